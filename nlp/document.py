@@ -1,0 +1,71 @@
+"""The channel-neutral text the NLP pipeline reads.
+
+Channels (``intake/`` for email, ``bot/`` and the chat-transcript loader for chats) turn what
+arrived into a :class:`Document`: the text the system keeps (evidence offsets point into it) cut
+into :class:`Segment` s, each with the time its relative dates resolve against and who wrote it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+class SegmentKind(StrEnum):
+    """What a stretch of the text is, so the pipeline knows where to look for what."""
+
+    BODY = "body"  # the sender's own words (an email body, a plain text)
+    FORWARDED = "forwarded"  # an original message inside a forward (usually the victim's words)
+    CHAT_USER = "chat_user"  # one chat message written by the user
+    SIGNATURE = "signature"  # a signature block: contact details, never incidents
+    FOOTER = "footer"  # legal/confidentiality footers, never incidents
+    QUOTED = "quoted"  # quoted earlier mail unrelated to the account ("On ... wrote:")
+    HEADER = "header"  # a forwarded message's header block (From:/Date:/Subject:)
+
+
+@dataclass(frozen=True)
+class Person:
+    """A name and/or address as written in a header or signature."""
+
+    name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch ``text[start:end]`` of a document.
+
+    ``reference`` is the aware datetime that relative dates in this stretch resolve against (a
+    chat message's time; an email's Date:, or a forwarded original's own date). ``depth`` is 0 for
+    the outer message, 1 for a forwarded original, 2 for a forward inside a forward, ...
+    """
+
+    start: int
+    end: int
+    kind: SegmentKind
+    reference: datetime
+    author: Person | None = None
+    depth: int = 0
+
+
+@dataclass(frozen=True)
+class Document:
+    """One inbound message (or chat conversation) as text with segments.
+
+    ``received_at`` is the application date's datetime (the outer email's Date:, the last user
+    chat message). ``sender`` is who sent it to us (the email's From:, the chat user).
+    """
+
+    channel: str  # "email", "chat" or "text"
+    text: str
+    received_at: datetime
+    segments: tuple[Segment, ...]
+    sender: Person | None = None
+    subject: str | None = None
+    attachments: tuple[str, ...] = field(default_factory=tuple)
+
+    def segment_text(self, segment: Segment) -> str:
+        """The text of one segment."""
+        return self.text[segment.start : segment.end]
