@@ -48,6 +48,9 @@ class Segment:
     reference: datetime
     author: Person | None = None
     depth: int = 0
+    # For a chat segment: the bot's message just before this user message ("When did that
+    # happen?"), so that a short answer ("last night", "yes") can be understood.
+    prompt: str | None = None
 
 
 @dataclass(frozen=True)
