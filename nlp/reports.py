@@ -1,0 +1,225 @@
+"""Reports to agencies: report cues, the agencies named, and reference numbers.
+
+Three kinds of finding, each with its span (``doc.spans`` keys in brackets):
+
+- ``report`` / ``no_report`` ["reports"]: words saying an incident was (not) reported. A verb such
+  as "reported" counts on its own; "rang", "told" or "called" count only when an agency follows
+  closely ("rang 101", "told the police"), because "called me names" is abuse, not a report.
+  A negation just before the cue ("didn't report", "haven't reported") makes it ``no_report``,
+  unless "till/until <date>" follows, which says when it *was* reported.
+- ``collective`` ["reports"]: "both", "all of them", "each time": one report statement covering
+  several incidents.
+- an agency label (``police``, ``council``, ...) ["agencies"] for each body named.
+- ``reference`` ["references"]: reference numbers as written.
+
+Patterns live in ``nlp/patterns/{reports.jsonl,agencies.jsonl,references.json}``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from nlp.findings import Finding
+from nlp.pipeline import set_findings
+
+_NEGATIONS = frozenset(
+    "not n't n’t nt never didnt didn't havent haven't hasnt hasn't wasnt wasn't werent weren't dont don't "
+    "no nobody noone cannot cant can't couldnt couldn't wouldnt wouldn't didnot".split()
+)
+# Words that end the clause a report cue governs.
+_CLAUSE_BREAKS = frozenset(". ; ! ? but because then when while after before so".split())
+_CLAUSE_MAX = 14  # tokens
+_UNTIL = frozenset({"till", "until", "til", "untill"})
+_AGENCY_WINDOW = 5  # tokens after a 'rang/told/called' verb within which the agency must appear
+
+
+@dataclass(frozen=True)
+class ReportCue:
+    """What a report cue says: negated or not, and which agencies its clause names."""
+
+    negated: bool
+    agencies: tuple[str, ...]
+    until: bool = False  # "didn't report it until <date>": reported, late
+
+
+def _patterns_text(name: str) -> str:
+    return resources.files("nlp").joinpath("patterns", name).read_text(encoding="utf-8")
+
+
+def _jsonl(name: str) -> list[dict[str, Any]]:
+    rows = []
+    for line in _patterns_text(name).splitlines():
+        line = line.strip()
+        if line and not line.startswith("//"):
+            row = json.loads(line)
+            if "_purpose" not in row:
+                rows.append(row)
+    return rows
+
+
+@dataclass(frozen=True)
+class _Matchers:
+    reports: Matcher
+    agencies: PhraseMatcher
+    references: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+@lru_cache(maxsize=4)
+def _matchers(vocab: Vocab) -> _Matchers:
+    reports = Matcher(vocab)
+    for i, row in enumerate(_jsonl("reports.jsonl")):
+        reports.add(f"{row['label']}#{i}", [row["pattern"]])
+    agencies = PhraseMatcher(vocab, attr="LOWER")
+    for row in _jsonl("agencies.jsonl"):
+        agencies.add(row["label"], [_make_doc(vocab, p) for p in row["phrases"]])
+    refs = json.loads(_patterns_text("references.json"))["patterns"]
+    references = tuple(
+        (p["name"], re.compile(p["regex"], re.IGNORECASE if "i" in p.get("flags", "") else 0))
+        for p in refs
+    )
+    return _Matchers(reports, agencies, references)
+
+
+def _make_doc(vocab: Vocab, text: str) -> Doc:
+    return _tokenizer(vocab)(text)
+
+
+@lru_cache(maxsize=4)
+def _tokenizer(vocab: Vocab) -> Any:
+    from spacy.lang.en import English
+
+    return English(vocab=vocab).tokenizer
+
+
+def find_references(text: str, matchers: _Matchers) -> list[Finding]:
+    """Reference numbers in ``text``, longest match first where patterns overlap."""
+    found: list[Finding] = []
+    taken: list[tuple[int, int]] = []
+    for name, pattern in matchers.references:
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            value = text[start:end].strip()
+            if name == "labelled":
+                # Keep the number (and any trailing date); the label word stays out of the value
+                # unless it is part of the usual written form (CAD, log).
+                label_end = m.start(1)
+                head = text[start:label_end].split()[0].lower() if text[start:label_end].split() else ""
+                value = text[label_end:end] if head not in {"cad", "log"} else value
+                if head not in {"cad", "log"}:
+                    start = label_end
+            taken.append((start, end))
+            found.append(Finding("reference", start, end, f"reference pattern '{name}'", value))
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def _agencies(doc: Doc, matchers: _Matchers) -> list[Finding]:
+    spans = []
+    for match_id, start, end in matchers.agencies(doc):
+        spans.append((start, end, doc.vocab.strings[match_id]))
+    # Longest match wins ("council housing" over "housing"; "housing association" over "housing").
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    chosen: list[tuple[int, int, str]] = []
+    for s in spans:
+        if chosen and s[0] < chosen[-1][1]:
+            if s[1] - s[0] > chosen[-1][1] - chosen[-1][0]:
+                chosen[-1] = s
+            continue
+        chosen.append(s)
+    out = []
+    for start, end, label in chosen:
+        span = doc[start:end]
+        out.append(
+            Finding(label, span.start_char, span.end_char, f"agency phrase for {label}", span.text)
+        )
+    return out
+
+
+def _clause_end(doc: Doc, end: int) -> int:
+    """Index just past the clause that starts at token ``end``."""
+    sent_end = doc[end - 1].sent.end if doc.has_annotation("SENT_START") else len(doc)
+    limit = min(sent_end, end + _CLAUSE_MAX)
+    for j in range(end, limit):
+        if doc[j].lower_ in _CLAUSE_BREAKS:
+            return j
+    return limit
+
+
+def _negated(doc: Doc, token_index: int) -> bool:
+    """A negation word within the three tokens before the cue (same sentence)."""
+    sent_start = doc[token_index].sent.start if doc.has_annotation("SENT_START") else 0
+    for j in range(max(sent_start, token_index - 3), token_index):
+        if doc[j].lower_ in _NEGATIONS or doc[j].lower_.endswith("n't") or doc[j].lower_.endswith("n’t"):
+            return True
+    return False
+
+
+def _until_follows(doc: Doc, end: int) -> bool:
+    sent_end = doc[end - 1].sent.end if doc.has_annotation("SENT_START") else len(doc)
+    return any(doc[j].lower_ in _UNTIL for j in range(end, min(sent_end, end + 6)))
+
+
+def find_reports(doc: Doc) -> tuple[list[Finding], list[Finding], list[Finding]]:
+    """Report cues, agencies and references in a processed Doc."""
+    matchers = _matchers(doc.vocab)
+    agencies = _agencies(doc, matchers)
+    agency_by_token: dict[int, Finding] = {}
+    for finding in agencies:
+        span = doc.char_span(finding.start, finding.end, alignment_mode="expand")
+        if span is not None:
+            agency_by_token[span.start] = finding
+    cues: list[Finding] = []
+    used_tokens: set[int] = set()
+    for match_id, start, end in sorted(matchers.reports(doc), key=lambda m: (m[1], -m[2])):
+        label = doc.vocab.strings[match_id].split("#")[0]
+        if start in used_tokens:
+            continue
+        span = doc[start:end]
+        if label == "COLLECTIVE":
+            used_tokens.update(range(start, end))
+            cues.append(Finding("collective", span.start_char, span.end_char, "covers several incidents"))
+            continue
+        # The agencies this cue names: every agency phrase in its clause ("rang the police that
+        # night and the council the next day"); a "rang/told/called" cue needs one close by.
+        clause_end = _clause_end(doc, end)
+        named = [
+            agency_by_token[j].label for j in range(end, clause_end) if j in agency_by_token
+        ]
+        if label == "REPORT_TO":
+            first = next((j for j in range(end, clause_end) if j in agency_by_token), None)
+            if first is None or first - end > _AGENCY_WINDOW:
+                continue
+        used_tokens.update(range(start, end))
+        negated = _negated(doc, start)
+        until = negated and _until_follows(doc, end)
+        cue = ReportCue(negated=negated and not until, agencies=tuple(dict.fromkeys(named)), until=until)
+        name = "no_report" if cue.negated else "report"
+        cues.append(Finding(name, span.start_char, span.end_char, f"report cue ({label.lower()})", cue))
+    references = find_references(doc.text, matchers)
+    return cues, agencies, references
+
+
+@Language.factory("trigger_reports", assigns=["doc.spans"])
+def make_reports_component(nlp: Language, name: str) -> Any:
+    """The spaCy component: writes doc.spans['reports'], ['agencies'] and ['references']."""
+
+    def component(doc: Doc) -> Doc:
+        cues, agencies, references = find_reports(doc)
+        set_findings(doc, "reports", cues)
+        set_findings(doc, "agencies", agencies)
+        set_findings(doc, "references", references)
+        return doc
+
+    return component
