@@ -73,6 +73,13 @@ class Victim(_Model):
     address: str | None = None
 
 
+class DropOut(_Model):
+    """When a qualifying complaint stops counting: the first application day outside its window."""
+
+    incident: int = Field(ge=0)
+    on: date
+
+
 class ThresholdResult(_Model):
     """The provisional threshold decision as printed in a draft (threshold-rules.md)."""
 
@@ -85,6 +92,10 @@ class ThresholdResult(_Model):
     missing: list[str] = Field(default_factory=list)
     discretion_suggested: bool = False
     reasons: list[str] = Field(default_factory=list)
+    # Optional additions (not in the contract's example; consumers may ignore them):
+    profile_version: str | None = None
+    drop_out: list[DropOut] = Field(default_factory=list)
+    would_change: list[str] = Field(default_factory=list)
 
 
 class Draft(_Model):
