@@ -1,0 +1,194 @@
+"""Raw RFC 5322 bytes to a :class:`nlp.document.Document` (pure: no network, no storage).
+
+mail-parser (SpamScope/mail-parser) decodes whatever MIME a client sends: multipart,
+quoted-printable, base64, legacy charsets, RFC 2047 headers, attachments. We take its
+``text_plain`` parts (``text_html`` rendered to text when there is no plain part), never its
+``body``, which glues both together. The text is then cut into segments by
+:func:`intake.unwrap.segment_message`.
+
+``received_at`` is the ``Date:`` header with its own offset. A missing or unparseable
+``Date:`` falls back to the newest ``Received:`` header's timestamp (the time our side of the
+relay saw it); with neither, the message is rejected.
+"""
+
+from __future__ import annotations
+
+import email.message
+import logging
+import re
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+
+from intake.errors import RejectedMessage
+from intake.html_text import html_to_text
+from intake.unwrap import segment_message
+from nlp.document import Document, Person
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_MAX_BYTES = 10_000_000
+_KNOWN_HEADERS = ("from", "date", "received", "message-id", "subject", "to", "mime-version")
+_REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|sv|antw)\s*(?:\[\d+\])?\s*:", re.I)
+
+
+def parse_email(raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Decode one email exactly as received into a Document (channel ``"email"``).
+
+    Raises :class:`RejectedMessage` when the bytes are too large, are not an email, carry no
+    usable date or no text.
+    """
+    if len(raw) > max_bytes:
+        raise RejectedMessage(f"message too large ({len(raw)} bytes, limit {max_bytes})")
+    if not raw.strip():
+        raise RejectedMessage("empty message")
+    import mailparser  # heavy import kept out of module import time
+
+    try:
+        mail = mailparser.parse_from_bytes(raw)
+        message: email.message.Message = mail.message
+        header_names = {name.lower() for name in message.keys()}
+    except Exception as error:  # mail-parser raises assorted errors on hostile input
+        logger.debug("mail-parser failed: %r", type(error))
+        raise RejectedMessage("not a readable email") from error
+    if not header_names.intersection(_KNOWN_HEADERS):
+        raise RejectedMessage("not an email: no mail headers")
+    received_at = _received_at(message)
+    text = _body_text(mail, message)
+    if not text.strip():
+        raise RejectedMessage("the email has no text")
+    sender = _sender(mail)
+    subject = _subject(mail)
+    attachments = _attachments(mail)
+    segments = segment_message(
+        text,
+        reference=received_at,
+        author=sender,
+        in_reply=bool(subject and _REPLY_SUBJECT.match(subject)),
+    )
+    return Document(
+        channel="email",
+        text=text,
+        received_at=received_at,
+        segments=segments,
+        sender=sender,
+        subject=subject,
+        attachments=attachments,
+    )
+
+
+def _header_datetime(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        parsed = parsedate_to_datetime(str(value))
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if parsed is None:
+        return None
+    # RFC 5322 s.3.3: "-0000" means UTC with no local-offset information.
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+
+
+def _received_at(message: email.message.Message) -> datetime:
+    """The Date: header; else the newest Received: header's timestamp; else reject."""
+    try:
+        dated = _header_datetime(message.get("Date"))
+    except Exception:  # a header object that cannot even be turned into text
+        dated = None
+    if dated is not None:
+        return dated
+    received: list[datetime] = []
+    for header in message.get_all("Received") or []:
+        _, _, stamp = str(header).rpartition(";")
+        when = _header_datetime(stamp.strip())
+        if when is not None:
+            received.append(when)
+    if received:
+        logger.debug("no usable Date: header, using the newest Received: timestamp")
+        return max(received)
+    raise RejectedMessage("no usable Date: header")
+
+
+def _flowed_parts(message: email.message.Message) -> tuple[bool, bool]:
+    """(format=flowed, delsp=yes) of the first inline text/plain part."""
+    for part in message.walk():
+        if part.get_content_type() != "text/plain":
+            continue
+        if part.get_content_disposition() == "attachment":
+            continue
+        flowed = str(part.get_param("format", "") or "").lower() == "flowed"
+        delsp = str(part.get_param("delsp", "") or "").lower() == "yes"
+        return flowed, delsp
+    return False, False
+
+
+def unflow(text: str, *, delsp: bool = False) -> str:
+    """Undo RFC 3676 format=flowed: join soft-broken lines (those ending in a space).
+
+    The signature separator "-- " is never joined; space-stuffing (a leading space added to
+    lines starting with a space, ">" or "From ") is removed; quoted lines join only with lines
+    of the same quote depth.
+    """
+    output: list[str] = []
+    pending: str | None = None
+    pending_depth = 0
+    for raw in text.split("\n"):
+        depth = len(raw) - len(raw.lstrip(">"))
+        line = raw[depth:]
+        if line.startswith(" "):  # RFC 3676 s.4.4 space-stuffing
+            line = line[1:]
+        if pending is not None and depth != pending_depth:
+            output.append(">" * pending_depth + (" " if pending_depth else "") + pending)
+            pending = None
+        content = line if pending is None else pending + line
+        soft = line.endswith(" ") and line != "-- "
+        if soft:
+            pending = content[:-1] if delsp else content
+            pending_depth = depth
+        else:
+            output.append(">" * depth + (" " if depth and content else "") + content)
+            pending = None
+    if pending is not None:
+        output.append(">" * pending_depth + (" " if pending_depth else "") + pending)
+    return "\n".join(output)
+
+
+def _body_text(mail: object, message: email.message.Message) -> str:
+    plain: list[str] = list(getattr(mail, "text_plain", []) or [])
+    if plain:
+        text = "\n\n".join(part for part in plain if part is not None)
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        flowed, delsp = _flowed_parts(message)
+        if flowed:
+            text = unflow(text, delsp=delsp)
+        return text
+    html: list[str] = list(getattr(mail, "text_html", []) or [])
+    if html:
+        rendered = html_to_text("\n".join(html).replace("\r\n", "\n").replace("\r", "\n"))
+        return rendered
+    return ""
+
+
+def _sender(mail: object) -> Person | None:
+    addresses = getattr(mail, "from_", None) or []
+    if not addresses:
+        return None
+    name, address = addresses[0]
+    name = " ".join(str(name or "").split()) or None
+    address = str(address or "").strip().lower() or None
+    if name is None and address is None:
+        return None
+    return Person(name=name, email=address)
+
+
+def _subject(mail: object) -> str | None:
+    subject = getattr(mail, "subject", None)
+    return str(subject).strip() or None if subject else None
+
+
+def _attachments(mail: object) -> tuple[str, ...]:
+    names: list[str] = []
+    for attachment in getattr(mail, "attachments", []) or []:
+        filename = attachment.get("filename") if isinstance(attachment, dict) else None
+        names.append(str(filename) if filename else "unnamed attachment")
+    return tuple(names)
