@@ -578,6 +578,22 @@ def segment_message(
     return tuple(out)
 
 
+def segment_own_text(
+    text: str,
+    *,
+    reference: datetime,
+    author: Person | None,
+    kind: SegmentKind = SegmentKind.BODY,
+) -> tuple[Segment, ...]:
+    """Segments of a text written by one person: the body, then signature and footer, if any.
+
+    No unwrapping of forwards or quotes (a plain ``.txt`` account is taken as written).
+    """
+    out: list[Segment] = []
+    _own_segments(_lines_of(text), kind, reference, author, 0, out)
+    return tuple(out)
+
+
 # --- helpers for the pipeline ---------------------------------------------------------------
 
 
