@@ -1,0 +1,71 @@
+"""Alembic environment for the Community Trigger schema.
+
+Run by :func:`storage.migrate.upgrade` with a connection passed in ``config.attributes``
+(the application's way), or by the alembic CLI, when the database comes from the settings
+(TRIGGER_DATABASE_URL or the default SQLite file).
+"""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy import Connection
+
+from storage.tables import Table
+
+config = context.config
+target_metadata = Table.metadata
+
+
+def _run(connection: Connection) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        # SQLite cannot ALTER most things: later migrations use batch mode (copy and move).
+        render_as_batch=connection.dialect.name == "sqlite",
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def _database_url() -> str:
+    url = config.get_main_option("sqlalchemy.url")
+    if url:
+        return url
+    from trigger.settings import load_settings
+
+    return load_settings().database_url
+
+
+def run_migrations_offline() -> None:
+    """Emit SQL to stdout instead of running it (``alembic upgrade --sql``)."""
+    context.configure(
+        url=_database_url(),
+        target_metadata=target_metadata,
+        literal_binds=True,
+        dialect_opts={"paramstyle": "named"},
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_migrations_online() -> None:
+    """Run against the connection we were given, or connect to the configured database."""
+    connection = config.attributes.get("connection")
+    if connection is not None:
+        _run(connection)
+        return
+    from storage.database import connect
+
+    engine = connect(_database_url())
+    try:
+        with engine.begin() as own_connection:
+            _run(own_connection)
+    finally:
+        engine.dispose()
+
+
+if context.is_offline_mode():
+    run_migrations_offline()
+else:
+    run_migrations_online()

@@ -1,0 +1,279 @@
+"""SQLModel tables: what the system keeps.
+
+One table per thing an officer or an auditor would name: inbound messages (the raw evidence,
+kept before anything else happens), applications (the draft as ``trigger extract`` reports it,
+plus its workflow status), the parties and incidents projected out of the draft so they can be
+queried, evidence spans, decisions, officers and an append-only audit log.
+
+Datetimes are aware and stored in UTC (SQLModel's ``UTCDateTime``); statuses are ``StrEnum`` s
+stored as short strings (never database enum types, so adding a value needs no migration).
+The schema itself is owned by the Alembic migrations in ``storage/migrations``; a test checks
+that the migrations and these tables agree.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.engine.interfaces import Dialect
+from sqlalchemy.types import TypeDecorator, TypeEngine
+from sqlmodel import Field, SQLModel
+
+from trigger.vocabulary import ApplicantRole, Consent
+
+E = TypeVar("E", bound=StrEnum)
+
+# JSON documents: JSONB on PostgreSQL (indexable, compact), JSON text elsewhere.
+JSONDocument: TypeEngine[Any] = JSON().with_variant(JSONB(), "postgresql")
+# Audit ids grow without end: 64-bit on PostgreSQL; SQLite needs INTEGER for its rowid alias.
+AuditId: TypeEngine[int] = BigInteger().with_variant(Integer(), "sqlite")
+
+
+# Constraint names spelled out so the migrations can name them the same way on every database.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Table(SQLModel):
+    """Base of our tables: their own metadata (not SQLModel's global one), named constraints."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def utc_now() -> datetime:
+    """The current time as an aware UTC datetime."""
+    return datetime.now(UTC)
+
+
+class StrEnumType(TypeDecorator[E], Generic[E]):
+    """A ``StrEnum`` stored as its value in a VARCHAR column and loaded back as the member."""
+
+    impl = String
+    cache_ok = True
+
+    def __init__(self, enum: type[E], length: int = 32) -> None:
+        super().__init__(length=length)
+        self.enum = enum
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
+        """Reject values outside the vocabulary before they reach the database."""
+        if value is None:
+            return None
+        return self.enum(value).value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> E | None:
+        """Turn the stored string back into the enum member."""
+        if value is None:
+            return None
+        return self.enum(value)
+
+
+class InboundChannel(StrEnum):
+    """Where an inbound message came from; part of its idempotency key."""
+
+    EMAIL = "email"  # IMAP or the drop folder: raw RFC 5322 bytes
+    TELEGRAM = "telegram"  # a Telegram update: raw JSON bytes
+
+
+class InboundState(StrEnum):
+    """How far an inbound message has been processed."""
+
+    RECEIVED = "received"  # stored, nothing else done yet
+    PROCESSED = "processed"  # turned into (or added to) an application
+    IGNORED = "ignored"  # auto-reply, duplicate, not an application: kept, not processed
+    FAILED = "failed"  # processing raised; kept for a retry or a person
+
+
+class ApplicationStatus(StrEnum):
+    """Where an application is in the officers' workflow."""
+
+    DRAFT = "draft"  # still being assembled (a conversation in progress, facts missing)
+    READY = "ready"  # complete enough for an officer's queue
+    DECIDED = "decided"  # an officer has made the threshold decision
+    WITHDRAWN = "withdrawn"  # the applicant withdrew
+
+
+class PartyRole(StrEnum):
+    """The part a person plays in an application."""
+
+    APPLICANT = "applicant"
+    VICTIM = "victim"
+
+
+class DecisionKind(StrEnum):
+    """Who made a decision."""
+
+    THRESHOLD = "threshold"  # the threshold engine's provisional decision
+    OFFICER = "officer"  # an officer's decision (approve, correct, refuse, discretion)
+
+
+class InboundRecord(Table, table=True):
+    """One message as it arrived, stored before anything else happens (never lost)."""
+
+    __tablename__ = "inbound_messages"
+    __table_args__ = (UniqueConstraint("channel", "external_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    channel: str = Field(sa_type=String(32))
+    external_id: str = Field(sa_type=String(512))
+    sender: str | None = Field(default=None, sa_type=String(512))
+    received_at: datetime
+    stored_at: datetime = Field(default_factory=utc_now)
+    thread_key: str | None = Field(default=None, sa_type=String(512), index=True)
+    thread_keys: list[str] = Field(default_factory=list, sa_type=JSONDocument)
+    raw: bytes | None = Field(default=None, sa_type=LargeBinary)
+    raw_media_type: str | None = Field(default=None, sa_type=String(128))
+    raw_sha256: str = Field(sa_type=String(64), index=True)
+    text: str | None = Field(default=None, sa_type=Text)
+    state: InboundState = Field(
+        default=InboundState.RECEIVED, sa_type=StrEnumType(InboundState), index=True
+    )
+    state_changed_at: datetime = Field(default_factory=utc_now)
+    attempts: int = 0
+    error: str | None = Field(default=None, sa_type=String(512))
+
+
+class ApplicationRecord(Table, table=True):
+    """An application: the draft JSON (trigger/draft.py) plus its workflow status."""
+
+    __tablename__ = "applications"
+
+    id: int | None = Field(default=None, primary_key=True)
+    status: ApplicationStatus = Field(
+        default=ApplicationStatus.DRAFT, sa_type=StrEnumType(ApplicationStatus), index=True
+    )
+    policy: str = Field(sa_type=String(64))
+    channel: str = Field(sa_type=String(16))
+    received_at: datetime
+    threshold_status: str | None = Field(default=None, sa_type=String(16), index=True)
+    draft: dict[str, Any] = Field(sa_type=JSONDocument)
+    created_at: datetime = Field(default_factory=utc_now)
+    updated_at: datetime = Field(default_factory=utc_now)
+    version: int = 1
+
+
+class ApplicationMessageLink(Table, table=True):
+    """Which inbound messages an application was assembled from."""
+
+    __tablename__ = "application_messages"
+
+    application_id: int = Field(foreign_key="applications.id", primary_key=True, ondelete="CASCADE")
+    inbound_id: int = Field(
+        foreign_key="inbound_messages.id", primary_key=True, ondelete="RESTRICT", index=True
+    )
+    linked_at: datetime = Field(default_factory=utc_now)
+
+
+class PartyRecord(Table, table=True):
+    """The applicant or the victim of an application, projected out of the draft."""
+
+    __tablename__ = "parties"
+    __table_args__ = (UniqueConstraint("application_id", "role"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    application_id: int = Field(foreign_key="applications.id", ondelete="CASCADE", index=True)
+    role: PartyRole = Field(sa_type=StrEnumType(PartyRole))
+    applicant_role: ApplicantRole | None = Field(default=None, sa_type=StrEnumType(ApplicantRole))
+    name: str | None = Field(default=None, sa_type=String(200))
+    email: str | None = Field(default=None, sa_type=String(320))
+    phone: str | None = Field(default=None, sa_type=String(64))
+    address: str | None = Field(default=None, sa_type=Text)
+    relationship: str | None = Field(default=None, sa_type=String(200))
+    consent: Consent | None = Field(default=None, sa_type=StrEnumType(Consent))
+
+
+class IncidentRecord(Table, table=True):
+    """One incident of an application, projected out of the draft (``position`` = its index)."""
+
+    __tablename__ = "incidents"
+    __table_args__ = (UniqueConstraint("application_id", "position"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    application_id: int = Field(foreign_key="applications.id", ondelete="CASCADE", index=True)
+    position: int
+    occurred_start: date | None = None
+    occurred_end: date | None = None
+    reported: bool | None = None
+    reported_on: date | None = None
+    agencies: list[str] = Field(default_factory=list, sa_type=JSONDocument)
+    references: list[str] = Field(default_factory=list, sa_type=JSONDocument)
+    hate_strands: list[str] = Field(default_factory=list, sa_type=JSONDocument)
+    summary: str = Field(default="", sa_type=Text)
+
+
+class EvidenceSpan(Table, table=True):
+    """Where an incident's facts came from: characters [span_start, span_end) of a message."""
+
+    __tablename__ = "evidence_spans"
+
+    id: int | None = Field(default=None, primary_key=True)
+    incident_id: int = Field(foreign_key="incidents.id", ondelete="CASCADE", index=True)
+    inbound_id: int | None = Field(
+        default=None, foreign_key="inbound_messages.id", ondelete="RESTRICT"
+    )
+    span_start: int
+    span_end: int
+
+
+class OfficerRecord(Table, table=True):
+    """A Community Safety officer who works the console."""
+
+    __tablename__ = "officers"
+
+    id: int | None = Field(default=None, primary_key=True)
+    email: str = Field(sa_type=String(320), unique=True)
+    name: str = Field(sa_type=String(200))
+    active: bool = True
+    created_at: datetime = Field(default_factory=utc_now)
+
+
+class DecisionRecord(Table, table=True):
+    """A decision on an application: the engine's threshold decision or an officer's."""
+
+    __tablename__ = "decisions"
+
+    id: int | None = Field(default=None, primary_key=True)
+    application_id: int = Field(foreign_key="applications.id", ondelete="CASCADE", index=True)
+    kind: DecisionKind = Field(sa_type=StrEnumType(DecisionKind))
+    status: str = Field(sa_type=String(32))
+    policy: str | None = Field(default=None, sa_type=String(64))
+    body: dict[str, Any] = Field(default_factory=dict, sa_type=JSONDocument)
+    officer_id: int | None = Field(default=None, foreign_key="officers.id", ondelete="RESTRICT")
+    note: str | None = Field(default=None, sa_type=Text)
+    decided_at: datetime = Field(default_factory=utc_now)
+
+
+class AuditEntry(Table, table=True):
+    """One line of the append-only audit log.
+
+    ``detail`` holds ids, statuses and counts, never message bodies, names or addresses. The
+    database itself rejects UPDATE and DELETE on this table (a trigger added by the migration).
+    """
+
+    __tablename__ = "audit_log"
+
+    id: int | None = Field(default=None, primary_key=True, sa_type=AuditId)
+    at: datetime = Field(default_factory=utc_now, index=True)
+    actor: str = Field(sa_type=String(128))
+    action: str = Field(sa_type=String(64), index=True)
+    subject_type: str | None = Field(default=None, sa_type=String(32))
+    subject_id: int | None = None
+    detail: dict[str, Any] = Field(default_factory=dict, sa_type=JSONDocument)

@@ -1,0 +1,152 @@
+"""Suite-wide fixtures: a throw-away PostgreSQL cluster and a database URL for each backend.
+
+``database_url`` is parametrized: every test that asks for it runs once on a fresh SQLite file
+and once on a fresh PostgreSQL database. The PostgreSQL cluster is started once per session
+from the Debian server binaries (/usr/lib/postgresql/*/bin); when they are missing the
+PostgreSQL variants are skipped with the reason, except under CI=true, where they fail: CI
+must really test PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import re
+import shlex
+import shutil
+import socket
+import subprocess
+import tempfile
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+POSTGRES_MISSING = "PostgreSQL server binaries not found: apt-get install postgresql"
+
+
+@dataclass(frozen=True)
+class PostgresCluster:
+    """A running throw-away PostgreSQL server (user ``postgres``, trust auth, 127.0.0.1)."""
+
+    host: str
+    port: int
+
+    def url(self, database: str = "postgres") -> str:
+        """The SQLAlchemy URL of one database of this cluster."""
+        return f"postgresql+psycopg://postgres@{self.host}:{self.port}/{database}"
+
+    def create_database(self) -> str:
+        """Create an empty database with a unique name; return its name."""
+        name = f"test_{uuid.uuid4().hex[:12]}"
+        self._admin(f'CREATE DATABASE "{name}"')
+        return name
+
+    def drop_database(self, name: str) -> None:
+        """Drop a database, closing whatever connections a test left open."""
+        self._admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    def _admin(self, sql: str) -> None:
+        import psycopg
+
+        with psycopg.connect(
+            host=self.host, port=self.port, user="postgres", dbname="postgres", autocommit=True
+        ) as connection:
+            connection.execute(sql)  # type: ignore[arg-type]
+
+
+def _postgres_bin_dir() -> Path | None:
+    """The newest /usr/lib/postgresql/<version>/bin that has initdb and pg_ctl."""
+
+    def version(path: str) -> tuple[int, ...]:
+        return tuple(int(part) for part in re.findall(r"\d+", Path(path).parent.parent.name))
+
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=version)
+    for initdb in reversed(found):
+        bin_dir = Path(initdb).parent
+        if (bin_dir / "pg_ctl").exists():
+            return bin_dir
+    return None
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _as_postgres(command: list[str]) -> list[str]:
+    """Run as the postgres user when we are root (initdb refuses to run as root)."""
+    if os.geteuid() != 0:
+        return command
+    return ["su", "postgres", "-s", "/bin/sh", "-c", shlex.join(command)]
+
+
+def _run(command: list[str], log: Path | None = None) -> None:
+    result = subprocess.run(
+        _as_postgres(command), capture_output=True, text=True, timeout=120, check=False
+    )
+    if result.returncode != 0:
+        details = result.stdout + result.stderr
+        if log is not None and log.exists():
+            details += "\n" + log.read_text(errors="replace")
+        raise RuntimeError(f"{command[0]} failed ({result.returncode}):\n{details}")
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster() -> Iterator[PostgresCluster]:
+    """Start a PostgreSQL cluster in a temp dir on a free port; stop it at session end."""
+    bin_dir = _postgres_bin_dir()
+    if bin_dir is None:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"{POSTGRES_MISSING} (CI=true: PostgreSQL tests must run)")
+        pytest.skip(POSTGRES_MISSING)
+    root = Path(tempfile.mkdtemp(prefix="trigger-pg-"))
+    data, log = root / "data", root / "postgres.log"
+    if os.geteuid() == 0:
+        shutil.chown(root, "postgres", "postgres")
+    root.chmod(0o755)  # readable by postgres, and by us for the log
+    port = _free_port()
+    _run(
+        [
+            str(bin_dir / "initdb"),
+            "-D",
+            str(data),
+            "-U",
+            "postgres",
+            "-A",
+            "trust",
+            "--no-sync",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+        ]
+    )
+    options = f"-h 127.0.0.1 -p {port} -k {root} -c fsync=off -c full_page_writes=off"
+    _run(
+        [str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(log), "-w", "-o", options, "start"],
+        log,
+    )
+    try:
+        yield PostgresCluster(host="127.0.0.1", port=port)
+    finally:
+        try:
+            _run([str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"], log)
+        finally:
+            shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The URL of an empty database: a fresh SQLite file, then a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'trigger.sqlite3'}"
+        return
+    cluster: PostgresCluster = request.getfixturevalue("postgres_cluster")
+    name = cluster.create_database()
+    try:
+        yield cluster.url(name)
+    finally:
+        cluster.drop_database(name)

@@ -1,0 +1,173 @@
+"""`trigger serve`: run the system in one process until Ctrl-C or SIGTERM.
+
+First version, until the channels and the console land: it loads the settings, upgrades the
+database, creates the drop folder and runs the services that exist (the drop-folder intake),
+saying plainly at INFO which parts are not configured or not built yet. Each part is a
+:class:`Service` run as an asyncio task by :func:`run_services`; adding the console, the IMAP
+worker or the Telegram bot means adding a service to :func:`build_services`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import logging
+import signal
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from trigger.settings import Settings
+
+log = logging.getLogger("trigger.serve")
+
+READY = "trigger serve ready"  # the log line tests and supervisors wait for
+
+
+@dataclass(frozen=True)
+class Service:
+    """One long-running part of the system: ``run(stop)`` returns once ``stop`` is set."""
+
+    name: str
+    run: Callable[[asyncio.Event], Awaitable[None]]
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``serve`` command."""
+    parser = subparsers.add_parser(
+        "serve",
+        help="run the console, the email intake and the Telegram bot until stopped",
+        description="Run everything in one process; Ctrl-C or SIGTERM stops it cleanly.",
+    )
+    parser.set_defaults(handler=_serve)
+
+
+def build_services(settings: Settings, engine: Engine) -> list[Service]:
+    """The services this configuration runs; logs each part that is not running and why."""
+    from storage.drop_folder import DropFolder
+
+    services: list[Service] = []
+    log.info(
+        "console: not built yet (will serve http://%s:%d/)",
+        settings.console_host,
+        settings.console_port,
+    )
+    drop_folder = DropFolder(settings.inbox, engine)
+    if settings.imap_configured:
+        log.info(
+            "email: IMAP is configured but the IMAP worker is not built yet; "
+            "using the drop folder %s/ for .eml files",
+            settings.inbox,
+        )
+    else:
+        log.info(
+            "email: IMAP not configured (TRIGGER_IMAP_HOST, _USER, _PASSWORD); "
+            "using the drop folder %s/ for .eml files",
+            settings.inbox,
+        )
+    services.append(Service("drop folder", drop_folder.run))
+    if settings.telegram_configured:
+        log.info("Telegram: a token is set but the bot is not built yet")
+    else:
+        log.info("Telegram: no token (TRIGGER_TELEGRAM_TOKEN), bot not running")
+    if not settings.smtp_configured:
+        log.info("email replies: SMTP not configured (TRIGGER_SMTP_HOST, TRIGGER_SMTP_FROM)")
+    return services
+
+
+async def run_services(
+    settings: Settings,
+    *,
+    engine: Engine,
+    services: list[Service] | None = None,
+    stop: asyncio.Event | None = None,
+) -> int:
+    """Run ``services`` (default: :func:`build_services`) until ``stop`` is set or a signal.
+
+    SIGINT and SIGTERM set ``stop``. A service that fails stops the others. Returns the exit
+    status: 0 after a requested stop, 1 when a service failed.
+    """
+    stop = stop or asyncio.Event()
+    if services is None:
+        services = build_services(settings, engine)
+    loop = asyncio.get_running_loop()
+    handled: list[signal.Signals] = []
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        try:
+            loop.add_signal_handler(signum, stop.set)
+            handled.append(signum)
+        except (NotImplementedError, RuntimeError, ValueError):  # not the main thread
+            pass
+    tasks = {
+        asyncio.create_task(service.run(stop), name=service.name): service for service in services
+    }
+    waiter = asyncio.create_task(stop.wait(), name="stop")
+    failed = False
+    try:
+        log.info(
+            "%s: %d service(s) running (%s); Ctrl-C to stop",
+            READY,
+            len(services),
+            ", ".join(service.name for service in services) or "none",
+        )
+        pending: set[asyncio.Task[Any]] = {waiter, *tasks}
+        while not stop.is_set():
+            done, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
+            for task in done:
+                if task is waiter:
+                    continue
+                error = task.exception()
+                if error is not None:
+                    log.error("%s failed", tasks[task].name, exc_info=error)
+                    failed = True
+                else:
+                    log.warning("%s ended before it was asked to", tasks[task].name)
+                stop.set()
+        log.info("stopping")
+        # Give services a moment to finish what they hold, then cancel.
+        still = [task for task in tasks if not task.done()]
+        if still:
+            _, late = await asyncio.wait(still, timeout=10)
+            for task in late:
+                task.cancel()
+            for task in late:
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+    finally:
+        waiter.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await waiter
+        for signum in handled:
+            loop.remove_signal_handler(signum)
+    log.info("stopped")
+    return 1 if failed else 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from storage.database import connect, redacted
+    from storage.migrate import upgrade
+    from trigger.settings import load_settings
+
+    root = logging.getLogger()
+    if root.getEffectiveLevel() > logging.INFO:  # serve reports what runs, at INFO
+        root.setLevel(logging.INFO)
+    settings = load_settings()
+    engine = connect(settings.database_url)
+    try:
+        try:
+            revision = upgrade(engine)
+        except SQLAlchemyError as exc:
+            log.error("database %s: %s", redacted(settings.database_url), type(exc).__name__)
+            log.debug("database failure detail", exc_info=True)
+            return 1
+        log.info("database %s at revision %s", redacted(settings.database_url), revision)
+        settings.inbox.mkdir(parents=True, exist_ok=True)
+        return asyncio.run(run_services(settings, engine=engine))
+    finally:
+        engine.dispose()

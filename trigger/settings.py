@@ -1,0 +1,98 @@
+"""Settings of a running system, from environment variables prefixed ``TRIGGER_``.
+
+Nothing is read at import time: :func:`load_settings` builds a :class:`Settings` when a command
+starts. Every variable is documented in docs/configuration.md. Relative paths are taken from
+the working directory at load time and stored absolute.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_DATABASE_FILE = "trigger.sqlite3"
+
+
+class Settings(BaseSettings):
+    """Everything `trigger serve` and the other commands can be told from outside."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="TRIGGER_",
+        extra="ignore",
+        # An empty variable (`TRIGGER_IMAP_HOST=`) means "not configured", not "".
+        env_ignore_empty=True,
+        validate_default=True,
+    )
+
+    # Storage
+    var_dir: Path = Field(default=Path("var"), description="where local state lives")
+    database_url: str = Field(
+        default="",
+        description="SQLAlchemy URL; empty: the SQLite file var_dir/trigger.sqlite3",
+    )
+    policy: str = Field(default="hartlepool", description="the threshold policy profile's id")
+
+    # Officers' console
+    console_host: str = "127.0.0.1"
+    console_port: int = Field(default=8000, ge=0, le=65535)
+
+    # Email intake: IMAP when imap_host is set, otherwise the drop folder.
+    drop_folder: Path | None = Field(default=None, description="empty: var_dir/inbox")
+    imap_host: str | None = None
+    imap_port: int = Field(default=993, ge=1, le=65535)
+    imap_ssl: bool = True
+    imap_user: str | None = None
+    imap_password: SecretStr | None = None
+    imap_folder: str = "INBOX"
+    imap_processed_folder: str = "Processed"
+
+    # Replies by email
+    smtp_host: str | None = None
+    smtp_port: int = Field(default=587, ge=1, le=65535)
+    smtp_starttls: bool = True
+    smtp_user: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_from: str | None = None
+
+    # Telegram bot
+    telegram_token: SecretStr | None = None
+    telegram_base_url: str = "https://api.telegram.org/bot"
+
+    @model_validator(mode="after")
+    def _resolve_paths(self) -> Settings:
+        """Make paths absolute and fill the defaults that depend on var_dir."""
+        self.var_dir = self.var_dir.expanduser().resolve()
+        drop_folder = self.drop_folder if self.drop_folder is not None else self.var_dir / "inbox"
+        self.drop_folder = drop_folder.expanduser().resolve()
+        if not self.database_url:
+            self.database_url = f"sqlite:///{self.var_dir / DEFAULT_DATABASE_FILE}"
+        return self
+
+    @property
+    def inbox(self) -> Path:
+        """The drop folder (always set after validation)."""
+        assert self.drop_folder is not None
+        return self.drop_folder
+
+    @property
+    def imap_configured(self) -> bool:
+        """True when an IMAP server, user and password are all given."""
+        return bool(self.imap_host and self.imap_user and self.imap_password)
+
+    @property
+    def smtp_configured(self) -> bool:
+        """True when an SMTP server and a From address are given."""
+        return bool(self.smtp_host and self.smtp_from)
+
+    @property
+    def telegram_configured(self) -> bool:
+        """True when a Telegram bot token is given."""
+        return self.telegram_token is not None and bool(self.telegram_token.get_secret_value())
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Build the settings from the environment; keyword arguments win over the environment."""
+    return Settings(**overrides)
