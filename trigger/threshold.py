@@ -53,6 +53,8 @@ class ComplaintAssessment:
     incident: int
     outcome: Outcome
     reason: str
+    #: How sentences name the incident after "the": "10 August incident".
+    name: str = ""
     #: Plain sentences naming each unknown fact that matters for this incident.
     missing: tuple[str, ...] = ()
     #: What the unknown facts would have to be for this incident to qualify.
@@ -210,6 +212,12 @@ class _Rules:
     def limit_text(self) -> str:
         return self.profile.qualifying_complaint.report_within.describe()
 
+    def limit_of(self, what: str) -> str:
+        """ "within 30 days of the incident"; with no limit, "at any time". """
+        if self.unit is LimitUnit.NONE:
+            return "at any time"
+        return f"{self.limit_text()} of {what}"
+
     def in_window(self, report_day: date) -> bool:
         # "In the last six months" means A - 6 calendar months <= R <= A.
         return self.window_start <= report_day <= self.application
@@ -301,6 +309,7 @@ def _assess(incident: Incident, index: int, rules: _Rules) -> ComplaintAssessmen
             incident=index,
             outcome=outcome,
             reason=f"{prefix}: {text}",
+            name=name,
             hate_in_list=in_list,
             hate_outside=outside,
             **extra,
@@ -380,7 +389,7 @@ def _assess(incident: Incident, index: int, rules: _Rules) -> ComplaintAssessmen
             return result(
                 Outcome.POSSIBLE,
                 f"{when}, but the incident's date is not given: it qualifies only if it happened "
-                f"on or after {rules.day(earliest)} ({rules.limit_text()} of the report)",
+                f"on or after {rules.day(earliest)} ({rules.limit_text()} before the report)",
                 missing=tuple(missing),
                 condition=condition,
             )
@@ -450,10 +459,10 @@ def _assess_unknown_report(
         return make(
             Outcome.POSSIBLE,
             f"{lead}, and the incident's date is not given: it qualifies only if it was reported "
-            f"{rules.limit_text()} of the incident and on or after {rules.day(rules.window_start)}",
+            f"{rules.limit_of('the incident')} and on or after {rules.day(rules.window_start)}",
             missing=tuple(missing),
             condition=(
-                f"the {name} was reported to {_RELEVANT_BODIES_PHRASE} {rules.limit_text()} of it, "
+                f"the {name} was reported to {_RELEVANT_BODIES_PHRASE} {rules.limit_of('it')}, "
                 f"on or after {rules.day(rules.window_start)}"
             ),
         )
@@ -497,7 +506,7 @@ def _assess_unknown_report(
     return make(
         Outcome.POSSIBLE,
         f"{lead}: it qualifies only if it was reported between {rules.day(low)} and "
-        f"{rules.day(high)} ({rules.limit_text()} of the incident and in the six months before "
+        f"{rules.day(high)} ({rules.limit_of('the incident')} and in the six months before "
         "the application)",
         missing=tuple(missing),
         condition=condition,
