@@ -45,6 +45,9 @@ class _TextExtractor(HTMLParser):
 
     # --- parser callbacks ----------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if "@" in tag:  # an unescaped address, "Jane Roe <jane@example.com>", is text
+            self._current.append(self.get_starttag_text() or f"<{tag}>")
+            return
         if tag in _HIDDEN_TAGS:
             self._hidden_depth += 1
         elif tag == "br":

@@ -76,7 +76,7 @@ _RFC5322_DATE = re.compile(
     r"\s*(?:[+-]\d{4}|GMT|UTC?|[ECMP][SD]T|Z)?(?:\s*\([^)]*\))?\s*$"
 )
 _TZ_ABBREVIATIONS = {"BST": "+0100", "GMT": "+0000", "UTC": "+0000", "CET": "+0100"}
-_GMT_OFFSET = re.compile(r"\bGMT\s*([+-])(\d{1,2}):?(\d{2})\b")
+_GMT_OFFSET = re.compile(r"\b(?:GMT|UTC)\s*([+-])(\d{1,2})(?::?(\d{2}))?\b")
 _DAY_DOT = re.compile(r"\b(\d{1,2})\.\s+(?=[A-Za-z])")
 _AT_WORD = re.compile(r"\s+(?:at|@|à|um|a las|kl\.?|om)\s+(?=\d)")
 _DATEPARSER_SETTINGS = {
@@ -107,7 +107,7 @@ def parse_header_date(value: str) -> datetime | None:
             return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
     cleaned = _AT_WORD.sub(" ", value)
     cleaned = _DAY_DOT.sub(r"\1 ", cleaned)
-    cleaned = _GMT_OFFSET.sub(lambda m: f"{m[1]}{int(m[2]):02d}{m[3]}", cleaned)
+    cleaned = _GMT_OFFSET.sub(lambda m: f"{m[1]}{int(m[2]):02d}{m[3] or '00'}", cleaned)
     for abbreviation, offset in _TZ_ABBREVIATIONS.items():
         cleaned = re.sub(rf"\b{abbreviation}\b", offset, cleaned)
     import dateparser  # heavy import kept out of module import time
@@ -172,14 +172,39 @@ _FORWARD_WORDS = re.compile(r"forward|weitergeleitet|réexpédié|transféré|re
 # Extensions to quotequail's reply patterns (talon's suite shows them in real mail).
 _EXTRA_REPLY_LINES = [
     re.compile(r"^-{2,}\s*(?P<from>.+?)\s+wrote\s*-{2,}$"),  # Android: ---- X wrote ----
-    re.compile(r"^On (?P<date>.+?),\s*(?P<from>[^,]+?)\s+(?:wrote|sent):?$"),
-    re.compile(r"^On (?P<date>.+?\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?)\s+(?P<from>.+?)\s+wrote:?$"),
+    re.compile(r"^On (?P<date>.+?\d{1,2}:\d{2}.*?),\s*(?P<from>[^,]+?)\s+(?:wrote|sent):$"),
+    re.compile(r"^On (?P<date>.+?\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?)\s+(?P<from>.+?)\s+wrote:$"),
     re.compile(
         r"^(?P<date>\d{4}-\d{2}-\d{2}\s+\d{1,2}:\d{2}(?:\s*GMT[+-]\d{2}:\d{2})?)\s+"
         r"(?P<from>.+?<[^>]+>):$"
     ),
     re.compile(r"^Sent from (?:Samsung )?Mobile.*?(?P<from>\S+ <[^>]+>)\s+wrote:$"),
 ]
+# "DATE, NAME <address> wrote:" in the languages talon's suite shows; the line must carry a
+# digit (a date) or an address so that an ordinary sentence ending in "wrote:" is not taken.
+_GENERIC_REPLY = re.compile(
+    r"^(?P<head>.{4,300}?)\s*(?:wrote|написал\S*|skrev|a écrit|napisał|đã viết|schrieb|"
+    r"escribió|ha scritto|kirjoitti)\s*:$",
+    re.I,
+)
+_ON_LINE = re.compile(r"^On\s.*\d")
+_WROTE_END = re.compile(r"\bwrote:\s*$")
+_REPLY_HEAD_DATE = re.compile(r"^(?:On|Le|Den|På|W dniu|Vào|Am|El)\s+", re.I)
+# Forwarded header names quotequail does not know (Danish/Norwegian, Welsh Outlook) and any
+# indentation or bold around them.
+_EXTRA_HEADER = re.compile(
+    r"^\s*\*?(?P<name>from|fra|oddi wrth|sent|sendt|anfonwyd|date|dato|dyddiad|to|til|at|"
+    r"subject|emne|pwnc|cc)\*?\s*:\*?\s*(?P<value>.*)$",
+    re.I,
+)
+_EXTRA_HEADER_MAP = {
+    "from": "from", "fra": "from", "oddi wrth": "from",
+    "sent": "date", "sendt": "date", "anfonwyd": "date", "date": "date", "dato": "date",
+    "dyddiad": "date",
+    "to": "to", "til": "to", "at": "to",
+    "subject": "subject", "emne": "subject", "pwnc": "subject", "cc": "cc",
+}  # fmt: skip
+_SEPARATOR = re.compile(r"^\s*(?:[-_=]\s*){5,}$")
 # A reply line written on the same line as the reply's own last words.
 _INLINE_REPLY = re.compile(r"(?P<own>\S.*?)\s*-*\s*(?P<line>On \w{3}, .+? wrote:)\s*$")
 _HEADER_LINE = re.compile(r"^\s*\*?(from|sent|date|to|cc|subject)\s*:\*?\s*(.*)$", re.I)
@@ -205,22 +230,75 @@ def _quoted_block_end(contents: list[str], start: int) -> int:
     return index
 
 
+def _reply_headers(head: str) -> dict[str, str]:
+    """Split a generic attribution ("On DATE, NAME <address>") into date and from."""
+    head = _REPLY_HEAD_DATE.sub("", head.strip()).strip(" ,")
+    address = re.search(r"[\w\s.\"'()-]*[<(\[]?[\w.+'-]+@[\w-]+(?:\.[\w-]+)+[>)\]]?\S*$", head)
+    if address:
+        return {"date": head[: address.start()].strip(" ,"), "from": address.group(0).strip(" ,")}
+    date, _, sender = head.rpartition(",")
+    return {"date": date.strip(), "from": sender.strip()} if date else {"from": head}
+
+
+def _reply_at(contents: list[str], index: int, attribution_end: int, headers: dict[str, str]) -> _Wrapped:
+    main_end = _quoted_block_end(contents, attribution_end)
+    if main_end == attribution_end:
+        main_end = len(contents)
+    return _Wrapped("reply", index, attribution_end, main_end, headers, False, False)
+
+
 def _find_extra_reply(contents: list[str]) -> _Wrapped | None:
     """Reply attributions quotequail does not know (see module docstring)."""
     for index, line in enumerate(contents):
         if not line.strip() or line.startswith(">"):
             continue
+        if _ON_LINE.match(line.strip()):
+            # "On DATE NAME\n\n<\nmailto:NAME <address>\n> wrote:" (Polymail): up to 6 lines.
+            for stop in range(index, min(len(contents), index + 6)):
+                if _WROTE_END.search(contents[stop]):
+                    head = _join(contents[index : stop + 1])
+                    head = _WROTE_END.sub("", head).lstrip("> ")
+                    return _reply_at(contents, index, stop + 1, _reply_headers(head))
+        # The attribution's first line carries the date or the address itself, so that the
+        # reply's own last line ("Test reply") is never swallowed by a wrapped attribution.
+        for wrap in range(3 if re.search(r"\d|@", line) else 0):
+            if any(not part.strip() for part in contents[index : index + 1 + wrap]):
+                break
+            joined = _join(contents[index : index + 1 + wrap])
+            generic = _GENERIC_REPLY.match(joined)
+            if generic and ("@" in joined or re.search(r"\d{1,2}[:.]\d{2}", joined)):
+                return _reply_at(contents, index, index + 1 + wrap, _reply_headers(generic["head"]))
         for wrap in range(3):
             joined = _join(contents[index : index + 1 + wrap])
             for pattern in _EXTRA_REPLY_LINES:
                 match = pattern.match(joined)
                 if match:
-                    attribution_end = index + 1 + wrap
-                    main_end = _quoted_block_end(contents, attribution_end)
-                    if main_end == attribution_end:
-                        main_end = len(contents)
                     headers = {k: v for k, v in match.groupdict().items() if v}
-                    return _Wrapped("reply", index, attribution_end, main_end, headers, False, False)
+                    return _reply_at(contents, index, index + 1 + wrap, headers)
+    return None
+
+
+def _find_extra_headers(contents: list[str]) -> _Wrapped | None:
+    """A forwarded header block quotequail misses: other header names, bold, indentation."""
+    for index, line in enumerate(contents):
+        first = _EXTRA_HEADER.match(line)
+        if not first or _EXTRA_HEADER_MAP[first["name"].lower()] != "from":
+            continue
+        headers: dict[str, str] = {"from": first["value"].strip()}
+        stop = index + 1
+        last_name = "from"
+        while stop < len(contents) and stop < index + 12:
+            match = _EXTRA_HEADER.match(contents[stop])
+            if match:
+                last_name = _EXTRA_HEADER_MAP[match["name"].lower()]
+                headers.setdefault(last_name, match["value"].strip())
+            elif contents[stop].strip() and stop == index + 1 and last_name == "from":
+                headers["from"] += " " + contents[stop].strip()  # a wrapped From: line
+            else:
+                break
+            stop += 1
+        if len(headers) >= 3 and "date" in headers:
+            return _Wrapped("forward", index, stop, len(contents), headers, False, False)
     return None
 
 
@@ -249,10 +327,26 @@ def _find_wrapped(contents: list[str]) -> _Wrapped | None:
             unindent=unindent,
             explicit_forward=bool(_FORWARD_WORDS.search(marker_text)),
         )
-    extra = _find_extra_reply(scanned[: found.marker_start if found else len(scanned)])
-    if extra is not None:
-        return extra
-    return found
+    limit = found.marker_start if found else len(scanned)
+    candidates = [
+        candidate
+        for candidate in (
+            _find_extra_reply(scanned[:limit]),
+            _find_extra_headers(scanned[:limit]),
+            found,
+        )
+        if candidate is not None
+    ]
+    if not candidates:
+        return None
+    chosen = min(candidates, key=lambda candidate: candidate.marker_start)
+    # A separator line ("-----", "_____") just above the marker belongs to the header block.
+    start = chosen.marker_start
+    while start > 0 and not contents[start - 1].strip():
+        start -= 1
+    if start > 0 and _SEPARATOR.match(contents[start - 1]):
+        chosen = replace(chosen, marker_start=start - 1)
+    return chosen
 
 
 def _split_inline_reply(lines: list[_Line]) -> list[_Line]:
@@ -495,7 +589,8 @@ def _segment_region(
         _own_segments(lines, kind, reference, author, depth, out)
         return
     lines = _split_inline_reply(lines)
-    wrapped = _find_wrapped([line.content for line in lines])
+    # Indented header blocks ("  *From:* ...") are common in replies: detect on stripped lines.
+    wrapped = _find_wrapped([line.content.lstrip() for line in lines])
     if wrapped is None:
         _own_segments(lines, kind, reference, author, depth, out)
         return
