@@ -313,23 +313,25 @@ def test_zapier_row_reply_excludes_quotes_and_signatures(row: dict[str, Any]) ->
     assert ours_zapier(row) == []
 
 
-SUITES: list[
-    tuple[str, list[dict[str, Any]], Callable[..., list[str]], Callable[..., list[str]]]
-] = [
-    ("quotequail_unwrap", UNWRAP_ROWS, ours_unwrap, quotequail_unwrap),
-    ("talon_quotations", TALON_ROWS, ours_talon, quotequail_talon),
-    ("zapier_reply", ZAPIER_ROWS, ours_zapier, quotequail_zapier),
+Suite = tuple[str, list[dict[str, Any]], Callable[..., list[str]], Callable[..., list[str]], float]
+# Floors are the measured hit rates (2026-11): quotequail rows 30/30, talon 54/56 (the two
+# KNOWN_MISSES), zapier reply rows 9/9. quotequail itself: 30/30, 35/56, 5/9.
+SUITES: list[Suite] = [
+    ("quotequail_unwrap", UNWRAP_ROWS, ours_unwrap, quotequail_unwrap, 1.0),
+    ("talon_quotations", TALON_ROWS, ours_talon, quotequail_talon, 0.96),
+    ("zapier_reply", ZAPIER_ROWS, ours_zapier, quotequail_zapier, 1.0),
 ]
 
 
 @pytest.mark.parametrize(
-    ("name", "rows", "ours", "baseline"), SUITES, ids=[suite[0] for suite in SUITES]
+    ("name", "rows", "ours", "baseline", "floor"), SUITES, ids=[suite[0] for suite in SUITES]
 )
-def test_suite_hit_rate_is_not_below_quotequail(
+def test_suite_hit_rate_is_above_floor_and_not_below_quotequail(
     name: str,
     rows: list[dict[str, Any]],
     ours: Callable[[dict[str, Any]], list[str]],
     baseline: Callable[[dict[str, Any]], list[str]],
+    floor: float,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     if not rows:
@@ -342,4 +344,5 @@ def test_suite_hit_rate_is_not_below_quotequail(
             misses = ours(row)
             if misses:
                 print(f"  miss {row['source'].split('@')[0]}: {'; '.join(misses)}")
+    assert our_hits >= floor * len(rows)
     assert our_hits >= baseline_hits
