@@ -42,7 +42,7 @@ def drops_out_on(reported: date, months: int) -> date:
 
 
 def format_day(day: date, reference_year: int | None = None) -> str:
-    """Format a day the way letters do: "3 March", with the year when it is not ``reference_year``."""
+    """Format a day as letters do: "3 March", with the year unless it is ``reference_year``."""
     text = f"{day.day} {calendar.month_name[day.month]}"
     if reference_year is None or day.year != reference_year:
         text += f" {day.year}"

@@ -139,7 +139,9 @@ class HateRoute(_Strict):
     @model_validator(mode="after")
     def _strands_match_availability(self) -> Self:
         if self.available and not self.strands:
-            raise ValueError("strands must list at least one strand when the hate route is available")
+            raise ValueError(
+                "strands must list at least one strand when the hate route is available"
+            )
         if not self.available and self.strands:
             raise ValueError("strands must be empty when the hate route is not available")
         return self
@@ -158,7 +160,9 @@ class CommunityRoute(_Strict):
         if self.available and (self.count is None or self.kind is None):
             raise ValueError("count and kind are required when the community route is available")
         if not self.available and (self.count is not None or self.kind is not None):
-            raise ValueError("count and kind must be left out when the community route is not available")
+            raise ValueError(
+                "count and kind must be left out when the community route is not available"
+            )
         return self
 
 
@@ -257,10 +261,18 @@ class Profile(_Strict):
             + f" reported {qc.report_within.describe()}, in {qc.window_months} months"
         ]
         hate = self.routes.hate
-        parts.append(f"hate: {hate.strand_list or len(hate.strands)}" if hate.available else "hate: none")
+        parts.append(
+            f"hate: {hate.strand_list or len(hate.strands)}" if hate.available else "hate: none"
+        )
         community = self.routes.community
-        parts.append(f"community: {community.count} people" if community.available else "community: none")
-        parts.append(f"discretion: {self.discretion.who}" if self.discretion.available else "discretion: none stated")
+        parts.append(
+            f"community: {community.count} people" if community.available else "community: none"
+        )
+        parts.append(
+            f"discretion: {self.discretion.who}"
+            if self.discretion.available
+            else "discretion: none stated"
+        )
         return "; ".join(parts)
 
 
@@ -300,7 +312,9 @@ def parse_profile(text: str, source: str, expected_id: str | None = None) -> Pro
     except ValidationError as exc:
         raise ProfileError(_describe_validation_error(source, exc)) from exc
     if expected_id is not None and profile.id != expected_id:
-        raise ProfileError(f"{source}: field id: {profile.id!r} must match the file name {expected_id!r}")
+        raise ProfileError(
+            f"{source}: field id: {profile.id!r} must match the file name {expected_id!r}"
+        )
     return profile
 
 
@@ -311,7 +325,9 @@ def _packaged_profiles() -> dict[str, Profile]:
     for entry in sorted(folder.iterdir(), key=lambda item: item.name):
         if entry.name.endswith(".toml"):
             stem = entry.name.removesuffix(".toml")
-            profiles[stem] = parse_profile(entry.read_text(encoding="utf-8"), f"trigger/policies/{entry.name}", stem)
+            profiles[stem] = parse_profile(
+                entry.read_text(encoding="utf-8"), f"trigger/policies/{entry.name}", stem
+            )
     return profiles
 
 
@@ -343,5 +359,5 @@ def get_profile(name: str, extra_dir: Path | None = None) -> Profile:
 
 
 def default_profile_id(environ: Mapping[str, str]) -> str:
-    """The profile a command uses when none is named: ``TRIGGER_POLICY``, else the statutory default."""
+    """The profile used when none is named: ``TRIGGER_POLICY``, else the statutory default."""
     return environ.get(POLICY_ENV_VAR, "").strip() or STATUTORY_DEFAULT

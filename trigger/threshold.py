@@ -89,7 +89,7 @@ class ThresholdDecision:
     reasons: list[str]
     assessments: list[ComplaintAssessment]
     route_outcomes: list[RouteOutcome]
-    #: For each qualifying complaint (by incident index), the first application day it no longer counts.
+    #: Each qualifying complaint's index -> the first application day it stops counting.
     drop_out: dict[int, date] = field(default_factory=dict)
     #: For ``not_met`` and ``incomplete``: what would change the answer, one sentence each.
     would_change: list[str] = field(default_factory=list)
@@ -105,7 +105,9 @@ class ThresholdDecision:
             discretion_suggested=self.discretion_suggested,
             reasons=list(self.reasons),
             profile_version=self.profile_version,
-            drop_out=[DropOut(incident=index, on=day) for index, day in sorted(self.drop_out.items())],
+            drop_out=[
+                DropOut(incident=index, on=day) for index, day in sorted(self.drop_out.items())
+            ],
             would_change=list(self.would_change),
         )
 
@@ -213,7 +215,7 @@ class _Rules:
         return self.profile.qualifying_complaint.report_within.describe()
 
     def limit_of(self, what: str) -> str:
-        """ "within 30 days of the incident"; with no limit, "at any time". """
+        """ "within 30 days of the incident"; with no limit, "at any time"."""
         if self.unit is LimitUnit.NONE:
             return "at any time"
         return f"{self.limit_text()} of {what}"
@@ -224,7 +226,7 @@ class _Rules:
 
 
 def _incident_name(incident: Incident, index: int, rules: _Rules) -> str:
-    """How sentences name an incident after "the": "10 August incident", "undated incident (number 3)"."""
+    """How sentences name an incident after "the": "10 August incident"."""
     start, end = incident.occurred.start, incident.occurred.end
     if start is None and end is None:
         return f"undated incident (number {index + 1})"
@@ -271,7 +273,9 @@ def _is_reported(incident: Incident) -> bool | None:
     return None
 
 
-def _hate_split(incident: Incident, profile: Profile) -> tuple[tuple[HateStrand, ...], tuple[HateStrand, ...]]:
+def _hate_split(
+    incident: Incident, profile: Profile
+) -> tuple[tuple[HateStrand, ...], tuple[HateStrand, ...]]:
     allowed = set(profile.routes.hate.strands) if profile.routes.hate.available else set()
     strands = list(dict.fromkeys(incident.hate_strands))
     return (
@@ -280,7 +284,9 @@ def _hate_split(incident: Incident, profile: Profile) -> tuple[tuple[HateStrand,
     )
 
 
-def _hate_note(in_list: tuple[HateStrand, ...], outside: tuple[HateStrand, ...], profile: Profile) -> str:
+def _hate_note(
+    in_list: tuple[HateStrand, ...], outside: tuple[HateStrand, ...], profile: Profile
+) -> str:
     if in_list:
         return f", a hate incident ({_strands_text(in_list)})"
     if not outside:
@@ -328,7 +334,8 @@ def _assess(incident: Incident, index: int, rules: _Rules) -> ComplaintAssessmen
     if incident_day is not None and incident_day > rules.application:
         return result(
             Outcome.NOT_QUALIFYING,
-            f"dated after the application on {rules.day(rules.application)}: not counted (check the date)",
+            f"dated after the application on {rules.day(rules.application)}: "
+            "not counted (check the date)",
         )
     if only_other:
         # An MP, a councillor, a private landlord or a charity is not a relevant body (s.104).
@@ -345,12 +352,20 @@ def _assess(incident: Incident, index: int, rules: _Rules) -> ComplaintAssessmen
     )
 
     if reported is None:
-        return _assess_unknown_report(result, name, incident_day, rules, whether=True, agency_unknown=True)
+        return _assess_unknown_report(
+            result, name, incident_day, rules, whether=True, agency_unknown=True
+        )
 
     if report_day is None:
         return _assess_unknown_report(
-            result, name, incident_day, rules, whether=False, agency_unknown=agency_unknown,
-            to_whom=to_whom, hate=hate,
+            result,
+            name,
+            incident_day,
+            rules,
+            whether=False,
+            agency_unknown=agency_unknown,
+            to_whom=to_whom,
+            hate=hate,
         )
 
     # The report day is stated.
@@ -378,13 +393,18 @@ def _assess(incident: Incident, index: int, rules: _Rules) -> ComplaintAssessmen
         else:
             earliest = rules.earliest_incident(report_day)
             assert earliest is not None
-            missing = [f"The date of the incident {to_whom} on {rules.day(report_day)} is not known."]
+            missing = [
+                f"The date of the incident {to_whom} on {rules.day(report_day)} is not known."
+            ]
             condition = (
                 f"the incident {to_whom} on {rules.day(report_day)} happened on or after "
                 f"{rules.day(earliest)}"
             )
             if agency_unknown:
-                missing.append(f"Who the incident reported on {rules.day(report_day)} was reported to is not known.")
+                missing.append(
+                    f"Who the incident reported on {rules.day(report_day)} was reported to "
+                    "is not known."
+                )
                 condition += f" and was reported to {_RELEVANT_BODIES_PHRASE}"
             return result(
                 Outcome.POSSIBLE,
@@ -405,7 +425,11 @@ def _assess(incident: Incident, index: int, rules: _Rules) -> ComplaintAssessmen
             f"by {rules.day(latest)})",
         )
     no_limit = ""
-    if rules.unit is LimitUnit.NONE and incident_day is not None and (report_day - incident_day).days > 31:
+    if (
+        rules.unit is LimitUnit.NONE
+        and incident_day is not None
+        and (report_day - incident_day).days > 31
+    ):
         no_limit = " (this area sets no time limit for the report)"
     if agency_unknown:
         return result(
@@ -525,7 +549,8 @@ def _volume(assessments: list[ComplaintAssessment], rules: _Rules) -> RouteOutco
         return RouteOutcome(
             Route.VOLUME,
             RouteState.POSSIBLE,
-            f"Volume route: {counted}, and {possible} more that may qualify: depends on the missing facts.",
+            f"Volume route: {counted}, and {possible} more that may qualify: "
+            "depends on the missing facts.",
         )
     return RouteOutcome(Route.VOLUME, RouteState.FAILS, f"Volume route: {counted}: does not hold.")
 
@@ -533,7 +558,9 @@ def _volume(assessments: list[ComplaintAssessment], rules: _Rules) -> RouteOutco
 def _hate(assessments: list[ComplaintAssessment], draft: Draft, rules: _Rules) -> RouteOutcome:
     hate_route = rules.profile.routes.hate
     if not hate_route.available:
-        return RouteOutcome(Route.HATE, RouteState.NOT_OFFERED, "This area has no separate hate route.")
+        return RouteOutcome(
+            Route.HATE, RouteState.NOT_OFFERED, "This area has no separate hate route."
+        )
     names = f"{hate_route.strand_list}: " if hate_route.strand_list else ""
     listed = f"({names}{_strands_text(hate_route.strands)})"
     holding = [a for a in assessments if a.outcome.qualifies and a.hate_in_list]
@@ -549,7 +576,8 @@ def _hate(assessments: list[ComplaintAssessment], draft: Draft, rules: _Rules) -
         return RouteOutcome(
             Route.HATE,
             RouteState.POSSIBLE,
-            f"Hate route: a hate incident {listed} may be a qualifying complaint: depends on the missing facts.",
+            f"Hate route: a hate incident {listed} may be a qualifying complaint: "
+            "depends on the missing facts.",
         )
     return RouteOutcome(
         Route.HATE,
@@ -567,7 +595,9 @@ def _community(draft: Draft, rules: _Rules) -> RouteOutcome:
             text += f" (the text says {reporters} people have reported the problem)"
         return RouteOutcome(Route.COMMUNITY, RouteState.NOT_OFFERED, text + ".")
     needed = community.count or 0
-    what = "the same incident" if community.kind == "individuals_same_incident" else "the same problem"
+    what = (
+        "the same incident" if community.kind == "individuals_same_incident" else "the same problem"
+    )
     if reporters is None:
         return RouteOutcome(
             Route.COMMUNITY,
@@ -605,7 +635,9 @@ def _would_change(
     for outcome in outcomes:
         if outcome.state is not RouteState.POSSIBLE:
             continue
-        relevant = possible if outcome.route is Route.VOLUME else [a for a in possible if a.hate_in_list]
+        relevant = (
+            possible if outcome.route is Route.VOLUME else [a for a in possible if a.hate_in_list]
+        )
         conditions = _join([a.condition for a in relevant])
         sentences.append(f"The {outcome.route} route would hold if {conditions}.")
     volume = next(o for o in outcomes if o.route is Route.VOLUME)
@@ -618,18 +650,21 @@ def _would_change(
             first_out = min(drop_out.values())
             deadline = first_out - timedelta(days=1)
             sentences.append(
-                f"{_number(more).capitalize()} more {noun} ({_each_reported(rules, more)}), reported by "
-                f"{rules.day(deadline)} with the application made by then, would meet the volume route."
+                f"{_number(more).capitalize()} more {noun} ({_each_reported(rules, more)}), "
+                f"reported by {rules.day(deadline)} with the application made by then, "
+                "would meet the volume route."
             )
         else:
             sentences.append(
-                f"{_number(needed).capitalize()} qualifying complaints ({_each_reported(rules, needed)}) within "
+                f"{_number(needed).capitalize()} qualifying complaints "
+                f"({_each_reported(rules, needed)}) within "
                 f"{rules.months} months of the application would meet the volume route."
             )
     hate = next(o for o in outcomes if o.route is Route.HATE)
     if hate.state is RouteState.FAILS:
         sentences.append(
-            f"One qualifying complaint of a hate incident ({_strands_text(profile.routes.hate.strands)}) "
+            "One qualifying complaint of a hate incident "
+            f"({_strands_text(profile.routes.hate.strands)}) "
             "would meet the hate route on its own."
         )
     community = next(o for o in outcomes if o.route is Route.COMMUNITY)
@@ -654,14 +689,20 @@ def decide(draft: Draft, profile: Profile) -> ThresholdDecision:
     """
     application = draft.application_date
     rules = _Rules(profile, application)
-    assessments = [_assess(incident, index, rules) for index, incident in enumerate(draft.incidents)]
+    assessments = [
+        _assess(incident, index, rules) for index, incident in enumerate(draft.incidents)
+    ]
     qualifying = [a.incident for a in assessments if a.outcome.qualifies]
     drop_out = {
         a.incident: drops_out_on(a.counted_from, rules.months)
         for a in assessments
         if a.outcome.qualifies and a.counted_from is not None
     }
-    outcomes = [_volume(assessments, rules), _hate(assessments, draft, rules), _community(draft, rules)]
+    outcomes = [
+        _volume(assessments, rules),
+        _hate(assessments, draft, rules),
+        _community(draft, rules),
+    ]
     reasons: list[str] = []
     missing: list[str] = []
     would_change: list[str] = []
@@ -706,7 +747,8 @@ def decide(draft: Draft, profile: Profile) -> ThresholdDecision:
     ]
     if stray:
         reasons.append(
-            f"The text mentions hate ({_strands_text(stray)}) without tying it to a dated incident: "
+            f"The text mentions hate ({_strands_text(stray)}) without tying it to a dated "
+            "incident: "
             "an officer should check which incident it was."
         )
     if status is not Status.EXCLUDED:
@@ -721,7 +763,8 @@ def decide(draft: Draft, profile: Profile) -> ThresholdDecision:
             )
         else:
             reasons.append(
-                f"The text shows risk or vulnerability ({risks}): a senior officer may still accept "
+                f"The text shows risk or vulnerability ({risks}): a senior officer may still "
+                "accept "
                 "the case on professional judgement, although this area's page names no one for it."
             )
     return ThresholdDecision(

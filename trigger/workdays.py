@@ -99,11 +99,16 @@ def add_working_days(start: date, count: int) -> date:
 def working_days_between(start: date, end: date) -> int:
     """Working days after ``start`` up to and including ``end`` (negative when ``end`` is earlier).
 
-    The inverse of :func:`add_working_days`: ``working_days_between(d, add_working_days(d, n)) == n``.
+    The inverse of :func:`add_working_days`:
+    ``working_days_between(d, add_working_days(d, n)) == n``.
     """
     if end < start:
         return -working_days_between(end, start)
-    return sum(1 for offset in range(1, (end - start).days + 1) if is_working_day(start + timedelta(days=offset)))
+    return sum(
+        1
+        for offset in range(1, (end - start).days + 1)
+        if is_working_day(start + timedelta(days=offset))
+    )
 
 
 def bank_holidays_between(start: date, end: date) -> list[tuple[date, str]]:
@@ -125,7 +130,9 @@ def load_timescales() -> dict[str, Timescale]:
     try:
         table = _TimescaleFile.model_validate(tomllib.loads(text))
     except ValidationError as exc:  # a packaging error: name the file and field
-        fields = "; ".join(".".join(str(p) for p in e["loc"]) + ": " + e["msg"] for e in exc.errors())
+        fields = "; ".join(
+            ".".join(str(p) for p in e["loc"]) + ": " + e["msg"] for e in exc.errors()
+        )
         raise ValueError(f"trigger/timescales.toml: {fields}") from exc
     return {step.id: step for step in table.step}
 
@@ -140,7 +147,7 @@ def get_timescale(step: str) -> Timescale:
 
 
 def due_date(step: Timescale | str, start: date) -> date:
-    """When ``step`` is due for an event on ``start`` (e.g. the acknowledgement of an application)."""
+    """When ``step`` is due for an event on ``start`` (e.g. acknowledging an application)."""
     timescale = get_timescale(step) if isinstance(step, str) else step
     if timescale.unit is TimeUnit.WORKING_DAYS:
         return add_working_days(start, timescale.limit)

@@ -15,12 +15,25 @@ HART_MET = {
     "source": "d01.eml",
     "received_at": "2026-09-14T20:47:12+01:00",
     "incidents": [
-        {"occurred": {"start": "2026-08-31", "end": "2026-08-31"}, "reported": True,
-         "reported_on": "2026-08-31", "agencies": ["police"]},
-        {"occurred": {"start": "2026-09-08", "end": "2026-09-08"}, "reported": True,
-         "reported_on": "2026-09-09", "agencies": ["council"]},
-        {"occurred": {"start": "2026-09-13", "end": "2026-09-13"}, "reported": True,
-         "reported_on": "2026-09-13", "agencies": ["police"], "hate_strands": ["race"]},
+        {
+            "occurred": {"start": "2026-08-31", "end": "2026-08-31"},
+            "reported": True,
+            "reported_on": "2026-08-31",
+            "agencies": ["police"],
+        },
+        {
+            "occurred": {"start": "2026-09-08", "end": "2026-09-08"},
+            "reported": True,
+            "reported_on": "2026-09-09",
+            "agencies": ["council"],
+        },
+        {
+            "occurred": {"start": "2026-09-13", "end": "2026-09-13"},
+            "reported": True,
+            "reported_on": "2026-09-13",
+            "agencies": ["police"],
+            "hate_strands": ["race"],
+        },
     ],
     "threshold": {"policy": "hart", "status": "not_met", "ignored": True},
 }
@@ -29,12 +42,24 @@ INCOMPLETE = {
     "source": "d18.chat.json",
     "received_at": "2026-08-11T08:56:38+01:00",
     "incidents": [
-        {"occurred": {"start": "2026-07-28", "end": "2026-07-28"}, "reported": True,
-         "reported_on": "2026-07-28", "agencies": ["police"]},
-        {"occurred": {"start": "2026-08-06", "end": "2026-08-06"}, "reported": True,
-         "reported_on": "2026-08-07", "agencies": ["council"]},
-        {"occurred": {"start": "2026-08-10", "end": "2026-08-10"}, "reported": True,
-         "reported_on": "2026-08-11", "agencies": []},
+        {
+            "occurred": {"start": "2026-07-28", "end": "2026-07-28"},
+            "reported": True,
+            "reported_on": "2026-07-28",
+            "agencies": ["police"],
+        },
+        {
+            "occurred": {"start": "2026-08-06", "end": "2026-08-06"},
+            "reported": True,
+            "reported_on": "2026-08-07",
+            "agencies": ["council"],
+        },
+        {
+            "occurred": {"start": "2026-08-10", "end": "2026-08-10"},
+            "reported": True,
+            "reported_on": "2026-08-11",
+            "agencies": [],
+        },
     ],
     "risk_flags": ["self_harm"],
 }
@@ -62,7 +87,13 @@ def test_policies_lists_one_line_per_area(capsys: pytest.CaptureFixture[str]) ->
     code, out, _ = run(capsys, "policies")
     assert code == 0
     lines = out.splitlines()
-    assert [line.split()[0] for line in lines] == ["dartford", "durham", "hart", "hartlepool", "leicestershire"]
+    assert [line.split()[0] for line in lines] == [
+        "dartford",
+        "durham",
+        "hart",
+        "hartlepool",
+        "leicestershire",
+    ]
     assert "hate: S5" in lines[2]
 
 
@@ -75,17 +106,25 @@ def test_policies_show_prints_one_profile_readably(capsys: pytest.CaptureFixture
     assert "discretion: the Community Safety Manager or the District Police Inspector." in out
 
 
-def test_policies_show_unknown_name_lists_the_known_ones(capsys: pytest.CaptureFixture[str]) -> None:
+def test_policies_show_unknown_name_lists_the_known_ones(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     code, out, err = run(capsys, "policies", "show", "hampshire")
     assert code == 2
     assert out == ""
-    assert "unknown policy 'hampshire'; known policies: dartford, durham, hart, hartlepool, leicestershire" in err
+    assert (
+        "unknown policy 'hampshire'; known policies: dartford, durham, hart, hartlepool, "
+        "leicestershire" in err
+    )
 
 
-def test_policies_dir_adds_an_area_and_reports_bad_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_policies_dir_adds_an_area_and_reports_bad_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     source = Path(__file__).resolve().parents[2] / "trigger" / "policies" / "durham.toml"
     (tmp_path / "gateshead.toml").write_text(
-        source.read_text(encoding="utf-8").replace('id = "durham"', 'id = "gateshead"'), encoding="utf-8"
+        source.read_text(encoding="utf-8").replace('id = "durham"', 'id = "gateshead"'),
+        encoding="utf-8",
     )
     code, out, _ = run(capsys, "policies", "--policies-dir", str(tmp_path))
     assert code == 0 and "gateshead" in out
@@ -98,16 +137,25 @@ def test_policies_dir_adds_an_area_and_reports_bad_files(tmp_path: Path, capsys:
 # --- trigger check ------------------------------------------------------------------------------
 
 
-def test_check_prints_prose_for_a_draft_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, "check", str(write(tmp_path / "d01.json", HART_MET)), "--policy", "hart")
+def test_check_prints_prose_for_a_draft_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(
+        capsys, "check", str(write(tmp_path / "d01.json", HART_MET)), "--policy", "hart"
+    )
     assert (code, err) == (0, "")
     assert "d01.eml: Hart District policy" in out
     assert "The threshold is met by the volume and hate routes." in out
-    assert "- 13 September: reported to Hampshire Constabulary the same day: qualifying complaint, a hate incident (race)" in out
+    assert (
+        "- 13 September: reported to Hampshire Constabulary the same day: qualifying complaint, "
+        "a hate incident (race)" in out
+    )
     assert "- The 31 August incident: counts for an application made up to 28 February 2027." in out
 
 
-def test_check_json_prints_one_threshold_object_per_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_json_prints_one_threshold_object_per_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = write(tmp_path / "drafts.jsonl", HART_MET, INCOMPLETE)
     code, out, _ = run(capsys, "check", str(path), "--policy", "dartford", "--json")
     assert code == 0
@@ -119,7 +167,9 @@ def test_check_json_prints_one_threshold_object_per_line(tmp_path: Path, capsys:
     assert second["discretion_suggested"] is True
 
 
-def test_check_reads_pretty_printed_json_from_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_reads_pretty_printed_json_from_stdin(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     feed(monkeypatch, json.dumps(INCOMPLETE, indent=2))
     code, out, _ = run(capsys, "check", "-", "--policy", "dartford")
     assert code == 0
@@ -146,16 +196,22 @@ def test_check_reports_extract_errors_and_invalid_drafts_then_exits_1(
     assert [r.get("status") or "error" for r in results] == ["error", "error", "met"]
 
 
-def test_check_reports_text_that_is_not_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_reports_text_that_is_not_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "notes.txt"
     path.write_text("not json\n", encoding="utf-8")
-    code, _, err = run(capsys, "check", str(path), str(tmp_path / "missing.json"), "--policy", "hart")
+    code, _, err = run(
+        capsys, "check", str(path), str(tmp_path / "missing.json"), "--policy", "hart"
+    )
     assert code == 1
     assert "notes.txt (object 1): not JSON" in err
     assert "missing.json: cannot read" in err
 
 
-def test_check_refuses_a_json_value_that_is_not_an_object(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_refuses_a_json_value_that_is_not_an_object(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     feed(monkeypatch, "[1, 2]\n")
     code, _, err = run(capsys, "check", "-", "--policy", "hart")
     assert code == 1
@@ -164,7 +220,10 @@ def test_check_refuses_a_json_value_that_is_not_an_object(monkeypatch: pytest.Mo
 
 @pytest.mark.parametrize(("environ", "policy"), [(None, "hartlepool"), ("hart", "hart")])
 def test_check_uses_the_configured_default_policy(
-    environ: str | None, policy: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    environ: str | None,
+    policy: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     if environ is None:
         monkeypatch.delenv("TRIGGER_POLICY", raising=False)
@@ -193,7 +252,10 @@ def test_workdays_due_prints_the_date_and_the_step(capsys: pytest.CaptureFixture
 
 
 def test_workdays_add_and_between(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(capsys, "workdays", "add", "2026-12-23", "5")[1] == "2027-01-04  Monday 4 January 2027\n"
+    assert (
+        run(capsys, "workdays", "add", "2026-12-23", "5")[1]
+        == "2027-01-04  Monday 4 January 2027\n"
+    )
     assert run(capsys, "workdays", "between", "2026-12-23", "2027-01-04")[1] == "5\n"
     code, _, err = run(capsys, "workdays", "add", "2026-12-23", "-1")
     assert code == 2 and "must not be negative" in err

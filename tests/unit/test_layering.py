@@ -70,7 +70,12 @@ def test_checker_finds_forbidden_imports(source: str, expected: list[str]) -> No
 
 def test_walk_covers_the_domain_and_nlp_but_not_the_cli() -> None:
     names = {str(p.relative_to(ROOT)) for p in pure_modules()}
-    assert {"trigger/threshold.py", "trigger/profiles.py", "trigger/draft.py", "nlp/pipeline.py"} <= names
+    assert {
+        "trigger/threshold.py",
+        "trigger/profiles.py",
+        "trigger/draft.py",
+        "nlp/pipeline.py",
+    } <= names
     assert not any(name.startswith("trigger/cli/") for name in names)
 
 

@@ -27,7 +27,8 @@ PACKAGED = Path(__file__).resolve().parents[2] / "trigger" / "policies"
 
 # One row per line of the profiles table in threshold-rules.md.
 PROFILE_TABLE = [
-    # id, report unit, report count, volume count, same problem, hate strands, community count, kind, discretion
+    # id, report unit and count, volume count, same problem, hate strands,
+    # community count and kind, discretion
     ("hart", LimitUnit.DAYS, 30, 3, False, S5, None, None, True),
     ("durham", LimitUnit.NONE, None, 3, True, S9, 5, CommunityKind.PEOPLE_SAME_PROBLEM, False),
     ("dartford", LimitUnit.CALENDAR_MONTHS, 1, 3, True, (), None, None, False),

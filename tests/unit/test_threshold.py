@@ -94,14 +94,22 @@ def outcome_of(policy: str, application: str, item: Incident) -> Outcome:
         ("hartlepool", "2026-11-10", "2026-05-09", "2026-05-09", Outcome.NOT_QUALIFYING),
         ("hartlepool", "2026-11-10", "2026-11-10", "2026-11-10", Outcome.QUALIFYING),
         ("hartlepool", "2026-11-10", "2026-11-09", "2026-11-11", Outcome.NOT_QUALIFYING),
-        ("hart", "2026-08-31", "2026-02-27", "2026-02-28", Outcome.QUALIFYING),  # 31 Aug - 6 months = 28 Feb
+        (
+            "hart",
+            "2026-08-31",
+            "2026-02-27",
+            "2026-02-28",
+            Outcome.QUALIFYING,
+        ),  # 31 Aug - 6 months = 28 Feb
         ("hart", "2026-08-31", "2026-02-26", "2026-02-27", Outcome.NOT_QUALIFYING),
         ("durham", "2026-09-16", "2023-07-14", "2023-07-14", Outcome.NOT_QUALIFYING),
         # An incident dated after the application is a mistake, not a complaint.
         ("hart", "2026-10-15", "2026-10-16", "2026-10-16", Outcome.NOT_QUALIFYING),
     ],
 )
-def test_report_date_rules(policy: str, application: str, day: str, on: str, expected: Outcome) -> None:
+def test_report_date_rules(
+    policy: str, application: str, day: str, on: str, expected: Outcome
+) -> None:
     assert outcome_of(policy, application, incident(day, on)) is expected
 
 
@@ -117,11 +125,15 @@ def test_range_incident_uses_its_last_day(on: str, expected: Outcome) -> None:
     case = draft("2026-11-12", incident("2026-10-01", on, end="2026-10-10"))
     decision = check("hart", case)
     assert decision.assessments[0].outcome is expected
-    assert decision.reasons[0].startswith("1-10 October (only a range is known: its last day, 10 October, is used")
+    assert decision.reasons[0].startswith(
+        "1-10 October (only a range is known: its last day, 10 October, is used"
+    )
 
 
 def test_report_within_a_range_says_so() -> None:
-    decision = check("hart", draft("2026-11-12", incident("2026-10-01", "2026-10-05", end="2026-10-10")))
+    decision = check(
+        "hart", draft("2026-11-12", incident("2026-10-01", "2026-10-05", end="2026-10-10"))
+    )
     assert "on 5 October, within that period: qualifying complaint" in decision.reasons[0]
 
 
@@ -140,7 +152,9 @@ def test_report_before_the_incident_date_asks_to_check_the_dates() -> None:
         ((), Outcome.POSSIBLE),  # reported to someone unnamed
     ],
 )
-def test_only_relevant_bodies_make_a_complaint(agencies: tuple[str, ...], expected: Outcome) -> None:
+def test_only_relevant_bodies_make_a_complaint(
+    agencies: tuple[str, ...], expected: Outcome
+) -> None:
     item = incident("2026-10-01", "2026-10-01", agencies=agencies)
     assert outcome_of("hart", "2026-10-15", item) is expected
 
@@ -203,19 +217,31 @@ def test_two_qualifying_complaints_do_not(policy: str) -> None:
         # a missing report date that matters: reported, but too long ago to deduce
         (incident("2026-08-01"), "When the 1 August incident was reported is not known."),
         # a missing agency
-        (incident("2026-09-10", "2026-09-11", agencies=()), "Who the 10 September incident was reported to is not known."),
+        (
+            incident("2026-09-10", "2026-09-11", agencies=()),
+            "Who the 10 September incident was reported to is not known.",
+        ),
         # an incident with no date
-        (incident(None, "2026-09-10"), "The date of the incident reported to Cleveland Police on 10 September is not known."),
+        (
+            incident(None, "2026-09-10"),
+            "The date of the incident reported to Cleveland Police on 10 September is not known.",
+        ),
         # whether it was reported at all
         (
             incident("2026-09-10", reported=None, agencies=()),
-            "Whether the 10 September incident was reported to a relevant body, and when, is not known.",
+            "Whether the 10 September incident was reported to a relevant body, and when, is not "
+            "known.",
         ),
         # nothing known but that it was reported
-        (incident(None, agencies=()), "When the undated incident (number 3) was reported is not known."),
+        (
+            incident(None, agencies=()),
+            "When the undated incident (number 3) was reported is not known.",
+        ),
     ],
 )
-def test_each_unknown_that_could_meet_a_route_makes_the_case_incomplete(unknown: Incident, missing: str) -> None:
+def test_each_unknown_that_could_meet_a_route_makes_the_case_incomplete(
+    unknown: Incident, missing: str
+) -> None:
     case = draft("2026-10-01", *THREE_QUALIFYING[1:], unknown)
     decision = check("hartlepool", case)
     assert decision.status is Status.INCOMPLETE
@@ -247,7 +273,9 @@ def test_unknown_report_day_that_cannot_qualify_is_not_a_missing_fact() -> None:
 
 
 def test_unknown_reported_flag_on_an_old_incident_cannot_qualify() -> None:
-    decision = check("hartlepool", draft("2026-10-02", incident("2026-03-01", reported=None, agencies=())))
+    decision = check(
+        "hartlepool", draft("2026-10-02", incident("2026-03-01", reported=None, agencies=()))
+    )
     assert decision.assessments[0].outcome is Outcome.NOT_QUALIFYING
 
 
@@ -287,7 +315,9 @@ def test_undated_incident_reported_before_the_window_does_not_qualify() -> None:
 
 
 def test_undated_unknown_report_where_there_is_no_time_limit_needs_only_the_report_day() -> None:
-    decision = check("durham", draft("2026-10-01", *THREE_QUALIFYING[1:], incident(None, agencies=("police",))))
+    decision = check(
+        "durham", draft("2026-10-01", *THREE_QUALIFYING[1:], incident(None, agencies=("police",)))
+    )
     assert decision.missing == ["When the undated incident (number 3) was reported is not known."]
 
 
@@ -306,7 +336,9 @@ def test_undated_incident_earliest_day_respects_month_clamping(day: str) -> None
 
 
 def test_too_few_possible_complaints_is_not_met_and_names_no_missing_fact() -> None:
-    case = draft("2026-10-01", THREE_QUALIFYING[2], incident("2026-09-10", "2026-09-11", agencies=()))
+    case = draft(
+        "2026-10-01", THREE_QUALIFYING[2], incident("2026-09-10", "2026-09-11", agencies=())
+    )
     decision = check("hartlepool", case)
     assert decision.status is Status.NOT_MET
     assert decision.missing == []
@@ -330,7 +362,9 @@ def test_report_after_the_application_is_not_counted() -> None:
 
 @pytest.mark.parametrize("exclusion", list(Exclusion))
 def test_each_exclusion_excludes_even_a_case_that_meets_the_threshold(exclusion: Exclusion) -> None:
-    case = draft("2026-09-14", *THREE_QUALIFYING, exclusions=[exclusion], risks=["vulnerable_adult"])
+    case = draft(
+        "2026-09-14", *THREE_QUALIFYING, exclusions=[exclusion], risks=["vulnerable_adult"]
+    )
     decision = check("hart", case)
     assert decision.status is Status.EXCLUDED
     assert decision.routes == []
@@ -359,14 +393,18 @@ def test_each_exclusion_excludes_even_a_case_that_meets_the_threshold(exclusion:
 def test_one_qualifying_hate_complaint_meets_the_hate_route_only_for_listed_strands(
     policy: str, strand: str, hate_route: bool
 ) -> None:
-    decision = check(policy, draft("2026-10-19", incident("2026-10-14", "2026-10-14", strands=[strand])))
+    decision = check(
+        policy, draft("2026-10-19", incident("2026-10-14", "2026-10-14", strands=[strand]))
+    )
     assert (decision.status is Status.MET) is hate_route
     assert (Route.HATE in decision.routes) is hate_route
     assert decision.qualifying == [0]
 
 
 def test_hate_strand_outside_the_list_is_explained_as_an_ordinary_complaint() -> None:
-    decision = check("hart", draft("2026-10-19", incident("2026-10-14", "2026-10-14", strands=["age"])))
+    decision = check(
+        "hart", draft("2026-10-19", incident("2026-10-14", "2026-10-14", strands=["age"]))
+    )
     assert "the hate motivation (age) is not one of this area's hate strands" in decision.reasons[0]
 
 
@@ -379,11 +417,16 @@ def test_hate_incident_in_an_area_without_a_hate_route_counts_towards_volume() -
     )
     decision = check("dartford", case)
     assert decision.routes == [Route.VOLUME]
-    assert "counts towards the complaints, as this area has no separate hate route" in decision.reasons[1]
+    assert (
+        "counts towards the complaints, as this area has no separate hate route"
+        in decision.reasons[1]
+    )
 
 
 def test_unreported_hate_incident_does_not_open_the_hate_route() -> None:
-    decision = check("hart", draft("2026-08-25", incident("2026-08-02", reported=False, strands=["disability"])))
+    decision = check(
+        "hart", draft("2026-08-25", incident("2026-08-02", reported=False, strands=["disability"]))
+    )
     assert decision.status is Status.NOT_MET
 
 
@@ -399,11 +442,15 @@ def test_hate_incident_with_unknown_report_day_makes_the_hate_route_depend_on_it
     assert states[Route.HATE] is RouteState.POSSIBLE
     assert states[Route.VOLUME] is RouteState.FAILS
     assert decision.missing == ["When the 1 September incident was reported is not known."]
-    assert decision.would_change[0].startswith("The hate route would hold if the 1 September incident")
+    assert decision.would_change[0].startswith(
+        "The hate route would hold if the 1 September incident"
+    )
 
 
 def test_hate_strand_not_tied_to_an_incident_is_flagged_for_an_officer() -> None:
-    decision = check("hart", draft("2026-10-19", incident("2026-10-14", "2026-10-14"), strands=["race"]))
+    decision = check(
+        "hart", draft("2026-10-19", incident("2026-10-14", "2026-10-14"), strands=["race"])
+    )
     assert decision.status is Status.NOT_MET
     assert any("without tying it to a dated incident" in reason for reason in decision.reasons)
 
@@ -424,23 +471,38 @@ def test_hate_strand_not_tied_to_an_incident_is_flagged_for_an_officer() -> None
     ],
 )
 def test_community_route_needs_the_profiles_count(policy: str, reporters: int, met: bool) -> None:
-    decision = check(policy, draft("2026-09-10", incident("2026-09-05", "2026-09-05"), community=reporters))
+    decision = check(
+        policy, draft("2026-09-10", incident("2026-09-05", "2026-09-05"), community=reporters)
+    )
     assert (decision.routes == [Route.COMMUNITY]) is met
 
 
 def test_community_route_unknown_count_is_not_a_missing_fact() -> None:
     decision = check("durham", draft("2026-09-10", incident("2026-09-05", "2026-09-05")))
     assert decision.status is Status.NOT_MET
-    assert any("If five different people have reported the same problem" in s for s in decision.would_change)
+    assert any(
+        "If five different people have reported the same problem" in s
+        for s in decision.would_change
+    )
 
 
 def test_community_count_under_a_profile_without_the_route_is_mentioned() -> None:
-    decision = check("hartlepool", draft("2026-08-06", incident("2026-08-01", "2026-08-01"), community=5))
-    assert "This area has no community route (the text says 5 people have reported the problem)." in decision.reasons
+    decision = check(
+        "hartlepool", draft("2026-08-06", incident("2026-08-01", "2026-08-01"), community=5)
+    )
+    assert (
+        "This area has no community route (the text says 5 people have reported the problem)."
+        in decision.reasons
+    )
 
 
 def test_every_route_that_holds_is_listed() -> None:
-    case = draft("2026-09-14", *THREE_QUALIFYING[:2], incident("2026-09-13", "2026-09-13", strands=["race"]), community=6)
+    case = draft(
+        "2026-09-14",
+        *THREE_QUALIFYING[:2],
+        incident("2026-09-13", "2026-09-13", strands=["race"]),
+        community=6,
+    )
     assert check("durham", case).routes == [Route.VOLUME, Route.HATE, Route.COMMUNITY]
 
 
@@ -465,9 +527,17 @@ def test_discretion_is_suggested_when_not_met_or_incomplete_and_risk_is_shown(
 
 def test_discretion_reason_names_who_may_exercise_it() -> None:
     decision = check("hart", draft("2026-09-14", THREE_QUALIFYING[0], risks=["threat_of_violence"]))
-    assert "the Community Safety Manager or the District Police Inspector may accept the case" in decision.reasons[-1]
-    other = check("durham", draft("2026-09-14", THREE_QUALIFYING[0], risks=["immediate_danger", "self_harm"]))
-    assert "(immediate danger and risk of self-harm): a senior officer may still accept" in other.reasons[-1]
+    assert (
+        "the Community Safety Manager or the District Police Inspector may accept the case"
+        in decision.reasons[-1]
+    )
+    other = check(
+        "durham", draft("2026-09-14", THREE_QUALIFYING[0], risks=["immediate_danger", "self_harm"])
+    )
+    assert (
+        "(immediate danger and risk of self-harm): a senior officer may still accept"
+        in other.reasons[-1]
+    )
 
 
 # --- reasons, drop-out dates and what would change ----------------------------------------------
@@ -484,23 +554,56 @@ def test_reason_reads_like_the_rules_page_example() -> None:
 @pytest.mark.parametrize(
     ("policy", "item", "reason"),
     [
-        ("hart", incident("2026-09-02", "2026-09-02", strands=["race"]),
-         "2 September: reported to Hampshire Constabulary the same day: qualifying complaint, a hate incident (race)"),
-        ("dartford", incident("2026-09-01", "2026-09-02", agencies=("council",)),
-         "1 September: reported to Dartford Borough Council Community Safety Unit on 2 September, 1 day later: qualifying complaint"),
-        ("durham", incident("2026-03-28", "2026-06-02"),
-         "28 March: reported to the police on 2 June, 66 days later: qualifying complaint (this area sets no time limit for the report)"),
-        ("leicestershire", incident("2026-09-30", "2026-10-31"),
-         "30 September: reported to Leicestershire Police on 31 October, 31 days later: not a qualifying complaint (must be reported within one calendar month, by 30 October)"),
-        ("hartlepool", incident("2026-05-08", "2026-05-08", agencies=("council",)),
-         "8 May: reported to Hartlepool Borough Council the same day: not a qualifying complaint (reported more than 6 months before the application on 10 November; the window starts on 10 May)"),
-        ("hartlepool", incident("2025-12-20", "2025-12-21"),
-         "20 December 2025: reported to Cleveland Police on 21 December 2025, 1 day later: not a qualifying complaint (reported more than 6 months before the application on 10 November; the window starts on 10 May)"),
-        ("hart", incident("2026-10-01", "2026-10-01", agencies=("other",)),
-         "1 October: reported only to someone who is not a relevant body (an MP, a councillor, a private landlord or a charity does not count): not a qualifying complaint"),
+        (
+            "hart",
+            incident("2026-09-02", "2026-09-02", strands=["race"]),
+            "2 September: reported to Hampshire Constabulary the same day: qualifying complaint, "
+            "a hate incident (race)",
+        ),
+        (
+            "dartford",
+            incident("2026-09-01", "2026-09-02", agencies=("council",)),
+            "1 September: reported to Dartford Borough Council Community Safety Unit on 2 "
+            "September, 1 day later: qualifying complaint",
+        ),
+        (
+            "durham",
+            incident("2026-03-28", "2026-06-02"),
+            "28 March: reported to the police on 2 June, 66 days later: qualifying complaint "
+            "(this area sets no time limit for the report)",
+        ),
+        (
+            "leicestershire",
+            incident("2026-09-30", "2026-10-31"),
+            "30 September: reported to Leicestershire Police on 31 October, 31 days later: not a "
+            "qualifying complaint (must be reported within one calendar month, by 30 October)",
+        ),
+        (
+            "hartlepool",
+            incident("2026-05-08", "2026-05-08", agencies=("council",)),
+            "8 May: reported to Hartlepool Borough Council the same day: not a qualifying "
+            "complaint (reported more than 6 months before the application on 10 November; the "
+            "window starts on 10 May)",
+        ),
+        (
+            "hartlepool",
+            incident("2025-12-20", "2025-12-21"),
+            "20 December 2025: reported to Cleveland Police on 21 December 2025, 1 day later: "
+            "not a qualifying complaint (reported more than 6 months before the application on "
+            "10 November; the window starts on 10 May)",
+        ),
+        (
+            "hart",
+            incident("2026-10-01", "2026-10-01", agencies=("other",)),
+            "1 October: reported only to someone who is not a relevant body (an MP, a "
+            "councillor, a private landlord or a charity does not count): not a qualifying "
+            "complaint",
+        ),
     ],
 )
-def test_reasons_name_the_incident_by_date_and_the_body_by_name(policy: str, item: Incident, reason: str) -> None:
+def test_reasons_name_the_incident_by_date_and_the_body_by_name(
+    policy: str, item: Incident, reason: str
+) -> None:
     assert check(policy, draft("2026-11-10", item)).reasons[0] == reason
 
 
@@ -510,14 +613,19 @@ def test_drop_out_is_the_first_application_day_outside_the_window() -> None:
 
 
 def test_would_change_names_the_last_day_for_one_more_complaint() -> None:
-    case = draft("2026-10-01", incident("2026-07-14", "2026-07-14"), incident("2026-09-20", "2026-09-21"))
+    case = draft(
+        "2026-10-01", incident("2026-07-14", "2026-07-14"), incident("2026-09-20", "2026-09-21")
+    )
     decision = check("hart", case)
     assert decision.status is Status.NOT_MET
     assert decision.would_change[0] == (
         "One more qualifying complaint (an incident reported to a relevant body within 30 days), "
-        "reported by 14 January 2027 with the application made by then, would meet the volume route."
+        "reported by 14 January 2027 with the application made by then, would meet the volume "
+        "route."
     )
-    assert decision.would_change[1].startswith("One qualifying complaint of a hate incident (race, religion")
+    assert decision.would_change[1].startswith(
+        "One qualifying complaint of a hate incident (race, religion"
+    )
 
 
 def test_would_change_without_any_qualifying_complaint_asks_for_three() -> None:
@@ -530,14 +638,19 @@ def test_would_change_without_any_qualifying_complaint_asks_for_three() -> None:
 
 
 def test_to_result_carries_the_decision_and_fits_in_a_draft() -> None:
-    case = draft("2026-10-01", incident("2026-07-14", "2026-07-14"), incident("2026-09-20", "2026-09-21"))
+    case = draft(
+        "2026-10-01", incident("2026-07-14", "2026-07-14"), incident("2026-09-20", "2026-09-21")
+    )
     decision = check("hart", case)
     result = decision.to_result()
     assert result.policy == "hart"
     assert result.status is Status.NOT_MET
     assert result.qualifying == [0, 1]
     assert result.profile_version == get_profile("hart").profile_version
-    assert [(item.incident, item.on) for item in result.drop_out] == [(0, date(2027, 1, 15)), (1, date(2027, 3, 22))]
+    assert [(item.incident, item.on) for item in result.drop_out] == [
+        (0, date(2027, 1, 15)),
+        (1, date(2027, 3, 22)),
+    ]
     assert result.would_change == decision.would_change
     with_threshold = case.model_copy(update={"threshold": result})
     dumped = Draft.model_validate_json(with_threshold.model_dump_json())

@@ -38,7 +38,9 @@ from trigger.workdays import (
         (date(2026, 9, 14), 30, date(2026, 10, 26)),
     ],
 )
-def test_add_working_days_skips_weekends_and_bank_holidays(start: date, count: int, expected: date) -> None:
+def test_add_working_days_skips_weekends_and_bank_holidays(
+    start: date, count: int, expected: date
+) -> None:
     assert add_working_days(start, count) == expected
 
 
@@ -56,7 +58,9 @@ def test_add_working_days_refuses_a_negative_count() -> None:
         (date(2026, 11, 20), date(2026, 11, 22), 0),  # Friday to Sunday
     ],
 )
-def test_working_days_between_counts_days_after_start_up_to_end(start: date, end: date, expected: int) -> None:
+def test_working_days_between_counts_days_after_start_up_to_end(
+    start: date, end: date, expected: int
+) -> None:
     assert working_days_between(start, end) == expected
 
 
@@ -79,7 +83,9 @@ def test_working_days_between_inverts_add_working_days(start: date, count: int) 
         (date(2026, 12, 24), None),
     ],
 )
-def test_bank_holidays_are_england_and_wales_with_substitute_days(day: date, name: str | None) -> None:
+def test_bank_holidays_are_england_and_wales_with_substitute_days(
+    day: date, name: str | None
+) -> None:
     assert bank_holiday(day) == name
 
 
@@ -90,7 +96,12 @@ def test_weekends_are_not_working_days() -> None:
 
 def test_bank_holidays_between_lists_them_in_order() -> None:
     found = bank_holidays_between(date(2026, 12, 23), date(2027, 1, 4))
-    assert [day for day, _ in found] == [date(2026, 12, 25), date(2026, 12, 26), date(2026, 12, 28), date(2027, 1, 1)]
+    assert [day for day, _ in found] == [
+        date(2026, 12, 25),
+        date(2026, 12, 26),
+        date(2026, 12, 28),
+        date(2027, 1, 1),
+    ]
 
 
 EXPECTED_STEPS = [
@@ -145,8 +156,15 @@ def test_due_date_counts_in_the_steps_unit(step: str, start: date, expected: dat
 
 
 def test_describe_limit_reads_as_a_sentence() -> None:
-    assert get_timescale("acknowledge").describe_limit() == "5 working days from receipt of the application"
-    assert get_timescale("escalate_head_of_service").describe_limit().startswith("2 calendar months from")
+    assert (
+        get_timescale("acknowledge").describe_limit()
+        == "5 working days from receipt of the application"
+    )
+    assert (
+        get_timescale("escalate_head_of_service")
+        .describe_limit()
+        .startswith("2 calendar months from")
+    )
 
 
 def test_unknown_step_lists_the_known_ones() -> None:
@@ -154,4 +172,3 @@ def test_unknown_step_lists_the_known_ones() -> None:
         get_timescale("acknowledgement")
     assert raised.value.known == EXPECTED_STEPS
     assert "acknowledge" in str(raised.value)
-

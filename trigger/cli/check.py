@@ -23,21 +23,28 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "check",
         help="decide the threshold for draft applications (JSON), in prose or --json",
-        description="Decide the threshold for each draft (JSON object, JSON Lines, or `-` for stdin).",
+        description="Decide the threshold for each draft "
+        "(a JSON object, JSON Lines, or `-` for stdin).",
     )
-    parser.add_argument("drafts", nargs="+", metavar="DRAFT.json", help="draft files, or - for stdin")
+    parser.add_argument(
+        "drafts", nargs="+", metavar="DRAFT.json", help="draft files, or - for stdin"
+    )
     parser.add_argument(
         "--policy",
         default=None,
         help="profile id (default: $TRIGGER_POLICY, else the statutory default, hartlepool)",
     )
-    parser.add_argument("--policies-dir", type=Path, default=None, help="an extra directory of policy files")
-    parser.add_argument("--json", action="store_true", help="print one threshold object per line instead of prose")
+    parser.add_argument(
+        "--policies-dir", type=Path, default=None, help="an extra directory of policy files"
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="print one threshold object per line instead of prose"
+    )
     parser.set_defaults(handler=run)
 
 
 def iter_json_objects(text: str) -> Iterator[Any]:
-    """Yield every JSON value in ``text``: one object, JSON Lines, or several pretty-printed objects.
+    """Yield every JSON value in ``text``: one object, JSON Lines, or several pretty-printed.
 
     Raises ``ValueError`` (json.JSONDecodeError) at the first text that is not JSON.
     """
@@ -60,8 +67,9 @@ def render_decision(label: str, decision: Any, profile: Any) -> str:
 
     year = decision.application_date.year
     routes = " and ".join(str(route) for route in decision.routes)
+    plural = "s" if len(decision.routes) > 1 else ""
     headline = {
-        Status.MET: f"The threshold is met by the {routes} route{'s' if len(decision.routes) > 1 else ''}.",
+        Status.MET: f"The threshold is met by the {routes} route{plural}.",
         Status.NOT_MET: "The threshold is not met.",
         Status.INCOMPLETE: "The threshold cannot be decided yet: some facts are missing.",
         Status.EXCLUDED: "This request cannot be dealt with as a case review.",
@@ -141,7 +149,10 @@ def run(args: argparse.Namespace) -> int:
                 continue
             source = data.get("source") or where
             if "error" in data:
-                print(f"trigger check: {source}: extract reported an error: {data['error']}", file=sys.stderr)
+                print(
+                    f"trigger check: {source}: extract reported an error: {data['error']}",
+                    file=sys.stderr,
+                )
                 if args.json:
                     print(json.dumps({"source": data.get("source"), "error": str(data["error"])}))
                 failures += 1
@@ -150,9 +161,19 @@ def run(args: argparse.Namespace) -> int:
             try:
                 draft = Draft.model_validate(data)
             except ValidationError as exc:
-                print(f"trigger check: {source}: invalid draft: {_describe_invalid(exc)}", file=sys.stderr)
+                print(
+                    f"trigger check: {source}: invalid draft: {_describe_invalid(exc)}",
+                    file=sys.stderr,
+                )
                 if args.json:
-                    print(json.dumps({"source": data.get("source"), "error": f"invalid draft: {_describe_invalid(exc)}"}))
+                    print(
+                        json.dumps(
+                            {
+                                "source": data.get("source"),
+                                "error": f"invalid draft: {_describe_invalid(exc)}",
+                            }
+                        )
+                    )
                 failures += 1
                 continue
             decision = decide(draft, profile)

@@ -41,7 +41,11 @@ def render_profile(profile: Any) -> str:
         "",
         "Qualifying complaint:",
         "  an incident reported to a relevant body "
-        + ("(no time limit for the report);" if qc.report_within.count is None else f"{qc.report_within.describe()} of it;"),
+        + (
+            "(no time limit for the report);"
+            if qc.report_within.count is None
+            else f"{qc.report_within.describe()} of it;"
+        ),
         f"  the report made in the {qc.window_months} months before the application.",
     ]
     if qc.wording:
@@ -56,11 +60,15 @@ def render_profile(profile: Any) -> str:
     else:
         lines.append(f"  hate: none. {routes.hate.wording}".rstrip())
     if routes.community.available:
-        lines.append(f"  community: {routes.community.count} different people. {routes.community.wording}")
+        lines.append(
+            f"  community: {routes.community.count} different people. {routes.community.wording}"
+        )
     else:
         lines.append("  community: none.")
     if profile.discretion.available:
-        lines.append(f"  discretion: {profile.discretion.who}. {profile.discretion.wording}".rstrip())
+        lines.append(
+            f"  discretion: {profile.discretion.who}. {profile.discretion.wording}".rstrip()
+        )
     else:
         lines.append("  discretion: none stated.")
     lines += ["", "Relevant bodies:"]

@@ -30,7 +30,9 @@ def register(subparsers: Any) -> None:
     actions = parser.add_subparsers(dest="workdays_action", metavar="ACTION", required=True)
     due = actions.add_parser("due", help="when a step is due, e.g. `due acknowledge 2026-12-23`")
     due.add_argument("step", help="a step id from `trigger workdays list`")
-    due.add_argument("start", type=_day, help="the day of the event the limit runs from (YYYY-MM-DD)")
+    due.add_argument(
+        "start", type=_day, help="the day of the event the limit runs from (YYYY-MM-DD)"
+    )
     add = actions.add_parser("add", help="add working days to a date")
     add.add_argument("start", type=_day)
     add.add_argument("days", type=int)
@@ -44,7 +46,11 @@ def register(subparsers: Any) -> None:
 def _skipped(start: date, end: date) -> str:
     from trigger.workdays import bank_holidays_between
 
-    skipped = [f"{name}, {_long(day)}" for day, name in bank_holidays_between(start, end) if day.weekday() < 5]
+    skipped = [
+        f"{name}, {_long(day)}"
+        for day, name in bank_holidays_between(start, end)
+        if day.weekday() < 5
+    ]
     return f" Bank holidays skipped: {'; '.join(skipped)}." if skipped else ""
 
 
