@@ -1,0 +1,148 @@
+"""The drop folder: .eml files become stored inbound messages, and no file is ever lost."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+
+from storage.database import connect
+from storage.drop_folder import DropFolder, inbound_from_eml
+from storage.migrate import upgrade
+from storage.repository import unit_of_work
+from storage.tables import InboundChannel
+
+REPLY = (
+    b'From: "Jane Example" <jane@example.org>\r\n'
+    b"To: asb@council.example\r\n"
+    b"Message-ID: <reply-2@example.org>\r\n"
+    b"In-Reply-To: <first-1@example.org>\r\n"
+    b"References: <root-0@example.org> <first-1@example.org>\r\n"
+    b"Subject: Re: noise\r\n\r\nIt happened again last night.\r\n"
+)
+
+
+@pytest.fixture
+def engine(database_url: str) -> Iterator[Engine]:
+    engine = connect(database_url)
+    upgrade(engine)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+
+
+def drop(folder: Path, name: str, data: bytes, age_seconds: float = 5.0) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_bytes(data)
+    then = time.time() - age_seconds
+    os.utime(path, (then, then))
+    return path
+
+
+def test_inbound_from_eml_keeps_bytes_and_reads_sender_and_thread_keys() -> None:
+    message = inbound_from_eml(REPLY)
+    assert message.channel == InboundChannel.EMAIL
+    assert message.raw == REPLY
+    assert message.external_id == "sha256:" + hashlib.sha256(REPLY).hexdigest()
+    assert message.sender == "jane@example.org"
+    assert message.thread_keys == (
+        "<root-0@example.org>",
+        "<first-1@example.org>",
+        "<reply-2@example.org>",
+    )
+    assert message.received_at.utcoffset() is not None
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"", b"\xff\xfe\x00garbage", b"no headers at all", b"From: \r\n\r\n"],
+)
+def test_inbound_from_eml_when_file_is_not_a_proper_email_then_it_is_still_kept(
+    data: bytes,
+) -> None:
+    message = inbound_from_eml(data)
+    assert message.raw == data
+    assert message.sender is None
+
+
+def test_scan_stores_each_file_then_moves_it_to_processed(engine: Engine, tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    drop(inbox, "a.eml", REPLY)
+    drop(inbox, "b.EML", REPLY + b"second")
+    stored = DropFolder(inbox, engine).scan_once()
+    assert [result.created for result in stored] == [True, True]
+    assert sorted(path.name for path in inbox.iterdir()) == ["processed"]
+    assert sorted(path.name for path in (inbox / "processed").iterdir()) == ["a.eml", "b.EML"]
+    with unit_of_work(engine) as repo:
+        record = repo.get_inbound(stored[0].inbound_id)
+        assert record is not None
+        assert record.raw == (inbox / "processed" / "a.eml").read_bytes()
+
+
+def test_scan_when_same_file_is_dropped_again_then_stored_once_and_both_files_kept(
+    engine: Engine, tmp_path: Path
+) -> None:
+    inbox = tmp_path / "inbox"
+    folder = DropFolder(inbox, engine)
+    drop(inbox, "a.eml", REPLY)
+    first = folder.scan_once()
+    drop(inbox, "a.eml", REPLY)
+    again = folder.scan_once()
+    assert again[0].inbound_id == first[0].inbound_id
+    assert again[0].created is False
+    assert sorted(path.name for path in (inbox / "processed").iterdir()) == ["a.1.eml", "a.eml"]
+
+
+@pytest.mark.parametrize(
+    ("name", "age_seconds"),
+    [("notes.txt", 5.0), (".a.eml.swp", 5.0), (".hidden.eml", 5.0), ("fresh.eml", 0.0)],
+)
+def test_scan_leaves_other_hidden_and_still_changing_files_alone(
+    engine: Engine, tmp_path: Path, name: str, age_seconds: float
+) -> None:
+    inbox = tmp_path / "inbox"
+    path = drop(inbox, name, REPLY, age_seconds=age_seconds)
+    assert DropFolder(inbox, engine, settle_seconds=2.0).scan_once() == []
+    assert path.exists()
+
+
+def test_scan_when_database_is_unreachable_then_the_file_stays_in_the_inbox(
+    tmp_path: Path,
+) -> None:
+    unreachable = connect("postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=2")
+    inbox = tmp_path / "inbox"
+    path = drop(inbox, "a.eml", REPLY)
+    try:
+        assert DropFolder(inbox, unreachable).scan_once() == []
+    finally:
+        unreachable.dispose()
+    assert path.read_bytes() == REPLY
+    assert not (inbox / "processed").exists()
+
+
+def test_run_picks_up_files_until_stopped(engine: Engine, tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    folder = DropFolder(inbox, engine, settle_seconds=0.0)
+
+    async def scenario() -> None:
+        stop = asyncio.Event()
+        task = asyncio.create_task(folder.run(stop, interval=0.05))
+        await asyncio.sleep(0.1)
+        drop(inbox, "late.eml", REPLY, age_seconds=0.0)
+        for _ in range(100):
+            if (inbox / "processed" / "late.eml").exists():
+                break
+            await asyncio.sleep(0.05)
+        stop.set()
+        await asyncio.wait_for(task, timeout=5)
+
+    asyncio.run(scenario())
+    assert (inbox / "processed" / "late.eml").exists()
