@@ -195,13 +195,11 @@ class _Rules:
             return add_months(incident_day, self.count)
         return None
 
-    def earliest_incident(self, report_day: date) -> date | None:
-        """The earliest incident day a report on ``report_day`` is still in time for (None: any)."""
-        if self.unit is LimitUnit.NONE:
-            return None
-        # Month arithmetic clamps, so search from a little before the naive answer.
+    def earliest_incident(self, report_day: date) -> date:
+        """The earliest incident day a report on ``report_day`` is in time for (limited units)."""
         if self.unit is LimitUnit.DAYS:
             return report_day - timedelta(days=self.count)
+        # Month arithmetic clamps, so search from a little before the naive answer.
         candidate = add_months(report_day, -self.count) - timedelta(days=3)
         while (latest := self.latest_report(candidate)) is not None and latest < report_day:
             candidate += timedelta(days=1)
@@ -392,7 +390,6 @@ def _assess(incident: Incident, index: int, rules: _Rules) -> ComplaintAssessmen
             date_ok = True
         else:
             earliest = rules.earliest_incident(report_day)
-            assert earliest is not None
             missing = [
                 f"The date of the incident {to_whom} on {rules.day(report_day)} is not known."
             ]

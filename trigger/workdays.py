@@ -123,18 +123,23 @@ def bank_holidays_between(start: date, end: date) -> list[tuple[date, str]]:
     return found
 
 
+def parse_timescales(text: str, source: str) -> dict[str, Timescale]:
+    """Parse a timescales table (TOML ``[[step]]`` rows); errors name ``source`` and the field."""
+    try:
+        table = _TimescaleFile.model_validate(tomllib.loads(text))
+    except ValidationError as exc:
+        fields = "; ".join(
+            "field " + ".".join(str(p) for p in e["loc"]) + ": " + e["msg"] for e in exc.errors()
+        )
+        raise ValueError(f"{source}: {fields}") from exc
+    return {step.id: step for step in table.step}
+
+
 @lru_cache(maxsize=1)
 def load_timescales() -> dict[str, Timescale]:
     """The packaged timescales table (``trigger/timescales.toml``), by step id."""
     text = (resources.files("trigger") / "timescales.toml").read_text(encoding="utf-8")
-    try:
-        table = _TimescaleFile.model_validate(tomllib.loads(text))
-    except ValidationError as exc:  # a packaging error: name the file and field
-        fields = "; ".join(
-            ".".join(str(p) for p in e["loc"]) + ": " + e["msg"] for e in exc.errors()
-        )
-        raise ValueError(f"trigger/timescales.toml: {fields}") from exc
-    return {step.id: step for step in table.step}
+    return parse_timescales(text, "trigger/timescales.toml")
 
 
 def get_timescale(step: str) -> Timescale:

@@ -279,3 +279,46 @@ def test_workdays_refuses_a_date_that_is_not_iso(capsys: pytest.CaptureFixture[s
         main(["workdays", "add", "23/12/2026", "5"])
     assert raised.value.code == 2
     assert "not an ISO date" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (
+            "durham",
+            ["(no time limit for the report);", "community: 5 different people.", "S9: race"],
+        ),
+        (
+            "dartford",
+            [
+                "hate: none. Hate incidents count towards",
+                "community: none.",
+                "discretion: none stated.",
+            ],
+        ),
+        ("hartlepool", ["Contact points:\n  none recorded.", "health: Hartlepool and Stockton"]),
+    ],
+)
+def test_policies_show_covers_every_kind_of_route(
+    name: str, expected: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "policies", "show", name)
+    assert code == 0
+    for text in expected:
+        assert text in out
+
+
+def test_check_prose_separates_drafts_and_reports_invalid_ones(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    excluded = dict(HART_MET, source="d08.chat.json", exclusions=["anonymous"])
+    invalid = dict(HART_MET, source="bad.json", consent="maybe")
+    feed(monkeypatch, "\n".join(json.dumps(o) for o in (HART_MET, invalid, excluded)))
+    code, out, err = run(capsys, "check", "-", "--policy", "hart")
+    assert code == 1
+    assert "bad.json: invalid draft: field consent:" in err
+    first, second = out.split("\n\nd08.chat.json: ")
+    assert first.startswith("d01.eml: ")
+    assert "This request cannot be dealt with as a case review." in second
+    assert "Not a case review: the applicant wants to stay anonymous" in second
+    assert "stops counting" not in second

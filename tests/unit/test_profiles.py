@@ -14,6 +14,7 @@ from trigger.profiles import (
     LimitUnit,
     Profile,
     ProfileError,
+    ReportWithin,
     UnknownProfile,
     default_profile_id,
     get_profile,
@@ -295,3 +296,16 @@ def test_profiles_are_frozen() -> None:
     assert isinstance(profile, Profile)
     with pytest.raises(ValueError):
         profile.name = "changed"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("unit", "count", "words"),
+    [
+        ("days", 30, "within 30 days"),
+        ("calendar_months", 1, "within one calendar month"),
+        ("calendar_months", 2, "within 2 calendar months"),
+        ("none", None, "at any time (no time limit)"),
+    ],
+)
+def test_report_limit_reads_in_plain_words(unit: str, count: int | None, words: str) -> None:
+    assert ReportWithin(unit=LimitUnit(unit), count=count).describe() == words

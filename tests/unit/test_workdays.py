@@ -18,6 +18,7 @@ from trigger.workdays import (
     get_timescale,
     is_working_day,
     load_timescales,
+    parse_timescales,
     working_days_between,
 )
 
@@ -172,3 +173,11 @@ def test_unknown_step_lists_the_known_ones() -> None:
         get_timescale("acknowledgement")
     assert raised.value.known == EXPECTED_STEPS
     assert "acknowledge" in str(raised.value)
+
+
+def test_a_bad_timescales_row_names_the_field() -> None:
+    text = '[[step]]\nid = "x"\ndescription = "d"\nlimit = 0\nunit = "weeks"\nruns_from = "r"\nsource = "s"\n'
+    with pytest.raises(ValueError) as raised:
+        parse_timescales(text, "local.toml")
+    assert "local.toml: field step.0.limit:" in str(raised.value)
+    assert "field step.0.unit:" in str(raised.value)
