@@ -176,7 +176,10 @@ def test_unknown_step_lists_the_known_ones() -> None:
 
 
 def test_a_bad_timescales_row_names_the_field() -> None:
-    text = '[[step]]\nid = "x"\ndescription = "d"\nlimit = 0\nunit = "weeks"\nruns_from = "r"\nsource = "s"\n'
+    text = (
+        '[[step]]\nid = "x"\ndescription = "d"\nlimit = 0\nunit = "weeks"\n'
+        'runs_from = "r"\nsource = "s"\n'
+    )
     with pytest.raises(ValueError) as raised:
         parse_timescales(text, "local.toml")
     assert "local.toml: field step.0.limit:" in str(raised.value)
