@@ -1,0 +1,298 @@
+"""Hate-motivation markers: which protected strand the victim perceives, or the words used show.
+
+A strand needs hostility aimed at the victim or at a group the victim belongs to: a slur, an abuse
+phrase ("go back to your own country"), a derogatory or threatening statement about a group
+("<group> are vermin"), an identity word welded to an insult ("<identity> <insult>"), a label
+("racist", "homophobic") or a perceived-motivation statement ("because I'm Muslim", "because of my
+son's autism"). An identity mentioned in a friendly or neutral way ("my Muslim neighbour helped",
+"we're a gay couple and love it here", "I'm 82") gives no strand; nor do the culprit's own
+characteristics ("the Polish lads next door"), indiscriminate abuse ("they call everyone names")
+or a disclaimed motivation ("I don't think it's racist", "nothing to do with race").
+
+Vocabularies and templates are data: ``nlp/patterns/hate.json``, ``slurs.json``, ``negation.json``.
+Findings never carry the abusive words themselves: the explanation names the rule and strand.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from nlp.findings import Finding
+from nlp.lexicon import ObfuscationLexicon, Sentence, alternation, compile_all, expand, load_data, sentences
+from nlp.pipeline import set_findings
+from trigger.vocabulary import HateStrand
+
+KEY = "hate"
+
+# Rules built on a group noun: the culprit guard and counter-speech check apply to them.
+_GROUP_RULES = frozenset(
+    {"group_predicate", "group_not_positive", "group_verb", "hate_verb_group", "action_group", "no_group_here",
+     "too_many", "modifier_group", "just_group_after_all", "pronoun_reference"}
+)
+_WEAK_RULES = frozenset({"label", "label_hate"})
+_MOTIVATION_RULES = frozenset({"motivation_because", "motivation_being", "motivation_about", "motivation_due"})
+_CULPRIT_PLACE = re.compile(
+    r"(?:next door|upstairs|downstairs|opposite|across the (?:road|street|close|way|landing)|over the road"
+    r"|at number|from number|at no|from no|in flat|from flat|on the corner|from the flats|in the flats|from the estate"
+    r"|himself|herself|themselves)"
+)
+_DIRECT_BEFORE = frozenset({"you", "a", "an", "ya", "u", "ur", "you're", "youre", "\"", "'", "was", "were", "me", "us", "called", ","})
+_NEGATED_VERB = re.compile(r"(?:don't|do not|dont|doesn't|does not|didn't|did not|never|no one|nobody|shouldn't|should not|won't|wouldn't|not)(?: [^ ]+){0,2} $")
+
+
+@dataclass(frozen=True)
+class _Rule:
+    strand: HateStrand
+    name: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    lexicon: ObfuscationLexicon
+    slurs: re.Pattern[str]
+    slur_strand: dict[str, HateStrand]
+    ambiguous: frozenset[str]
+    censored: re.Pattern[str]
+    censored_strand: dict[str, HateStrand]
+    rules: tuple[_Rule, ...]
+    abuse: re.Pattern[str]
+    motivation_context: re.Pattern[str]
+    victim_directed: re.Pattern[str]
+    counter_speech: re.Pattern[str]
+    indiscriminate: re.Pattern[str]
+    generic_disclaimer: re.Pattern[str]
+    strand_disclaimers: dict[HateStrand, re.Pattern[str]]
+    hypothetical: re.Pattern[str]
+    reversal: re.Pattern[str]
+    reclaimed: re.Pattern[str]
+    adjective_strand: dict[str, HateStrand]
+
+
+@cache
+def _compiled() -> _Compiled:
+    hate = load_data("hate.json")
+    slurs = load_data("slurs.json")
+    negation = load_data("negation.json")
+    identity: dict[str, dict[str, list[str]]] = hate["identity"]
+    slur_strand = {term.lower(): HateStrand(strand) for term, strand in slurs["terms"].items()}
+    words: set[str] = set(slur_strand) | set(slurs["insults"]) | set(hate["insult_nouns"]) | set(hate["hostile_predicates"])
+    words |= set(hate["hate_verbs"]) | set(hate["modifiers"])
+    for entry in identity.values():
+        words |= set(entry["adjectives"]) | set(entry["groups"])
+    lexicon = ObfuscationLexicon(w for w in words if len(w) >= 3)
+
+    common = {
+        "HOSTILE_PRED": alternation(hate["hostile_predicates"]),
+        "POS_PRED": alternation(hate["positive_predicates"]),
+        "GROUP_PRED": alternation(hate["hostile_group_predicates"]),
+        "SHOULD_PRED": alternation(hate["should_predicates"]),
+        "HATE_VERB": alternation(hate["hate_verbs"]),
+        "ACTION": alternation(hate["hostile_actions"]),
+        "DET": alternation(hate["determiners"]),
+        "MOD": alternation(hate["modifiers"]),
+        "INSULT": alternation(hate["insult_nouns"]),
+        "SUBJ": alternation(hate["subjects"]),
+    }
+    rules: list[_Rule] = []
+    disclaimers: dict[HateStrand, re.Pattern[str]] = {}
+    for strand_name, entry in identity.items():
+        strand = HateStrand(strand_name)
+        never = r"(?!x)x"  # an alternation for an empty list that never matches
+        macros = dict(common)
+        macros["GROUP"] = _group_expression(entry["groups"], entry["adjectives"]) if entry["groups"] or entry["adjectives"] else never
+        macros["ADJ"] = alternation(entry["adjectives"]) if entry["adjectives"] else never
+        macros["MOT"] = alternation(entry["motivation"]) if entry["motivation"] else never
+        macros["LABEL"] = alternation(entry["labels"]) if entry["labels"] else never
+        for name, template in hate["templates"].items():
+            if "{ADJ}" in template and not entry["adjectives"] and "{GROUP}" not in template and "{MOT}" not in template:
+                continue
+            rules.append(_Rule(strand, name, compile_all([template], macros)))
+        disclaimers[strand] = compile_all(negation["strand_disclaimers"], macros)
+    for phrase in hate["phrases"]:
+        rules.append(_Rule(HateStrand(phrase["strand"]), "phrase:" + phrase["name"], compile_all([phrase["pattern"]], common)))
+
+    terms_alt = alternation(slur_strand)
+    return _Compiled(
+        lexicon=lexicon,
+        slurs=re.compile(rf"(?<![\w*'-])({terms_alt})(?:s|es|'s|z)?(?![\w*-])"),
+        slur_strand=slur_strand,
+        ambiguous=frozenset(t.lower() for t in slurs["ambiguous"]),
+        censored=re.compile(rf"(?<![\w*'-])(?:{hate['censored_word']})"),
+        censored_strand={k: HateStrand(v) for k, v in slurs["censored"].items()},
+        rules=tuple(rules),
+        abuse=compile_all([alternation(hate["abuse_verbs"])], {}),
+        motivation_context=compile_all([alternation(hate["motivation_context"])], {}),
+        victim_directed=compile_all([hate["victim_directed"]], {}),
+        counter_speech=compile_all([hate["counter_speech"]], {}),
+        indiscriminate=compile_all(hate["indiscriminate"], {}),
+        generic_disclaimer=compile_all(negation["generic_disclaimers"], {}),
+        strand_disclaimers=disclaimers,
+        hypothetical=re.compile(negation["hypothetical"]),
+        reversal=re.compile(negation["reversal"]),
+        reclaimed=re.compile(expand(hate["reclaimed"], {"TERM": ""}).rstrip() + " $"),
+        adjective_strand={adj: HateStrand(s) for s, e in identity.items() for adj in e["adjectives"] if " " not in adj},
+    )
+
+
+def _group_expression(groups: list[str], adjectives: list[str]) -> str:
+    parts = []
+    if groups:
+        parts.append(alternation(groups))
+    if adjectives:
+        parts.append(alternation(adjectives) + r" (?:people|persons|folk|folks|community|communities|kind|sort|types|scum|ones)")
+    return "(?:" + "|".join(parts) + ")"
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    strand: HateStrand
+    start: int
+    end: int
+    rule: str
+    sentence: int
+
+
+def find_hate_markers(text: str) -> list[Finding]:
+    """Every hostile hate-motivation marker in ``text``, labelled with its strand (see module doc)."""
+    compiled = _compiled()
+    sents = sentences(text, compiled.lexicon)
+    candidates: list[_Candidate] = []
+    disclaimed: set[HateStrand] = set()
+    for index, sentence in enumerate(sents):
+        disclaimed |= _disclaimed(compiled, sentence)
+        if compiled.indiscriminate.search(sentence.canon) or compiled.generic_disclaimer.search(sentence.canon):
+            continue
+        candidates.extend(_slur_candidates(compiled, sentence, index))
+        candidates.extend(_rule_candidates(compiled, sentence, index))
+    seen: set[tuple[str, int, int]] = set()
+    result: list[Finding] = []
+    for cand in sorted(candidates, key=lambda c: (c.start, c.end)):
+        if cand.strand in disclaimed or (cand.strand, cand.start, cand.end) in seen:
+            continue
+        seen.add((cand.strand, cand.start, cand.end))
+        result.append(Finding(cand.strand.value, cand.start, cand.end, f"hate: {cand.rule} -> {cand.strand.value}"))
+    return result
+
+
+def hate_strands(text: str) -> set[HateStrand]:
+    """The strands :func:`find_hate_markers` finds in ``text``."""
+    return {HateStrand(f.label) for f in find_hate_markers(text)}
+
+
+def _disclaimed(compiled: _Compiled, sentence: Sentence) -> set[HateStrand]:
+    if compiled.reversal.search(sentence.canon):
+        return set()
+    return {strand for strand, pattern in compiled.strand_disclaimers.items() if pattern.search(sentence.canon)}
+
+
+def _quoted(sentence: Sentence, cstart: int, cend: int) -> bool:
+    before = sentence.canon[max(0, cstart - 40) : cstart]
+    after = sentence.canon[cend : cend + 40]
+    return bool(re.search(r"[\"'] (?:[^ ]+ ){0,3}$", before) and re.match(r"(?: [^ ]+){0,3} [\"']", after))
+
+
+def _slur_candidates(compiled: _Compiled, sentence: Sentence, index: int) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    canon = sentence.canon
+    abusive = bool(compiled.abuse.search(canon))
+    directed = bool(compiled.victim_directed.search(canon))
+    for match in compiled.slurs.finditer(canon):
+        term = match.group(1)
+        before = canon[: match.start()]
+        quoted = _quoted(sentence, match.start(), match.end())
+        you = bool(re.search(r"(?:you|ya|u|ur|you're|youre|them|those|bloody|fucking|dirty|filthy|stupid|little|fat) (?:[^ ]+ )?$", before))
+        if term in compiled.ambiguous and not (abusive or quoted or you):
+            continue
+        if not directed and compiled.reclaimed.search(before):
+            continue  # "I'm a proud queer": self-identification, not abuse
+        if not directed and compiled.counter_speech.search(canon):
+            continue
+        start, end = sentence.original_span(match.start(), match.end())
+        out.append(_Candidate(compiled.slur_strand[term], start, end, "slur lexicon", index))
+    for match in compiled.censored.finditer(canon):
+        letter = match.group(1) or match.group(2)
+        strand = compiled.censored_strand.get(letter or "")
+        if strand is not None:
+            start, end = sentence.original_span(match.start(), match.end())
+            out.append(_Candidate(strand, start, end, "self-censored slur", index))
+    return out
+
+
+def _rule_candidates(compiled: _Compiled, sentence: Sentence, index: int) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    canon = sentence.canon
+    counter = bool(compiled.counter_speech.search(canon)) and not compiled.victim_directed.search(canon)
+    motivated = bool(compiled.motivation_context.search(canon))
+    directed = bool(compiled.victim_directed.search(canon)) or bool(compiled.abuse.search(canon))
+    for rule in compiled.rules:
+        for match in rule.pattern.finditer(canon):
+            before = canon[: match.start()]
+            if not _keep(rule, match, before, canon, counter, motivated, directed, sentence, compiled):
+                continue
+            start, end = sentence.original_span(match.start(), match.end())
+            out.append(_Candidate(rule.strand, start, end, rule.name, index))
+    return out
+
+
+def _keep(
+    rule: _Rule,
+    match: re.Match[str],
+    before: str,
+    canon: str,
+    counter: bool,
+    motivated: bool,
+    directed: bool,
+    sentence: Sentence,
+    compiled: _Compiled,
+) -> bool:
+    name = rule.name
+    if name in _GROUP_RULES:
+        if counter:
+            return False
+        if name in {"hate_verb_group", "action_group", "pronoun_reference"} and _NEGATED_VERB.search(before):
+            return False
+        words = before.split()
+        other = compiled.adjective_strand.get(words[-1]) if words else None
+        if other is not None and other != rule.strand:
+            return False  # "pregnant women ...": the group is the adjective's, not the noun's
+        tail = canon[match.end() : match.end() + 40]
+        if re.search(r"(?:^|\s)(?:the|two|three|four|five|some|of|these two|those two) $", before) and _CULPRIT_PLACE.search(
+            canon[match.start() : match.end()] + tail
+        ):
+            return False
+    if name == "identity_insult":
+        last = before.split()[-1] if before.split() else ""
+        if last not in _DIRECT_BEFORE and not directed and not _quoted(sentence, match.start(), match.end()):
+            return False
+        if counter:
+            return False
+    if name in _WEAK_RULES and compiled.hypothetical.search(before):
+        return False
+    if name in _MOTIVATION_RULES:
+        if not motivated and name == "motivation_because":
+            return False
+        if re.search(r"(?:not|n't|never|nothing to do with|no) (?:[^ ]+ )?$", before):
+            return False
+        if re.match(r"(?: [^ ]+){0,3} (?:himself|herself|themselves|too)\b", canon[match.end() :]):
+            return False
+    return True
+
+
+@Language.factory("trigger_hate", assigns=["doc.spans"])
+def make_hate_component(nlp: Language, name: str) -> HateComponent:
+    """spaCy factory: hate-motivation markers into ``doc.spans["hate"]``."""
+    return HateComponent()
+
+
+class HateComponent:
+    """Writes :func:`find_hate_markers` findings for the doc's text to ``doc.spans[KEY]``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        set_findings(doc, KEY, find_hate_markers(doc.text))
+        return doc

@@ -1,0 +1,241 @@
+"""Shared text normalisation and pattern helpers for the hate, risk, exclusion and party recognisers.
+
+Our recognisers match regular expressions (kept as data in ``nlp/patterns/*.json``) against a
+*canonical* form of each sentence: tokens lowercased, curly quotes straightened, obfuscation
+undone (``n*gger``, ``f@g``, ``p4ki``, ``faaaggot``, ``n.i.g.g.e.r``, ``f a g``) and joined by
+single spaces. Every canonical token remembers its offsets in the original text, so a match maps
+back to the words the console highlights.
+
+Nothing here is compiled at import time: data files are read and regexes compiled on first use.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+# Digits and symbols people use for letters when they dodge filters ("p4ki", "f@g", "h8").
+_LEET = str.maketrans({"4": "a", "@": "a", "3": "e", "1": "i", "!": "i", "0": "o", "5": "s", "$": "s", "7": "t"})
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00b4": "'", "`": "'"})
+_TOKEN = re.compile(
+    r"[\w*@$]+(?:['\u2019.\-!][\w*@$]+)*"  # words, with inner apostrophes, dots, hyphens
+    r"|[\"\u201c\u201d]|(?<![\w*])['\u2018\u2019]|['\u2018\u2019](?![\w*])"  # quotation marks
+    r"|[,;:()?!]"  # clause punctuation, kept so patterns can stop at it
+)
+_ABBREVIATIONS = frozenset(
+    {"mr", "mrs", "ms", "dr", "st", "cllr", "no", "ref", "approx", "tel", "mob", "rd", "ave", "sgt", "pc", "e.g", "i.e", "etc"}
+)
+_SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)]*(?=\s)|\n\s*\n|(?<! )\n")
+_RUN3 = re.compile(r"(.)\1{2,}")
+
+
+@dataclass(frozen=True)
+class Token:
+    """One canonical token and where it came from in the original text."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence as canonical text (tokens joined by single spaces) with an offset map back."""
+
+    start: int
+    end: int
+    tokens: tuple[Token, ...]
+    canon: str
+    token_starts: tuple[int, ...]  # canonical offset where each token starts
+
+    def original_span(self, cstart: int, cend: int) -> tuple[int, int]:
+        """Original-text offsets of the tokens that canonical offsets [cstart, cend) touch."""
+        first = last = None
+        for index, cpos in enumerate(self.token_starts):
+            token = self.tokens[index]
+            cpos_end = cpos + len(token.text)
+            if cpos_end > cstart and first is None:
+                first = index
+            if cpos < cend:
+                last = index
+        if first is None or last is None or last < first:
+            return self.start, self.start
+        return self.tokens[first].start, self.tokens[last].end
+
+
+@cache
+def load_data(name: str) -> dict[str, Any]:
+    """Load one of our packaged pattern files (``nlp/patterns/<name>``), dropping ``_purpose``."""
+    raw = resources.files("nlp.patterns").joinpath(name).read_text(encoding="utf-8")
+    data = json.loads(raw)
+    if not isinstance(data, dict):
+        raise ValueError(f"{name}: expected a JSON object")
+    return {key: value for key, value in data.items() if not key.startswith("_")}
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """A regex alternation of literal phrases, longest first, whitespace matching one space."""
+    unique = sorted({p.lower().strip() for p in phrases if p.strip()}, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(p).replace(r"\ ", " ") for p in unique) + ")"
+
+
+def expand(template: str, macros: Mapping[str, str]) -> str:
+    """Replace ``{NAME}`` in a regex template with ``macros[NAME]`` (other braces are left alone)."""
+
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(1)
+        return macros[name] if name in macros else match.group(0)
+
+    return re.sub(r"\{([A-Z_]+)\}", replace, template)
+
+
+# --- obfuscation -------------------------------------------------------------------------------
+
+
+class ObfuscationLexicon:
+    """Resolves obfuscated spellings of a closed set of words (slurs, insults, hostile words).
+
+    A token resolves to a lexicon word when it matches exactly after leet decoding, when its
+    asterisks can stand for the word's hidden letters (same length, first letter shown, at least
+    two letters shown), when squeezing an elongated run ("faaaggot") gives the word's squeezed
+    form, or a dotted/spaced spelling joins into it.
+    """
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = frozenset(w.lower() for w in words if " " not in w)
+        self._by_len_first: dict[tuple[int, str], list[str]] = {}
+        self._squeezed: dict[str, str] = {}
+        for word in self.words:
+            for form in _inflections(word):
+                self._by_len_first.setdefault((len(form), form[0]), []).append(form)
+            self._squeezed.setdefault(_squeeze(word), word)
+
+    def resolve(self, token: str) -> str | None:
+        """The lexicon word (or inflected form) ``token`` spells, or None."""
+        if token in self.words:
+            return token
+        if "*" in token:
+            return self._wildcard(token)
+        if _RUN3.search(token):
+            squeezed = _squeeze(token)
+            for stem, suffix in _stems(squeezed):
+                if stem in self._squeezed:
+                    return self._squeezed[stem] + suffix
+        return None
+
+    def _wildcard(self, token: str) -> str | None:
+        shown = sum(1 for ch in token if ch != "*")
+        if shown < 2 or token[0] == "*" or shown < len(token) / 3:
+            return None
+        pattern = re.compile(re.escape(token).replace(r"\*", "[a-z]"))
+        hits = [form for form in self._by_len_first.get((len(token), token[0]), []) if pattern.fullmatch(form)]
+        return hits[0] if len(hits) == 1 else (sorted(hits)[0] if hits and _same_stem(hits) else None)
+
+
+def _inflections(word: str) -> tuple[str, ...]:
+    return (word, word + "s", word + "es", word + "'s")
+
+
+def _stems(word: str) -> tuple[tuple[str, str], ...]:
+    return ((word, ""), (word[:-1], "s") if word.endswith("s") else (word, ""))
+
+
+def _squeeze(word: str) -> str:
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
+def _same_stem(forms: list[str]) -> bool:
+    return len({f.rstrip("s'e") for f in forms}) == 1
+
+
+def _canonical_word(raw: str) -> str:
+    word = raw.translate(_QUOTES).lower()
+    if any(ch.isalpha() for ch in word) and any(ch in "43105$7@!" for ch in word) and not _looks_numeric(word):
+        word = word.translate(_LEET)
+    if re.fullmatch(r"(?:[a-z*]\.){2,}[a-z*]\.?", word):  # n.i.g.g.e.r
+        word = word.replace(".", "")
+    return word.rstrip(".")
+
+
+def _looks_numeric(word: str) -> bool:
+    """Times, references, ordinals and postcodes keep their digits ("9pm", "44/12", "12th", "ts24")."""
+    return bool(re.fullmatch(r"\d+(?:st|nd|rd|th|am|pm|s|k|m|ish)?|[a-z]{1,2}\d[\da-z]?|\d+[a-z]\d*", word))
+
+
+def sentences(text: str, lexicon: ObfuscationLexicon | None = None) -> list[Sentence]:
+    """Split ``text`` into sentences and canonicalise each (see the module docstring).
+
+    A line break ending in a space is a soft wrap (format=flowed mail) and does not end a sentence;
+    any other line break or blank line does, as does ``.``/``!``/``?`` before whitespace (except
+    after titles and abbreviations such as "Mrs." and "Ref.").
+    """
+    result: list[Sentence] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end()
+        if match.group(0).startswith("."):
+            before = re.search(r"(\w+)\.+$", text[start : match.start() + 1])
+            if before and before.group(1).lower() in _ABBREVIATIONS:
+                continue
+        _append_sentence(result, text, start, end, lexicon)
+        start = end
+    _append_sentence(result, text, start, len(text), lexicon)
+    return result
+
+
+def _append_sentence(
+    result: list[Sentence], text: str, start: int, end: int, lexicon: ObfuscationLexicon | None
+) -> None:
+    tokens = [Token(_canonical_word(m.group(0)), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    tokens = [Token(t.text, t.start, t.end) for t in _join_spaced_letters(tokens, lexicon)]
+    if lexicon is not None:
+        tokens = [Token(lexicon.resolve(t.text) or t.text, t.start, t.end) for t in tokens]
+    if not tokens:
+        return
+    starts: list[int] = []
+    pos = 0
+    for token in tokens:
+        starts.append(pos)
+        pos += len(token.text) + 1
+    canon = " ".join(t.text for t in tokens)
+    result.append(Sentence(tokens[0].start, tokens[-1].end, tuple(tokens), canon, tuple(starts)))
+
+
+def _join_spaced_letters(tokens: list[Token], lexicon: ObfuscationLexicon | None) -> list[Token]:
+    """Join "f a g g o t"-style runs of single letters when the joined word is a lexicon word."""
+    if lexicon is None:
+        return tokens
+    out: list[Token] = []
+    index = 0
+    while index < len(tokens):
+        run_end = index
+        while run_end < len(tokens) and len(tokens[run_end].text) == 1 and tokens[run_end].text.isalpha():
+            run_end += 1
+        if run_end - index >= 3:
+            joined = "".join(t.text for t in tokens[index:run_end])
+            resolved = lexicon.resolve(joined)
+            if resolved is not None:
+                out.append(Token(resolved, tokens[index].start, tokens[run_end - 1].end))
+                index = run_end
+                continue
+        out.append(tokens[index])
+        index += 1
+    return out
+
+
+def finditer(pattern: re.Pattern[str], sentence: Sentence) -> Iterable[tuple[re.Match[str], int, int]]:
+    """Matches of ``pattern`` in a sentence's canonical text, with their original offsets."""
+    for match in pattern.finditer(sentence.canon):
+        start, end = sentence.original_span(match.start(), match.end())
+        yield match, start, end
+
+
+def compile_all(templates: Iterable[str], macros: Mapping[str, str]) -> re.Pattern[str]:
+    """One compiled regex matching any of the (macro-expanded) templates, on word boundaries."""
+    body = "|".join(f"(?:{expand(t, macros)})" for t in templates)
+    return re.compile(rf"(?<![\w*'-])(?:{body})(?![\w*-])")
