@@ -322,3 +322,12 @@ def test_check_prose_separates_drafts_and_reports_invalid_ones(
     assert "This request cannot be dealt with as a case review." in second
     assert "Not a case review: the applicant wants to stay anonymous" in second
     assert "stops counting" not in second
+
+
+def test_check_with_empty_input_says_so_and_exits_1(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    feed(monkeypatch, "\n")
+    code, out, err = run(capsys, "check", "-", "--policy", "hart")
+    assert (code, out) == (1, "")
+    assert "stdin: no drafts found" in err

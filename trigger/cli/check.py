@@ -138,6 +138,9 @@ def run(args: argparse.Namespace) -> int:
             try:
                 data = next(objects)
             except StopIteration:
+                if number == 1:
+                    print(f"trigger check: {label}: no drafts found", file=sys.stderr)
+                    failures += 1
                 break
             except ValueError as exc:
                 print(f"trigger check: {where}: not JSON: {exc}", file=sys.stderr)
