@@ -561,7 +561,7 @@ def _own_segments(
 ) -> None:
     """Own words of one writer: body, then signature, then footer."""
     end = len(lines)
-    while end > 0 and lines[end - 1].blank:
+    while end > 0 and _raw_blank(lines[end - 1]):
         end -= 1
     footer = _footer_start(lines[:end])
     body_end = footer if footer is not None else end
@@ -634,7 +634,7 @@ def _segment_region(
             out=out,
         )
     rest = lines[wrapped.main_end :]
-    if any(not line.blank for line in rest):
+    if any(not _raw_blank(line) for line in rest):
         _segment_region(
             rest,
             kind=kind,
