@@ -140,7 +140,7 @@ _RISK_WORDS: dict[RiskFlag, str] = {
 
 _RELEVANT_BODIES_PHRASE = "the council, the police, a social housing provider or the health service"
 
-_NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
+_NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
 
 
 def _number(n: int) -> str:
@@ -381,7 +381,8 @@ def _assess(incident: Incident, index: int, rules: _Rules) -> ComplaintAssessmen
     if not rules.in_window(report_day):
         return result(
             Outcome.NOT_QUALIFYING,
-            f"{when}: not a qualifying complaint (reported more than {rules.months} months before "
+            f"{when}: not a qualifying complaint (reported more than {_number(rules.months)} "
+            "months before "
             f"the application on {rules.day(rules.application)}; the window starts on "
             f"{rules.day(rules.window_start)})",
         )
@@ -431,7 +432,7 @@ def _assess(incident: Incident, index: int, rules: _Rules) -> ComplaintAssessmen
     if agency_unknown:
         return result(
             Outcome.POSSIBLE,
-            f"{when}, but the text does not say to whom: it qualifies only if it was "
+            f"{when}, but the text does not say to whom: it qualifies only if that was "
             f"{_RELEVANT_BODIES_PHRASE}",
             missing=(f"Who the {name} was reported to is not known.",),
             condition=f"the {name} was reported to {_RELEVANT_BODIES_PHRASE}",
@@ -496,8 +497,8 @@ def _assess_unknown_report(
         return make(
             Outcome.NOT_QUALIFYING,
             f"{lead}; to qualify it had to be reported {rules.limit_text()}, by "
-            f"{rules.day(latest)}, which is before the six-month window starts on "
-            f"{rules.day(rules.window_start)}: not a qualifying complaint",
+            f"{rules.day(latest)}, which is before the {_number(rules.months)}-month window "
+            f"starts on {rules.day(rules.window_start)}: not a qualifying complaint",
         )
     every_day_qualifies = low == incident_day and high == rules.application
     if every_day_qualifies and not whether:
@@ -527,7 +528,8 @@ def _assess_unknown_report(
     return make(
         Outcome.POSSIBLE,
         f"{lead}: it qualifies only if it was reported between {rules.day(low)} and "
-        f"{rules.day(high)} ({rules.limit_of('the incident')} and in the six months before "
+        f"{rules.day(high)} ({rules.limit_of('the incident')} and in the "
+        f"{_number(rules.months)} months before "
         "the application)",
         missing=tuple(missing),
         condition=condition,
@@ -673,7 +675,7 @@ def _would_change(
         )
         sentences.append(
             f"If {_number(profile.routes.community.count or 0)} different people have {what} "
-            "in the last six months, the community route would hold."
+            f"in the last {_number(rules.months)} months, the community route would hold."
         )
     return sentences
 

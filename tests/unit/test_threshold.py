@@ -582,14 +582,14 @@ def test_reason_reads_like_the_rules_page_example() -> None:
             "hartlepool",
             incident("2026-05-08", "2026-05-08", agencies=("council",)),
             "8 May: reported to Hartlepool Borough Council the same day: not a qualifying "
-            "complaint (reported more than 6 months before the application on 10 November; the "
+            "complaint (reported more than six months before the application on 10 November; the "
             "window starts on 10 May)",
         ),
         (
             "hartlepool",
             incident("2025-12-20", "2025-12-21"),
             "20 December 2025: reported to Cleveland Police on 21 December 2025, 1 day later: "
-            "not a qualifying complaint (reported more than 6 months before the application on "
+            "not a qualifying complaint (reported more than six months before the application on "
             "10 November; the window starts on 10 May)",
         ),
         (
