@@ -289,12 +289,12 @@ class UnknownProfile(LookupError):
         super().__init__(f"unknown policy {name!r}; known policies: {', '.join(known)}")
 
 
-def _describe_validation_error(source: str, exc: ValidationError) -> str:
-    lines = []
-    for error in exc.errors():
-        field = ".".join(str(part) for part in error["loc"]) or "(top level)"
-        lines.append(f"{source}: field {field}: {error['msg']}")
-    return "\n".join(lines)
+def field_errors(exc: ValidationError) -> list[str]:
+    """One "field a.b.0: message" per error, the field taken from pydantic's error location."""
+    return [
+        f"field {'.'.join(str(part) for part in error['loc']) or '(top level)'}: {error['msg']}"
+        for error in exc.errors()
+    ]
 
 
 def parse_profile(text: str, source: str, expected_id: str | None = None) -> Profile:
@@ -310,7 +310,7 @@ def parse_profile(text: str, source: str, expected_id: str | None = None) -> Pro
     try:
         profile = Profile.model_validate(data)
     except ValidationError as exc:
-        raise ProfileError(_describe_validation_error(source, exc)) from exc
+        raise ProfileError("\n".join(f"{source}: {line}" for line in field_errors(exc))) from exc
     if expected_id is not None and profile.id != expected_id:
         raise ProfileError(
             f"{source}: field id: {profile.id!r} must match the file name {expected_id!r}"

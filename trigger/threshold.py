@@ -554,7 +554,7 @@ def _volume(assessments: list[ComplaintAssessment], rules: _Rules) -> RouteOutco
     return RouteOutcome(Route.VOLUME, RouteState.FAILS, f"Volume route: {counted}: does not hold.")
 
 
-def _hate(assessments: list[ComplaintAssessment], draft: Draft, rules: _Rules) -> RouteOutcome:
+def _hate(assessments: list[ComplaintAssessment], rules: _Rules) -> RouteOutcome:
     hate_route = rules.profile.routes.hate
     if not hate_route.available:
         return RouteOutcome(
@@ -699,7 +699,7 @@ def decide(draft: Draft, profile: Profile) -> ThresholdDecision:
     }
     outcomes = [
         _volume(assessments, rules),
-        _hate(assessments, draft, rules),
+        _hate(assessments, rules),
         _community(draft, rules),
     ]
     reasons: list[str] = []

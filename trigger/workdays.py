@@ -18,6 +18,7 @@ import holidays
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from trigger.dates import add_months
+from trigger.profiles import field_errors
 
 
 class TimeUnit(StrEnum):
@@ -128,10 +129,7 @@ def parse_timescales(text: str, source: str) -> dict[str, Timescale]:
     try:
         table = _TimescaleFile.model_validate(tomllib.loads(text))
     except ValidationError as exc:
-        fields = "; ".join(
-            "field " + ".".join(str(p) for p in e["loc"]) + ": " + e["msg"] for e in exc.errors()
-        )
-        raise ValueError(f"{source}: {fields}") from exc
+        raise ValueError(f"{source}: {'; '.join(field_errors(exc))}") from exc
     return {step.id: step for step in table.step}
 
 

@@ -97,20 +97,18 @@ def render_decision(label: str, decision: Any, profile: Any) -> str:
     return "\n".join(lines)
 
 
-def _describe_invalid(exc: Any) -> str:
-    parts = []
-    for error in exc.errors():
-        field = ".".join(str(part) for part in error["loc"]) or "(top level)"
-        parts.append(f"field {field}: {error['msg']}")
-    return "; ".join(parts)
-
-
 def run(args: argparse.Namespace) -> int:
     """Decide every draft; report invalid ones by field and exit 1 after the rest."""
     from pydantic import ValidationError
 
     from trigger.draft import Draft
-    from trigger.profiles import ProfileError, UnknownProfile, default_profile_id, get_profile
+    from trigger.profiles import (
+        ProfileError,
+        UnknownProfile,
+        default_profile_id,
+        field_errors,
+        get_profile,
+    )
     from trigger.threshold import decide
 
     name = args.policy or default_profile_id(os.environ)
@@ -165,7 +163,7 @@ def run(args: argparse.Namespace) -> int:
                 draft = Draft.model_validate(data)
             except ValidationError as exc:
                 print(
-                    f"trigger check: {source}: invalid draft: {_describe_invalid(exc)}",
+                    f"trigger check: {source}: invalid draft: {'; '.join(field_errors(exc))}",
                     file=sys.stderr,
                 )
                 if args.json:
@@ -173,7 +171,7 @@ def run(args: argparse.Namespace) -> int:
                         json.dumps(
                             {
                                 "source": data.get("source"),
-                                "error": f"invalid draft: {_describe_invalid(exc)}",
+                                "error": f"invalid draft: {'; '.join(field_errors(exc))}",
                             }
                         )
                     )
