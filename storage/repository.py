@@ -23,7 +23,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, Protocol
 
-from sqlalchemy import Engine, delete, event, func, insert, select
+from sqlalchemy import Engine, Insert, delete, event, func, insert, select
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import UOWTransaction
 from sqlmodel import Session
@@ -206,18 +206,26 @@ class Repository:
             "attempts": 0,
         }
         table = InboundRecord.__table__  # type: ignore[attr-defined]
-        dialect = self.session.get_bind().dialect.name
-        if dialect == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert as dialect_insert
+        statement: Insert
+        # INSERT ... ON CONFLICT DO NOTHING: a concurrent insert of the same message waits for
+        # the other transaction and then finds the row, instead of failing.
+        if self.session.get_bind().dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+
+            statement = (
+                postgresql_insert(table)
+                .values(**values)
+                .on_conflict_do_nothing(index_elements=["channel", "external_id"])
+            )
         else:
-            from sqlalchemy.dialects.sqlite import insert as dialect_insert
-        statement = (
-            dialect_insert(table)
-            .values(**values)
-            .on_conflict_do_nothing(index_elements=["channel", "external_id"])
-            .returning(table.c.id)
-        )
-        new_id = self.session.execute(statement).scalar_one_or_none()
+            from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+            statement = (
+                sqlite_insert(table)
+                .values(**values)
+                .on_conflict_do_nothing(index_elements=["channel", "external_id"])
+            )
+        new_id = self.session.execute(statement.returning(table.c.id)).scalar_one_or_none()
         if new_id is None:
             existing = self.session.execute(
                 select(table.c.id).where(

@@ -58,7 +58,10 @@ class PostgresCluster:
 
 
 def _postgres_bin_dir() -> Path | None:
-    """The newest /usr/lib/postgresql/<version>/bin that has initdb and pg_ctl."""
+    """$PG_BINDIR if set, else the newest /usr/lib/postgresql/<version>/bin with initdb."""
+    if os.environ.get("PG_BINDIR"):
+        given = Path(os.environ["PG_BINDIR"])
+        return given if (given / "initdb").exists() and (given / "pg_ctl").exists() else None
 
     def version(path: str) -> tuple[int, ...]:
         return tuple(int(part) for part in re.findall(r"\d+", Path(path).parent.parent.name))

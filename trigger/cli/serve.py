@@ -14,7 +14,7 @@ import asyncio
 import contextlib
 import logging
 import signal
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -33,7 +33,7 @@ class Service:
     """One long-running part of the system: ``run(stop)`` returns once ``stop`` is set."""
 
     name: str
-    run: Callable[[asyncio.Event], Awaitable[None]]
+    run: Callable[[asyncio.Event], Coroutine[Any, Any, None]]
 
 
 def register(subparsers: Any) -> None:
@@ -102,7 +102,7 @@ async def run_services(
             handled.append(signum)
         except (NotImplementedError, RuntimeError, ValueError):  # not the main thread
             pass
-    tasks = {
+    tasks: dict[asyncio.Task[None], Service] = {
         asyncio.create_task(service.run(stop), name=service.name): service for service in services
     }
     waiter = asyncio.create_task(stop.wait(), name="stop")
