@@ -1,0 +1,137 @@
+"""Exclusions (threshold-rules.md, Hart s.9): anonymous, CPS decision, court decision, service complaint.
+
+``anonymous``, ``cps_decision`` and ``court_decision`` are decided sentence by sentence. A
+``service_complaint`` needs the whole document: the request must be *only* about service provision
+or staff conduct, not about behaviour that persists. The component therefore also emits cue
+findings (``service``, ``behaviour_stopped``, ``persisting``) and :func:`decide_exclusions` weighs
+them with whether the draft has current incidents. Patterns: ``nlp/patterns/exclusions.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from nlp.findings import Finding
+from nlp.lexicon import compile_all, load_data, sentences
+from nlp.pipeline import set_findings
+from trigger.vocabulary import Exclusion
+
+KEY = "exclusions"
+
+
+class ExclusionCue(StrEnum):
+    """Labels of cue findings that are not exclusions by themselves."""
+
+    SERVICE = "service"
+    BEHAVIOUR_STOPPED = "behaviour_stopped"
+    PERSISTING = "persisting"
+
+
+_NEGATION = re.compile(r"(?:don't|do not|dont|doesn't|not|no need to|never|happy not to|won't) (?:[^ ]+ ){0,3}$")
+
+
+@dataclass(frozen=True)
+class _Rule:
+    label: str
+    name: str
+    pattern: re.Pattern[str]
+    requires: re.Pattern[str] | None
+    also: re.Pattern[str] | None
+    negatable: bool
+
+
+@cache
+def _rules() -> tuple[_Rule, ...]:
+    data = load_data("exclusions.json")
+    return tuple(
+        _Rule(
+            rule["label"],
+            rule["name"],
+            compile_all([rule["pattern"]], {}),
+            compile_all([rule["requires"]], {}) if rule.get("requires") else None,
+            compile_all([rule["also"]], {}) if rule.get("also") else None,
+            bool(rule.get("negatable")),
+        )
+        for rule in data["rules"]
+    )
+
+
+def find_exclusion_cues(text: str) -> list[Finding]:
+    """Exclusion findings (anonymous, cps_decision, court_decision) and service-complaint cues."""
+    sents = sentences(text)
+    result: list[Finding] = []
+    for index, sentence in enumerate(sents):
+        canon = sentence.canon
+        neighbours = " ".join(s.canon for s in sents[max(0, index - 1) : index + 2])
+        for rule in _rules():
+            if rule.requires is not None and not rule.requires.search(canon):
+                continue
+            if rule.also is not None and not rule.also.search(neighbours):
+                continue
+            for match in rule.pattern.finditer(canon):
+                if rule.negatable and _NEGATION.search(canon[: match.start()]):
+                    continue
+                start, end = sentence.original_span(match.start(), match.end())
+                result.append(Finding(rule.label, start, end, f"exclusion: {rule.name}"))
+                break
+    return result
+
+
+def decide_exclusions(findings: Iterable[Finding], has_current_incidents: bool) -> set[Exclusion]:
+    """The exclusions that hold, given the cue findings and whether the text reports current ASB.
+
+    ``service_complaint`` holds only when the text complains about service or staff conduct and
+    the behaviour is not persisting: the text says it stopped, or it neither reports current
+    incidents nor says the behaviour goes on ("a rude officer and persisting ASB is not a service
+    complaint", threshold-rules.md).
+    """
+    labels = {f.label for f in findings}
+    decided = {Exclusion(label) for label in labels if label in Exclusion.__members__.values()}
+    if ExclusionCue.SERVICE in labels:
+        stopped = ExclusionCue.BEHAVIOUR_STOPPED in labels
+        persisting = ExclusionCue.PERSISTING in labels
+        if (stopped and not persisting) or (not has_current_incidents and not persisting):
+            decided.add(Exclusion.SERVICE_COMPLAINT)
+    return decided
+
+
+def find_exclusions(text: str, *, persisting_behaviour: bool | None = None) -> list[Finding]:
+    """The exclusions that hold for ``text``, each with the words that raised it.
+
+    ``persisting_behaviour`` says whether the caller knows the text reports current incidents; when
+    None the text's own cues decide (persisting words such as "still going on", "every weekend").
+    """
+    cues = find_exclusion_cues(text)
+    current = persisting_behaviour
+    if current is None:
+        current = any(f.label == ExclusionCue.PERSISTING for f in cues)
+    decided = decide_exclusions(cues, current)
+    result = [f for f in cues if f.label in decided]
+    if Exclusion.SERVICE_COMPLAINT in decided:
+        result += [
+            Finding(Exclusion.SERVICE_COMPLAINT.value, f.start, f.end, f.explanation)
+            for f in cues
+            if f.label == ExclusionCue.SERVICE
+        ]
+    return result
+
+
+@Language.factory("trigger_exclusions", assigns=["doc.spans"])
+def make_exclusions_component(nlp: Language, name: str) -> ExclusionsComponent:
+    """spaCy factory: exclusion findings and service-complaint cues into ``doc.spans["exclusions"]``."""
+    return ExclusionsComponent()
+
+
+class ExclusionsComponent:
+    """Writes :func:`find_exclusion_cues` findings for the doc's text to ``doc.spans[KEY]``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        set_findings(doc, KEY, find_exclusion_cues(doc.text))
+        return doc
