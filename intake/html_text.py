@@ -51,7 +51,7 @@ class _TextExtractor(HTMLParser):
         if tag in _HIDDEN_TAGS:
             self._hidden_depth += 1
         elif tag == "br":
-            self._break()
+            self._line_break()
         elif tag == "blockquote":
             self._break(blank=True)
             self._quote_depth += 1
@@ -67,9 +67,18 @@ class _TextExtractor(HTMLParser):
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "br":
-            self._break()
+            self._line_break()
         elif tag in _BLOCK_TAGS:
             self._break()
+
+    def _line_break(self) -> None:
+        # "<br>" ends the current line; on an empty line it is a blank line ("<br><br>",
+        # Gmail's "<div><br></div>").
+        if "".join(self._current).strip():
+            self._break()
+        else:
+            self._current = []
+            self.lines.append(("> " * self._quote_depth).rstrip())
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _HIDDEN_TAGS:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +37,13 @@ import quotequail
 from intake.errors import RejectedMessage
 from intake.html_text import html_to_text
 from intake.mime import parse_email
-from intake.unwrap import parse_header_date, parse_person, segment_message
+from intake.unwrap import (
+    author_contact,
+    author_phone,
+    parse_header_date,
+    parse_person,
+    segment_message,
+)
 from nlp.document import Document, Segment, SegmentKind
 
 EXTERNAL = Path(__file__).resolve().parents[3] / "shared" / "external"
@@ -346,3 +352,183 @@ def test_suite_hit_rate_is_above_floor_and_not_below_quotequail(
                 print(f"  miss {row['source'].split('@')[0]}: {'; '.join(misses)}")
     assert our_hits >= floor * len(rows)
     assert our_hits >= baseline_hits
+
+
+# --- forwards as common clients write them (our own table) ----------------------------------
+
+NOTE = "Please see below from my constituent.\n\nKind regards,\nCllr Priya Shah\n\n"
+ACCOUNT = "They kicked the door last night and I rang 101.\n\nAnn\n"
+BST = timezone(timedelta(hours=1))
+WHEN = datetime(2026, 9, 14, 20, 47, tzinfo=BST)
+
+CLIENT_FORWARDS: list[tuple[str, str, datetime]] = [
+    (
+        "gmail",
+        "---------- Forwarded message ---------\nFrom: Ann Lee <ann.lee@example.net>\n"
+        "Date: Mon, 14 Sep 2026 at 20:47\nSubject: door\nTo: Priya Shah <p.shah@example.org>\n\n\n",
+        WHEN,
+    ),
+    (
+        "outlook desktop (UK)",
+        "-----Original Message-----\nFrom: Ann Lee <ann.lee@example.net> \n"
+        "Sent: 14 September 2026 20:47\nTo: Priya Shah <p.shah@example.org>\nSubject: door\n\n",
+        WHEN,
+    ),
+    (
+        "outlook desktop (US words)",
+        "From: Ann Lee <ann.lee@example.net>\nSent: Monday, September 14, 2026 8:47 PM\n"
+        "To: Priya Shah\nSubject: door\n\n",
+        WHEN,
+    ),
+    (
+        "outlook web",
+        "________________________________\nFrom: Ann Lee <ann.lee@example.net>\n"
+        "Sent: Monday, 14 September 2026 20:47\nTo: Shah, Priya <p.shah@example.org>\n"
+        "Subject: door\n\n",
+        WHEN,
+    ),
+    (
+        "outlook web, long separator",
+        "________________________________________\nFrom: Ann Lee <ann.lee@example.net>\n"
+        "Sent: 14/09/2026 20:47\nTo: Priya Shah\nSubject: door\n\n",
+        WHEN,
+    ),
+    (
+        "outlook for mac",
+        "From: Ann Lee <ann.lee@example.net>\nDate: Monday, 14 September 2026 at 20:47\n"
+        "To: Priya Shah <p.shah@example.org>\nSubject: door\n\n",
+        WHEN,
+    ),
+    (
+        "outlook bold and indented (HTML rendered)",
+        "  *From:* Ann Lee <ann.lee@example.net>\n  *Sent:* 14 September 2026 20:47\n"
+        "  *To:* Priya Shah\n  *Subject:* door\n\n",
+        WHEN,
+    ),
+    (
+        "apple mail",
+        "Begin forwarded message:\n\nFrom: Ann Lee <ann.lee@example.net>\n"
+        "Subject: door\nDate: 14 September 2026 at 20:47:00 BST\nTo: Priya Shah\n\n",
+        WHEN,
+    ),
+    (
+        "apple mail quoted",
+        "Begin forwarded message:\n\n> From: Ann Lee <ann.lee@example.net>\n"
+        "> Date: 14 September 2026 at 20:47:00 BST\n> To: Priya Shah\n> Subject: door\n>\n",
+        WHEN,
+    ),
+    (
+        "thunderbird",
+        "-------- Forwarded Message --------\nSubject: \tdoor\n"
+        "Date: \tMon, 14 Sep 2026 20:47:00 +0100\nFrom: \tAnn Lee <ann.lee@example.net>\n"
+        "To: \tPriya Shah <p.shah@example.org>\n\n\n\n",
+        WHEN,
+    ),
+    (
+        "thunderbird original message",
+        "-------- Original Message --------\nSubject: \tdoor\n"
+        "Date: \tMon, 14 Sep 2026 20:47:00 +0100\nFrom: \tAnn Lee <ann.lee@example.net>\n"
+        "To: \tPriya Shah <p.shah@example.org>\n\n\n\n",
+        WHEN,
+    ),
+    (
+        "yahoo",
+        "----- Forwarded Message -----\nFrom: Ann Lee <ann.lee@example.net>\n"
+        "To: Priya Shah <p.shah@example.org>\nSent: Monday, 14 September 2026, 20:47:00 BST\n"
+        "Subject: door\n\n",
+        WHEN,
+    ),
+    (
+        "welsh outlook",
+        "Oddi wrth: Ann Lee <ann.lee@example.net>\nAnfonwyd: 14 September 2026 20:47\n"
+        "At: Priya Shah\nPwnc: door\n\n",
+        WHEN,
+    ),
+    (
+        "reply-style attribution forwarded",
+        "On 14 Sep 2026, at 20:47, Ann Lee <ann.lee@example.net> wrote:\n\n",
+        WHEN,
+    ),
+]
+
+
+def _client_text(marker: str, quoted: bool) -> str:
+    account = "".join(f"> {line}\n" if line else ">\n" for line in ACCOUNT.splitlines())
+    return NOTE + marker + (account if quoted else ACCOUNT)
+
+
+@pytest.mark.parametrize(
+    ("client", "marker", "reference"), CLIENT_FORWARDS, ids=[c[0] for c in CLIENT_FORWARDS]
+)
+def test_client_forward_gives_original_author_date_and_account(
+    client: str, marker: str, reference: datetime
+) -> None:
+    text = _client_text(marker, quoted="quoted" in client or "wrote:" in marker)
+    segments = segment_message(text, reference=REFERENCE, author=None)
+    wrapped = [s for s in segments if s.kind in WRAPPED_KINDS]
+    assert wrapped, "no forward found"
+    assert wrapped[0].author is not None
+    assert wrapped[0].author.email == "ann.lee@example.net"
+    assert wrapped[0].reference == reference
+    assert all(s.depth == 1 for s in wrapped)
+    own = [text[s.start : s.end] for s in segments if s.depth == 0]
+    assert own == ["Please see below from my constituent.", "Kind regards,\nCllr Priya Shah"]
+    inner = _norm("\n".join(text[s.start : s.end] for s in segments if s.depth == 1))
+    assert inner.endswith(_norm(ACCOUNT))
+
+
+def test_client_forwards_unwrapped_at_least_as_well_as_quotequail(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    ours = baseline = 0
+    misses = []
+    for client, marker, reference in CLIENT_FORWARDS:
+        text = _client_text(marker, quoted="quoted" in client or "wrote:" in marker)
+        view = _wrapped_view(*_ours_on_text(text))
+        ours += bool(view and view["author"] and view["author"].email == "ann.lee@example.net")
+        theirs = _quotequail_view(text)
+        hit = bool(
+            theirs
+            and theirs["author"]
+            and theirs["author"].email == "ann.lee@example.net"
+            and theirs["reference"] == reference
+            and _norm(theirs["text_top"]) == _norm(NOTE)
+        )
+        baseline += hit
+        if not hit:
+            misses.append(client)
+    with capsys.disabled():
+        print(f"\nclient forwards: ours {ours}/{len(CLIENT_FORWARDS)}, quotequail "
+              f"{baseline}/{len(CLIENT_FORWARDS)} (misses: {', '.join(misses)})")
+    assert ours == len(CLIENT_FORWARDS)
+
+
+def test_forward_of_forward_nests_originals_with_their_own_headers_and_dates() -> None:
+    text = (
+        "FYI, see the chain below.\n\nTom\n\n"
+        "---------- Forwarded message ---------\nFrom: Priya Shah <p.shah@example.org>\n"
+        "Date: Tue, 15 Sep 2026 at 09:10\nSubject: Fwd: door\nTo: Tom <tom@example.org>\n\n"
+        "Tom, this is Ann's account.\n\nPriya\n\n"
+        "---------- Forwarded message ---------\nFrom: Ann Lee <ann.lee@example.net>\n"
+        "Date: Mon, 14 Sep 2026 at 20:47\nSubject: door\nTo: Priya Shah <p.shah@example.org>\n\n"
+        "They kicked the door last night.\n\nAnn\n07700 900 123\n"
+    )
+    segments = segment_message(text, reference=REFERENCE, author=None)
+    summary = [(s.kind.value, s.depth, s.author.email if s.author else None) for s in segments]
+    assert summary == [
+        ("body", 0, None),
+        ("signature", 0, None),
+        ("header", 1, "p.shah@example.org"),
+        ("forwarded", 1, "p.shah@example.org"),
+        ("signature", 1, None),
+        ("header", 2, "ann.lee@example.net"),
+        ("forwarded", 2, "ann.lee@example.net"),
+        ("signature", 2, None),
+    ]
+    assert segments[3].reference == datetime(2026, 9, 15, 9, 10, tzinfo=BST)
+    assert segments[6].reference == WHEN
+    assert text[segments[6].start : segments[6].end] == "They kicked the door last night."
+    document = Document("email", text, REFERENCE, segments)
+    assert author_phone(document, segments[6]) == "07700 900 123"
+    contact = author_contact(document, segments[6])
+    assert contact is not None and contact.name == "Ann Lee"

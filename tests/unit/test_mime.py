@@ -271,3 +271,56 @@ def test_parse_header_date_reads_each_clients_format(value: str, expected: datet
 @pytest.mark.parametrize("value", ["", "not a date", "x" * 500])
 def test_parse_header_date_gives_none_for_non_dates(value: str) -> None:
     assert parse_header_date(value) is None
+
+
+OUTLOOK_HTML_FORWARD = (
+    '<html><body><div class="WordSection1"><p class="MsoNormal">Please see below.<o:p></o:p></p>'
+    '<p class="MsoNormal">Kind regards,<br>Priya Shah</p>'
+    '<div style="border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0cm 0cm 0cm">'
+    '<p class="MsoNormal"><b>From:</b> Ann Lee &lt;ann.lee@example.net&gt; <br><b>Sent:</b> '
+    "14 September 2026 20:47<br><b>To:</b> Priya Shah &lt;p.shah@example.org&gt;<br>"
+    "<b>Subject:</b> door<o:p></o:p></p></div>"
+    '<p class="MsoNormal">They kicked the door&nbsp;last night.</p><p>Ann</p></div></body></html>'
+)
+GMAIL_HTML_FORWARD = (
+    '<div dir="ltr">See below<br clear="all"><div><br></div>-- <br><div dir="ltr" '
+    'class="gmail_signature">Tom Reed<br>07700 900 222</div><br><div class="gmail_quote">'
+    '<div dir="ltr" class="gmail_attr">---------- Forwarded message ---------<br>From: '
+    '<strong class="gmail_sendername" dir="auto">Ann Lee</strong> <span dir="auto">&lt;'
+    '<a href="mailto:ann.lee@example.net">ann.lee@example.net</a>&gt;</span><br>Date: Mon, 14 '
+    "Sep 2026 at 20:47<br>Subject: door<br>To: &lt;<a href=\"mailto:t@example.org\">"
+    't@example.org</a>&gt;<br></div><br><br><div dir="ltr">They kicked the door.<div><br>'
+    "</div><div>Ann</div></div></div></div>"
+)
+
+
+@pytest.mark.parametrize(
+    ("html", "own", "original"),
+    [
+        pytest.param(
+            OUTLOOK_HTML_FORWARD,
+            ["Please see below.", "Kind regards,\nPriya Shah"],
+            "They kicked the door last night.",
+            id="outlook html",
+        ),
+        pytest.param(
+            GMAIL_HTML_FORWARD,
+            ["See below", "--\nTom Reed\n07700 900 222"],
+            "They kicked the door.",
+            id="gmail html",
+        ),
+    ],
+)
+def test_parse_email_unwraps_html_only_forwards(html: str, own: list[str], original: str) -> None:
+    message = MIMEText(html, "html", "utf-8")
+    message["From"] = "Tom <t@example.org>"
+    message["Date"] = "Tue, 15 Sep 2026 09:00:00 +0100"
+    message["Subject"] = "Fwd: door"
+    document = parse_email(message.as_bytes())
+    assert [document.segment_text(s) for s in document.segments if s.depth == 0] == own
+    forwarded = [s for s in document.segments if s.kind is SegmentKind.FORWARDED]
+    assert [document.segment_text(s) for s in forwarded] == [original]
+    assert forwarded[0].author is not None
+    assert forwarded[0].author.email == "ann.lee@example.net"
+    assert forwarded[0].reference == datetime(2026, 9, 14, 20, 47, tzinfo=BST)
+    assert _kinds(document)[-1] == "signature"
