@@ -471,6 +471,8 @@ def _assess_unknown_report(
         question = f"When the {name} was reported is not known."
         lead = f"{to_whom} on a day the text does not give"
     agency_question = f"Who the {name} was reported to is not known."
+    known_body = not whether and not agency_unknown
+    reported_to_any = f"reported to {_RELEVANT_BODIES_PHRASE}"
 
     if incident_day is None:
         missing = [question]
@@ -484,8 +486,8 @@ def _assess_unknown_report(
             f"{rules.limit_of('the incident')} and on or after {rules.day(rules.window_start)}",
             missing=tuple(missing),
             condition=(
-                f"the {name} was reported to {_RELEVANT_BODIES_PHRASE} {rules.limit_of('it')}, "
-                f"on or after {rules.day(rules.window_start)}"
+                f"the {name} was {to_whom if known_body else reported_to_any} "
+                f"{rules.limit_of('it')}, on or after {rules.day(rules.window_start)}"
             ),
         )
 

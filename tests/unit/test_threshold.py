@@ -667,3 +667,13 @@ def test_application_date_is_the_london_day_of_receipt() -> None:
     assert decision.application_date == date(2026, 10, 1)
     # Reported on 1 October: in the window only because A is the London day, not the UTC one.
     assert decision.assessments[0].outcome is Outcome.QUALIFYING
+
+
+def test_undated_incident_reported_to_a_named_body_keeps_the_body_in_what_would_change() -> None:
+    case = draft("2026-10-14", *THREE_QUALIFYING[1:], incident(None, agencies=("police",)))
+    decision = check("hartlepool", case)
+    assert decision.status is Status.INCOMPLETE
+    assert decision.would_change[0] == (
+        "The volume route would hold if the undated incident (number 3) was reported to "
+        "Cleveland Police within one calendar month of it, on or after 14 April."
+    )

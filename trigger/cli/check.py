@@ -89,7 +89,8 @@ def render_decision(label: str, decision: Any, profile: Any) -> str:
         lines += ["", "What would change the answer:"]
         lines += [f"- {sentence}" for sentence in decision.would_change]
     if decision.drop_out and decision.status is not Status.EXCLUDED:
-        lines += ["", "When each qualifying complaint stops counting (six-month window):"]
+        months = profile.qualifying_complaint.window_months
+        lines += ["", f"When each qualifying complaint stops counting ({months}-month window):"]
         for index, day in sorted(decision.drop_out.items()):
             name = decision.assessments[index].name
             last = format_day(day - timedelta(days=1), year)
