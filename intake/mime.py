@@ -16,7 +16,7 @@ from __future__ import annotations
 import email.message
 import logging
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
 from intake.errors import RejectedMessage
@@ -86,7 +86,7 @@ def _header_datetime(value: str | None) -> datetime | None:
     if parsed is None:
         return None
     # RFC 5322 s.3.3: "-0000" means UTC with no local-offset information.
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def _received_at(message: email.message.Message) -> datetime:

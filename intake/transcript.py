@@ -59,7 +59,7 @@ def parse_chat(data: bytes | str) -> Document:
         raise RejectedMessage("chat transcript: the top level must be an object")
     channel = _field(loaded, "channel", str, "")
     if channel != "chat":
-        raise RejectedMessage("chat transcript: field channel must be \"chat\"")
+        raise RejectedMessage('chat transcript: field channel must be "chat"')
     _field(loaded, "platform", str, "")
     user = _field(loaded, "user", dict, "")
     name = user.get("name")

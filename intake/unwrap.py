@@ -24,7 +24,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import parseaddr, parsedate_to_datetime
 from zoneinfo import ZoneInfo
 
@@ -104,7 +104,7 @@ def parse_header_date(value: str) -> datetime | None:
         except (TypeError, ValueError, IndexError):
             parsed = None
         if parsed is not None:
-            return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+            return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
     cleaned = _AT_WORD.sub(" ", value)
     cleaned = _DAY_DOT.sub(r"\1 ", cleaned)
     cleaned = _GMT_OFFSET.sub(lambda m: f"{m[1]}{int(m[2]):02d}{m[3] or '00'}", cleaned)
@@ -113,12 +113,12 @@ def parse_header_date(value: str) -> datetime | None:
     import dateparser  # heavy import kept out of module import time
 
     try:
-        parsed = dateparser.parse(cleaned, settings=_DATEPARSER_SETTINGS)  # type: ignore[arg-type]
+        found: datetime | None = dateparser.parse(cleaned, settings=_DATEPARSER_SETTINGS)
     except (ValueError, OverflowError, TypeError):
         return None
-    if parsed is None:
+    if found is None:
         return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=LONDON)
+    return found if found.tzinfo else found.replace(tzinfo=LONDON)
 
 
 # --- people in forwarded headers and signatures ---------------------------------------------
@@ -135,12 +135,12 @@ def parse_person(value: str | None) -> Person | None:
     if not value:
         return None
     value = _MAILTO.sub("", value).replace("*", "").strip()
-    name, address = parseaddr(value)
+    parsed_name, address = parseaddr(value)
     if "@" not in address:
         found = _EMAIL.search(value)
         address = found.group(0) if found else ""
-        name = _EMAIL.sub("", value).strip(" <>\"'") if found else value.strip(" \"'")
-    name = name.strip(" \"'") or None
+        parsed_name = _EMAIL.sub("", value).strip(" <>\"'") if found else value.strip(" \"'")
+    name: str | None = parsed_name.strip(" \"'") or None
     if name and "@" in name and name.strip("<>") == address:
         name = None
     return Person(name=name, email=address.lower() or None)
@@ -240,7 +240,9 @@ def _reply_headers(head: str) -> dict[str, str]:
     return {"date": date.strip(), "from": sender.strip()} if date else {"from": head}
 
 
-def _reply_at(contents: list[str], index: int, attribution_end: int, headers: dict[str, str]) -> _Wrapped:
+def _reply_at(
+    contents: list[str], index: int, attribution_end: int, headers: dict[str, str]
+) -> _Wrapped:
     main_end = _quoted_block_end(contents, attribution_end)
     if main_end == attribution_end:
         main_end = len(contents)

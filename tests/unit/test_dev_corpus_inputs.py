@@ -127,11 +127,7 @@ SIGNATURE_TEXT = [
 @pytest.mark.parametrize(("case_id", "text"), SIGNATURE_TEXT)
 def test_dev_signature_and_footer_text_stays_out_of_body(case_id: str, text: str) -> None:
     document = load_document(DEV / f"{case_id}.eml")
-    inside = [
-        s.kind
-        for s in document.segments
-        if text in document.segment_text(s)
-    ]
+    inside = [s.kind for s in document.segments if text in document.segment_text(s)]
     assert inside and all(kind in (SegmentKind.SIGNATURE, SegmentKind.FOOTER) for kind in inside)
 
 
@@ -168,17 +164,23 @@ def test_dev_chat_text_is_user_messages_with_bot_prompts_kept(case_path: Path) -
 def test_dev_forwards_unwrapped_at_least_as_well_as_quotequail(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    forwarded = [p for p in EMAIL_CASES if _case(p)["expected"]["applicant"]["role"] == "third_party"]
+    forwarded = [
+        p for p in EMAIL_CASES if _case(p)["expected"]["applicant"]["role"] == "third_party"
+    ]
     ours = baseline = 0
     for case_path in forwarded:
         victim = _case(case_path)["expected"]["victim"]
         document = load_document(_input(case_path))
         originals = _forwarded(document)
-        ours += bool(originals and originals[0].author and originals[0].author.email == victim["email"])
+        ours += bool(
+            originals and originals[0].author and originals[0].author.email == victim["email"]
+        )
         result = quotequail.unwrap(document.text) or {}
         person = parse_person(result.get("from"))
         baseline += bool(person and person.email == victim["email"])
     with capsys.disabled():
-        print(f"\ndev forwards: ours {ours}/{len(forwarded)}, quotequail {baseline}/{len(forwarded)}")
+        print(
+            f"\ndev forwards: ours {ours}/{len(forwarded)}, quotequail {baseline}/{len(forwarded)}"
+        )
     assert ours == len(forwarded)
     assert ours >= baseline

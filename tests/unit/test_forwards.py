@@ -498,8 +498,10 @@ def test_client_forwards_unwrapped_at_least_as_well_as_quotequail(
         if not hit:
             misses.append(client)
     with capsys.disabled():
-        print(f"\nclient forwards: ours {ours}/{len(CLIENT_FORWARDS)}, quotequail "
-              f"{baseline}/{len(CLIENT_FORWARDS)} (misses: {', '.join(misses)})")
+        print(
+            f"\nclient forwards: ours {ours}/{len(CLIENT_FORWARDS)}, quotequail "
+            f"{baseline}/{len(CLIENT_FORWARDS)} (misses: {', '.join(misses)})"
+        )
     assert ours == len(CLIENT_FORWARDS)
 
 

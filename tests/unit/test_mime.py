@@ -288,7 +288,7 @@ GMAIL_HTML_FORWARD = (
     '<div dir="ltr" class="gmail_attr">---------- Forwarded message ---------<br>From: '
     '<strong class="gmail_sendername" dir="auto">Ann Lee</strong> <span dir="auto">&lt;'
     '<a href="mailto:ann.lee@example.net">ann.lee@example.net</a>&gt;</span><br>Date: Mon, 14 '
-    "Sep 2026 at 20:47<br>Subject: door<br>To: &lt;<a href=\"mailto:t@example.org\">"
+    'Sep 2026 at 20:47<br>Subject: door<br>To: &lt;<a href="mailto:t@example.org">'
     't@example.org</a>&gt;<br></div><br><br><div dir="ltr">They kicked the door.<div><br>'
     "</div><div>Ann</div></div></div></div>"
 )
