@@ -512,10 +512,11 @@ class Repository:
     ) -> list[StoredDraft]:
         """Applications, oldest application date first (the statutory clock runs from it)."""
         statement = select(ApplicationRecord)
-        if isinstance(status, ApplicationStatus):
-            statement = statement.where(ApplicationRecord.status == status)  # type: ignore[arg-type]
+        if isinstance(status, str):  # one status (a StrEnum is a str, not a collection)
+            statement = statement.where(ApplicationRecord.status == ApplicationStatus(status))  # type: ignore[arg-type]
         elif status is not None:
-            statement = statement.where(ApplicationRecord.status.in_(list(status)))  # type: ignore[attr-defined]
+            wanted = [ApplicationStatus(one) for one in status]
+            statement = statement.where(ApplicationRecord.status.in_(wanted))  # type: ignore[attr-defined]
         statement = (
             statement.order_by(ApplicationRecord.received_at, ApplicationRecord.id)  # type: ignore[arg-type]
             .limit(limit)

@@ -111,32 +111,31 @@ def postgres_cluster() -> Iterator[PostgresCluster]:
     if os.geteuid() == 0:
         shutil.chown(root, "postgres", "postgres")
     root.chmod(0o755)  # readable by postgres, and by us for the log
-    port = _free_port()
-    _run(
-        [
-            str(bin_dir / "initdb"),
-            "-D",
-            str(data),
-            "-U",
-            "postgres",
-            "-A",
-            "trust",
-            "--no-sync",
-            "-E",
-            "UTF8",
-            "--locale=C.UTF-8",
-        ]
-    )
-    options = f"-h 127.0.0.1 -p {port} -k {root} -c fsync=off -c full_page_writes=off"
-    _run(
-        [str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(log), "-w", "-o", options, "start"],
-        log,
-    )
+    pg_ctl = str(bin_dir / "pg_ctl")
+    started = False
     try:
+        _run(
+            [
+                str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust",
+                "--no-sync", "-E", "UTF8", "--locale=C.UTF-8",
+            ]
+        )  # fmt: skip
+        for attempt in range(3):  # the free port may be taken before the server binds it
+            port = _free_port()
+            options = f"-h 127.0.0.1 -p {port} -k {root} -c fsync=off -c full_page_writes=off"
+            try:
+                _run([pg_ctl, "-D", str(data), "-l", str(log), "-w", "-o", options, "start"], log)
+            except RuntimeError:
+                if attempt == 2:
+                    raise
+                continue
+            started = True
+            break
         yield PostgresCluster(host="127.0.0.1", port=port)
     finally:
         try:
-            _run([str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"], log)
+            if started:
+                _run([pg_ctl, "-D", str(data), "-m", "fast", "-w", "stop"], log)
         finally:
             shutil.rmtree(root, ignore_errors=True)
 

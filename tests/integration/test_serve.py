@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import queue
 import signal
@@ -16,7 +17,10 @@ from pathlib import Path
 import pytest
 
 from storage.database import connect
+from storage.migrate import current_revision, head_revision
 from storage.repository import unit_of_work
+from trigger.cli.serve import Service, run_services
+from trigger.settings import load_settings
 
 EMAIL = b"From: a@example.org\r\nMessage-ID: <s1@example.org>\r\nSubject: x\r\n\r\nhello\r\n"
 START = "import sys; from trigger.cli import main; sys.exit(main(sys.argv[1:]))"
@@ -156,3 +160,61 @@ def test_serve_when_database_is_unreachable_then_exit_1_without_traceback(
     assert "OperationalError" in log
     assert "Traceback" not in log
     assert ":pw@" not in log
+
+
+# -- the service runner, in process ---------------------------------------------------------
+
+
+class ServiceFailed(Exception):
+    """What the failing service below raises."""
+
+
+def run(services: list[Service], database_url: str, tmp_path: Path, stop_after: float) -> int:
+    """Run ``services`` with run_services, asking them to stop after ``stop_after`` seconds."""
+    settings = load_settings(database_url=database_url, var_dir=tmp_path / "var")
+
+    async def scenario() -> int:
+        stop = asyncio.Event()
+        asyncio.get_running_loop().call_later(stop_after, stop.set)
+        return await run_services(settings, services=services, stop=stop)
+
+    return asyncio.run(scenario())
+
+
+def recording(name: str, events: list[str], *, fail_after: float | None = None) -> Service:
+    async def serve_until_stopped(stop: asyncio.Event) -> None:
+        events.append(f"{name} started")
+        try:
+            if fail_after is not None:
+                await asyncio.sleep(fail_after)
+                raise ServiceFailed(name)
+            await stop.wait()
+        finally:
+            events.append(f"{name} stopped")
+
+    return Service(name, serve_until_stopped)
+
+
+def test_run_services_when_a_service_fails_then_the_others_stop_and_status_is_1(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    events: list[str] = []
+    services = [recording("steady", events), recording("flaky", events, fail_after=0.05)]
+    started = time.monotonic()
+    assert run(services, sqlite_url, tmp_path, stop_after=30) == 1
+    assert time.monotonic() - started < 20  # stopped by the failure, not by the stop request
+    assert sorted(events) == ["flaky started", "flaky stopped", "steady started", "steady stopped"]
+
+
+def test_run_services_when_stop_is_set_then_every_service_ends_and_status_is_0(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    events: list[str] = []
+    services = [recording("a", events), recording("b", events)]
+    assert run(services, sqlite_url, tmp_path, stop_after=0.2) == 0
+    assert sorted(events) == ["a started", "a stopped", "b started", "b stopped"]
+    engine = connect(sqlite_url)
+    try:
+        assert current_revision(engine) == head_revision()  # run_services upgraded it
+    finally:
+        engine.dispose()

@@ -82,15 +82,26 @@ def build_services(settings: Settings, engine: Engine) -> list[Service]:
 async def run_services(
     settings: Settings,
     *,
-    engine: Engine,
+    engine: Engine | None = None,
     services: list[Service] | None = None,
     stop: asyncio.Event | None = None,
 ) -> int:
     """Run ``services`` (default: :func:`build_services`) until ``stop`` is set or a signal.
 
-    SIGINT and SIGTERM set ``stop``. A service that fails stops the others. Returns the exit
-    status: 0 after a requested stop, 1 when a service failed.
+    Without an ``engine``, connects to ``settings.database_url`` and upgrades the schema
+    first. SIGINT and SIGTERM set ``stop``. A service that fails stops the others. Returns the
+    exit status: 0 after a requested stop, 1 when a service failed.
     """
+    if engine is None:
+        from storage.database import connect
+        from storage.migrate import upgrade
+
+        own_engine = connect(settings.database_url)
+        try:
+            await asyncio.to_thread(upgrade, own_engine)
+            return await run_services(settings, engine=own_engine, services=services, stop=stop)
+        finally:
+            own_engine.dispose()
     stop = stop or asyncio.Event()
     if services is None:
         services = build_services(settings, engine)
