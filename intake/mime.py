@@ -26,6 +26,26 @@ from nlp.document import Document, Person
 
 logger = logging.getLogger(__name__)
 
+
+class _DemoteToDebug(logging.Filter):
+    """mail-parser logs header values (names, addresses) at WARNING/ERROR; house rule: never
+    above DEBUG. The filter lowers its records to DEBUG so INFO-level handlers drop them."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.levelno, record.levelname = logging.DEBUG, "DEBUG"
+        return True
+
+
+_DEMOTE = _DemoteToDebug()
+
+
+def _quiet_mailparser() -> None:
+    for name in ("mailparser", "mailparser.core", "mailparser.utils"):
+        library_logger = logging.getLogger(name)
+        if _DEMOTE not in library_logger.filters:
+            library_logger.addFilter(_DEMOTE)
+
+
 DEFAULT_MAX_BYTES = 10_000_000
 _KNOWN_HEADERS = ("from", "date", "received", "message-id", "subject", "to", "mime-version")
 _REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|sv|antw)\s*(?:\[\d+\])?\s*:", re.I)
@@ -42,6 +62,8 @@ def parse_email(raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     if not raw.strip():
         raise RejectedMessage("empty message")
     import mailparser  # heavy import kept out of module import time
+
+    _quiet_mailparser()
 
     try:
         mail = mailparser.parse_from_bytes(raw)

@@ -42,6 +42,10 @@ MAX_DEPTH = 6
 # Markers are looked for in the first lines only: quotequail's header scan is quadratic in the
 # number of "Word: text" lines, and a real forward's marker is never thousands of lines down.
 MAX_SCAN_LINES = 1500
+MAX_MARKER_CHARS = 400
+# Interleaved replies alternate own text and quotes; past this many blocks the rest is kept as
+# one writer's text (bounded work on hostile input).
+MAX_WRAPPED_BLOCKS = 50
 # A signature is short: at most this many non-blank lines after its first line.
 MAX_SIGNATURE_LINES = 12
 MAX_SIGNATURE_LINE_CHARS = 120
@@ -249,9 +253,9 @@ def _reply_at(
     return _Wrapped("reply", index, attribution_end, main_end, headers, False, False)
 
 
-def _find_extra_reply(contents: list[str]) -> _Wrapped | None:
-    """Reply attributions quotequail does not know (see module docstring)."""
-    for index, line in enumerate(contents):
+def _find_extra_reply(contents: list[str], limit: int) -> _Wrapped | None:
+    """Reply attributions quotequail does not know (see module docstring), before ``limit``."""
+    for index, line in enumerate(contents[:limit]):
         if not line.strip() or line.startswith(">"):
             continue
         if _ON_LINE.match(line.strip()):
@@ -280,9 +284,9 @@ def _find_extra_reply(contents: list[str]) -> _Wrapped | None:
     return None
 
 
-def _find_extra_headers(contents: list[str]) -> _Wrapped | None:
-    """A forwarded header block quotequail misses: other header names, bold, indentation."""
-    for index, line in enumerate(contents):
+def _find_extra_headers(contents: list[str], limit: int) -> _Wrapped | None:
+    """A forwarded header block quotequail misses (other header names, bold, indentation)."""
+    for index, line in enumerate(contents[:limit]):
         first = _EXTRA_HEADER.match(line)
         if not first or _EXTRA_HEADER_MAP[first["name"].lower()] != "from":
             continue
@@ -306,7 +310,9 @@ def _find_extra_headers(contents: list[str]) -> _Wrapped | None:
 
 def _find_wrapped(contents: list[str]) -> _Wrapped | None:
     """Locate the first wrapped message in ``contents`` with quotequail, then our extensions."""
-    scanned = contents[:MAX_SCAN_LINES]
+    # Only the first characters of a line matter for markers; capping them keeps the regexes
+    # (ours and quotequail's) linear on hostile one-line messages.
+    scanned = [content[:MAX_MARKER_CHARS] for content in contents[:MAX_SCAN_LINES]]
     result = quotequail_internal.unwrap(
         scanned,
         quotequail_patterns.MAX_WRAP_LINES,
@@ -319,6 +325,10 @@ def _find_wrapped(contents: list[str]) -> _Wrapped | None:
         marker_start = top_range[1] if top_range and top_range[1] is not None else 0
         main_start = main_range[0] if main_range and main_range[0] is not None else marker_start
         main_end = main_range[1] if main_range and main_range[1] is not None else len(contents)
+        if unindent and main_end == len(scanned) < len(contents):
+            # The quoted block runs past the scanned lines: follow it to its end.
+            while main_end < len(contents) and contents[main_end].startswith(">"):
+                main_end += 1
         marker_text = _join(contents[marker_start : min(main_start, marker_start + 2)])
         found = _Wrapped(
             kind=kind,
@@ -333,8 +343,8 @@ def _find_wrapped(contents: list[str]) -> _Wrapped | None:
     candidates = [
         candidate
         for candidate in (
-            _find_extra_reply(scanned[:limit]),
-            _find_extra_headers(scanned[:limit]),
+            _find_extra_reply(contents, limit),
+            _find_extra_headers(contents, limit),
             found,
         )
         if candidate is not None
@@ -354,6 +364,8 @@ def _find_wrapped(contents: list[str]) -> _Wrapped | None:
 def _split_inline_reply(lines: list[_Line]) -> list[_Line]:
     """Split "reply On Wed, ... wrote:" into two lines (same offsets, nothing rewritten)."""
     for index, line in enumerate(lines[:MAX_SCAN_LINES]):
+        if len(line.content) > MAX_MARKER_CHARS * 2:
+            continue
         match = _INLINE_REPLY.match(line.content)
         if match and match.start("line") > 0:
             cut = line.start + (len(line.content) - len(line.content[match.start("line") :]))
@@ -387,6 +399,7 @@ _NAME_LINE = re.compile(
     r"[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?){0,3}\s*$"
 )
 _DASH_DASH = re.compile(r"^--\s?$")
+_POSTSCRIPT = re.compile(r"^\s*P\.?\s?S\.?(?:[\s:,-]|$)")
 _MOBILE = re.compile(
     r"^\s*(?:Sent from my \w+|Sent from (?:Mail|Outlook|Yahoo|Samsung|my mobile|Gmail)\b|"
     r"Get Outlook for \w+|Sent via \w+|Sent from Samsung Mobile)",
@@ -571,8 +584,15 @@ def _own_segments(
     body_stop = signature if signature is not None else body_end
     _emit(out, lines[:body_stop], kind, reference, author, depth)
     if signature is not None:
-        signed = _signature_author(lines[signature:body_end])
-        _emit(out, lines[signature:body_end], SegmentKind.SIGNATURE, reference, signed, depth)
+        # A postscript after the signature is the writer's own words again ("P.S. they came
+        # back last night"): it must stay where incidents are looked for.
+        postscript = next(
+            (i for i in range(signature + 1, body_end) if _POSTSCRIPT.match(lines[i].content)),
+            body_end,
+        )
+        signed = _signature_author(lines[signature:postscript])
+        _emit(out, lines[signature:postscript], SegmentKind.SIGNATURE, reference, signed, depth)
+        _emit(out, lines[postscript:body_end], kind, reference, author, depth)
     if footer is not None:
         _emit(out, lines[footer:end], SegmentKind.FOOTER, reference, None, depth)
 
@@ -587,65 +607,59 @@ def _segment_region(
     in_reply: bool,
     out: list[Segment],
 ) -> None:
-    if depth >= MAX_DEPTH:
-        _own_segments(lines, kind, reference, author, depth, out)
-        return
-    lines = _split_inline_reply(lines)
-    # Indented header blocks ("  *From:* ...") are common in replies: detect on stripped lines.
-    wrapped = _find_wrapped([line.content.lstrip() for line in lines])
-    if wrapped is None:
-        _own_segments(lines, kind, reference, author, depth, out)
-        return
-    _own_segments(lines[: wrapped.marker_start], kind, reference, author, depth, out)
+    """Segments of one writer's region: own words, then each wrapped message in turn."""
+    for _ in range(MAX_WRAPPED_BLOCKS):
+        if depth >= MAX_DEPTH:
+            break
+        lines = _split_inline_reply(lines)
+        # Indented header blocks ("  *From:* ...") are common in replies: detect on stripped
+        # lines.
+        wrapped = _find_wrapped([line.content.lstrip() for line in lines])
+        if wrapped is None:
+            break
+        _own_segments(lines[: wrapped.marker_start], kind, reference, author, depth, out)
+        _wrapped_segments(lines, wrapped, reference, depth, in_reply, out)
+        lines = lines[wrapped.main_end :]
+        if all(_raw_blank(line) for line in lines):
+            return
+    _own_segments(lines, kind, reference, author, depth, out)
+
+
+def _wrapped_segments(
+    lines: list[_Line],
+    wrapped: _Wrapped,
+    reference: datetime,
+    depth: int,
+    in_reply: bool,
+    out: list[Segment],
+) -> None:
+    """HEADER + FORWARDED (recursively) for a forward, one QUOTED segment for a quote."""
     original = parse_person(wrapped.headers.get("from"))
     original_date = parse_header_date(wrapped.headers.get("date", ""))
     original_reference = original_date or reference
     if original_date is None and wrapped.headers.get("date"):
         logger.debug("unparsed date in a wrapped message's headers")
-    main = lines[wrapped.main_start : wrapped.main_end]
-    if wrapped.unindent:
-        main = [_unindent(line) for line in main]
     # A reply's quote, or an Outlook "Original Message" block in a reply ("Re:" subject), is
     # earlier correspondence, not an account being passed on.
     quoted = wrapped.kind in ("reply", "quote") or (in_reply and not wrapped.explicit_forward)
     if quoted:
-        _emit(
-            out,
-            lines[wrapped.marker_start : wrapped.main_end],
-            SegmentKind.QUOTED,
-            original_reference,
-            original,
-            depth + 1,
-        )
-    else:
-        _emit(
-            out,
-            lines[wrapped.marker_start : wrapped.main_start],
-            SegmentKind.HEADER,
-            original_reference,
-            original,
-            depth + 1,
-        )
-        _segment_region(
-            main,
-            kind=SegmentKind.FORWARDED,
-            reference=original_reference,
-            author=original,
-            depth=depth + 1,
-            in_reply=False,
-            out=out,
-        )
-    rest = lines[wrapped.main_end :]
-    if any(not _raw_blank(line) for line in rest):
-        _segment_region(
-            rest,
-            kind=kind,
-            reference=reference,
-            author=author,
-            depth=depth,
-            in_reply=in_reply,
-            out=out,
-        )
+        block = lines[wrapped.marker_start : wrapped.main_end]
+        _emit(out, block, SegmentKind.QUOTED, original_reference, original, depth + 1)
+        return
+    header = lines[wrapped.marker_start : wrapped.main_start]
+    _emit(out, header, SegmentKind.HEADER, original_reference, original, depth + 1)
+    main = lines[wrapped.main_start : wrapped.main_end]
+    if wrapped.unindent:
+        main = [_unindent(line) for line in main]
+    _segment_region(
+        main,
+        kind=SegmentKind.FORWARDED,
+        reference=original_reference,
+        author=original,
+        depth=depth + 1,
+        in_reply=False,
+        out=out,
+    )
 
 
 def segment_message(
