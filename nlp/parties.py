@@ -1,0 +1,359 @@
+"""The parties: who applies (the victim or a third party, and in what capacity), who the victim is,
+whether the victim consents, and how many people say they reported the same problem.
+
+:func:`find_party_cues` (and the ``trigger_parties`` component) finds cues in one stretch of text;
+:func:`decide_parties` weighs the cues of a whole message with its sender and the authors of any
+forwarded originals (extract-contract.md: a forwarded original's author is usually the victim and
+the forwarder the applicant, unless they are the same person; the text's own statements win).
+Patterns: ``nlp/patterns/parties.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from nlp.document import Document, Person, Segment, SegmentKind
+from nlp.findings import Finding
+from nlp.lexicon import compile_all, expand, load_data, sentences
+from nlp.pipeline import findings, set_findings
+from trigger.vocabulary import ApplicantRole, Consent
+
+KEY = "parties"
+
+
+class PartyCue(StrEnum):
+    """Labels of the findings :func:`find_party_cues` returns."""
+
+    THIRD_PARTY = "third_party"  # value: the relationship ("councillor", "support worker") or None
+    CONSENT_GIVEN = "consent_given"
+    CONSENT_REFUSED = "consent_refused"
+    COMMUNITY_REPORTERS = "community_reporters"  # value: the count, the applicant included
+    VICTIM_NAME = "victim_name"  # value: the name as written
+    VICTIM_ADDRESS = "victim_address"
+    SELF_ADDRESS = "self_address"  # the writer's own address ("we live at ...")
+    OWN_NAME = "own_name"  # the writer's own name ("my name is ...")
+    PHONE = "phone"  # value: the number as written
+    VICTIM_PHONE = "victim_phone"  # a number given for the victim ("contact her directly on ...")
+
+
+@dataclass(frozen=True)
+class PartyText:
+    """One stretch of a message for :func:`decide_parties`: its text, kind, offset and author."""
+
+    text: str
+    kind: SegmentKind
+    offset: int = 0
+    author: Person | None = None
+
+
+@dataclass(frozen=True)
+class Parties:
+    """Who is who in an application, each decided field with the findings that support it."""
+
+    role: ApplicantRole = ApplicantRole.VICTIM
+    relationship: str | None = None
+    consent: Consent = Consent.NOT_STATED
+    community_reporters: int | None = None
+    victim_name: str | None = None
+    victim_email: str | None = None
+    victim_phone: str | None = None
+    victim_address: str | None = None
+    applicant_name: str | None = None
+    applicant_email: str | None = None
+    applicant_phone: str | None = None
+    evidence: dict[str, tuple[Finding, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    third_party: tuple[tuple[str | None, re.Pattern[str]], ...]
+    refused: re.Pattern[str]
+    given: re.Pattern[str]
+    community: tuple[tuple[int, re.Pattern[str]], ...]
+    numbers: dict[str, int]
+    relation_name: re.Pattern[str]
+    named_victim: re.Pattern[str]
+    address_after: re.Pattern[str]
+    self_address: re.Pattern[str]
+    my_name: re.Pattern[str]
+    name_stopwords: frozenset[str]
+    phone: re.Pattern[str]
+    victim_phone_context: re.Pattern[str]
+
+
+@cache
+def _compiled() -> _Compiled:
+    data = load_data("parties.json")
+    community: dict[str, Any] = data["community"]
+    numbers = {k: int(v) for k, v in community["numbers"].items()}
+    macros = {
+        "NUM": r"(?:\d{1,3}|" + "|".join(sorted(map(re.escape, numbers), key=len, reverse=True)) + ")",
+        "REPORT": community["report_words"],
+    }
+    identity = data["identity"]
+    return _Compiled(
+        third_party=tuple((rule["relationship"], compile_all([rule["pattern"]], {})) for rule in data["third_party"]),
+        refused=compile_all(data["consent_refused"], {}),
+        given=compile_all(data["consent_given"], {}),
+        community=tuple(
+            (int(p["add"]), re.compile(r"(?<![\w'-])(?:" + expand(p["pattern"], macros) + ")")) for p in community["patterns"]
+        ),
+        numbers=numbers,
+        relation_name=re.compile(identity["relation_name"]),
+        named_victim=re.compile(identity["named_victim"]),
+        address_after=re.compile(identity["address_after"]),
+        self_address=re.compile(identity["self_address"]),
+        my_name=re.compile(identity["my_name"]),
+        name_stopwords=frozenset(identity["name_stopwords"]),
+        phone=re.compile(data["phone"]),
+        victim_phone_context=re.compile(data["victim_phone_context"]),
+    )
+
+
+_NEGATED = re.compile(r"(?:not|n't|never|no longer) (?:[^ ]+ )?$")
+
+
+def find_party_cues(text: str) -> list[Finding]:
+    """Cues about the applicant, the victim, consent and other reporters in ``text``."""
+    compiled = _compiled()
+    result: list[Finding] = []
+    for sentence in sentences(text):
+        canon = sentence.canon
+        for relationship, pattern in compiled.third_party:
+            for match, start, end in _matches(pattern, sentence):
+                result.append(Finding(PartyCue.THIRD_PARTY, start, end, "parties: writes for someone else", relationship))
+        for match, start, end in _matches(compiled.refused, sentence):
+            result.append(Finding(PartyCue.CONSENT_REFUSED, start, end, "parties: consent refused"))
+        for match, start, end in _matches(compiled.given, sentence):
+            negated = bool(_NEGATED.search(canon[: match.start()]))
+            label = PartyCue.CONSENT_REFUSED if negated else PartyCue.CONSENT_GIVEN
+            result.append(Finding(label, start, end, "parties: consent " + ("refused (negated)" if negated else "given")))
+        for add, pattern in compiled.community:
+            for match, start, end in _matches(pattern, sentence):
+                count = _number(match.group("n"), compiled.numbers)
+                if count is not None and 1 < count + add < 1000:
+                    result.append(Finding(PartyCue.COMMUNITY_REPORTERS, start, end, "parties: others reported", count + add))
+    result.extend(_identity_cues(text, compiled))
+    return result
+
+
+def _matches(pattern: re.Pattern[str], sentence: Any) -> list[tuple[re.Match[str], int, int]]:
+    out = []
+    for match in pattern.finditer(sentence.canon):
+        start, end = sentence.original_span(match.start(), match.end())
+        out.append((match, start, end))
+    return out
+
+
+def _number(word: str, numbers: dict[str, int]) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return numbers.get(word)
+
+
+def _clean_name(raw: str, stopwords: frozenset[str]) -> str | None:
+    words = raw.split()
+    while words and words[-1].lower() in stopwords:
+        words.pop()
+    if not words or words[0].lower() in stopwords:
+        return None
+    return " ".join(w if w[:1].isupper() else w.capitalize() for w in words)
+
+
+def _identity_cues(text: str, compiled: _Compiled) -> list[Finding]:
+    out: list[Finding] = []
+    for pattern in (compiled.relation_name, compiled.named_victim):
+        for match in pattern.finditer(text):
+            name = _clean_name(match.group("name"), compiled.name_stopwords)
+            if name is None or name.split()[-1] in {"MP", "Council", "Police"}:
+                continue
+            out.append(Finding(PartyCue.VICTIM_NAME, match.start("name"), match.end("name"), "parties: victim named", name))
+            address = compiled.address_after.match(text, match.end("name"))
+            if address:
+                value = " ".join(address.group("address").split())
+                out.append(
+                    Finding(PartyCue.VICTIM_ADDRESS, address.start("address"), address.end("address"), "parties: victim's address", value)
+                )
+    for match in compiled.self_address.finditer(text):
+        value = " ".join(match.group("address").split())
+        out.append(Finding(PartyCue.SELF_ADDRESS, match.start("address"), match.end("address"), "parties: own address", value))
+    for match in compiled.my_name.finditer(text):
+        name = _clean_name(match.group("name"), compiled.name_stopwords)
+        if name is not None:
+            out.append(Finding(PartyCue.OWN_NAME, match.start("name"), match.end("name"), "parties: own name", name))
+    for match in compiled.phone.finditer(text):
+        digits = re.sub(r"\D", "", match.group(0))
+        if digits.startswith("44"):
+            digits = "0" + digits[2:].lstrip("0")
+        if len(digits) not in (10, 11):
+            continue
+        before = " ".join(text[max(0, match.start() - 60) : match.start()].lower().split()) + " "
+        label = PartyCue.VICTIM_PHONE if compiled.victim_phone_context.search(before) else PartyCue.PHONE
+        out.append(Finding(label, match.start(), match.end(), "parties: UK phone number", match.group(0).strip()))
+    return out
+
+
+def _same_person(a: Person | None, b: Person | None) -> bool:
+    if a is None or b is None:
+        return False
+    if a.email and b.email:
+        return a.email.strip().lower() == b.email.strip().lower()
+    if a.name and b.name:
+        return " ".join(a.name.lower().split()) == " ".join(b.name.lower().split())
+    return False
+
+
+_OWN_KINDS = frozenset({SegmentKind.BODY, SegmentKind.CHAT_USER, SegmentKind.SIGNATURE})
+
+
+def decide_parties(
+    document: Document,
+    parts: Sequence[tuple[Segment, Doc]],
+    *,
+    sender: Person | None,
+    forwarded_authors: Sequence[Person] = (),
+) -> Parties:
+    """Decide the parties of ``document`` from its analysed account segments.
+
+    ``parts`` pairs each analysed segment with its spaCy doc (whose ``doc.spans["parties"]`` the
+    ``trigger_parties`` component filled; cues are recomputed when it did not run). Signature
+    segments, which are not analysed, are read here for phone numbers. See
+    :func:`decide_parties_from_cues` for how the cues are weighed.
+    """
+    own: list[Finding] = []
+    forwarded: list[Finding] = []
+    analysed = set()
+    for segment, doc in parts:
+        analysed.add((segment.start, segment.end))
+        cues = findings(doc, KEY) if KEY in doc.spans else find_party_cues(doc.text)
+        shifted = [f.shifted(segment.start) for f in cues]
+        (own if segment.kind in _OWN_KINDS else forwarded).extend(shifted)
+    for segment in document.segments:
+        if segment.kind is SegmentKind.SIGNATURE and (segment.start, segment.end) not in analysed:
+            cues = [f.shifted(segment.start) for f in find_party_cues(document.segment_text(segment))]
+            (own if segment.depth == 0 else forwarded).extend(cues)
+    return decide_parties_from_cues(own, forwarded, sender=sender, forwarded_authors=forwarded_authors)
+
+
+def decide_parties_for_texts(
+    texts: Sequence[PartyText],
+    *,
+    sender: Person | None,
+    forwarded_authors: Sequence[Person] = (),
+) -> Parties:
+    """:func:`decide_parties_from_cues` over plain stretches of text (tests, simple callers)."""
+    own: list[Finding] = []
+    forwarded: list[Finding] = []
+    for part in texts:
+        if part.kind in (SegmentKind.FOOTER, SegmentKind.QUOTED, SegmentKind.HEADER):
+            continue
+        cues = [f.shifted(part.offset) for f in find_party_cues(part.text)]
+        (own if part.kind in _OWN_KINDS else forwarded).extend(cues)
+    return decide_parties_from_cues(own, forwarded, sender=sender, forwarded_authors=forwarded_authors)
+
+
+def decide_parties_from_cues(
+    own: list[Finding],
+    forwarded: list[Finding],
+    *,
+    sender: Person | None,
+    forwarded_authors: Sequence[Person] = (),
+) -> Parties:
+    """Decide role, relationship, consent, community reporters and the two people's details.
+
+    ``own`` are the cues in the sender's own words (body, signature, chat messages), ``forwarded``
+    those in forwarded originals, all in document offsets. A forwarded original written by someone
+    other than the sender makes the sender a third party and the original's author the victim;
+    third-party statements in the sender's own words ("on behalf of my mother", "my constituent")
+    do too. Consent: any refusal wins over any agreement; neither is ``not_stated``.
+    """
+    everything = own + forwarded
+
+    def pick(label: PartyCue, pool: list[Finding]) -> list[Finding]:
+        return [f for f in pool if f.label == label]
+
+    evidence: dict[str, tuple[Finding, ...]] = {}
+    other_authors = [a for a in forwarded_authors if not _same_person(a, sender)]
+    third_cues = pick(PartyCue.THIRD_PARTY, own)
+    role = ApplicantRole.THIRD_PARTY if other_authors or third_cues else ApplicantRole.VICTIM
+    evidence["role"] = tuple(third_cues)
+    relationship = next((str(f.value) for f in third_cues if f.value), None)
+
+    refused = pick(PartyCue.CONSENT_REFUSED, everything)
+    given = pick(PartyCue.CONSENT_GIVEN, everything)
+    consent = Consent.REFUSED if refused else Consent.GIVEN if given else Consent.NOT_STATED
+    evidence["consent"] = tuple(refused or given)
+
+    counts = pick(PartyCue.COMMUNITY_REPORTERS, everything)
+    community = max((int(f.value) for f in counts), default=None)
+    evidence["community_reporters"] = tuple(counts)
+
+    own_name = next(iter(pick(PartyCue.OWN_NAME, own)), None)
+    phones = pick(PartyCue.PHONE, own)
+    forwarded_phones = pick(PartyCue.PHONE, forwarded)
+    victim_phones = pick(PartyCue.VICTIM_PHONE, everything)
+    applicant_name = sender.name if sender and sender.name else None
+    if own_name is not None and len(str(own_name.value).split()) > len((applicant_name or "").split()):
+        applicant_name = str(own_name.value)  # a chat user's display name is often a first name only
+    applicant_email = sender.email if sender else None
+    applicant_phone = str(phones[0].value) if phones else (sender.phone if sender else None)
+
+    if role is ApplicantRole.VICTIM:
+        victim_name, victim_email, victim_phone = applicant_name, applicant_email, applicant_phone
+        address = pick(PartyCue.SELF_ADDRESS, own)
+        victim_address = str(address[0].value) if address else None
+        evidence["victim"] = tuple(address[:1]) + ((own_name,) if own_name else ())
+    else:
+        victim = other_authors[0] if other_authors else None
+        named = pick(PartyCue.VICTIM_NAME, own) or pick(PartyCue.VICTIM_NAME, forwarded)
+        victim_name = victim.name if victim and victim.name else (str(named[0].value) if named else None)
+        victim_email = victim.email if victim else None
+        vphones = victim_phones or forwarded_phones
+        victim_phone = str(vphones[0].value) if vphones else (victim.phone if victim else None)
+        addresses = pick(PartyCue.VICTIM_ADDRESS, everything) or pick(PartyCue.SELF_ADDRESS, forwarded)
+        victim_address = str(addresses[0].value) if addresses else None
+        evidence["victim"] = tuple(named[:1]) + tuple(addresses[:1]) + tuple(vphones[:1])
+    evidence["applicant"] = tuple(phones[:1]) + ((own_name,) if own_name else ())
+    return Parties(
+        role=role,
+        relationship=relationship,
+        consent=consent,
+        community_reporters=community,
+        victim_name=victim_name,
+        victim_email=victim_email,
+        victim_phone=victim_phone,
+        victim_address=victim_address,
+        applicant_name=applicant_name,
+        applicant_email=applicant_email,
+        applicant_phone=applicant_phone,
+        evidence=evidence,
+    )
+
+
+def parties_for_document(document: Document) -> Parties:
+    """The parties of a :class:`Document`, reading its segments' text directly (no pipeline)."""
+    texts = [PartyText(document.segment_text(s), s.kind, s.start, s.author) for s in document.segments]
+    authors = [s.author for s in document.segments if s.kind is SegmentKind.FORWARDED and s.author is not None]
+    return decide_parties_for_texts(texts, sender=document.sender, forwarded_authors=authors)
+
+
+@Language.factory("trigger_parties", assigns=["doc.spans"])
+def make_parties_component(nlp: Language, name: str) -> PartiesComponent:
+    """spaCy factory: party cues into ``doc.spans["parties"]``."""
+    return PartiesComponent()
+
+
+class PartiesComponent:
+    """Writes :func:`find_party_cues` findings for the doc's text to ``doc.spans[KEY]``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        set_findings(doc, KEY, find_party_cues(doc.text))
+        return doc
