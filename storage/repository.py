@@ -81,6 +81,8 @@ class AuditAction(StrEnum):
     DRAFT_CREATED = "draft.created"
     DRAFT_UPDATED = "draft.updated"
     THRESHOLD_DECIDED = "threshold.decided"
+    APPLICATION_STATUS_CHANGED = "application.status_changed"
+    OFFICER_DECIDED = "officer.decided"
     OFFICER_ADDED = "officer.added"
 
 
@@ -561,6 +563,89 @@ class Repository:
             version=record.version,
             inbound_ids=inbound_ids,
         )
+
+    def find_open_application(self, thread_key: str) -> StoredDraft | None:
+        """The newest application still open (draft or ready) fed by a message of this thread.
+
+        How a channel finds the application a new message belongs to: a Telegram chat, an
+        email thread (the thread key is the first of an inbound message's thread keys).
+        """
+        link_table = ApplicationMessageLink.__table__  # type: ignore[attr-defined]
+        inbound_table = InboundRecord.__table__  # type: ignore[attr-defined]
+        statement = (
+            select(ApplicationRecord)
+            .join(link_table, link_table.c.application_id == ApplicationRecord.id)
+            .join(inbound_table, inbound_table.c.id == link_table.c.inbound_id)
+            .where(
+                inbound_table.c.thread_key == thread_key,
+                ApplicationRecord.status.in_(  # type: ignore[attr-defined]
+                    [ApplicationStatus.DRAFT, ApplicationStatus.READY]
+                ),
+            )
+            .order_by(ApplicationRecord.id.desc())  # type: ignore[union-attr]
+            .limit(1)
+        )
+        record = self.session.execute(statement).scalar_one_or_none()
+        if record is None or record.id is None:
+            return None
+        return self._stored(record, self._inbound_ids([record.id]).get(record.id, ()))
+
+    def set_application_status(
+        self, application_id: int, status: ApplicationStatus, *, actor: str = SYSTEM
+    ) -> None:
+        """Move an application to ``status`` (audited)."""
+        record = self.session.get(ApplicationRecord, application_id, with_for_update=True)
+        if record is None:
+            raise ApplicationNotFound(f"no application {application_id}")
+        previous = record.status
+        record.status = status
+        record.updated_at = utc_now()
+        record.version += 1
+        self.session.add(record)
+        self.session.flush()
+        self.append_audit(
+            AuditAction.APPLICATION_STATUS_CHANGED,
+            actor=actor,
+            subject_type="application",
+            subject_id=application_id,
+            detail={"from": str(previous), "to": str(status), "version": record.version},
+        )
+
+    def record_officer_decision(
+        self,
+        application_id: int,
+        *,
+        officer_id: int,
+        outcome: StrEnum,
+        body: dict[str, Any] | None = None,
+        note: str | None = None,
+    ) -> int:
+        """Record an officer's decision on an application (audited); return its id.
+
+        ``outcome`` is the officer's verdict (e.g. met, not met, discretion); ``body`` the
+        decision as the console shows it; ``note`` the officer's own words.
+        """
+        if self.session.get(ApplicationRecord, application_id) is None:
+            raise ApplicationNotFound(f"no application {application_id}")
+        decision = DecisionRecord(
+            application_id=application_id,
+            kind=DecisionKind.OFFICER,
+            status=str(outcome),
+            body=dict(body or {}),
+            officer_id=officer_id,
+            note=note,
+        )
+        self.session.add(decision)
+        self.session.flush()
+        assert decision.id is not None
+        self.append_audit(
+            AuditAction.OFFICER_DECIDED,
+            actor=f"officer:{officer_id}",
+            subject_type="application",
+            subject_id=application_id,
+            detail={"decision_id": decision.id, "outcome": str(outcome)},
+        )
+        return decision.id
 
     def decisions(self, application_id: int) -> list[DecisionRecord]:
         """The decisions on an application, oldest first."""

@@ -406,6 +406,60 @@ def test_list_drafts_filters_by_status_oldest_application_first(engine: Engine) 
     assert [stored.draft.received_at.day for stored in both] == [1, 2]
 
 
+def chat(update_id: int, chat_id: int) -> NewInbound:
+    return NewInbound(
+        channel=InboundChannel.TELEGRAM,
+        external_id=f"update:{update_id}",
+        received_at=datetime(2025, 4, 1, tzinfo=UTC),
+        text="they were shouting again",
+        thread_keys=(f"chat:{chat_id}",),
+    )
+
+
+def test_find_open_application_finds_the_newest_open_one_of_the_thread(engine: Engine) -> None:
+    with unit_of_work(engine) as repo:
+        closed_inbound, _ = repo.save_inbound(chat(1, chat_id=7))
+        closed = repo.save_draft(a_draft(), policy="hart", inbound_ids=[closed_inbound])
+        repo.set_application_status(closed, ApplicationStatus.WITHDRAWN)
+        open_inbound, _ = repo.save_inbound(chat(2, chat_id=7))
+        still_open = repo.save_draft(a_draft(), policy="hart", inbound_ids=[open_inbound])
+        other_inbound, _ = repo.save_inbound(chat(3, chat_id=8))
+        repo.save_draft(a_draft(), policy="hart", inbound_ids=[other_inbound])
+    with unit_of_work(engine) as repo:
+        found = repo.find_open_application("chat:7")
+        nothing = repo.find_open_application("chat:9")
+    assert found is not None
+    assert (found.id, found.inbound_ids) == (still_open, (open_inbound,))
+    assert nothing is None
+
+
+def test_officer_decision_is_kept_with_the_threshold_decisions_and_audited(
+    engine: Engine,
+) -> None:
+    with unit_of_work(engine) as repo:
+        officer_id = repo.add_officer("spoc@council.example", "A. Officer")
+        application_id = repo.save_draft(a_draft(threshold=Status.NOT_MET), policy="hart")
+        decision_id = repo.record_officer_decision(
+            application_id,
+            officer_id=officer_id,
+            outcome=Status.MET,
+            body={"discretion": True},
+            note="Risk to a vulnerable adult: discretion used.",
+        )
+        repo.set_application_status(application_id, ApplicationStatus.DECIDED)
+    with unit_of_work(engine) as repo:
+        decisions = repo.decisions(application_id)
+        stored = repo.get_draft(application_id)
+        actions = [entry.action for entry in repo.audit_trail(subject_type="application")]
+    assert [(decision.kind, decision.status) for decision in decisions] == [
+        (DecisionKind.THRESHOLD, "not_met"),
+        (DecisionKind.OFFICER, "met"),
+    ]
+    assert decisions[1].id == decision_id and decisions[1].officer_id == officer_id
+    assert stored is not None and stored.status is ApplicationStatus.DECIDED
+    assert actions[-2:] == [AuditAction.OFFICER_DECIDED, AuditAction.APPLICATION_STATUS_CHANGED]
+
+
 def test_unit_of_work_when_block_raises_then_nothing_is_kept(engine: Engine) -> None:
     with pytest.raises(RuntimeError, match="boom"), unit_of_work(engine) as repo:
         repo.save_inbound(email())
