@@ -30,7 +30,7 @@ def _field(container: dict[str, Any], name: str, kind: type | tuple[type, ...], 
     if name not in container:
         raise RejectedMessage(f"chat transcript: missing field {where}{name}")
     value = container[name]
-    if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
+    if not isinstance(value, kind):
         raise RejectedMessage(f"chat transcript: field {where}{name} has the wrong type")
     return value
 

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime, timedelta, timezone
 from email.mime.text import MIMEText
+from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from intake.errors import RejectedMessage
+from intake.load import load_document
 from intake.mime import parse_email
-from intake.transcript import parse_chat
+from intake.transcript import parse_chat, parse_text
 from nlp.document import Document, SegmentKind
 
 HEADERS = (
@@ -138,3 +143,105 @@ def test_any_chat_in_the_contract_format_gives_a_document(
     assert document.received_at.tzinfo is not None
     assert all(s.kind is SegmentKind.CHAT_USER for s in document.segments)
     _check_segments(document)
+
+
+# --- chat transcripts, plain texts and loading by suffix: tables --------------------------------
+
+VALID_CHAT: dict[str, Any] = {
+    "channel": "chat",
+    "platform": "telegram",
+    "user": {"id": 48151623, "name": "Sam"},
+    "messages": [
+        {"at": "2026-10-01T19:02:00+01:00", "from": "user", "text": "They smashed my window"},
+        {"at": "2026-10-01T19:02:05+01:00", "from": "bot", "text": "When did that happen?"},
+        {"at": "2026-10-01T19:03:10", "from": "user", "text": "last night"},
+    ],
+}
+
+
+def _chat(**changes: Any) -> dict[str, Any]:
+    return {**json.loads(json.dumps(VALID_CHAT)), **changes}
+
+
+def test_parse_chat_joins_user_messages_and_keeps_bot_prompts() -> None:
+    document = parse_chat(json.dumps(VALID_CHAT).encode())
+    assert document.text == "They smashed my window\nlast night"
+    london = ZoneInfo("Europe/London")
+    assert [(s.start, s.end, s.prompt, s.reference) for s in document.segments] == [
+        (0, 22, None, datetime(2026, 10, 1, 19, 2, tzinfo=timezone(timedelta(hours=1)))),
+        (23, 33, "When did that happen?", datetime(2026, 10, 1, 19, 3, 10, tzinfo=london)),
+    ]
+    assert document.received_at == datetime(2026, 10, 1, 19, 3, 10, tzinfo=london)
+    assert document.sender is not None and document.sender.name == "Sam"
+
+
+@pytest.mark.parametrize(
+    ("transcript", "field"),
+    [
+        ("not json", "not valid JSON"),
+        ([1, 2], "top level"),
+        (_chat(channel="email"), "channel"),
+        ({k: v for k, v in VALID_CHAT.items() if k != "platform"}, "platform"),
+        (_chat(user="Sam"), "user"),
+        (_chat(user={"id": 1, "name": 7}), "user.name"),
+        (_chat(messages={"at": "x"}), "messages"),
+        (_chat(messages=["hello"]), "messages[0]"),
+        (_chat(messages=[{"from": "user", "text": "x"}]), "messages[0].at"),
+        (_chat(messages=[{"at": "yesterday", "from": "user", "text": "x"}]), "messages[0].at"),
+        (_chat(messages=[{"at": "2026-10-01T19:02:00", "from": "agent", "text": "x"}]), "from"),
+        (_chat(messages=[{"at": "2026-10-01T19:02:00", "from": "user", "text": 5}]), "text"),
+        (
+            _chat(messages=[{"at": "2026-10-01T19:02:00", "from": "bot", "text": "hi"}]),
+            "no messages",
+        ),
+    ],
+)
+def test_parse_chat_rejects_wrong_shape_naming_the_field(transcript: Any, field: str) -> None:
+    data = transcript if isinstance(transcript, str) else json.dumps(transcript)
+    with pytest.raises(RejectedMessage, match=re.escape(field)):
+        parse_chat(data)
+
+
+def test_parse_text_splits_signature_and_localises_naive_time() -> None:
+    text = "They kicked the door last night.\r\n\r\nThanks,\r\nAnn\r\n07700 900 123\r\n"
+    document = parse_text(text, datetime(2026, 10, 1, 9, 0))  # noqa: DTZ001 (naive on purpose)
+    assert document.channel == "text"
+    assert document.text == text.replace("\r\n", "\n")
+    assert [(s.kind.value, document.segment_text(s)) for s in document.segments] == [
+        ("body", "They kicked the door last night."),
+        ("signature", "Thanks,\nAnn\n07700 900 123"),
+    ]
+    assert document.received_at == datetime(2026, 10, 1, 9, 0, tzinfo=ZoneInfo("Europe/London"))
+    assert document.segments[1].author is not None
+    assert document.segments[1].author.phone == "07700 900 123"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "received", "outcome"),
+    [
+        ("case.chat.json", json.dumps(VALID_CHAT).encode(), None, "chat"),
+        ("case.txt", b"They came back.\n", datetime(2026, 10, 1, 9, 0, tzinfo=UTC), "text"),
+        ("case.txt", b"Caf\xe9 window\n", datetime(2026, 10, 1, 9, 0, tzinfo=UTC), "text"),
+        ("case.eml", HEADERS + b"They came back.\r\n", None, "email"),
+        ("case.txt", b"They came back.\n", None, "--received"),
+        ("case.json", b"{}", None, "unknown input type"),
+        ("case.pdf", b"%PDF", None, "unknown input type"),
+    ],
+)
+def test_load_document_dispatches_on_suffix(
+    tmp_path: Path, name: str, content: bytes, received: datetime | None, outcome: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    if outcome in ("chat", "text", "email"):
+        assert load_document(path, received).channel == outcome
+    else:
+        with pytest.raises(RejectedMessage, match=re.escape(outcome)):
+            load_document(path, received)
+
+
+def test_load_document_reads_windows_1252_text(tmp_path: Path) -> None:
+    path = tmp_path / "case.txt"
+    path.write_bytes(b"Caf\xe9 window \x96 smashed\n")
+    document = load_document(path, datetime(2026, 10, 1, 9, 0, tzinfo=UTC))
+    assert document.text == "Caf\u00e9 window \u2013 smashed\n"
