@@ -37,7 +37,7 @@ _NEGATIONS = frozenset(
     "no nobody noone cannot cant can't couldnt couldn't wouldnt wouldn't didnot".split()
 )
 # Words that end the clause a report cue governs.
-_CLAUSE_BREAKS = frozenset(". ; ! ? but because then when while after before so".split())
+_CLAUSE_BREAKS = frozenset(". ; : ! ? but because then when while after before so".split())
 _CLAUSE_MAX = 14  # tokens
 _UNTIL = frozenset({"till", "until", "til", "untill"})
 _AGENCY_WINDOW = 5  # tokens after a 'rang/told/called' verb within which the agency must appear
@@ -152,7 +152,7 @@ def _clause_end(doc: Doc, end: int) -> int:
     sent_end = doc[end - 1].sent.end if doc.has_annotation("SENT_START") else len(doc)
     limit = min(sent_end, end + _CLAUSE_MAX)
     for j in range(end, limit):
-        if doc[j].lower_ in _CLAUSE_BREAKS:
+        if doc[j].lower_ in _CLAUSE_BREAKS or (doc[j].is_space and "\n" in doc[j].text):
             return j
     return limit
 

@@ -1,0 +1,605 @@
+"""From date phrases and report cues to incidents.
+
+The account is read in order, segment by segment (a chat message, an email body, a forwarded
+original), keeping a *current incident*:
+
+- a date phrase that names when something happened starts a new incident, when behaviour words
+  (``EVENT`` in ``patterns/events.jsonl``) or a report cue stand near it; background dates
+  ("since 2019", "every weekend", "for the last month"), future dates, long periods ("this year")
+  and dates inside reference numbers do not;
+- a report cue ("reported it", "rang 101") belongs to the current incident; the first date phrase
+  in its clause is the report's date when the clause refers back ("reported *it* on 2 June") or the
+  incident was just told; otherwise that date is a new incident told through its report ("rang 101
+  on the 3rd about the cars");
+- "the next day", "two days later" in a report clause count from the incident's day;
+  "straight away", "that night" are the incident's day (extract-contract.md, date conventions);
+- a report whose day is not given is the incident's day ("a report told as part of the incident"),
+  unless the text says the day is not known, or one statement covers several incidents;
+- "both", "every one of these" apply one report statement to several incidents;
+- "it was the 14th not the 15th" moves the incident dated the 15th to the 14th;
+- "one time they ..." starts an incident with no date.
+
+Pure: reads analysed spaCy Docs, returns plain values.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Doc
+
+from nlp.pipeline import findings
+from nlp.reports import ReportCue
+
+# Words after which a clause refers back to the incident just told.
+_ANAPHORA = frozenset("it this that these those them both one".split())
+# Words that, right after a report date, introduce the incident it is about ("rang again 2 days
+# ago when a car alarm went off"): then the date is the incident's.
+_ABOUT_WORDS = frozenset("when about because after as".split())
+_LONGEST_INCIDENT = timedelta(days=31)
+
+
+@dataclass(frozen=True)
+class IncidentFinding:
+    """One incident as found in the text (offsets are document offsets)."""
+
+    start: date | None
+    end: date | None
+    reported: bool | None
+    reported_on: date | None
+    agencies: tuple[str, ...]
+    references: tuple[str, ...]
+    hate_strands: tuple[str, ...]
+    summary: str
+    evidence: tuple[tuple[int, int], ...]
+    explanation: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AnalysedSegment:
+    """A segment's text after the pipeline ran, with where it sits in the document."""
+
+    doc: Doc
+    offset: int  # document offset of doc.text[0]
+    recipient_agency: str | None = None  # who "you" is when the writer says "I reported it to you"
+    chat: bool = False
+    # A forwarder's own note above the account it forwards ("I visited her on Saturday"): its
+    # dates start incidents only when it reports them.
+    note: bool = False
+
+
+@dataclass
+class _Report:
+    cue: ReportCue
+    span: tuple[int, int]
+    on: date | None = None
+    offset_days: int | None = None
+    unknown_day: bool = False
+    collective: bool = False
+    sentence: int = -1
+    also_on: list[date] = field(default_factory=list)  # later reports told in the same clause
+
+
+@dataclass
+class _Incident:
+    start: date | None
+    end: date | None
+    segment: int
+    sentence: int
+    block: tuple[int, int]  # document offsets of the text told about it
+    summary: str
+    reports: list[_Report] = field(default_factory=list)
+    negative_reports: int = 0
+    references: list[str] = field(default_factory=list)
+    hate: set[str] = field(default_factory=set)
+    explanation: list[str] = field(default_factory=list)
+    has_event: bool = False
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    event_prefixes: tuple[str, ...]
+    event_phrases: tuple[str, ...]
+    undated: re.Pattern[str]
+    day_unknown: re.Pattern[str]
+    background: re.Pattern[str]
+    background_start: re.Pattern[str]
+
+
+def _phrase_regex(phrases: list[str], suffix: str = "") -> re.Pattern[str]:
+    alternatives = sorted((re.escape(p) for p in phrases), key=len, reverse=True)
+    return re.compile(r"(?<![\w'’])(?:" + "|".join(alternatives) + r")(?![\w'’])" + suffix, re.I)
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    rows: dict[str, Any] = {}
+    text = resources.files("nlp").joinpath("patterns", "events.jsonl").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip():
+            row = json.loads(line)
+            if "label" in row:
+                rows[row["label"]] = row
+    prefixes = [p for p in rows["EVENT"]["prefixes"] if " " not in p]
+    phrases = [p for p in rows["EVENT"]["prefixes"] if " " in p]
+    return _Lexicon(
+        event_prefixes=tuple(prefixes),
+        event_phrases=tuple(phrases),
+        undated=_phrase_regex(rows["UNDATED"]["phrases"]),
+        day_unknown=_phrase_regex(rows["REPORT_DAY_UNKNOWN"]["phrases"]),
+        # A background word just before the date phrase, with at most one filler word between.
+        background=_phrase_regex(
+            rows["BACKGROUND"]["phrases"],
+            r"\W+(?:(?:the|a|an|about|around|roughly|on|in|at|of|early|late|mid)\W+)?$",
+        ),
+        background_start=re.compile(r"(?:since|from|until|till|every|between|throughout)\b", re.I),
+    )
+
+
+def _has_event(text: str) -> bool:
+    lex = _lexicon()
+    lowered = text.lower()
+    if any(p in lowered for p in lex.event_phrases):
+        return True
+    return any(word.startswith(lex.event_prefixes) for word in re.findall(r"[a-z][a-z'’-]*", lowered))
+
+
+class _Sentences:
+    """Sentence numbering for a Doc: spaCy's sentences, also cut at blank lines."""
+
+    def __init__(self, doc: Doc) -> None:
+        starts = {s.start_char for s in doc.sents} if doc.has_annotation("SENT_START") else {0}
+        for m in re.finditer(r"\n\s*\n", doc.text):
+            starts.add(m.end())
+        starts.add(0)
+        self.starts = sorted(starts)
+        self.text = doc.text
+
+    def index(self, char: int) -> int:
+        return bisect.bisect_right(self.starts, char) - 1
+
+    def bounds(self, index: int) -> tuple[int, int]:
+        start = self.starts[index]
+        end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
+        return start, end
+
+
+def _date_value(mention: Any) -> tuple[date | None, date | None]:
+    return mention.start_date, mention.end_date
+
+
+def _is_incident_anchor(mention: Any) -> bool:
+    return str(getattr(mention, "anchor", "reference")) == "incident"
+
+
+class _Assembler:
+    def __init__(self, parts: list[AnalysedSegment]) -> None:
+        self.parts = parts
+        self.incidents: list[_Incident] = []
+        self.current: _Incident | None = None
+        self.pending: dict[int, list[Any]] = {}
+        self.corrections: dict[int, Any] = {}
+        self.clause_dates: dict[int, list[Any]] = {}
+        self.last_agencies: tuple[str, ...] = ()
+        self.segment_mentions: list[Any] = []
+
+    # -- helpers -------------------------------------------------------------------------
+    def _new_incident(
+        self, seg_index: int, part: AnalysedSegment, sents: _Sentences, char: int,
+        start: date | None, end: date | None, why: str,
+    ) -> _Incident:
+        sentence = sents.index(char)
+        s_start, s_end = sents.bounds(sentence)
+        summary = " ".join(part.doc.text[s_start:s_end].split())
+        if len(summary) > 160:
+            summary = summary[:157].rstrip() + "..."
+        incident = _Incident(
+            start=start, end=end, segment=seg_index, sentence=sentence,
+            block=(part.offset + s_start, part.offset + s_end), summary=summary,
+            explanation=[why],
+        )
+        self.incidents.append(incident)
+        self.current = incident
+        return incident
+
+    # -- main loop -----------------------------------------------------------------------
+    def run(self) -> list[IncidentFinding]:
+        for seg_index, part in enumerate(self.parts):
+            self._segment(seg_index, part)
+        return self._finish()
+
+    def _segment(self, seg_index: int, part: AnalysedSegment) -> None:
+        doc = part.doc
+        text = doc.text
+        sents = _Sentences(doc)
+        lex = _lexicon()
+        references = findings(doc, "references")
+        ref_spans = [(r.start, r.end) for r in references]
+        mentions = [
+            f for f in findings(doc, "dates")
+            if not any(s <= f.start < e for s, e in ref_spans)
+        ]
+        mentions = _drop_shadowed(mentions)
+        self.segment_mentions = mentions
+        cues = findings(doc, "reports")
+        agencies = findings(doc, "agencies")
+        reference_day = _reference_day(doc)
+        if not part.chat or self.current is None or self.current.segment < seg_index - 3:
+            # A new email part starts afresh; a chat message may go on about the last incident.
+            if not part.chat:
+                self.current = None
+
+        # "it was the 14th not the 15th": pair each correcting phrase with the negated one beside it.
+        self.corrections: dict[int, Any] = {}
+        for m in mentions:
+            if getattr(m.value, "corrects", False):
+                same = [
+                    n for n in findings(doc, "dates")
+                    if getattr(n.value, "negated", False)
+                    and sents.index(n.start) == sents.index(m.start)
+                ]
+                if same:
+                    nearest = min(same, key=lambda n: abs(n.start - m.start))
+                    self.corrections[id(m)] = nearest.value
+
+        events: list[tuple[int, int, str, Any]] = []
+        for m in mentions:
+            events.append((m.start, 1, "date", m))
+        for c in cues:
+            events.append((c.start, 0, "cue", c))
+        for m in lex.undated.finditer(text):
+            events.append((m.start(), 2, "undated", m))
+        events.sort(key=lambda e: (e[0], e[1]))
+
+        claimed: set[int] = set()  # ids of date findings used as report dates
+        self.pending: dict[int, list[Any]] = {}  # date finding id -> cues told with that date
+        report_dates: dict[int, Any] = {}
+        clause_dates: dict[int, list[Any]] = {}
+        # First pass: the dates each report cue's clause names; the first decides what it is.
+        for c in cues:
+            if c.label == "collective":
+                continue
+            clause_end = _clause_end_char(doc, c.end)
+            inside = [m for m in mentions if c.end <= m.start < clause_end]
+            # A later date in the clause is another report's date only when another body is
+            # named before it ("... that night and to Environmental Health on 14/09/2026").
+            for k in range(1, len(inside)):
+                if not any(inside[k - 1].end <= a.start < inside[k].start for a in agencies):
+                    inside = inside[:k]
+                    break
+            if inside:
+                report_dates[id(c)] = inside[0]
+                clause_dates[id(c)] = inside
+        self.clause_dates = clause_dates
+
+        for char, _order, kind, item in events:
+            sentence = sents.index(char)
+            if kind == "undated":
+                s_start, s_end = sents.bounds(sentence)
+                sentence_mentions = [m for m in mentions if s_start <= m.start < s_end]
+                if not sentence_mentions and _has_event(text[s_start:s_end]):
+                    self._new_incident(seg_index, part, sents, char, None, None,
+                                       f"an occurrence with no date ('{item.group(0)}')")
+                continue
+            if kind == "date":
+                if id(item) in claimed:
+                    continue
+                self._date(seg_index, part, sents, item, reference_day, cues, report_dates, claimed)
+                continue
+            # a report cue
+            if item.label == "collective":
+                continue
+            self._cue(seg_index, part, sents, item, cues, report_dates, claimed, mentions)
+
+        # references and hate markers go to the incident whose block holds them
+        for r in references:
+            target = self._incident_at(seg_index, part.offset + r.start)
+            if target is not None:
+                target.references.append(str(r.value))
+        for h in findings(doc, "hate"):
+            target = self._incident_at(seg_index, part.offset + h.start)
+            if target is not None:
+                target.hate.add(h.label)
+
+    def _incident_at(self, seg_index: int, char: int) -> _Incident | None:
+        best = None
+        for incident in self.incidents:
+            if incident.segment == seg_index and incident.block[0] <= char:
+                if best is None or incident.block[0] >= best.block[0]:
+                    best = incident
+        if best is not None and char <= best.block[1]:
+            return best
+        return best if best is not None and best.segment == seg_index else None
+
+    def _extend_block(self, incident: _Incident, part: AnalysedSegment, sents: _Sentences, char: int, seg_index: int) -> None:
+        if incident.segment != seg_index:
+            return
+        _s, s_end = sents.bounds(sents.index(char))
+        incident.block = (incident.block[0], max(incident.block[1], part.offset + s_end))
+
+    def _date(
+        self, seg_index: int, part: AnalysedSegment, sents: _Sentences, mention_f: Any,
+        reference_day: date | None, cues: list[Any], report_dates: dict[int, Any], claimed: set[int],
+    ) -> None:
+        doc, text = part.doc, part.doc.text
+        m = mention_f.value
+        if getattr(m, "negated", False):
+            return
+        if getattr(m, "corrects", False):
+            wrong = self.corrections.get(id(mention_f))
+            if wrong is not None and self._correct(m, wrong):
+                return
+        if _is_incident_anchor(m):
+            # "the next day they were back": an incident relative to the one just told.
+            offset = getattr(m, "offset_days", None) or 0
+            base = self.current
+            if base is None or offset <= 0 or base.end is None:
+                return
+            sentence = sents.index(mention_f.start)
+            s_start, s_end = sents.bounds(sentence)
+            if not _has_event(text[mention_f.end:s_end]):
+                return
+            day = base.end + timedelta(days=offset)
+            self._new_incident(seg_index, part, sents, mention_f.start, day, day,
+                               f"'{m.text}' after the incident of {base.end.isoformat()}")
+            return
+        start, end = _date_value(m)
+        if start is None or end is None:
+            return
+        if reference_day is not None and start > reference_day:
+            return  # the future ("next year", a hearing next week) is not an incident
+        if end - start > _LONGEST_INCIDENT - timedelta(days=1):
+            return  # "this year", "last year": a period, not an occurrence
+        before = text[max(0, mention_f.start - 40):mention_f.start]
+        lex = _lexicon()
+        if lex.background.search(before) or lex.background_start.match(m.text):
+            return
+        if re.search(r"(?:^|\w)\s*(?:to|-|–|and)\s*$", before[-6:]) and self._follows_date(mention_f, text):
+            return  # the far end of "from March to June"
+        if str(getattr(m, "explanation", "")).lower().find("birth") >= 0:
+            return
+        sentence = sents.index(mention_f.start)
+        s_start, s_end = sents.bounds(sentence)
+        # Adjacent phrases naming the same day ("Monday, 31st August") are one date.
+        if self.current is not None and self.current.segment == seg_index and self.current.sentence == sentence:
+            if self.current.start is not None and self.current.start <= start and end <= (self.current.end or end):
+                if mention_f.start - self.current.block[0] < 400 and _close_previous(text, mention_f.start):
+                    return
+        block_text = text[mention_f.start:_next_boundary(sents, sentence, text)]
+        around = text[s_start:s_end]
+        cue_nearby = any(s_start <= c.start < s_end for c in cues if c.label != "collective")
+        if part.note and not cue_nearby:
+            return
+        if not (_has_event(around) or _has_event(block_text) or cue_nearby):
+            return
+        incident = self._new_incident(seg_index, part, sents, mention_f.start, start, end,
+                                      f"date phrase '{m.text}'")
+        incident.has_event = True
+        for cue, span, cue_sentence in self.pending.pop(id(mention_f), []):
+            if cue.negated:
+                incident.negative_reports += 1
+                continue
+            incident.reports.append(
+                _Report(cue=cue, span=span, offset_days=0, sentence=cue_sentence)
+            )
+
+    def _follows_date(self, mention_f: Any, text: str) -> bool:
+        """Whether another date phrase ends just before this one (a range's two ends)."""
+        return any(0 <= mention_f.start - other.end <= 5 for other in self.segment_mentions)
+
+    def _correct(self, m: Any, wrong: Any) -> bool:
+        for incident in reversed(self.incidents):
+            if incident.start == wrong.start_date and incident.end == wrong.end_date:
+                incident.explanation.append(f"date corrected to '{m.text}'")
+                incident.start, incident.end = m.start_date, m.end_date
+                self.current = incident
+                return True
+        return False
+
+    def _cue(
+        self, seg_index: int, part: AnalysedSegment, sents: _Sentences, cue_f: Any,
+        cues: list[Any], report_dates: dict[int, Any], claimed: set[int], mentions: list[Any],
+    ) -> None:
+        doc, text = part.doc, part.doc.text
+        cue: ReportCue = cue_f.value
+        sentence = sents.index(cue_f.start)
+        s_start, s_end = sents.bounds(sentence)
+        date_f = report_dates.get(id(cue_f))
+        clause_end = _clause_end_char(doc, cue_f.end)
+        clause_words = re.findall(r"[a-z]+", text[cue_f.end:clause_end].lower())
+        refers_back = bool(_ANAPHORA.intersection(clause_words[:6]))
+        if not cue.agencies and "you" in clause_words[:4] and part.recipient_agency:
+            cue = ReportCue(cue.negated, (part.recipient_agency,), cue.until)
+        cue_words = re.findall(r"[a-z]+", text[cue_f.start:clause_end].lower())[:4]
+        if not cue.agencies and "again" in cue_words and self.last_agencies:
+            cue = ReportCue(cue.negated, self.last_agencies, cue.until)  # "rang again": same body
+        if cue.agencies and not cue.negated:
+            self.last_agencies = cue.agencies
+        current = self.current
+        recent = (
+            current is not None
+            and (
+                (current.segment == seg_index and sentence - current.sentence <= 1)
+                or (current.segment == seg_index - 1 and part.chat)
+                or refers_back
+            )
+        )
+        if date_f is not None and not _is_incident_anchor(date_f.value):
+            after = text[date_f.end:s_end]
+            after_words = re.findall(r"[a-z]+", after.lower())[:3]
+            introduces_event = bool(_ABOUT_WORDS.intersection(after_words)) and _has_event(after)
+            starts_before_current = (
+                current is not None and current.start is not None
+                and date_f.value.end_date is not None and date_f.value.end_date < current.start
+            )
+            if not recent or current is None or introduces_event or starts_before_current:
+                # The date is when it happened, told through its report ("rang 101 on the 3rd"):
+                # the incident that date starts takes this cue, reported that day.
+                span = (part.offset + cue_f.start, part.offset + cue_f.end)
+                self.pending.setdefault(id(date_f), []).append((cue, span, sentence))
+                return
+        if current is None:
+            return
+        if current.segment != seg_index and not part.chat:
+            return
+        report = _Report(cue=cue, span=(part.offset + cue_f.start, part.offset + cue_f.end), sentence=sentence)
+        if date_f is not None:
+            value = date_f.value
+            if _is_incident_anchor(value):
+                report.offset_days = value.offset_days or 0
+            else:
+                report.on = value.start_date
+            # "to the police that night and to Environmental Health on 14/09": every date in the
+            # clause is a report date; the first report counts.
+            for other in self.clause_dates.get(id(cue_f), [date_f]):
+                claimed.add(id(other))
+                v = other.value
+                if other is not date_f and not _is_incident_anchor(v) and v.start_date is not None:
+                    report.also_on.append(v.start_date)
+        if _lexicon().day_unknown.search(text[s_start:s_end]):
+            report.unknown_day = True
+        # "reported both", "reported every one of these", "the same day each time"
+        collective = [
+            c for c in cues
+            if c.label == "collective" and cue_f.end <= c.start < clause_end
+            and (c.start - cue_f.end < 25 or "each time" in text[c.start:c.end + 5].lower())
+        ]
+        targets = [current]
+        if collective:
+            report.collective = True
+            word = text[collective[0].start:collective[0].end].lower()
+            same_segment = [i for i in self.incidents if i.segment == seg_index]
+            targets = same_segment[-2:] if word.startswith("both") else same_segment
+            if not targets:
+                targets = [current]
+        if cue.negated:
+            for t in targets:
+                t.negative_reports += 1
+            return
+        for t in targets:
+            t.reports.append(report)
+            self._extend_block(t, part, sents, cue_f.start, seg_index)
+
+    # -- output --------------------------------------------------------------------------
+    def _finish(self) -> list[IncidentFinding]:
+        merged: list[_Incident] = []
+        for incident in self.incidents:
+            same = next(
+                (
+                    m for m in merged
+                    if incident.start is not None and m.start == incident.start and m.end == incident.end
+                ),
+                None,
+            )
+            if same is not None:
+                same.reports.extend(incident.reports)
+                same.negative_reports += incident.negative_reports
+                same.references.extend(incident.references)
+                same.hate |= incident.hate
+                same.explanation.extend(incident.explanation)
+                continue
+            merged.append(incident)
+        out = []
+        for incident in merged:
+            out.append(self._to_finding(incident))
+        out.sort(key=lambda f: (f.start is None, f.start or date.min, f.end or date.min))
+        return out
+
+    def _to_finding(self, incident: _Incident) -> IncidentFinding:
+        reported: bool | None = None
+        if incident.reports:
+            reported = True
+        elif incident.negative_reports:
+            reported = False
+        days: list[date] = []
+        unknown = False
+        sentence_dates: dict[int, date] = {}
+        for r in incident.reports:
+            if r.on is not None:
+                sentence_dates.setdefault(r.sentence, r.on)
+        for r in incident.reports:
+            days.extend(r.also_on)
+            if r.on is not None:
+                days.append(r.on)
+            elif r.offset_days is not None and incident.end is not None:
+                days.append(incident.end + timedelta(days=r.offset_days))
+            elif r.sentence in sentence_dates:
+                days.append(sentence_dates[r.sentence])
+            elif r.unknown_day or r.collective or incident.end is None:
+                unknown = True
+            else:
+                days.append(incident.end)  # told as part of the incident: that day
+        reported_on = min(days) if days and not (unknown and not days) else None
+        if incident.start is not None and reported_on is not None and reported_on < incident.start:
+            reported_on = None  # a report cannot come before what it reports
+        agencies: list[str] = []
+        for r in incident.reports:
+            for a in r.cue.agencies:
+                if a not in agencies:
+                    agencies.append(a)
+        evidence = [incident.block] + [r.span for r in incident.reports]
+        return IncidentFinding(
+            start=incident.start, end=incident.end, reported=reported, reported_on=reported_on,
+            agencies=tuple(agencies), references=tuple(dict.fromkeys(incident.references)),
+            hate_strands=tuple(sorted(incident.hate)), summary=incident.summary,
+            evidence=tuple(evidence), explanation=tuple(incident.explanation),
+        )
+
+
+def _drop_shadowed(mentions: list[Any]) -> list[Any]:
+    """Where two date phrases overlap, keep the longer."""
+    mentions = sorted(mentions, key=lambda f: (f.start, -(f.end - f.start)))
+    kept: list[Any] = []
+    for m in mentions:
+        if kept and m.start < kept[-1].end:
+            continue
+        kept.append(m)
+    return kept
+
+
+def _close_previous(text: str, char: int) -> bool:
+    """True when only a comma, 'the' or 'on' separates this date phrase from the previous one."""
+    before = text[max(0, char - 12):char]
+    return bool(re.search(r"(?:,|\bon|\bthe|\bof)\s*$", before))
+
+
+def _next_boundary(sents: _Sentences, sentence: int, text: str) -> int:
+    return sents.bounds(sentence)[1]
+
+
+def _clause_end_char(doc: Doc, end_char: int) -> int:
+    """Character offset where the clause starting at ``end_char`` ends (see nlp.reports)."""
+    from nlp.reports import _clause_end
+
+    span = doc.char_span(end_char, end_char, alignment_mode="expand")
+    token_index = span.start if span is not None else None
+    if token_index is None:
+        for tok in doc:
+            if tok.idx >= end_char:
+                token_index = tok.i
+                break
+    if token_index is None or token_index == 0:
+        return len(doc.text)
+    j = _clause_end(doc, token_index)
+    return doc[j].idx if j < len(doc) else len(doc.text)
+
+
+def _reference_day(doc: Doc) -> date | None:
+    from zoneinfo import ZoneInfo
+
+    ref = doc._.reference
+    if ref is None:
+        return None
+    return ref.astimezone(ZoneInfo("Europe/London")).date()  # type: ignore[no-any-return]
+
+
+def assemble_incidents(parts: list[AnalysedSegment]) -> list[IncidentFinding]:
+    """The incidents told across the analysed segments of one document, in date order."""
+    return _Assembler(parts).run()
