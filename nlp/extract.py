@@ -1,0 +1,193 @@
+"""From a Document to a draft application: the whole extraction, without I/O.
+
+``Extractor`` holds the spaCy pipeline (built once) and turns each :class:`nlp.document.Document`
+into a :class:`trigger.draft.Draft` with the threshold decision of a profile. The CLI
+(``trigger extract``) and the channels call it; it never touches files, the network or a
+database.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+
+from spacy.language import Language
+
+from nlp.document import Document, Person, Segment, SegmentKind
+from nlp.exclusions import decide_exclusions
+from nlp.incidents import AnalysedSegment, IncidentFinding, assemble_incidents
+from nlp.parties import Parties, decide_parties
+from nlp.pipeline import analyse, build_pipeline, findings
+from trigger.draft import Applicant, DateRange, Draft, Incident, Span, Victim
+from trigger.profiles import Profile
+from trigger.threshold import decide
+from trigger.vocabulary import (
+    Agency,
+    ApplicantRole,
+    Channel,
+    Consent,
+    Exclusion,
+    HateStrand,
+    RiskFlag,
+)
+
+log = logging.getLogger(__name__)
+
+# The parts of a message that hold the account; signatures, footers, quoted unrelated mail and
+# forwarded header blocks never hold incidents.
+_ACCOUNT_KINDS = frozenset({SegmentKind.BODY, SegmentKind.FORWARDED, SegmentKind.CHAT_USER})
+
+# Who "you" is when a forwarded original says "I reported it to you": the forwarder's
+# organisation, known from the relationship the forwarder states.
+_RECIPIENT_BY_RELATIONSHIP = (
+    ("housing", Agency.HOUSING),
+    ("tenancy", Agency.HOUSING),
+    ("police", Agency.POLICE),
+    ("pcso", Agency.POLICE),
+    ("council officer", Agency.COUNCIL),
+    ("community safety", Agency.COUNCIL),
+    ("asb officer", Agency.COUNCIL),
+)
+
+
+@dataclass(frozen=True)
+class AnalysedDocument:
+    """A document with each account segment analysed (kept for the console and tests)."""
+
+    document: Document
+    parts: tuple[tuple[Segment, AnalysedSegment], ...]
+
+
+class Extractor:
+    """Turns documents into drafts. Build one and reuse it: the pipeline takes a second."""
+
+    def __init__(self, nlp: Language | None = None) -> None:
+        self.nlp = nlp if nlp is not None else build_pipeline()
+
+    def analyse(self, document: Document) -> AnalysedDocument:
+        """Run the pipeline over every account segment of ``document``."""
+        parts = []
+        forwards = any(s.kind is SegmentKind.FORWARDED for s in document.segments)
+        for segment in document.segments:
+            if segment.kind not in _ACCOUNT_KINDS:
+                continue
+            doc = analyse(self.nlp, document.segment_text(segment), segment.reference)
+            part = AnalysedSegment(
+                doc=doc,
+                offset=segment.start,
+                chat=segment.kind is SegmentKind.CHAT_USER,
+                note=forwards and segment.kind is SegmentKind.BODY,
+            )
+            parts.append((segment, part))
+        return AnalysedDocument(document, tuple(parts))
+
+    def extract(self, document: Document, profile: Profile, source: str | None = None) -> Draft:
+        """The draft application told by ``document``, with ``profile``'s threshold decision."""
+        analysed = self.analyse(document)
+        parties = self._parties(analysed)
+        # "I reported it to you": in the message the partnership received, "you" is the
+        # partnership (the council's community safety team); in a forwarded original, "you" is
+        # whoever forwarded it (a housing officer's "you" is the housing provider).
+        forwarder = _forwarder_agency(parties)
+        parts = [
+            replace(
+                part,
+                recipient_agency=(
+                    Agency.COUNCIL.value if segment.depth == 0
+                    else forwarder.value if forwarder is not None else None
+                ),
+            )
+            for segment, part in analysed.parts
+        ]
+        incident_findings = assemble_incidents(parts)
+        incidents = [_incident(f) for f in incident_findings]
+
+        strands: set[HateStrand] = set()
+        risks: set[RiskFlag] = set()
+        exclusion_findings = []
+        for _segment, part in analysed.parts:
+            strands.update(HateStrand(f.label) for f in findings(part.doc, "hate"))
+            risks.update(RiskFlag(f.label) for f in findings(part.doc, "risk"))
+            exclusion_findings.extend(
+                f.shifted(part.offset) for f in findings(part.doc, "exclusions")
+            )
+        for incident in incidents:
+            strands.update(incident.hate_strands)
+        received = document.received_at
+        recent = _has_recent_incident(incidents, received.date())
+        exclusions = decide_exclusions(exclusion_findings, has_current_incidents=recent)
+
+        draft = Draft(
+            source=source,
+            channel=Channel(document.channel),
+            received_at=received,
+            applicant=Applicant(
+                role=parties.role,
+                name=parties.applicant_name,
+                email=parties.applicant_email,
+                phone=parties.applicant_phone,
+                relationship=parties.relationship,
+            ),
+            victim=Victim(
+                name=parties.victim_name,
+                email=parties.victim_email,
+                phone=parties.victim_phone,
+                address=parties.victim_address,
+            ),
+            consent=Consent(parties.consent),
+            incidents=incidents,
+            hate_strands=sorted(strands, key=list(HateStrand).index),
+            community_reporters=parties.community_reporters,
+            exclusions=sorted({Exclusion(e) for e in exclusions}, key=list(Exclusion).index),
+            risk_flags=sorted(risks, key=list(RiskFlag).index),
+        )
+        draft.threshold = decide(draft, profile).to_result()
+        log.debug("extracted %d incidents from %s", len(incidents), source)
+        return draft
+
+    def _parties(self, analysed: AnalysedDocument) -> Parties:
+        document = analysed.document
+        forwarded_authors: list[Person] = [
+            s.author for s, _p in analysed.parts
+            if s.kind is SegmentKind.FORWARDED and s.author is not None
+        ]
+        return decide_parties(
+            document,
+            [(segment, part.doc) for segment, part in analysed.parts],
+            sender=document.sender,
+            forwarded_authors=forwarded_authors,
+        )
+
+
+def _forwarder_agency(parties: Parties) -> Agency | None:
+    if parties.role is not ApplicantRole.THIRD_PARTY or not parties.relationship:
+        return None
+    relationship = parties.relationship.lower()
+    for word, agency in _RECIPIENT_BY_RELATIONSHIP:
+        if word in relationship:
+            return agency
+    return Agency.OTHER
+
+
+def _incident(finding: IncidentFinding) -> Incident:
+    return Incident(
+        occurred=DateRange(start=finding.start, end=finding.end),
+        reported=finding.reported,
+        reported_on=finding.reported_on,
+        agencies=[Agency(a) for a in finding.agencies],
+        references=list(finding.references),
+        hate_strands=[HateStrand(s) for s in finding.hate_strands],
+        summary=finding.summary,
+        evidence=[Span(start=s, end=e) for s, e in finding.evidence],
+    )
+
+
+def _has_recent_incident(incidents: list[Incident], received: object) -> bool:
+    """Whether the account tells of behaviour that has not stopped (for service complaints)."""
+    from datetime import date, timedelta
+
+    assert isinstance(received, date)
+    return any(
+        i.occurred.end is not None and received - i.occurred.end <= timedelta(days=31)
+        for i in incidents
+    )
