@@ -31,11 +31,11 @@ KEY = "hate"
 
 # Rules built on a group noun: the culprit guard and counter-speech check apply to them.
 _GROUP_RULES = frozenset(
-    {"group_predicate", "group_not_positive", "group_verb", "hate_verb_group", "action_group", "no_group_here",
+    {"group_predicate", "question_group", "group_not_positive", "group_verb", "hate_verb_group", "action_group", "no_group_here",
      "too_many", "modifier_group", "just_group_after_all", "pronoun_reference"}
 )
 _WEAK_RULES = frozenset({"label", "label_hate"})
-_MOTIVATION_RULES = frozenset({"motivation_because", "motivation_being", "motivation_about", "motivation_due"})
+_MOTIVATION_RULES = frozenset({"motivation_because", "motivation_found_out", "motivation_being", "motivation_about", "motivation_due"})
 _CULPRIT_PLACE = re.compile(
     r"(?:next door|upstairs|downstairs|opposite|across the (?:road|street|close|way|landing)|over the road"
     r"|at number|from number|at no|from no|in flat|from flat|on the corner|from the flats|in the flats|from the estate"
@@ -70,6 +70,7 @@ class _Compiled:
     strand_disclaimers: dict[HateStrand, re.Pattern[str]]
     hypothetical: re.Pattern[str]
     reversal: re.Pattern[str]
+    self_denial: re.Pattern[str]
     reclaimed: re.Pattern[str]
     adjective_strand: dict[str, HateStrand]
 
@@ -135,6 +136,7 @@ def _compiled() -> _Compiled:
         strand_disclaimers=disclaimers,
         hypothetical=re.compile(negation["hypothetical"]),
         reversal=re.compile(negation["reversal"]),
+        self_denial=re.compile(negation["self_denial"]),
         reclaimed=re.compile(expand(hate["reclaimed"], {"TERM": ""}).rstrip() + " $"),
         adjective_strand={adj: HateStrand(s) for s, e in identity.items() for adj in e["adjectives"] if " " not in adj},
     )
@@ -188,7 +190,13 @@ def hate_strands(text: str) -> set[HateStrand]:
 def _disclaimed(compiled: _Compiled, sentence: Sentence) -> set[HateStrand]:
     if compiled.reversal.search(sentence.canon):
         return set()
-    return {strand for strand, pattern in compiled.strand_disclaimers.items() if pattern.search(sentence.canon)}
+    out: set[HateStrand] = set()
+    for strand, pattern in compiled.strand_disclaimers.items():
+        for match in pattern.finditer(sentence.canon):
+            # "I'm not racist but ...": the speaker denying prejudice, not a disclaimed motivation
+            if not compiled.self_denial.search(sentence.canon[: match.start()]):
+                out.add(strand)
+    return out
 
 
 def _quoted(sentence: Sentence, cstart: int, cend: int) -> bool:
@@ -206,7 +214,7 @@ def _slur_candidates(compiled: _Compiled, sentence: Sentence, index: int) -> lis
         term = match.group(1)
         before = canon[: match.start()]
         quoted = _quoted(sentence, match.start(), match.end())
-        you = bool(re.search(r"(?:you|ya|u|ur|you're|youre|them|those|bloody|fucking|dirty|filthy|stupid|little|fat) (?:[^ ]+ )?$", before))
+        you = bool(re.search(r"(?:(?:you|ya|u|ur|you're|youre)(?: [^ ]+){0,3}|(?:them|those|bloody|fucking|dirty|filthy|stupid|little|fat)(?: [^ ]+)?) $", before))
         if term in compiled.ambiguous and not (abusive or quoted or you):
             continue
         if not directed and compiled.reclaimed.search(before):
@@ -275,7 +283,7 @@ def _keep(
     if name in _WEAK_RULES and compiled.hypothetical.search(before):
         return False
     if name in _MOTIVATION_RULES:
-        if not motivated and name == "motivation_because":
+        if not motivated and name in {"motivation_because", "motivation_found_out"}:
             return False
         if re.search(r"(?:not|n't|never|nothing to do with|no) (?:[^ ]+ )?$", before):
             return False
