@@ -44,7 +44,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -149,6 +149,7 @@ class _Lexicon:
     ordinal_blockers: frozenset[str]
     birth_context: frozenset[str]
     named: dict[Phrase, tuple[str, Any]] = field(default_factory=dict)
+    raw_keys: dict[str, frozenset[str]] = field(default_factory=dict)  # entries as written
 
     def find(self, tokens: list[str], table: str) -> tuple[Any, int, int] | None:
         """The longest phrase of ``table`` inside ``tokens``: (value, start, end) or None."""
@@ -166,10 +167,13 @@ class _Lexicon:
 def _load_lexicon(tokenize: Callable[[str], Phrase]) -> _Lexicon:
     raw = json.loads((_PATTERNS_DIR / "dates_lexicon.json").read_text(encoding="utf-8"))
     tables: dict[str, dict[Phrase, Any]] = {}
+    raw_keys: dict[str, frozenset[str]] = {}
     for name in set(_LEXICON_PLACEHOLDERS.values()) | {"since"}:
         value = raw[name]
         items = value.items() if isinstance(value, dict) else ((word, word) for word in value)
         tables[name] = {tokenize(word): val for word, val in items}
+        raw_keys[name] = frozenset(value)
+    raw_keys["named"] = frozenset(raw["named_day_fixed"]) | frozenset(raw["named_day_easter"])
     named: dict[Phrase, tuple[str, Any]] = {}
     for word, month_day in raw["named_day_fixed"].items():
         named[tokenize(word)] = ("fixed", tuple(month_day))
@@ -183,35 +187,81 @@ def _load_lexicon(tokenize: Callable[[str], Phrase]) -> _Lexicon:
         ordinal_blockers=frozenset(raw["ordinal_blockers"]),
         birth_context=frozenset(raw["birth_context"]),
         named=named,
+        raw_keys=raw_keys,
     )
 
 
-def _expand(pattern: list[dict[str, Any]], lexicon: _Lexicon) -> list[list[dict[str, Any]]]:
-    """Replace {"DATE": NAME} tokens by real Matcher token specs (one pattern per variant)."""
-    variants: list[list[dict[str, Any]]] = [[]]
+class _TokenClasses:
+    """Word classes as spaCy lexeme flags, so the Matcher tests them natively.
+
+    ``{"LOWER": {"IN": [...]}}`` and ``REGEX`` are Python predicates; a lexeme flag is computed
+    once per word of the vocabulary. When the vocabulary has no flag left, a class falls back
+    to the plain predicate.
+    """
+
+    def __init__(self, vocab: Any) -> None:
+        self._vocab = vocab
+        self._flags: dict[Any, int | None] = {}
+
+    def spec(self, key: Any, test: Callable[[str], bool], fallback: dict[str, Any]) -> dict[str, Any]:
+        """A token spec testing ``test`` (a function of the word as written)."""
+        if key not in self._flags:
+            try:
+                self._flags[key] = self._vocab.add_flag(test)
+            except ValueError:  # no flag id left
+                self._flags[key] = None
+        flag = self._flags[key]
+        return dict(fallback) if flag is None else {flag: True}
+
+    def regex(self, name: str) -> dict[str, Any]:
+        ((attr, condition),) = _TOKEN_REGEXES[name].items()
+        pattern = re.compile(condition["REGEX"])
+        if attr == "LOWER":
+            return self.spec(("re", name), lambda w: pattern.search(w.lower()) is not None,
+                             _TOKEN_REGEXES[name])
+        return self.spec(("re", name), lambda w: pattern.search(w) is not None, _TOKEN_REGEXES[name])
+
+    def words(self, words: Iterable[str]) -> dict[str, Any]:
+        """Any of ``words`` (lower case; a merged phrase token is compared with spaces normalised)."""
+        chosen = frozenset(" ".join(w.split()) for w in words)
+        return self.spec(chosen, lambda w: " ".join(w.lower().split()) in chosen,
+                         {"LOWER": {"IN": sorted(chosen)}})
+
+
+def _expand(pattern: list[dict[str, Any]], lexicon: _Lexicon, classes: _TokenClasses) -> list[dict[str, Any]]:
+    """Replace {"DATE": NAME} tokens and word lists by Matcher token specs.
+
+    Multi-token lexicon entries ("bonfire night", "wed" tokenised "we" "d") are single tokens by
+    the time the Matcher runs: :func:`_merged_doc` joins them first.
+    """
+    expanded = []
     for spec in pattern:
         name = spec.get("DATE")
+        extra = {k: v for k, v in spec.items() if k == "OP"}
         if name is None:
-            variants = [v + [spec] for v in variants]
-            continue
-        extra = {k: v for k, v in spec.items() if k != "DATE"}
-        if name in _TOKEN_REGEXES:
-            variants = [v + [{**_TOKEN_REGEXES[name], **extra}] for v in variants]
-            continue
-        table = "named" if name == "NAMED" else _LEXICON_PLACEHOLDERS[name]
-        phrases = list(lexicon.tables[table])
-        singles = sorted({p[0] for p in phrases if len(p) == 1})
-        alternatives: list[list[dict[str, Any]]] = [[{"LOWER": {"IN": singles}, **extra}]]
-        if "OP" not in extra:  # a multi-token phrase cannot carry an operator: only required slots
-            alternatives += [[{"LOWER": t} for t in p] for p in phrases if len(p) > 1]
-        variants = [v + alt for v in variants for alt in alternatives]
-    return variants
+            ((attr, value),) = ((k, v) for k, v in spec.items() if k != "OP")
+            if attr == "LOWER" and isinstance(value, dict) and "IN" in value:
+                spec = {**classes.words(value["IN"]), **extra}
+            expanded.append(spec)
+        elif name in _TOKEN_REGEXES:
+            expanded.append({**classes.regex(name), **extra})
+        else:
+            table = "named" if name == "NAMED" else _LEXICON_PLACEHOLDERS[name]
+            expanded.append({**classes.words(lexicon.raw_keys[table]), **extra})
+    return expanded
 
 
 @dataclass(frozen=True)
 class _Rules:
     matcher: Matcher
+    phrases: PhraseMatcher  # multi-token lexicon entries, joined into one token before matching
+    priority: dict[str, int]  # when two rules match the same tokens, the one listed first wins
     lexicon: _Lexicon
+    anchors: frozenset[str]  # words (merged phrases included) one of which every match contains
+
+
+# Lexicon tables whose words never make a date phrase on their own ("a", "morning", "since").
+_NOT_ANCHOR_TABLES = frozenset({"count", "since", "part_of_day", "month_part"})
 
 
 @lru_cache(maxsize=8)
@@ -220,14 +270,33 @@ def _rules_for(vocab_id: int, vocab: Any, tokenizer: Any) -> _Rules:
         return tuple(t.lower_ for t in tokenizer(phrase.lower()))
 
     lexicon = _load_lexicon(tokenize)
-    matcher = Matcher(vocab, validate=True)
+    classes = _TokenClasses(vocab)
+    matcher = Matcher(vocab, validate=False)  # flag ids are not in the pattern schema
+    priority: dict[str, int] = {}
     lines = (_PATTERNS_DIR / "dates.jsonl").read_text(encoding="utf-8").splitlines()
-    for line in lines:
-        if not line.strip():
-            continue
-        entry = json.loads(line)
-        matcher.add(entry["label"], _expand(entry["pattern"], lexicon))
-    return _Rules(matcher, lexicon)
+    entries = [json.loads(line) for line in lines if line.strip()]
+    # Flags are few (64 bits per word, shared with spaCy): give them first to the tokens a
+    # pattern can start with, which the Matcher tests at every token of every text.
+    for entry in entries:
+        for position, spec in enumerate(entry["pattern"]):
+            _expand([spec], lexicon, classes)
+            if "OP" not in spec or position > 2:
+                break
+    for entry in entries:
+        label = entry["label"]
+        if label not in _RESOLVERS:
+            raise ValueError(f"dates.jsonl: no resolver for label {label!r}")
+        matcher.add(label, [_expand(entry["pattern"], lexicon, classes)])
+        priority.setdefault(label, len(priority))
+    phrases = PhraseMatcher(vocab, attr="LOWER")
+    multi = {p for table in lexicon.tables.values() for p in table if len(p) > 1}
+    phrases.add("PHRASE", [Doc(vocab, words=list(p)) for p in sorted(multi)])
+    logger.debug("date flags: %d used, %d fell back", sum(f is not None for f in classes._flags.values()), sum(f is None for f in classes._flags.values()))
+    anchors = {"week", "wk", "month", "year", "yr"}  # the literal nouns of dates.jsonl
+    for name, keys in lexicon.raw_keys.items():
+        if name not in _NOT_ANCHOR_TABLES:
+            anchors.update(" ".join(k.split()) for k in keys)
+    return _Rules(matcher, phrases, priority, lexicon, frozenset(anchors))
 
 
 # --- calendar arithmetic -----------------------------------------------------------------------
@@ -660,7 +729,7 @@ def _resolve_ordinal_day(c: _Context) -> _Resolved | None:
 
 
 def _resolve_numeric(c: _Context) -> _Resolved | None:
-    parts = re.split(r"[/.]", c.span.text)
+    parts = re.split(r"[/.]", c.span[-1].text)
     return _numeric(c, int(parts[0]), int(parts[1]), parts[2] if len(parts) > 2 else None)
 
 
@@ -786,17 +855,22 @@ def _habitual(span: Span) -> bool:
 
 def _mentions_in_doc(doc: Doc, ref: date, rules: _Rules) -> list[DateMention]:
     """The shared implementation: match, keep the longest, resolve, then apply context rules."""
-    labelled: dict[tuple[int, int], str] = {}
+    labelled: dict[tuple[int, int], tuple[int, str]] = {}
     spans = []
-    for match_id, start, end in rules.matcher(doc):
-        span = doc[start:end]
-        spans.append(span)
-        label = doc.vocab.strings[match_id]
-        # Two rules can match the same tokens: the one listed first in dates.jsonl wins.
-        labelled.setdefault((start, end), label)
+    merged = _merged_doc(doc, rules.phrases)
+    for window in _windows(merged, rules.anchors):
+        for match in rules.matcher(window, as_spans=True):
+            span = doc.char_span(match.start_char, match.end_char)
+            if span is None:
+                continue
+            spans.append(span)
+            label = match.label_
+            key, ranked = (span.start, span.end), (rules.priority[label], label)
+            labelled[key] = min(labelled.get(key, ranked), ranked)
+    text = doc.text
     mentions: list[DateMention] = []
     for longest in filter_spans(spans):
-        label = labelled[(longest.start, longest.end)]
+        label = labelled[(longest.start, longest.end)][1]
         span = _trim(longest)
         if label in _ABSOLUTE_RULES and _is_birth_date(span, rules.lexicon):
             continue
@@ -814,11 +888,63 @@ def _mentions_in_doc(doc: Doc, ref: date, rules: _Rules) -> list[DateMention]:
             start_char, end_date = doc[since].idx, ref
             explanation = f"since {explanation}: from that day to the reference day"
         mentions.append(DateMention(
-            start=start_char, end=span.end_char, text=doc.text[start_char : span.end_char],
+            start=start_char, end=span.end_char, text=text[start_char : span.end_char],
             start_date=start_date, end_date=end_date, anchor=resolved.anchor,
             offset_days=resolved.offset_days, explanation=explanation,
         ))
-    return _mark_corrections(doc.text, mentions)
+    return _mark_corrections(text, mentions)
+
+
+# How far a match reaches before and after a word that every pattern needs (an anchor): the
+# longest forms in dates.jsonl are "on Saturday , the 12th of September , 2026" and
+# "on the 20th day of the next month".
+_BEFORE, _AFTER = 5, 7
+_HAS_DIGIT = re.compile(r"\d")
+
+
+def _windows(doc: Doc, anchors: frozenset[str]) -> list[Span]:
+    """Stretches of the doc around anchor tokens (a weekday, a month, a digit, "yesterday", ...).
+
+    Running the Matcher only there keeps the component cheap: most of a message is nowhere near
+    a date.
+    """
+    windows: list[list[int]] = []
+    n = len(doc)
+    for i, token in enumerate(doc):
+        lower = token.lower_
+        if lower in anchors or _HAS_DIGIT.search(lower):
+            start, end = max(0, i - _BEFORE), min(n, i + _AFTER + 1)
+            if windows and start <= windows[-1][1]:
+                windows[-1][1] = end
+            else:
+                windows.append([start, end])
+    return [doc[start:end] for start, end in windows]
+
+
+def _merged_doc(doc: Doc, phrases: PhraseMatcher) -> Doc:
+    """A private copy of ``doc`` whose multi-token lexicon phrases are single tokens.
+
+    The Matcher's cost grows with the number of patterns; with "bonfire night" or "the night
+    before last" as one token, each pattern line of dates.jsonl is one Matcher pattern. The copy
+    has the same text, so character offsets carry over.
+    """
+    found = filter_spans(phrases(doc, as_spans=True))
+    if not found:
+        return doc
+    words: list[str] = []
+    spaces: list[bool] = []
+    i = 0
+    for span in found:
+        for token in doc[i : span.start]:
+            words.append(token.text)
+            spaces.append(bool(token.whitespace_))
+        words.append(span.text)
+        spaces.append(bool(span[-1].whitespace_))
+        i = span.end
+    for token in doc[i:]:
+        words.append(token.text)
+        spaces.append(bool(token.whitespace_))
+    return Doc(doc.vocab, words=words, spaces=spaces)
 
 
 def _trim(span: Span) -> Span:
