@@ -13,10 +13,12 @@ relay saw it); with neither, the message is rejected.
 
 from __future__ import annotations
 
+import email.errors
 import email.message
 import logging
 import re
 from datetime import UTC, datetime
+from email.header import decode_header, make_header
 from email.utils import parsedate_to_datetime
 
 from intake.errors import RejectedMessage
@@ -175,20 +177,94 @@ def unflow(text: str, *, delsp: bool = False) -> str:
     return "\n".join(output)
 
 
+def _newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def _body_text(mail: object, message: email.message.Message) -> str:
-    plain: list[str] = list(getattr(mail, "text_plain", []) or [])
-    if plain:
-        text = "\n\n".join(part for part in plain if part is not None)
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if any(part.get_content_type() == "message/rfc822" for part in message.walk()):
+        return _render_with_attached_messages(message)
+    plain = [part for part in getattr(mail, "text_plain", []) or [] if part]
+    if any(part.strip() for part in plain):
+        text = _newlines("\n\n".join(plain))
         flowed, delsp = _flowed_parts(message)
         if flowed:
             text = unflow(text, delsp=delsp)
         return text
-    html: list[str] = list(getattr(mail, "text_html", []) or [])
+    # No plain part, or an empty one beside the HTML (some webmail clients send that).
+    html = [part for part in getattr(mail, "text_html", []) or [] if part]
     if html:
-        rendered = html_to_text("\n".join(html).replace("\r\n", "\n").replace("\r", "\n"))
-        return rendered
+        return html_to_text(_newlines("\n".join(html)))
     return ""
+
+
+# --- "forward as attachment": message/rfc822 parts ------------------------------------------
+# mail-parser folds an attached message's text into ``text_plain`` without its headers, so
+# the original's sender and date would be lost. For those messages we walk the tree ourselves
+# and show each attached message as a forwarded header block followed by its text, which
+# intake.unwrap then unwraps like any inline forward.
+
+
+def _header_text(message: email.message.Message, name: str) -> str:
+    value = message.get(name)
+    if value is None:
+        return ""
+    try:
+        return " ".join(str(make_header(decode_header(str(value)))).split())
+    except (LookupError, UnicodeError, ValueError, email.errors.HeaderParseError):
+        return " ".join(str(value).split())
+
+
+def _decoded_payload(part: email.message.Message) -> str:
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes):
+        return ""
+    charset = part.get_content_charset() or "utf-8"
+    try:
+        text = payload.decode(charset)
+    except (LookupError, UnicodeDecodeError):
+        text = payload.decode("windows-1252", errors="replace")
+    text = _newlines(text)
+    if part.get_content_type() == "text/html":
+        return html_to_text(text)
+    if str(part.get_param("format", "") or "").lower() == "flowed":
+        return unflow(text, delsp=str(part.get_param("delsp", "") or "").lower() == "yes")
+    return text
+
+
+def _render_part(part: email.message.Message, depth: int) -> list[str]:
+    content_type = part.get_content_type()
+    if content_type == "message/rfc822":
+        inner = part.get_payload()
+        inner_message = inner[0] if isinstance(inner, list) and inner else None
+        if not isinstance(inner_message, email.message.Message) or depth > 5:
+            return []
+        block = "---------- Forwarded message ---------\n" + "".join(
+            f"{name}: {_header_text(inner_message, name)}\n"
+            for name in ("From", "Date", "Subject", "To")
+            if inner_message.get(name) is not None
+        )
+        body = "\n\n".join(_render_part(inner_message, depth + 1))
+        return [block + "\n" + body]
+    if part.get_content_disposition() == "attachment":
+        return []
+    if part.is_multipart():
+        children = [
+            child for child in part.get_payload() if isinstance(child, email.message.Message)
+        ]
+        if content_type == "multipart/alternative":
+            plain = [c for c in children if c.get_content_type() == "text/plain"]
+            chosen = plain[-1:] or children[-1:]
+            return [text for child in chosen for text in _render_part(child, depth)]
+        return [text for child in children for text in _render_part(child, depth)]
+    if content_type in ("text/plain", "text/html"):
+        text = _decoded_payload(part)
+        return [text] if text.strip() else []
+    return []
+
+
+def _render_with_attached_messages(message: email.message.Message) -> str:
+    return "\n\n".join(_render_part(message, 0))
 
 
 def _sender(mail: object) -> Person | None:

@@ -188,12 +188,12 @@ _EXTRA_REPLY_LINES = [
 # digit (a date) or an address so that an ordinary sentence ending in "wrote:" is not taken.
 _GENERIC_REPLY = re.compile(
     r"^(?P<head>.{4,300}?)\s*(?:wrote|написал\S*|skrev|a écrit|napisał|đã viết|schrieb|"
-    r"escribió|ha scritto|kirjoitti)\s*:$",
+    r"escribió|ha scritto|kirjoitti|ysgrifennodd)\s*:$",
     re.I,
 )
 _ON_LINE = re.compile(r"^On\s.*\d")
 _WROTE_END = re.compile(r"\bwrote:\s*$")
-_REPLY_HEAD_DATE = re.compile(r"^(?:On|Le|Den|På|W dniu|Vào|Am|El)\s+", re.I)
+_REPLY_HEAD_DATE = re.compile(r"^(?:On|Le|Den|På|W dniu|Vào|Am|El|Ar)\s+", re.I)
 # Forwarded header names quotequail does not know (Danish/Norwegian, Welsh Outlook) and any
 # indentation or bold around them.
 _EXTRA_HEADER = re.compile(
@@ -208,7 +208,9 @@ _EXTRA_HEADER_MAP = {
     "to": "to", "til": "to", "at": "to",
     "subject": "subject", "emne": "subject", "pwnc": "subject", "cc": "cc",
 }  # fmt: skip
-_SEPARATOR = re.compile(r"^\s*(?:[-_=]\s*){5,}$")
+# A separator line, or a client's forward banner in a language quotequail does not know
+# ("---------- Neges wedi'i hanfon ymlaen ---------", Gmail in Welsh).
+_SEPARATOR = re.compile(r"^\s*(?:[-_=]\s*){5,}$|^\s*-{3,}\s*\S.{0,60}?\s*-{3,}\s*$")
 # A reply line written on the same line as the reply's own last words.
 _INLINE_REPLY = re.compile(r"(?P<own>\S.*?)\s*-*\s*(?P<line>On \w{3}, .+? wrote:)\s*$")
 _HEADER_LINE = re.compile(r"^\s*\*?(from|sent|date|to|cc|subject)\s*:\*?\s*(.*)$", re.I)

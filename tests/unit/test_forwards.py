@@ -445,6 +445,18 @@ CLIENT_FORWARDS: list[tuple[str, str, datetime]] = [
         WHEN,
     ),
     (
+        "gmail in welsh",
+        "---------- Neges wedi'i hanfon ymlaen ---------\n"
+        "Oddi wrth: Ann Lee <ann.lee@example.net>\n"
+        "Dyddiad: Llun, 14 Medi 2026 am 20:47\nPwnc: drws\nAt: Priya Shah <p.shah@example.org>\n\n",
+        WHEN,
+    ),
+    (
+        "welsh reply attribution",
+        "Ar Llun, 14 Medi 2026 am 20:47, Ann Lee <ann.lee@example.net> ysgrifennodd:\n\n",
+        WHEN,
+    ),
+    (
         "reply-style attribution forwarded",
         "On 14 Sep 2026, at 20:47, Ann Lee <ann.lee@example.net> wrote:\n\n",
         WHEN,
@@ -463,7 +475,7 @@ def _client_text(marker: str, quoted: bool) -> str:
 def test_client_forward_gives_original_author_date_and_account(
     client: str, marker: str, reference: datetime
 ) -> None:
-    text = _client_text(marker, quoted="quoted" in client or "wrote:" in marker)
+    text = _client_text(marker, quoted="quoted" in client or marker.rstrip().endswith(":"))
     segments = segment_message(text, reference=REFERENCE, author=None)
     wrapped = [s for s in segments if s.kind in WRAPPED_KINDS]
     assert wrapped, "no forward found"
@@ -483,7 +495,7 @@ def test_client_forwards_unwrapped_at_least_as_well_as_quotequail(
     ours = baseline = 0
     misses = []
     for client, marker, reference in CLIENT_FORWARDS:
-        text = _client_text(marker, quoted="quoted" in client or "wrote:" in marker)
+        text = _client_text(marker, quoted="quoted" in client or marker.rstrip().endswith(":"))
         view = _wrapped_view(*_ours_on_text(text))
         ours += bool(view and view["author"] and view["author"].email == "ann.lee@example.net")
         theirs = _quotequail_view(text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
 from email.mime.application import MIMEApplication
+from email.mime.message import MIMEMessage
 from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
 from email.policy import SMTP
@@ -324,3 +325,36 @@ def test_parse_email_unwraps_html_only_forwards(html: str, own: list[str], origi
     assert forwarded[0].author.email == "ann.lee@example.net"
     assert forwarded[0].reference == datetime(2026, 9, 14, 20, 47, tzinfo=BST)
     assert _kinds(document)[-1] == "signature"
+
+
+def test_parse_email_unwraps_forward_sent_as_attached_message() -> None:
+    inner = MIMEText("They kicked the door last night.\n\nAnn\n07700 900 123\n", "plain", "utf-8")
+    inner["From"] = "Ann Lee <ann.lee@example.net>"
+    inner["Date"] = "Mon, 14 Sep 2026 20:47:00 +0100"
+    inner["Subject"] = "door"
+    outer = MIMEMultipart("mixed")
+    outer.attach(MIMEText("See attached from Ann.\n\nPriya\n", "plain", "utf-8"))
+    outer.attach(MIMEMessage(inner))
+    outer["From"] = "Priya Shah <p.shah@example.org>"
+    outer["Date"] = "Tue, 15 Sep 2026 09:00:00 +0100"
+    outer["Subject"] = "FW: door"
+    document = parse_email(outer.as_bytes())
+    assert [(s.kind.value, s.depth) for s in document.segments] == [
+        ("body", 0),
+        ("signature", 0),
+        ("header", 1),
+        ("forwarded", 1),
+        ("signature", 1),
+    ]
+    forwarded = document.segments[3]
+    assert document.segment_text(forwarded) == "They kicked the door last night."
+    assert forwarded.author is not None and forwarded.author.email == "ann.lee@example.net"
+    assert forwarded.reference == datetime(2026, 9, 14, 20, 47, tzinfo=BST)
+    assert author_phone(document, forwarded) == "07700 900 123"
+
+
+def test_parse_email_falls_back_to_html_when_plain_part_is_empty() -> None:
+    message = MIMEMultipart("alternative")
+    message.attach(MIMEText("\n", "plain", "utf-8"))
+    message.attach(MIMEText("<p>They came back.</p>", "html", "utf-8"))
+    assert parse_email(_headers(message)).text == "They came back.\n"
