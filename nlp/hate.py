@@ -135,7 +135,7 @@ def _compiled() -> _Compiled:
         generic_disclaimer=compile_all(negation["generic_disclaimers"], {}),
         strand_disclaimers=disclaimers,
         hypothetical=re.compile(negation["hypothetical"]),
-        reversal=re.compile(negation["reversal"]),
+        reversal=compile_all([negation["reversal"]], {}),
         self_denial=re.compile(negation["self_denial"]),
         reclaimed=re.compile(expand(hate["reclaimed"], {"TERM": ""}).rstrip() + " $"),
         adjective_strand={adj: HateStrand(s) for s, e in identity.items() for adj in e["adjectives"] if " " not in adj},

@@ -79,8 +79,9 @@ def find_risk_flags(text: str) -> list[Finding]:
             for match in rule.pattern.finditer(canon):
                 if compiled.negation.search(canon[: match.start()][-40:]):
                     continue
+                culprits = match.group(0).startswith("the ") and _CULPRIT_CHILD.search(canon[match.end() :])
                 if rule.label is RiskFlag.CHILD_AT_RISK and (
-                    _CULPRIT_CHILD.search(canon[match.end() :]) or compiled.adult_child.search(canon[match.end() : match.end() + 30])
+                    culprits or compiled.adult_child.search(canon[match.end() : match.end() + 30])
                 ):
                     continue
                 start, end = sentence.original_span(match.start(), match.end())

@@ -1,0 +1,181 @@
+"""nlp.hate: hostile markers give a strand; neutral mentions, culprits, disclaimers do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.hate import KEY, find_hate_markers, hate_strands
+from trigger.vocabulary import HateStrand as H
+
+
+def strands(text: str) -> set[str]:
+    return {f.label for f in find_hate_markers(text)}
+
+
+HOSTILE = [
+    # slurs, including obfuscated and self-censored spellings
+    ("He called me a p4ki in the street.", H.RACE),
+    ("She shouted n*gger at my son.", H.RACE),
+    ("he called me the p-word again", H.RACE),
+    ("you dirty p a k i", H.RACE),
+    ("They keep calling him a retard.", H.DISABILITY),
+    ("they called him a spaz at the bus stop", H.DISABILITY),
+    ("You are just a f@g to me.", H.SEXUAL_ORIENTATION),
+    ("he screamed faaaggot at us", H.SEXUAL_ORIENTATION),
+    ("He wrote 'dyke' on our door.", H.SEXUAL_ORIENTATION),
+    ("They keep shouting 'tr*nny' at my daughter.", H.TRANSGENDER_IDENTITY),
+    ("He called her a slut in front of the kids.", H.SEX),
+    ("he called me a coffin dodger", H.AGE),
+    ("She called me a dirty Jew.", H.RELIGION),
+    # hostile phrases aimed at the victim
+    ("Go back to your own country!", H.RACE),
+    ("they shouted go back where you came from", H.RACE),
+    ("He said 'speak English or go home'.", H.RACE),
+    ("They made monkey noises at my husband.", H.RACE),
+    ("He called me a terrorist because I wear a headscarf", H.RELIGION),
+    ("They threw bacon at the mosque.", H.RELIGION),
+    ("he keeps mimicking my stammer", H.DISABILITY),
+    ("he kicked my wheelchair over", H.DISABILITY),
+    ("he keeps deadnaming me in front of everyone", H.TRANSGENDER_IDENTITY),
+    ("she said I was a man in a dress", H.TRANSGENDER_IDENTITY),
+    ("they keep calling my daughter 'it'", H.TRANSGENDER_IDENTITY),
+    ("They shouted 'old witch' at me.", H.AGE),
+    ("Old people like you should be in a care home", H.AGE),
+    ("he said women belong in the kitchen", H.SEX),
+    ("She mocked my baby bump and laughed", H.PREGNANCY_MATERNITY),
+    ("she told me to cover up while breastfeeding, it was disgusting she said", H.PREGNANCY_MATERNITY),
+    ("she called me a fat pregnant cow", H.PREGNANCY_MATERNITY),
+    ("he said our civil partnership is a joke and a sham", H.MARRIAGE_CIVIL_PARTNERSHIP),
+    # identity word welded to an insult
+    ("they said I was a black b***h", H.RACE),
+    ("he shouted polish scum at my dad", H.RACE),
+    # derogation, threats and exclusion aimed at a group
+    ("I hate Muslims.", H.RELIGION),
+    ("Black people are nothing but animals.", H.RACE),
+    ("Disabled people are a burden on society.", H.DISABILITY),
+    ("Gay people should all be shot.", H.SEXUAL_ORIENTATION),
+    ("Trans people are not real women.", H.TRANSGENDER_IDENTITY),
+    ("Women are worthless.", H.SEX),
+    ("Immigrants are vermin.", H.RACE),
+    ("I'm going to kill every Muslim I see.", H.RELIGION),
+    ("We should get rid of all the immigrants.", H.RACE),
+    ("Why are all Muslims so disgusting?", H.RELIGION),
+    ("no gays round here", H.SEXUAL_ORIENTATION),
+    ("I have met many Muslims and I hate every single one of them.", H.RELIGION),
+    ("I h4te gays", H.SEXUAL_ORIENTATION),
+    ("muslims are d i s g u s t i n g", H.RELIGION),
+    ("I'm not racist but I hate immigrants", H.RACE),
+    # perceived motivation and labels
+    ("I think it's because of my wheelchair", H.DISABILITY),
+    ("I'm being targeted because I'm Polish", H.RACE),
+    ("It was racially motivated", H.RACE),
+    ("He said it's a hate crime because of my religion", H.RELIGION),
+    ("they target us because we're a gay couple", H.SEXUAL_ORIENTATION),
+    ("They laughed at my son because of his autism", H.DISABILITY),
+    ("they pick on me because I'm a woman on my own", H.SEX),
+    ("Its cos im gay i know it", H.SEXUAL_ORIENTATION),
+    ("they pick on us for being in a civil partnership", H.MARRIAGE_CIVIL_PARTNERSHIP),
+    ("it's all about my pregnancy, it started when I began to show", H.PREGNANCY_MATERNITY),
+    ("they go for me because I'm old", H.AGE),
+    ("The abuse is homophobic.", H.SEXUAL_ORIENTATION),
+    ("the police logged it as a transphobic incident", H.TRANSGENDER_IDENTITY),
+    ("They said it wasn't homophobic but it obviously was", H.SEXUAL_ORIENTATION),
+]
+
+
+@pytest.mark.parametrize(("text", "strand"), HOSTILE)
+def test_hostile_marker_gives_its_strand(text: str, strand: H) -> None:
+    assert strands(text) == {strand.value}
+
+
+NO_STRAND = [
+    # friendly or neutral identity mentions
+    "I'm a Muslim.",
+    "My Muslim neighbour helped me carry the shopping.",
+    "We're a gay couple and love it here.",
+    "I walk past the mosque every day.",
+    "My disabled son's carer comes every morning.",
+    "I'm 82 and live alone.",
+    "I'm pregnant with my second child.",
+    "I've been married for forty years.",
+    "My daughter is transgender and she's scared to go out.",
+    "I am a Christian and go to church on Sundays.",
+    "We moved here from Romania in 2015.",
+    "I love gay people.",
+    "Immigrants are welcome here.",
+    "Trans people deserve respect.",
+    "I'm a proud queer woman.",
+    # the culprit's own characteristics
+    "The Muslim lads next door play music all night.",
+    "A group of Polish men were drinking on the wall.",
+    "He's in a wheelchair himself but he still throws stones.",
+    "The Polish family next door shout abuse at me every night.",
+    "He is black and he's the one causing the trouble.",
+    # disclaimers and negations
+    "I don't think it's racist.",
+    "It's not because of my religion.",
+    "It's nothing to do with race.",
+    "It's not a hate thing, they just like the noise.",
+    "I'm not sure if it's racially motivated",
+    "it isn't racist, he's just a horrible man",
+    "I don't hate Muslims.",
+    "Muslims are not disgusting.",
+    # indiscriminate abuse
+    "They call everyone names, it's not aimed at me.",
+    "he shouts abuse at anyone who walks past",
+    # homonyms, counter-speech, abuse of no protected group
+    "I had this queer feeling in my stomach.",
+    "We had faggots and peas for tea.",
+    "He smokes a fag at the gate every morning.",
+    "Statements like 'Muslims are scum' are deeply hurtful.",
+    "You make me sick.",
+    "Artists are parasites.",
+    "He called me a bastard.",
+    "I hate it when they park across my drive.",
+    "My black cat was sitting on the wall.",
+    "I can't stand the noise from the gay bar.",
+    "he said no one wants your sort here",
+]
+
+
+@pytest.mark.parametrize("text", NO_STRAND)
+def test_no_hostility_towards_the_victim_gives_no_strand(text: str) -> None:
+    assert strands(text) == set()
+
+
+def test_disclaimer_removes_only_the_strand_it_disclaims() -> None:
+    text = (
+        "My partner is Black and people asked whether this is racial, but I don't think it's racist. "
+        "He shouted f*ggots at us because we are gay."
+    )
+    assert hate_strands(text) == {H.SEXUAL_ORIENTATION}
+
+
+def test_two_strands_in_one_account_are_both_found() -> None:
+    text = "He called me a p*ki. Another time he said my wheelchair should be taken off me because I'm a cripple."
+    assert hate_strands(text) == {H.RACE, H.DISABILITY}
+
+
+def test_finding_span_covers_the_abusive_word_and_explanation_does_not_repeat_it() -> None:
+    text = "Last night he called me a p4ki and left."
+    [finding] = find_hate_markers(text)
+    assert text[finding.start : finding.end] == "p4ki"
+    assert "p4ki" not in finding.explanation and "paki" not in finding.explanation
+    assert finding.label == H.RACE.value
+
+
+def test_offsets_point_into_the_original_text_across_lines() -> None:
+    text = "Hello,\n\nWe are being targeted by the man \nnext door because we are a gay couple.\n"
+    [finding] = find_hate_markers(text)
+    assert text[finding.start : finding.end] == "because we are a gay couple"
+
+
+def test_component_writes_findings_to_doc_spans() -> None:
+    from datetime import datetime, timezone
+
+    from nlp.pipeline import analyse, build_pipeline, findings
+
+    nlp = build_pipeline()
+    assert "trigger_hate" in nlp.pipe_names
+    doc = analyse(nlp, "They told me to go back to my own country.", datetime(2026, 10, 1, tzinfo=timezone.utc))
+    assert [f.label for f in findings(doc, KEY)] == [H.RACE.value]
