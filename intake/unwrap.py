@@ -401,6 +401,12 @@ _NAME_LINE = re.compile(
     r"[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?){0,3}\s*$"
 )
 _DASH_DASH = re.compile(r"^--\s?$")
+_SIGNATURE_CUE = re.compile(
+    r"@|www\.|https?:|\d{3}|\b(?:tel|mob|mobile|phone|fax|leave|office|hours|working|"
+    r"available|registered|company|charity|confidential|note|address|ext|team|manager|"
+    r"officer|councillor|caseworker|director|limited|ltd|plc|council|services?)\b",
+    re.I,
+)
 _POSTSCRIPT = re.compile(r"^\s*P\.?\s?S\.?(?:[\s:,-]|$)")
 _MOBILE = re.compile(
     r"^\s*(?:Sent from my \w+|Sent from (?:Mail|Outlook|Yahoo|Samsung|my mobile|Gmail)\b|"
@@ -439,6 +445,20 @@ def _footer_start(lines: list[_Line]) -> int | None:
         if any(pattern.match(content) for pattern in _FOOTER_START):
             return index
     return None
+
+
+def _resumes_body(content: str) -> bool:
+    """A line after a signature's start that is the writer's own words again: a postscript,
+    or a full sentence with none of a signature's usual contents (an afterthought such as
+    "Also, last night they threw eggs at the window.")."""
+    if _POSTSCRIPT.match(content):
+        return True
+    words = content.split()
+    return (
+        len(words) >= 8
+        and content.rstrip().endswith((".", "!", "?"))
+        and not _SIGNATURE_CUE.search(content)
+    )
 
 
 def _signature_tail_ok(lines: list[_Line], start: int, end: int) -> bool:
@@ -589,7 +609,7 @@ def _own_segments(
         # A postscript after the signature is the writer's own words again ("P.S. they came
         # back last night"): it must stay where incidents are looked for.
         postscript = next(
-            (i for i in range(signature + 1, body_end) if _POSTSCRIPT.match(lines[i].content)),
+            (i for i in range(signature + 1, body_end) if _resumes_body(lines[i].content)),
             body_end,
         )
         signed = _signature_author(lines[signature:postscript])
@@ -620,7 +640,7 @@ def _segment_region(
         if wrapped is None:
             break
         _own_segments(lines[: wrapped.marker_start], kind, reference, author, depth, out)
-        _wrapped_segments(lines, wrapped, reference, depth, in_reply, out)
+        _wrapped_segments(lines, wrapped, reference, author, depth, in_reply, out)
         lines = lines[wrapped.main_end :]
         if all(_raw_blank(line) for line in lines):
             return
@@ -631,6 +651,7 @@ def _wrapped_segments(
     lines: list[_Line],
     wrapped: _Wrapped,
     reference: datetime,
+    author: Person | None,
     depth: int,
     in_reply: bool,
     out: list[Segment],
@@ -644,7 +665,12 @@ def _wrapped_segments(
     # A reply's quote, or an Outlook "Original Message" block in a reply ("Re:" subject), is
     # earlier correspondence, not an account being passed on.
     quoted = wrapped.kind in ("reply", "quote") or (in_reply and not wrapped.explicit_forward)
-    if quoted:
+    # Quoting one's own earlier mail ("On 14 Sep, Grace wrote: > ...") quotes one's own
+    # account: it is read like a forwarded original, with its own date.
+    own_words = bool(
+        original and original.email and author and author.email == original.email
+    ) and wrapped.main_start > wrapped.marker_start
+    if quoted and not own_words:
         block = lines[wrapped.marker_start : wrapped.main_end]
         _emit(out, block, SegmentKind.QUOTED, original_reference, original, depth + 1)
         return

@@ -44,7 +44,7 @@ from intake.unwrap import (
     parse_person,
     segment_message,
 )
-from nlp.document import Document, Segment, SegmentKind
+from nlp.document import Document, Person, Segment, SegmentKind
 
 EXTERNAL = Path(__file__).resolve().parents[3] / "shared" / "external"
 REFERENCE = datetime(2026, 1, 1, 12, 0, tzinfo=UTC)
@@ -546,3 +546,64 @@ def test_forward_of_forward_nests_originals_with_their_own_headers_and_dates() -
     assert author_phone(document, segments[6]) == "07700 900 123"
     contact = author_contact(document, segments[6])
     assert contact is not None and contact.name == "Ann Lee"
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        pytest.param(
+            "I rang 101.\n\nThanks\n\nAlso, last night they threw eggs at the window again.\n",
+            [("body", "I rang 101."), ("signature", "Thanks"),
+             ("body", "Also, last night they threw eggs at the window again.")],
+            id="afterthought after a valediction stays body",
+        ),
+        pytest.param(
+            "I rang 101.\n\nKind regards,\nAnn\n\nP.S. They came back last night.\n",
+            [("body", "I rang 101."), ("signature", "Kind regards,\nAnn"),
+             ("body", "P.S. They came back last night.")],
+            id="postscript stays body",
+        ),
+        pytest.param(
+            "I rang 101.\n\nRegards\n\nAnn Lee\nPlease note I am on annual leave from 19/10.\n",
+            [("body", "I rang 101."),
+             ("signature", "Regards\n\nAnn Lee\nPlease note I am on annual leave from 19/10.")],
+            id="out-of-office note stays in signature",
+        ),
+        pytest.param(
+            "I rang 101.\n\n-- \nAnn Lee | 07700 900 123\n",
+            [("body", "I rang 101."), ("signature", "-- \nAnn Lee | 07700 900 123")],
+            id="dash-dash separator",
+        ),
+        pytest.param(
+            "I rang 101.\n\nAnn\n\n_______________________________________________\n"
+            "residents mailing list\nhttps://lists.example.org/listinfo/residents\n",
+            [("body", "I rang 101."), ("signature", "Ann"),
+             ("footer", "_______________________________________________\nresidents mailing "
+                        "list\nhttps://lists.example.org/listinfo/residents")],
+            id="mailing list footer",
+        ),
+    ],
+)  # fmt: skip
+def test_signature_boundaries(text: str, kinds: list[tuple[str, str]]) -> None:
+    segments = segment_message(text, reference=REFERENCE, author=None)
+    assert [(s.kind.value, text[s.start : s.end]) for s in segments] == kinds
+
+
+def test_quoting_ones_own_earlier_mail_reads_it_as_an_original_with_its_date() -> None:
+    text = (
+        "One more thing: they came back last night.\n\n"
+        "On Mon, 14 Sep 2026 at 20:47, Grace Adeyemi <grace@example.net> wrote:\n"
+        "> Last Tuesday they threw eggs.\n> I reported it the next morning.\n"
+    )
+    grace = Person(name="Grace Adeyemi", email="grace@example.net")
+    segments = segment_message(text, reference=REFERENCE, author=grace, in_reply=True)
+    assert [(s.kind.value, s.depth) for s in segments] == [
+        ("body", 0),
+        ("header", 1),
+        ("forwarded", 1),
+    ]
+    assert segments[2].reference == WHEN
+    # The same quote written by someone else (the council's question) is unrelated mail.
+    other = Person(name="ASB Team", email="asb@example.gov.uk")
+    segments = segment_message(text, reference=REFERENCE, author=other, in_reply=True)
+    assert [(s.kind.value, s.depth) for s in segments] == [("body", 0), ("quoted", 1)]
