@@ -409,8 +409,8 @@ _SIGNATURE_CUE = re.compile(
 )
 _POSTSCRIPT = re.compile(r"^\s*P\.?\s?S\.?(?:[\s:,-]|$)")
 _MOBILE = re.compile(
-    r"^\s*(?:Sent from my \w+|Sent from (?:Mail|Outlook|Yahoo|Samsung|my mobile|Gmail)\b|"
-    r"Get Outlook for \w+|Sent via \w+|Sent from Samsung Mobile)",
+    r"^\s*(?:Sent from (?:my|a|an)\b.{0,50}$|Sent from (?:Mail|Outlook|Yahoo|Samsung|Gmail)\b|"
+    r"Get Outlook for \w+|Sent via \w+|Sent using \w+)",
     re.I,
 )
 _FOOTER_START = [

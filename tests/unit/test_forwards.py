@@ -607,3 +607,23 @@ def test_quoting_ones_own_earlier_mail_reads_it_as_an_original_with_its_date() -
     other = Person(name="ASB Team", email="asb@example.gov.uk")
     segments = segment_message(text, reference=REFERENCE, author=other, in_reply=True)
     assert [(s.kind.value, s.depth) for s in segments] == [("body", 0), ("quoted", 1)]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Sent from my iPhone",
+        "Sent from my Galaxy",
+        "Sent from a magnificent torch of pixels",
+        "Sent from Outlook for Android",
+        "Get Outlook for iOS",
+        "Sent from Yahoo Mail on Android",
+    ],
+)
+def test_mobile_client_line_is_a_signature(closing: str) -> None:
+    text = f"They were back last night.\n\n{closing}\n"
+    segments = segment_message(text, reference=REFERENCE, author=None)
+    assert [(s.kind.value, text[s.start : s.end]) for s in segments] == [
+        ("body", "They were back last night."),
+        ("signature", closing),
+    ]
