@@ -11,7 +11,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 log = logging.getLogger(__name__)
@@ -30,8 +30,9 @@ def redacted(url: str) -> str:
 def connect(url: str) -> Engine:
     """Build an engine for ``url``.
 
-    SQLite: the file's directory is created, foreign keys are enforced and the journal is in
-    WAL mode (readers do not block the writer; several processes may share the file).
+    SQLite: the file's directory is created, foreign keys are enforced, the journal is in WAL
+    mode and every transaction takes the write lock when it begins, so several threads or
+    processes may share the file and wait for each other instead of failing.
     PostgreSQL: a small pool with pre-ping, so a restarted server costs one retry, not a crash.
     """
     parsed = make_url(url)
@@ -41,19 +42,33 @@ def connect(url: str) -> Engine:
             Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_on_connect)
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
 
 
 def _sqlite_on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     """Per connection: foreign keys on (SQLite's default is off), WAL journal, busy wait."""
+    # Let SQLAlchemy's "begin" event start transactions instead of the sqlite3 module.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA busy_timeout=30000")
-        # WAL makes NORMAL durable against application crashes; a power cut may lose the
-        # last transactions but never corrupts the file.
-        cursor.execute("PRAGMA synchronous=NORMAL")
+        # FULL: a committed transaction survives a power cut. Callers move mail out of the
+        # inbox once the message is committed, so a commit must mean "on disk".
+        cursor.execute("PRAGMA synchronous=FULL")
     finally:
         cursor.close()
+
+
+def _sqlite_begin(connection: Connection) -> None:
+    """Start every transaction as a writer (BEGIN IMMEDIATE).
+
+    A deferred transaction that reads and then writes fails at once with SQLITE_BUSY when
+    another connection wrote in between, whatever the busy timeout; taking the write lock up
+    front makes concurrent transactions wait their turn instead. SQLite is the one-machine
+    default: transactions here are short, and PostgreSQL is the choice for real concurrency.
+    """
+    connection.exec_driver_sql("BEGIN IMMEDIATE")

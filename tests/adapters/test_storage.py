@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+import time
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta, timezone
 
@@ -229,6 +230,38 @@ def test_save_inbound_when_stored_concurrently_then_one_row_and_one_created(
     assert errors == []
     assert sorted(created for _, created in results) == [False, True]
     assert len({inbound_id for inbound_id, _ in results}) == 1
+
+
+def test_save_draft_when_two_workers_update_one_application_at_once_then_both_land(
+    engine: Engine,
+) -> None:
+    """Read-then-write transactions in parallel: serialized by the database, none refused."""
+    with unit_of_work(engine) as repo:
+        application_id = repo.save_draft(a_draft(), policy="hart")
+    errors: list[BaseException] = []
+    rounds, workers = 5, 2
+
+    def update(barrier: threading.Barrier) -> None:
+        try:
+            barrier.wait(timeout=10)
+            with unit_of_work(engine) as repo:
+                repo.get_draft(application_id)  # read first, as the console does
+                time.sleep(0.05)  # so that the other worker reads too, if the database lets it
+                repo.save_draft(a_draft(), policy="hart", application_id=application_id)
+        except BaseException as exc:  # reported below, in the test's thread
+            errors.append(exc)
+
+    for _ in range(rounds):
+        barrier = threading.Barrier(workers)
+        threads = [threading.Thread(target=update, args=(barrier,)) for _ in range(workers)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+    assert errors == []
+    with unit_of_work(engine) as repo:
+        stored = repo.get_draft(application_id)
+    assert stored is not None and stored.version == 1 + rounds * workers
 
 
 def test_set_inbound_state_records_the_change_and_counts_failures(engine: Engine) -> None:
