@@ -191,6 +191,9 @@ def _load_lexicon(tokenize: Callable[[str], Phrase]) -> _Lexicon:
     )
 
 
+_MAX_FLAGS = 40
+
+
 class _TokenClasses:
     """Word classes as spaCy lexeme flags, so the Matcher tests them natively.
 
@@ -203,12 +206,15 @@ class _TokenClasses:
         self._vocab = vocab
         self._flags: dict[Any, int | None] = {}
 
-    def spec(self, key: Any, test: Callable[[str], bool], fallback: dict[str, Any]) -> dict[str, Any]:
+    def spec(
+        self, key: Any, test: Callable[[str], bool], fallback: dict[str, Any]
+    ) -> dict[Any, Any]:
         """A token spec testing ``test`` (a function of the word as written)."""
         if key not in self._flags:
-            try:
-                self._flags[key] = self._vocab.add_flag(test)
-            except ValueError:  # no flag id left
+            used = sum(flag is not None for flag in self._flags.values())
+            try:  # leave a few flag bits of the shared vocab to other components
+                self._flags[key] = self._vocab.add_flag(test) if used < _MAX_FLAGS else None
+            except ValueError:  # no flag bit left
                 self._flags[key] = None
         flag = self._flags[key]
         return dict(fallback) if flag is None else {flag: True}
@@ -217,18 +223,26 @@ class _TokenClasses:
         ((attr, condition),) = _TOKEN_REGEXES[name].items()
         pattern = re.compile(condition["REGEX"])
         if attr == "LOWER":
-            return self.spec(("re", name), lambda w: pattern.search(w.lower()) is not None,
-                             _TOKEN_REGEXES[name])
-        return self.spec(("re", name), lambda w: pattern.search(w) is not None, _TOKEN_REGEXES[name])
+            return self.spec(
+                ("re", name), lambda w: pattern.search(w.lower()) is not None, _TOKEN_REGEXES[name]
+            )
+        return self.spec(
+            ("re", name), lambda w: pattern.search(w) is not None, _TOKEN_REGEXES[name]
+        )
 
     def words(self, words: Iterable[str]) -> dict[str, Any]:
-        """Any of ``words`` (lower case; a merged phrase token is compared with spaces normalised)."""
+        """Any of ``words`` (lower case; merged phrase tokens compare with spaces normalised)."""
         chosen = frozenset(" ".join(w.split()) for w in words)
-        return self.spec(chosen, lambda w: " ".join(w.lower().split()) in chosen,
-                         {"LOWER": {"IN": sorted(chosen)}})
+        return self.spec(
+            chosen,
+            lambda w: " ".join(w.lower().split()) in chosen,
+            {"LOWER": {"IN": sorted(chosen)}},
+        )
 
 
-def _expand(pattern: list[dict[str, Any]], lexicon: _Lexicon, classes: _TokenClasses) -> list[dict[str, Any]]:
+def _expand(
+    pattern: list[dict[str, Any]], lexicon: _Lexicon, classes: _TokenClasses
+) -> list[dict[str, Any]]:
     """Replace {"DATE": NAME} tokens and word lists by Matcher token specs.
 
     Multi-token lexicon entries ("bonfire night", "wed" tokenised "we" "d") are single tokens by
@@ -291,7 +305,11 @@ def _rules_for(vocab_id: int, vocab: Any, tokenizer: Any) -> _Rules:
     phrases = PhraseMatcher(vocab, attr="LOWER")
     multi = {p for table in lexicon.tables.values() for p in table if len(p) > 1}
     phrases.add("PHRASE", [Doc(vocab, words=list(p)) for p in sorted(multi)])
-    logger.debug("date flags: %d used, %d fell back", sum(f is not None for f in classes._flags.values()), sum(f is None for f in classes._flags.values()))
+    logger.debug(
+        "date flags: %d used, %d fell back",
+        sum(f is not None for f in classes._flags.values()),
+        sum(f is None for f in classes._flags.values()),
+    )
     anchors = {"week", "wk", "month", "year", "yr"}  # the literal nouns of dates.jsonl
     for name, keys in lexicon.raw_keys.items():
         if name not in _NOT_ANCHOR_TABLES:
@@ -392,9 +410,31 @@ def _day(d: date, why: str) -> _Resolved:
 
 _WEEKDAY_MODIFIERS = frozenset({"last", "on", "this", "past", "previous", "next"})
 _MONTH_CONTEXT = frozenset(
-    {"in", "during", "last", "this", "next", "since", "from", "until", "till", "throughout",
-     "before", "after", "by", "of", "early", "mid", "late", "end", "beginning", "start",
-     "middle", "on", "-"}
+    {
+        "in",
+        "during",
+        "last",
+        "this",
+        "next",
+        "since",
+        "from",
+        "until",
+        "till",
+        "throughout",
+        "before",
+        "after",
+        "by",
+        "of",
+        "early",
+        "mid",
+        "late",
+        "end",
+        "beginning",
+        "start",
+        "middle",
+        "on",
+        "-",
+    }
 )
 _WEEKDAY_CONTEXT = _WEEKDAY_MODIFIERS | {"since", "by", "until", "till", "from", "before", "after"}
 _HABITUAL = frozenset({"every", "each", "most", "some", "all", "other"})
@@ -470,7 +510,9 @@ def _resolve_rel_day(c: _Context) -> _Resolved | None:
     if found is None:
         return None
     offset = int(found[0])
-    return _day(c.ref + timedelta(days=offset), f"relative day ({offset:+d} from the reference day)")
+    return _day(
+        c.ref + timedelta(days=offset), f"relative day ({offset:+d} from the reference day)"
+    )
 
 
 def _count(c: _Context) -> int | None:
@@ -490,8 +532,13 @@ def _resolve_incident(c: _Context) -> _Resolved | None:
         if n is None or unit is None:
             return None
         offset = n * int(unit[0])
-    return _Resolved(None, None, f"relative to the incident just described (+{offset} days)",
-                     DateAnchor.INCIDENT, offset)
+    return _Resolved(
+        None,
+        None,
+        f"relative to the incident just described (+{offset} days)",
+        DateAnchor.INCIDENT,
+        offset,
+    )
 
 
 def _resolve_ago(c: _Context) -> _Resolved | None:
@@ -504,8 +551,8 @@ def _resolve_ago(c: _Context) -> _Resolved | None:
         return _day(c.ref - timedelta(days=days), f"{days} days before the reference day")
     if c.find("unit_months") is not None:
         y, m = _add_months(c.ref.year, c.ref.month, -n)
-        d = min(c.ref.day, calendar.monthrange(y, m)[1])
-        return _day(date(y, m, d), f"{n} months before the reference day")
+        day = min(c.ref.day, calendar.monthrange(y, m)[1])
+        return _day(date(y, m, day), f"{n} months before the reference day")
     weekday = c.find("weekday_plural")
     if weekday is not None:
         d = _weekday_before(c.ref, int(weekday[0])) - timedelta(days=7 * (n - 1))
@@ -520,16 +567,23 @@ def _resolve_last_n(c: _Context) -> _Resolved | None:
     unit = c.find("unit_days")
     if unit is not None:
         if int(unit[0]) == 1:
-            return _Resolved(c.ref - timedelta(days=n), c.ref - timedelta(days=1),
-                             f"the {n} days before the reference day")
+            return _Resolved(
+                c.ref - timedelta(days=n),
+                c.ref - timedelta(days=1),
+                f"the {n} days before the reference day",
+            )
         weeks = n * int(unit[0]) // 7
         monday = _week_start(c.ref)
-        return _Resolved(monday - timedelta(days=7 * weeks), monday - timedelta(days=1),
-                         f"the {weeks} whole weeks before the reference week")
+        return _Resolved(
+            monday - timedelta(days=7 * weeks),
+            monday - timedelta(days=1),
+            f"the {weeks} whole weeks before the reference week",
+        )
     y, m = _add_months(c.ref.year, c.ref.month, -n)
     py, pm = _add_months(c.ref.year, c.ref.month, -1)
-    return _Resolved(date(y, m, 1), _month_end(py, pm),
-                     f"the {n} whole months before the reference month")
+    return _Resolved(
+        date(y, m, 1), _month_end(py, pm), f"the {n} whole months before the reference month"
+    )
 
 
 def _resolve_weekday(c: _Context) -> _Resolved | None:
@@ -552,7 +606,9 @@ def _resolve_weekday(c: _Context) -> _Resolved | None:
         d = monday + timedelta(days=weekday)
         if d <= c.ref:
             return _day(d, "this: that weekday of the reference week")
-    return _day(_weekday_before(c.ref, weekday), "latest such weekday strictly before the reference day")
+    return _day(
+        _weekday_before(c.ref, weekday), "latest such weekday strictly before the reference day"
+    )
 
 
 def _resolve_weekday_date(c: _Context) -> _Resolved | None:
@@ -602,7 +658,9 @@ def _resolve_month(c: _Context) -> _Resolved | None:
     if found is None or not c.ambiguous_ok(found[1]):
         return None
     y, m = _month_of(c, int(found[0]))
-    return _Resolved(date(y, m, 1), _month_end(y, m), "calendar month: latest not after the reference day")
+    return _Resolved(
+        date(y, m, 1), _month_end(y, m), "calendar month: latest not after the reference day"
+    )
 
 
 def _relative_month(c: _Context) -> tuple[int, int]:
@@ -655,8 +713,11 @@ def _resolve_week(c: _Context) -> _Resolved | None:
     part = c.find("month_part")
     if part is not None:
         first, last = {"early": (0, 2), "mid": (1, 3), "late": (4, 6)}[str(part[0])]
-        return _Resolved(monday + timedelta(days=first), monday + timedelta(days=last),
-                         f"{part[0]} part of the week")
+        return _Resolved(
+            monday + timedelta(days=first),
+            monday + timedelta(days=last),
+            f"{part[0]} part of the week",
+        )
     end = monday + timedelta(days=6)
     if monday <= c.ref <= end:
         end = c.ref
@@ -674,7 +735,9 @@ def _resolve_weekend(c: _Context) -> _Resolved | None:
         return _Resolved(current, c.ref, "the current weekend (reference day is a weekend day)")
     if "before" in words:
         saturday -= timedelta(days=7)
-    return _Resolved(saturday, saturday + timedelta(days=1), "the weekend just before (Saturday and Sunday)")
+    return _Resolved(
+        saturday, saturday + timedelta(days=1), "the weekend just before (Saturday and Sunday)"
+    )
 
 
 def _resolve_named_day(c: _Context) -> _Resolved | None:
@@ -716,8 +779,10 @@ def _resolve_ordinal_day(c: _Context) -> _Resolved | None:
         y, m = _relative_month(c)
         d = _safe_date(y, m, day)
         return _day(d, "day of the named month") if d else None
-    if c.after in c.lexicon.ordinal_blockers or (c.words[0] not in ("on", "the", "by") and (
-            c.before in _POSSESSIVES or c.before in c.lexicon.ordinal_blockers)):
+    if c.after in c.lexicon.ordinal_blockers or (
+        c.words[0] not in ("on", "the", "by")
+        and (c.before in _POSSESSIVES or c.before in c.lexicon.ordinal_blockers)
+    ):
         return None
     y, m = c.ref.year, c.ref.month
     for _ in range(4):
@@ -780,8 +845,14 @@ def _dateparser_day_month_year(text: str) -> tuple[int, int, int] | None:
     parsed = dateparser.parse(
         text,
         languages=["en"],
-        settings={"DATE_ORDER": "DMY", "PREFER_DATES_FROM": "past",
-                  "RELATIVE_BASE": datetime(2000, 1, 1), "REQUIRE_PARTS": ["day", "month"]},
+        settings={
+            "DATE_ORDER": "DMY",
+            "PREFER_DATES_FROM": "past",
+            # Only day and month are taken from dateparser (the year rule is ours), so a fixed
+            # naive base keeps the cache key the phrase alone.
+            "RELATIVE_BASE": datetime(2000, 1, 1),  # noqa: DTZ001
+            "REQUIRE_PARTS": ["day", "month"],
+        },
     )
     return (parsed.day, parsed.month, parsed.year) if parsed is not None else None
 
@@ -883,15 +954,27 @@ def _mentions_in_doc(doc: Doc, ref: date, rules: _Rules) -> list[DateMention]:
         start_char, explanation = span.start_char, f"{label.lower()}: {resolved.explanation}"
         start_date, end_date = resolved.start, resolved.end
         since = _since_before(doc, span.start, rules.lexicon)
-        if since is not None and resolved.anchor is DateAnchor.REFERENCE and start_date is not None \
-                and resolved.explanation != "year only" and start_date <= ref:
+        if (
+            since is not None
+            and resolved.anchor is DateAnchor.REFERENCE
+            and start_date is not None
+            and resolved.explanation != "year only"
+            and start_date <= ref
+        ):
             start_char, end_date = doc[since].idx, ref
             explanation = f"since {explanation}: from that day to the reference day"
-        mentions.append(DateMention(
-            start=start_char, end=span.end_char, text=text[start_char : span.end_char],
-            start_date=start_date, end_date=end_date, anchor=resolved.anchor,
-            offset_days=resolved.offset_days, explanation=explanation,
-        ))
+        mentions.append(
+            DateMention(
+                start=start_char,
+                end=span.end_char,
+                text=text[start_char : span.end_char],
+                start_date=start_date,
+                end_date=end_date,
+                anchor=resolved.anchor,
+                offset_days=resolved.offset_days,
+                explanation=explanation,
+            )
+        )
     return _mark_corrections(text, mentions)
 
 
@@ -991,7 +1074,9 @@ def _mark_corrections(text: str, mentions: list[DateMention]) -> list[DateMentio
             marked[i] = replace(marked[i], negated=True)
             marked[i + 1] = replace(marked[i + 1], corrects=True)
     for i, mention in enumerate(marked):
-        if not mention.corrects and _MEANT_BEFORE.search(text[max(0, mention.start - 40) : mention.start]):
+        if not mention.corrects and _MEANT_BEFORE.search(
+            text[max(0, mention.start - 40) : mention.start]
+        ):
             marked[i] = replace(mention, corrects=True)
     return marked
 
@@ -1016,10 +1101,20 @@ class DateFinder:
             set_findings(doc, SPANS_KEY, [])
             return doc
         mentions = _mentions_in_doc(doc, reference_day(reference), self._rules)
-        set_findings(doc, SPANS_KEY, [
-            Finding(label=FINDING_LABEL, start=m.start, end=m.end, explanation=m.explanation, value=m)
-            for m in mentions
-        ])
+        set_findings(
+            doc,
+            SPANS_KEY,
+            [
+                Finding(
+                    label=FINDING_LABEL,
+                    start=m.start,
+                    end=m.end,
+                    explanation=m.explanation,
+                    value=m,
+                )
+                for m in mentions
+            ],
+        )
         return doc
 
 
@@ -1057,7 +1152,7 @@ def find_dates(text: str, reference: datetime) -> list[DateMention]:
 
 
 def find_corrections(text: str, reference: datetime) -> list[tuple[DateMention, DateMention]]:
-    """(wrong, right) pairs of corrections in ``text``: "the 14th not the 15th" gives (15th, 14th)."""
+    """(wrong, right) pairs of corrections: "the 14th not the 15th" gives (15th, 14th)."""
     mentions = find_dates(text, reference)
     pairs = []
     for first, second in zip(mentions, mentions[1:], strict=False):

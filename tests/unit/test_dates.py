@@ -1,4 +1,4 @@
-"""nlp.dates against the contract's "Date conventions" table, the corpus's phrases and distractors."""
+"""nlp.dates against the contract's "Date conventions" table, corpus phrases and distractors."""
 
 from __future__ import annotations
 
@@ -295,9 +295,39 @@ def test_any_text_gives_spans_within_bounds(text: str) -> None:
 @given(
     st.lists(
         st.sampled_from(
-            ["last", "friday", "the", "5th", "of", "may", "12/09/26", "night", "since", "christmas",
-             "2 weeks", "ago", "not", "-", ",", "weekend", "over", "mid", "july", "2026", "sat",
-             "yday", "the next", "day", "early", "in", "1999", "31st", "feb", "29th", "DOB"]
+            [
+                "last",
+                "friday",
+                "the",
+                "5th",
+                "of",
+                "may",
+                "12/09/26",
+                "night",
+                "since",
+                "christmas",
+                "2 weeks",
+                "ago",
+                "not",
+                "-",
+                ",",
+                "weekend",
+                "over",
+                "mid",
+                "july",
+                "2026",
+                "sat",
+                "yday",
+                "the next",
+                "day",
+                "early",
+                "in",
+                "1999",
+                "31st",
+                "feb",
+                "29th",
+                "DOB",
+            ]
         ),
         max_size=12,
     ),
@@ -305,7 +335,9 @@ def test_any_text_gives_spans_within_bounds(text: str) -> None:
 )
 def test_date_words_in_any_order_never_fail(words: list[str], reference_day: date) -> None:
     text = " ".join(words)
-    reference = datetime(reference_day.year, reference_day.month, reference_day.day, 12, tzinfo=LONDON)
+    reference = datetime(
+        reference_day.year, reference_day.month, reference_day.day, 12, tzinfo=LONDON
+    )
     for mention in find_dates(text, reference):
         assert text[mention.start : mention.end] == mention.text
         if mention.anchor is DateAnchor.REFERENCE:

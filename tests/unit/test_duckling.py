@@ -29,49 +29,78 @@ LONDON = ZoneInfo("Europe/London")
 # Named days we resolve (the contract's list plus the UK church/civic days of the lexicon);
 # Duckling's other holidays (Thanksgiving, Diwali, Eid, King's Day, ...) are out of scope.
 OUR_HOLIDAYS = {
-    "Christmas", "Easter Sunday", "Easter Monday", "St Patrick's Day", "Halloween", "Maundy Thursday",
-    "Pentecost", "New Year's Eve", "New Year's Day", "Valentine's Day", "Whit Monday", "Palm Sunday",
-    "Shrove Tuesday", "Mothering Sunday", "Guy Fawkes Day",
+    "Christmas",
+    "Easter Sunday",
+    "Easter Monday",
+    "St Patrick's Day",
+    "Halloween",
+    "Maundy Thursday",
+    "Pentecost",
+    "New Year's Eve",
+    "New Year's Day",
+    "Valentine's Day",
+    "Whit Monday",
+    "Palm Sunday",
+    "Shrove Tuesday",
+    "Mothering Sunday",
+    "Guy Fawkes Day",
 }
 EASTER_BASED = {
-    "Easter Sunday", "Easter Monday", "Maundy Thursday", "Pentecost", "Whit Monday", "Palm Sunday",
-    "Shrove Tuesday", "Mothering Sunday",
+    "Easter Sunday",
+    "Easter Monday",
+    "Maundy Thursday",
+    "Pentecost",
+    "Whit Monday",
+    "Palm Sunday",
+    "Shrove Tuesday",
+    "Mothering Sunday",
 }
 
 # Phrases that are out of scope for an intake assistant reading about past incidents: future
 # offsets and durations ("in 7 days", "3 years from today", "upcoming two weeks", "next 3 days"),
 # deadlines ("by EOM"), seasons, quarters, "closest" arithmetic, nth-weekday-of-month and
 # week-of-month compositions, and day ranges inside one phrase ("July 13-15", "from 13 to 15 July").
-OUT_OF_SCOPE = [re.compile(p, re.IGNORECASE) for p in (
-    r"\b(in|within)\s+(a|an|one|two|three|four|five|\d+)\s+(day|week|month|year)",
-    r"\bin\s+\d+\s+(months|years)\b", r"\bin\s+(a|one|\d+)\s+years?\b",
-    r"from (now|today|right now)|\bhence\b|\bupcoming\b|\bnext (\d+|two|three|few)\b",
-    r"\b(after|before)\s+(christmas|easter)\b|\bfrom christmas\b",
-    r"\b(EOM|EOY|BOM|BOY|EOD)\b|\bby\b|\b(beginning|end) of (the )?year\b",
-    r"\b(end|beginning) of \d{4}\b|\ball week\b|\brest of the week\b|\bthe week\b$",
-    r"season|summer|winter|spring|autumn|\bquarter|\bqtr\b|\d+q\d|q\d\b",
-    r"\bclosest\b|\bides\b",
-    r"\b(first|second|third|fourth|fifth|last|\d(st|nd|rd|th))\s+(last\s+)?"
-    r"(mon|tue|wed|thu|fri|sat|sun|day|week|weekend|week-end|week end|wkend)\w*\s+(of|in)\b",
-    r"\bweek of\b|\bthird day\b",
-    r"(?<![\d/:.-])\d{1,2}(st|nd|rd|th)?\s*(-|to|thru|through|till|until)\s*(the\s+)?"
-    r"\d{1,2}(st|nd|rd|th)?(?![\d/:.-])|\d\s+-\s+[a-z]+\s*\d",
-    r"\byears? ago\b|\bfor \d+ days\b",  # year-scale offsets (Duckling gives a month); durations
-    r"^\d+ \d+ \d+$",  # numbers separated by spaces are not dates for us
-    # "the following week": our contract anchors "the following ..." to the incident just described
-    r"\bfollowing\b",
-    r"\b\d{4}-\d\d-\d\d \d|/\d{4}-",
-    r"\bthree thousand|\btwo thousand\b",  # years spelt out
-)]
+OUT_OF_SCOPE = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"\b(in|within)\s+(a|an|one|two|three|four|five|\d+)\s+(day|week|month|year)",
+        r"\bin\s+\d+\s+(months|years)\b",
+        r"\bin\s+(a|one|\d+)\s+years?\b",
+        r"from (now|today|right now)|\bhence\b|\bupcoming\b|\bnext (\d+|two|three|few)\b",
+        r"\b(after|before)\s+(christmas|easter)\b|\bfrom christmas\b",
+        r"\b(EOM|EOY|BOM|BOY|EOD)\b|\bby\b|\b(beginning|end) of (the )?year\b",
+        r"\b(end|beginning) of \d{4}\b|\ball week\b|\brest of the week\b|\bthe week\b$",
+        r"season|summer|winter|spring|autumn|\bquarter|\bqtr\b|\d+q\d|q\d\b",
+        r"\bclosest\b|\bides\b",
+        r"\b(first|second|third|fourth|fifth|last|\d(st|nd|rd|th))\s+(last\s+)?"
+        r"(mon|tue|wed|thu|fri|sat|sun|day|week|weekend|week-end|week end|wkend)\w*\s+(of|in)\b",
+        r"\bweek of\b|\bthird day\b",
+        r"(?<![\d/:.-])\d{1,2}(st|nd|rd|th)?\s*(-|to|thru|through|till|until)\s*(the\s+)?"
+        r"\d{1,2}(st|nd|rd|th)?(?![\d/:.-])|\d\s+-\s+[a-z]+\s*\d",
+        # year-scale offsets (Duckling gives a month); durations
+        r"\byears? ago\b|\bfor \d+ days\b",
+        r"^\d+ \d+ \d+$",  # numbers separated by spaces are not dates for us
+        # "the following week": our contract anchors "the following ..." to the incident
+        r"\bfollowing\b",
+        r"\b\d{4}-\d\d-\d\d \d|/\d{4}-",
+        r"\bthree thousand|\btwo thousand\b",  # years spelt out
+    )
+]
 
-WEEKDAYS = (r"\b(mon|monday|tue|tues|tuesday|wed|weds|wednesday|thu|thur|thurs|thursday|fri|friday|"
-            r"sat|saturday|sun|sunday)\b")
-MONTHS = (r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|january|february|march|april|june|"
-          r"july|august|september|october|november|december)(?=\b|\d)")
+WEEKDAYS = (
+    r"\b(mon|monday|tue|tues|tuesday|wed|weds|wednesday|thu|thur|thurs|thursday|fri|friday|"
+    r"sat|saturday|sun|sunday)\b"
+)
+MONTHS = (
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|january|february|march|april|june|"
+    r"july|august|september|october|november|december)(?=\b|\d)"
+)
 # Words that make a phrase's time explicit, so that Duckling's reading is ours too.
-FUTURE_CUES = re.compile(r"\b(next|tomorrow|tomorrows|after next|coming|from now|hence|in \d|"
-                         r"(the|this|current) (week|month))\b",
-                         re.IGNORECASE)
+FUTURE_CUES = re.compile(
+    r"\b(next|tomorrow|tomorrows|after next|coming|from now|hence|in \d|"
+    r"(the|this|current) (week|month))\b",
+    re.IGNORECASE,
+)
 YEAR = re.compile(r"\b(19|20)\d\d\b|'\d\d\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 
 
@@ -90,10 +119,14 @@ def _in_year(day: date, year: int) -> date | None:
         return None
 
 
-def _past_reading(text: str, holiday: str | None, start: date, end: date, ref: date) -> tuple[date, date] | None:
-    """Our past-leaning reading of a phrase Duckling read as the next occurrence, or None to skip."""
+def _past_reading(
+    text: str, holiday: str | None, start: date, end: date, ref: date
+) -> tuple[date, date] | None:
+    """Our past-leaning reading of a phrase Duckling read as the next occurrence (None: skip)."""
     has_weekday = re.search(WEEKDAYS, text, re.IGNORECASE) is not None
-    has_month = re.search(MONTHS, text, re.IGNORECASE) is not None or re.search(r"\d/\d", text) is not None
+    has_month = (
+        re.search(MONTHS, text, re.IGNORECASE) is not None or re.search(r"\d/\d", text) is not None
+    )
     if holiday in EASTER_BASED:
         shift = easter(start.year) - easter(start.year - 1)
         return start - shift, end - shift
@@ -101,14 +134,21 @@ def _past_reading(text: str, holiday: str | None, start: date, end: date, ref: d
         if has_weekday and has_month:
             return None  # a weekday with a date in the future: no past reading keeps both
         years = 0
-        while _in_year(start, start.year - years) is None or _in_year(start, start.year - years) > ref:
+        while (
+            _in_year(start, start.year - years) is None or _in_year(start, start.year - years) > ref
+        ):
             years += 1
-        shifted_start, shifted_end = _in_year(start, start.year - years), _in_year(end, end.year - years)
+        shifted_start, shifted_end = (
+            _in_year(start, start.year - years),
+            _in_year(end, end.year - years),
+        )
         if shifted_start is None or shifted_end is None:
             return None
         return shifted_start, shifted_end
     if has_weekday and re.search(r"\d(st|nd|rd|th)\b", text, re.IGNORECASE):
-        return None  # "Thu 15th" / "Tuesday the 19th": a month-by-month search, tested in test_dates
+        return (
+            None  # "Thu 15th" / "Tuesday the 19th": a month-by-month search, tested in test_dates
+        )
     if has_weekday:
         while start >= ref:
             start, end = start - timedelta(days=7), end - timedelta(days=7)
@@ -160,7 +200,8 @@ def load_rows() -> tuple[list[Row], dict[str, int]]:
         start, end = (date.fromisoformat(d) for d in expected["date_range"])
         future_read = meta.get("bare_future_resolution") or (
             meta.get("relative_to_ref") == "future"
-            and not FUTURE_CUES.search(text) and not YEAR.search(text)
+            and not FUTURE_CUES.search(text)
+            and not YEAR.search(text)
         )
         if future_read and start > ref_day:
             past = _past_reading(text, holiday, start, end, ref_day)
@@ -189,7 +230,9 @@ def _resolves_right(row: Row) -> tuple[bool, str]:
     return got == row.expected, f"{main.text!r} -> {got[0]}..{got[1]} ({main.explanation})"
 
 
-pytestmark = pytest.mark.skipif(not CORPUS.exists(), reason=f"Duckling corpus not found at {CORPUS}")
+pytestmark = pytest.mark.skipif(
+    not CORPUS.exists(), reason=f"Duckling corpus not found at {CORPUS}"
+)
 
 # An honest floor: the filters above may not shrink the suite to the easy rows.
 MIN_KEPT_ROWS = 300

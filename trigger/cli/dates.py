@@ -26,14 +26,16 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "dates",
         help="find and resolve the date phrases in a text",
-        description="Print every date phrase in TEXT with its span and resolved dates (JSON Lines).",
+        description="Print each date phrase in TEXT with its span and resolved dates (JSON Lines).",
     )
     parser.add_argument(
         "--reference",
         required=True,
         help="the message's time, ISO 8601 (e.g. 2026-11-20T10:00+00:00); no offset: Europe/London",
     )
-    parser.add_argument("text", metavar="TEXT", help="the text, or - to read one text per line from stdin")
+    parser.add_argument(
+        "text", metavar="TEXT", help="the text, or - to read one text per line from stdin"
+    )
     parser.set_defaults(handler=run)
 
 
