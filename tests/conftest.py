@@ -161,3 +161,10 @@ def database_url(request: pytest.FixtureRequest) -> str:
     """The URL of an empty database: a fresh SQLite file, then a fresh PostgreSQL database."""
     fixture = "sqlite_url" if request.param == "sqlite" else "postgres_url"
     return str(request.getfixturevalue(fixture))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that needs the PostgreSQL cluster `postgres` (``-m "not postgres"``)."""
+    for item in items:
+        if "postgres_cluster" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.postgres)
