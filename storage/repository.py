@@ -50,9 +50,9 @@ from trigger.draft import Draft
 SYSTEM = "system"  # the actor of everything no person did
 
 # What the raw bytes of each channel are, when the caller does not say.
-_DEFAULT_MEDIA_TYPES = {
-    InboundChannel.EMAIL: "message/rfc822",
-    InboundChannel.TELEGRAM: "application/json",
+_DEFAULT_MEDIA_TYPES: dict[str, str] = {
+    InboundChannel.EMAIL.value: "message/rfc822",
+    InboundChannel.TELEGRAM.value: "application/json",
 }
 
 
@@ -185,9 +185,12 @@ class Repository:
         stored copy is kept as it was). Safe against a concurrent insert of the same message.
         """
         _require_aware(message.received_at, "received_at")
-        if message.raw is None and message.text is None:
+        if message.raw is not None:
+            evidence = message.raw
+        elif message.text is not None:
+            evidence = message.text.encode("utf-8")
+        else:
             raise ValueError("an inbound message needs its raw bytes or its text")
-        evidence = message.raw if message.raw is not None else message.text.encode("utf-8")  # type: ignore[union-attr]
         channel = str(message.channel)
         thread_keys = [str(key) for key in message.thread_keys]
         now = utc_now()
@@ -200,7 +203,7 @@ class Repository:
             "thread_key": thread_keys[0] if thread_keys else None,
             "thread_keys": thread_keys,
             "raw": message.raw,
-            "raw_media_type": raw_media_type or _DEFAULT_MEDIA_TYPES.get(channel),  # type: ignore[call-overload]
+            "raw_media_type": raw_media_type or _DEFAULT_MEDIA_TYPES.get(channel),
             "raw_sha256": sha256_hex(evidence),
             "text": message.text,
             "state": InboundState.RECEIVED,
