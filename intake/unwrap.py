@@ -273,11 +273,17 @@ def _find_extra_reply(contents: list[str], limit: int) -> _Wrapped | None:
             if any(not part.strip() for part in contents[index : index + 1 + wrap]):
                 break
             joined = _join(contents[index : index + 1 + wrap])
-            generic = _GENERIC_REPLY.match(joined)
+            if len(joined) > MAX_MARKER_CHARS:
+                break
+            generic = _GENERIC_REPLY.match(joined) if joined.endswith(":") else None
             if generic and ("@" in joined or re.search(r"\d{1,2}[:.]\d{2}", joined)):
                 return _reply_at(contents, index, index + 1 + wrap, _reply_headers(generic["head"]))
         for wrap in range(3):
             joined = _join(contents[index : index + 1 + wrap])
+            if len(joined) > MAX_MARKER_CHARS:
+                break
+            if not joined.endswith((":", "-")):
+                continue
             for pattern in _EXTRA_REPLY_LINES:
                 match = pattern.match(joined)
                 if match:
@@ -314,7 +320,8 @@ def _find_wrapped(contents: list[str]) -> _Wrapped | None:
     """Locate the first wrapped message in ``contents`` with quotequail, then our extensions."""
     # Only the first characters of a line matter for markers; capping them keeps the regexes
     # (ours and quotequail's) linear on hostile one-line messages.
-    scanned = [content[:MAX_MARKER_CHARS] for content in contents[:MAX_SCAN_LINES]]
+    contents = [content[:MAX_MARKER_CHARS] for content in contents]
+    scanned = contents[:MAX_SCAN_LINES]
     result = quotequail_internal.unwrap(
         scanned,
         quotequail_patterns.MAX_WRAP_LINES,
@@ -366,7 +373,7 @@ def _find_wrapped(contents: list[str]) -> _Wrapped | None:
 def _split_inline_reply(lines: list[_Line]) -> list[_Line]:
     """Split "reply On Wed, ... wrote:" into two lines (same offsets, nothing rewritten)."""
     for index, line in enumerate(lines[:MAX_SCAN_LINES]):
-        if len(line.content) > MAX_MARKER_CHARS * 2:
+        if len(line.content) > MAX_MARKER_CHARS or not line.content.rstrip().endswith("wrote:"):
             continue
         match = _INLINE_REPLY.match(line.content)
         if match and match.start("line") > 0:
@@ -667,9 +674,10 @@ def _wrapped_segments(
     quoted = wrapped.kind in ("reply", "quote") or (in_reply and not wrapped.explicit_forward)
     # Quoting one's own earlier mail ("On 14 Sep, Grace wrote: > ...") quotes one's own
     # account: it is read like a forwarded original, with its own date.
-    own_words = bool(
-        original and original.email and author and author.email == original.email
-    ) and wrapped.main_start > wrapped.marker_start
+    own_words = (
+        bool(original and original.email and author and author.email == original.email)
+        and wrapped.main_start > wrapped.marker_start
+    )
     if quoted and not own_words:
         block = lines[wrapped.marker_start : wrapped.main_end]
         _emit(out, block, SegmentKind.QUOTED, original_reference, original, depth + 1)
