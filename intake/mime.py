@@ -17,13 +17,13 @@ import email.errors
 import email.message
 import logging
 import re
-from datetime import UTC, datetime
+from datetime import datetime
 from email.header import decode_header, make_header
 from email.utils import parsedate_to_datetime
 
 from intake.errors import RejectedMessage
 from intake.html_text import html_to_text
-from intake.unwrap import segment_message
+from intake.unwrap import naive_zone, segment_message
 from nlp.document import Document, Person
 
 logger = logging.getLogger(__name__)
@@ -109,8 +109,7 @@ def _header_datetime(value: str | None) -> datetime | None:
         return None
     if parsed is None:
         return None
-    # RFC 5322 s.3.3: "-0000" means UTC with no local-offset information.
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=naive_zone(str(value)))
 
 
 def _received_at(message: email.message.Message) -> datetime:

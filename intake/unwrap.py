@@ -24,7 +24,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timezone
 from email.utils import parseaddr, parsedate_to_datetime
 from zoneinfo import ZoneInfo
 
@@ -79,6 +79,7 @@ _RFC5322_DATE = re.compile(
     r"^\s*(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?"
     r"\s*(?:[+-]\d{4}|GMT|UTC?|[ECMP][SD]T|Z)?(?:\s*\([^)]*\))?\s*$"
 )
+_ZONE_IN_BRACKETS = re.compile(r"\(((?:GMT|UTC)\s*[+-]\d{1,2}(?::?\d{2})?)\)")
 _TZ_ABBREVIATIONS = {"BST": "+0100", "GMT": "+0000", "UTC": "+0000", "CET": "+0100"}
 _GMT_OFFSET = re.compile(r"\b(?:GMT|UTC)\s*([+-])(\d{1,2})(?::?(\d{2}))?\b")
 _DAY_DOT = re.compile(r"\b(\d{1,2})\.\s+(?=[A-Za-z])")
@@ -89,6 +90,12 @@ _DATEPARSER_SETTINGS = {
     "TIMEZONE": "Europe/London",
     "PREFER_DAY_OF_MONTH": "first",
 }
+
+
+def naive_zone(value: str) -> ZoneInfo | timezone:
+    """The zone of an RFC 5322 date that ``parsedate_to_datetime`` returned naive: "-0000"
+    (RFC 5322 s.3.3: UTC, local offset unknown) is UTC; a missing zone is Europe/London."""
+    return UTC if "-0000" in value else LONDON
 
 
 def parse_header_date(value: str) -> datetime | None:
@@ -102,13 +109,14 @@ def parse_header_date(value: str) -> datetime | None:
     value = " ".join(value.replace("\u202f", " ").split())
     if not value or len(value) > 120:
         return None
+    value = _ZONE_IN_BRACKETS.sub(r"\1", value)  # "20:47 (GMT+01:00)" -> "20:47 GMT+01:00"
     if _RFC5322_DATE.match(value):
         try:
             parsed = parsedate_to_datetime(value)
         except (TypeError, ValueError, IndexError):
             parsed = None
         if parsed is not None:
-            return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+            return parsed if parsed.tzinfo else parsed.replace(tzinfo=naive_zone(value))
     cleaned = _AT_WORD.sub(" ", value)
     cleaned = _DAY_DOT.sub(r"\1 ", cleaned)
     cleaned = _GMT_OFFSET.sub(lambda m: f"{m[1]}{int(m[2]):02d}{m[3] or '00'}", cleaned)

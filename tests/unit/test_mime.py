@@ -358,3 +358,22 @@ def test_parse_email_falls_back_to_html_when_plain_part_is_empty() -> None:
     message.attach(MIMEText("\n", "plain", "utf-8"))
     message.attach(MIMEText("<p>They came back.</p>", "html", "utf-8"))
     assert parse_email(_headers(message)).text == "They came back.\n"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("14 Sep 2026 20:47 (GMT+01:00)", datetime(2026, 9, 14, 20, 47, tzinfo=BST)),
+        ("Mon, 14 Sep 2026 20:47:12 -0000", datetime(2026, 9, 14, 20, 47, 12, tzinfo=UTC)),
+        ("Mon, 14 Sep 2026 20:47:12", datetime(2026, 9, 14, 20, 47, 12, tzinfo=BST)),
+        ("9/14/2026 8:47 PM", datetime(2026, 9, 14, 20, 47, tzinfo=BST)),
+        ("Llun, 14 Medi 2026 am 20:47", datetime(2026, 9, 14, 20, 47, tzinfo=BST)),
+    ],
+)
+def test_parse_header_date_zones_and_fallbacks(value: str, expected: datetime) -> None:
+    assert parse_header_date(value) == expected
+
+
+def test_parse_email_date_without_zone_is_london_time() -> None:
+    raw = _plain("x\n").replace(DATE.encode(), b"Mon, 14 Sep 2026 20:47:12")
+    assert parse_email(raw).received_at == datetime(2026, 9, 14, 20, 47, 12, tzinfo=BST)
