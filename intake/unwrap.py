@@ -680,8 +680,9 @@ def _wrapped_segments(
     # A reply's quote, or an Outlook "Original Message" block in a reply ("Re:" subject), is
     # earlier correspondence, not an account being passed on.
     quoted = wrapped.kind in ("reply", "quote") or (in_reply and not wrapped.explicit_forward)
-    # Quoting one's own earlier mail ("On 14 Sep, Grace wrote: > ...") quotes one's own
-    # account: it is read like a forwarded original, with its own date.
+    # Quoting or forwarding one's own earlier mail ("On 14 Sep, Grace wrote: > ...") repeats
+    # one's own account: it is BODY again (the sender's words), one level down, with its own
+    # date as reference, never a third party's FORWARDED original.
     own_words = (
         bool(original and original.email and author and author.email == original.email)
         and wrapped.main_start > wrapped.marker_start
@@ -697,7 +698,7 @@ def _wrapped_segments(
         main = [_unindent(line) for line in main]
     _segment_region(
         main,
-        kind=SegmentKind.FORWARDED,
+        kind=SegmentKind.BODY if own_words else SegmentKind.FORWARDED,
         reference=original_reference,
         author=original,
         depth=depth + 1,

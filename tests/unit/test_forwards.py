@@ -589,7 +589,7 @@ def test_signature_boundaries(text: str, kinds: list[tuple[str, str]]) -> None:
     assert [(s.kind.value, text[s.start : s.end]) for s in segments] == kinds
 
 
-def test_quoting_ones_own_earlier_mail_reads_it_as_an_original_with_its_date() -> None:
+def test_quoting_ones_own_earlier_mail_reads_it_as_own_words_with_its_date() -> None:
     text = (
         "One more thing: they came back last night.\n\n"
         "On Mon, 14 Sep 2026 at 20:47, Grace Adeyemi <grace@example.net> wrote:\n"
@@ -600,7 +600,7 @@ def test_quoting_ones_own_earlier_mail_reads_it_as_an_original_with_its_date() -
     assert [(s.kind.value, s.depth) for s in segments] == [
         ("body", 0),
         ("header", 1),
-        ("forwarded", 1),
+        ("body", 1),
     ]
     assert segments[2].reference == WHEN
     # The same quote written by someone else (the council's question) is unrelated mail.
@@ -627,3 +627,20 @@ def test_mobile_client_line_is_a_signature(closing: str) -> None:
         ("body", "They were back last night."),
         ("signature", closing),
     ]
+
+
+def test_forwarding_ones_own_earlier_mail_keeps_it_as_own_words() -> None:
+    text = (
+        "I sent this last month and nothing happened.\n\n"
+        "---------- Forwarded message ---------\nFrom: Ann Lee <ann.lee@example.net>\n"
+        "Date: Mon, 14 Sep 2026 at 20:47\nSubject: door\nTo: <asb@example.gov.uk>\n\n"
+        "They kicked the door last night.\n"
+    )
+    ann = Person(name="Ann Lee", email="ann.lee@example.net")
+    segments = segment_message(text, reference=REFERENCE, author=ann)
+    assert [(s.kind.value, s.depth) for s in segments] == [
+        ("body", 0),
+        ("header", 1),
+        ("body", 1),
+    ]
+    assert segments[2].reference == WHEN
