@@ -1,4 +1,4 @@
-"""Exclusions (threshold-rules.md, Hart s.9): anonymous, CPS decision, court decision, service complaint.
+"""Exclusions (threshold-rules.md, Hart s.9): anonymous, CPS or court decision, service complaint.
 
 ``anonymous``, ``cps_decision`` and ``court_decision`` are decided sentence by sentence. A
 ``service_complaint`` needs the whole document: the request must be *only* about service provision
@@ -34,7 +34,9 @@ class ExclusionCue(StrEnum):
     PERSISTING = "persisting"
 
 
-_NEGATION = re.compile(r"(?:don't|do not|dont|doesn't|not|no need to|never|happy not to|won't) (?:[^ ]+ ){0,3}$")
+_NEGATION = re.compile(
+    r"(?:don't|do not|dont|doesn't|not|no need to|never|happy not to|won't) (?:[^ ]+ ){0,3}$"
+)
 
 
 @dataclass(frozen=True)
@@ -125,7 +127,7 @@ def find_exclusions(text: str, *, persisting_behaviour: bool | None = None) -> l
 
 @Language.factory("trigger_exclusions", assigns=["doc.spans"])
 def make_exclusions_component(nlp: Language, name: str) -> ExclusionsComponent:
-    """spaCy factory: exclusion findings and service-complaint cues into ``doc.spans["exclusions"]``."""
+    """spaCy factory: exclusions and service-complaint cues into ``doc.spans["exclusions"]``."""
     return ExclusionsComponent()
 
 

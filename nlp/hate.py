@@ -23,7 +23,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp.findings import Finding
-from nlp.lexicon import ObfuscationLexicon, Sentence, alternation, compile_all, expand, load_data, sentences
+from nlp.lexicon import (
+    ObfuscationLexicon,
+    Sentence,
+    alternation,
+    compile_all,
+    expand,
+    load_data,
+    sentences,
+)
 from nlp.pipeline import set_findings
 from trigger.vocabulary import HateStrand
 
@@ -31,18 +39,65 @@ KEY = "hate"
 
 # Rules built on a group noun: the culprit guard and counter-speech check apply to them.
 _GROUP_RULES = frozenset(
-    {"group_predicate", "question_group", "group_not_positive", "group_verb", "hate_verb_group", "action_group", "no_group_here",
-     "too_many", "modifier_group", "just_group_after_all", "pronoun_reference"}
+    {
+        "group_predicate",
+        "question_group",
+        "group_not_positive",
+        "group_verb",
+        "hate_verb_group",
+        "action_group",
+        "no_group_here",
+        "too_many",
+        "modifier_group",
+        "just_group_after_all",
+        "pronoun_reference",
+    }
 )
 _WEAK_RULES = frozenset({"label", "label_hate"})
-_MOTIVATION_RULES = frozenset({"motivation_because", "motivation_found_out", "motivation_being", "motivation_about", "motivation_due"})
+_MOTIVATION_RULES = frozenset(
+    {
+        "motivation_because",
+        "motivation_found_out",
+        "motivation_being",
+        "motivation_about",
+        "motivation_due",
+    }
+)
+# A slur addressed to someone ("you are just a ...", "them dirty ...") rather than mentioned.
+_ADDRESSED = re.compile(
+    r"(?:(?:you|ya|u|ur|you're|youre)(?: [^ ]+){0,3}"
+    r"|(?:them|those|bloody|fucking|dirty|filthy|stupid|little|fat)(?: [^ ]+)?) $"
+)
 _CULPRIT_PLACE = re.compile(
-    r"(?:next door|upstairs|downstairs|opposite|across the (?:road|street|close|way|landing)|over the road"
-    r"|at number|from number|at no|from no|in flat|from flat|on the corner|from the flats|in the flats|from the estate"
+    r"(?:next door|upstairs|downstairs|opposite|across the (?:road|street|close|way|landing)"
+    r"|over the road|at number|from number|at no|from no|in flat|from flat|on the corner"
+    r"|from the flats|in the flats|from the estate"
     r"|himself|herself|themselves)"
 )
-_DIRECT_BEFORE = frozenset({"you", "a", "an", "ya", "u", "ur", "you're", "youre", "\"", "'", "was", "were", "me", "us", "called", ","})
-_NEGATED_VERB = re.compile(r"(?:don't|do not|dont|doesn't|does not|didn't|did not|never|no one|nobody|shouldn't|should not|won't|wouldn't|not)(?: [^ ]+){0,2} $")
+_DIRECT_BEFORE = frozenset(
+    {
+        "you",
+        "a",
+        "an",
+        "ya",
+        "u",
+        "ur",
+        "you're",
+        "youre",
+        '"',
+        "'",
+        "was",
+        "were",
+        "me",
+        "us",
+        "called",
+        ",",
+    }
+)
+_NEGATED_VERB = re.compile(
+    r"(?:don't|do not|dont|doesn't|does not|didn't|did not|never|no one|nobody|shouldn't"
+    r"|should not|won't|wouldn't|not)(?: [^ ]+){0,2} $"
+)
 
 
 @dataclass(frozen=True)
@@ -50,6 +105,9 @@ class _Rule:
     strand: HateStrand
     name: str
     pattern: re.Pattern[str]
+    gate: re.Pattern[str] | None = (
+        None  # the strand's vocabulary: no need to try the rule without it
+    )
 
 
 @dataclass(frozen=True)
@@ -60,7 +118,9 @@ class _Compiled:
     ambiguous: frozenset[str]
     censored: re.Pattern[str]
     censored_strand: dict[str, HateStrand]
-    rules: tuple[_Rule, ...]
+    rules: tuple[
+        tuple[re.Pattern[str] | None, tuple[_Rule, ...]], ...
+    ]  # rules grouped by their gate
     abuse: re.Pattern[str]
     motivation_context: re.Pattern[str]
     victim_directed: re.Pattern[str]
@@ -82,7 +142,12 @@ def _compiled() -> _Compiled:
     negation = load_data("negation.json")
     identity: dict[str, dict[str, list[str]]] = hate["identity"]
     slur_strand = {term.lower(): HateStrand(strand) for term, strand in slurs["terms"].items()}
-    words: set[str] = set(slur_strand) | set(slurs["insults"]) | set(hate["insult_nouns"]) | set(hate["hostile_predicates"])
+    words: set[str] = (
+        set(slur_strand)
+        | set(slurs["insults"])
+        | set(hate["insult_nouns"])
+        | set(hate["hostile_predicates"])
+    )
     words |= set(hate["hate_verbs"]) | set(hate["modifiers"])
     for entry in identity.values():
         words |= set(entry["adjectives"]) | set(entry["groups"])
@@ -106,17 +171,40 @@ def _compiled() -> _Compiled:
         strand = HateStrand(strand_name)
         never = r"(?!x)x"  # an alternation for an empty list that never matches
         macros = dict(common)
-        macros["GROUP"] = _group_expression(entry["groups"], entry["adjectives"]) if entry["groups"] or entry["adjectives"] else never
+        macros["GROUP"] = (
+            _group_expression(entry["groups"], entry["adjectives"])
+            if entry["groups"] or entry["adjectives"]
+            else never
+        )
         macros["ADJ"] = alternation(entry["adjectives"]) if entry["adjectives"] else never
         macros["MOT"] = alternation(entry["motivation"]) if entry["motivation"] else never
         macros["LABEL"] = alternation(entry["labels"]) if entry["labels"] else never
+        gate = compile_all(
+            [
+                alternation(
+                    entry["groups"] + entry["adjectives"] + entry["motivation"] + entry["labels"]
+                )
+            ],
+            {},
+        )
         for name, template in hate["templates"].items():
-            if "{ADJ}" in template and not entry["adjectives"] and "{GROUP}" not in template and "{MOT}" not in template:
+            if (
+                "{ADJ}" in template
+                and not entry["adjectives"]
+                and "{GROUP}" not in template
+                and "{MOT}" not in template
+            ):
                 continue
-            rules.append(_Rule(strand, name, compile_all([template], macros)))
+            rules.append(_Rule(strand, name, compile_all([template], macros), gate))
         disclaimers[strand] = compile_all(negation["strand_disclaimers"], macros)
     for phrase in hate["phrases"]:
-        rules.append(_Rule(HateStrand(phrase["strand"]), "phrase:" + phrase["name"], compile_all([phrase["pattern"]], common)))
+        rules.append(
+            _Rule(
+                HateStrand(phrase["strand"]),
+                "phrase:" + phrase["name"],
+                compile_all([phrase["pattern"]], common),
+            )
+        )
 
     terms_alt = alternation(slur_strand)
     return _Compiled(
@@ -126,7 +214,7 @@ def _compiled() -> _Compiled:
         ambiguous=frozenset(t.lower() for t in slurs["ambiguous"]),
         censored=re.compile(rf"(?<![\w*'-])(?:{hate['censored_word']})"),
         censored_strand={k: HateStrand(v) for k, v in slurs["censored"].items()},
-        rules=tuple(rules),
+        rules=_grouped(rules),
         abuse=compile_all([alternation(hate["abuse_verbs"])], {}),
         motivation_context=compile_all([alternation(hate["motivation_context"])], {}),
         victim_directed=compile_all([hate["victim_directed"]], {}),
@@ -138,8 +226,20 @@ def _compiled() -> _Compiled:
         reversal=compile_all([negation["reversal"]], {}),
         self_denial=re.compile(negation["self_denial"]),
         reclaimed=re.compile(expand(hate["reclaimed"], {"TERM": ""}).rstrip() + " $"),
-        adjective_strand={adj: HateStrand(s) for s, e in identity.items() for adj in e["adjectives"] if " " not in adj},
+        adjective_strand={
+            adj: HateStrand(s)
+            for s, e in identity.items()
+            for adj in e["adjectives"]
+            if " " not in adj
+        },
     )
+
+
+def _grouped(rules: list[_Rule]) -> tuple[tuple[re.Pattern[str] | None, tuple[_Rule, ...]], ...]:
+    groups: dict[int, tuple[re.Pattern[str] | None, list[_Rule]]] = {}
+    for rule in rules:
+        groups.setdefault(id(rule.gate), (rule.gate, []))[1].append(rule)
+    return tuple((gate, tuple(members)) for gate, members in groups.values())
 
 
 def _group_expression(groups: list[str], adjectives: list[str]) -> str:
@@ -147,7 +247,10 @@ def _group_expression(groups: list[str], adjectives: list[str]) -> str:
     if groups:
         parts.append(alternation(groups))
     if adjectives:
-        parts.append(alternation(adjectives) + r" (?:people|persons|folk|folks|community|communities|kind|sort|types|scum|ones)")
+        parts.append(
+            alternation(adjectives)
+            + r" (?:people|persons|folk|folks|community|communities|kind|sort|types|scum|ones)"
+        )
     return "(?:" + "|".join(parts) + ")"
 
 
@@ -161,14 +264,16 @@ class _Candidate:
 
 
 def find_hate_markers(text: str) -> list[Finding]:
-    """Every hostile hate-motivation marker in ``text``, labelled with its strand (see module doc)."""
+    """Every hostile hate-motivation marker in ``text``, labelled with its strand."""
     compiled = _compiled()
     sents = sentences(text, compiled.lexicon)
     candidates: list[_Candidate] = []
     disclaimed: set[HateStrand] = set()
     for index, sentence in enumerate(sents):
         disclaimed |= _disclaimed(compiled, sentence)
-        if compiled.indiscriminate.search(sentence.canon) or compiled.generic_disclaimer.search(sentence.canon):
+        if compiled.indiscriminate.search(sentence.canon) or compiled.generic_disclaimer.search(
+            sentence.canon
+        ):
             continue
         candidates.extend(_slur_candidates(compiled, sentence, index))
         candidates.extend(_rule_candidates(compiled, sentence, index))
@@ -178,7 +283,11 @@ def find_hate_markers(text: str) -> list[Finding]:
         if cand.strand in disclaimed or (cand.strand, cand.start, cand.end) in seen:
             continue
         seen.add((cand.strand, cand.start, cand.end))
-        result.append(Finding(cand.strand.value, cand.start, cand.end, f"hate: {cand.rule} -> {cand.strand.value}"))
+        result.append(
+            Finding(
+                cand.strand.value, cand.start, cand.end, f"hate: {cand.rule} -> {cand.strand.value}"
+            )
+        )
     return result
 
 
@@ -187,8 +296,11 @@ def hate_strands(text: str) -> set[HateStrand]:
     return {HateStrand(f.label) for f in find_hate_markers(text)}
 
 
+_ANY_NEGATION = re.compile(r"\b(?:not|never|nothing|no|nowt|none|nah|nope)\b|n't")
+
+
 def _disclaimed(compiled: _Compiled, sentence: Sentence) -> set[HateStrand]:
-    if compiled.reversal.search(sentence.canon):
+    if not _ANY_NEGATION.search(sentence.canon) or compiled.reversal.search(sentence.canon):
         return set()
     out: set[HateStrand] = set()
     for strand, pattern in compiled.strand_disclaimers.items():
@@ -202,7 +314,9 @@ def _disclaimed(compiled: _Compiled, sentence: Sentence) -> set[HateStrand]:
 def _quoted(sentence: Sentence, cstart: int, cend: int) -> bool:
     before = sentence.canon[max(0, cstart - 40) : cstart]
     after = sentence.canon[cend : cend + 40]
-    return bool(re.search(r"[\"'] (?:[^ ]+ ){0,3}$", before) and re.match(r"(?: [^ ]+){0,3} [\"']", after))
+    return bool(
+        re.search(r"[\"'] (?:[^ ]+ ){0,3}$", before) and re.match(r"(?: [^ ]+){0,3} [\"']", after)
+    )
 
 
 def _slur_candidates(compiled: _Compiled, sentence: Sentence, index: int) -> list[_Candidate]:
@@ -214,7 +328,7 @@ def _slur_candidates(compiled: _Compiled, sentence: Sentence, index: int) -> lis
         term = match.group(1)
         before = canon[: match.start()]
         quoted = _quoted(sentence, match.start(), match.end())
-        you = bool(re.search(r"(?:(?:you|ya|u|ur|you're|youre)(?: [^ ]+){0,3}|(?:them|those|bloody|fucking|dirty|filthy|stupid|little|fat)(?: [^ ]+)?) $", before))
+        you = bool(_ADDRESSED.search(before))
         if term in compiled.ambiguous and not (abusive or quoted or you):
             continue
         if not directed and compiled.reclaimed.search(before):
@@ -235,16 +349,23 @@ def _slur_candidates(compiled: _Compiled, sentence: Sentence, index: int) -> lis
 def _rule_candidates(compiled: _Compiled, sentence: Sentence, index: int) -> list[_Candidate]:
     out: list[_Candidate] = []
     canon = sentence.canon
-    counter = bool(compiled.counter_speech.search(canon)) and not compiled.victim_directed.search(canon)
+    counter = bool(compiled.counter_speech.search(canon)) and not compiled.victim_directed.search(
+        canon
+    )
     motivated = bool(compiled.motivation_context.search(canon))
     directed = bool(compiled.victim_directed.search(canon)) or bool(compiled.abuse.search(canon))
-    for rule in compiled.rules:
-        for match in rule.pattern.finditer(canon):
-            before = canon[: match.start()]
-            if not _keep(rule, match, before, canon, counter, motivated, directed, sentence, compiled):
-                continue
-            start, end = sentence.original_span(match.start(), match.end())
-            out.append(_Candidate(rule.strand, start, end, rule.name, index))
+    for gate, group in compiled.rules:
+        if gate is not None and not gate.search(canon):
+            continue
+        for rule in group:
+            for match in rule.pattern.finditer(canon):
+                before = canon[: match.start()]
+                if not _keep(
+                    rule, match, before, canon, counter, motivated, directed, sentence, compiled
+                ):
+                    continue
+                start, end = sentence.original_span(match.start(), match.end())
+                out.append(_Candidate(rule.strand, start, end, rule.name, index))
     return out
 
 
@@ -263,20 +384,28 @@ def _keep(
     if name in _GROUP_RULES:
         if counter:
             return False
-        if name in {"hate_verb_group", "action_group", "pronoun_reference"} and _NEGATED_VERB.search(before):
+        if name in {
+            "hate_verb_group",
+            "action_group",
+            "pronoun_reference",
+        } and _NEGATED_VERB.search(before):
             return False
         words = before.split()
         other = compiled.adjective_strand.get(words[-1]) if words else None
         if other is not None and other != rule.strand:
             return False  # "pregnant women ...": the group is the adjective's, not the noun's
         tail = canon[match.end() : match.end() + 40]
-        if re.search(r"(?:^|\s)(?:the|two|three|four|five|some|of|these two|those two) $", before) and _CULPRIT_PLACE.search(
-            canon[match.start() : match.end()] + tail
-        ):
+        if re.search(
+            r"(?:^|\s)(?:the|two|three|four|five|some|of|these two|those two) $", before
+        ) and _CULPRIT_PLACE.search(canon[match.start() : match.end()] + tail):
             return False
     if name == "identity_insult":
         last = before.split()[-1] if before.split() else ""
-        if last not in _DIRECT_BEFORE and not directed and not _quoted(sentence, match.start(), match.end()):
+        if (
+            last not in _DIRECT_BEFORE
+            and not directed
+            and not _quoted(sentence, match.start(), match.end())
+        ):
             return False
         if counter:
             return False

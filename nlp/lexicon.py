@@ -1,4 +1,4 @@
-"""Shared text normalisation and pattern helpers for the hate, risk, exclusion and party recognisers.
+"""Shared text normalisation and pattern helpers for the hate, risk, exclusion, party recognisers.
 
 Our recognisers match regular expressions (kept as data in ``nlp/patterns/*.json``) against a
 *canonical* form of each sentence: tokens lowercased, curly quotes straightened, obfuscation
@@ -15,22 +15,46 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
 # Digits and symbols people use for letters when they dodge filters ("p4ki", "f@g", "h8").
-_LEET = str.maketrans({"4": "a", "@": "a", "3": "e", "1": "i", "!": "i", "0": "o", "5": "s", "$": "s", "7": "t"})
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00b4": "'", "`": "'"})
+_LEET = str.maketrans(
+    {"4": "a", "@": "a", "3": "e", "1": "i", "!": "i", "0": "o", "5": "s", "$": "s", "7": "t"}
+)
+_QUOTES = str.maketrans(
+    {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00b4": "'", "`": "'"}
+)
 _TOKEN = re.compile(
     r"[\w*@$]+(?:['\u2019.\-!][\w*@$]+)*"  # words, with inner apostrophes, dots, hyphens
     r"|[\"\u201c\u201d]|(?<![\w*])['\u2018\u2019]|['\u2018\u2019](?![\w*])"  # quotation marks
     r"|[,;:()?!]"  # clause punctuation, kept so patterns can stop at it
 )
 _ABBREVIATIONS = frozenset(
-    {"mr", "mrs", "ms", "dr", "st", "cllr", "no", "ref", "approx", "tel", "mob", "rd", "ave", "sgt", "pc", "e.g", "i.e", "etc"}
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "cllr",
+        "no",
+        "ref",
+        "approx",
+        "tel",
+        "mob",
+        "rd",
+        "ave",
+        "sgt",
+        "pc",
+        "e.g",
+        "i.e",
+        "etc",
+    }
 )
-_SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)]*(?=\s)|\n\s*\n|(?<! )\n")
+# A line break after a space is a soft wrap (format=flowed), with or without a carriage return.
+_SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)]*(?=\s)|\n\s*\n|(?<! )\r\n|(?<![ \r])\n")
 _RUN3 = re.compile(r"(.)\1{2,}")
 
 
@@ -85,7 +109,7 @@ def alternation(phrases: Iterable[str]) -> str:
 
 
 def expand(template: str, macros: Mapping[str, str]) -> str:
-    """Replace ``{NAME}`` in a regex template with ``macros[NAME]`` (other braces are left alone)."""
+    """Replace ``{NAME}`` in a regex template with ``macros[NAME]`` (other braces stay)."""
 
     def replace(match: re.Match[str]) -> str:
         name = match.group(1)
@@ -133,8 +157,14 @@ class ObfuscationLexicon:
         if shown < 2 or token[0] == "*" or shown < len(token) / 3:
             return None
         pattern = re.compile(re.escape(token).replace(r"\*", "[a-z]"))
-        hits = [form for form in self._by_len_first.get((len(token), token[0]), []) if pattern.fullmatch(form)]
-        return hits[0] if len(hits) == 1 else (sorted(hits)[0] if hits and _same_stem(hits) else None)
+        hits = [
+            form
+            for form in self._by_len_first.get((len(token), token[0]), [])
+            if pattern.fullmatch(form)
+        ]
+        return (
+            hits[0] if len(hits) == 1 else (sorted(hits)[0] if hits and _same_stem(hits) else None)
+        )
 
 
 def _inflections(word: str) -> tuple[str, ...]:
@@ -153,21 +183,29 @@ def _same_stem(forms: list[str]) -> bool:
     return len({f.rstrip("s'e") for f in forms}) == 1
 
 
+_LEET_CHAR = re.compile(r"[43105$7@!]")
+_LETTER = re.compile(r"[^\W\d_]")
+_DOTTED = re.compile(r"(?:[a-z*]\.){2,}[a-z*]\.?")
+# Times, references, ordinals and postcodes keep their digits ("9pm", "12th", "ts24", "3b").
+_NUMERIC = re.compile(r"\d+(?:st|nd|rd|th|am|pm|s|k|m|ish)?|[a-z]{1,2}\d[\da-z]?|\d+[a-z]\d*")
+
+
 def _canonical_word(raw: str) -> str:
     word = raw.translate(_QUOTES).lower()
-    if any(ch.isalpha() for ch in word) and any(ch in "43105$7@!" for ch in word) and not _looks_numeric(word):
+    if _LEET_CHAR.search(word) and _LETTER.search(word) and not _NUMERIC.fullmatch(word):
         word = word.translate(_LEET)
-    if re.fullmatch(r"(?:[a-z*]\.){2,}[a-z*]\.?", word):  # n.i.g.g.e.r
+    if "." in word and _DOTTED.fullmatch(word):  # n.i.g.g.e.r
         word = word.replace(".", "")
     return word.rstrip(".")
 
 
-def _looks_numeric(word: str) -> bool:
-    """Times, references, ordinals and postcodes keep their digits ("9pm", "44/12", "12th", "ts24")."""
-    return bool(re.fullmatch(r"\d+(?:st|nd|rd|th|am|pm|s|k|m|ish)?|[a-z]{1,2}\d[\da-z]?|\d+[a-z]\d*", word))
-
-
 def sentences(text: str, lexicon: ObfuscationLexicon | None = None) -> list[Sentence]:
+    """The canonical sentences of ``text`` (cached: several recognisers read the same text)."""
+    return list(_sentences(text, lexicon))
+
+
+@lru_cache(maxsize=256)
+def _sentences(text: str, lexicon: ObfuscationLexicon | None) -> tuple[Sentence, ...]:
     """Split ``text`` into sentences and canonicalise each (see the module docstring).
 
     A line break ending in a space is a soft wrap (format=flowed mail) and does not end a sentence;
@@ -185,13 +223,16 @@ def sentences(text: str, lexicon: ObfuscationLexicon | None = None) -> list[Sent
         _append_sentence(result, text, start, end, lexicon)
         start = end
     _append_sentence(result, text, start, len(text), lexicon)
-    return result
+    return tuple(result)
 
 
 def _append_sentence(
     result: list[Sentence], text: str, start: int, end: int, lexicon: ObfuscationLexicon | None
 ) -> None:
-    tokens = [Token(_canonical_word(m.group(0)), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    tokens = [
+        Token(_canonical_word(m.group(0)), m.start(), m.end())
+        for m in _TOKEN.finditer(text, start, end)
+    ]
     tokens = [Token(t.text, t.start, t.end) for t in _join_spaced_letters(tokens, lexicon)]
     if lexicon is not None:
         tokens = [Token(lexicon.resolve(t.text) or t.text, t.start, t.end) for t in tokens]
@@ -214,7 +255,11 @@ def _join_spaced_letters(tokens: list[Token], lexicon: ObfuscationLexicon | None
     index = 0
     while index < len(tokens):
         run_end = index
-        while run_end < len(tokens) and len(tokens[run_end].text) == 1 and tokens[run_end].text.isalpha():
+        while (
+            run_end < len(tokens)
+            and len(tokens[run_end].text) == 1
+            and tokens[run_end].text.isalpha()
+        ):
             run_end += 1
         if run_end - index >= 3:
             joined = "".join(t.text for t in tokens[index:run_end])
@@ -228,7 +273,9 @@ def _join_spaced_letters(tokens: list[Token], lexicon: ObfuscationLexicon | None
     return out
 
 
-def finditer(pattern: re.Pattern[str], sentence: Sentence) -> Iterable[tuple[re.Match[str], int, int]]:
+def finditer(
+    pattern: re.Pattern[str], sentence: Sentence
+) -> Iterable[tuple[re.Match[str], int, int]]:
     """Matches of ``pattern`` in a sentence's canonical text, with their original offsets."""
     for match in pattern.finditer(sentence.canon):
         start, end = sentence.original_span(match.start(), match.end())

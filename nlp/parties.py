@@ -95,16 +95,22 @@ def _compiled() -> _Compiled:
     community: dict[str, Any] = data["community"]
     numbers = {k: int(v) for k, v in community["numbers"].items()}
     macros = {
-        "NUM": r"(?:\d{1,3}|" + "|".join(sorted(map(re.escape, numbers), key=len, reverse=True)) + ")",
+        "NUM": r"(?:\d{1,3}|"
+        + "|".join(sorted(map(re.escape, numbers), key=len, reverse=True))
+        + ")",
         "REPORT": community["report_words"],
     }
     identity = data["identity"]
     return _Compiled(
-        third_party=tuple((rule["relationship"], compile_all([rule["pattern"]], {})) for rule in data["third_party"]),
+        third_party=tuple(
+            (rule["relationship"], compile_all([rule["pattern"]], {}))
+            for rule in data["third_party"]
+        ),
         refused=compile_all(data["consent_refused"], {}),
         given=compile_all(data["consent_given"], {}),
         community=tuple(
-            (int(p["add"]), re.compile(r"(?<![\w'-])(?:" + expand(p["pattern"], macros) + ")")) for p in community["patterns"]
+            (int(p["add"]), re.compile(r"(?<![\w'-])(?:" + expand(p["pattern"], macros) + ")"))
+            for p in community["patterns"]
         ),
         numbers=numbers,
         relation_name=re.compile(identity["relation_name"]),
@@ -128,19 +134,42 @@ def find_party_cues(text: str) -> list[Finding]:
     for sentence in sentences(text):
         canon = sentence.canon
         for relationship, pattern in compiled.third_party:
-            for match, start, end in _matches(pattern, sentence):
-                result.append(Finding(PartyCue.THIRD_PARTY, start, end, "parties: writes for someone else", relationship))
-        for match, start, end in _matches(compiled.refused, sentence):
+            for _match, start, end in _matches(pattern, sentence):
+                result.append(
+                    Finding(
+                        PartyCue.THIRD_PARTY,
+                        start,
+                        end,
+                        "parties: writes for someone else",
+                        relationship,
+                    )
+                )
+        for _match, start, end in _matches(compiled.refused, sentence):
             result.append(Finding(PartyCue.CONSENT_REFUSED, start, end, "parties: consent refused"))
         for match, start, end in _matches(compiled.given, sentence):
             negated = bool(_NEGATED.search(canon[: match.start()]))
             label = PartyCue.CONSENT_REFUSED if negated else PartyCue.CONSENT_GIVEN
-            result.append(Finding(label, start, end, "parties: consent " + ("refused (negated)" if negated else "given")))
+            result.append(
+                Finding(
+                    label,
+                    start,
+                    end,
+                    "parties: consent " + ("refused (negated)" if negated else "given"),
+                )
+            )
         for add, pattern in compiled.community:
             for match, start, end in _matches(pattern, sentence):
                 count = _number(match.group("n"), compiled.numbers)
                 if count is not None and 1 < count + add < 1000:
-                    result.append(Finding(PartyCue.COMMUNITY_REPORTERS, start, end, "parties: others reported", count + add))
+                    result.append(
+                        Finding(
+                            PartyCue.COMMUNITY_REPORTERS,
+                            start,
+                            end,
+                            "parties: others reported",
+                            count + add,
+                        )
+                    )
     result.extend(_identity_cues(text, compiled))
     return result
 
@@ -175,20 +204,50 @@ def _identity_cues(text: str, compiled: _Compiled) -> list[Finding]:
             name = _clean_name(match.group("name"), compiled.name_stopwords)
             if name is None or name.split()[-1] in {"MP", "Council", "Police"}:
                 continue
-            out.append(Finding(PartyCue.VICTIM_NAME, match.start("name"), match.end("name"), "parties: victim named", name))
+            out.append(
+                Finding(
+                    PartyCue.VICTIM_NAME,
+                    match.start("name"),
+                    match.end("name"),
+                    "parties: victim named",
+                    name,
+                )
+            )
             address = compiled.address_after.match(text, match.end("name"))
             if address:
                 value = " ".join(address.group("address").split())
                 out.append(
-                    Finding(PartyCue.VICTIM_ADDRESS, address.start("address"), address.end("address"), "parties: victim's address", value)
+                    Finding(
+                        PartyCue.VICTIM_ADDRESS,
+                        address.start("address"),
+                        address.end("address"),
+                        "parties: victim's address",
+                        value,
+                    )
                 )
     for match in compiled.self_address.finditer(text):
         value = " ".join(match.group("address").split())
-        out.append(Finding(PartyCue.SELF_ADDRESS, match.start("address"), match.end("address"), "parties: own address", value))
+        out.append(
+            Finding(
+                PartyCue.SELF_ADDRESS,
+                match.start("address"),
+                match.end("address"),
+                "parties: own address",
+                value,
+            )
+        )
     for match in compiled.my_name.finditer(text):
         name = _clean_name(match.group("name"), compiled.name_stopwords)
         if name is not None:
-            out.append(Finding(PartyCue.OWN_NAME, match.start("name"), match.end("name"), "parties: own name", name))
+            out.append(
+                Finding(
+                    PartyCue.OWN_NAME,
+                    match.start("name"),
+                    match.end("name"),
+                    "parties: own name",
+                    name,
+                )
+            )
     for match in compiled.phone.finditer(text):
         digits = re.sub(r"\D", "", match.group(0))
         if digits.startswith("44"):
@@ -196,8 +255,20 @@ def _identity_cues(text: str, compiled: _Compiled) -> list[Finding]:
         if len(digits) not in (10, 11):
             continue
         before = " ".join(text[max(0, match.start() - 60) : match.start()].lower().split()) + " "
-        label = PartyCue.VICTIM_PHONE if compiled.victim_phone_context.search(before) else PartyCue.PHONE
-        out.append(Finding(label, match.start(), match.end(), "parties: UK phone number", match.group(0).strip()))
+        label = (
+            PartyCue.VICTIM_PHONE
+            if compiled.victim_phone_context.search(before)
+            else PartyCue.PHONE
+        )
+        out.append(
+            Finding(
+                label,
+                match.start(),
+                match.end(),
+                "parties: UK phone number",
+                match.group(0).strip(),
+            )
+        )
     return out
 
 
@@ -238,9 +309,13 @@ def decide_parties(
         (own if segment.kind in _OWN_KINDS else forwarded).extend(shifted)
     for segment in document.segments:
         if segment.kind is SegmentKind.SIGNATURE and (segment.start, segment.end) not in analysed:
-            cues = [f.shifted(segment.start) for f in find_party_cues(document.segment_text(segment))]
+            cues = [
+                f.shifted(segment.start) for f in find_party_cues(document.segment_text(segment))
+            ]
             (own if segment.depth == 0 else forwarded).extend(cues)
-    return decide_parties_from_cues(own, forwarded, sender=sender, forwarded_authors=forwarded_authors)
+    return decide_parties_from_cues(
+        own, forwarded, sender=sender, forwarded_authors=forwarded_authors
+    )
 
 
 def decide_parties_for_texts(
@@ -257,7 +332,9 @@ def decide_parties_for_texts(
             continue
         cues = [f.shifted(part.offset) for f in find_party_cues(part.text)]
         (own if part.kind in _OWN_KINDS else forwarded).extend(cues)
-    return decide_parties_from_cues(own, forwarded, sender=sender, forwarded_authors=forwarded_authors)
+    return decide_parties_from_cues(
+        own, forwarded, sender=sender, forwarded_authors=forwarded_authors
+    )
 
 
 def decide_parties_from_cues(
@@ -301,8 +378,12 @@ def decide_parties_from_cues(
     forwarded_phones = pick(PartyCue.PHONE, forwarded)
     victim_phones = pick(PartyCue.VICTIM_PHONE, everything)
     applicant_name = sender.name if sender and sender.name else None
-    if own_name is not None and len(str(own_name.value).split()) > len((applicant_name or "").split()):
-        applicant_name = str(own_name.value)  # a chat user's display name is often a first name only
+    if own_name is not None and len(str(own_name.value).split()) > len(
+        (applicant_name or "").split()
+    ):
+        applicant_name = str(
+            own_name.value
+        )  # a chat user's display name is often a first name only
     applicant_email = sender.email if sender else None
     applicant_phone = str(phones[0].value) if phones else (sender.phone if sender else None)
 
@@ -314,11 +395,15 @@ def decide_parties_from_cues(
     else:
         victim = other_authors[0] if other_authors else None
         named = pick(PartyCue.VICTIM_NAME, own) or pick(PartyCue.VICTIM_NAME, forwarded)
-        victim_name = victim.name if victim and victim.name else (str(named[0].value) if named else None)
+        victim_name = (
+            victim.name if victim and victim.name else (str(named[0].value) if named else None)
+        )
         victim_email = victim.email if victim else None
         vphones = victim_phones or forwarded_phones
         victim_phone = str(vphones[0].value) if vphones else (victim.phone if victim else None)
-        addresses = pick(PartyCue.VICTIM_ADDRESS, everything) or pick(PartyCue.SELF_ADDRESS, forwarded)
+        addresses = pick(PartyCue.VICTIM_ADDRESS, everything) or pick(
+            PartyCue.SELF_ADDRESS, forwarded
+        )
         victim_address = str(addresses[0].value) if addresses else None
         evidence["victim"] = tuple(named[:1]) + tuple(addresses[:1]) + tuple(vphones[:1])
     evidence["applicant"] = tuple(phones[:1]) + ((own_name,) if own_name else ())
@@ -340,8 +425,14 @@ def decide_parties_from_cues(
 
 def parties_for_document(document: Document) -> Parties:
     """The parties of a :class:`Document`, reading its segments' text directly (no pipeline)."""
-    texts = [PartyText(document.segment_text(s), s.kind, s.start, s.author) for s in document.segments]
-    authors = [s.author for s in document.segments if s.kind is SegmentKind.FORWARDED and s.author is not None]
+    texts = [
+        PartyText(document.segment_text(s), s.kind, s.start, s.author) for s in document.segments
+    ]
+    authors = [
+        s.author
+        for s in document.segments
+        if s.kind is SegmentKind.FORWARDED and s.author is not None
+    ]
     return decide_parties_for_texts(texts, sender=document.sender, forwarded_authors=authors)
 
 

@@ -24,7 +24,8 @@ from trigger.vocabulary import RiskFlag
 KEY = "risk"
 # A child described by where the culprits live is one of the culprits ("the kids from number 12").
 _CULPRIT_CHILD = re.compile(
-    r"^ (?:from|on|at|in|across|over|opposite|next door|who live|round|around|of the|of number|upstairs|downstairs|outside)\b"
+    r"^ (?:from|on|at|in|across|over|opposite|next door|who live|round|around|of the|of number"
+    r"|upstairs|downstairs|outside)\b"
 )
 
 
@@ -59,7 +60,9 @@ def _compiled() -> _Compiled:
     return _Compiled(
         rules=rules,
         negation=re.compile(data["negations"]),
-        sentence_negations={RiskFlag(k): compile_all([v], {}) for k, v in data["sentence_negations"].items()},
+        sentence_negations={
+            RiskFlag(k): compile_all([v], {}) for k, v in data["sentence_negations"].items()
+        },
         adult_child=compile_all([data["child_adult_age"]], {}),
     )
 
@@ -79,7 +82,9 @@ def find_risk_flags(text: str) -> list[Finding]:
             for match in rule.pattern.finditer(canon):
                 if compiled.negation.search(canon[: match.start()][-40:]):
                     continue
-                culprits = match.group(0).startswith("the ") and _CULPRIT_CHILD.search(canon[match.end() :])
+                culprits = match.group(0).startswith("the ") and _CULPRIT_CHILD.search(
+                    canon[match.end() :]
+                )
                 if rule.label is RiskFlag.CHILD_AT_RISK and (
                     culprits or compiled.adult_child.search(canon[match.end() : match.end() + 30])
                 ):

@@ -1,4 +1,4 @@
-"""nlp.exclusions: anonymous, CPS decision, court decision, service complaint (only when the ASB stopped)."""
+"""nlp.exclusions: anonymous, CPS or court decision, service complaint (when the ASB stopped)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,10 @@ CASES = [
     ("I don't want to be anonymous, my name is Sue Bell.", set()),
     ("An anonymous caller rang the police about the fight.", set()),
     ("I want you to review the CPS decision not to charge him.", {E.CPS_DECISION}),
-    ("The Crown Prosecution Service dropped the case and I want that decision looked at again.", {E.CPS_DECISION}),
+    (
+        "The Crown Prosecution Service dropped the case and I want that decision looked at again.",
+        {E.CPS_DECISION},
+    ),
     ("The CPS charged him last week and the trial is in March.", set()),
     ("The magistrates only gave him a fine, it's a joke, I want it reviewed.", {E.COURT_DECISION}),
     ("I am unhappy with the sentence the judge gave him.", {E.COURT_DECISION}),
@@ -32,7 +35,8 @@ CASES = [
         {E.SERVICE_COMPLAINT},
     ),
     (
-        "They moved out in May and it has been quiet since. The officer who came was rude and dismissive.",
+        "They moved out in May and it has been quiet since. "
+        "The officer who came was rude and dismissive.",
         {E.SERVICE_COMPLAINT},
     ),
     (
@@ -59,7 +63,11 @@ def test_rude_officer_is_not_a_service_complaint_when_incidents_are_current() ->
         ({ExclusionCue.SERVICE, ExclusionCue.BEHAVIOUR_STOPPED}, True, {E.SERVICE_COMPLAINT}),
         ({ExclusionCue.SERVICE}, False, {E.SERVICE_COMPLAINT}),
         ({ExclusionCue.SERVICE}, True, set()),
-        ({ExclusionCue.SERVICE, ExclusionCue.BEHAVIOUR_STOPPED, ExclusionCue.PERSISTING}, False, set()),
+        (
+            {ExclusionCue.SERVICE, ExclusionCue.BEHAVIOUR_STOPPED, ExclusionCue.PERSISTING},
+            False,
+            set(),
+        ),
         ({ExclusionCue.BEHAVIOUR_STOPPED}, False, set()),
         ({E.ANONYMOUS, ExclusionCue.PERSISTING}, True, {E.ANONYMOUS}),
         ({E.COURT_DECISION, ExclusionCue.BEHAVIOUR_STOPPED}, False, {E.COURT_DECISION}),
@@ -73,7 +81,10 @@ def test_decide_exclusions_weighs_cues_with_current_incidents(
 
 
 def test_cues_carry_the_words_that_raised_them() -> None:
-    text = "It has been quiet since they were evicted. I want to complain about how my reports were handled."
+    text = (
+        "It has been quiet since they were evicted. "
+        "I want to complain about how my reports were handled."
+    )
     cues = {(f.label, text[f.start : f.end]) for f in find_exclusion_cues(text)}
     assert (ExclusionCue.BEHAVIOUR_STOPPED.value, "It has been quiet since") in cues
     assert (ExclusionCue.SERVICE.value, "complain about how") in cues

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC
+
 import pytest
 
 from nlp.hate import KEY, find_hate_markers, hate_strands
@@ -43,7 +45,10 @@ HOSTILE = [
     ("Old people like you should be in a care home", H.AGE),
     ("he said women belong in the kitchen", H.SEX),
     ("She mocked my baby bump and laughed", H.PREGNANCY_MATERNITY),
-    ("she told me to cover up while breastfeeding, it was disgusting she said", H.PREGNANCY_MATERNITY),
+    (
+        "she told me to cover up while breastfeeding, it was disgusting she said",
+        H.PREGNANCY_MATERNITY,
+    ),
     ("she called me a fat pregnant cow", H.PREGNANCY_MATERNITY),
     ("he said our civil partnership is a joke and a sham", H.MARRIAGE_CIVIL_PARTNERSHIP),
     # identity word welded to an insult
@@ -145,14 +150,18 @@ def test_no_hostility_towards_the_victim_gives_no_strand(text: str) -> None:
 
 def test_disclaimer_removes_only_the_strand_it_disclaims() -> None:
     text = (
-        "My partner is Black and people asked whether this is racial, but I don't think it's racist. "
+        "My partner is Black and people asked whether this is racial, "
+        "but I don't think it's racist. "
         "He shouted f*ggots at us because we are gay."
     )
     assert hate_strands(text) == {H.SEXUAL_ORIENTATION}
 
 
 def test_two_strands_in_one_account_are_both_found() -> None:
-    text = "He called me a p*ki. Another time he said my wheelchair should be taken off me because I'm a cripple."
+    text = (
+        "He called me a p*ki. "
+        "Another time he said my wheelchair should be taken off me because I'm a cripple."
+    )
     assert hate_strands(text) == {H.RACE, H.DISABILITY}
 
 
@@ -171,11 +180,20 @@ def test_offsets_point_into_the_original_text_across_lines() -> None:
 
 
 def test_component_writes_findings_to_doc_spans() -> None:
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from nlp.pipeline import analyse, build_pipeline, findings
 
     nlp = build_pipeline()
     assert "trigger_hate" in nlp.pipe_names
-    doc = analyse(nlp, "They told me to go back to my own country.", datetime(2026, 10, 1, tzinfo=timezone.utc))
+    doc = analyse(
+        nlp,
+        "They told me to go back to my own country.",
+        datetime(2026, 10, 1, tzinfo=UTC),
+    )
     assert [f.label for f in findings(doc, KEY)] == [H.RACE.value]
+
+
+def test_soft_wrapped_lines_with_carriage_returns_stay_one_sentence() -> None:
+    text = "They pick on us \r\nbecause we are \r\ngay.\r\n"
+    assert hate_strands(text) == {H.SEXUAL_ORIENTATION}

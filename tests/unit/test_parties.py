@@ -1,0 +1,197 @@
+"""nlp.parties: applicant role and relationship, consent, community reporters, victim identity."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from nlp.document import Document, Person, Segment, SegmentKind
+from nlp.parties import (
+    PartyCue,
+    PartyText,
+    decide_parties,
+    decide_parties_for_texts,
+    find_party_cues,
+)
+from nlp.pipeline import analyse, build_pipeline
+from trigger.vocabulary import ApplicantRole, Consent
+
+WHEN = datetime(2026, 10, 1, 9, 0, tzinfo=UTC)
+
+
+def cues(text: str, label: PartyCue) -> list[object]:
+    return [f.value for f in find_party_cues(text) if f.label == label]
+
+
+def own(
+    text: str, sender: Person | None = None, forwarded: tuple[tuple[str, Person], ...] = ()
+) -> object:
+    texts = [PartyText(text, SegmentKind.BODY, 0)]
+    offset = len(text)
+    for body, author in forwarded:
+        texts.append(PartyText(body, SegmentKind.FORWARDED, offset, author))
+        offset += len(body)
+    return decide_parties_for_texts(
+        texts, sender=sender, forwarded_authors=[a for _, a in forwarded]
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "relationship"),
+    [
+        ("I am writing on behalf of my mother, who is 86.", "son/daughter"),
+        ("My constituent has been harassed for months.", "councillor"),
+        ("As her support worker I am raising this for her.", "support worker"),
+        ("I'm the ward councillor for Elm Park.", "councillor"),
+        ("I am a caseworker for Jane Doe MP and write about a constituent.", "MP's caseworker"),
+        ("I am the housing officer for Mr Amir Khan.", "housing officer"),
+        ("My neighbour asked me to write to you as she has no email.", "neighbour"),
+        ("I'm forwarding this from my friend who lives on the estate.", "friend"),
+        ("I am her social worker.", "social worker"),
+    ],
+)
+def test_third_party_statement_gives_role_and_relationship(text: str, relationship: str) -> None:
+    parties = own(text, Person("A Writer", "writer@example.org"))
+    assert parties.role is ApplicantRole.THIRD_PARTY
+    assert parties.relationship == relationship
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My husband and I live at 7 Oak Road and the noise never stops.",
+        "My daughter is scared of them.",
+        "I'm writing about the youths on the green.",
+        "My elderly father lives with us and the shouting upsets him.",
+    ],
+)
+def test_writing_about_yourself_or_your_household_is_a_victim_applicant(text: str) -> None:
+    assert own(text, Person("A Writer", "writer@example.org")).role is ApplicantRole.VICTIM
+
+
+def test_forwarded_original_by_someone_else_makes_the_forwarder_a_third_party() -> None:
+    sender = Person("Ray Jones", "ray@example.org")
+    victim = Person("Ann Lee", "ann.lee@example.net")
+    parties = own(
+        "See below.\n", sender, (("They smashed my window. Call me on 07700 900 123.", victim),)
+    )
+    assert parties.role is ApplicantRole.THIRD_PARTY
+    assert (parties.victim_name, parties.victim_email) == ("Ann Lee", "ann.lee@example.net")
+    assert parties.victim_phone == "07700 900 123"
+    assert (parties.applicant_name, parties.applicant_email) == ("Ray Jones", "ray@example.org")
+
+
+def test_forwarding_your_own_earlier_email_is_not_a_third_party() -> None:
+    me = Person("Ann Lee", "Ann.Lee@example.net")
+    parties = own(
+        "Sending this again.\n",
+        me,
+        (("They smashed my window.", Person("Ann Lee", "ann.lee@example.net")),),
+    )
+    assert parties.role is ApplicantRole.VICTIM
+
+
+@pytest.mark.parametrize(
+    ("text", "consent"),
+    [
+        ("She has given consent for this application.", Consent.GIVEN),
+        ("Mr Smith is happy for me to apply on his behalf.", Consent.GIVEN),
+        ("I am happy for my information to be shared with the police.", Consent.GIVEN),
+        ("He consents to this application.", Consent.GIVEN),
+        ("You can share my details with the housing association.", Consent.GIVEN),
+        ("My mum asked me to make the application on her behalf.", Consent.GIVEN),
+        ("Please don't tell my landlord about this.", Consent.REFUSED),
+        ("Do not share any of this with the council.", Consent.REFUSED),
+        ("She doesn't want the housing association involved.", Consent.REFUSED),
+        ("I don't consent to my details going to the police.", Consent.REFUSED),
+        ("I'm not happy for my details to be shared.", Consent.REFUSED),
+        ("Happy to share my details but please do not tell my landlord.", Consent.REFUSED),
+        ("The noise goes on all night and I reported it twice.", Consent.NOT_STATED),
+        ("yes please", Consent.NOT_STATED),
+    ],
+)
+def test_consent(text: str, consent: Consent) -> None:
+    assert own(text).consent is consent
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Five of us have reported it to the council.", 5),
+        ("At least 3 neighbours have complained about the same thing.", 3),
+        ("Me and four other residents have all rung the police.", 5),
+        ("me and 2 other neighbours reported it, so thats 3 of us", 3),
+        ("Seven different households have made complaints.", 7),
+        ("Two other people on the street reported it too.", 3),
+        ("There are five of us living in the house.", None),
+        ("I reported it three times.", None),
+    ],
+)
+def test_community_reporters_count_includes_the_applicant(text: str, count: int | None) -> None:
+    assert own(text).community_reporters == count
+
+
+def test_victim_identity_statement_gives_name_and_address() -> None:
+    text = "I am writing on behalf of my mother, Mrs Jean Holt, of 4 Mill Lane, Oakham. She is 90."
+    parties = own(text, Person("Tom Holt", "tom@example.com"))
+    assert parties.victim_name == "Mrs Jean Holt"
+    assert parties.victim_address == "4 Mill Lane, Oakham"
+    assert parties.victim_email is None
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("Regards\nJo\n07700 900 311", "07700 900 311"),
+        ("Tel: 01252 123456", "01252 123456"),
+        ("Mob +44 7700 900311", "+44 7700 900311"),
+        ("Crime ref 44260350918", None),
+        ("Log 0344 09/11/26", None),
+    ],
+)
+def test_uk_phone_numbers(text: str, phone: str | None) -> None:
+    found = cues(text, PartyCue.PHONE)
+    assert (found[0] if found else None) == phone
+
+
+def test_chat_user_who_gives_a_full_name_is_named_by_it() -> None:
+    parties = own("hello my name is sam okafor and the lads keep kicking my door", Person("Sam"))
+    assert parties.victim_name == "Sam Okafor"
+    assert parties.role is ApplicantRole.VICTIM
+
+
+def test_decide_parties_reads_component_spans_and_signature_segments() -> None:
+    body = "Please see below an email from my neighbour. She is happy for it to be shared.\n"
+    signature = "Jim Bell\n07700 900 777\n"
+    original = "They threw eggs at my door again last night.\n"
+    text = body + signature + original
+    segments = (
+        Segment(0, len(body), SegmentKind.BODY, WHEN),
+        Segment(len(body), len(body) + len(signature), SegmentKind.SIGNATURE, WHEN),
+        Segment(
+            len(body) + len(signature),
+            len(text),
+            SegmentKind.FORWARDED,
+            WHEN,
+            Person("May Fox", "may@example.net"),
+            1,
+        ),
+    )
+    document = Document("email", text, WHEN, segments, sender=Person("Jim Bell", "jim@example.org"))
+    nlp = build_pipeline()
+    parts = [
+        (s, analyse(nlp, document.segment_text(s), WHEN))
+        for s in segments
+        if s.kind is not SegmentKind.SIGNATURE
+    ]
+    parties = decide_parties(
+        document, parts, sender=document.sender, forwarded_authors=[segments[2].author]
+    )
+    assert parties.role is ApplicantRole.THIRD_PARTY
+    assert parties.relationship == "neighbour"
+    assert parties.consent is Consent.GIVEN
+    assert parties.victim_name == "May Fox"
+    assert parties.applicant_phone == "07700 900 777"
+    [consent_evidence] = parties.evidence["consent"]
+    assert text[consent_evidence.start : consent_evidence.end].startswith("happy for it")
