@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from spacy.attrs import ORTH, SPACY
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -220,24 +221,50 @@ class _TokenClasses:
         return dict(fallback) if flag is None else {flag: True}
 
     def regex(self, name: str) -> dict[str, Any]:
-        ((attr, condition),) = _TOKEN_REGEXES[name].items()
-        pattern = re.compile(condition["REGEX"])
-        if attr == "LOWER":
-            return self.spec(
-                ("re", name), lambda w: pattern.search(w.lower()) is not None, _TOKEN_REGEXES[name]
-            )
-        return self.spec(
-            ("re", name), lambda w: pattern.search(w) is not None, _TOKEN_REGEXES[name]
-        )
+        """The spec for one of :data:`_TOKEN_REGEXES`."""
+        return self.spec(("placeholder", name), _regex_test(name), _TOKEN_REGEXES[name])
 
     def words(self, words: Iterable[str]) -> dict[str, Any]:
         """Any of ``words`` (lower case; merged phrase tokens compare with spaces normalised)."""
         chosen = frozenset(" ".join(w.split()) for w in words)
-        return self.spec(
-            chosen,
-            lambda w: " ".join(w.lower().split()) in chosen,
-            {"LOWER": {"IN": sorted(chosen)}},
-        )
+        return self.spec(chosen, _words_test(chosen), {"LOWER": {"IN": sorted(chosen)}})
+
+    def composite(self, name: str, lexicon: _Lexicon) -> dict[str, Any]:
+        """The spec for one of :data:`_COMPOSITES`: a word of any of its parts."""
+        tests = []
+        fallbacks = []
+        for part in _COMPOSITES[name]:
+            if part in _TOKEN_REGEXES:
+                tests.append(_regex_test(part))
+                fallbacks.append(next(iter(_TOKEN_REGEXES[part].values()))["REGEX"])
+            else:
+                chosen = lexicon.raw_keys[_LEXICON_PLACEHOLDERS[part]]
+                tests.append(_words_test(chosen))
+                fallbacks.append("^(" + "|".join(re.escape(w) for w in sorted(chosen)) + ")$")
+        fallback = {"LOWER": {"REGEX": "|".join(f"(?:{f})" for f in fallbacks)}}
+        return self.spec(("placeholder", name), lambda w: any(t(w) for t in tests), fallback)
+
+
+def _regex_test(name: str) -> Callable[[str], bool]:
+    ((attr, condition),) = _TOKEN_REGEXES[name].items()
+    pattern = re.compile(condition["REGEX"])
+    if attr == "LOWER":
+        return lambda w: pattern.search(w.lower()) is not None
+    return lambda w: pattern.search(w) is not None
+
+
+def _words_test(chosen: frozenset[str]) -> Callable[[str], bool]:
+    return lambda w: " ".join(w.lower().split()) in chosen
+
+
+# Placeholders that stand for any word of several classes: one Matcher pattern instead of one
+# per class (the Matcher's cost grows with the number of patterns).
+_COMPOSITES: dict[str, tuple[str, ...]] = {
+    "NUMBER": ("COUNT", "INT"),  # "two", "a couple of", "3"
+    "PERIOD": ("UNIT_DAYS", "UNIT_MONTHS"),  # "days", "fortnight", "months"
+    "UNIT": ("UNIT_DAYS", "UNIT_MONTHS", "WEEKDAY_PLURAL"),  # ... and "thursdays"
+    "DAY": ("ORD", "DAYNUM"),  # "3rd", "3"
+}
 
 
 def _expand(
@@ -259,6 +286,8 @@ def _expand(
             expanded.append(spec)
         elif name in _TOKEN_REGEXES:
             expanded.append({**classes.regex(name), **extra})
+        elif name in _COMPOSITES:
+            expanded.append({**classes.composite(name, lexicon), **extra})
         else:
             table = "named" if name == "NAMED" else _LEXICON_PLACEHOLDERS[name]
             expanded.append({**classes.words(lexicon.raw_keys[table]), **extra})
@@ -928,8 +957,8 @@ def _mentions_in_doc(doc: Doc, ref: date, rules: _Rules) -> list[DateMention]:
     """The shared implementation: match, keep the longest, resolve, then apply context rules."""
     labelled: dict[tuple[int, int], tuple[int, str]] = {}
     spans = []
-    merged = _merged_doc(doc, rules.phrases)
-    for window in _windows(merged, rules.anchors):
+    merged, merged_lowers, text = _merged_doc(doc, rules.phrases)
+    for window in _windows(merged, merged_lowers, rules.anchors):
         for match in rules.matcher(window, as_spans=True):
             span = doc.char_span(match.start_char, match.end_char)
             if span is None:
@@ -938,7 +967,6 @@ def _mentions_in_doc(doc: Doc, ref: date, rules: _Rules) -> list[DateMention]:
             label = match.label_
             key, ranked = (span.start, span.end), (rules.priority[label], label)
             labelled[key] = min(labelled.get(key, ranked), ranked)
-    text = doc.text
     mentions: list[DateMention] = []
     for longest in filter_spans(spans):
         label = labelled[(longest.start, longest.end)][1]
@@ -978,23 +1006,22 @@ def _mentions_in_doc(doc: Doc, ref: date, rules: _Rules) -> list[DateMention]:
     return _mark_corrections(text, mentions)
 
 
-# How far a match reaches before and after a word that every pattern needs (an anchor): the
-# longest forms in dates.jsonl are "on Saturday , the 12th of September , 2026" and
-# "on the 20th day of the next month".
-_BEFORE, _AFTER = 5, 7
+# A match may start this many tokens before its first anchor ("at the end of last week") and
+# end this many after its last one ("Friday after next", "the weekend before last"); anchors
+# inside one match are closer than that to each other. Check these when adding patterns.
+_BEFORE, _AFTER = 5, 2
 _HAS_DIGIT = re.compile(r"\d")
 
 
-def _windows(doc: Doc, anchors: frozenset[str]) -> list[Span]:
+def _windows(doc: Doc, lowers: list[str], anchors: frozenset[str]) -> list[Span]:
     """Stretches of the doc around anchor tokens (a weekday, a month, a digit, "yesterday", ...).
 
     Running the Matcher only there keeps the component cheap: most of a message is nowhere near
-    a date.
+    a date. ``lowers`` are the doc's tokens in lower case.
     """
     windows: list[list[int]] = []
-    n = len(doc)
-    for i, token in enumerate(doc):
-        lower = token.lower_
+    n = len(lowers)
+    for i, lower in enumerate(lowers):
         if lower in anchors or _HAS_DIGIT.search(lower):
             start, end = max(0, i - _BEFORE), min(n, i + _AFTER + 1)
             if windows and start <= windows[-1][1]:
@@ -1004,30 +1031,44 @@ def _windows(doc: Doc, anchors: frozenset[str]) -> list[Span]:
     return [doc[start:end] for start, end in windows]
 
 
-def _merged_doc(doc: Doc, phrases: PhraseMatcher) -> Doc:
+def _merged_doc(doc: Doc, phrases: PhraseMatcher) -> tuple[Doc, list[str], str]:
     """A private copy of ``doc`` whose multi-token lexicon phrases are single tokens.
 
     The Matcher's cost grows with the number of patterns; with "bonfire night" or "the night
     before last" as one token, each pattern line of dates.jsonl is one Matcher pattern. The copy
-    has the same text, so character offsets carry over.
+    has the same text, so character offsets carry over. Returns the copy, its tokens in lower
+    case and the text. Reads the doc through ``to_array`` (no Token objects: this runs on
+    every message).
     """
-    found = filter_spans(phrases(doc, as_spans=True))
+    strings = doc.vocab.strings
+    array = doc.to_array([ORTH, SPACY])
+    orths = [strings[int(h)] for h in array[:, 0]]
+    spaces = [bool(b) for b in array[:, 1]]
+    text = "".join(o + " " if sp else o for o, sp in zip(orths, spaces, strict=True))
+    found = sorted(phrases(doc), key=lambda m: (m[1], m[1] - m[2]))
     if not found:
-        return doc
+        return doc, [o.lower() for o in orths], text
     words: list[str] = []
-    spaces: list[bool] = []
+    merged_spaces: list[bool] = []
     i = 0
-    for span in found:
-        for token in doc[i : span.start]:
-            words.append(token.text)
-            spaces.append(bool(token.whitespace_))
-        words.append(span.text)
-        spaces.append(bool(span[-1].whitespace_))
-        i = span.end
-    for token in doc[i:]:
-        words.append(token.text)
-        spaces.append(bool(token.whitespace_))
-    return Doc(doc.vocab, words=words, spaces=spaces)
+    for _, start, end in found:
+        if start < i:  # overlaps a longer phrase already taken
+            continue
+        words.extend(orths[i:start])
+        merged_spaces.extend(spaces[i:start])
+        words.append(
+            "".join(
+                o + " " if sp else o
+                for o, sp in zip(orths[start : end - 1], spaces[start : end - 1], strict=True)
+            )
+            + orths[end - 1]
+        )
+        merged_spaces.append(spaces[end - 1])
+        i = end
+    words.extend(orths[i:])
+    merged_spaces.extend(spaces[i:])
+    merged = Doc(doc.vocab, words=words, spaces=merged_spaces)
+    return merged, [w.lower() for w in words], text
 
 
 def _trim(span: Span) -> Span:
