@@ -61,6 +61,9 @@ def parse_email(raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """
     if len(raw) > max_bytes:
         raise RejectedMessage(f"message too large ({len(raw)} bytes, limit {max_bytes})")
+    # Files saved by some clients start with a UTF-8 BOM or blank lines, which would make the
+    # headers look like body text.
+    raw = raw.removeprefix(b"\xef\xbb\xbf").lstrip(b"\r\n")
     if not raw.strip():
         raise RejectedMessage("empty message")
     import mailparser  # heavy import kept out of module import time

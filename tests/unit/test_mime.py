@@ -377,3 +377,14 @@ def test_parse_header_date_zones_and_fallbacks(value: str, expected: datetime) -
 def test_parse_email_date_without_zone_is_london_time() -> None:
     raw = _plain("x\n").replace(DATE.encode(), b"Mon, 14 Sep 2026 20:47:12")
     assert parse_email(raw).received_at == datetime(2026, 9, 14, 20, 47, 12, tzinfo=BST)
+
+
+@pytest.mark.parametrize(
+    "prefix",
+    [b"", b"\xef\xbb\xbf", b"\r\n\r\n", b"From grace@example.net Mon Sep 14 20:47:12 2026\n"],
+    ids=["plain", "bom", "blank lines", "mbox From_ line"],
+)
+def test_parse_email_tolerates_what_saved_eml_files_start_with(prefix: bytes) -> None:
+    document = parse_email(prefix + _plain("They came back.\n"))
+    assert document.text == "They came back.\n"
+    assert document.sender is not None and document.sender.email == "grace.adeyemi@example.net"
