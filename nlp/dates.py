@@ -4,8 +4,15 @@ The phrases are found by a spaCy ``Matcher`` whose patterns are data
 (``nlp/patterns/dates.jsonl``); the words those patterns use (month and weekday names, their
 abbreviations and typos, named days such as Bonfire Night, "yday", "tmrw", ...) are data too
 (``nlp/patterns/dates_lexicon.json``). A pattern token written ``{"DATE": "MONTH"}`` stands
-for any lexicon entry of that kind (multi-token entries become extra pattern variants) or for one
-of the token regexes in :data:`_TOKEN_REGEXES`.
+for any lexicon entry of that kind, for one of the token regexes in :data:`_TOKEN_REGEXES` or
+for a union of those (:data:`_COMPOSITES`).
+
+Speed (the whole extract must do 100 messages/s): the Matcher's cost grows with patterns x
+tokens, so (1) multi-token lexicon entries ("bonfire night", "the next morning", "wed" split
+"we" "d") are joined into one token of a private copy of the doc before matching, which keeps
+one Matcher pattern per line of dates.jsonl; (2) word classes are spaCy lexeme flags, tested
+natively, instead of ``IN``/``REGEX`` predicates; (3) the Matcher only runs on short windows
+around anchor words (weekday, month, digit, "yesterday", ...).
 
 Each match's label names the rule that resolves it. Relative and named days are resolved by our
 own rules (extract-contract.md, "Date conventions"): the reference day is the reference datetime
