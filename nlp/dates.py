@@ -156,6 +156,8 @@ class _Lexicon:
     ambiguous_unless_titlecase: frozenset[str]
     ordinal_blockers: frozenset[str]
     birth_context: frozenset[str]
+    numeric_not_dates: frozenset[str]
+    numeric_blockers: frozenset[str]
     named: dict[Phrase, tuple[str, Any]] = field(default_factory=dict)
     raw_keys: dict[str, frozenset[str]] = field(default_factory=dict)  # entries as written
 
@@ -194,6 +196,8 @@ def _load_lexicon(tokenize: Callable[[str], Phrase]) -> _Lexicon:
         ambiguous_unless_titlecase=frozenset(raw["ambiguous_unless_titlecase"]),
         ordinal_blockers=frozenset(raw["ordinal_blockers"]),
         birth_context=frozenset(raw["birth_context"]),
+        numeric_not_dates=frozenset(raw["numeric_not_dates"]),
+        numeric_blockers=frozenset(raw["numeric_blockers"]),
         named=named,
         raw_keys=raw_keys,
     )
@@ -830,7 +834,12 @@ def _resolve_ordinal_day(c: _Context) -> _Resolved | None:
 
 
 def _resolve_numeric(c: _Context) -> _Resolved | None:
-    parts = re.split(r"[/.]", c.span[-1].text)
+    token = c.span[-1].text
+    if token in c.lexicon.numeric_not_dates or c.before == "/" or c.after == "/":
+        return None
+    parts = re.split(r"[/.]", token)
+    if len(parts) == 2 and c.after in c.lexicon.numeric_blockers:
+        return None  # "3/4 of them", "1/2 an hour": a fraction
     return _numeric(c, int(parts[0]), int(parts[1]), parts[2] if len(parts) > 2 else None)
 
 

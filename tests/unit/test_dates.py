@@ -194,6 +194,9 @@ def test_incident_relative_phrase_has_offset_and_no_dates(text: str, offset: int
         "every friday they come back",
         "most weekends",
         "happy new year's resolution",
+        "the noise is 24/7",
+        "3/4 of them were drunk",
+        "it went on for 1/2 an hour",
         "",
     ],
 )
