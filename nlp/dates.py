@@ -124,6 +124,12 @@ _TOKEN_REGEXES: dict[str, dict[str, Any]] = {
     },
     "MONTHYEAR": {"TEXT": {"REGEX": r"^([0-9]{1,2}/(19|20)[0-9]{2}|(19|20)[0-9]{2}/[0-9]{1,2})$"}},
     "ALPHA_YEAR": {"TEXT": {"REGEX": r"^[A-Za-z]{3,9}[/-]([0-9]{2}|[0-9]{4})$"}},
+    "DAYSPAN": {
+        "LOWER": {
+            "REGEX": r"^(0?[1-9]|[12][0-9]|3[01])(st|nd|rd|th)?"
+            r"-(0?[1-9]|[12][0-9]|3[01])(st|nd|rd|th)?$"
+        }
+    },
     "GLUED_DAY_MONTH": {"LOWER": {"REGEX": r"^[0-9]{1,2}(st|nd|rd|th)?[a-z]{3,9}$"}},
     "GLUED_MONTH_DAY": {"LOWER": {"REGEX": r"^[a-z]{3,9}[0-9]{1,2}(st|nd|rd|th)?$"}},
 }
@@ -601,7 +607,7 @@ def _resolve_ago(c: _Context) -> _Resolved | None:
 
 
 def _resolve_last_n(c: _Context) -> _Resolved | None:
-    n = _count(c)
+    n = _count(c) if c.words[-1] != "fortnight" else 1
     if n is None or n == 0 or n > 400:
         return None
     unit = c.find("unit_days")
@@ -679,6 +685,41 @@ def _resolve_day_month(c: _Context) -> _Resolved | None:
     wd = int(weekday[0]) if weekday else None
     d = _latest_day_month(c.ref, int(month[0]), day, wd)
     return _day(d, "day and month: latest not after the reference day") if d else None
+
+
+def _day_numbers(words: list[str], lexicon: _Lexicon) -> list[int]:
+    """The day numbers in ``words`` in order ("13th", "15", "first", "5th-6th")."""
+    numbers = []
+    for word in words:
+        for part in word.split("-"):
+            m = re.fullmatch(r"(\d{1,2})(st|nd|rd|th)?", part)
+            if m and 1 <= int(m.group(1)) <= 31:
+                numbers.append(int(m.group(1)))
+            elif (part,) in lexicon.tables["ordinal_word"]:
+                numbers.append(int(lexicon.tables["ordinal_word"][(part,)]))
+    return numbers
+
+
+def _resolve_day_range(c: _Context) -> _Resolved | None:
+    days = _day_numbers(c.words, c.lexicon)
+    months = [
+        (int(c.lexicon.tables["month"][(w,)]), i)
+        for i, w in enumerate(c.words)
+        if (w,) in c.lexicon.tables["month"]
+    ]
+    if len(days) != 2 or not months or not all(c.ambiguous_ok(i) for _, i in months):
+        return None
+    first_month, last_month = months[0][0], months[-1][0]
+    year = c.year()
+    if year is None:
+        start = _latest_day_month(c.ref, first_month, days[0])
+        if start is None:
+            return None
+        year = start.year
+    start, end = _safe_date(year, first_month, days[0]), _safe_date(year, last_month, days[1])
+    if start is None or end is None or end < start:
+        return None
+    return _Resolved(start, end, "range of days in the month named")
 
 
 def _month_of(c: _Context, month: int) -> tuple[int, int]:
@@ -934,6 +975,7 @@ _RESOLVERS: dict[str, Callable[[_Context], _Resolved | None]] = {
     "LAST_N": _resolve_last_n,
     "WEEKDAY": _resolve_weekday,
     "WEEKDAY_DATE": _resolve_weekday_date,
+    "DAY_RANGE": _resolve_day_range,
     "DAY_MONTH": _resolve_day_month,
     "MONTH": _resolve_month,
     "MONTH_REL": _resolve_month_rel,
@@ -951,7 +993,9 @@ _RESOLVERS: dict[str, Callable[[_Context], _Resolved | None]] = {
 }
 
 # Rules whose dates may be someone's date of birth.
-_ABSOLUTE_RULES = frozenset({"DAY_MONTH", "NUMERIC", "NUMERIC_HYPHEN", "NUMERIC_ISO", "ABSOLUTE"})
+_ABSOLUTE_RULES = frozenset(
+    {"DAY_RANGE", "DAY_MONTH", "NUMERIC", "NUMERIC_HYPHEN", "NUMERIC_ISO", "ABSOLUTE"}
+)
 
 
 def _is_birth_date(span: Span, lexicon: _Lexicon) -> bool:

@@ -114,6 +114,12 @@ TABLE = [
     (FRIDAY, "Sat 12/09/2026", "2026-09-12", "2026-09-12"),
     (FRIDAY, "Wednesday, 19 August 2026", "2026-08-19", "2026-08-19"),
     (FRIDAY, "2026-09-12", "2026-09-12", "2026-09-12"),
+    # ranges of days inside one month
+    (FRIDAY, "from 1st to 3rd October", "2026-10-01", "2026-10-03"),
+    (FRIDAY, "between the 1st and 3rd of October", "2026-10-01", "2026-10-03"),
+    (FRIDAY, "5th-6th September", "2026-09-05", "2026-09-06"),
+    (FRIDAY, "July 13-15", "2026-07-13", "2026-07-15"),
+    (FRIDAY, "the past fortnight", "2026-11-02", "2026-11-15"),
     # named days: the latest not after the reference day
     (FRIDAY, "Christmas Day", "2025-12-25", "2025-12-25"),
     (FRIDAY, "Boxing Day", "2025-12-26", "2025-12-26"),

@@ -59,7 +59,7 @@ EASTER_BASED = {
 # Phrases that are out of scope for an intake assistant reading about past incidents: future
 # offsets and durations ("in 7 days", "3 years from today", "upcoming two weeks", "next 3 days"),
 # deadlines ("by EOM"), seasons, quarters, "closest" arithmetic, nth-weekday-of-month and
-# week-of-month compositions, and day ranges inside one phrase ("July 13-15", "from 13 to 15 July").
+# week-of-month compositions.
 OUT_OF_SCOPE = [
     re.compile(p, re.IGNORECASE)
     for p in (
@@ -75,8 +75,7 @@ OUT_OF_SCOPE = [
         r"\b(first|second|third|fourth|fifth|last|\d(st|nd|rd|th))\s+(last\s+)?"
         r"(mon|tue|wed|thu|fri|sat|sun|day|week|weekend|week-end|week end|wkend)\w*\s+(of|in)\b",
         r"\bweek of\b|\bthird day\b",
-        r"(?<![\d/:.-])\d{1,2}(st|nd|rd|th)?\s*(-|to|thru|through|till|until)\s*(the\s+)?"
-        r"\d{1,2}(st|nd|rd|th)?(?![\d/:.-])|\d\s+-\s+[a-z]+\s*\d",
+        r"^\d{1,2}\s*-\s*\d{1,2}$",  # "15-2": a day-month or a range of numbers; we read neither
         # year-scale offsets (Duckling gives a month); durations
         r"\byears? ago\b|\bfor \d+ days\b",
         r"^\d+ \d+ \d+$",  # numbers separated by spaces are not dates for us
@@ -195,7 +194,7 @@ def load_rows() -> tuple[list[Row], dict[str, int]]:
             drop("weekends: Duckling's run Friday 18:00 to Monday, ours are Saturday and Sunday")
             continue
         if any(p.search(text) for p in OUT_OF_SCOPE):
-            drop("out of scope: future offsets, durations, deadlines, compositions, day ranges")
+            drop("out of scope: future offsets, durations, deadlines, compositions")
             continue
         start, end = (date.fromisoformat(d) for d in expected["date_range"])
         future_read = meta.get("bare_future_resolution") or (
@@ -235,7 +234,7 @@ pytestmark = pytest.mark.skipif(
 )
 
 # An honest floor: the filters above may not shrink the suite to the easy rows.
-MIN_KEPT_ROWS = 300
+MIN_KEPT_ROWS = 340
 MIN_ACCURACY = 0.90
 
 
