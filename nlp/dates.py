@@ -164,6 +164,7 @@ class _Lexicon:
     birth_context: frozenset[str]
     numeric_not_dates: frozenset[str]
     numeric_blockers: frozenset[str]
+    numeric_after_words: frozenset[str]  # "flat 3/12": an address, not a date
     named: dict[Phrase, tuple[str, Any]] = field(default_factory=dict)
     raw_keys: dict[str, frozenset[str]] = field(default_factory=dict)  # entries as written
 
@@ -204,6 +205,7 @@ def _load_lexicon(tokenize: Callable[[str], Phrase]) -> _Lexicon:
         birth_context=frozenset(raw["birth_context"]),
         numeric_not_dates=frozenset(raw["numeric_not_dates"]),
         numeric_blockers=frozenset(raw["numeric_blockers"]),
+        numeric_after_words=frozenset(raw["numeric_after_words"]),
         named=named,
         raw_keys=raw_keys,
     )
@@ -877,6 +879,8 @@ def _resolve_ordinal_day(c: _Context) -> _Resolved | None:
 def _resolve_numeric(c: _Context) -> _Resolved | None:
     token = c.span[-1].text
     if token in c.lexicon.numeric_not_dates or c.before == "/" or c.after == "/":
+        return None
+    if c.before in c.lexicon.numeric_after_words:
         return None
     parts = re.split(r"[/.]", token)
     if len(parts) == 2 and c.after in c.lexicon.numeric_blockers:

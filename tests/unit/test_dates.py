@@ -203,6 +203,7 @@ def test_incident_relative_phrase_has_offset_and_no_dates(text: str, offset: int
         "the noise is 24/7",
         "3/4 of them were drunk",
         "it went on for 1/2 an hour",
+        "the lads from flat 3/12",
         "",
     ],
 )
