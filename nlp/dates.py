@@ -165,7 +165,6 @@ class _Lexicon:
     numeric_not_dates: frozenset[str]
     numeric_blockers: frozenset[str]
     numeric_after_words: frozenset[str]  # "flat 3/12": an address, not a date
-    named: dict[Phrase, tuple[str, Any]] = field(default_factory=dict)
     raw_keys: dict[str, frozenset[str]] = field(default_factory=dict)  # entries as written
 
     def find(self, tokens: list[str], table: str) -> tuple[Any, int, int] | None:
@@ -196,7 +195,7 @@ def _load_lexicon(tokenize: Callable[[str], Phrase]) -> _Lexicon:
         named[tokenize(word)] = ("fixed", tuple(month_day))
     for word, offset in raw["named_day_easter"].items():
         named[tokenize(word)] = ("easter", offset)
-    tables["named"] = {key: val for key, val in named.items()}
+    tables["named"] = named
     return _Lexicon(
         tables=tables,
         ambiguous=frozenset(raw["ambiguous"]),
@@ -206,7 +205,6 @@ def _load_lexicon(tokenize: Callable[[str], Phrase]) -> _Lexicon:
         numeric_not_dates=frozenset(raw["numeric_not_dates"]),
         numeric_blockers=frozenset(raw["numeric_blockers"]),
         numeric_after_words=frozenset(raw["numeric_after_words"]),
-        named=named,
         raw_keys=raw_keys,
     )
 
