@@ -53,7 +53,7 @@ _GROUP_RULES = frozenset(
         "pronoun_reference",
     }
 )
-_WEAK_RULES = frozenset({"label", "label_hate"})
+_WEAK_RULES = frozenset({"label", "label_hate", "label_thing"})
 _MOTIVATION_RULES = frozenset(
     {
         "motivation_because",
@@ -151,7 +151,9 @@ def _compiled() -> _Compiled:
     words |= set(hate["hate_verbs"]) | set(hate["modifiers"])
     for entry in identity.values():
         words |= set(entry["adjectives"]) | set(entry["groups"])
-    lexicon = ObfuscationLexicon(w for w in words if len(w) >= 3)
+    fuzzy = {t for t in slur_strand if len(t) >= 5} | {v for v in hate["hate_verbs"] if len(v) >= 4}
+    fuzzy |= {p for p in hate["hostile_predicates"] if len(p) >= 6}
+    lexicon = ObfuscationLexicon((w for w in words if len(w) >= 3), fuzzy)
 
     common = {
         "HOSTILE_PRED": alternation(hate["hostile_predicates"]),
@@ -177,16 +179,12 @@ def _compiled() -> _Compiled:
             else never
         )
         macros["ADJ"] = alternation(entry["adjectives"]) if entry["adjectives"] else never
+        macros["SING"] = _singular_expression(entry["groups"], entry["adjectives"])
         macros["MOT"] = alternation(entry["motivation"]) if entry["motivation"] else never
         macros["LABEL"] = alternation(entry["labels"]) if entry["labels"] else never
-        gate = compile_all(
-            [
-                alternation(
-                    entry["groups"] + entry["adjectives"] + entry["motivation"] + entry["labels"]
-                )
-            ],
-            {},
-        )
+        singular = [g[:-1] for g in entry["groups"] if " " not in g and g.endswith("s")]
+        vocabulary = entry["groups"] + entry["adjectives"] + entry["motivation"] + entry["labels"]
+        gate = compile_all([alternation(vocabulary + singular)], {})
         for name, template in hate["templates"].items():
             if (
                 "{ADJ}" in template
@@ -240,6 +238,16 @@ def _grouped(rules: list[_Rule]) -> tuple[tuple[re.Pattern[str] | None, tuple[_R
     for rule in rules:
         groups.setdefault(id(rule.gate), (rule.gate, []))[1].append(rule)
     return tuple((gate, tuple(members)) for gate, members in groups.values())
+
+
+def _singular_expression(groups: list[str], adjectives: list[str]) -> str:
+    """One member of a group: "a Muslim", "an old person", "a pensioner" (from "pensioners")."""
+    singular = [g[:-1] for g in groups if " " not in g and g.endswith("s") and not g.endswith("ss")]
+    parts = [alternation(singular)] if singular else []
+    if adjectives:
+        person = r"(?: (?:person|man|woman|bloke|guy|girl|boy|lad|lady|kid|one))?"
+        parts.append(alternation(adjectives) + person)
+    return "(?:" + "|".join(parts) + ")" if parts else r"(?!x)x"
 
 
 def _group_expression(groups: list[str], adjectives: list[str]) -> str:
@@ -399,6 +407,13 @@ def _keep(
             r"(?:^|\s)(?:the|two|three|four|five|some|of|these two|those two) $", before
         ) and _CULPRIT_PLACE.search(canon[match.start() : match.end()] + tail):
             return False
+    if rule.strand is HateStrand.SEX:
+        # "pregnant women", "trans women", "Muslim women": the group is the adjective's
+        for word in re.findall(
+            r"([^ ]+) (?:women|woman|girls|girl|females)\b", before[-30:] + match.group(0)
+        ):
+            if compiled.adjective_strand.get(word, HateStrand.SEX) is not HateStrand.SEX:
+                return False
     if name == "identity_insult":
         last = before.split()[-1] if before.split() else ""
         if (
@@ -409,7 +424,7 @@ def _keep(
             return False
         if counter:
             return False
-    if name in _WEAK_RULES and compiled.hypothetical.search(before):
+    if (name in _WEAK_RULES or name in _MOTIVATION_RULES) and compiled.hypothetical.search(before):
         return False
     if name in _MOTIVATION_RULES:
         if not motivated and name in {"motivation_because", "motivation_found_out"}:

@@ -130,8 +130,15 @@ class ObfuscationLexicon:
     form, or a dotted/spaced spelling joins into it.
     """
 
-    def __init__(self, words: Iterable[str]) -> None:
+    def __init__(self, words: Iterable[str], fuzzy: Iterable[str] = ()) -> None:
         self.words = frozenset(w.lower() for w in words if " " not in w)
+        # One slip of the keyboard ("haet", "disgsting"): adjacent letters swapped or one letter
+        # dropped, never the first letter, only for ``fuzzy`` words long enough not to collide.
+        self._slips: dict[str, str] = {}
+        for word in fuzzy:
+            for slip in _slips(word.lower()):
+                if slip not in self.words and slip not in _SLIP_STOPLIST:
+                    self._slips.setdefault(slip, word.lower())
         self._by_len_first: dict[tuple[int, str], list[str]] = {}
         self._squeezed: dict[str, str] = {}
         for word in self.words:
@@ -145,6 +152,8 @@ class ObfuscationLexicon:
             return token
         if "*" in token:
             return self._wildcard(token)
+        if token in self._slips:
+            return self._slips[token]
         if _RUN3.search(token):
             squeezed = _squeeze(token)
             for stem, suffix in _stems(squeezed):
@@ -165,6 +174,38 @@ class ObfuscationLexicon:
         return (
             hits[0] if len(hits) == 1 else (sorted(hits)[0] if hits and _same_stem(hits) else None)
         )
+
+
+# Real words one slip away from a lexicon word.
+_SLIP_STOPLIST = frozenset(
+    {
+        "niger",
+        "ripple",
+        "garage",
+        "metal",
+        "invades",
+        "loses",
+        "beats",
+        "thins",
+        "lathe",
+        "lathes",
+        "tings",
+    }
+)
+
+
+def _slips(word: str) -> set[str]:
+    out: set[str] = set()
+    if " " in word or len(word) < 4:
+        return out
+    for i in range(1, len(word) - 1):
+        swapped = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        if swapped != word:
+            out.add(swapped)
+    if len(word) >= 6:
+        for i in range(1, len(word)):
+            out.add(word[:i] + word[i + 1 :])
+    return out
 
 
 def _inflections(word: str) -> tuple[str, ...]:

@@ -197,3 +197,92 @@ def test_component_writes_findings_to_doc_spans() -> None:
 def test_soft_wrapped_lines_with_carriage_returns_stay_one_sentence() -> None:
     text = "They pick on us \r\nbecause we are \r\ngay.\r\n"
     assert hate_strands(text) == {H.SEXUAL_ORIENTATION}
+
+
+# Statements about a whole group, in the manner of functional test suites for hate speech:
+# every hostile shape must give the group's strand, every neutral or supportive shape none.
+GROUPS = {
+    "women": (H.SEX, "a woman"),
+    "trans people": (H.TRANSGENDER_IDENTITY, "a trans person"),
+    "gay people": (H.SEXUAL_ORIENTATION, "a gay person"),
+    "lesbians": (H.SEXUAL_ORIENTATION, "a lesbian"),
+    "black people": (H.RACE, "a black person"),
+    "immigrants": (H.RACE, "an immigrant"),
+    "Pakistanis": (H.RACE, "a Pakistani"),
+    "disabled people": (H.DISABILITY, "a disabled person"),
+    "Muslims": (H.RELIGION, "a Muslim"),
+    "Jews": (H.RELIGION, "a Jew"),
+    "old people": (H.AGE, "an old person"),
+    "pensioners": (H.AGE, "a pensioner"),
+    "pregnant women": (H.PREGNANCY_MATERNITY, "a pregnant woman"),
+}
+HOSTILE_SHAPES = [
+    "I really can't stand {g}.",
+    "{G} make me sick.",
+    "{G} are nothing but vermin.",
+    "{G} belong in a zoo.",
+    "The world would be better without {g}.",
+    "I am going to shoot the next {n} I see.",
+    "We should get rid of {g} once and for all.",
+    "Fuck all {g}.",
+    "{G} are not human.",
+    "Aren't {g} just the worst?",
+    "In my opinion {g} are utterly worthless.",
+    "Isn't it typical of {s} to be that stupid?",
+    "No one wants {g} around here.",
+    "I'd rather die than live next to {g}.",
+    "I haet {g}.",
+]
+NEUTRAL_SHAPES = [
+    "We are a group of {g}.",
+    "I live with two {g}.",
+    "{G} are great.",
+    "{G} are not disgusting.",
+    "No {s} deserves to die.",
+    "I don't hate {g}.",
+    "You have to stop calling {g} disgusting.",
+    "If you say 'I hate {g}', you are a bigot.",
+    "{G} should be treated with respect.",
+    "My best friend is {s}.",
+]
+
+
+def _fill(shape: str, group: str) -> str:
+    one = GROUPS[group][1]
+    return shape.format(g=group, G=group[0].upper() + group[1:], s=one, n=one.split(" ", 1)[1])
+
+
+@pytest.mark.parametrize("group", GROUPS)
+@pytest.mark.parametrize("shape", HOSTILE_SHAPES)
+def test_hostile_statement_about_a_group_gives_its_strand(shape: str, group: str) -> None:
+    assert strands(_fill(shape, group)) == {GROUPS[group][0].value}
+
+
+@pytest.mark.parametrize("group", GROUPS)
+@pytest.mark.parametrize("shape", NEUTRAL_SHAPES)
+def test_neutral_or_supportive_statement_about_a_group_gives_no_strand(
+    shape: str, group: str
+) -> None:
+    assert strands(_fill(shape, group)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Muslims are disgsting", {H.RELIGION}),
+        ("black people are vremin", {H.RACE}),
+        ("he called me a n1gger", {H.RACE}),
+        ("they call her a trany", {H.TRANSGENDER_IDENTITY}),
+        ("the garage door was smashed again", set()),
+        ("he plays heavy metal all night", set()),
+        ("they told me to go back to Ukraine", {H.RACE}),
+        ("she keeps mocking my accent", {H.RACE}),
+        ("he called me a bloody foreigner", {H.RACE}),
+        ("I think it's a race thing", {H.RACE}),
+        ("I don't know if it's because I'm gay", set()),
+        ("I went back to Poland for Christmas", set()),
+        ("it is a race to the bottom round here", set()),
+    ],
+)
+def test_slips_of_the_keyboard_and_everyday_homographs(text: str, expected: set[H]) -> None:
+    assert strands(text) == {s.value for s in expected}
