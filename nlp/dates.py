@@ -50,9 +50,9 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from spacy.attrs import ORTH, SPACY
+from spacy.attrs import IDX, ORTH, SPACY
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -314,7 +314,7 @@ def _expand(
 @dataclass(frozen=True)
 class _Rules:
     matcher: Matcher
-    phrases: PhraseMatcher  # multi-token lexicon entries, joined into one token before matching
+    phrases: dict[str, list[Phrase]]  # multi-token lexicon entries by first word, longest first
     priority: dict[str, int]  # when two rules match the same tokens, the one listed first wins
     lexicon: _Lexicon
     anchors: frozenset[str]  # words (merged phrases included) one of which every match contains
@@ -348,9 +348,13 @@ def _rules_for(vocab_id: int, vocab: Any, tokenizer: Any) -> _Rules:
             raise ValueError(f"dates.jsonl: no resolver for label {label!r}")
         matcher.add(label, [_expand(entry["pattern"], lexicon, classes)])
         priority.setdefault(label, len(priority))
-    phrases = PhraseMatcher(vocab, attr="LOWER")
-    multi = {p for table in lexicon.tables.values() for p in table if len(p) > 1}
-    phrases.add("PHRASE", [Doc(vocab, words=list(p)) for p in sorted(multi)])
+    phrases: dict[str, list[Phrase]] = {}
+    for table in lexicon.tables.values():
+        for phrase in table:
+            if len(phrase) > 1 and phrase not in phrases.get(phrase[0], []):
+                phrases.setdefault(phrase[0], []).append(phrase)
+    for candidates in phrases.values():
+        candidates.sort(key=len, reverse=True)
     logger.debug(
         "date flags: %d used, %d fell back",
         sum(f is not None for f in classes._flags.values()),
@@ -492,19 +496,23 @@ class _Context:
     """A match and what surrounds it, for the resolvers."""
 
     span: Span
-    words: list[str]  # lower-case tokens of the span
+    words: list[str]  # lower-case tokens of the span, whitespace tokens left out
     ref: date
     lexicon: _Lexicon
 
     @property
     def before(self) -> str:
-        i = self.span.start
-        return self.span.doc[i - 1].lower_ if i > 0 else ""
+        i = self.span.start - 1
+        while i >= 0 and self.span.doc[i].is_space:
+            i -= 1
+        return self.span.doc[i].lower_ if i >= 0 else ""
 
     @property
     def after(self) -> str:
-        i = self.span.end
-        return self.span.doc[i].lower_ if i < len(self.span.doc) else ""
+        doc, i = self.span.doc, self.span.end
+        while i < len(doc) and doc[i].is_space:
+            i += 1
+        return doc[i].lower_ if i < len(doc) else ""
 
     def find(self, table: str) -> tuple[Any, int, int] | None:
         return self.lexicon.find(self.words, table)
@@ -530,12 +538,14 @@ class _Context:
 
     def ambiguous_ok(self, word_index: int) -> bool:
         """Whether an ambiguous weekday/month word at ``word_index`` is supported by context."""
-        token = self.span[word_index]
+        token = [t for t in self.span if not t.is_space][word_index]
         word = token.lower_
         if word not in self.lexicon.ambiguous:
             return True
         if word in self.lexicon.ambiguous_unless_titlecase and token.text.istitle():
             return True
+        if token.text.istitle() and any(w.isdigit() for w in self.words):
+            return True  # "23 May", "May 23"
         is_weekday = (word,) in self.lexicon.tables["weekday"]
         before = [*([self.before] if self.before else []), *self.words[:word_index]]
         while before and before[-1] in ("the", ","):
@@ -1019,14 +1029,13 @@ def _mentions_in_doc(doc: Doc, ref: date, rules: _Rules) -> list[DateMention]:
     """The shared implementation: match, keep the longest, resolve, then apply context rules."""
     labelled: dict[tuple[int, int], tuple[int, str]] = {}
     spans = []
-    merged, merged_lowers, text = _merged_doc(doc, rules.phrases)
+    merged, merged_lowers, origin, text = _merged_doc(doc, rules.phrases)
     for window in _windows(merged, merged_lowers, rules.anchors):
-        for match in rules.matcher(window, as_spans=True):
-            span = doc.char_span(match.start_char, match.end_char)
-            if span is None:
-                continue
+        for match_id, start, end in rules.matcher(window):
+            first, last = origin[window.start + start], origin[window.start + end - 1]
+            span = doc[first[0] : last[1]]
             spans.append(span)
-            label = match.label_
+            label = doc.vocab.strings[match_id]
             key, ranked = (span.start, span.end), (rules.priority[label], label)
             labelled[key] = min(labelled.get(key, ranked), ranked)
     mentions: list[DateMention] = []
@@ -1037,7 +1046,7 @@ def _mentions_in_doc(doc: Doc, ref: date, rules: _Rules) -> list[DateMention]:
             continue
         if label in ("WEEKDAY", "MONTH", "NAMED_DAY") and _habitual(span):
             continue
-        context = _Context(span, [t.lower_ for t in span], ref, rules.lexicon)
+        context = _Context(span, [t.lower_ for t in span if not t.is_space], ref, rules.lexicon)
         resolved = _RESOLVERS[label](context)
         if resolved is None:
             continue
@@ -1093,44 +1102,47 @@ def _windows(doc: Doc, lowers: list[str], anchors: frozenset[str]) -> list[Span]
     return [doc[start:end] for start, end in windows]
 
 
-def _merged_doc(doc: Doc, phrases: PhraseMatcher) -> tuple[Doc, list[str], str]:
-    """A private copy of ``doc`` whose multi-token lexicon phrases are single tokens.
+def _merged_doc(
+    doc: Doc, phrases: dict[str, list[Phrase]]
+) -> tuple[Doc, list[str], list[tuple[int, int]], str]:
+    """A private copy of ``doc`` for the Matcher, with the doc's text.
 
-    The Matcher's cost grows with the number of patterns; with "bonfire night" or "the night
-    before last" as one token, each pattern line of dates.jsonl is one Matcher pattern. The copy
-    has the same text, so character offsets carry over. Returns the copy, its tokens in lower
-    case and the text. Reads the doc through ``to_array`` (no Token objects: this runs on
-    every message).
+    In the copy, multi-token lexicon phrases are single tokens ("bonfire night", "the next
+    morning", "wed" split "we" "d"): with them one token, each line of dates.jsonl is one Matcher
+    pattern, and the Matcher's cost grows with the number of patterns. Whitespace tokens are left
+    out, so a phrase broken by an email's hard line wrap ("the next\nmorning") still matches.
+    Returns the copy, its words in lower case, for each of its tokens the original tokens it
+    stands for (start, end), and the text. Reads the doc through ``to_array``: no Token objects.
     """
     strings = doc.vocab.strings
-    array = doc.to_array([ORTH, SPACY])
+    array = doc.to_array([ORTH, SPACY, IDX])
     orths = [strings[int(h)] for h in array[:, 0]]
-    spaces = [bool(b) for b in array[:, 1]]
-    text = "".join(o + " " if sp else o for o, sp in zip(orths, spaces, strict=True))
-    found = sorted(phrases(doc), key=lambda m: (m[1], m[1] - m[2]))
-    if not found:
-        return doc, [o.lower() for o in orths], text
+    text = "".join(o + " " if sp else o for o, sp in zip(orths, array[:, 1], strict=True))
+    starts = [int(i) for i in array[:, 2]]
+    kept = [i for i, o in enumerate(orths) if not o.isspace()]
+    lowers = [orths[i].lower() for i in kept]
     words: list[str] = []
-    merged_spaces: list[bool] = []
-    i = 0
-    for _, start, end in found:
-        if start < i:  # overlaps a longer phrase already taken
-            continue
-        words.extend(orths[i:start])
-        merged_spaces.extend(spaces[i:start])
-        words.append(
-            "".join(
-                o + " " if sp else o
-                for o, sp in zip(orths[start : end - 1], spaces[start : end - 1], strict=True)
-            )
-            + orths[end - 1]
+    merged_lowers: list[str] = []
+    origin: list[tuple[int, int]] = []
+    k, n = 0, len(kept)
+    while k < n:
+        length = 1
+        for phrase in phrases.get(lowers[k], ()):
+            if tuple(lowers[k : k + len(phrase)]) == phrase:
+                length = len(phrase)
+                break
+        first, last = kept[k], kept[k + length - 1]
+        word = (
+            orths[first]
+            if length == 1
+            else " ".join(text[starts[first] : starts[last] + len(orths[last])].split())
         )
-        merged_spaces.append(spaces[end - 1])
-        i = end
-    words.extend(orths[i:])
-    merged_spaces.extend(spaces[i:])
-    merged = Doc(doc.vocab, words=words, spaces=merged_spaces)
-    return merged, [w.lower() for w in words], text
+        words.append(word)
+        merged_lowers.append(word.lower())
+        origin.append((kept[k], kept[k + length - 1] + 1))
+        k += length
+    merged = Doc(doc.vocab, words=words, spaces=[True] * len(words))
+    return merged, merged_lowers, origin, text
 
 
 def _trim(span: Span) -> Span:
@@ -1145,10 +1157,12 @@ def _trim(span: Span) -> Span:
 
 def _since_before(doc: Doc, start: int, lexicon: _Lexicon) -> int | None:
     """Token index where a 'since' / 'ever since' right before ``start`` begins, else None."""
+    before = [t for t in doc[max(0, start - 4) : start] if not t.is_space][-2:]
     for length in (2, 1):
-        i = start - length
-        if i >= 0 and tuple(t.lower_ for t in doc[i:start]) in lexicon.tables["since"]:
-            return i
+        if len(before) >= length:
+            words = tuple(t.lower_ for t in before[-length:])
+            if words in lexicon.tables["since"]:
+                return before[-length].i
     return None
 
 

@@ -139,6 +139,9 @@ TABLE = [
     # a time of day qualifies the day, it does not change it
     (FRIDAY, "last Tuesday evening", "2026-11-17", "2026-11-17"),
     (FRIDAY, "sat night", "2026-11-14", "2026-11-14"),
+    (FRIDAY, "right now", "2026-11-20", "2026-11-20"),
+    (FRIDAY, "23 May", "2026-05-23", "2026-05-23"),
+    (FRIDAY, "May 23", "2026-05-23", "2026-05-23"),
     # a bare year only after "in": a year range the assembler ignores
     (FRIDAY, "in 2023", "2023-01-01", "2023-12-31"),
 ]
@@ -192,6 +195,7 @@ def test_incident_relative_phrase_has_offset_and_no_dates(text: str, offset: int
         "case HA/ASB/5521",
         "crime number 44/123456/26",
         "you may want to ring them",
+        "23 may have been there",
         "May I ask what happens next",
         "there were about 15 of them",
         "2 of them had bikes",
@@ -215,6 +219,17 @@ def test_time_qualifiers_resolve_to_the_day() -> None:
     text = "Friday morning after 9 they came back, and again at about 11pm on Saturday"
     got = [(m.text, m.start_date) for m in find_dates(text, FRIDAY)]
     assert got == [("Friday morning", d("2026-11-13")), ("on Saturday", d("2026-11-14"))]
+
+
+def test_phrase_broken_by_an_email_line_wrap_is_still_found() -> None:
+    text = "they came back the next\nmorning and on the 3rd of\r\nOctober"
+    first, second = find_dates(text, FRIDAY)
+    assert (first.text, first.anchor, first.offset_days) == (
+        "the next\nmorning",
+        DateAnchor.INCIDENT,
+        1,
+    )
+    assert (second.text, second.start_date) == ("on the 3rd of\r\nOctober", d("2026-10-03"))
 
 
 def test_date_inside_a_cad_reference_is_still_reported() -> None:
