@@ -754,6 +754,24 @@ def _resolve_month(c: _Context) -> _Resolved | None:
     )
 
 
+def _resolve_month_range(c: _Context) -> _Resolved | None:
+    months = [
+        (int(c.lexicon.tables["month"][(w,)]), i)
+        for i, w in enumerate(c.words)
+        if (w,) in c.lexicon.tables["month"]
+    ]
+    if len(months) != 2 or not all(c.ambiguous_ok(i) for _, i in months):
+        return None
+    (first, _), (last, _) = months
+    written = c.year()
+    year = written or _year_of_latest_month(c.ref, first)
+    wraps = last < first  # "November to February"
+    if written is None and wraps and date(year + 1, last, 1) > c.ref:
+        year -= 1  # past-leaning: the latest such range that has begun its last month
+    end_year = year + 1 if wraps else year
+    return _Resolved(date(year, first, 1), _month_end(end_year, last), "range of calendar months")
+
+
 def _relative_month(c: _Context) -> tuple[int, int]:
     words = set(c.words)
     if words & {"last", "previous", "past"}:
@@ -989,6 +1007,7 @@ _RESOLVERS: dict[str, Callable[[_Context], _Resolved | None]] = {
     "WEEKDAY_DATE": _resolve_weekday_date,
     "DAY_RANGE": _resolve_day_range,
     "DAY_MONTH": _resolve_day_month,
+    "MONTH_RANGE": _resolve_month_range,
     "MONTH": _resolve_month,
     "MONTH_REL": _resolve_month_rel,
     "MONTH_PART": _resolve_month_part,

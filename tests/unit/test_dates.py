@@ -120,6 +120,8 @@ TABLE = [
     (FRIDAY, "5th-6th September", "2026-09-05", "2026-09-06"),
     (FRIDAY, "July 13-15", "2026-07-13", "2026-07-15"),
     (FRIDAY, "the past fortnight", "2026-11-02", "2026-11-15"),
+    (FRIDAY, "from March to June", "2026-03-01", "2026-06-30"),
+    (FRIDAY, "between November and February", "2025-11-01", "2026-02-28"),
     # named days: the latest not after the reference day
     (FRIDAY, "Christmas Day", "2025-12-25", "2025-12-25"),
     (FRIDAY, "Boxing Day", "2025-12-26", "2025-12-26"),
