@@ -23,6 +23,10 @@ from trigger.vocabulary import RiskFlag
 
 KEY = "risk"
 # A child described by where the culprits live is one of the culprits ("the kids from number 12").
+_CHILD_SUBJECT = re.compile(
+    r"\b(?:son|daughter|child|kid|boy|girl|baby|grandson|granddaughter|toddler|children|kids)\b"
+    r"(?! is (?:1[89]|[2-9]\d))"
+)
 _CULPRIT_CHILD = re.compile(
     r"^ (?:from|on|at|in|across|over|opposite|next door|who live|round|around|of the|of number"
     r"|upstairs|downstairs|outside)\b"
@@ -82,6 +86,10 @@ def find_risk_flags(text: str) -> list[Finding]:
             for match in rule.pattern.finditer(canon):
                 if compiled.negation.search(canon[: match.start()][-40:]):
                     continue
+                if rule.label is RiskFlag.VULNERABLE_ADULT and _CHILD_SUBJECT.search(
+                    canon[max(0, match.start() - 8) : match.start()] + match.group(0)[:20]
+                ):
+                    continue  # "my son has autism": a child's condition, not a vulnerable adult
                 culprits = match.group(0).startswith("the ") and _CULPRIT_CHILD.search(
                     canon[match.end() :]
                 )

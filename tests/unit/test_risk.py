@@ -81,3 +81,27 @@ def test_finding_points_at_the_words_that_raised_it() -> None:
     text = "Thanks for listening. I am 91 and frail."
     spans = {text[f.start : f.end] for f in find_risk_flags(text)}
     assert "I am 91" in spans
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I'm frightened they will come back tonight.", {R.IMMEDIATE_DANGER}),
+        ("they are trying to kick my door in", {R.IMMEDIATE_DANGER}),
+        ("please help, they're in the garden now", {R.IMMEDIATE_DANGER}),
+        ("some days I feel like there's no point living", {R.SELF_HARM}),
+        ("My mum has said she wants to die because of it", {R.SELF_HARM}),
+        ("Mr Patel is 91 and lives on his own", {R.VULNERABLE_ADULT}),
+        ("I'm a single mum with three kids and I have depression", {R.VULNERABLE_ADULT}),
+        ("my son has autism and is terrified of the noise", {R.CHILD_AT_RISK}),
+        ("they pushed my 10 year old off his bike", {R.CHILD_AT_RISK, R.THREAT_OF_VIOLENCE}),
+        ("he was armed with a machete", {R.THREAT_OF_VIOLENCE}),
+        ("The noise is making everything worse", set()),
+        ("they have a bat which they use to play cricket on the green", set()),
+        ("the dog next door barks right now as I'm typing", set()),
+        ("My baby keeps getting woken up by the music", set()),
+        ("I live alone and I'm 67", set()),
+    ],
+)
+def test_everyday_phrasings_of_risk(text: str, expected: set[R]) -> None:
+    assert flags(text) == {r.value for r in expected}
