@@ -88,3 +88,28 @@ def test_cues_carry_the_words_that_raised_them() -> None:
     cues = {(f.label, text[f.start : f.end]) for f in find_exclusion_cues(text)}
     assert (ExclusionCue.BEHAVIOUR_STOPPED.value, "It has been quiet since") in cues
     assert (ExclusionCue.SERVICE.value, "complain about how") in cues
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I'd prefer to remain anonymous if that's ok.", {E.ANONYMOUS}),
+        ("I don't want my name on anything.", {E.ANONYMOUS}),
+        ("Can I do this anonymously?", {E.ANONYMOUS}),
+        ("I'm happy to give my name and address.", set()),
+        ("I'd like the CPS decision reviewed.", {E.CPS_DECISION}),
+        ("The judge was far too lenient with him.", {E.COURT_DECISION}),
+        ("The court granted an injunction in March but he keeps breaking it.", set()),
+        (
+            "My complaint is about the council officer who never called me back. "
+            "The parties have stopped since they were evicted.",
+            {E.SERVICE_COMPLAINT},
+        ),
+        (
+            "Nobody from the council ever called me back and they are still dealing drugs.",
+            set(),
+        ),
+    ],
+)
+def test_everyday_phrasings_of_exclusions(text: str, expected: set[E]) -> None:
+    assert excluded(text) == {e.value for e in expected}
