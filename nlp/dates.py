@@ -119,7 +119,7 @@ _TOKEN_REGEXES: dict[str, dict[str, Any]] = {
     "NUMDATE": {
         "TEXT": {
             "REGEX": r"^([0-9]{1,2}/[0-9]{1,2}(/([0-9]{2}|[0-9]{4}))?"
-            r"|[0-9]{1,2}\.[0-9]{1,2}\.([0-9]{2}|[0-9]{4}))$"
+            r"|[0-9]{1,2}\.[0-9]{1,2}\.([0-9]{2}|[0-9]{4})|(19|20)[0-9]{2}/[0-9]{1,2}/[0-9]{1,2})$"
         }
     },
     "MONTHYEAR": {"TEXT": {"REGEX": r"^([0-9]{1,2}/(19|20)[0-9]{2}|(19|20)[0-9]{2}/[0-9]{1,2})$"}},
@@ -518,6 +518,12 @@ class _Context:
         return self.lexicon.find(self.words, table)
 
     def year(self) -> int | None:
+        """The year written in the phrase: "2026", or "last year" / "this year" at its end."""
+        if len(self.words) >= 2 and self.words[-1] in ("year", "yr"):
+            if self.words[-2] == "last":
+                return self.ref.year - 1
+            if self.words[-2] == "this":
+                return self.ref.year
         for w in self.words:
             if len(w) == 4 and w.isdigit() and w[:2] in ("19", "20"):
                 return int(w)
@@ -749,9 +755,8 @@ def _resolve_month(c: _Context) -> _Resolved | None:
     if found is None or not c.ambiguous_ok(found[1]):
         return None
     y, m = _month_of(c, int(found[0]))
-    return _Resolved(
-        date(y, m, 1), _month_end(y, m), "calendar month: latest not after the reference day"
-    )
+    why = "calendar month of the year given" if c.year() else "calendar month, latest not after"
+    return _Resolved(date(y, m, 1), _month_end(y, m), why)
 
 
 def _resolve_month_range(c: _Context) -> _Resolved | None:
@@ -909,6 +914,9 @@ def _resolve_numeric(c: _Context) -> _Resolved | None:
     if c.before in c.lexicon.numeric_after_words:
         return None
     parts = re.split(r"[/.]", token)
+    if len(parts[0]) == 4:  # 2026/10/05: year first
+        d = _safe_date(int(parts[0]), int(parts[1]), int(parts[2]))
+        return _day(d, "numeric date, year first") if d else None
     if len(parts) == 2 and c.after in c.lexicon.numeric_blockers:
         return None  # "3/4 of them", "1/2 an hour": a fraction
     return _numeric(c, int(parts[0]), int(parts[1]), parts[2] if len(parts) > 2 else None)

@@ -121,6 +121,10 @@ TABLE = [
     (FRIDAY, "July 13-15", "2026-07-13", "2026-07-15"),
     (FRIDAY, "the past fortnight", "2026-11-02", "2026-11-15"),
     (FRIDAY, "from March to June", "2026-03-01", "2026-06-30"),
+    (FRIDAY, "the 10th or 11th of October", "2026-10-10", "2026-10-11"),
+    (FRIDAY, "in march last year", "2025-03-01", "2025-03-31"),
+    (FRIDAY, "5th May last year", "2025-05-05", "2025-05-05"),
+    (FRIDAY, "2026/10/05", "2026-10-05", "2026-10-05"),
     (FRIDAY, "between November and February", "2025-11-01", "2026-02-28"),
     # named days: the latest not after the reference day
     (FRIDAY, "Christmas Day", "2025-12-25", "2025-12-25"),
