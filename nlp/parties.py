@@ -77,7 +77,7 @@ class _Compiled:
     third_party: tuple[tuple[str | None, re.Pattern[str]], ...]
     refused: re.Pattern[str]
     given: re.Pattern[str]
-    community: tuple[tuple[int, re.Pattern[str]], ...]
+    community: tuple[tuple[int, int | None, re.Pattern[str]], ...]
     numbers: dict[str, int]
     relation_name: re.Pattern[str]
     named_victim: re.Pattern[str]
@@ -103,13 +103,17 @@ def _compiled() -> _Compiled:
     identity = data["identity"]
     return _Compiled(
         third_party=tuple(
-            (rule["relationship"], compile_all([rule["pattern"]], {}))
+            (rule["relationship"], compile_all([rule["pattern"]], data["macros"]))
             for rule in data["third_party"]
         ),
         refused=compile_all(data["consent_refused"], {}),
         given=compile_all(data["consent_given"], {}),
         community=tuple(
-            (int(p["add"]), re.compile(r"(?<![\w'-])(?:" + expand(p["pattern"], macros) + ")"))
+            (
+                int(p["add"]),
+                int(p["value"]) if "value" in p else None,
+                re.compile(r"(?<![\w'-])(?:" + expand(p["pattern"], macros) + ")"),
+            )
             for p in community["patterns"]
         ),
         numbers=numbers,
@@ -157,9 +161,9 @@ def find_party_cues(text: str) -> list[Finding]:
                     "parties: consent " + ("refused (negated)" if negated else "given"),
                 )
             )
-        for add, pattern in compiled.community:
+        for add, fixed, pattern in compiled.community:
             for match, start, end in _matches(pattern, sentence):
-                count = _number(match.group("n"), compiled.numbers)
+                count = fixed if fixed is not None else _number(match.group("n"), compiled.numbers)
                 if count is not None and 1 < count + add < 1000:
                     result.append(
                         Finding(

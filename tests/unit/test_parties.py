@@ -195,3 +195,37 @@ def test_decide_parties_reads_component_spans_and_signature_segments() -> None:
     assert parties.applicant_phone == "07700 900 777"
     [consent_evidence] = parties.evidence["consent"]
     assert text[consent_evidence.start : consent_evidence.end].startswith("happy for it")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "I'm writing to you about my elderly father, Mr Peter Green, who lives nearby.",
+            {"role": ApplicantRole.THIRD_PARTY, "victim_name": "Mr Peter Green"},
+        ),
+        (
+            "I am the social worker for Ms Dana Cole and she has agreed to this referral.",
+            {"role": ApplicantRole.THIRD_PARTY, "consent": Consent.GIVEN},
+        ),
+        (
+            "My client has given me permission to make this application.",
+            {"role": ApplicantRole.THIRD_PARTY, "consent": Consent.GIVEN},
+        ),
+        (
+            "I'm contacting you on behalf of the Elm Road Residents' Association. "
+            "Twelve households have complained.",
+            {"role": ApplicantRole.THIRD_PARTY, "community_reporters": 12},
+        ),
+        ("My neighbour and I have both reported it.", {"community_reporters": 2}),
+        ("Several neighbours have complained too.", {"community_reporters": None}),
+        ("I'm happy for you to pass my details to the police.", {"consent": Consent.GIVEN}),
+        ("Please keep this confidential from my landlord.", {"consent": Consent.REFUSED}),
+        ("I am her carer and she asked me to write to you.", {"role": ApplicantRole.THIRD_PARTY}),
+        ("My husband asked me to write it all down for you.", {"role": ApplicantRole.VICTIM}),
+        ("The police asked me to write to you.", {"role": ApplicantRole.VICTIM}),
+    ],
+)
+def test_everyday_phrasings_about_the_parties(text: str, expected: dict[str, object]) -> None:
+    parties = own(text, Person("Sam Writer", "sam@example.org"))
+    assert {key: getattr(parties, key) for key in expected} == expected
