@@ -133,6 +133,7 @@ class _Compiled:
     self_denial: re.Pattern[str]
     reclaimed: re.Pattern[str]
     adjective_strand: dict[str, HateStrand]
+    strand_gate: dict[HateStrand, re.Pattern[str]]
 
 
 @cache
@@ -169,6 +170,7 @@ def _compiled() -> _Compiled:
     }
     rules: list[_Rule] = []
     disclaimers: dict[HateStrand, re.Pattern[str]] = {}
+    gates: dict[HateStrand, re.Pattern[str]] = {}
     for strand_name, entry in identity.items():
         strand = HateStrand(strand_name)
         never = r"(?!x)x"  # an alternation for an empty list that never matches
@@ -185,6 +187,7 @@ def _compiled() -> _Compiled:
         singular = [g[:-1] for g in entry["groups"] if " " not in g and g.endswith("s")]
         vocabulary = entry["groups"] + entry["adjectives"] + entry["motivation"] + entry["labels"]
         gate = compile_all([alternation(vocabulary + singular)], {})
+        gates[strand] = gate
         for name, template in hate["templates"].items():
             if (
                 "{ADJ}" in template
@@ -224,6 +227,7 @@ def _compiled() -> _Compiled:
         reversal=compile_all([negation["reversal"]], {}),
         self_denial=re.compile(negation["self_denial"]),
         reclaimed=re.compile(expand(hate["reclaimed"], {"TERM": ""}).rstrip() + " $"),
+        strand_gate=gates,
         adjective_strand={
             adj: HateStrand(s)
             for s, e in identity.items()
@@ -285,6 +289,7 @@ def find_hate_markers(text: str) -> list[Finding]:
             continue
         candidates.extend(_slur_candidates(compiled, sentence, index))
         candidates.extend(_rule_candidates(compiled, sentence, index))
+    candidates = [_terrorist_strand(compiled, c, sents) for c in candidates]
     seen: set[tuple[str, int, int]] = set()
     result: list[Finding] = []
     for cand in sorted(candidates, key=lambda c: (c.start, c.end)):
@@ -297,6 +302,18 @@ def find_hate_markers(text: str) -> list[Finding]:
             )
         )
     return result
+
+
+def _terrorist_strand(compiled: _Compiled, cand: _Candidate, sents: list[Sentence]) -> _Candidate:
+    """ "Terrorist" shouted at someone is religious hostility unless the account only speaks of the
+    victim's race or nationality (an Arab or Asian victim with no faith mentioned): then race."""
+    if not cand.rule.startswith("phrase:terrorist"):
+        return cand
+    canon = " ".join(s.canon for s in sents)
+    religion = compiled.strand_gate[HateStrand.RELIGION].search(canon)
+    if religion is None and compiled.strand_gate[HateStrand.RACE].search(canon):
+        return _Candidate(HateStrand.RACE, cand.start, cand.end, cand.rule, cand.sentence)
+    return cand
 
 
 def hate_strands(text: str) -> set[HateStrand]:

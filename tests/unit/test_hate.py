@@ -286,3 +286,20 @@ def test_neutral_or_supportive_statement_about_a_group_gives_no_strand(
 )
 def test_slips_of_the_keyboard_and_everyday_homographs(text: str, expected: set[H]) -> None:
     assert strands(text) == {s.value for s in expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They called me a terrorist.", {H.RELIGION}),
+        ('he shouted that I was a "terrorist"', {H.RELIGION}),
+        ("I wear a hijab and they called me a terrorist", {H.RELIGION}),
+        ("I am Arab and they called me a terrorist", {H.RACE}),
+        ("the police said he was a terrorist sympathiser", set()),
+        ("the news said the terrorists were caught", set()),
+    ],
+)
+def test_terrorist_aimed_at_the_victim_is_religion_or_race_by_context(
+    text: str, expected: set[H]
+) -> None:
+    assert strands(text) == {s.value for s in expected}
