@@ -68,6 +68,11 @@ _ADDRESSED = re.compile(
     r"(?:(?:you|ya|u|ur|you're|youre)(?: [^ ]+){0,3}"
     r"|(?:them|those|bloody|fucking|dirty|filthy|stupid|little|fat)(?: [^ ]+)?) $"
 )
+# Someone else's abusive words reported earlier in the sentence ("he said ... a <word>").
+_REPORTED_ABUSE = re.compile(
+    r"\b(?:he|she|they|someone|somebody|one of them|the [a-z]+) (?:said|says|shouted|shouts|yelled"
+    r"|screamed|called|calls|wrote|told|chanted|sprayed|texted|posted)\b"
+)
 _CULPRIT_PLACE = re.compile(
     r"(?:next door|upstairs|downstairs|opposite|across the (?:road|street|close|way|landing)"
     r"|over the road|at number|from number|at no|from no|in flat|from flat|on the corner"
@@ -347,13 +352,16 @@ def _quoted(sentence: Sentence, cstart: int, cend: int) -> bool:
 def _slur_candidates(compiled: _Compiled, sentence: Sentence, index: int) -> list[_Candidate]:
     out: list[_Candidate] = []
     canon = sentence.canon
-    abusive = bool(compiled.abuse.search(canon))
     directed = bool(compiled.victim_directed.search(canon))
     for match in compiled.slurs.finditer(canon):
         term = match.group(1)
         before = canon[: match.start()]
         quoted = _quoted(sentence, match.start(), match.end())
         you = bool(_ADDRESSED.search(before))
+        # A word with innocent senses counts only when the words just before it are abuse
+        # ("called me a ...", "scratched the word ..."), it is quoted, or it is addressed to someone.
+        local = " ".join(before.split()[-8:])
+        abusive = bool(compiled.abuse.search(local)) or bool(_REPORTED_ABUSE.search(before))
         if term in compiled.ambiguous and not (abusive or quoted or you):
             continue
         if not directed and compiled.reclaimed.search(before):

@@ -303,3 +303,18 @@ def test_terrorist_aimed_at_the_victim_is_religion_or_race_by_context(
     text: str, expected: set[H]
 ) -> None:
     assert strands(text) == {s.value for s in expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They left an old bag of rubbish by my door.", set()),
+        ("he set a trap and called the police", set()),
+        ("went on a bender and made noise all night", set()),
+        ("I was crippled by the pain in my back", set()),
+        ("they called me an old bag", {H.AGE}),
+        ("he called her a tart in the street", {H.SEX}),
+    ],
+)
+def test_words_with_innocent_senses_count_only_as_abuse(text: str, expected: set[H]) -> None:
+    assert strands(text) == {s.value for s in expected}
