@@ -359,7 +359,7 @@ def _slur_candidates(compiled: _Compiled, sentence: Sentence, index: int) -> lis
         quoted = _quoted(sentence, match.start(), match.end())
         you = bool(_ADDRESSED.search(before))
         # A word with innocent senses counts only when the words just before it are abuse
-        # ("called me a ...", "scratched the word ..."), it is quoted, or it is addressed to someone.
+        # ("called me a ...", "scratched the word ..."), it is quoted, or it is addressed to one.
         local = " ".join(before.split()[-8:])
         abusive = bool(compiled.abuse.search(local)) or bool(_REPORTED_ABUSE.search(before))
         if term in compiled.ambiguous and not (abusive or quoted or you):
