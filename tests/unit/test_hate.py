@@ -314,6 +314,8 @@ def test_terrorist_aimed_at_the_victim_is_religion_or_race_by_context(
         ("I was crippled by the pain in my back", set()),
         ("they called me an old bag", {H.AGE}),
         ("he called her a tart in the street", {H.SEX}),
+        ("What is it: the Community Trigger explained", set()),
+        ('they shouted "what are you?" at me', {H.TRANSGENDER_IDENTITY}),
     ],
 )
 def test_words_with_innocent_senses_count_only_as_abuse(text: str, expected: set[H]) -> None:
