@@ -123,6 +123,7 @@ NO_STRAND = [
     "It's not a hate thing, they just like the noise.",
     "I'm not sure if it's racially motivated",
     "it isn't racist, he's just a horrible man",
+    "He's not racist, he's just a nasty man who hates everyone.",
     "I don't hate Muslims.",
     "Muslims are not disgusting.",
     # indiscriminate abuse
