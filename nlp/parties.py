@@ -52,6 +52,7 @@ class PartyText:
     kind: SegmentKind
     offset: int = 0
     author: Person | None = None
+    prompt: str | None = None  # a chat bot's question just before this message
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,9 @@ class _Compiled:
     name_stopwords: frozenset[str]
     phone: re.Pattern[str]
     victim_phone_context: re.Pattern[str]
+    prompt_consent: re.Pattern[str]
+    answer_yes: re.Pattern[str]
+    answer_no: re.Pattern[str]
 
 
 @cache
@@ -125,6 +129,9 @@ def _compiled() -> _Compiled:
         name_stopwords=frozenset(identity["name_stopwords"]),
         phone=re.compile(data["phone"]),
         victim_phone_context=re.compile(data["victim_phone_context"]),
+        prompt_consent=re.compile(data["prompt_consent"]),
+        answer_yes=re.compile(data["answer_yes"]),
+        answer_no=re.compile(data["answer_no"]),
     )
 
 
@@ -276,6 +283,31 @@ def _identity_cues(text: str, compiled: _Compiled) -> list[Finding]:
     return out
 
 
+def answer_cues(answer: str, prompt: str | None) -> list[Finding]:
+    """Consent given or refused by a short chat answer to the bot's question about sharing.
+
+    "yes that's fine" after "Are you happy for us to share your details with the police?" is
+    consent; "no" is a refusal. Offsets are into ``answer``.
+    """
+    if not prompt:
+        return []
+    compiled = _compiled()
+    if not compiled.prompt_consent.search(prompt.lower()):
+        return []
+    lowered = answer.lower()
+    answers = (
+        (compiled.answer_no, PartyCue.CONSENT_REFUSED),
+        (compiled.answer_yes, PartyCue.CONSENT_GIVEN),
+    )
+    for pattern, label in answers:
+        match = pattern.search(lowered)
+        if match:
+            return [
+                Finding(label, match.start(), match.end(), "parties: answer to a consent question")
+            ]
+    return []
+
+
 def _same_person(a: Person | None, b: Person | None) -> bool:
     if a is None or b is None:
         return False
@@ -309,6 +341,7 @@ def decide_parties(
     for segment, doc in parts:
         analysed.add((segment.start, segment.end))
         cues = findings(doc, KEY) if KEY in doc.spans else find_party_cues(doc.text)
+        cues = cues + answer_cues(doc.text, segment.prompt)
         shifted = [f.shifted(segment.start) for f in cues]
         (own if segment.kind in _OWN_KINDS else forwarded).extend(shifted)
     for segment in document.segments:
@@ -334,7 +367,8 @@ def decide_parties_for_texts(
     for part in texts:
         if part.kind in (SegmentKind.FOOTER, SegmentKind.QUOTED, SegmentKind.HEADER):
             continue
-        cues = [f.shifted(part.offset) for f in find_party_cues(part.text)]
+        found = find_party_cues(part.text) + answer_cues(part.text, part.prompt)
+        cues = [f.shifted(part.offset) for f in found]
         (own if part.kind in _OWN_KINDS else forwarded).extend(cues)
     return decide_parties_from_cues(
         own, forwarded, sender=sender, forwarded_authors=forwarded_authors
@@ -430,7 +464,8 @@ def decide_parties_from_cues(
 def parties_for_document(document: Document) -> Parties:
     """The parties of a :class:`Document`, reading its segments' text directly (no pipeline)."""
     texts = [
-        PartyText(document.segment_text(s), s.kind, s.start, s.author) for s in document.segments
+        PartyText(document.segment_text(s), s.kind, s.start, s.author, s.prompt)
+        for s in document.segments
     ]
     authors = [
         s.author

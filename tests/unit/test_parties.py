@@ -229,3 +229,36 @@ def test_decide_parties_reads_component_spans_and_signature_segments() -> None:
 def test_everyday_phrasings_about_the_parties(text: str, expected: dict[str, object]) -> None:
     parties = own(text, Person("Sam Writer", "sam@example.org"))
     assert {key: getattr(parties, key) for key in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("prompt", "answer", "consent"),
+    [
+        (
+            "Are you happy for us to share your details with the police?",
+            "yes that's fine",
+            Consent.GIVEN,
+        ),
+        (
+            "Can we pass your details on to your housing association?",
+            "no please don't",
+            Consent.REFUSED,
+        ),
+        (
+            "Would you like us to arrange a call from a support worker?",
+            "yes please",
+            Consent.NOT_STATED,
+        ),
+        (
+            "Are you happy for us to share your details with the police?",
+            "last night",
+            Consent.NOT_STATED,
+        ),
+        (None, "yes", Consent.NOT_STATED),
+    ],
+)
+def test_short_chat_answer_to_a_sharing_question(
+    prompt: str | None, answer: str, consent: Consent
+) -> None:
+    part = PartyText(answer, SegmentKind.CHAT_USER, 0, Person("Sam"), prompt)
+    assert decide_parties_for_texts([part], sender=Person("Sam")).consent is consent
