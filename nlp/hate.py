@@ -73,6 +73,10 @@ _REPORTED_ABUSE = re.compile(
     r"\b(?:he|she|they|someone|somebody|one of them|the [a-z]+) (?:said|says|shouted|shouts|yelled"
     r"|screamed|called|calls|wrote|told|chanted|sprayed|texted|posted)\b"
 )
+_AIMED_AT_VICTIM = re.compile(
+    r"(?:called|calling|call|calls|shouted|shouting|yelled|screamed|said|told)(?: \S+){0,3}? "
+    r"(?:me|us|my \S+|our \S+|at me|at us)(?: \S+){0,3}?\s*[\"'\u2018\u201c]?$"
+)
 _CULPRIT_PLACE = re.compile(
     r"(?:next door|upstairs|downstairs|opposite|across the (?:road|street|close|way|landing)"
     r"|over the road|at number|from number|at no|from no|in flat|from flat|on the corner"
@@ -291,6 +295,12 @@ def find_hate_markers(text: str) -> list[Finding]:
         if compiled.indiscriminate.search(sentence.canon) or compiled.generic_disclaimer.search(
             sentence.canon
         ):
+            # "they call everyone names": only a slur plainly aimed at the victim still counts
+            candidates.extend(
+                c
+                for c in _slur_candidates(compiled, sentence, index)
+                if _AIMED_AT_VICTIM.search(text[sentence.start : c.start].lower())
+            )
             continue
         candidates.extend(_slur_candidates(compiled, sentence, index))
         candidates.extend(_rule_candidates(compiled, sentence, index))

@@ -85,6 +85,7 @@ HOSTILE = [
     ("The abuse is homophobic.", H.SEXUAL_ORIENTATION),
     ("the police logged it as a transphobic incident", H.TRANSGENDER_IDENTITY),
     ("They said it wasn't homophobic but it obviously was", H.SEXUAL_ORIENTATION),
+    ("They call everyone names but they called me a p*ki", H.RACE),
 ]
 
 
@@ -129,6 +130,7 @@ NO_STRAND = [
     # indiscriminate abuse
     "They call everyone names, it's not aimed at me.",
     "he shouts abuse at anyone who walks past",
+    "they call everyone p*kis round here",
     # homonyms, counter-speech, abuse of no protected group
     "I had this queer feeling in my stomach.",
     "We had faggots and peas for tea.",
