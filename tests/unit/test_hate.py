@@ -298,6 +298,7 @@ def test_slips_of_the_keyboard_and_everyday_homographs(text: str, expected: set[
         ('he shouted that I was a "terrorist"', {H.RELIGION}),
         ("I wear a hijab and they called me a terrorist", {H.RELIGION}),
         ("I am Arab and they called me a terrorist", {H.RACE}),
+        ("Mrs Khan, who wears a hijab, has been called a terrorist", {H.RELIGION}),
         ("the police said he was a terrorist sympathiser", set()),
         ("the news said the terrorists were caught", set()),
     ],
