@@ -76,6 +76,7 @@ class Parties:
 @dataclass(frozen=True)
 class _Compiled:
     third_party: tuple[tuple[str | None, re.Pattern[str]], ...]
+    signature_titles: tuple[tuple[str, re.Pattern[str]], ...]
     refused: re.Pattern[str]
     given: re.Pattern[str]
     community: tuple[tuple[int, int | None, re.Pattern[str]], ...]
@@ -109,6 +110,10 @@ def _compiled() -> _Compiled:
         third_party=tuple(
             (rule["relationship"], compile_all([rule["pattern"]], data["macros"]))
             for rule in data["third_party"]
+        ),
+        signature_titles=tuple(
+            (rule["relationship"], re.compile(rule["pattern"], re.MULTILINE))
+            for rule in data["signature_titles"]
         ),
         refused=compile_all(data["consent_refused"], {}),
         given=compile_all(data["consent_given"], {}),
@@ -210,6 +215,19 @@ def _clean_name(raw: str, stopwords: frozenset[str]) -> str | None:
 
 def _identity_cues(text: str, compiled: _Compiled) -> list[Finding]:
     out: list[Finding] = []
+    # A professional's title on a line of its own ("Ward Councillor, ...", "Floating Support
+    # Worker"): victims do not sign off with a job title that names a casework role.
+    for relationship, pattern in compiled.signature_titles:
+        for match in pattern.finditer(text):
+            out.append(
+                Finding(
+                    PartyCue.THIRD_PARTY,
+                    match.start(),
+                    match.end(),
+                    "parties: signs as a professional",
+                    relationship,
+                )
+            )
     for pattern in (compiled.relation_name, compiled.named_victim):
         for match in pattern.finditer(text):
             name = _clean_name(match.group("name"), compiled.name_stopwords)

@@ -49,6 +49,8 @@ def own(
         ("My neighbour asked me to write to you as she has no email.", "neighbour"),
         ("I'm forwarding this from my friend who lives on the estate.", "friend"),
         ("I am her social worker.", "social worker"),
+        ("Please see below.\n\nKind regards,\nJo Bell\nWard Councillor, Elm Park", "councillor"),
+        ("Regards\nKirsty Rowe\nFloating Support Worker\nHeadland Support", "support worker"),
     ],
 )
 def test_third_party_statement_gives_role_and_relationship(text: str, relationship: str) -> None:
@@ -64,6 +66,10 @@ def test_third_party_statement_gives_role_and_relationship(text: str, relationsh
         "My daughter is scared of them.",
         "I'm writing about the youths on the green.",
         "My elderly father lives with us and the shouting upsets him.",
+        "I reported it to my housing officer at Wearside Homes the next day.",
+        "My floating support worker helped me ring the council.",
+        "I contacted Cllr Smith and my ward councillor came round.",
+        "I support Arsenal and they hate that, they keep kicking my door.",
     ],
 )
 def test_writing_about_yourself_or_your_household_is_a_victim_applicant(text: str) -> None:
