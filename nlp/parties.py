@@ -140,6 +140,7 @@ def _compiled() -> _Compiled:
     )
 
 
+_ALSO = re.compile(r"\b(?:also|too|as well)\b")
 _NEGATED = re.compile(r"(?:not|n't|never|no longer) (?:[^ ]+ )?$")
 
 
@@ -176,6 +177,10 @@ def find_party_cues(text: str) -> list[Finding]:
         for add, fixed, pattern in compiled.community:
             for match, start, end in _matches(pattern, sentence):
                 count = fixed if fixed is not None else _number(match.group("n"), compiled.numbers)
+                if count is not None and add == 0 and fixed is None and _ALSO.search(canon):
+                    # "three of my neighbours have also reported it": they and the writer
+                    if not re.search(r"\bof us\b|\bone of\b", match.group(0)):
+                        count += 1
                 if count is not None and 1 < count + add < 1000:
                     result.append(
                         Finding(

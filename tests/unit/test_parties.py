@@ -131,6 +131,10 @@ def test_consent(text: str, consent: Consent) -> None:
         ("Seven different households have made complaints.", 7),
         ("Two other people on the street reported it too.", 3),
         ("There are five of us living in the house.", None),
+        ("We have had 4 different neighbours ring the police about it.", 4),
+        ("Three of my neighbours have also reported it.", 4),
+        ("I am one of 6 residents who have complained.", 6),
+        ("Two of my other neighbours have reported it too.", 3),
         ("I reported it three times.", None),
     ],
 )
