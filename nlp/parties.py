@@ -140,6 +140,15 @@ def _compiled() -> _Compiled:
     )
 
 
+_NAME_PROMPT = re.compile(
+    r"\byour (?:full )?name\b|\bwho am i speaking to\b|\bwhat should i call you\b"
+)
+# A bare name answering "Could you tell me your name?" ("Arthur Pim", "it's Mrs J Holt").
+_NAME_ANSWER = re.compile(
+    r"(?:(?:it's|its|it is|i'm|im|i am|my name is|name's)\s+)?"
+    r"((?:(?:mrs|mr|ms|miss|dr)\.?\s+)?[a-z][a-z'-]+(?:\s+[a-z][a-z'-]*){0,2})\W*",
+    re.IGNORECASE,
+)
 _ALSO = re.compile(r"\b(?:also|too|as well)\b")
 _NEGATED = re.compile(r"(?:not|n't|never|no longer) (?:[^ ]+ )?$")
 
@@ -315,6 +324,19 @@ def answer_cues(answer: str, prompt: str | None) -> list[Finding]:
     if not prompt:
         return []
     compiled = _compiled()
+    name = _NAME_ANSWER.fullmatch(answer.strip())
+    if (
+        _NAME_PROMPT.search(prompt.lower())
+        and name
+        and not compiled.answer_no.search(answer.lower())
+    ):
+        value = " ".join(w if w[:1].isupper() else w.capitalize() for w in name.group(1).split())
+        start = answer.index(name.group(1))
+        return [
+            Finding(
+                PartyCue.OWN_NAME, start, start + len(name.group(1)), "parties: name given", value
+            )
+        ]
     if not compiled.prompt_consent.search(prompt.lower()):
         return []
     lowered = answer.lower()

@@ -272,3 +272,21 @@ def test_short_chat_answer_to_a_sharing_question(
 ) -> None:
     part = PartyText(answer, SegmentKind.CHAT_USER, 0, Person("Sam"), prompt)
     assert decide_parties_for_texts([part], sender=Person("Sam")).consent is consent
+
+
+@pytest.mark.parametrize(
+    ("answer", "name"),
+    [
+        ("Arthur Pim", "Arthur Pim"),
+        ("its mrs jean holt", "Mrs Jean Holt"),
+        ("no sorry i want to stay anonymous", None),
+        ("why do you", None),
+    ],
+)
+def test_chat_answer_to_the_name_question_names_the_applicant(
+    answer: str, name: str | None
+) -> None:
+    part = PartyText(answer, SegmentKind.CHAT_USER, 0, Person("A"), "Could you tell me your name?")
+    parties = decide_parties_for_texts([part], sender=Person("A"))
+    assert parties.applicant_name == (name or "A")
+    assert parties.victim_name == (name or "A")
