@@ -149,6 +149,10 @@ _NAME_ANSWER = re.compile(
     r"((?:(?:mrs|mr|ms|miss|dr)\.?\s+)?[a-z][a-z'-]+(?:\s+[a-z][a-z'-]*){0,2})\W*",
     re.IGNORECASE,
 )
+_NOT_NAMES = frozenset(
+    "why what who how do does you need it sure ok okay yes yeah yep fine sorry rather prefer "
+    "anonymous private later skip pass nope nah dunno no".split()
+)
 _ALSO = re.compile(r"\b(?:also|too|as well)\b")
 _NEGATED = re.compile(r"(?:not|n't|never|no longer) (?:[^ ]+ )?$")
 
@@ -325,11 +329,9 @@ def answer_cues(answer: str, prompt: str | None) -> list[Finding]:
         return []
     compiled = _compiled()
     name = _NAME_ANSWER.fullmatch(answer.strip())
-    if (
-        _NAME_PROMPT.search(prompt.lower())
-        and name
-        and not compiled.answer_no.search(answer.lower())
-    ):
+    words = set(name.group(1).lower().split()) if name else set()
+    plain = not (words & (compiled.name_stopwords | _NOT_NAMES))
+    if _NAME_PROMPT.search(prompt.lower()) and name and plain:
         value = " ".join(w if w[:1].isupper() else w.capitalize() for w in name.group(1).split())
         start = answer.index(name.group(1))
         return [
