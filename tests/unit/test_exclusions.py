@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC
+
 import pytest
 
 from nlp.exclusions import ExclusionCue, decide_exclusions, find_exclusion_cues, find_exclusions
@@ -113,3 +115,17 @@ def test_cues_carry_the_words_that_raised_them() -> None:
 )
 def test_everyday_phrasings_of_exclusions(text: str, expected: set[E]) -> None:
     assert excluded(text) == {e.value for e in expected}
+
+
+def test_component_writes_cues_that_decide_exclusions_weighs() -> None:
+    from datetime import datetime
+
+    from nlp.exclusions import KEY
+    from nlp.pipeline import analyse, build_pipeline, findings
+
+    nlp = build_pipeline()
+    text = "The PCSO was rude to me. The noise has stopped since they moved out."
+    doc = analyse(nlp, text, datetime(2026, 10, 1, tzinfo=UTC))
+    cues = findings(doc, KEY)
+    assert {f.label for f in cues} == {ExclusionCue.SERVICE, ExclusionCue.BEHAVIOUR_STOPPED}
+    assert decide_exclusions(cues, has_current_incidents=False) == {E.SERVICE_COMPLAINT}

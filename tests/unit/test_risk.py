@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC
+
 import pytest
 
 from nlp.risk import find_risk_flags, risk_flags
@@ -105,3 +107,14 @@ def test_finding_points_at_the_words_that_raised_it() -> None:
 )
 def test_everyday_phrasings_of_risk(text: str, expected: set[R]) -> None:
     assert flags(text) == {r.value for r in expected}
+
+
+def test_component_writes_risk_findings_to_doc_spans() -> None:
+    from datetime import datetime
+
+    from nlp.pipeline import analyse, build_pipeline, findings
+    from nlp.risk import KEY
+
+    nlp = build_pipeline()
+    doc = analyse(nlp, "He said he'd stab me.", datetime(2026, 10, 1, tzinfo=UTC))
+    assert [f.label for f in findings(doc, KEY)] == [R.THREAT_OF_VIOLENCE.value]
