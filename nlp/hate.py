@@ -28,7 +28,6 @@ from nlp.lexicon import (
     Sentence,
     alternation,
     compile_all,
-    expand,
     load_data,
     sentences,
 )
@@ -114,9 +113,8 @@ class _Rule:
     strand: HateStrand
     name: str
     pattern: re.Pattern[str]
-    gate: re.Pattern[str] | None = (
-        None  # the strand's vocabulary: no need to try the rule without it
-    )
+    # The strand's vocabulary: a sentence without any of it cannot match the rule.
+    gate: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -127,9 +125,8 @@ class _Compiled:
     ambiguous: frozenset[str]
     censored: re.Pattern[str]
     censored_strand: dict[str, HateStrand]
-    rules: tuple[
-        tuple[re.Pattern[str] | None, tuple[_Rule, ...]], ...
-    ]  # rules grouped by their gate
+    # Rules grouped by their gate, so each gate is tried once per sentence.
+    rules: tuple[tuple[re.Pattern[str] | None, tuple[_Rule, ...]], ...]
     abuse: re.Pattern[str]
     motivation_context: re.Pattern[str]
     victim_directed: re.Pattern[str]
@@ -235,7 +232,7 @@ def _compiled() -> _Compiled:
         hypothetical=re.compile(negation["hypothetical"]),
         reversal=compile_all([negation["reversal"]], {}),
         self_denial=re.compile(negation["self_denial"]),
-        reclaimed=re.compile(expand(hate["reclaimed"], {"TERM": ""}).rstrip() + " $"),
+        reclaimed=re.compile(hate["reclaimed_prefix"] + " $"),
         strand_gate=gates,
         adjective_strand={
             adj: HateStrand(s)
