@@ -62,6 +62,9 @@ NOT_FLAGGED = [
     "It's a miracle nobody was hurt.",
     "I'm not suicidal, just exhausted.",
     "The council will cut the hedge next week.",
+    "I fear for my safety when I walk past their house.",
+    "I have two children and they can't sleep because of the noise.",
+    "I'm so angry I could kill them, honestly.",
 ]
 
 
