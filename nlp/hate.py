@@ -140,6 +140,7 @@ class _Compiled:
     reclaimed: re.Pattern[str]
     adjective_strand: dict[str, HateStrand]
     strand_gate: dict[HateStrand, re.Pattern[str]]
+    motivation_terms: dict[HateStrand, re.Pattern[str]]
 
 
 @cache
@@ -234,6 +235,13 @@ def _compiled() -> _Compiled:
         self_denial=re.compile(negation["self_denial"]),
         reclaimed=re.compile(hate["reclaimed_prefix"] + " $"),
         strand_gate=gates,
+        motivation_terms={
+            HateStrand(name): compile_all(
+                [alternation(entry["motivation"] + entry["adjectives"])], {}
+            )
+            for name, entry in identity.items()
+            if entry["motivation"]
+        },
         adjective_strand={
             adj: HateStrand(s)
             for s, e in identity.items()
@@ -326,6 +334,46 @@ def _terrorist_strand(compiled: _Compiled, cand: _Candidate, sents: list[Sentenc
     if religion is None and compiled.strand_gate[HateStrand.RACE].search(canon):
         return _Candidate(HateStrand.RACE, cand.start, cand.end, cand.rule, cand.sentence)
     return cand
+
+
+_TARGETING_QUESTION = re.compile(
+    r"\b(?:targeted|targeting|picked on|singled out|because of who you are|hate (?:crime|incident)"
+    r"|race|religion|disability|sexuality|gender identity|motivated)\b"
+)
+_YES = re.compile(
+    r"^\W*(?:yes|yeah|yea|yep|yup|definitely|i think so|i do|i believe so|probably)\b"
+)
+
+
+def find_hate_markers_in_answer(answer: str, prompt: str | None) -> list[Finding]:
+    """Strands a short chat answer names after the bot asked whether the victim was targeted.
+
+    "yes, my religion" after "Do you feel targeted because of who you are, for example your
+    race or religion?" names religion; the answer's own markers count as usual; "no" names none.
+    """
+    findings = find_hate_markers(answer)
+    if findings or not prompt or not _TARGETING_QUESTION.search(prompt.lower()):
+        return findings
+    lowered = answer.lower()
+    if not _YES.search(lowered):
+        return []
+    compiled = _compiled()
+    canon = " ".join(s.canon for s in sentences(answer, compiled.lexicon))
+    out = []
+    for strand, pattern in compiled.motivation_terms.items():
+        match = pattern.search(canon)
+        if match:
+            start = lowered.find(match.group(0).split()[0])
+            start = max(start, 0)
+            out.append(
+                Finding(
+                    strand.value,
+                    start,
+                    len(answer),
+                    f"hate: yes to a targeting question -> {strand.value}",
+                )
+            )
+    return out
 
 
 def hate_strands(text: str) -> set[HateStrand]:

@@ -6,7 +6,7 @@ from datetime import UTC
 
 import pytest
 
-from nlp.hate import KEY, find_hate_markers, hate_strands
+from nlp.hate import KEY, find_hate_markers, find_hate_markers_in_answer, hate_strands
 from trigger.vocabulary import HateStrand as H
 
 
@@ -324,3 +324,28 @@ def test_terrorist_aimed_at_the_victim_is_religion_or_race_by_context(
 )
 def test_words_with_innocent_senses_count_only_as_abuse(text: str, expected: set[H]) -> None:
     assert strands(text) == {s.value for s in expected}
+
+
+TARGETING_QUESTION = (
+    "Do you feel you've been targeted because of who you are, for example your race, "
+    "religion or a disability?"
+)
+
+
+@pytest.mark.parametrize(
+    ("answer", "prompt", "expected"),
+    [
+        ("yes, my religion", TARGETING_QUESTION, {H.RELIGION}),
+        ("yeah im gay", TARGETING_QUESTION, {H.SEXUAL_ORIENTATION}),
+        ("yes because I wear a hijab", TARGETING_QUESTION, {H.RELIGION}),
+        ("no nothing like that, theyre just a nightmare family", TARGETING_QUESTION, set()),
+        ("yes", TARGETING_QUESTION, set()),
+        ("yes, my religion", "When did that happen?", set()),
+        ("yeah im gay", None, set()),
+    ],
+)
+def test_short_answer_to_the_targeting_question(
+    answer: str, prompt: str | None, expected: set[H]
+) -> None:
+    found = {f.label for f in find_hate_markers_in_answer(answer, prompt)}
+    assert found == {s.value for s in expected}
