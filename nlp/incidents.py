@@ -105,8 +105,11 @@ class _Incident:
 
 @dataclass(frozen=True)
 class _Lexicon:
-    event_prefixes: tuple[str, ...]
-    event_phrases: tuple[str, ...]
+    event_words: frozenset[str]
+    event_stems: tuple[str, ...]
+    perpetrator_words: frozenset[str]
+    perpetrator_phrases: re.Pattern[str]
+    not_incident: frozenset[str]
     undated: re.Pattern[str]
     day_unknown: re.Pattern[str]
     background: re.Pattern[str]
@@ -127,11 +130,13 @@ def _lexicon() -> _Lexicon:
             row = json.loads(line)
             if "label" in row:
                 rows[row["label"]] = row
-    prefixes = [p for p in rows["EVENT"]["prefixes"] if " " not in p]
-    phrases = [p for p in rows["EVENT"]["prefixes"] if " " in p]
+    events = rows["EVENT"]["words"]
     return _Lexicon(
-        event_prefixes=tuple(prefixes),
-        event_phrases=tuple(phrases),
+        event_words=frozenset(w for w in events if not w.endswith("*")),
+        event_stems=tuple(w[:-1] for w in events if w.endswith("*")),
+        perpetrator_words=frozenset(rows["PERPETRATOR"]["words"]),
+        perpetrator_phrases=_phrase_regex(rows["PERPETRATOR"]["phrases"]),
+        not_incident=frozenset(rows["NOT_INCIDENT"]["words"]),
         undated=_phrase_regex(rows["UNDATED"]["phrases"]),
         day_unknown=_phrase_regex(rows["REPORT_DAY_UNKNOWN"]["phrases"]),
         # A background word just before the date phrase, with at most one filler word between.
@@ -139,16 +144,36 @@ def _lexicon() -> _Lexicon:
             rows["BACKGROUND"]["phrases"],
             r"\W+(?:(?:the|a|an|about|around|roughly|on|in|at|of|early|late|mid)\W+)?$",
         ),
-        background_start=re.compile(r"(?:since|from|until|till|every|between|throughout)\b", re.I),
+        background_start=re.compile(r"(?:since|from|until|till|every|between|throughout|by)\b", re.I),
     )
 
 
+_WORD = re.compile(r"[a-z][a-z'’]*")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
 def _has_event(text: str) -> bool:
+    """Whether ``text`` says something was done: a behaviour word."""
     lex = _lexicon()
-    lowered = text.lower()
-    if any(p in lowered for p in lex.event_phrases):
-        return True
-    return any(word.startswith(lex.event_prefixes) for word in re.findall(r"[a-z][a-z'’-]*", lowered))
+    return any(w in lex.event_words or w.startswith(lex.event_stems) for w in _words(text))
+
+
+def _has_perpetrator(text: str) -> bool:
+    """Whether ``text`` names someone doing something ("they", "the lads", "one of them")."""
+    lex = _lexicon()
+    return bool(lex.perpetrator_words.intersection(_words(text))) or bool(
+        lex.perpetrator_phrases.search(text)
+    )
+
+
+def _clause_around(text: str, start: int, end: int) -> str:
+    """The clause of ``text`` (a sentence) that holds [start, end)."""
+    left = max(text.rfind(sep, 0, start) for sep in (";", ":", " but ", " then ", "(", ")"))
+    rights = [i for i in (text.find(sep, end) for sep in (";", ":", " but ", " then ", "(", ")")) if i >= 0]
+    return text[left + 1 if left >= 0 else 0 : min(rights) if rights else len(text)]
 
 
 class _Sentences:
@@ -344,8 +369,9 @@ class _Assembler:
                 return
             sentence = sents.index(mention_f.start)
             s_start, s_end = sents.bounds(sentence)
-            if not _has_event(text[mention_f.end:s_end]):
-                return
+            rest = text[mention_f.end:s_end]
+            if not (_has_event(rest) and _has_perpetrator(rest)):
+                return  # "the officer who rang me back the next day was rude": not an incident
             day = base.end + timedelta(days=offset)
             self._new_incident(seg_index, part, sents, mention_f.start, day, day,
                                f"'{m.text}' after the incident of {base.end.isoformat()}")
@@ -361,8 +387,8 @@ class _Assembler:
         lex = _lexicon()
         if lex.background.search(before) or lex.background_start.match(m.text):
             return
-        if re.search(r"(?:^|\w)\s*(?:to|-|–|and)\s*$", before[-6:]) and self._follows_date(mention_f, text):
-            return  # the far end of "from March to June"
+        if self._follows_date(mention_f, text, r"\s*(?:to|-|–|and|or|\(|,)?\s*"):
+            return  # the far end of "from March to June", or "the next day (18/6)"
         if str(getattr(m, "explanation", "")).lower().find("birth") >= 0:
             return
         sentence = sents.index(mention_f.start)
@@ -372,13 +398,16 @@ class _Assembler:
             if self.current.start is not None and self.current.start <= start and end <= (self.current.end or end):
                 if mention_f.start - self.current.block[0] < 400 and _close_previous(text, mention_f.start):
                     return
-        block_text = text[mention_f.start:_next_boundary(sents, sentence, text)]
         around = text[s_start:s_end]
         cue_nearby = any(s_start <= c.start < s_end for c in cues if c.label != "collective")
         if part.note and not cue_nearby:
             return
-        if not (_has_event(around) or _has_event(block_text) or cue_nearby):
-            return
+        clause = _clause_around(around, mention_f.start - s_start, mention_f.end - s_start)
+        if lex.not_incident.intersection(_words(clause)):
+            return  # "on 2 October the CPS wrote to me", "the hearing on the 14th"
+        if not (_has_event(around) or _has_perpetrator(around) or cue_nearby):
+            if not self._told_next(sents, sentence, text):
+                return
         incident = self._new_incident(seg_index, part, sents, mention_f.start, start, end,
                                       f"date phrase '{m.text}'")
         incident.has_event = True
@@ -390,9 +419,23 @@ class _Assembler:
                 _Report(cue=cue, span=span, offset_days=0, sentence=cue_sentence)
             )
 
-    def _follows_date(self, mention_f: Any, text: str) -> bool:
-        """Whether another date phrase ends just before this one (a range's two ends)."""
-        return any(0 <= mention_f.start - other.end <= 5 for other in self.segment_mentions)
+    def _follows_date(self, mention_f: Any, text: str, between: str) -> bool:
+        """Whether another date phrase ends just before this one, only ``between`` apart."""
+        pattern = re.compile(between + r"$")
+        return any(
+            other.end <= mention_f.start and mention_f.start - other.end <= 6
+            and pattern.fullmatch(text[other.end:mention_f.start])
+            for other in self.segment_mentions
+        )
+
+    @staticmethod
+    def _told_next(sents: _Sentences, sentence: int, text: str) -> bool:
+        """"Last night was the worst. At about ten he kicked the door": the next sentence tells it."""
+        if sentence + 1 >= len(sents.starts):
+            return False
+        n_start, n_end = sents.bounds(sentence + 1)
+        following = text[n_start:n_end]
+        return _has_event(following) and _has_perpetrator(following)
 
     def _correct(self, m: Any, wrong: Any) -> bool:
         for incident in reversed(self.incidents):
@@ -568,10 +611,6 @@ def _close_previous(text: str, char: int) -> bool:
     """True when only a comma, 'the' or 'on' separates this date phrase from the previous one."""
     before = text[max(0, char - 12):char]
     return bool(re.search(r"(?:,|\bon|\bthe|\bof)\s*$", before))
-
-
-def _next_boundary(sents: _Sentences, sentence: int, text: str) -> int:
-    return sents.bounds(sentence)[1]
 
 
 def _clause_end_char(doc: Doc, end_char: int) -> int:

@@ -38,7 +38,7 @@ _NEGATIONS = frozenset(
 )
 # Words that end the clause a report cue governs.
 _CLAUSE_BREAKS = frozenset(". ; : ! ? but because then when while after before so".split())
-_CLAUSE_MAX = 14  # tokens
+_CLAUSE_MAX = 20  # tokens
 _UNTIL = frozenset({"till", "until", "til", "untill"})
 _AGENCY_WINDOW = 5  # tokens after a 'rang/told/called' verb within which the agency must appear
 
@@ -72,12 +72,19 @@ class _Matchers:
     reports: Matcher
     agencies: PhraseMatcher
     references: tuple[tuple[str, re.Pattern[str]], ...]
+    channel_words: frozenset[str]
+    came_words: frozenset[str]
+    anyone_words: frozenset[str]
 
 
 @lru_cache(maxsize=4)
 def _matchers(vocab: Vocab) -> _Matchers:
     reports = Matcher(vocab)
+    words: dict[str, frozenset[str]] = {}
     for i, row in enumerate(_jsonl("reports.jsonl")):
+        if "words" in row:
+            words[row["label"]] = frozenset(row["words"])
+            continue
         reports.add(f"{row['label']}#{i}", [row["pattern"]])
     agencies = PhraseMatcher(vocab, attr="LOWER")
     for row in _jsonl("agencies.jsonl"):
@@ -87,7 +94,12 @@ def _matchers(vocab: Vocab) -> _Matchers:
         (p["name"], re.compile(p["regex"], re.IGNORECASE if "i" in p.get("flags", "") else 0))
         for p in refs
     )
-    return _Matchers(reports, agencies, references)
+    return _Matchers(
+        reports, agencies, references,
+        channel_words=words.get("AGENCY_CHANNEL", frozenset()),
+        came_words=words.get("AGENCY_CAME", frozenset()),
+        anyone_words=words.get("ANYONE", frozenset()),
+    )
 
 
 def _make_doc(vocab: Vocab, text: str) -> Doc:
@@ -157,12 +169,26 @@ def _clause_end(doc: Doc, end: int) -> int:
     return limit
 
 
+# Words that may stand between a negation and the report verb it negates ("didn't even report").
+_NEGATION_BRIDGE = frozenset(
+    "yet even ever actually really properly officially bother bothered to been have had be i we it "
+    "already formally also get got go went".split()
+)
+
+
 def _negated(doc: Doc, token_index: int) -> bool:
-    """A negation word within the three tokens before the cue (same sentence)."""
+    """A negation governing the cue: "didn't report", "haven't yet reported", "never told"."""
     sent_start = sentence_of_token(doc)[0][token_index]
-    for j in range(max(sent_start, token_index - 3), token_index):
-        if doc[j].lower_ in _NEGATIONS or doc[j].lower_.endswith("n't") or doc[j].lower_.endswith("n’t"):
+    j = token_index - 1
+    steps = 0
+    while j >= sent_start and steps < 4:
+        word = doc[j].lower_
+        if word in _NEGATIONS or word.endswith("n't") or word.endswith("n’t"):
             return True
+        if word not in _NEGATION_BRIDGE:
+            return False
+        j -= 1
+        steps += 1
     return False
 
 
@@ -197,18 +223,49 @@ def find_reports(doc: Doc) -> tuple[list[Finding], list[Finding], list[Finding]]
         named = [
             agency_by_token[j].label for j in range(end, clause_end) if j in agency_by_token
         ]
+        negated = _negated(doc, start)
         if label == "REPORT_TO":
             first = next((j for j in range(end, clause_end) if j in agency_by_token), None)
-            if first is None or first - end > _AGENCY_WINDOW:
+            anyone = negated and any(
+                doc[j].lower_ in matchers.anyone_words for j in range(end, min(clause_end, end + 3))
+            )
+            if (first is None or first - end > _AGENCY_WINDOW) and not anyone:
                 continue
         used_tokens.update(range(start, end))
-        negated = _negated(doc, start)
         until = negated and _until_follows(doc, end)
         cue = ReportCue(negated=negated and not until, agencies=tuple(dict.fromkeys(named)), until=until)
         name = "no_report" if cue.negated else "report"
         cues.append(Finding(name, span.start_char, span.end_char, f"report cue ({label.lower()})", cue))
+    cues.extend(_agency_as_cue(doc, matchers, agencies, cues))
+    cues.sort(key=lambda f: f.start)
     references = find_references(doc.text, matchers)
     return cues, agencies, references
+
+
+def _agency_as_cue(
+    doc: Doc, matchers: _Matchers, agencies: list[Finding], cues: list[Finding]
+) -> list[Finding]:
+    """Agency phrases that are reports by themselves: "on the council website", "the police came"."""
+    out = []
+    for finding in agencies:
+        span = doc.char_span(finding.start, finding.end, alignment_mode="expand")
+        if span is None or any(c.start <= finding.start < c.end + 60 and c.label != "collective"
+                               and finding.label in (c.value.agencies if c.value else ())
+                               for c in cues):
+            continue  # already named by a report verb's clause
+        following = [t.lower_ for t in doc[span.end : span.end + 2]]
+        if following and following[0] in matchers.channel_words:
+            why = "report through an agency's channel"
+        elif following and following[0] in matchers.came_words and (
+            following[0] not in {"were", "was"} or (len(following) > 1 and following[1] in {"called", "informed", "told", "contacted", "notified"})
+        ):
+            why = "agency responded to a report"
+        else:
+            continue
+        negated = _negated(doc, span.start)
+        cue = ReportCue(negated=negated, agencies=(finding.label,))
+        out.append(Finding("no_report" if negated else "report", finding.start, finding.end, why, cue))
+    return out
 
 
 @Language.factory("trigger_reports", assigns=["doc.spans"])
