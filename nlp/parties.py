@@ -78,6 +78,7 @@ class _Compiled:
     third_party: tuple[tuple[str | None, re.Pattern[str]], ...]
     signature_titles: tuple[tuple[str, re.Pattern[str]], ...]
     refused: re.Pattern[str]
+    gates: dict[str, re.Pattern[str]]  # words without which a family of patterns cannot match
     given: re.Pattern[str]
     community: tuple[tuple[int, int | None, re.Pattern[str]], ...]
     numbers: dict[str, int]
@@ -116,6 +117,7 @@ def _compiled() -> _Compiled:
             for rule in data["signature_titles"]
         ),
         refused=compile_all(data["consent_refused"], {}),
+        gates={name: re.compile(pattern) for name, pattern in data["gates"].items()},
         given=compile_all(data["consent_given"], {}),
         community=tuple(
             (
@@ -163,7 +165,11 @@ def find_party_cues(text: str) -> list[Finding]:
     result: list[Finding] = []
     for sentence in sentences(text):
         canon = sentence.canon
-        for relationship, pattern in compiled.third_party:
+        gates = compiled.gates
+        third_party = compiled.third_party if gates["third_party"].search(canon) else ()
+        consent = gates["consent"].search(canon) is not None
+        community = compiled.community if gates["community"].search(canon) else ()
+        for relationship, pattern in third_party:
             for _match, start, end in _matches(pattern, sentence):
                 result.append(
                     Finding(
@@ -174,9 +180,9 @@ def find_party_cues(text: str) -> list[Finding]:
                         relationship,
                     )
                 )
-        for _match, start, end in _matches(compiled.refused, sentence):
+        for _match, start, end in _matches(compiled.refused, sentence) if consent else ():
             result.append(Finding(PartyCue.CONSENT_REFUSED, start, end, "parties: consent refused"))
-        for match, start, end in _matches(compiled.given, sentence):
+        for match, start, end in _matches(compiled.given, sentence) if consent else ():
             negated = bool(_NEGATED.search(canon[: match.start()]))
             label = PartyCue.CONSENT_REFUSED if negated else PartyCue.CONSENT_GIVEN
             result.append(
@@ -187,7 +193,7 @@ def find_party_cues(text: str) -> list[Finding]:
                     "parties: consent " + ("refused (negated)" if negated else "given"),
                 )
             )
-        for add, fixed, pattern in compiled.community:
+        for add, fixed, pattern in community:
             for match, start, end in _matches(pattern, sentence):
                 count = fixed if fixed is not None else _number(match.group("n"), compiled.numbers)
                 if count is not None and add == 0 and fixed is None and _ALSO.search(canon):
