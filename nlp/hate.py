@@ -29,8 +29,10 @@ from nlp.lexicon import (
     alternation,
     compile_all,
     load_data,
+    ngrams,
     sentences,
 )
+from nlp.lexicon import vocabulary as words_of
 from nlp.pipeline import set_findings
 from trigger.vocabulary import HateStrand
 
@@ -114,7 +116,7 @@ class _Rule:
     name: str
     pattern: re.Pattern[str]
     # The strand's vocabulary: a sentence without any of it cannot match the rule.
-    gate: re.Pattern[str] | None = None
+    gate: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -126,9 +128,11 @@ class _Compiled:
     censored: re.Pattern[str]
     censored_strand: dict[str, HateStrand]
     # Rules grouped by their gate, so each gate is tried once per sentence.
-    rules: tuple[tuple[re.Pattern[str] | None, tuple[_Rule, ...]], ...]
+    rules: tuple[tuple[frozenset[str] | None, tuple[_Rule, ...]], ...]
     abuse: re.Pattern[str]
-    motivation_context: re.Pattern[str]
+    abuse_words: frozenset[str]
+    slur_forms: frozenset[str]
+    motivation_context: frozenset[str]
     victim_directed: re.Pattern[str]
     counter_speech: re.Pattern[str]
     indiscriminate: re.Pattern[str]
@@ -195,6 +199,7 @@ def _compiled() -> _Compiled:
         vocabulary = entry["groups"] + entry["adjectives"] + entry["motivation"] + entry["labels"]
         gate = compile_all([alternation(vocabulary + singular)], {})
         gates[strand] = gate
+        gate_words = words_of(vocabulary + singular)
         for name, template in hate["templates"].items():
             if (
                 "{ADJ}" in template
@@ -203,7 +208,7 @@ def _compiled() -> _Compiled:
                 and "{MOT}" not in template
             ):
                 continue
-            rules.append(_Rule(strand, name, compile_all([template], macros), gate))
+            rules.append(_Rule(strand, name, compile_all([template], macros), gate_words))
         disclaimers[strand] = compile_all(negation["strand_disclaimers"], macros)
     for phrase in hate["phrases"]:
         rules.append(
@@ -224,7 +229,9 @@ def _compiled() -> _Compiled:
         censored_strand={k: HateStrand(v) for k, v in slurs["censored"].items()},
         rules=_grouped(rules),
         abuse=compile_all([alternation(hate["abuse_verbs"])], {}),
-        motivation_context=compile_all([alternation(hate["motivation_context"])], {}),
+        abuse_words=words_of(hate["abuse_verbs"]),
+        slur_forms=words_of(f"{t}{end}" for t in slur_strand for end in ("", "s", "es", "'s", "z")),
+        motivation_context=words_of(hate["motivation_context"]),
         victim_directed=compile_all([hate["victim_directed"]], {}),
         counter_speech=compile_all([hate["counter_speech"]], {}),
         indiscriminate=compile_all(hate["indiscriminate"], {}),
@@ -251,8 +258,8 @@ def _compiled() -> _Compiled:
     )
 
 
-def _grouped(rules: list[_Rule]) -> tuple[tuple[re.Pattern[str] | None, tuple[_Rule, ...]], ...]:
-    groups: dict[int, tuple[re.Pattern[str] | None, list[_Rule]]] = {}
+def _grouped(rules: list[_Rule]) -> tuple[tuple[frozenset[str] | None, tuple[_Rule, ...]], ...]:
+    groups: dict[int, tuple[frozenset[str] | None, list[_Rule]]] = {}
     for rule in rules:
         groups.setdefault(id(rule.gate), (rule.gate, []))[1].append(rule)
     return tuple((gate, tuple(members)) for gate, members in groups.values())
@@ -407,6 +414,8 @@ def _quoted(sentence: Sentence, cstart: int, cend: int) -> bool:
 def _slur_candidates(compiled: _Compiled, sentence: Sentence, index: int) -> list[_Candidate]:
     out: list[_Candidate] = []
     canon = sentence.canon
+    if compiled.slur_forms.isdisjoint(ngrams(canon)) and "word" not in canon:
+        return out
     directed = bool(compiled.victim_directed.search(canon))
     for match in compiled.slurs.finditer(canon):
         term = match.group(1)
@@ -437,13 +446,16 @@ def _slur_candidates(compiled: _Compiled, sentence: Sentence, index: int) -> lis
 def _rule_candidates(compiled: _Compiled, sentence: Sentence, index: int) -> list[_Candidate]:
     out: list[_Candidate] = []
     canon = sentence.canon
+    grams = ngrams(canon)
     counter = bool(compiled.counter_speech.search(canon)) and not compiled.victim_directed.search(
         canon
     )
-    motivated = bool(compiled.motivation_context.search(canon))
-    directed = bool(compiled.victim_directed.search(canon)) or bool(compiled.abuse.search(canon))
+    motivated = not compiled.motivation_context.isdisjoint(grams)
+    directed = not compiled.abuse_words.isdisjoint(grams) or bool(
+        compiled.victim_directed.search(canon)
+    )
     for gate, group in compiled.rules:
-        if gate is not None and not gate.search(canon):
+        if gate is not None and gate.isdisjoint(grams):
             continue
         for rule in group:
             for match in rule.pattern.finditer(canon):

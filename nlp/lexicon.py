@@ -231,6 +231,7 @@ _DOTTED = re.compile(r"(?:[a-z*]\.){2,}[a-z*]\.?")
 _NUMERIC = re.compile(r"\d+(?:st|nd|rd|th|am|pm|s|k|m|ish)?|[a-z]{1,2}\d[\da-z]?|\d+[a-z]\d*")
 
 
+@lru_cache(maxsize=65536)
 def _canonical_word(raw: str) -> str:
     word = raw.translate(_QUOTES).lower()
     if _LEET_CHAR.search(word) and _LETTER.search(word) and not _NUMERIC.fullmatch(word):
@@ -312,6 +313,22 @@ def _join_spaced_letters(tokens: list[Token], lexicon: ObfuscationLexicon | None
         out.append(tokens[index])
         index += 1
     return out
+
+
+@lru_cache(maxsize=4096)
+def ngrams(canon: str, longest: int = 6) -> frozenset[str]:
+    """Every run of 1..``longest`` tokens of a canonical sentence, for fast vocabulary checks."""
+    words = canon.split(" ")
+    out: set[str] = set()
+    for size in range(1, longest + 1):
+        for i in range(len(words) - size + 1):
+            out.add(" ".join(words[i : i + size]))
+    return frozenset(out)
+
+
+def vocabulary(phrases: Iterable[str]) -> frozenset[str]:
+    """Phrases as :func:`ngrams` spells them (lowercase, single spaces)."""
+    return frozenset(" ".join(p.lower().split()) for p in phrases if p.strip())
 
 
 def finditer(

@@ -39,6 +39,7 @@ class _Rule:
     name: str
     pattern: re.Pattern[str]
     requires: re.Pattern[str] | None
+    gate: re.Pattern[str] | None  # words without which the pattern cannot match (speed)
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ def _compiled() -> _Compiled:
             rule["name"],
             compile_all([rule["pattern"]], {}),
             re.compile(rule["requires"]) if rule.get("requires") else None,
+            re.compile(rule["gate"]) if rule.get("gate") else None,
         )
         for rule in data["rules"]
     )
@@ -80,6 +82,8 @@ def find_risk_flags(text: str) -> list[Finding]:
         for rule in compiled.rules:
             negated_here = compiled.sentence_negations.get(rule.label)
             if negated_here is not None and negated_here.search(canon):
+                continue
+            if rule.gate is not None and not rule.gate.search(canon):
                 continue
             if rule.requires is not None and not rule.requires.search(canon):
                 continue
