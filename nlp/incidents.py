@@ -44,6 +44,10 @@ _ANAPHORA = frozenset("it this that these those them both one".split())
 # ago when a car alarm went off"): then the date is the incident's.
 _ABOUT_WORDS = frozenset("when about because after as".split())
 _LONGEST_INCIDENT = timedelta(days=31)
+_SELF_CORRECTION = re.compile(
+    r"\b(?:no wait|no,? sorry|sorry,? no|sorry|i mean|i meant|or rather|no actually|actually no|correction)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,7 @@ class _Report:
     unknown_day: bool = False
     collective: bool = False
     sentence: int = -1
+    segment: int = -1
     also_on: list[date] = field(default_factory=list)  # later reports told in the same clause
 
 
@@ -214,6 +219,8 @@ class _Assembler:
         self.clause_dates: dict[int, list[Any]] = {}
         self.last_agencies: tuple[str, ...] = ()
         self.segment_mentions: list[Any] = []
+        self.superseded: set[int] = set()
+        self.in_report_clause: set[int] = set()
 
     # -- helpers -------------------------------------------------------------------------
     def _new_incident(
@@ -263,8 +270,14 @@ class _Assembler:
 
         # "it was the 14th not the 15th": pair each correcting phrase with the negated one beside it.
         self.corrections: dict[int, Any] = {}
+        # "the 19th, no wait, the 18th": a self-correction between two date phrases.
+        for first, second in zip(mentions, mentions[1:]):
+            between = text[first.end:second.start]
+            if len(between) < 40 and _SELF_CORRECTION.search(between):
+                self.corrections[id(second)] = first.value
+                self.superseded.add(id(first))
         for m in mentions:
-            if getattr(m.value, "corrects", False):
+            if getattr(m.value, "corrects", False) and id(m) not in self.corrections:
                 same = [
                     n for n in findings(doc, "dates")
                     if getattr(n.value, "negated", False)
@@ -296,13 +309,17 @@ class _Assembler:
             # A later date in the clause is another report's date only when another body is
             # named before it ("... that night and to Environmental Health on 14/09/2026").
             for k in range(1, len(inside)):
-                if not any(inside[k - 1].end <= a.start < inside[k].start for a in agencies):
+                between = text[inside[k - 1].end:inside[k].start].lower()
+                if not any(inside[k - 1].end <= a.start < inside[k].start for a in agencies) and not (
+                    "again" in between or re.fullmatch(r"\W*", between)
+                ):
                     inside = inside[:k]
                     break
             if inside:
                 report_dates[id(c)] = inside[0]
                 clause_dates[id(c)] = inside
         self.clause_dates = clause_dates
+        self.in_report_clause = {id(m) for ms in clause_dates.values() for m in ms}
 
         for char, _order, kind, item in events:
             sentence = sents.index(char)
@@ -357,7 +374,9 @@ class _Assembler:
         m = mention_f.value
         if getattr(m, "negated", False):
             return
-        if getattr(m, "corrects", False):
+        if id(mention_f) in self.superseded:
+            return
+        if getattr(m, "corrects", False) or id(mention_f) in self.corrections:
             wrong = self.corrections.get(id(mention_f))
             if wrong is not None and self._correct(m, wrong):
                 return
@@ -391,6 +410,13 @@ class _Assembler:
             return  # the far end of "from March to June", or "the next day (18/6)"
         if str(getattr(m, "explanation", "")).lower().find("birth") >= 0:
             return
+        if start != end and any(
+            0 < other.start - mention_f.end < 40 and other.value.start_date is not None
+            and id(other) not in self.in_report_clause
+            and start <= other.value.start_date <= end and other.value.start_date == other.value.end_date
+            for other in self.segment_mentions
+        ):
+            return  # "in October, it was the 18th": the later, exact day tells it
         sentence = sents.index(mention_f.start)
         s_start, s_end = sents.bounds(sentence)
         # Adjacent phrases naming the same day ("Monday, 31st August") are one date.
@@ -411,12 +437,12 @@ class _Assembler:
         incident = self._new_incident(seg_index, part, sents, mention_f.start, start, end,
                                       f"date phrase '{m.text}'")
         incident.has_event = True
-        for cue, span, cue_sentence in self.pending.pop(id(mention_f), []):
+        for cue, span, cue_sentence, cue_segment in self.pending.pop(id(mention_f), []):
             if cue.negated:
                 incident.negative_reports += 1
                 continue
             incident.reports.append(
-                _Report(cue=cue, span=span, offset_days=0, sentence=cue_sentence)
+                _Report(cue=cue, span=span, offset_days=0, sentence=cue_sentence, segment=cue_segment)
             )
 
     def _follows_date(self, mention_f: Any, text: str, between: str) -> bool:
@@ -486,17 +512,22 @@ class _Assembler:
                 # The date is when it happened, told through its report ("rang 101 on the 3rd"):
                 # the incident that date starts takes this cue, reported that day.
                 span = (part.offset + cue_f.start, part.offset + cue_f.end)
-                self.pending.setdefault(id(date_f), []).append((cue, span, sentence))
+                self.pending.setdefault(id(date_f), []).append((cue, span, sentence, seg_index))
                 return
         if current is None:
             return
         if current.segment != seg_index and not part.chat:
             return
-        report = _Report(cue=cue, span=(part.offset + cue_f.start, part.offset + cue_f.end), sentence=sentence)
+        report = _Report(
+            cue=cue, span=(part.offset + cue_f.start, part.offset + cue_f.end),
+            sentence=sentence, segment=seg_index,
+        )
         if date_f is not None:
             value = date_f.value
             if _is_incident_anchor(value):
                 report.offset_days = value.offset_days or 0
+            elif value.start_date != value.end_date:
+                report.unknown_day = True  # "some day last week": the day itself is not known
             else:
                 report.on = value.start_date
             # "to the police that night and to Environmental Health on 14/09": every date in the
@@ -556,30 +587,47 @@ class _Assembler:
         return out
 
     def _to_finding(self, incident: _Incident) -> IncidentFinding:
+        # Only a relevant body makes a report count (threshold-rules.md): telling only an MP, a
+        # councillor or a private landlord is "not reported"; a report to an unnamed body counts.
+        relevant = [
+            r for r in incident.reports
+            if not r.cue.agencies or any(a != "other" for a in r.cue.agencies)
+        ]
         reported: bool | None = None
-        if incident.reports:
+        if relevant:
             reported = True
-        elif incident.negative_reports:
+        elif incident.reports or incident.negative_reports:
             reported = False
-        days: list[date] = []
-        unknown = False
+        dated: list[date] = []
+        dateless: list[_Report] = []
         sentence_dates: dict[int, date] = {}
-        for r in incident.reports:
+        for r in relevant:
             if r.on is not None:
-                sentence_dates.setdefault(r.sentence, r.on)
-        for r in incident.reports:
-            days.extend(r.also_on)
+                sentence_dates.setdefault((r.segment, r.sentence), r.on)
+        for r in relevant:
+            dated.extend(r.also_on)
             if r.on is not None:
-                days.append(r.on)
+                dated.append(r.on)
             elif r.offset_days is not None and incident.end is not None:
-                days.append(incident.end + timedelta(days=r.offset_days))
-            elif r.sentence in sentence_dates:
-                days.append(sentence_dates[r.sentence])
-            elif r.unknown_day or r.collective or incident.end is None:
-                unknown = True
+                dated.append(incident.end + timedelta(days=r.offset_days))
+            elif (r.segment, r.sentence) in sentence_dates:
+                dated.append(sentence_dates[(r.segment, r.sentence)])
             else:
-                days.append(incident.end)  # told as part of the incident: that day
-        reported_on = min(days) if days and not (unknown and not days) else None
+                dateless.append(r)
+        reported_on: date | None = None
+        if dated:
+            # A report told without its day beside dated ones: the dated ones say when; only one
+            # told in the incident's own sentence is that day ("... when I rang 101").
+            own = [
+                r for r in dateless
+                if (r.segment, r.sentence) == (incident.segment, incident.sentence)
+                and not r.unknown_day
+            ]
+            reported_on = min(dated + ([incident.end] if own and incident.end else []))
+        elif dateless and incident.end is not None and not any(
+            r.unknown_day or r.collective for r in dateless
+        ):
+            reported_on = incident.end  # told as part of the incident: that day
         if incident.start is not None and reported_on is not None and reported_on < incident.start:
             reported_on = None  # a report cannot come before what it reports
         agencies: list[str] = []

@@ -263,7 +263,13 @@ def _agency_as_cue(
         else:
             continue
         negated = _negated(doc, span.start)
-        cue = ReportCue(negated=negated, agencies=(finding.label,))
+        # "the fire brigade came out and the police too": the other bodies in the clause came too.
+        clause_end = _clause_end(doc, span.end)
+        named = [finding.label] + [
+            a.label for a in agencies
+            if span.end_char <= a.start < (doc[clause_end].idx if clause_end < len(doc) else len(doc.text))
+        ]
+        cue = ReportCue(negated=negated, agencies=tuple(dict.fromkeys(named)))
         out.append(Finding("no_report" if negated else "report", finding.start, finding.end, why, cue))
     return out
 
