@@ -349,3 +349,17 @@ def test_short_answer_to_the_targeting_question(
 ) -> None:
     found = {f.label for f in find_hate_markers_in_answer(answer, prompt)}
     assert found == {s.value for s in expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("they laughed at me breastfeeding in my own garden", {H.PREGNANCY_MATERNITY}),
+        ("he keeps making sexual comments at me when I walk past", {H.SEX}),
+        ("the man upstairs groped me on the stairs", {H.SEX}),
+        ("I breastfeed my baby in the garden", set()),
+        ("the sexual health clinic is next door", set()),
+    ],
+)
+def test_abuse_of_new_mothers_and_sexual_harassment(text: str, expected: set[H]) -> None:
+    assert strands(text) == {s.value for s in expected}
