@@ -165,7 +165,7 @@ def _compiled() -> _Compiled:
         words |= set(entry["adjectives"]) | set(entry["groups"])
     fuzzy = {t for t in slur_strand if len(t) >= 5} | {v for v in hate["hate_verbs"] if len(v) >= 4}
     fuzzy |= {p for p in hate["hostile_predicates"] if len(p) >= 6}
-    lexicon = ObfuscationLexicon((w for w in words if len(w) >= 3), fuzzy)
+    lexicon = ObfuscationLexicon((w for w in words if len(w) >= 3), fuzzy, slurs["slip_stoplist"])
 
     common = {
         "HOSTILE_PRED": alternation(hate["hostile_predicates"]),

@@ -117,6 +117,7 @@ class _Lexicon:
     not_incident: frozenset[str]
     undated: re.Pattern[str]
     day_unknown: re.Pattern[str]
+    agency_unknown: re.Pattern[str]
     background: re.Pattern[str]
     background_start: re.Pattern[str]
 
@@ -144,6 +145,7 @@ def _lexicon() -> _Lexicon:
         not_incident=frozenset(rows["NOT_INCIDENT"]["words"]),
         undated=_phrase_regex(rows["UNDATED"]["phrases"]),
         day_unknown=_phrase_regex(rows["REPORT_DAY_UNKNOWN"]["phrases"]),
+        agency_unknown=_phrase_regex(rows["AGENCY_UNKNOWN"]["phrases"]),
         # A background word just before the date phrase, with at most one filler word between.
         background=_phrase_regex(
             rows["BACKGROUND"]["phrases"],
@@ -221,6 +223,7 @@ class _Assembler:
         self.segment_mentions: list[Any] = []
         self.superseded: set[int] = set()
         self.in_report_clause: set[int] = set()
+        self.incident_mentions: set[int] = set()
 
     # -- helpers -------------------------------------------------------------------------
     def _new_incident(
@@ -376,6 +379,8 @@ class _Assembler:
             return
         if id(mention_f) in self.superseded:
             return
+        if self._reported_not_until(mention_f, text, sents):
+            return
         if getattr(m, "corrects", False) or id(mention_f) in self.corrections:
             wrong = self.corrections.get(id(mention_f))
             if wrong is not None and self._correct(m, wrong):
@@ -436,6 +441,7 @@ class _Assembler:
                 return
         incident = self._new_incident(seg_index, part, sents, mention_f.start, start, end,
                                       f"date phrase '{m.text}'")
+        self.incident_mentions.add(id(mention_f))
         incident.has_event = True
         for cue, span, cue_sentence, cue_segment in self.pending.pop(id(mention_f), []):
             if cue.negated:
@@ -444,6 +450,20 @@ class _Assembler:
             incident.reports.append(
                 _Report(cue=cue, span=span, offset_days=0, sentence=cue_sentence, segment=cue_segment)
             )
+
+    def _reported_not_until(self, mention_f: Any, text: str, sents: _Sentences) -> bool:
+        """"I put it on the council website but not till Sunday": the report's day, not an incident."""
+        before = text[max(0, mention_f.start - 25):mention_f.start].lower()
+        current = self.current
+        if current is None or not re.search(r"\b(?:not|only)\s+(?:until|till|til|untill)\s*$", before):
+            return False
+        sentence = sents.index(mention_f.start)
+        value = mention_f.value
+        for r in reversed(current.reports):
+            if r.sentence == sentence and value.start_date is not None and value.start_date == value.end_date:
+                r.on, r.offset_days = value.start_date, None
+                return True
+        return False
 
     def _follows_date(self, mention_f: Any, text: str, between: str) -> bool:
         """Whether another date phrase ends just before this one, only ``between`` apart."""
@@ -518,6 +538,12 @@ class _Assembler:
             return
         if current.segment != seg_index and not part.chat:
             return
+        if not refers_back and date_f is None and any(
+            s_start <= m.start < cue_f.start and not _overlaps(m.value, current)
+            and id(m) not in self.incident_mentions and id(m) not in self.in_report_clause
+            for m in self.segment_mentions
+        ):
+            return  # "in the summer I made a report to ...": about another time, not this incident
         report = _Report(
             cue=cue, span=(part.offset + cue_f.start, part.offset + cue_f.end),
             sentence=sentence, segment=seg_index,
@@ -539,6 +565,9 @@ class _Assembler:
                     report.also_on.append(v.start_date)
         if _lexicon().day_unknown.search(text[s_start:s_end]):
             report.unknown_day = True
+        if _lexicon().agency_unknown.search(text[cue_f.start:s_end]):
+            # "I can't remember if it was the police form or the council one"
+            report.cue = ReportCue(cue.negated, (), cue.until)
         # "reported both", "reported every one of these", "the same day each time"
         collective = [
             c for c in cues
@@ -642,6 +671,12 @@ class _Assembler:
             hate_strands=tuple(sorted(incident.hate)), summary=incident.summary,
             evidence=tuple(evidence), explanation=tuple(incident.explanation),
         )
+
+
+def _overlaps(mention: Any, incident: _Incident) -> bool:
+    if mention.start_date is None or incident.start is None or incident.end is None:
+        return True
+    return bool(mention.start_date <= incident.end and incident.start <= (mention.end_date or mention.start_date))
 
 
 def _drop_shadowed(mentions: list[Any]) -> list[Any]:

@@ -130,14 +130,17 @@ class ObfuscationLexicon:
     form, or a dotted/spaced spelling joins into it.
     """
 
-    def __init__(self, words: Iterable[str], fuzzy: Iterable[str] = ()) -> None:
+    def __init__(
+        self, words: Iterable[str], fuzzy: Iterable[str] = (), stoplist: Iterable[str] = ()
+    ) -> None:
         self.words = frozenset(w.lower() for w in words if " " not in w)
         # One slip of the keyboard ("haet", "disgsting"): adjacent letters swapped or one letter
         # dropped, never the first letter, only for ``fuzzy`` words long enough not to collide.
         self._slips: dict[str, str] = {}
+        stop = frozenset(stoplist)  # real words one slip away from a listed one
         for word in fuzzy:
             for slip in _slips(word.lower()):
-                if slip not in self.words and slip not in _SLIP_STOPLIST:
+                if slip not in self.words and slip not in stop:
                     self._slips.setdefault(slip, word.lower())
         self._by_len_first: dict[tuple[int, str], list[str]] = {}
         self._squeezed: dict[str, str] = {}
@@ -174,24 +177,6 @@ class ObfuscationLexicon:
         return (
             hits[0] if len(hits) == 1 else (sorted(hits)[0] if hits and _same_stem(hits) else None)
         )
-
-
-# Real words one slip away from a lexicon word.
-_SLIP_STOPLIST = frozenset(
-    {
-        "niger",
-        "ripple",
-        "garage",
-        "metal",
-        "invades",
-        "loses",
-        "beats",
-        "thins",
-        "lathe",
-        "lathes",
-        "tings",
-    }
-)
 
 
 def _slips(word: str) -> set[str]:
