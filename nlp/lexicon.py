@@ -2,8 +2,8 @@
 
 Our recognisers match regular expressions (kept as data in ``nlp/patterns/*.json``) against a
 *canonical* form of each sentence: tokens lowercased, curly quotes straightened, obfuscation
-undone (``n*gger``, ``f@g``, ``p4ki``, ``faaaggot``, ``n.i.g.g.e.r``, ``f a g``) and joined by
-single spaces. Every canonical token remembers its offsets in the original text, so a match maps
+undone (asterisks for hidden letters, digits and symbols for letters, stretched letters, dotted
+or spaced-out letters, one slip of the keyboard) and joined by single spaces. Every canonical token remembers its offsets in the original text, so a match maps
 back to the words the console highlights.
 
 Nothing here is compiled at import time: data files are read and regexes compiled on first use.
@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-# Digits and symbols people use for letters when they dodge filters ("p4ki", "f@g", "h8").
+# Digits and symbols people use for letters when they dodge filters ("h4te", "d1sgusting").
 _LEET = str.maketrans(
     {"4": "a", "@": "a", "3": "e", "1": "i", "!": "i", "0": "o", "5": "s", "$": "s", "7": "t"}
 )
@@ -126,7 +126,7 @@ class ObfuscationLexicon:
 
     A token resolves to a lexicon word when it matches exactly after leet decoding, when its
     asterisks can stand for the word's hidden letters (same length, first letter shown, at least
-    two letters shown), when squeezing an elongated run ("faaaggot") gives the word's squeezed
+    two letters shown), when squeezing an elongated run ("haaaate") gives the word's squeezed
     form, or a dotted/spaced spelling joins into it.
     """
 

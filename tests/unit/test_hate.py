@@ -7,6 +7,7 @@ from datetime import UTC
 import pytest
 
 from nlp.hate import KEY, find_hate_markers, find_hate_markers_in_answer, hate_strands
+from nlp.lexicon import load_data
 from trigger.vocabulary import HateStrand as H
 
 
@@ -14,20 +15,140 @@ def strands(text: str) -> set[str]:
     return {f.label for f in find_hate_markers(text)}
 
 
+# Abusive terms stay in nlp/patterns/slurs.json: the tests draw them from there and disguise them
+# the way people do, so no slur is spelled out in test code or in test ids.
+_SLURS = load_data("slurs.json")
+
+
+def term(strand: H, index: int = 0, *, ambiguous: bool = False) -> str:
+    """The index-th single-word term of the lexicon for ``strand`` (ambiguous ones on request)."""
+    words = sorted(
+        t
+        for t, s in _SLURS["terms"].items()
+        if s == strand.value and " " not in t and "-" not in t and len(t) >= 4
+        if (t in _SLURS["ambiguous"]) == ambiguous
+    )
+    return words[index % len(words)]
+
+
+def phrase(strand: H) -> str:
+    """A several-word lexicon term for ``strand``."""
+    return sorted(
+        t
+        for t, s in _SLURS["terms"].items()
+        if s == strand.value and " " in t
+        if t not in _SLURS["ambiguous"]
+    )[0]
+
+
+def star(word: str) -> str:
+    return word[0] + "*" + word[2:]
+
+
+def leet(word: str) -> str:
+    for letter, digit in (("a", "4"), ("i", "1"), ("o", "0"), ("e", "3")):
+        if letter in word[1:]:
+            return word[0] + word[1:].replace(letter, digit, 1)
+    return word
+
+
+def stretch(word: str) -> str:
+    return word[:2] + word[1] * 3 + word[2:]
+
+
+def spaced(word: str) -> str:
+    return " ".join(word)
+
+
+def dotted(word: str) -> str:
+    return ".".join(word)
+
+
+def swap(word: str) -> str:
+    return word[0] + word[2] + word[1] + word[3:]
+
+
+def drop(word: str) -> str:
+    return word[:3] + word[4:]
+
+
+DISGUISES = {
+    "plain": str,
+    "star": star,
+    "leet": leet,
+    "stretch": stretch,
+    "spaced": spaced,
+    "dotted": dotted,
+}
+SLUR_STRANDS = [
+    H.RACE,
+    H.RELIGION,
+    H.DISABILITY,
+    H.SEXUAL_ORIENTATION,
+    H.TRANSGENDER_IDENTITY,
+    H.SEX,
+]
+
+
+@pytest.mark.parametrize("disguise", DISGUISES)
+@pytest.mark.parametrize("strand", SLUR_STRANDS)
+def test_slur_in_any_disguise_gives_its_strand(strand: H, disguise: str) -> None:
+    word = DISGUISES[disguise](term(strand))
+    assert strands(f"Last night he called me a {word} in the street.") == {strand.value}
+
+
+@pytest.mark.parametrize("strand", SLUR_STRANDS)
+def test_every_listed_term_of_a_strand_is_recognised_when_shouted(strand: H) -> None:
+    terms = [t for t, s in _SLURS["terms"].items() if s == strand.value]
+    missed = [
+        i for i, t in enumerate(terms) if strands(f'He shouted "{t}" at me.') != {strand.value}
+    ]
+    assert missed == []
+
+
+@pytest.mark.parametrize("slip", [swap, drop], ids=["swapped letters", "dropped letter"])
+@pytest.mark.parametrize("strand", [H.RACE, H.DISABILITY, H.TRANSGENDER_IDENTITY])
+def test_a_slip_of_the_keyboard_in_a_long_slur_is_still_recognised(strand: H, slip: object) -> None:
+    long_terms = [t for t in (term(strand, i) for i in range(6)) if len(t) >= 6]
+    assert callable(slip) and long_terms
+    assert strands(f"they called me a {slip(long_terms[0])}") == {strand.value}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "strand"),
+    [
+        ("She shouted {w} at my son.", H.RACE),
+        ("you dirty {w}", H.RACE),
+        ("They keep calling him a {w}.", H.DISABILITY),
+        ("He called her a {w} in front of the kids.", H.SEX),
+        ("They keep shouting '{w}' at my daughter.", H.TRANSGENDER_IDENTITY),
+    ],
+    ids=["shouted at", "addressed", "calling him", "in front of", "quoted"],
+)
+def test_slur_in_everyday_report_sentences(sentence: str, strand: H) -> None:
+    assert strands(sentence.format(w=star(term(strand)))) == {strand.value}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "strand"),
+    [
+        ("You are just a {w} to me.", H.SEXUAL_ORIENTATION),
+        ("He wrote '{w}' on our door.", H.SEXUAL_ORIENTATION),
+        ("they called my wife a {w} again", H.SEXUAL_ORIENTATION),
+    ],
+    ids=["addressed", "written in quotes", "called"],
+)
+def test_word_with_innocent_senses_counts_when_used_as_abuse(sentence: str, strand: H) -> None:
+    assert strands(sentence.format(w=leet(term(strand, ambiguous=True)))) == {strand.value}
+
+
+def test_several_word_terms_count() -> None:
+    assert strands(f"he called me a {phrase(H.AGE)}") == {H.AGE.value}
+
+
 HOSTILE = [
     # slurs, including obfuscated and self-censored spellings
-    ("He called me a p4ki in the street.", H.RACE),
-    ("She shouted n*gger at my son.", H.RACE),
     ("he called me the p-word again", H.RACE),
-    ("you dirty p a k i", H.RACE),
-    ("They keep calling him a retard.", H.DISABILITY),
-    ("they called him a spaz at the bus stop", H.DISABILITY),
-    ("You are just a f@g to me.", H.SEXUAL_ORIENTATION),
-    ("he screamed faaaggot at us", H.SEXUAL_ORIENTATION),
-    ("He wrote 'dyke' on our door.", H.SEXUAL_ORIENTATION),
-    ("They keep shouting 'tr*nny' at my daughter.", H.TRANSGENDER_IDENTITY),
-    ("He called her a slut in front of the kids.", H.SEX),
-    ("he called me a coffin dodger", H.AGE),
     ("She called me a dirty Jew.", H.RELIGION),
     # hostile phrases aimed at the victim
     ("Go back to your own country!", H.RACE),
@@ -85,7 +206,6 @@ HOSTILE = [
     ("The abuse is homophobic.", H.SEXUAL_ORIENTATION),
     ("the police logged it as a transphobic incident", H.TRANSGENDER_IDENTITY),
     ("They said it wasn't homophobic but it obviously was", H.SEXUAL_ORIENTATION),
-    ("They call everyone names but they called me a p*ki", H.RACE),
 ]
 
 
@@ -130,7 +250,6 @@ NO_STRAND = [
     # indiscriminate abuse
     "They call everyone names, it's not aimed at me.",
     "he shouts abuse at anyone who walks past",
-    "they call everyone p*kis round here",
     # homonyms, counter-speech, abuse of no protected group
     "I had this queer feeling in my stomach.",
     "We had faggots and peas for tea.",
@@ -155,24 +274,22 @@ def test_disclaimer_removes_only_the_strand_it_disclaims() -> None:
     text = (
         "My partner is Black and people asked whether this is racial, "
         "but I don't think it's racist. "
-        "He shouted f*ggots at us because we are gay."
+        f"He shouted {star(term(H.SEXUAL_ORIENTATION))}s at us because we are gay."
     )
     assert hate_strands(text) == {H.SEXUAL_ORIENTATION}
 
 
 def test_two_strands_in_one_account_are_both_found() -> None:
-    text = (
-        "He called me a p*ki. "
-        "Another time he said my wheelchair should be taken off me because I'm a cripple."
-    )
+    text = f"He called me a {star(term(H.RACE))}. Another time he kicked my wheelchair over."
     assert hate_strands(text) == {H.RACE, H.DISABILITY}
 
 
 def test_finding_span_covers_the_abusive_word_and_explanation_does_not_repeat_it() -> None:
-    text = "Last night he called me a p4ki and left."
+    word = term(H.RACE)
+    text = f"Last night he called me a {leet(word)} and left."
     [finding] = find_hate_markers(text)
-    assert text[finding.start : finding.end] == "p4ki"
-    assert "p4ki" not in finding.explanation and "paki" not in finding.explanation
+    assert text[finding.start : finding.end] == leet(word)
+    assert leet(word) not in finding.explanation and word not in finding.explanation
     assert finding.label == H.RACE.value
 
 
@@ -274,8 +391,6 @@ def test_neutral_or_supportive_statement_about_a_group_gives_no_strand(
     [
         ("Muslims are disgsting", {H.RELIGION}),
         ("black people are vremin", {H.RACE}),
-        ("he called me a n1gger", {H.RACE}),
-        ("they call her a trany", {H.TRANSGENDER_IDENTITY}),
         ("the garage door was smashed again", set()),
         ("he plays heavy metal all night", set()),
         ("they told me to go back to Ukraine", {H.RACE}),
@@ -363,3 +478,9 @@ def test_short_answer_to_the_targeting_question(
 )
 def test_abuse_of_new_mothers_and_sexual_harassment(text: str, expected: set[H]) -> None:
     assert strands(text) == {s.value for s in expected}
+
+
+def test_a_slur_aimed_at_the_victim_survives_a_sentence_about_abusing_everyone() -> None:
+    word = star(term(H.RACE))
+    assert strands(f"They call everyone names but they called me a {word}") == {H.RACE.value}
+    assert strands(f"they call everyone {word}s round here") == set()
