@@ -3,8 +3,9 @@
 Our recognisers match regular expressions (kept as data in ``nlp/patterns/*.json``) against a
 *canonical* form of each sentence: tokens lowercased, curly quotes straightened, obfuscation
 undone (asterisks for hidden letters, digits and symbols for letters, stretched letters, dotted
-or spaced-out letters, one slip of the keyboard) and joined by single spaces. Every canonical token remembers its offsets in the original text, so a match maps
-back to the words the console highlights.
+or spaced-out letters, one slip of the keyboard) and joined by single spaces. Every canonical
+token remembers its offsets in the original text, so a match maps back to the words the console
+highlights.
 
 Nothing here is compiled at import time: data files are read and regexes compiled on first use.
 """
