@@ -23,6 +23,7 @@ from email.utils import parsedate_to_datetime
 
 from intake.errors import RejectedMessage
 from intake.html_text import html_to_text
+from intake.unwrap import display_name as _display_name
 from intake.unwrap import naive_zone, segment_message
 from nlp.document import Document, Person
 
@@ -274,7 +275,7 @@ def _sender(mail: object) -> Person | None:
     if not addresses:
         return None
     name, address = addresses[0]
-    name = " ".join(str(name or "").split()) or None
+    name = _display_name(" ".join(str(name or "").split())) or None
     address = str(address or "").strip().lower() or None
     if name is None and address is None:
         return None

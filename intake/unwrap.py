@@ -152,10 +152,29 @@ def parse_person(value: str | None) -> Person | None:
         found = _EMAIL.search(value)
         address = found.group(0) if found else ""
         parsed_name = _EMAIL.sub("", value).strip(" <>\"'") if found else value.strip(" \"'")
-    name: str | None = parsed_name.strip(" \"'") or None
+    name: str | None = display_name(parsed_name.strip(" \"'")) or None
     if name and "@" in name and name.strip("<>") == address:
         name = None
     return Person(name=name, email=address.lower() or None)
+
+
+_ORGANISATION = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*")
+
+
+def display_name(name: str) -> str:
+    """A person's name as written in prose: "NWOSU, Precious (Hospital)" -> "Precious Nwosu".
+
+    Directory-style display names put the surname first and the organisation in brackets;
+    officers (and the scorer) expect the name as it is said.
+    """
+    name = _ORGANISATION.sub(" ", name).strip()
+    parts = [p.strip() for p in name.split(",")]
+    if len(parts) == 2 and all(parts) and " " not in parts[0]:
+        surname, given = parts
+        if surname.isupper():
+            surname = surname.title()
+        name = f"{given} {surname}"
+    return name
 
 
 def find_phone(text: str) -> str | None:

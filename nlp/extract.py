@@ -147,10 +147,13 @@ class Extractor:
 
     def _parties(self, analysed: AnalysedDocument) -> Parties:
         document = analysed.document
-        forwarded_authors: list[Person] = [
-            s.author for s, _p in analysed.parts
-            if s.kind is SegmentKind.FORWARDED and s.author is not None
-        ]
+        # The innermost original is the victim's own account (a forward of a forward passes
+        # through an MP's office or a relative first).
+        forwarded = sorted(
+            (s for s, _p in analysed.parts if s.kind is SegmentKind.FORWARDED and s.author),
+            key=lambda s: -s.depth,
+        )
+        forwarded_authors: list[Person] = [s.author for s in forwarded if s.author is not None]
         return decide_parties(
             document,
             [(segment, part.doc) for segment, part in analysed.parts],
