@@ -58,20 +58,35 @@ class AnalysedDocument:
     parts: tuple[tuple[Segment, AnalysedSegment], ...]
 
 
+# The most account text one document is analysed for. Real accounts are a few thousand
+# characters; a megabyte of pasted logs would otherwise cost a minute. The message itself is
+# stored whole whatever its size; only the reading stops here (and the log says so).
+MAX_ANALYSED_CHARS = 200_000
+
+
 class Extractor:
     """Turns documents into drafts. Build one and reuse it: the pipeline takes a second."""
 
-    def __init__(self, nlp: Language | None = None) -> None:
+    def __init__(self, nlp: Language | None = None, max_chars: int = MAX_ANALYSED_CHARS) -> None:
         self.nlp = nlp if nlp is not None else build_pipeline()
+        self.max_chars = max_chars
 
     def analyse(self, document: Document) -> AnalysedDocument:
         """Run the pipeline over every account segment of ``document``."""
         parts = []
         forwards = any(s.kind is SegmentKind.FORWARDED for s in document.segments)
+        budget = self.max_chars
         for segment in document.segments:
             if segment.kind not in _ACCOUNT_KINDS:
                 continue
-            doc = analyse(self.nlp, document.segment_text(segment), segment.reference)
+            whole = document.segment_text(segment)
+            text = whole[: max(budget, 0)]
+            if len(text) < len(whole):
+                log.warning("account text over %d characters: the rest is not analysed", self.max_chars)
+            if not text:
+                break
+            budget -= len(text)
+            doc = analyse(self.nlp, text, segment.reference)
             part = AnalysedSegment(
                 doc=doc,
                 offset=segment.start,

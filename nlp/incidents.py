@@ -35,7 +35,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from nlp.pipeline import findings
+from nlp.pipeline import findings, token_starts
 from nlp.reports import ReportCue
 
 # Words after which a clause refers back to the incident just told.
@@ -188,11 +188,12 @@ class _Sentences:
 
     def __init__(self, doc: Doc) -> None:
         starts = {s.start_char for s in doc.sents} if doc.has_annotation("SENT_START") else {0}
-        for m in re.finditer(r"\n\s*\n", doc.text):
+        text = doc.text  # Doc.text joins every token: read it once
+        for m in re.finditer(r"\n\s*\n", text):
             starts.add(m.end())
         starts.add(0)
         self.starts = sorted(starts)
-        self.text = doc.text
+        self.text = text
 
     def index(self, char: int) -> int:
         return bisect.bisect_right(self.starts, char) - 1
@@ -221,6 +222,11 @@ class _Assembler:
         self.clause_dates: dict[int, list[Any]] = {}
         self.last_agencies: tuple[str, ...] = ()
         self.segment_mentions: list[Any] = []
+        self.mention_starts: list[int] = []
+        self.by_segment: dict[int, list[_Incident]] = {}
+        self.block_starts: dict[int, list[int]] = {}
+        self.segment_cues: list[Any] = []
+        self.cue_starts: list[int] = []
         self.superseded: set[int] = set()
         self.in_report_clause: set[int] = set()
         self.incident_mentions: set[int] = set()
@@ -232,7 +238,7 @@ class _Assembler:
     ) -> _Incident:
         sentence = sents.index(char)
         s_start, s_end = sents.bounds(sentence)
-        summary = " ".join(part.doc.text[s_start:s_end].split())
+        summary = " ".join(sents.text[s_start:s_end].split())
         if len(summary) > 160:
             summary = summary[:157].rstrip() + "..."
         incident = _Incident(
@@ -241,6 +247,7 @@ class _Assembler:
             explanation=[why],
         )
         self.incidents.append(incident)
+        self.by_segment.setdefault(seg_index, []).append(incident)
         self.current = incident
         return incident
 
@@ -256,14 +263,15 @@ class _Assembler:
         sents = _Sentences(doc)
         lex = _lexicon()
         references = findings(doc, "references")
-        ref_spans = [(r.start, r.end) for r in references]
-        mentions = [
-            f for f in findings(doc, "dates")
-            if not any(s <= f.start < e for s, e in ref_spans)
-        ]
+        ref_spans = sorted((r.start, r.end) for r in references)
+        ref_starts = [s for s, _e in ref_spans]
+        mentions = [f for f in findings(doc, "dates") if not _inside(f.start, ref_spans, ref_starts)]
         mentions = _drop_shadowed(mentions)
         self.segment_mentions = mentions
-        cues = findings(doc, "reports")
+        self.mention_starts = [m.start for m in mentions]
+        cues = sorted(findings(doc, "reports"), key=lambda c: c.start)
+        self.segment_cues = cues
+        self.cue_starts = [c.start for c in cues]
         agencies = findings(doc, "agencies")
         reference_day = _reference_day(doc)
         if not part.chat or self.current is None or self.current.segment < seg_index - 3:
@@ -308,7 +316,7 @@ class _Assembler:
             if c.label == "collective":
                 continue
             clause_end = _clause_end_char(doc, c.end)
-            inside = [m for m in mentions if c.end <= m.start < clause_end]
+            inside = self._mentions_between(c.end, clause_end)
             # A later date in the clause is another report's date only when another body is
             # named before it ("... that night and to Environmental Health on 14/09/2026").
             for k in range(1, len(inside)):
@@ -328,7 +336,7 @@ class _Assembler:
             sentence = sents.index(char)
             if kind == "undated":
                 s_start, s_end = sents.bounds(sentence)
-                sentence_mentions = [m for m in mentions if s_start <= m.start < s_end]
+                sentence_mentions = self._mentions_between(s_start, s_end)
                 if not sentence_mentions and _has_event(text[s_start:s_end]):
                     self._new_incident(seg_index, part, sents, char, None, None,
                                        f"an occurrence with no date ('{item.group(0)}')")
@@ -354,14 +362,25 @@ class _Assembler:
                 target.hate.add(h.label)
 
     def _incident_at(self, seg_index: int, char: int) -> _Incident | None:
-        best = None
-        for incident in self.incidents:
-            if incident.segment == seg_index and incident.block[0] <= char:
-                if best is None or incident.block[0] >= best.block[0]:
-                    best = incident
-        if best is not None and char <= best.block[1]:
-            return best
-        return best if best is not None and best.segment == seg_index else None
+        """The incident told last before ``char`` in this segment (its block holds ``char``)."""
+        told = self.by_segment.get(seg_index, [])
+        cached = self.block_starts.get(seg_index)
+        if cached is None or len(cached) != len(told):
+            cached = self.block_starts[seg_index] = [i.block[0] for i in told]
+        k = bisect.bisect_right(cached, char) - 1
+        return told[k] if k >= 0 else None
+
+    def _cues_between(self, start: int, end: int) -> list[Any]:
+        """The segment's report cues starting in [start, end), in order."""
+        lo = bisect.bisect_left(self.cue_starts, start)
+        hi = bisect.bisect_left(self.cue_starts, end)
+        return self.segment_cues[lo:hi]
+
+    def _mentions_between(self, start: int, end: int) -> list[Any]:
+        """The segment's date phrases starting in [start, end), in order."""
+        lo = bisect.bisect_left(self.mention_starts, start)
+        hi = bisect.bisect_left(self.mention_starts, end)
+        return self.segment_mentions[lo:hi]
 
     def _extend_block(self, incident: _Incident, part: AnalysedSegment, sents: _Sentences, char: int, seg_index: int) -> None:
         if incident.segment != seg_index:
@@ -373,7 +392,7 @@ class _Assembler:
         self, seg_index: int, part: AnalysedSegment, sents: _Sentences, mention_f: Any,
         reference_day: date | None, cues: list[Any], report_dates: dict[int, Any], claimed: set[int],
     ) -> None:
-        doc, text = part.doc, part.doc.text
+        doc, text = part.doc, sents.text
         m = mention_f.value
         if getattr(m, "negated", False):
             return
@@ -419,7 +438,7 @@ class _Assembler:
             0 < other.start - mention_f.end < 40 and other.value.start_date is not None
             and id(other) not in self.in_report_clause
             and start <= other.value.start_date <= end and other.value.start_date == other.value.end_date
-            for other in self.segment_mentions
+            for other in self._mentions_between(mention_f.end + 1, mention_f.end + 40)
         ):
             return  # "in October, it was the 18th": the later, exact day tells it
         sentence = sents.index(mention_f.start)
@@ -430,7 +449,7 @@ class _Assembler:
                 if mention_f.start - self.current.block[0] < 400 and _close_previous(text, mention_f.start):
                     return
         around = text[s_start:s_end]
-        cue_nearby = any(s_start <= c.start < s_end for c in cues if c.label != "collective")
+        cue_nearby = any(c.label != "collective" for c in self._cues_between(s_start, s_end))
         if part.note and not cue_nearby:
             return
         clause = _clause_around(around, mention_f.start - s_start, mention_f.end - s_start)
@@ -471,7 +490,7 @@ class _Assembler:
         return any(
             other.end <= mention_f.start and mention_f.start - other.end <= 6
             and pattern.fullmatch(text[other.end:mention_f.start])
-            for other in self.segment_mentions
+            for other in self._mentions_between(mention_f.start - 80, mention_f.start)
         )
 
     @staticmethod
@@ -496,7 +515,7 @@ class _Assembler:
         self, seg_index: int, part: AnalysedSegment, sents: _Sentences, cue_f: Any,
         cues: list[Any], report_dates: dict[int, Any], claimed: set[int], mentions: list[Any],
     ) -> None:
-        doc, text = part.doc, part.doc.text
+        doc, text = part.doc, sents.text
         cue: ReportCue = cue_f.value
         sentence = sents.index(cue_f.start)
         s_start, s_end = sents.bounds(sentence)
@@ -541,7 +560,7 @@ class _Assembler:
         if not refers_back and date_f is None and any(
             s_start <= m.start < cue_f.start and not _overlaps(m.value, current)
             and id(m) not in self.incident_mentions and id(m) not in self.in_report_clause
-            for m in self.segment_mentions
+            for m in self._mentions_between(s_start, cue_f.start)
         ):
             return  # "in the summer I made a report to ...": about another time, not this incident
         report = _Report(
@@ -570,15 +589,15 @@ class _Assembler:
             report.cue = ReportCue(cue.negated, (), cue.until)
         # "reported both", "reported every one of these", "the same day each time"
         collective = [
-            c for c in cues
-            if c.label == "collective" and cue_f.end <= c.start < clause_end
+            c for c in self._cues_between(cue_f.end, clause_end)
+            if c.label == "collective"
             and (c.start - cue_f.end < 25 or "each time" in text[c.start:c.end + 5].lower())
         ]
         targets = [current]
         if collective:
             report.collective = True
             word = text[collective[0].start:collective[0].end].lower()
-            same_segment = [i for i in self.incidents if i.segment == seg_index]
+            same_segment = self.by_segment.get(seg_index, [])
             targets = same_segment[-2:] if word.startswith("both") else same_segment
             if not targets:
                 targets = [current]
@@ -593,14 +612,9 @@ class _Assembler:
     # -- output --------------------------------------------------------------------------
     def _finish(self) -> list[IncidentFinding]:
         merged: list[_Incident] = []
+        by_day: dict[tuple[date, date | None], _Incident] = {}
         for incident in self.incidents:
-            same = next(
-                (
-                    m for m in merged
-                    if incident.start is not None and m.start == incident.start and m.end == incident.end
-                ),
-                None,
-            )
+            same = by_day.get((incident.start, incident.end)) if incident.start is not None else None
             if same is not None:
                 same.reports.extend(incident.reports)
                 same.negative_reports += incident.negative_reports
@@ -609,6 +623,8 @@ class _Assembler:
                 same.explanation.extend(incident.explanation)
                 continue
             merged.append(incident)
+            if incident.start is not None:
+                by_day[(incident.start, incident.end)] = incident
         out = []
         for incident in merged:
             out.append(self._to_finding(incident))
@@ -673,6 +689,11 @@ class _Assembler:
         )
 
 
+def _inside(char: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    k = bisect.bisect_right(starts, char) - 1
+    return k >= 0 and spans[k][0] <= char < spans[k][1]
+
+
 def _overlaps(mention: Any, incident: _Incident) -> bool:
     if mention.start_date is None or incident.start is None or incident.end is None:
         return True
@@ -700,17 +721,13 @@ def _clause_end_char(doc: Doc, end_char: int) -> int:
     """Character offset where the clause starting at ``end_char`` ends (see nlp.reports)."""
     from nlp.reports import _clause_end
 
-    span = doc.char_span(end_char, end_char, alignment_mode="expand")
-    token_index = span.start if span is not None else None
-    if token_index is None:
-        for tok in doc:
-            if tok.idx >= end_char:
-                token_index = tok.i
-                break
+    starts = token_starts(doc)
+    k = bisect.bisect_left(starts, end_char)
+    token_index = k if k < len(starts) else None
     if token_index is None or token_index == 0:
-        return len(doc.text)
+        return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
     j = _clause_end(doc, token_index)
-    return doc[j].idx if j < len(doc) else len(doc.text)
+    return doc[j].idx if j < len(doc) else doc[-1].idx + len(doc[-1].text_with_ws)
 
 
 def _reference_day(doc: Doc) -> date | None:

@@ -104,3 +104,11 @@ def sentence_of_token(doc: Doc) -> tuple[list[int], list[int]]:
                 ends[i] = sent.end
     doc.user_data["trigger_sentence_table"] = (starts, ends)
     return starts, ends
+
+
+def token_starts(doc: Doc) -> list[int]:
+    """Each token's character offset, computed once per Doc (for bisecting offsets to tokens)."""
+    cached = doc.user_data.get("trigger_token_starts")
+    if cached is None:
+        cached = doc.user_data["trigger_token_starts"] = [t.idx for t in doc]
+    return cached  # type: ignore[no-any-return]

@@ -17,6 +17,7 @@ Patterns live in ``nlp/patterns/{reports.jsonl,agencies.jsonl,references.json}``
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass
@@ -247,12 +248,12 @@ def _agency_as_cue(
 ) -> list[Finding]:
     """Agency phrases that are reports by themselves: "on the council website", "the police came"."""
     out = []
+    ordered = sorted(cues, key=lambda c: c.start)
+    cue_starts = [c.start for c in ordered]
     for finding in agencies:
         span = doc.char_span(finding.start, finding.end, alignment_mode="expand")
-        if span is None or any(c.start <= finding.start < c.end + 60 and c.label != "collective"
-                               and finding.label in (c.value.agencies if c.value else ())
-                               for c in cues):
-            continue  # already named by a report verb's clause
+        if span is None:
+            continue
         following = [t.lower_ for t in doc[span.end : span.end + 2]]
         if following and following[0] in matchers.channel_words:
             why = "report through an agency's channel"
@@ -262,13 +263,19 @@ def _agency_as_cue(
             why = "agency responded to a report"
         else:
             continue
+        lo = bisect.bisect_left(cue_starts, finding.start - 200)
+        hi = bisect.bisect_right(cue_starts, finding.start)
+        if any(
+            c.start <= finding.start < c.end + 60 and c.label != "collective"
+            and finding.label in (c.value.agencies if c.value else ())
+            for c in ordered[lo:hi]
+        ):
+            continue  # already named by a report verb's clause
         negated = _negated(doc, span.start)
         # "the fire brigade came out and the police too": the other bodies in the clause came too.
         clause_end = _clause_end(doc, span.end)
-        named = [finding.label] + [
-            a.label for a in agencies
-            if span.end_char <= a.start < (doc[clause_end].idx if clause_end < len(doc) else len(doc.text))
-        ]
+        limit = doc[clause_end].idx if clause_end < len(doc) else doc[-1].idx + len(doc[-1].text_with_ws)
+        named = [finding.label] + [a.label for a in agencies if span.end_char <= a.start < limit]
         cue = ReportCue(negated=negated, agencies=tuple(dict.fromkeys(named)))
         out.append(Finding("no_report" if negated else "report", finding.start, finding.end, why, cue))
     return out
