@@ -284,7 +284,7 @@ class _Assembler:
         # "the 19th, no wait, the 18th": a self-correction between two date phrases.
         for first, second in zip(mentions, mentions[1:]):
             between = text[first.end:second.start]
-            if len(between) < 40 and _SELF_CORRECTION.search(between):
+            if len(between) < 90 and _SELF_CORRECTION.search(between):
                 self.corrections[id(second)] = first.value
                 self.superseded.add(id(first))
         for m in mentions:
@@ -430,7 +430,7 @@ class _Assembler:
         lex = _lexicon()
         if lex.background.search(before) or lex.background_start.match(m.text):
             return
-        if self._follows_date(mention_f, text, r"\s*(?:to|-|–|and|or|\(|,)?\s*"):
+        if self._follows_date(mention_f, text, r"\s*(?:to|till|until|-|–|\()\s*"):
             return  # the far end of "from March to June", or "the next day (18/6)"
         if str(getattr(m, "explanation", "")).lower().find("birth") >= 0:
             return
@@ -451,7 +451,11 @@ class _Assembler:
         around = text[s_start:s_end]
         cue_nearby = any(c.label != "collective" for c in self._cues_between(s_start, s_end))
         if part.note and not cue_nearby:
-            return
+            # A forwarder's note tells an incident only with its report ("She did not report this").
+            if sentence + 1 >= len(sents.starts) or not any(
+                c.label != "collective" for c in self._cues_between(*sents.bounds(sentence + 1))
+            ):
+                return
         clause = _clause_around(around, mention_f.start - s_start, mention_f.end - s_start)
         if lex.not_incident.intersection(_words(clause)):
             return  # "on 2 October the CPS wrote to me", "the hearing on the 14th"
@@ -493,14 +497,19 @@ class _Assembler:
             for other in self._mentions_between(mention_f.start - 80, mention_f.start)
         )
 
-    @staticmethod
-    def _told_next(sents: _Sentences, sentence: int, text: str) -> bool:
-        """"Last night was the worst. At about ten he kicked the door": the next sentence tells it."""
+    def _told_next(self, sents: _Sentences, sentence: int, text: str) -> bool:
+        """Whether the next sentence goes on about it: "Last night was the worst. At about ten he
+        kicked the door", or "On the 24th a rock came through the window. I reported it ..."."""
         if sentence + 1 >= len(sents.starts):
             return False
         n_start, n_end = sents.bounds(sentence + 1)
         following = text[n_start:n_end]
-        return _has_event(following) and _has_perpetrator(following)
+        if _has_event(following) and _has_perpetrator(following):
+            return True
+        return any(
+            c.label != "collective" and _ANAPHORA.intersection(_words(following[c.end - n_start:][:25]))
+            for c in self._cues_between(n_start, n_end)
+        )
 
     def _correct(self, m: Any, wrong: Any) -> bool:
         for incident in reversed(self.incidents):
@@ -597,8 +606,11 @@ class _Assembler:
         if collective:
             report.collective = True
             word = text[collective[0].start:collective[0].end].lower()
-            same_segment = self.by_segment.get(seg_index, [])
-            targets = same_segment[-2:] if word.startswith("both") else same_segment
+            # In a chat the incidents were told in earlier messages; in an email, in this part.
+            told = self.incidents if part.chat else self.by_segment.get(seg_index, [])
+            told = [i for i in told if i.start is None or date_f is None or _is_incident_anchor(date_f.value)
+                    or date_f.value.start_date is None or i.start <= date_f.value.start_date]
+            targets = told[-2:] if word.startswith("both") else told
             if not targets:
                 targets = [current]
         if cue.negated:
