@@ -160,6 +160,18 @@ def _agencies(doc: Doc, matchers: _Matchers) -> list[Finding]:
     return out
 
 
+_PRONOUNS = frozenset("her him them they 'em em".split())
+
+
+def _agency_before(doc: Doc, start: int, agency_by_token: dict[int, Finding]) -> Finding | None:
+    """The last agency named before token ``start`` in its sentence."""
+    sent_start = sentence_of_token(doc)[0][start]
+    for j in range(start - 1, sent_start - 1, -1):
+        if j in agency_by_token:
+            return agency_by_token[j]
+    return None
+
+
 def _clause_end(doc: Doc, end: int) -> int:
     """Index just past the clause that starts at token ``end``."""
     sent_end = sentence_of_token(doc)[1][end - 1]
@@ -231,7 +243,12 @@ def find_reports(doc: Doc) -> tuple[list[Finding], list[Finding], list[Finding]]
                 doc[j].lower_ in matchers.anyone_words for j in range(end, min(clause_end, end + 3))
             )
             if (first is None or first - end > _AGENCY_WINDOW) and not anyone:
-                continue
+                # "The PCSO was on the street so I told her there and then": a pronoun standing
+                # for the agency named just before, in the same sentence.
+                before = _agency_before(doc, start, agency_by_token)
+                if before is None or end >= len(doc) or doc[end].lower_ not in _PRONOUNS:
+                    continue
+                named = [before.label]
         used_tokens.update(range(start, end))
         until = negated and _until_follows(doc, end)
         cue = ReportCue(negated=negated and not until, agencies=tuple(dict.fromkeys(named)), until=until)
