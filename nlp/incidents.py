@@ -317,6 +317,12 @@ class _Assembler:
                 continue
             clause_end = _clause_end_char(doc, c.end)
             inside = self._mentions_between(c.end, clause_end)
+            if not inside or inside[0].value.start_date != inside[0].value.end_date:
+                # "I told the PCSO when she came round on the Wednesday": a "when" clause with no
+                # behaviour in it says when the report was made.
+                following = _when_clause(text, clause_end)
+                if following is not None and not _has_event(text[following[0]:following[1]]):
+                    inside = inside + self._mentions_between(*following)
             # A later date in the clause is another report's date only when another body is
             # named before it ("... that night and to Environmental Health on 14/09/2026").
             for k in range(1, len(inside)):
@@ -413,7 +419,7 @@ class _Assembler:
             sentence = sents.index(mention_f.start)
             s_start, s_end = sents.bounds(sentence)
             rest = text[mention_f.end:s_end]
-            if not (_has_event(rest) and _has_perpetrator(rest)):
+            if not _has_event(rest):
                 return  # "the officer who rang me back the next day was rude": not an incident
             day = base.end + timedelta(days=offset)
             self._new_incident(seg_index, part, sents, mention_f.start, day, day,
@@ -446,8 +452,8 @@ class _Assembler:
         # Adjacent phrases naming the same day ("Monday, 31st August") are one date.
         if self.current is not None and self.current.segment == seg_index and self.current.sentence == sentence:
             if self.current.start is not None and self.current.start <= start and end <= (self.current.end or end):
-                if mention_f.start - self.current.block[0] < 400 and _close_previous(text, mention_f.start):
-                    return
+                # "last weekend ..., Saturday and Sunday", "Monday, 31st August": the same time told again
+                return
         around = text[s_start:s_end]
         cue_nearby = any(c.label != "collective" for c in self._cues_between(s_start, s_end))
         if part.note and not cue_nearby:
@@ -578,8 +584,17 @@ class _Assembler:
         )
         if date_f is not None:
             value = date_f.value
+            exact = [
+                m.value for m in self.clause_dates.get(id(cue_f), [])
+                if not _is_incident_anchor(m.value) and m.value.start_date is not None
+                and m.value.start_date == m.value.end_date
+                and value.start_date is not None and value.end_date is not None
+                and value.start_date <= m.value.start_date <= value.end_date
+            ]
             if _is_incident_anchor(value):
                 report.offset_days = value.offset_days or 0
+            elif value.start_date != value.end_date and exact:
+                report.on = exact[0].start_date  # "in September ..., on the 14th"
             elif value.start_date != value.end_date:
                 report.unknown_day = True  # "some day last week": the day itself is not known
             else:
@@ -699,6 +714,16 @@ class _Assembler:
             hate_strands=tuple(sorted(incident.hate)), summary=incident.summary,
             evidence=tuple(evidence), explanation=tuple(incident.explanation),
         )
+
+
+def _when_clause(text: str, clause_end: int) -> tuple[int, int] | None:
+    """The "when ..." clause starting at ``clause_end``, if that is where the clause broke."""
+    m = re.match(r"\s*(?:when|as)\b", text[clause_end:clause_end + 8], re.I)
+    if m is None:
+        return None
+    start = clause_end + m.end()
+    stop = re.search(r"[.;:!?]|\b(?:but|and then|then)\b", text[start:start + 120])
+    return start, start + (stop.start() if stop else min(120, len(text) - start))
 
 
 def _inside(char: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
