@@ -514,6 +514,19 @@ class _Context:
             i += 1
         return doc[i].lower_ if i < len(doc) else ""
 
+    @property
+    def after2(self) -> str:
+        """The second word after the span ("the 19th one *of* them")."""
+        doc, i = self.span.doc, self.span.end
+        seen = 0
+        while i < len(doc):
+            if not doc[i].is_space:
+                seen += 1
+                if seen == 2:
+                    return doc[i].lower_
+            i += 1
+        return ""
+
     def find(self, table: str) -> tuple[Any, int, int] | None:
         return self.lexicon.find(self.words, table)
 
@@ -893,7 +906,9 @@ def _resolve_ordinal_day(c: _Context) -> _Resolved | None:
         y, m = _relative_month(c)
         d = _safe_date(y, m, day)
         return _day(d, "day of the named month") if d else None
-    if c.after in c.lexicon.ordinal_blockers or (
+    # "the 3rd one" is a rank, but "the 19th one of them threw ..." is a day.
+    blocked_after = c.after in c.lexicon.ordinal_blockers and not (c.after == "one" and c.after2 == "of")
+    if blocked_after or (
         c.words[0] not in ("on", "the", "by")
         and (c.before in _POSSESSIVES or c.before in c.lexicon.ordinal_blockers)
     ):

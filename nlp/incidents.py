@@ -546,12 +546,22 @@ class _Assembler:
         if cue.agencies and not cue.negated:
             self.last_agencies = cue.agencies
         current = self.current
+        # The cue is about the incident just told when it follows closely, refers back ("reported
+        # it"), or names a later day and no behaviour of its own ("I told the council in
+        # September"); otherwise its date is a new incident told through its report.
+        clause_text = text[cue_f.end:clause_end]
+        later_day = (
+            current is not None and current.start is not None and date_f is not None
+            and not _is_incident_anchor(date_f.value) and date_f.value.start_date is not None
+            and date_f.value.start_date >= current.start and not _has_event(clause_text)
+        )
         recent = (
             current is not None
             and (
                 (current.segment == seg_index and sentence - current.sentence <= 1)
                 or (current.segment == seg_index - 1 and part.chat)
                 or refers_back
+                or (later_day and current.segment == seg_index)
             )
         )
         if date_f is not None and not _is_incident_anchor(date_f.value):
