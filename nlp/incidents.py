@@ -317,12 +317,6 @@ class _Assembler:
                 continue
             clause_end = _clause_end_char(doc, c.end)
             inside = self._mentions_between(c.end, clause_end)
-            if not inside or inside[0].value.start_date != inside[0].value.end_date:
-                # "I told the PCSO when she came round on the Wednesday": a "when" clause with no
-                # behaviour in it says when the report was made.
-                following = _when_clause(text, clause_end)
-                if following is not None and not _has_event(text[following[0]:following[1]]):
-                    inside = inside + self._mentions_between(*following)
             # A later date in the clause is another report's date only when another body is
             # named before it ("... that night and to Environmental Health on 14/09/2026").
             for k in range(1, len(inside)):
@@ -332,6 +326,12 @@ class _Assembler:
                 ):
                     inside = inside[:k]
                     break
+            if not inside or inside[0].value.start_date != inside[0].value.end_date:
+                # "I told the PCSO when she came round on the Wednesday": a "when" clause with no
+                # behaviour in it says when the report was made.
+                following = _when_clause(text, clause_end)
+                if following is not None and not _has_event(text[following[0]:following[1]]):
+                    inside = inside + self._mentions_between(*following)
             if inside:
                 report_dates[id(c)] = inside[0]
                 clause_dates[id(c)] = inside
