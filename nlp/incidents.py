@@ -176,10 +176,15 @@ def _has_perpetrator(text: str) -> bool:
     )
 
 
-def _clause_around(text: str, start: int, end: int) -> str:
+_CLAUSE_SEPARATORS = (";", ":", " but ", " then ", "(", ")")
+
+
+def _clause_around(
+    text: str, start: int, end: int, separators: tuple[str, ...] = _CLAUSE_SEPARATORS
+) -> str:
     """The clause of ``text`` (a sentence) that holds [start, end)."""
-    left = max(text.rfind(sep, 0, start) for sep in (";", ":", " but ", " then ", "(", ")"))
-    rights = [i for i in (text.find(sep, end) for sep in (";", ":", " but ", " then ", "(", ")")) if i >= 0]
+    left = max(text.rfind(sep, 0, start) for sep in separators)
+    rights = [i for i in (text.find(sep, end) for sep in separators) if i >= 0]
     return text[left + 1 if left >= 0 else 0 : min(rights) if rights else len(text)]
 
 
@@ -465,6 +470,13 @@ class _Assembler:
         clause = _clause_around(around, mention_f.start - s_start, mention_f.end - s_start)
         if lex.not_incident.intersection(_words(clause)):
             return  # "on 2 October the CPS wrote to me", "the hearing on the 14th"
+        part_of = _clause_around(around, mention_f.start - s_start, mention_f.end - s_start, (";", ":"))
+        if len(part_of) < len(around) - 2 and not (
+            _has_event(part_of) or _has_perpetrator(part_of)
+            or any(c.label != "collective" for c in self._cues_between(
+                s_start + around.find(part_of), s_start + around.find(part_of) + len(part_of)))
+        ):
+            return  # "Since Mum sent me that on Thursday things got worse: yesterday ...": not it
         if not (_has_event(around) or _has_perpetrator(around) or cue_nearby):
             if not self._told_next(sents, sentence, text):
                 return

@@ -242,7 +242,10 @@ def find_reports(doc: Doc) -> tuple[list[Finding], list[Finding], list[Finding]]
             anyone = negated and any(
                 doc[j].lower_ in matchers.anyone_words for j in range(end, min(clause_end, end + 3))
             )
-            if (first is None or first - end > _AGENCY_WINDOW) and not anyone:
+            to_you = end < len(doc) and doc[end].lower_ in {"you", "u", "ya"}
+            if (first is None or first - end > _AGENCY_WINDOW) and not anyone and to_you:
+                named = []  # "I rang you on Monday": the recipient, known to the assembler
+            elif (first is None or first - end > _AGENCY_WINDOW) and not anyone:
                 # "The PCSO was on the street so I told her there and then": a pronoun standing
                 # for the agency named just before, in the same sentence.
                 before = _agency_before(doc, start, agency_by_token)
