@@ -44,6 +44,11 @@ _ANAPHORA = frozenset("it this that these those them both one".split())
 # ago when a car alarm went off"): then the date is the incident's.
 _ABOUT_WORDS = frozenset("when about because after as".split())
 _LONGEST_INCIDENT = timedelta(days=31)
+# "my wife June", "Mrs April Jones": month words that are people's names in this text.
+_NAMED_AFTER_KIN = re.compile(
+    r"\b(?:wife|husband|partner|mum|mother|mam|daughter|son|sister|brother|friend|neighbour|"
+    r"nan|gran|aunt|auntie|Mrs|Ms|Miss|Mr|called|named)\s+(January|February|April|May|June|July|August)\b"
+)
 _SELF_CORRECTION = re.compile(
     r"\b(?:no wait|no,? sorry|sorry,? no|sorry|i mean|i meant|or rather|no actually|actually no|correction)\b",
     re.I,
@@ -227,6 +232,7 @@ class _Assembler:
         self.clause_dates: dict[int, list[Any]] = {}
         self.last_agencies: tuple[str, ...] = ()
         self.segment_mentions: list[Any] = []
+        self.names_in_segment: set[str] = set()
         self.mention_starts: list[int] = []
         self.by_segment: dict[int, list[_Incident]] = {}
         self.block_starts: dict[int, list[int]] = {}
@@ -274,6 +280,7 @@ class _Assembler:
         mentions = _drop_shadowed(mentions)
         self.segment_mentions = mentions
         self.mention_starts = [m.start for m in mentions]
+        self.names_in_segment = {w.lower() for w in _NAMED_AFTER_KIN.findall(text)}
         cues = sorted(findings(doc, "reports"), key=lambda c: c.start)
         self.segment_cues = cues
         self.cue_starts = [c.start for c in cues]
@@ -445,6 +452,11 @@ class _Assembler:
             return  # the far end of "from March to June", or "the next day (18/6)"
         if str(getattr(m, "explanation", "")).lower().find("birth") >= 0:
             return
+        if " " not in m.text.strip() and (
+            re.match(r"['’]s\b", text[mention_f.end:mention_f.end + 3])
+            or m.text.strip().lower() in self.names_in_segment
+        ):
+            return  # "June's illness", "my wife June ... June gets upset": a person, not the month
         if start != end and any(
             0 < other.start - mention_f.end < 40 and other.value.start_date is not None
             and id(other) not in self.in_report_clause
