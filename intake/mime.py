@@ -99,6 +99,7 @@ def parse_email(raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
         received_at=received_at,
         segments=segments,
         sender=sender,
+        recipient=_recipient(mail),
         subject=subject,
         attachments=attachments,
     )
@@ -280,6 +281,16 @@ def _sender(mail: object) -> Person | None:
     if name is None and address is None:
         return None
     return Person(name=name, email=address)
+
+
+def _recipient(mail: object) -> Person | None:
+    addresses = getattr(mail, "to", None) or []
+    if not addresses:
+        return None
+    name, address = addresses[0]
+    address = str(address or "").strip().lower() or None
+    name = _display_name(" ".join(str(name or "").split())) or None
+    return Person(name=name, email=address) if (name or address) else None
 
 
 def _subject(mail: object) -> str | None:

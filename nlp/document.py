@@ -66,6 +66,7 @@ class Document:
     received_at: datetime
     segments: tuple[Segment, ...]
     sender: Person | None = None
+    recipient: Person | None = None  # who it was sent to (an email's first To:), if known
     subject: str | None = None
     attachments: tuple[str, ...] = field(default_factory=tuple)
 

@@ -9,6 +9,8 @@ database.
 from __future__ import annotations
 
 import logging
+import re
+from email.utils import parseaddr
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
@@ -103,15 +105,9 @@ class Extractor:
         # "I reported it to you": in the message the partnership received, "you" is the
         # partnership (the council's community safety team); in a forwarded original, "you" is
         # whoever forwarded it (a housing officer's "you" is the housing provider).
-        forwarder = _forwarder_agency(parties)
+        forwarder = _forwarder_agency(parties, self._signature_agency(document))
         parts = [
-            replace(
-                part,
-                recipient_agency=(
-                    Agency.COUNCIL.value if segment.depth == 0
-                    else forwarder.value if forwarder is not None else None
-                ),
-            )
+            replace(part, recipient_agency=_you(document, segment, forwarder))
             for segment, part in analysed.parts
         ]
         incident_findings = assemble_incidents(parts)
@@ -160,6 +156,18 @@ class Extractor:
         log.debug("extracted %d incidents from %s", len(incidents), source)
         return draft
 
+    def _signature_agency(self, document: Document) -> Agency | None:
+        """The relevant body a depth-0 signature or footer names (a forwarder's employer)."""
+        found: set[str] = set()
+        for segment in document.segments:
+            if segment.depth == 0 and segment.kind in (SegmentKind.SIGNATURE, SegmentKind.FOOTER):
+                doc = analyse(self.nlp, document.segment_text(segment), segment.reference)
+                found.update(f.label for f in findings(doc, "agencies"))
+        for agency in (Agency.HOUSING, Agency.POLICE, Agency.COUNCIL, Agency.HEALTH):
+            if agency.value in found:
+                return agency
+        return None
+
     def _parties(self, analysed: AnalysedDocument) -> Parties:
         document = analysed.document
         # The innermost original is the victim's own account (a forward of a forward passes
@@ -177,14 +185,48 @@ class Extractor:
         )
 
 
-def _forwarder_agency(parties: Parties) -> Agency | None:
-    if parties.role is not ApplicantRole.THIRD_PARTY or not parties.relationship:
+def _forwarder_agency(parties: Parties, signature: Agency | None) -> Agency | None:
+    """The body a third-party forwarder works for: from the relationship they state, else from
+    their signature ("Tenancy Officer | Welland Homes"); an MP's office or a relative is other."""
+    if parties.role is not ApplicantRole.THIRD_PARTY:
         return None
-    relationship = parties.relationship.lower()
+    relationship = (parties.relationship or "").lower()
     for word, agency in _RECIPIENT_BY_RELATIONSHIP:
         if word in relationship:
             return agency
-    return Agency.OTHER
+    if signature is not None:
+        return signature
+    return Agency.OTHER if relationship else None
+
+
+_HEADER_TO = re.compile(r"^[\s>*]*(?:To|Til|I)\s*:\*?\s*(.+)$", re.M)
+
+
+def _you(document: Document, segment: Segment, forwarder: Agency | None) -> str | None:
+    """Who "you" is in ``segment``: "I reported it to you".
+
+    In the message the partnership received, the partnership (its council team). In a forwarded
+    original, whoever it was written to: the forwarder (a housing officer forwarding her tenant's
+    email to her), or a colleague at the partnership (same mail domain as our own address).
+    """
+    if segment.depth == 0:
+        return Agency.COUNCIL.value
+    header = next(
+        (
+            s for s in reversed(document.segments)
+            if s.kind is SegmentKind.HEADER and s.end <= segment.start and s.depth == segment.depth
+        ),
+        None,
+    )
+    to_line = _HEADER_TO.search(document.segment_text(header)) if header is not None else None
+    addressed = parseaddr(to_line.group(1).replace("[mailto:", "<").replace("]", ">"))[1].lower() if to_line else ""
+    forwarder_email = document.sender.email if document.sender else None
+    if "@" not in addressed or addressed == forwarder_email:
+        return forwarder.value if forwarder is not None else None
+    ours = document.recipient.email if document.recipient and document.recipient.email else None
+    if ours and ours.split("@")[-1] == addressed.split("@")[-1]:
+        return Agency.COUNCIL.value
+    return None
 
 
 def _incident(finding: IncidentFinding) -> Incident:
