@@ -52,6 +52,10 @@ _GROUP_RULES = frozenset(
         "modifier_group",
         "just_group_after_all",
         "pronoun_reference",
+        "what_happens_when",
+        "nobody_wants_yours",
+        "damn_yours",
+        "group_out",
     }
 )
 _WEAK_RULES = frozenset({"label", "label_hate", "label_thing"})
@@ -62,7 +66,17 @@ _MOTIVATION_RULES = frozenset(
         "motivation_being",
         "motivation_about",
         "motivation_due",
+        "motivation_this_is_about",
+        "motivation_thats_why",
     }
+)
+# "I don't think it's because I'm gay", "I doubt this is about our marriage": the motivation
+# statement sits inside a denial or a doubt, so it is no strand.
+_DENIED_MOTIVATION = re.compile(
+    r"(?:(?:don't|do not|dont|didn't|did not|doesn't|does not|never|can't|cannot|wouldn't)"
+    r" (?:really |honestly |actually |personally |necessarily )?"
+    r"(?:think|believe|feel|reckon|suppose|say|know if|know whether|see how)"
+    r"|doubt|not sure|unsure|no idea if|no way)(?: [^ ,;:]+){0,6} $"
 )
 # A slur addressed to someone ("you are just a ...", "them dirty ...") rather than mentioned.
 _ADDRESSED = re.compile(
@@ -117,6 +131,9 @@ class _Rule:
     pattern: re.Pattern[str]
     # The strand's vocabulary: a sentence without any of it cannot match the rule.
     gate: frozenset[str] | None = None
+    # The words count only where the account names the strand somewhere ("it's a man!" shouted
+    # at someone who says they are trans; "your baby will be taken off you" to a mother-to-be).
+    needs_context: bool = False
 
 
 @dataclass(frozen=True)
@@ -163,6 +180,10 @@ def _compiled() -> _Compiled:
     words |= set(hate["hate_verbs"]) | set(hate["modifiers"])
     for entry in identity.values():
         words |= set(entry["adjectives"]) | set(entry["groups"])
+        # single words that name the strand ("t*rb*n", "J*hovah"), long enough not to collide
+        words |= {w for w in entry["motivation"] if " " not in w and len(w) >= 5}
+    # the words of multi-word slurs ("b*tty boys")
+    words |= {w for term in slur_strand if " " in term for w in term.split() if len(w) >= 5}
     fuzzy = {t for t in slur_strand if len(t) >= 5} | {v for v in hate["hate_verbs"] if len(v) >= 4}
     fuzzy |= {p for p in hate["hostile_predicates"] if len(p) >= 6}
     lexicon = ObfuscationLexicon((w for w in words if len(w) >= 3), fuzzy, slurs["slip_stoplist"])
@@ -216,6 +237,7 @@ def _compiled() -> _Compiled:
                 HateStrand(phrase["strand"]),
                 "phrase:" + phrase["name"],
                 compile_all([phrase["pattern"]], common),
+                needs_context=bool(phrase.get("context", False)),
             )
         )
 
@@ -294,6 +316,7 @@ class _Candidate:
     end: int
     rule: str
     sentence: int
+    needs_context: bool = False
 
 
 def find_hate_markers(text: str) -> list[Finding]:
@@ -317,6 +340,13 @@ def find_hate_markers(text: str) -> list[Finding]:
         candidates.extend(_slur_candidates(compiled, sentence, index))
         candidates.extend(_rule_candidates(compiled, sentence, index))
     candidates = [_terrorist_strand(compiled, c, sents) for c in candidates]
+    if any(c.needs_context for c in candidates):
+        canon = " ".join(s.canon for s in sents)
+        candidates = [
+            c
+            for c in candidates
+            if not c.needs_context or compiled.strand_gate[c.strand].search(canon)
+        ]
     seen: set[tuple[str, int, int]] = set()
     result: list[Finding] = []
     for cand in sorted(candidates, key=lambda c: (c.start, c.end)):
@@ -465,7 +495,11 @@ def _rule_candidates(compiled: _Compiled, sentence: Sentence, index: int) -> lis
                 ):
                     continue
                 start, end = sentence.original_span(match.start(), match.end())
-                out.append(_Candidate(rule.strand, start, end, rule.name, index))
+                # shouted or said at the victim ("screaming that my baby will be taken off me"),
+                # the words need no other mention of the strand
+                local = " ".join(before.split()[-8:])
+                needs_context = rule.needs_context and not compiled.abuse.search(local)
+                out.append(_Candidate(rule.strand, start, end, rule.name, index, needs_context))
     return out
 
 
@@ -522,6 +556,8 @@ def _keep(
         if not motivated and name in {"motivation_because", "motivation_found_out"}:
             return False
         if re.search(r"(?:not|n't|never|nothing to do with|no) (?:[^ ]+ )?$", before):
+            return False
+        if _DENIED_MOTIVATION.search(before):
             return False
         if re.match(r"(?: [^ ]+){0,3} (?:himself|herself|themselves|too)\b", canon[match.end() :]):
             return False
