@@ -17,6 +17,7 @@ from spacy.language import Language
 
 from nlp.document import Document, Person, Segment, SegmentKind
 from nlp.exclusions import decide_exclusions
+from nlp.hate import find_hate_markers_in_answer
 from nlp.incidents import AnalysedSegment, IncidentFinding, assemble_incidents
 from nlp.parties import Parties, decide_parties
 from nlp.pipeline import analyse, build_pipeline, findings
@@ -116,8 +117,14 @@ class Extractor:
         strands: set[HateStrand] = set()
         risks: set[RiskFlag] = set()
         exclusion_findings = []
-        for _segment, part in analysed.parts:
+        for segment, part in analysed.parts:
             strands.update(HateStrand(f.label) for f in findings(part.doc, "hate"))
+            if segment.prompt:
+                # "yes, my religion" after the bot asked whether they were targeted for who they are
+                strands.update(
+                    HateStrand(f.label)
+                    for f in find_hate_markers_in_answer(document.segment_text(segment), segment.prompt)
+                )
             risks.update(RiskFlag(f.label) for f in findings(part.doc, "risk"))
             exclusion_findings.extend(
                 f.shifted(part.offset) for f in findings(part.doc, "exclusions")
