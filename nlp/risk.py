@@ -4,7 +4,12 @@ Each rule in ``nlp/patterns/risk.json`` is a label, a regex over the canonical s
 optional ``requires`` regex for the context words that must share the sentence (a weapon word
 needs "with/waving/had ..."; a child needs "scared/terrified/hurt ..."). A negation just before the
 match ("no weapons", "never threatened") or a label's sentence negation ("not in danger now")
-cancels it. The culprits' own children or conditions are not the victim's.
+cancels it, and so does a rule's ``unless`` regex (a hammer used only on a window is not a threat
+to a person). When a pattern names its ``core`` group, the negation is looked for just before the
+core ("I'm angry, not depressed"). The culprits' own children or conditions are not the victim's: a
+condition whose subject is a neighbour, a culprit or someone outside the household, or a child, is
+no vulnerable adult. A child may be named in one sentence and frightened in the next ("... in front
+of my son. He was shaking."); an unborn baby in a pregnancy account is not a child at risk.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp.findings import Finding
-from nlp.lexicon import compile_all, load_data, sentences
+from nlp.lexicon import Sentence, compile_all, load_data, sentences
 from nlp.pipeline import set_findings
 from trigger.vocabulary import RiskFlag
 
@@ -40,6 +45,7 @@ class _Rule:
     pattern: re.Pattern[str]
     requires: re.Pattern[str] | None
     gate: re.Pattern[str] | None  # words without which the pattern cannot match (speed)
+    unless: re.Pattern[str] | None  # a sentence this matches cancels the rule
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,14 @@ class _Compiled:
     negation: re.Pattern[str]
     sentence_negations: dict[RiskFlag, re.Pattern[str]]
     adult_child: re.Pattern[str]
+    child_continuation: re.Pattern[str]
+    child_states: re.Pattern[str]
+    pregnancy: re.Pattern[str]
+    unborn_child: re.Pattern[str]
+    third_party: re.Pattern[str]
+    household: re.Pattern[str]
+    child_person: re.Pattern[str]
+    child_removal: re.Pattern[str]
 
 
 @cache
@@ -60,6 +74,7 @@ def _compiled() -> _Compiled:
             compile_all([rule["pattern"]], {}),
             re.compile(rule["requires"]) if rule.get("requires") else None,
             re.compile(rule["gate"]) if rule.get("gate") else None,
+            re.compile(rule["unless"]) if rule.get("unless") else None,
         )
         for rule in data["rules"]
     )
@@ -70,40 +85,129 @@ def _compiled() -> _Compiled:
             RiskFlag(k): compile_all([v], {}) for k, v in data["sentence_negations"].items()
         },
         adult_child=compile_all([data["child_adult_age"]], {}),
+        child_continuation=re.compile(data["child_continuation"]),
+        child_states=compile_all([data["child_states"]], {}),
+        pregnancy=compile_all([data["pregnancy"]], {}),
+        unborn_child=re.compile(data["unborn_child"]),
+        third_party=re.compile(data["third_party"]),
+        household=re.compile(data["household"]),
+        child_person=re.compile(data["child_person"]),
+        child_removal=re.compile(data["child_removal"]),
     )
 
 
 def find_risk_flags(text: str) -> list[Finding]:
     """Every risk or vulnerability sign in ``text``, labelled with its :class:`RiskFlag` value."""
     compiled = _compiled()
+    pregnancy = compiled.pregnancy.search(text.lower()) is not None
+    sents = sentences(text)
     result: list[Finding] = []
-    for sentence in sentences(text):
+    for index, sentence in enumerate(sents):
         canon = sentence.canon
+        previous = sents[index - 1].canon if index else ""
+        following = tuple(s.canon for s in sents[index + 1 : index + 3])
         for rule in compiled.rules:
             negated_here = compiled.sentence_negations.get(rule.label)
             if negated_here is not None and negated_here.search(canon):
                 continue
             if rule.gate is not None and not rule.gate.search(canon):
                 continue
+            if rule.unless is not None and rule.unless.search(canon):
+                continue
+            if rule.label is RiskFlag.CHILD_AT_RISK and rule.requires is not None:
+                result += _children(compiled, rule, sentence, following, pregnancy)
+                continue
             if rule.requires is not None and not rule.requires.search(canon):
                 continue
             for match in rule.pattern.finditer(canon):
-                if compiled.negation.search(canon[: match.start()][-40:]):
+                core = match.start("core") if "core" in rule.pattern.groupindex else -1
+                if _negated(compiled, canon, match.start() if core < 0 else core):
                     continue
-                if rule.label is RiskFlag.VULNERABLE_ADULT and _CHILD_SUBJECT.search(
-                    canon[max(0, match.start() - 8) : match.start()] + match.group(0)[:20]
+                if rule.label is RiskFlag.VULNERABLE_ADULT and not _victims_household(
+                    compiled, canon, previous, match
                 ):
-                    continue  # "my son has autism": a child's condition, not a vulnerable adult
-                culprits = match.group(0).startswith("the ") and _CULPRIT_CHILD.search(
-                    canon[match.end() :]
-                )
-                if rule.label is RiskFlag.CHILD_AT_RISK and (
-                    culprits or compiled.adult_child.search(canon[match.end() : match.end() + 30])
+                    continue
+                if rule.label is RiskFlag.CHILD_AT_RISK and not _a_child(
+                    compiled, canon, match, pregnancy
                 ):
                     continue
                 start, end = sentence.original_span(match.start(), match.end())
                 result.append(Finding(rule.label.value, start, end, f"risk: {rule.name}"))
     return result
+
+
+def _negated(compiled: _Compiled, canon: str, position: int) -> bool:
+    """Whether a negation ("no", "never", "not") stands just before ``position``."""
+    return compiled.negation.search(canon[:position][-40:]) is not None
+
+
+def _a_child(compiled: _Compiled, canon: str, match: re.Match[str], pregnancy: bool) -> bool:
+    """Whether a child mention is the household's child (not a culprit, an adult or unborn)."""
+    words = match.group(0)
+    culprits = _CULPRIT_CHILD.search(canon[match.end() :]) and not words.startswith(("my ", "our "))
+    if culprits or compiled.adult_child.search(canon[max(0, match.start() - 10) : match.end() + 30]):
+        return False
+    if compiled.child_removal.search(canon[match.end() :]):
+        return False  # "my baby will be taken off me": a threat of removal, not of harm
+    return not (pregnancy and compiled.unborn_child.search(words))
+
+
+def _children(
+    compiled: _Compiled,
+    rule: _Rule,
+    sentence: Sentence,
+    following: tuple[str, ...],
+    pregnancy: bool,
+) -> list[Finding]:
+    """Child mentions frightened or harmed in their own sentence or, as he/she, in the next two."""
+    canon = sentence.canon
+    here = rule.requires is not None and rule.requires.search(canon) is not None
+    later = not here and any(
+        compiled.child_continuation.search(after) is not None
+        and any(
+            not _negated(compiled, after, m.start())
+            for m in compiled.child_states.finditer(after)
+        )
+        for after in following
+    )
+    if not (here or later):
+        return []
+    result: list[Finding] = []
+    for match in rule.pattern.finditer(canon):
+        if _negated(compiled, canon, match.start()) or not _a_child(
+            compiled, canon, match, pregnancy
+        ):
+            continue
+        start, end = sentence.original_span(match.start(), match.end())
+        result.append(Finding(rule.label.value, start, end, f"risk: {rule.name}"))
+    return result
+
+
+def _victims_household(
+    compiled: _Compiled, canon: str, previous: str, match: re.Match[str]
+) -> bool:
+    """Whether a condition belongs to the victim or a household adult, not a culprit or a child.
+
+    "I", "my wife" and "Mrs Holt" are the household; a bare "he"/"she"/"who" takes the person
+    last named in the sentence (or the one before): a neighbour or a child is not the household.
+    """
+    words = match.group(0)
+    if _CHILD_SUBJECT.search(canon[max(0, match.start() - 8) : match.start()] + words[:20]):
+        return False  # "my son has autism": a child's condition, not a vulnerable adult
+    if re.match(r"(?:i|i'm|im|i am|i've|ive|i have|i suffer|i use|i walk|my|our)\b", words):
+        return True
+    before = canon[: match.start()]
+    if not before.strip():
+        before = previous
+    third = list(compiled.third_party.finditer(before))
+    own = list(compiled.household.finditer(before))
+    child = list(compiled.child_person.finditer(before))
+    last_third = third[-1].end() if third else -1
+    last_own = own[-1].end() if own else -1
+    last_child = child[-1].end() if child else -1
+    if last_child > max(last_third, -1) and last_child >= last_own - len("my") - 12:
+        return False
+    return not (last_third > last_own)
 
 
 def risk_flags(text: str) -> set[RiskFlag]:
