@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from email.utils import parseaddr
 from dataclasses import dataclass, replace
 
@@ -21,6 +22,7 @@ from nlp.hate import find_hate_markers_in_answer
 from nlp.incidents import AnalysedSegment, IncidentFinding, assemble_incidents
 from nlp.parties import Parties, decide_parties
 from nlp.pipeline import analyse, build_pipeline, findings
+from nlp.reports import find_agencies
 from trigger.draft import Applicant, DateRange, Draft, Incident, Span, Victim
 from trigger.profiles import Profile
 from trigger.threshold import decide
@@ -106,7 +108,7 @@ class Extractor:
         # "I reported it to you": in the message the partnership received, "you" is the
         # partnership (the council's community safety team); in a forwarded original, "you" is
         # whoever forwarded it (a housing officer's "you" is the housing provider).
-        forwarder = _forwarder_agency(parties, self._signature_agency(document))
+        forwarder = _forwarder_agency(parties, lambda: self._signature_agency(document))
         parts = [
             replace(part, recipient_agency=_you(document, segment, forwarder))
             for segment, part in analysed.parts
@@ -168,8 +170,8 @@ class Extractor:
         found: set[str] = set()
         for segment in document.segments:
             if segment.depth == 0 and segment.kind in (SegmentKind.SIGNATURE, SegmentKind.FOOTER):
-                doc = analyse(self.nlp, document.segment_text(segment), segment.reference)
-                found.update(f.label for f in findings(doc, "agencies"))
+                doc = self.nlp.make_doc(document.segment_text(segment))
+                found.update(f.label for f in find_agencies(doc))
         for agency in (Agency.HOUSING, Agency.POLICE, Agency.COUNCIL, Agency.HEALTH):
             if agency.value in found:
                 return agency
@@ -192,7 +194,7 @@ class Extractor:
         )
 
 
-def _forwarder_agency(parties: Parties, signature: Agency | None) -> Agency | None:
+def _forwarder_agency(parties: Parties, signature: Callable[[], Agency | None]) -> Agency | None:
     """The body a third-party forwarder works for: from the relationship they state, else from
     their signature ("Tenancy Officer | Welland Homes"); an MP's office or a relative is other."""
     if parties.role is not ApplicantRole.THIRD_PARTY:
@@ -201,8 +203,9 @@ def _forwarder_agency(parties: Parties, signature: Agency | None) -> Agency | No
     for word, agency in _RECIPIENT_BY_RELATIONSHIP:
         if word in relationship:
             return agency
-    if signature is not None:
-        return signature
+    employer = signature()
+    if employer is not None:
+        return employer
     return Agency.OTHER if relationship else None
 
 

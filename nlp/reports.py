@@ -138,6 +138,11 @@ def find_references(text: str, matchers: _Matchers) -> list[Finding]:
     return found
 
 
+def find_agencies(doc: Doc) -> list[Finding]:
+    """The agencies named in a tokenised Doc (no other component needed)."""
+    return _agencies(doc, _matchers(doc.vocab))
+
+
 def _agencies(doc: Doc, matchers: _Matchers) -> list[Finding]:
     spans = []
     for match_id, start, end in matchers.agencies(doc):
