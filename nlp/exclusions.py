@@ -5,6 +5,10 @@
 or staff conduct, not about behaviour that persists. The component therefore also emits cue
 findings (``service``, ``behaviour_stopped``, ``persisting``) and :func:`decide_exclusions` weighs
 them with whether the draft has current incidents. Patterns: ``nlp/patterns/exclusions.json``.
+
+A CPS or court rule is ``deniable``: clauses in which the writer says that is *not* what they want
+("I'm not asking you to look at the CPS decision", "I'm not unhappy with the court, it was the
+right decision") are blanked out before the rule looks for the decision and the request.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from spacy.tokens import Doc
 
 from nlp.findings import Finding
 from nlp.lexicon import compile_all, load_data, sentences
-from nlp.pipeline import set_findings
+from nlp.pipeline import doc_text, set_findings
 from trigger.vocabulary import Exclusion
 
 KEY = "exclusions"
@@ -34,6 +38,7 @@ class ExclusionCue(StrEnum):
     PERSISTING = "persisting"
 
 
+_DENIAL_HINT = re.compile(r"accept|respect|understand|get|agree|right|fair|correct|happy|satisf")
 _NEGATION = re.compile(
     r"(?:don't|do not|dont|doesn't|not|no need to|never|happy not to|won't) (?:[^ ]+ ){0,3}$"
 )
@@ -47,6 +52,19 @@ class _Rule:
     requires: re.Pattern[str] | None
     also: re.Pattern[str] | None
     negatable: bool
+    deniable: bool
+
+
+@cache
+def _denials() -> re.Pattern[str]:
+    return re.compile(load_data("exclusions.json")["denials"])
+
+
+def _without_denials(canon: str) -> str:
+    """``canon`` with each denial clause ("not asking you to review that") blanked, same length."""
+    if "not" not in canon and "n't" not in canon and not _DENIAL_HINT.search(canon):
+        return canon
+    return _denials().sub(lambda m: " " * len(m.group(0)), canon)
 
 
 @cache
@@ -60,6 +78,7 @@ def _rules() -> tuple[_Rule, ...]:
             compile_all([rule["requires"]], {}) if rule.get("requires") else None,
             compile_all([rule["also"]], {}) if rule.get("also") else None,
             bool(rule.get("negatable")),
+            bool(rule.get("deniable")),
         )
         for rule in data["rules"]
     )
@@ -69,13 +88,17 @@ def find_exclusion_cues(text: str) -> list[Finding]:
     """Exclusion findings (anonymous, cps_decision, court_decision) and service-complaint cues."""
     sents = sentences(text)
     result: list[Finding] = []
+    denied = [_without_denials(s.canon) for s in sents]
     for index, sentence in enumerate(sents):
         canon = sentence.canon
         neighbours = " ".join(s.canon for s in sents[max(0, index - 1) : index + 2])
+        kept = denied[index]
+        kept_neighbours = " ".join(denied[max(0, index - 1) : index + 2])
         for rule in _rules():
-            if rule.requires is not None and not rule.requires.search(canon):
+            text, around = (kept, kept_neighbours) if rule.deniable else (canon, neighbours)
+            if rule.requires is not None and not rule.requires.search(text):
                 continue
-            if rule.also is not None and not rule.also.search(neighbours):
+            if rule.also is not None and not rule.also.search(around):
                 continue
             for match in rule.pattern.finditer(canon):
                 if rule.negatable and _NEGATION.search(canon[: match.start()]):
@@ -135,5 +158,5 @@ class ExclusionsComponent:
     """Writes :func:`find_exclusion_cues` findings for the doc's text to ``doc.spans[KEY]``."""
 
     def __call__(self, doc: Doc) -> Doc:
-        set_findings(doc, KEY, find_exclusion_cues(doc.text))
+        set_findings(doc, KEY, find_exclusion_cues(doc_text(doc)))
         return doc

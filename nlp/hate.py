@@ -33,7 +33,7 @@ from nlp.lexicon import (
     sentences,
 )
 from nlp.lexicon import vocabulary as words_of
-from nlp.pipeline import set_findings
+from nlp.pipeline import doc_text, set_findings
 from trigger.vocabulary import HateStrand
 
 KEY = "hate"
@@ -574,5 +574,5 @@ class HateComponent:
     """Writes :func:`find_hate_markers` findings for the doc's text to ``doc.spans[KEY]``."""
 
     def __call__(self, doc: Doc) -> Doc:
-        set_findings(doc, KEY, find_hate_markers(doc.text))
+        set_findings(doc, KEY, find_hate_markers(doc_text(doc)))
         return doc

@@ -35,7 +35,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from nlp.pipeline import findings, token_starts
+from nlp.pipeline import doc_text, findings, token_starts
 from nlp.reports import ReportCue
 
 # Words after which a clause refers back to the incident just told.
@@ -198,7 +198,7 @@ class _Sentences:
 
     def __init__(self, doc: Doc) -> None:
         starts = {s.start_char for s in doc.sents} if doc.has_annotation("SENT_START") else {0}
-        text = doc.text  # Doc.text joins every token: read it once
+        text = doc_text(doc)  # Doc.text joins every token: read it once
         for m in re.finditer(r"\n\s*\n", text):
             starts.add(m.end())
         starts.add(0)
@@ -270,7 +270,7 @@ class _Assembler:
 
     def _segment(self, seg_index: int, part: AnalysedSegment) -> None:
         doc = part.doc
-        text = doc.text
+        text = doc_text(doc)
         sents = _Sentences(doc)
         lex = _lexicon()
         references = findings(doc, "references")

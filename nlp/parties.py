@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from nlp.document import Document, Person, Segment, SegmentKind
 from nlp.findings import Finding
 from nlp.lexicon import compile_all, expand, load_data, sentences
-from nlp.pipeline import findings, set_findings
+from nlp.pipeline import doc_text, findings, set_findings
 from trigger.vocabulary import ApplicantRole, Consent
 
 KEY = "parties"
@@ -393,8 +393,8 @@ def decide_parties(
     analysed = set()
     for segment, doc in parts:
         analysed.add((segment.start, segment.end))
-        cues = findings(doc, KEY) if KEY in doc.spans else find_party_cues(doc.text)
-        cues = cues + answer_cues(doc.text, segment.prompt)
+        cues = findings(doc, KEY) if KEY in doc.spans else find_party_cues(doc_text(doc))
+        cues = cues + answer_cues(doc_text(doc), segment.prompt)
         shifted = [f.shifted(segment.start) for f in cues]
         (own if segment.kind in _OWN_KINDS else forwarded).extend(shifted)
     for segment in document.segments:
@@ -538,5 +538,5 @@ class PartiesComponent:
     """Writes :func:`find_party_cues` findings for the doc's text to ``doc.spans[KEY]``."""
 
     def __call__(self, doc: Doc) -> Doc:
-        set_findings(doc, KEY, find_party_cues(doc.text))
+        set_findings(doc, KEY, find_party_cues(doc_text(doc)))
         return doc

@@ -33,6 +33,15 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
 
 
 _FINDINGS = "trigger_findings"
+_TEXT = "trigger_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, read once: spaCy rebuilds ``Doc.text`` from every token on each access."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text  # type: ignore[no-any-return]
 
 
 def _register_extensions() -> None:
@@ -61,6 +70,7 @@ def analyse(nlp: Language, text: str, reference: datetime) -> Doc:
     if reference.tzinfo is None:
         raise ValueError("reference must be an aware datetime")
     doc = nlp.make_doc(text)
+    doc.user_data[_TEXT] = text
     doc._.reference = reference
     for _name, component in nlp.pipeline:
         doc = component(doc)

@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from nlp.findings import Finding
-from nlp.pipeline import sentence_of_token, set_findings
+from nlp.pipeline import doc_text, sentence_of_token, set_findings
 
 _NEGATIONS = frozenset(
     "not n't n’t nt never didnt didn't havent haven't hasnt hasn't wasnt wasn't werent weren't dont don't "
@@ -264,7 +264,7 @@ def find_reports(doc: Doc) -> tuple[list[Finding], list[Finding], list[Finding]]
         cues.append(Finding(name, span.start_char, span.end_char, f"report cue ({label.lower()})", cue))
     cues.extend(_agency_as_cue(doc, matchers, agencies, cues))
     cues.sort(key=lambda f: f.start)
-    references = find_references(doc.text, matchers)
+    references = find_references(doc_text(doc), matchers)
     return cues, agencies, references
 
 

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from nlp.findings import Finding
 from nlp.lexicon import Sentence, compile_all, load_data, sentences
-from nlp.pipeline import set_findings
+from nlp.pipeline import doc_text, set_findings
 from trigger.vocabulary import RiskFlag
 
 KEY = "risk"
@@ -225,5 +225,5 @@ class RiskComponent:
     """Writes :func:`find_risk_flags` findings for the doc's text to ``doc.spans[KEY]``."""
 
     def __call__(self, doc: Doc) -> Doc:
-        set_findings(doc, KEY, find_risk_flags(doc.text))
+        set_findings(doc, KEY, find_risk_flags(doc_text(doc)))
         return doc
