@@ -1,7 +1,8 @@
 """`trigger extract` as a command, scored on labelled corpora: a regression floor.
 
-The dev corpus lives in ../shared/corpus/dev (outside the repository); our own second corpus,
-written separately from the code, in tests/fixtures/corpus. The floors are what the pipeline
+The dev corpus lives in ../shared/corpus/dev (outside the repository); our own corpora, written
+separately from the code by other authors, in tests/fixtures/corpus (40 cases) and
+tests/fixtures/corpus-b (36 cases). The floors are what the pipeline
 reached when they were set: a change that lowers a score fails here and must say why.
 """
 
@@ -19,10 +20,12 @@ SHARED = ROOT.parent / "shared"
 SCORER = SHARED / "eval" / "score.py"
 TRIGGER = Path(sys.executable).with_name("trigger")
 
-# corpus folder -> (overall floor, floor for every headline metric)
+# corpus folder -> (overall floor, floor for every headline metric). Set a little under what the
+# pipeline reached (dev 1.000; corpus 0.993; corpus-b 0.992 on 22 November 2026).
 FLOORS = {
     SHARED / "corpus" / "dev": (0.99, 0.95),
-    ROOT / "tests" / "fixtures" / "corpus": (0.0, 0.0),
+    ROOT / "tests" / "fixtures" / "corpus": (0.97, 0.90),
+    ROOT / "tests" / "fixtures" / "corpus-b": (0.97, 0.90),
 }
 HEADLINE = [
     "incidents.f1", "incident.reported_on", "incident.agencies", "incident.hate_strands",
