@@ -56,6 +56,7 @@ _GROUP_RULES = frozenset(
         "nobody_wants_yours",
         "damn_yours",
         "group_out",
+        "like_you",
     }
 )
 _WEAK_RULES = frozenset({"label", "label_hate", "label_thing"})
@@ -92,6 +93,7 @@ _AIMED_AT_VICTIM = re.compile(
     r"(?:called|calling|call|calls|shouted|shouting|yelled|screamed|said|told)(?: \S+){0,3}? "
     r"(?:me|us|my \S+|our \S+|at me|at us)(?: \S+){0,3}?\s*[\"'\u2018\u201c]?$"
 )
+_AT_THE_VICTIM = re.compile(r"\b(?:me|us|my|our|i|we|you|your|ur)\b")
 _CULPRIT_PLACE = re.compile(
     r"(?:next door|upstairs|downstairs|opposite|across the (?:road|street|close|way|landing)"
     r"|over the road|at number|from number|at no|from no|in flat|from flat|on the corner"
@@ -193,6 +195,7 @@ def _compiled() -> _Compiled:
         "POS_PRED": alternation(hate["positive_predicates"]),
         "GROUP_PRED": alternation(hate["hostile_group_predicates"]),
         "SHOULD_PRED": alternation(hate["should_predicates"]),
+        "LIKE_PRED": alternation(hate["like_you_predicates"]),
         "HATE_VERB": alternation(hate["hate_verbs"]),
         "ACTION": alternation(hate["hostile_actions"]),
         "DET": alternation(hate["determiners"]),
@@ -498,7 +501,10 @@ def _rule_candidates(compiled: _Compiled, sentence: Sentence, index: int) -> lis
                 # shouted or said at the victim ("screaming that my baby will be taken off me"),
                 # the words need no other mention of the strand
                 local = " ".join(before.split()[-8:])
-                needs_context = rule.needs_context and not compiled.abuse.search(local)
+                aimed = compiled.abuse.search(local) and _AT_THE_VICTIM.search(
+                    local + " " + match.group(0)
+                )
+                needs_context = rule.needs_context and not aimed
                 out.append(_Candidate(rule.strand, start, end, rule.name, index, needs_context))
     return out
 
