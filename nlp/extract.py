@@ -11,13 +11,14 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
-from email.utils import parseaddr
 from dataclasses import dataclass, replace
+from email.utils import parseaddr
 
 from spacy.language import Language
 
 from nlp.document import Document, Person, Segment, SegmentKind
 from nlp.exclusions import decide_exclusions
+from nlp.findings import Finding
 from nlp.hate import find_hate_markers_in_answer
 from nlp.incidents import AnalysedSegment, IncidentFinding, assemble_incidents
 from nlp.parties import Parties, decide_parties
@@ -87,7 +88,9 @@ class Extractor:
             whole = document.segment_text(segment)
             text = whole[: max(budget, 0)]
             if len(text) < len(whole):
-                log.warning("account text over %d characters: the rest is not analysed", self.max_chars)
+                log.warning(
+                    "account text over %d characters: the rest is not analysed", self.max_chars
+                )
             if not text:
                 break
             budget -= len(text)
@@ -118,14 +121,16 @@ class Extractor:
 
         strands: set[HateStrand] = set()
         risks: set[RiskFlag] = set()
-        exclusion_findings = []
+        exclusion_findings: list[Finding] = []
         for segment, part in analysed.parts:
             strands.update(HateStrand(f.label) for f in findings(part.doc, "hate"))
             if segment.prompt:
                 # "yes, my religion" after the bot asked whether they were targeted for who they are
                 strands.update(
                     HateStrand(f.label)
-                    for f in find_hate_markers_in_answer(document.segment_text(segment), segment.prompt)
+                    for f in find_hate_markers_in_answer(
+                        document.segment_text(segment), segment.prompt
+                    )
                 )
             risks.update(RiskFlag(f.label) for f in findings(part.doc, "risk"))
             exclusion_findings.extend(
@@ -223,13 +228,18 @@ def _you(document: Document, segment: Segment, forwarder: Agency | None) -> str 
         return Agency.COUNCIL.value
     header = next(
         (
-            s for s in reversed(document.segments)
+            s
+            for s in reversed(document.segments)
             if s.kind is SegmentKind.HEADER and s.end <= segment.start and s.depth == segment.depth
         ),
         None,
     )
     to_line = _HEADER_TO.search(document.segment_text(header)) if header is not None else None
-    addressed = parseaddr(to_line.group(1).replace("[mailto:", "<").replace("]", ">"))[1].lower() if to_line else ""
+    addressed = (
+        parseaddr(to_line.group(1).replace("[mailto:", "<").replace("]", ">"))[1].lower()
+        if to_line
+        else ""
+    )
     forwarder_email = document.sender.email if document.sender else None
     if "@" not in addressed or addressed == forwarder_email:
         return forwarder.value if forwarder is not None else None

@@ -156,7 +156,9 @@ def _lexicon() -> _Lexicon:
             rows["BACKGROUND"]["phrases"],
             r"\W+(?:(?:the|a|an|about|around|roughly|on|in|at|of|early|late|mid)\W+)?$",
         ),
-        background_start=re.compile(r"(?:since|from|until|till|every|between|throughout|by)\b", re.I),
+        background_start=re.compile(
+            r"(?:since|from|until|till|every|between|throughout|by)\b", re.I
+        ),
     )
 
 
@@ -244,8 +246,14 @@ class _Assembler:
 
     # -- helpers -------------------------------------------------------------------------
     def _new_incident(
-        self, seg_index: int, part: AnalysedSegment, sents: _Sentences, char: int,
-        start: date | None, end: date | None, why: str,
+        self,
+        seg_index: int,
+        part: AnalysedSegment,
+        sents: _Sentences,
+        char: int,
+        start: date | None,
+        end: date | None,
+        why: str,
     ) -> _Incident:
         sentence = sents.index(char)
         s_start, s_end = sents.bounds(sentence)
@@ -253,8 +261,12 @@ class _Assembler:
         if len(summary) > 160:
             summary = summary[:157].rstrip() + "..."
         incident = _Incident(
-            start=start, end=end, segment=seg_index, sentence=sentence,
-            block=(part.offset + s_start, part.offset + s_end), summary=summary,
+            start=start,
+            end=end,
+            segment=seg_index,
+            sentence=sentence,
+            block=(part.offset + s_start, part.offset + s_end),
+            summary=summary,
             explanation=[why],
         )
         self.incidents.append(incident)
@@ -276,7 +288,9 @@ class _Assembler:
         references = findings(doc, "references")
         ref_spans = sorted((r.start, r.end) for r in references)
         ref_starts = [s for s, _e in ref_spans]
-        mentions = [f for f in findings(doc, "dates") if not _inside(f.start, ref_spans, ref_starts)]
+        mentions = [
+            f for f in findings(doc, "dates") if not _inside(f.start, ref_spans, ref_starts)
+        ]
         mentions = _drop_shadowed(mentions)
         self.segment_mentions = mentions
         self.mention_starts = [m.start for m in mentions]
@@ -292,17 +306,18 @@ class _Assembler:
                 self.current = None
 
         # "it was the 14th not the 15th": pair each correcting phrase with the negated one beside it.
-        self.corrections: dict[int, Any] = {}
+        self.corrections = {}
         # "the 19th, no wait, the 18th": a self-correction between two date phrases.
-        for first, second in zip(mentions, mentions[1:]):
-            between = text[first.end:second.start]
+        for first, second in zip(mentions, mentions[1:], strict=False):
+            between = text[first.end : second.start]
             if len(between) < 90 and _SELF_CORRECTION.search(between):
                 self.corrections[id(second)] = first.value
                 self.superseded.add(id(first))
         for m in mentions:
             if getattr(m.value, "corrects", False) and id(m) not in self.corrections:
                 same = [
-                    n for n in findings(doc, "dates")
+                    n
+                    for n in findings(doc, "dates")
                     if getattr(n.value, "negated", False)
                     and sents.index(n.start) == sents.index(m.start)
                 ]
@@ -320,7 +335,7 @@ class _Assembler:
         events.sort(key=lambda e: (e[0], e[1]))
 
         claimed: set[int] = set()  # ids of date findings used as report dates
-        self.pending: dict[int, list[Any]] = {}  # date finding id -> cues told with that date
+        self.pending = {}  # date finding id -> cues told with that date
         report_dates: dict[int, Any] = {}
         clause_dates: dict[int, list[Any]] = {}
         # First pass: the dates each report cue's clause names; the first decides what it is.
@@ -332,17 +347,17 @@ class _Assembler:
             # A later date in the clause is another report's date only when another body is
             # named before it ("... that night and to Environmental Health on 14/09/2026").
             for k in range(1, len(inside)):
-                between = text[inside[k - 1].end:inside[k].start].lower()
-                if not any(inside[k - 1].end <= a.start < inside[k].start for a in agencies) and not (
-                    "again" in between or re.fullmatch(r"\W*", between)
-                ):
+                between = text[inside[k - 1].end : inside[k].start].lower()
+                if not any(
+                    inside[k - 1].end <= a.start < inside[k].start for a in agencies
+                ) and not ("again" in between or re.fullmatch(r"\W*", between)):
                     inside = inside[:k]
                     break
             if not inside or inside[0].value.start_date != inside[0].value.end_date:
                 # "I told the PCSO when she came round on the Wednesday": a "when" clause with no
                 # behaviour in it says when the report was made.
                 following = _when_clause(text, clause_end)
-                if following is not None and not _has_event(text[following[0]:following[1]]):
+                if following is not None and not _has_event(text[following[0] : following[1]]):
                     inside = inside + self._mentions_between(*following)
             if inside:
                 report_dates[id(c)] = inside[0]
@@ -356,8 +371,15 @@ class _Assembler:
                 s_start, s_end = sents.bounds(sentence)
                 sentence_mentions = self._mentions_between(s_start, s_end)
                 if not sentence_mentions and _has_event(text[s_start:s_end]):
-                    self._new_incident(seg_index, part, sents, char, None, None,
-                                       f"an occurrence with no date ('{item.group(0)}')")
+                    self._new_incident(
+                        seg_index,
+                        part,
+                        sents,
+                        char,
+                        None,
+                        None,
+                        f"an occurrence with no date ('{item.group(0)}')",
+                    )
                 continue
             if kind == "date":
                 if id(item) in claimed:
@@ -400,17 +422,31 @@ class _Assembler:
         hi = bisect.bisect_left(self.mention_starts, end)
         return self.segment_mentions[lo:hi]
 
-    def _extend_block(self, incident: _Incident, part: AnalysedSegment, sents: _Sentences, char: int, seg_index: int) -> None:
+    def _extend_block(
+        self,
+        incident: _Incident,
+        part: AnalysedSegment,
+        sents: _Sentences,
+        char: int,
+        seg_index: int,
+    ) -> None:
         if incident.segment != seg_index:
             return
         _s, s_end = sents.bounds(sents.index(char))
         incident.block = (incident.block[0], max(incident.block[1], part.offset + s_end))
 
     def _date(
-        self, seg_index: int, part: AnalysedSegment, sents: _Sentences, mention_f: Any,
-        reference_day: date | None, cues: list[Any], report_dates: dict[int, Any], claimed: set[int],
+        self,
+        seg_index: int,
+        part: AnalysedSegment,
+        sents: _Sentences,
+        mention_f: Any,
+        reference_day: date | None,
+        cues: list[Any],
+        report_dates: dict[int, Any],
+        claimed: set[int],
     ) -> None:
-        doc, text = part.doc, sents.text
+        text = sents.text
         m = mention_f.value
         if getattr(m, "negated", False):
             return
@@ -430,12 +466,19 @@ class _Assembler:
                 return
             sentence = sents.index(mention_f.start)
             s_start, s_end = sents.bounds(sentence)
-            rest = text[mention_f.end:s_end]
+            rest = text[mention_f.end : s_end]
             if not _has_event(rest):
                 return  # "the officer who rang me back the next day was rude": not an incident
             day = base.end + timedelta(days=offset)
-            self._new_incident(seg_index, part, sents, mention_f.start, day, day,
-                               f"'{m.text}' after the incident of {base.end.isoformat()}")
+            self._new_incident(
+                seg_index,
+                part,
+                sents,
+                mention_f.start,
+                day,
+                day,
+                f"'{m.text}' after the incident of {base.end.isoformat()}",
+            )
             return
         start, end = _date_value(m)
         if start is None or end is None:
@@ -444,7 +487,7 @@ class _Assembler:
             return  # the future ("next year", a hearing next week) is not an incident
         if end - start > _LONGEST_INCIDENT - timedelta(days=1):
             return  # "this year", "last year": a period, not an occurrence
-        before = text[max(0, mention_f.start - 40):mention_f.start]
+        before = text[max(0, mention_f.start - 40) : mention_f.start]
         lex = _lexicon()
         if lex.background.search(before) or lex.background_start.match(m.text):
             return
@@ -453,22 +496,32 @@ class _Assembler:
         if str(getattr(m, "explanation", "")).lower().find("birth") >= 0:
             return
         if " " not in m.text.strip() and (
-            re.match(r"['’]s\b", text[mention_f.end:mention_f.end + 3])
+            re.match(r"['’]s\b", text[mention_f.end : mention_f.end + 3])
             or m.text.strip().lower() in self.names_in_segment
         ):
             return  # "June's illness", "my wife June ... June gets upset": a person, not the month
         if start != end and any(
-            0 < other.start - mention_f.end < 40 and other.value.start_date is not None
+            0 < other.start - mention_f.end < 40
+            and other.value.start_date is not None
             and id(other) not in self.in_report_clause
-            and start <= other.value.start_date <= end and other.value.start_date == other.value.end_date
+            and start <= other.value.start_date <= end
+            and other.value.start_date == other.value.end_date
             for other in self._mentions_between(mention_f.end + 1, mention_f.end + 40)
         ):
             return  # "in October, it was the 18th": the later, exact day tells it
         sentence = sents.index(mention_f.start)
         s_start, s_end = sents.bounds(sentence)
         # Adjacent phrases naming the same day ("Monday, 31st August") are one date.
-        if self.current is not None and self.current.segment == seg_index and self.current.sentence == sentence:
-            if self.current.start is not None and self.current.start <= start and end <= (self.current.end or end):
+        if (
+            self.current is not None
+            and self.current.segment == seg_index
+            and self.current.sentence == sentence
+        ):
+            if (
+                self.current.start is not None
+                and self.current.start <= start
+                and end <= (self.current.end or end)
+            ):
                 # "last weekend ..., Saturday and Sunday", "Monday, 31st August": the same time told again
                 return
         around = text[s_start:s_end]
@@ -482,18 +535,26 @@ class _Assembler:
         clause = _clause_around(around, mention_f.start - s_start, mention_f.end - s_start)
         if lex.not_incident.intersection(_words(clause)):
             return  # "on 2 October the CPS wrote to me", "the hearing on the 14th"
-        part_of = _clause_around(around, mention_f.start - s_start, mention_f.end - s_start, (";", ":"))
+        part_of = _clause_around(
+            around, mention_f.start - s_start, mention_f.end - s_start, (";", ":")
+        )
         if len(part_of) < len(around) - 2 and not (
-            _has_event(part_of) or _has_perpetrator(part_of)
-            or any(c.label != "collective" for c in self._cues_between(
-                s_start + around.find(part_of), s_start + around.find(part_of) + len(part_of)))
+            _has_event(part_of)
+            or _has_perpetrator(part_of)
+            or any(
+                c.label != "collective"
+                for c in self._cues_between(
+                    s_start + around.find(part_of), s_start + around.find(part_of) + len(part_of)
+                )
+            )
         ):
             return  # "Since Mum sent me that on Thursday things got worse: yesterday ...": not it
         if not (_has_event(around) or _has_perpetrator(around) or cue_nearby):
             if not self._told_next(sents, sentence, text):
                 return
-        incident = self._new_incident(seg_index, part, sents, mention_f.start, start, end,
-                                      f"date phrase '{m.text}'")
+        incident = self._new_incident(
+            seg_index, part, sents, mention_f.start, start, end, f"date phrase '{m.text}'"
+        )
         self.incident_mentions.add(id(mention_f))
         incident.has_event = True
         for cue, span, cue_sentence, cue_segment in self.pending.pop(id(mention_f), []):
@@ -501,19 +562,27 @@ class _Assembler:
                 incident.negative_reports += 1
                 continue
             incident.reports.append(
-                _Report(cue=cue, span=span, offset_days=0, sentence=cue_sentence, segment=cue_segment)
+                _Report(
+                    cue=cue, span=span, offset_days=0, sentence=cue_sentence, segment=cue_segment
+                )
             )
 
     def _reported_not_until(self, mention_f: Any, text: str, sents: _Sentences) -> bool:
-        """"I put it on the council website but not till Sunday": the report's day, not an incident."""
-        before = text[max(0, mention_f.start - 25):mention_f.start].lower()
+        """ "I put it on the council website but not till Sunday": the report's day, not an incident."""
+        before = text[max(0, mention_f.start - 25) : mention_f.start].lower()
         current = self.current
-        if current is None or not re.search(r"\b(?:not|only)\s+(?:until|till|til|untill)\s*$", before):
+        if current is None or not re.search(
+            r"\b(?:not|only)\s+(?:until|till|til|untill)\s*$", before
+        ):
             return False
         sentence = sents.index(mention_f.start)
         value = mention_f.value
         for r in reversed(current.reports):
-            if r.sentence == sentence and value.start_date is not None and value.start_date == value.end_date:
+            if (
+                r.sentence == sentence
+                and value.start_date is not None
+                and value.start_date == value.end_date
+            ):
                 r.on, r.offset_days = value.start_date, None
                 return True
         return False
@@ -522,8 +591,9 @@ class _Assembler:
         """Whether another date phrase ends just before this one, only ``between`` apart."""
         pattern = re.compile(between + r"$")
         return any(
-            other.end <= mention_f.start and mention_f.start - other.end <= 6
-            and pattern.fullmatch(text[other.end:mention_f.start])
+            other.end <= mention_f.start
+            and mention_f.start - other.end <= 6
+            and pattern.fullmatch(text[other.end : mention_f.start])
             for other in self._mentions_between(mention_f.start - 80, mention_f.start)
         )
 
@@ -537,7 +607,8 @@ class _Assembler:
         if _has_event(following) and _has_perpetrator(following):
             return True
         return any(
-            c.label != "collective" and _ANAPHORA.intersection(_words(following[c.end - n_start:][:25]))
+            c.label != "collective"
+            and _ANAPHORA.intersection(_words(following[c.end - n_start :][:25]))
             for c in self._cues_between(n_start, n_end)
         )
 
@@ -551,8 +622,15 @@ class _Assembler:
         return False
 
     def _cue(
-        self, seg_index: int, part: AnalysedSegment, sents: _Sentences, cue_f: Any,
-        cues: list[Any], report_dates: dict[int, Any], claimed: set[int], mentions: list[Any],
+        self,
+        seg_index: int,
+        part: AnalysedSegment,
+        sents: _Sentences,
+        cue_f: Any,
+        cues: list[Any],
+        report_dates: dict[int, Any],
+        claimed: set[int],
+        mentions: list[Any],
     ) -> None:
         doc, text = part.doc, sents.text
         cue: ReportCue = cue_f.value
@@ -560,11 +638,11 @@ class _Assembler:
         s_start, s_end = sents.bounds(sentence)
         date_f = report_dates.get(id(cue_f))
         clause_end = _clause_end_char(doc, cue_f.end)
-        clause_words = re.findall(r"[a-z]+", text[cue_f.end:clause_end].lower())
+        clause_words = re.findall(r"[a-z]+", text[cue_f.end : clause_end].lower())
         refers_back = bool(_ANAPHORA.intersection(clause_words[:6]))
         if not cue.agencies and "you" in clause_words[:4] and part.recipient_agency:
             cue = ReportCue(cue.negated, (part.recipient_agency,), cue.until)
-        cue_words = re.findall(r"[a-z]+", text[cue_f.start:clause_end].lower())[:4]
+        cue_words = re.findall(r"[a-z]+", text[cue_f.start : clause_end].lower())[:4]
         if not cue.agencies and "again" in cue_words and self.last_agencies:
             cue = ReportCue(cue.negated, self.last_agencies, cue.until)  # "rang again": same body
         if cue.agencies and not cue.negated:
@@ -573,28 +651,31 @@ class _Assembler:
         # The cue is about the incident just told when it follows closely, refers back ("reported
         # it"), or names a later day and no behaviour of its own ("I told the council in
         # September"); otherwise its date is a new incident told through its report.
-        clause_text = text[cue_f.end:clause_end]
+        clause_text = text[cue_f.end : clause_end]
         later_day = (
-            current is not None and current.start is not None and date_f is not None
-            and not _is_incident_anchor(date_f.value) and date_f.value.start_date is not None
-            and date_f.value.start_date >= current.start and not _has_event(clause_text)
-        )
-        recent = (
             current is not None
-            and (
-                (current.segment == seg_index and sentence - current.sentence <= 1)
-                or (current.segment == seg_index - 1 and part.chat)
-                or refers_back
-                or (later_day and current.segment == seg_index)
-            )
+            and current.start is not None
+            and date_f is not None
+            and not _is_incident_anchor(date_f.value)
+            and date_f.value.start_date is not None
+            and date_f.value.start_date >= current.start
+            and not _has_event(clause_text)
+        )
+        recent = current is not None and (
+            (current.segment == seg_index and sentence - current.sentence <= 1)
+            or (current.segment == seg_index - 1 and part.chat)
+            or refers_back
+            or (later_day and current.segment == seg_index)
         )
         if date_f is not None and not _is_incident_anchor(date_f.value):
-            after = text[date_f.end:s_end]
+            after = text[date_f.end : s_end]
             after_words = re.findall(r"[a-z]+", after.lower())[:3]
             introduces_event = bool(_ABOUT_WORDS.intersection(after_words)) and _has_event(after)
             starts_before_current = (
-                current is not None and current.start is not None
-                and date_f.value.end_date is not None and date_f.value.end_date < current.start
+                current is not None
+                and current.start is not None
+                and date_f.value.end_date is not None
+                and date_f.value.end_date < current.start
             )
             if not recent or current is None or introduces_event or starts_before_current:
                 # The date is when it happened, told through its report ("rang 101 on the 3rd"):
@@ -606,23 +687,34 @@ class _Assembler:
             return
         if current.segment != seg_index and not part.chat:
             return
-        if not refers_back and date_f is None and any(
-            s_start <= m.start < cue_f.start and not _overlaps(m.value, current)
-            and id(m) not in self.incident_mentions and id(m) not in self.in_report_clause
-            for m in self._mentions_between(s_start, cue_f.start)
+        if (
+            not refers_back
+            and date_f is None
+            and any(
+                s_start <= m.start < cue_f.start
+                and not _overlaps(m.value, current)
+                and id(m) not in self.incident_mentions
+                and id(m) not in self.in_report_clause
+                for m in self._mentions_between(s_start, cue_f.start)
+            )
         ):
             return  # "in the summer I made a report to ...": about another time, not this incident
         report = _Report(
-            cue=cue, span=(part.offset + cue_f.start, part.offset + cue_f.end),
-            sentence=sentence, segment=seg_index,
+            cue=cue,
+            span=(part.offset + cue_f.start, part.offset + cue_f.end),
+            sentence=sentence,
+            segment=seg_index,
         )
         if date_f is not None:
             value = date_f.value
             exact = [
-                m.value for m in self.clause_dates.get(id(cue_f), [])
-                if not _is_incident_anchor(m.value) and m.value.start_date is not None
+                m.value
+                for m in self.clause_dates.get(id(cue_f), [])
+                if not _is_incident_anchor(m.value)
+                and m.value.start_date is not None
                 and m.value.start_date == m.value.end_date
-                and value.start_date is not None and value.end_date is not None
+                and value.start_date is not None
+                and value.end_date is not None
                 and value.start_date <= m.value.start_date <= value.end_date
             ]
             if _is_incident_anchor(value):
@@ -642,23 +734,31 @@ class _Assembler:
                     report.also_on.append(v.start_date)
         if _lexicon().day_unknown.search(text[s_start:s_end]):
             report.unknown_day = True
-        if _lexicon().agency_unknown.search(text[cue_f.start:s_end]):
+        if _lexicon().agency_unknown.search(text[cue_f.start : s_end]):
             # "I can't remember if it was the police form or the council one"
             report.cue = ReportCue(cue.negated, (), cue.until)
         # "reported both", "reported every one of these", "the same day each time"
         collective = [
-            c for c in self._cues_between(cue_f.end, clause_end)
+            c
+            for c in self._cues_between(cue_f.end, clause_end)
             if c.label == "collective"
-            and (c.start - cue_f.end < 25 or "each time" in text[c.start:c.end + 5].lower())
+            and (c.start - cue_f.end < 25 or "each time" in text[c.start : c.end + 5].lower())
         ]
         targets = [current]
         if collective:
             report.collective = True
-            word = text[collective[0].start:collective[0].end].lower()
+            word = text[collective[0].start : collective[0].end].lower()
             # In a chat the incidents were told in earlier messages; in an email, in this part.
             told = self.incidents if part.chat else self.by_segment.get(seg_index, [])
-            told = [i for i in told if i.start is None or date_f is None or _is_incident_anchor(date_f.value)
-                    or date_f.value.start_date is None or i.start <= date_f.value.start_date]
+            told = [
+                i
+                for i in told
+                if i.start is None
+                or date_f is None
+                or _is_incident_anchor(date_f.value)
+                or date_f.value.start_date is None
+                or i.start <= date_f.value.start_date
+            ]
             targets = told[-2:] if word.startswith("both") else told
             if not targets:
                 targets = [current]
@@ -675,7 +775,9 @@ class _Assembler:
         merged: list[_Incident] = []
         by_day: dict[tuple[date, date | None], _Incident] = {}
         for incident in self.incidents:
-            same = by_day.get((incident.start, incident.end)) if incident.start is not None else None
+            same = (
+                by_day.get((incident.start, incident.end)) if incident.start is not None else None
+            )
             if same is not None:
                 same.reports.extend(incident.reports)
                 same.negative_reports += incident.negative_reports
@@ -696,7 +798,8 @@ class _Assembler:
         # Only a relevant body makes a report count (threshold-rules.md): telling only an MP, a
         # councillor or a private landlord is "not reported"; a report to an unnamed body counts.
         relevant = [
-            r for r in incident.reports
+            r
+            for r in incident.reports
             if not r.cue.agencies or any(a != "other" for a in r.cue.agencies)
         ]
         reported: bool | None = None
@@ -706,7 +809,7 @@ class _Assembler:
             reported = False
         dated: list[date] = []
         dateless: list[_Report] = []
-        sentence_dates: dict[int, date] = {}
+        sentence_dates: dict[tuple[int, int], date] = {}
         for r in relevant:
             if r.on is not None:
                 sentence_dates.setdefault((r.segment, r.sentence), r.on)
@@ -725,13 +828,16 @@ class _Assembler:
             # A report told without its day beside dated ones: the dated ones say when; only one
             # told in the incident's own sentence is that day ("... when I rang 101").
             own = [
-                r for r in dateless
+                r
+                for r in dateless
                 if (r.segment, r.sentence) == (incident.segment, incident.sentence)
                 and not r.unknown_day
             ]
             reported_on = min(dated + ([incident.end] if own and incident.end else []))
-        elif dateless and incident.end is not None and not any(
-            r.unknown_day or r.collective for r in dateless
+        elif (
+            dateless
+            and incident.end is not None
+            and not any(r.unknown_day or r.collective for r in dateless)
         ):
             reported_on = incident.end  # told as part of the incident: that day
         if incident.start is not None and reported_on is not None and reported_on < incident.start:
@@ -743,20 +849,26 @@ class _Assembler:
                     agencies.append(a)
         evidence = [incident.block] + [r.span for r in incident.reports]
         return IncidentFinding(
-            start=incident.start, end=incident.end, reported=reported, reported_on=reported_on,
-            agencies=tuple(agencies), references=tuple(dict.fromkeys(incident.references)),
-            hate_strands=tuple(sorted(incident.hate)), summary=incident.summary,
-            evidence=tuple(evidence), explanation=tuple(incident.explanation),
+            start=incident.start,
+            end=incident.end,
+            reported=reported,
+            reported_on=reported_on,
+            agencies=tuple(agencies),
+            references=tuple(dict.fromkeys(incident.references)),
+            hate_strands=tuple(sorted(incident.hate)),
+            summary=incident.summary,
+            evidence=tuple(evidence),
+            explanation=tuple(incident.explanation),
         )
 
 
 def _when_clause(text: str, clause_end: int) -> tuple[int, int] | None:
     """The "when ..." clause starting at ``clause_end``, if that is where the clause broke."""
-    m = re.match(r"\s*(?:when|as)\b", text[clause_end:clause_end + 8], re.I)
+    m = re.match(r"\s*(?:when|as)\b", text[clause_end : clause_end + 8], re.I)
     if m is None:
         return None
     start = clause_end + m.end()
-    stop = re.search(r"[.;:!?]|\b(?:but|and then|then)\b", text[start:start + 120])
+    stop = re.search(r"[.;:!?]|\b(?:but|and then|then)\b", text[start : start + 120])
     return start, start + (stop.start() if stop else min(120, len(text) - start))
 
 
@@ -768,7 +880,10 @@ def _inside(char: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
 def _overlaps(mention: Any, incident: _Incident) -> bool:
     if mention.start_date is None or incident.start is None or incident.end is None:
         return True
-    return bool(mention.start_date <= incident.end and incident.start <= (mention.end_date or mention.start_date))
+    return bool(
+        mention.start_date <= incident.end
+        and incident.start <= (mention.end_date or mention.start_date)
+    )
 
 
 def _drop_shadowed(mentions: list[Any]) -> list[Any]:
@@ -784,7 +899,7 @@ def _drop_shadowed(mentions: list[Any]) -> list[Any]:
 
 def _close_previous(text: str, char: int) -> bool:
     """True when only a comma, 'the' or 'on' separates this date phrase from the previous one."""
-    before = text[max(0, char - 12):char]
+    before = text[max(0, char - 12) : char]
     return bool(re.search(r"(?:,|\bon|\bthe|\bof)\s*$", before))
 
 

@@ -38,10 +38,10 @@ _TEXT = "trigger_text"
 
 def doc_text(doc: Doc) -> str:
     """``doc.text``, read once: spaCy rebuilds ``Doc.text`` from every token on each access."""
-    text = doc.user_data.get(_TEXT)
+    text: str | None = doc.user_data.get(_TEXT)
     if text is None:
         text = doc.user_data[_TEXT] = doc.text
-    return text  # type: ignore[no-any-return]
+    return text
 
 
 def _register_extensions() -> None:
@@ -102,9 +102,9 @@ def sentence_of_token(doc: Doc) -> tuple[list[int], list[int]]:
     ``Token.sent`` scans the document on every call; components that ask often use this table,
     computed once per Doc and kept in ``doc.user_data``.
     """
-    cached = doc.user_data.get("trigger_sentence_table")
+    cached: tuple[list[int], list[int]] | None = doc.user_data.get("trigger_sentence_table")
     if cached is not None:
-        return cached  # type: ignore[no-any-return]
+        return cached
     starts = [0] * len(doc)
     ends = [len(doc)] * len(doc)
     if doc.has_annotation("SENT_START"):
@@ -118,7 +118,7 @@ def sentence_of_token(doc: Doc) -> tuple[list[int], list[int]]:
 
 def token_starts(doc: Doc) -> list[int]:
     """Each token's character offset, computed once per Doc (for bisecting offsets to tokens)."""
-    cached = doc.user_data.get("trigger_token_starts")
+    cached: list[int] | None = doc.user_data.get("trigger_token_starts")
     if cached is None:
         cached = doc.user_data["trigger_token_starts"] = [t.idx for t in doc]
-    return cached  # type: ignore[no-any-return]
+    return cached

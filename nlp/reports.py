@@ -96,7 +96,9 @@ def _matchers(vocab: Vocab) -> _Matchers:
         for p in refs
     )
     return _Matchers(
-        reports, agencies, references,
+        reports,
+        agencies,
+        references,
         channel_words=words.get("AGENCY_CHANNEL", frozenset()),
         came_words=words.get("AGENCY_CAME", frozenset()),
         anyone_words=words.get("ANYONE", frozenset()),
@@ -104,7 +106,8 @@ def _matchers(vocab: Vocab) -> _Matchers:
 
 
 def _make_doc(vocab: Vocab, text: str) -> Doc:
-    return _tokenizer(vocab)(text)
+    doc: Doc = _tokenizer(vocab)(text)
+    return doc
 
 
 @lru_cache(maxsize=4)
@@ -128,7 +131,11 @@ def find_references(text: str, matchers: _Matchers) -> list[Finding]:
                 # Keep the number (and any trailing date); the label word stays out of the value
                 # unless it is part of the usual written form (CAD, log).
                 label_end = m.start(1)
-                head = text[start:label_end].split()[0].lower() if text[start:label_end].split() else ""
+                head = (
+                    text[start:label_end].split()[0].lower()
+                    if text[start:label_end].split()
+                    else ""
+                )
                 value = text[label_end:end] if head not in {"cad", "log"} else value
                 if head not in {"cad", "log"}:
                     start = label_end
@@ -233,14 +240,14 @@ def find_reports(doc: Doc) -> tuple[list[Finding], list[Finding], list[Finding]]
         span = doc[start:end]
         if label == "COLLECTIVE":
             used_tokens.update(range(start, end))
-            cues.append(Finding("collective", span.start_char, span.end_char, "covers several incidents"))
+            cues.append(
+                Finding("collective", span.start_char, span.end_char, "covers several incidents")
+            )
             continue
         # The agencies this cue names: every agency phrase in its clause ("rang the police that
         # night and the council the next day"); a "rang/told/called" cue needs one close by.
         clause_end = _clause_end(doc, end)
-        named = [
-            agency_by_token[j].label for j in range(end, clause_end) if j in agency_by_token
-        ]
+        named = [agency_by_token[j].label for j in range(end, clause_end) if j in agency_by_token]
         negated = _negated(doc, start)
         if label == "REPORT_TO":
             first = next((j for j in range(end, clause_end) if j in agency_by_token), None)
@@ -259,9 +266,13 @@ def find_reports(doc: Doc) -> tuple[list[Finding], list[Finding], list[Finding]]
                 named = [before.label]
         used_tokens.update(range(start, end))
         until = negated and _until_follows(doc, end)
-        cue = ReportCue(negated=negated and not until, agencies=tuple(dict.fromkeys(named)), until=until)
+        cue = ReportCue(
+            negated=negated and not until, agencies=tuple(dict.fromkeys(named)), until=until
+        )
         name = "no_report" if cue.negated else "report"
-        cues.append(Finding(name, span.start_char, span.end_char, f"report cue ({label.lower()})", cue))
+        cues.append(
+            Finding(name, span.start_char, span.end_char, f"report cue ({label.lower()})", cue)
+        )
     cues.extend(_agency_as_cue(doc, matchers, agencies, cues))
     cues.sort(key=lambda f: f.start)
     references = find_references(doc_text(doc), matchers)
@@ -282,8 +293,16 @@ def _agency_as_cue(
         following = [t.lower_ for t in doc[span.end : span.end + 2]]
         if following and following[0] in matchers.channel_words:
             why = "report through an agency's channel"
-        elif following and following[0] in matchers.came_words and (
-            following[0] not in {"were", "was"} or (len(following) > 1 and following[1] in {"called", "informed", "told", "contacted", "notified"})
+        elif (
+            following
+            and following[0] in matchers.came_words
+            and (
+                following[0] not in {"were", "was"}
+                or (
+                    len(following) > 1
+                    and following[1] in {"called", "informed", "told", "contacted", "notified"}
+                )
+            )
         ):
             why = "agency responded to a report"
         else:
@@ -291,7 +310,8 @@ def _agency_as_cue(
         lo = bisect.bisect_left(cue_starts, finding.start - 200)
         hi = bisect.bisect_right(cue_starts, finding.start)
         if any(
-            c.start <= finding.start < c.end + 60 and c.label != "collective"
+            c.start <= finding.start < c.end + 60
+            and c.label != "collective"
             and finding.label in (c.value.agencies if c.value else ())
             for c in ordered[lo:hi]
         ):
@@ -299,10 +319,16 @@ def _agency_as_cue(
         negated = _negated(doc, span.start)
         # "the fire brigade came out and the police too": the other bodies in the clause came too.
         clause_end = _clause_end(doc, span.end)
-        limit = doc[clause_end].idx if clause_end < len(doc) else doc[-1].idx + len(doc[-1].text_with_ws)
+        limit = (
+            doc[clause_end].idx
+            if clause_end < len(doc)
+            else doc[-1].idx + len(doc[-1].text_with_ws)
+        )
         named = [finding.label] + [a.label for a in agencies if span.end_char <= a.start < limit]
         cue = ReportCue(negated=negated, agencies=tuple(dict.fromkeys(named)))
-        out.append(Finding("no_report" if negated else "report", finding.start, finding.end, why, cue))
+        out.append(
+            Finding("no_report" if negated else "report", finding.start, finding.end, why, cue)
+        )
     return out
 
 

@@ -28,7 +28,9 @@ TARGETS = {"messages_per_s": 100.0, "p95_ms": 60.0, "startup_s": 3.0, "rss_mb": 
 
 
 def _inputs(corpus: Path) -> list[Path]:
-    files = sorted(p for p in corpus.iterdir() if p.suffix == ".eml" or p.name.endswith(".chat.json"))
+    files = sorted(
+        p for p in corpus.iterdir() if p.suffix == ".eml" or p.name.endswith(".chat.json")
+    )
     if not files:
         sys.exit(f"bench: no inputs in {corpus}")
     return files
@@ -39,8 +41,9 @@ def _startup(sample: Path) -> float:
     best = float("inf")
     for _ in range(3):
         start = time.perf_counter()
-        subprocess.run([str(exe), "extract", "--policy", "hart", str(sample)],
-                       check=False, capture_output=True)
+        subprocess.run(
+            [str(exe), "extract", "--policy", "hart", str(sample)], check=False, capture_output=True
+        )
         best = min(best, time.perf_counter() - start)
     return best
 
@@ -95,14 +98,21 @@ def main() -> int:
         "tokenizer_messages_per_s": ceiling,
     }
     print(f"trigger extract benchmark: {len(files)} messages x {args.rounds} rounds, one process")
-    print(f"  start-up (fresh process, one input) {startup:8.2f} s    target <= {TARGETS['startup_s']} s")
-    print(f"  throughput (warm)                   {rate:8.1f} msg/s target >= {TARGETS['messages_per_s']}")
+    print(
+        f"  start-up (fresh process, one input) {startup:8.2f} s    target <= {TARGETS['startup_s']} s"
+    )
+    print(
+        f"  throughput (warm)                   {rate:8.1f} msg/s target >= {TARGETS['messages_per_s']}"
+    )
     print(f"  latency p50                         {p50:8.1f} ms")
     print(f"  latency p95                         {p95:8.1f} ms    target <= {TARGETS['p95_ms']}")
-    print(f"  peak RSS                            {rss_mb:8.1f} MB    target <= {TARGETS['rss_mb']}")
+    print(
+        f"  peak RSS                            {rss_mb:8.1f} MB    target <= {TARGETS['rss_mb']}"
+    )
     print(f"  ceiling: bare spaCy tokenizer       {ceiling:8.1f} msg/s")
     missed = [
-        name for name, target in TARGETS.items()
+        name
+        for name, target in TARGETS.items()
         if (figures[name] < target if name == "messages_per_s" else figures[name] > target)
     ]
     if missed:

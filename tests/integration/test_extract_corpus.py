@@ -28,9 +28,17 @@ FLOORS = {
     ROOT / "tests" / "fixtures" / "corpus-b": (0.97, 0.90),
 }
 HEADLINE = [
-    "incidents.f1", "incident.reported_on", "incident.agencies", "incident.hate_strands",
-    "hate_strands.f1", "applicant.role", "consent", "exclusions.f1", "risk_flags.f1",
-    "threshold.status", "threshold.routes",
+    "incidents.f1",
+    "incident.reported_on",
+    "incident.agencies",
+    "incident.hate_strands",
+    "hate_strands.f1",
+    "applicant.role",
+    "consent",
+    "exclusions.f1",
+    "risk_flags.f1",
+    "threshold.status",
+    "threshold.routes",
 ]
 
 
@@ -42,8 +50,20 @@ def test_extract_scores_at_least_the_floor(corpus: Path) -> None:
     if not any(corpus.glob("*.case.json")):
         pytest.skip(f"no labelled cases in {corpus}")
     proc = subprocess.run(
-        [sys.executable, str(SCORER), "--cmd", str(TRIGGER), "--corpus", str(corpus), "--json", "--details"],
-        capture_output=True, text=True, timeout=600, check=False,
+        [
+            sys.executable,
+            str(SCORER),
+            "--cmd",
+            str(TRIGGER),
+            "--corpus",
+            str(corpus),
+            "--json",
+            "--details",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
     )
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     lines = proc.stdout.strip().splitlines()

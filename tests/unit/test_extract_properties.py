@@ -96,7 +96,9 @@ MESSAGE = st.fixed_dictionaries(
 
 @SETTINGS
 @given(st.lists(MESSAGE, min_size=1, max_size=8))
-def test_any_chat_in_the_format_gives_a_draft_or_a_rejection(messages: list[dict[str, str]]) -> None:
+def test_any_chat_in_the_format_gives_a_draft_or_a_rejection(
+    messages: list[dict[str, str]],
+) -> None:
     transcript = {
         "channel": "chat",
         "platform": "telegram",
@@ -106,7 +108,9 @@ def test_any_chat_in_the_format_gives_a_draft_or_a_rejection(messages: list[dict
     try:
         document = parse_chat(json.dumps(transcript))
     except RejectedMessage:
-        assert not any(m["from"] == "user" and m["text"].strip() for m in messages), "a chat the user wrote in was rejected"
+        assert not any(m["from"] == "user" and m["text"].strip() for m in messages), (
+            "a chat the user wrote in was rejected"
+        )
         return
     assert_contract_valid(extractor().extract(document, PROFILE), len(document.text))
 

@@ -21,16 +21,24 @@ def nlp() -> Language:
     return build_pipeline()
 
 
-def incidents(nlp: Language, *messages: str, at: datetime = WEDNESDAY, chat: bool = False) -> list[IncidentFinding]:
+def incidents(
+    nlp: Language, *messages: str, at: datetime = WEDNESDAY, chat: bool = False
+) -> list[IncidentFinding]:
     parts = []
     offset = 0
     for text in messages:
-        parts.append(AnalysedSegment(doc=analyse(nlp, text, at), offset=offset, chat=chat, recipient_agency="council"))
+        parts.append(
+            AnalysedSegment(
+                doc=analyse(nlp, text, at), offset=offset, chat=chat, recipient_agency="council"
+            )
+        )
         offset += len(text) + 1
     return assemble_incidents(parts)
 
 
-def summary(found: list[IncidentFinding]) -> list[tuple[date | None, date | None, bool | None, date | None, tuple[str, ...]]]:
+def summary(
+    found: list[IncidentFinding],
+) -> list[tuple[date | None, date | None, bool | None, date | None, tuple[str, ...]]]:
     return [(i.start, i.end, i.reported, i.reported_on, tuple(sorted(i.agencies))) for i in found]
 
 
@@ -44,17 +52,25 @@ def test_incident_reported_same_day_when_told_with_it(nlp: Language) -> None:
 
 
 def test_report_the_following_morning_counts_from_incident(nlp: Language) -> None:
-    found = incidents(nlp, "Last Saturday someone threw a brick through the window. I reported it to the council the following morning.")
+    found = incidents(
+        nlp,
+        "Last Saturday someone threw a brick through the window. I reported it to the council the following morning.",
+    )
     assert summary(found) == [(d(6), d(6), True, d(7), ("council",))]
 
 
 def test_explicit_report_date_in_next_sentence(nlp: Language) -> None:
-    found = incidents(nlp, "On 2 May they sprayed paint on my van. I only reported this to the police on 20/05/2026.")
+    found = incidents(
+        nlp,
+        "On 2 May they sprayed paint on my van. I only reported this to the police on 20/05/2026.",
+    )
     assert summary(found) == [(d(2, 5), d(2, 5), True, d(20, 5), ("police",))]
 
 
 def test_unreported_incident(nlp: Language) -> None:
-    found = incidents(nlp, "Yesterday they were screaming abuse over the fence. I haven't reported it.")
+    found = incidents(
+        nlp, "Yesterday they were screaming abuse over the fence. I haven't reported it."
+    )
     assert summary(found) == [(d(9), d(9), False, None, ())]
 
 
@@ -76,12 +92,18 @@ def test_two_incidents_in_one_run_on_sentence(nlp: Language) -> None:
 
 
 def test_report_day_unknown_stays_unknown(nlp: Language) -> None:
-    found = incidents(nlp, "In early May they dumped rubbish in my garden. I reported it to the council but I can't remember when.")
+    found = incidents(
+        nlp,
+        "In early May they dumped rubbish in my garden. I reported it to the council but I can't remember when.",
+    )
     assert summary(found) == [(d(1, 5), d(10, 5), True, None, ("council",))]
 
 
 def test_one_statement_reports_both_incidents(nlp: Language) -> None:
-    found = incidents(nlp, "On Sunday they egged the door and yesterday they keyed my car, reported both to the police the same day each time.")
+    found = incidents(
+        nlp,
+        "On Sunday they egged the door and yesterday they keyed my car, reported both to the police the same day each time.",
+    )
     assert summary(found) == [
         (d(7), d(7), True, d(7), ("police",)),
         (d(9), d(9), True, d(9), ("police",)),
@@ -89,38 +111,58 @@ def test_one_statement_reports_both_incidents(nlp: Language) -> None:
 
 
 def test_background_periods_are_not_incidents(nlp: Language) -> None:
-    found = incidents(nlp, "It has been going on since March and every weekend there is loud music. We have lived here since 2015.")
+    found = incidents(
+        nlp,
+        "It has been going on since March and every weekend there is loud music. We have lived here since 2015.",
+    )
     assert found == []
 
 
 def test_future_dates_are_not_incidents(nlp: Language) -> None:
-    found = incidents(nlp, "There is a court hearing on 20/07/2026 where he will be shouted at by the judge.")
+    found = incidents(
+        nlp, "There is a court hearing on 20/07/2026 where he will be shouted at by the judge."
+    )
     assert found == []
 
 
 def test_date_inside_a_reference_is_not_an_incident(nlp: Language) -> None:
-    found = incidents(nlp, "Last Tuesday they threw stones at us. I rang the police that night (log 2231 of 09/06/2026).")
+    found = incidents(
+        nlp,
+        "Last Tuesday they threw stones at us. I rang the police that night (log 2231 of 09/06/2026).",
+    )
     assert summary(found) == [(d(9), d(9), True, d(9), ("police",))]
     assert found[0].references == ("log 2231 of 09/06/2026",)
 
 
 def test_incident_with_no_date(nlp: Language) -> None:
-    found = incidents(nlp, "One time they let my tyres down. I told the police about that but I don't know when.")
+    found = incidents(
+        nlp, "One time they let my tyres down. I told the police about that but I don't know when."
+    )
     assert summary(found) == [(None, None, True, None, ("police",))]
 
 
 def test_report_to_you_goes_to_the_recipient(nlp: Language) -> None:
-    found = incidents(nlp, "On the 3rd they hammered on the door all night. I reported it to you the next day.")
+    found = incidents(
+        nlp, "On the 3rd they hammered on the door all night. I reported it to you the next day."
+    )
     assert summary(found) == [(d(3), d(3), True, d(4), ("council",))]
 
 
 def test_chat_answer_reports_the_incident_of_the_previous_message(nlp: Language) -> None:
-    found = incidents(nlp, "last night they were throwing bottles at the house", "rang 101 straight away", chat=True)
+    found = incidents(
+        nlp,
+        "last night they were throwing bottles at the house",
+        "rang 101 straight away",
+        chat=True,
+    )
     assert summary(found) == [(d(9), d(9), True, d(9), ("police",))]
 
 
 def test_same_day_told_twice_is_one_incident(nlp: Language) -> None:
-    found = incidents(nlp, "On Monday they shouted at my kids. On Monday they also kicked the bins over and I rang the police.")
+    found = incidents(
+        nlp,
+        "On Monday they shouted at my kids. On Monday they also kicked the bins over and I rang the police.",
+    )
     assert len(found) == 1
     assert found[0].reported is True
 

@@ -42,7 +42,9 @@ def _cues(nlp: Language, text: str) -> list[tuple[str, str, tuple[str, ...]]]:
         ("I never reported that to the police.", "no_report", ("police",)),
     ],
 )
-def test_report_cue_and_agencies_when_stated(nlp: Language, text: str, label: str, agencies: tuple[str, ...]) -> None:
+def test_report_cue_and_agencies_when_stated(
+    nlp: Language, text: str, label: str, agencies: tuple[str, ...]
+) -> None:
     cues = _cues(nlp, text)
     assert cues, f"no cue found in {text!r}"
     assert cues[0][1] == label

@@ -76,7 +76,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         received = _received(args.received)
     except ValueError:
-        print(f"trigger extract: --received {args.received!r} is not an ISO-8601 time", file=sys.stderr)
+        print(
+            f"trigger extract: --received {args.received!r} is not an ISO-8601 time",
+            file=sys.stderr,
+        )
         return 2
 
     from intake.errors import RejectedMessage
@@ -98,15 +101,22 @@ def run(args: argparse.Namespace) -> int:
         except OSError as exc:
             failed += 1
             reason = exc.strerror or exc.__class__.__name__
-            line = json.dumps({**_EMPTY_DRAFT, "source": name, "error": f"cannot read the file: {reason}"})
+            line = json.dumps(
+                {**_EMPTY_DRAFT, "source": name, "error": f"cannot read the file: {reason}"}
+            )
         except Exception as exc:  # one broken input must not stop the rest (contract)
             failed += 1
             # The exception text may quote the message: only its type is logged above DEBUG.
-            log.error("extract failed on input %d: %s", args.files.index(name) + 1, exc.__class__.__name__)
+            log.error(
+                "extract failed on input %d: %s", args.files.index(name) + 1, exc.__class__.__name__
+            )
             log.debug("extract failure detail", exc_info=True)
             line = json.dumps(
-                {**_EMPTY_DRAFT, "source": name,
-                 "error": f"internal error while extracting ({exc.__class__.__name__})"}
+                {
+                    **_EMPTY_DRAFT,
+                    "source": name,
+                    "error": f"internal error while extracting ({exc.__class__.__name__})",
+                }
             )
         out.write(line + "\n")
         out.flush()
