@@ -37,6 +37,10 @@ _CULPRIT_CHILD = re.compile(
     r"|upstairs|downstairs|outside)\b"
 )
 
+# Whose condition: the writer or the household (direct), or a person named by title.
+_FIRST_PERSON = re.compile(r"(?:i|i'm|im|i am|i've|ive|i have|i suffer|i use|i walk|my|our)\b")
+_PRONOUN_SUBJECT = re.compile(r"(?:he|she|he's|she's|hes|shes)\b")
+
 
 @dataclass(frozen=True)
 class _Rule:
@@ -62,6 +66,8 @@ class _Compiled:
     household: re.Pattern[str]
     child_person: re.Pattern[str]
     child_removal: re.Pattern[str]
+    threat_fear_frame: re.Pattern[str]
+    threat_modal: re.Pattern[str]
 
 
 @cache
@@ -93,6 +99,8 @@ def _compiled() -> _Compiled:
         household=re.compile(data["household"]),
         child_person=re.compile(data["child_person"]),
         child_removal=re.compile(data["child_removal"]),
+        threat_fear_frame=re.compile(data["threat_fear_frame"]),
+        threat_modal=re.compile(data["threat_modal"]),
     )
 
 
@@ -123,6 +131,10 @@ def find_risk_flags(text: str) -> list[Finding]:
                 core = match.start("core") if "core" in rule.pattern.groupindex else -1
                 if _negated(compiled, canon, match.start() if core < 0 else core):
                     continue
+                if rule.label is RiskFlag.THREAT_OF_VIOLENCE and _feared_not_threatened(
+                    compiled, canon, match
+                ):
+                    continue
                 if rule.label is RiskFlag.VULNERABLE_ADULT and not _victims_household(
                     compiled, canon, previous, match
                 ):
@@ -139,6 +151,14 @@ def find_risk_flags(text: str) -> list[Finding]:
 def _negated(compiled: _Compiled, canon: str, position: int) -> bool:
     """Whether a negation ("no", "never", "not") stands just before ``position``."""
     return compiled.negation.search(canon[:position][-40:]) is not None
+
+
+def _feared_not_threatened(compiled: _Compiled, canon: str, match: re.Match[str]) -> bool:
+    """Whether "will/going to hurt" is the writer's fear or forecast ("scared they'll hurt
+    him"), not words somebody said or a threat somebody made."""
+    return compiled.threat_modal.search(match.group(0)) is not None and (
+        compiled.threat_fear_frame.search(canon[: match.start()][-50:]) is not None
+    )
 
 
 def _a_child(compiled: _Compiled, canon: str, match: re.Match[str], pregnancy: bool) -> bool:
@@ -188,26 +208,23 @@ def _victims_household(
 ) -> bool:
     """Whether a condition belongs to the victim or a household adult, not a culprit or a child.
 
-    "I", "my wife" and "Mrs Holt" are the household; a bare "he"/"she"/"who" takes the person
-    last named in the sentence (or the one before): a neighbour or a child is not the household.
+    "I" and "my wife" are the household; "Mrs Holt has" or "who is" is, unless a neighbour or
+    culprit was named just before in the sentence; a bare "he"/"she" takes the person last named in
+    the sentence or the one before, and is the household only when that is a household person.
     """
     words = match.group(0)
     if _CHILD_SUBJECT.search(canon[max(0, match.start() - 8) : match.start()] + words[:20]):
         return False  # "my son has autism": a child's condition, not a vulnerable adult
-    if re.match(r"(?:i|i'm|im|i am|i've|ive|i have|i suffer|i use|i walk|my|our)\b", words):
+    if _FIRST_PERSON.match(words):
         return True
-    before = canon[: match.start()]
-    if not before.strip():
-        before = previous
-    third = list(compiled.third_party.finditer(before))
-    own = list(compiled.household.finditer(before))
-    child = list(compiled.child_person.finditer(before))
-    last_third = third[-1].end() if third else -1
-    last_own = own[-1].end() if own else -1
-    last_child = child[-1].end() if child else -1
-    if last_child > max(last_third, -1) and last_child >= last_own - len("my") - 12:
-        return False
-    return not (last_third > last_own)
+    before = f"{previous} {canon[: match.start()]}"
+    third = [m.end() for m in compiled.third_party.finditer(before)]
+    own = [m.end() for m in compiled.household.finditer(before)]
+    child = [m.end() for m in compiled.child_person.finditer(before)]
+    last_own = own[-1] if own else -1
+    if not _PRONOUN_SUBJECT.match(words):  # "Mrs Holt has", "who is": named just there
+        return not third or third[-1] < len(previous) or last_own > third[-1]
+    return last_own > max(third[-1] if third else -1, child[-1] if child else -1)
 
 
 def risk_flags(text: str) -> set[RiskFlag]:
