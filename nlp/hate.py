@@ -184,6 +184,7 @@ def _compiled() -> _Compiled:
         words |= set(entry["adjectives"]) | set(entry["groups"])
         # single words that name the strand ("t*rb*n", "J*hovah"), long enough not to collide
         words |= {w for w in entry["motivation"] if " " not in w and len(w) >= 5}
+    words |= set(hate["obfuscated_words"])  # "f*ck your m*sque", "pr*gnant"
     # the words of multi-word slurs ("b*tty boys")
     words |= {w for term in slur_strand if " " in term for w in term.split() if len(w) >= 5}
     fuzzy = {t for t in slur_strand if len(t) >= 5} | {v for v in hate["hate_verbs"] if len(v) >= 4}

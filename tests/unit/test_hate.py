@@ -484,3 +484,112 @@ def test_a_slur_aimed_at_the_victim_survives_a_sentence_about_abusing_everyone()
     word = star(term(H.RACE))
     assert strands(f"They call everyone names but they called me a {word}") == {H.RACE.value}
     assert strands(f"they call everyone {word}s round here") == set()
+
+
+# Abuse-phrase families per strand, perceived-motivation statements and obfuscated identity words.
+FAMILIES = [
+    # marriage and civil partnership: the status itself derided
+    ("he told us our wedding certificate is worthless", H.MARRIAGE_CIVIL_PARTNERSHIP),
+    ('she said a civil partnership "isn\'t a real marriage"', H.MARRIAGE_CIVIL_PARTNERSHIP),
+    ("he keeps shouting that we're living in sin", H.MARRIAGE_CIVIL_PARTNERSHIP),
+    ("he said people like us shouldn't be allowed to call themselves married", H.MARRIAGE_CIVIL_PARTNERSHIP),
+    ("I'm certain it's about our civil partnership.", H.MARRIAGE_CIVIL_PARTNERSHIP),
+    # sex: women as a group, threats to a woman on her own
+    ("he said women like you need a good slap", H.SEX),
+    ("she said girls like me shouldn't be out on their own", H.SEX),
+    ("that's what happens when you let a woman live by herself, he said", H.SEX),
+    ("he keeps wolf-whistling at me from the balcony", H.SEX),
+    ("It's because I'm a woman living alone, I know it.", H.SEX),
+    # pregnancy and maternity: breeding, benefits, threats to the bump or the baby
+    ("she said I should stop breeding", H.PREGNANCY_MATERNITY),
+    ("he said I'm always popping out kids for a council house", H.PREGNANCY_MATERNITY),
+    ("she said there's another brat on the way", H.PREGNANCY_MATERNITY),
+    ("he threatened to punch my bump", H.PREGNANCY_MATERNITY),
+    ("she yelled that social services will take your baby off you", H.PREGNANCY_MATERNITY),
+    ("He said expectant mothers like me shouldn't be allowed in the park.", H.PREGNANCY_MATERNITY),
+    # religion: faith, places and objects attacked, minority faiths
+    ("he shouted f*ck your synagogue at us", H.RELIGION),
+    ("they told us we don't want your religion round here", H.RELIGION),
+    ("someone pulled down our prayer flags and burnt them", H.RELIGION),
+    ("a man tugged at my husband's turban in the queue", H.RELIGION),
+    ("they call us M*rmon freaks", H.RELIGION),
+    ("We're Buddhists and everyone knows it, that's why they pick on us.", H.RELIGION),
+    # graffiti naming a group to drive out
+    ("someone sprayed 'muslims out' on our van", H.RELIGION),
+    # transgender identity: misgendering shouted at the victim
+    ("they shouted at me 'you're still a man!' and laughed", H.TRANSGENDER_IDENTITY),
+    ("he keeps asking me what's in my knickers, I'm trans and he knows", H.TRANSGENDER_IDENTITY),
+]
+
+
+@pytest.mark.parametrize(("text", "strand"), FAMILIES)
+def test_abuse_phrase_families_give_their_strand(text: str, strand: H) -> None:
+    assert strands(text) == {strand.value}
+
+
+FAMILY_NEGATIVES = [
+    # friendly or neutral mentions of the same identities and things
+    "My wife and I have been married for forty years and the street came to our party.",
+    "We had our civil partnership at the town hall last year.",
+    "Women like me who work nights need sleep in the day.",
+    "Old people should stay indoors in a heatwave, the radio said.",
+    "Pensioners need it more than anyone, the bus is a lifeline.",
+    "The man next door shouted at me because my baby was crying at night.",
+    "She said my baby will be taken to nursery by my mum on Mondays.",
+    "She keeps popping out to the shop and leaving the dog barking.",
+    "I was cross because they woke the baby again.",
+    "They broke in because we were in church all morning.",
+    "The vicar from our church has been very supportive.",
+    "My neighbour is a Jehovah's Witness and she has been lovely to us.",
+    "He kicked the gate and broke the cross bar.",
+    "I'm pregnant and the noise keeps me awake, I rang the council.",
+    "I'm disabled, that's why I called the police rather than go out.",
+    "We're Sikh and that's why we go to the gurdwara on Sundays.",
+    "They shouted 'it's a man!' when the postman came up the path.",
+    "Nobody wants your rubbish in their garden.",
+    "He said f*** your car and kicked it.",
+    "They smeared eggs all over my wheelchair ramp.",
+    # the victim's own disability mentioned, no hostility
+    "As you know I have MS and I'm in my wheelchair all day now.",
+    # disclaimed or doubted motivation
+    "I don't think this is about our marriage, they do it to everyone.",
+    "I don't believe it's because I'm pregnant.",
+    "I doubt it's about my religion, they are like this with everybody.",
+]
+
+
+@pytest.mark.parametrize("text", FAMILY_NEGATIVES)
+def test_neutral_mentions_and_doubted_motivation_give_no_strand(text: str) -> None:
+    assert strands(text) == set()
+
+
+_MULTI_WORD = sorted(
+    (t, H(s))
+    for t, s in _SLURS["terms"].items()
+    if " " in t and t not in _SLURS["ambiguous"] and any(len(w) >= 5 for w in t.split())
+)
+
+
+@pytest.mark.parametrize(("words", "strand"), _MULTI_WORD, ids=lambda v: getattr(v, "value", "term"))
+def test_several_word_term_with_a_hidden_letter_is_still_recognised(words: str, strand: H) -> None:
+    hidden = " ".join(star(w) if len(w) >= 5 else w for w in words.split())
+    assert strands(f"they shouted '{hidden} out' at us") == {strand.value}
+
+
+@pytest.mark.parametrize(
+    ("text", "strand"),
+    [
+        ("they shouted 'f*ck your m*sque' at my dad", H.RELIGION),
+        ("he called my son a J*hovah freak", H.RELIGION),
+        ("She said it's all because I'm pr*gnant, that's why they target me.", H.PREGNANCY_MATERNITY),
+    ],
+)
+def test_hidden_letters_in_identity_words_are_undone(text: str, strand: H) -> None:
+    assert strands(text) == {strand.value}
+
+
+def test_context_bound_phrase_counts_only_where_the_account_names_the_strand() -> None:
+    assert strands("I'm trans. They keep asking what's in my pants.") == {
+        H.TRANSGENDER_IDENTITY.value
+    }
+    assert strands("They keep asking what's in my pants.") == set()
