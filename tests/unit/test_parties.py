@@ -290,3 +290,79 @@ def test_chat_answer_to_the_name_question_names_the_applicant(
     parties = decide_parties_for_texts([part], sender=Person("A"))
     assert parties.applicant_name == (name or "A")
     assert parties.victim_name == (name or "A")
+
+
+@pytest.mark.parametrize(
+    ("text", "relationship"),
+    [
+        ("I am the Income Recovery Officer for Dale Homes and write about a tenant.", "housing officer"),
+        ("I'm the estate services manager at Fell Housing.", "housing officer"),
+        ("Kind regards\nSam Orr\nSenior Neighbourhood Housing Officer\nFell Homes", "housing officer"),
+        ("I am Mrs Dobson's carer and visit her every morning.", "carer"),
+        ("I'm her main carer since her stroke.", "carer"),
+        ("Best wishes\nAna Pereira\nSenior Care Worker, Hillside Care", "carer"),
+        ("I am her eldest daughter and I help with her post.", "daughter"),
+        ("I'm Mr Lowe's son and he asked me to write.", "son"),
+        ("Here is an email my dad, Ken Short, sent me last night.", "son/daughter"),
+        ("My mother has sent me the message below.", "son/daughter"),
+        ("I'm his next-door neighbour and keep an eye on him.", "neighbour"),
+        ("Pat next door asked me to send this on for her.", "neighbour"),
+        ("I chair the Elm Court Tenants' Association.", "residents' association chair"),
+        ("I write as chairman of the Mill Lane Residents Group on behalf of members.", "residents' association chair"),
+        ("Yours\nJo Hart\nChair, Mill Lane Residents' Association", "residents' association chair"),
+    ],
+)
+def test_capacity_stated_in_other_words_gives_the_relationship(
+    text: str, relationship: str
+) -> None:
+    parties = own(text, Person("A Writer", "writer@example.org"))
+    assert parties.role is ApplicantRole.THIRD_PARTY
+    assert parties.relationship == relationship
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My mum wants me to move out because of the noise.",
+        "My dad wrote to the council about it years ago.",
+        "As his neighbour I have to listen to it every night.",
+        "I'm writing about my neighbour at number 12 who plays music all night.",
+        "I reported it to my tenancy enforcement officer at Dale Homes.",
+        "My carer saw them throw the eggs.",
+        "The residents' association chair told me to apply.",
+    ],
+)
+def test_a_victim_mentioning_family_neighbours_or_officers_is_not_a_third_party(text: str) -> None:
+    assert own(text, Person("A Writer", "writer@example.org")).role is ApplicantRole.VICTIM
+
+
+@pytest.mark.parametrize(
+    ("text", "consent"),
+    [
+        ("She is happy for the police to have her details.", Consent.GIVEN),
+        ("He's content for Leeds City Council to hold his contact details.", Consent.GIVEN),
+        ("Please don't copy my letting agent into any emails.", Consent.REFUSED),
+        ("Do not cc the landlord on this please.", Consent.REFUSED),
+        # a victim's own contact details given to the council alone are not consent to share
+        ("I am happy for you to have my name and number and to contact me.", Consent.NOT_STATED),
+        ("I have copied my MP into this email.", Consent.NOT_STATED),
+    ],
+)
+def test_consent_in_other_words(text: str, consent: Consent) -> None:
+    assert own(text).consent is consent
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Me and my two neighbours have each rung 101.", 3),
+        ("me and my 3 next-door neighbours all reported it", 4),
+        ("Mrs Khan and two of her neighbours have reported them to the police.", 3),
+        ("She and four other tenants have complained to the landlord.", 5),
+        ("Nine of our members have separately reported the bikes.", 9),
+        ("Me and my two kids were in the house when it happened.", None),
+        ("The police and two neighbours came out to look.", None),
+    ],
+)
+def test_community_reporters_in_other_words(text: str, count: int | None) -> None:
+    assert own(text).community_reporters == count
