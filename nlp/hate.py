@@ -57,6 +57,7 @@ _GROUP_RULES = frozenset(
         "damn_yours",
         "group_out",
         "like_you",
+        "only_us",
     }
 )
 _WEAK_RULES = frozenset({"label", "label_hate", "label_thing"})

@@ -514,6 +514,11 @@ FAMILIES = [
     ("a man tugged at my husband's turban in the queue", H.RELIGION),
     ("they call us M*rmon freaks", H.RELIGION),
     ("We're Buddhists and everyone knows it, that's why they pick on us.", H.RELIGION),
+    # singled out: only one group gets it
+    ("He only ever picks on the women in the flats.", H.SEX),
+    ("he never talks to the men on our landing like that", H.SEX),
+    ("They only go for the disabled residents.", H.DISABILITY),
+    ("he said girls like us should learn our place", H.SEX),
     # graffiti naming a group to drive out
     ("someone sprayed 'muslims out' on our van", H.RELIGION),
     # transgender identity: misgendering shouted at the victim
@@ -549,6 +554,8 @@ FAMILY_NEGATIVES = [
     "Nobody wants your rubbish in their garden.",
     "He said f*** your car and kicked it.",
     "They smeared eggs all over my wheelchair ramp.",
+    "He only ever does it when the men are at work.",
+    "They only go for the white van parked outside.",
     # the victim's own disability mentioned, no hostility
     "As you know I have MS and I'm in my wheelchair all day now.",
     # disclaimed or doubted motivation

@@ -307,6 +307,8 @@ def test_chat_answer_to_the_name_question_names_the_applicant(
         ("My mother has sent me the message below.", "son/daughter"),
         ("I'm his next-door neighbour and keep an eye on him.", "neighbour"),
         ("Pat next door asked me to send this on for her.", "neighbour"),
+        ("Below is an email from Ali Noor, who I support through our outreach service.", "support worker"),
+        ("Best wishes\nLee Moss\nOutreach Support Worker", "support worker"),
         ("I chair the Elm Court Tenants' Association.", "residents' association chair"),
         ("I write as chairman of the Mill Lane Residents Group on behalf of members.", "residents' association chair"),
         ("Yours\nJo Hart\nChair, Mill Lane Residents' Association", "residents' association chair"),
