@@ -78,7 +78,7 @@ _DENIED_MOTIVATION = re.compile(
     r"(?:(?:don't|do not|dont|didn't|did not|doesn't|does not|never|can't|cannot|wouldn't)"
     r" (?:really |honestly |actually |personally |necessarily )?"
     r"(?:think|believe|feel|reckon|suppose|say|know if|know whether|see how)"
-    r"|doubt|not sure|unsure|no idea if|no way)(?: [^ ,;:]+){0,6} $"
+    r"|(?<!no )(?<!without a )doubt|not sure|unsure|no idea if)(?: [^ ,;:]+){0,6} $"
 )
 # A slur addressed to someone ("you are just a ...", "them dirty ...") rather than mentioned.
 _ADDRESSED = re.compile(

@@ -515,6 +515,7 @@ FAMILIES = [
     ("they call us M*rmon freaks", H.RELIGION),
     ("We're Buddhists and everyone knows it, that's why they pick on us.", H.RELIGION),
     # singled out: only one group gets it
+    ("I have no doubt it's because I'm Jewish.", H.RELIGION),
     ("He only ever picks on the women in the flats.", H.SEX),
     ("he never talks to the men on our landing like that", H.SEX),
     ("They only go for the disabled residents.", H.DISABILITY),
