@@ -68,6 +68,7 @@ class _Compiled:
     child_removal: re.Pattern[str]
     threat_fear_frame: re.Pattern[str]
     threat_modal: re.Pattern[str]
+    child_culprit_action: re.Pattern[str]
 
 
 @cache
@@ -101,6 +102,7 @@ def _compiled() -> _Compiled:
         child_removal=re.compile(data["child_removal"]),
         threat_fear_frame=re.compile(data["threat_fear_frame"]),
         threat_modal=re.compile(data["threat_modal"]),
+        child_culprit_action=re.compile(data["child_culprit_action"]),
     )
 
 
@@ -128,8 +130,7 @@ def find_risk_flags(text: str) -> list[Finding]:
             if rule.requires is not None and not rule.requires.search(canon):
                 continue
             for match in rule.pattern.finditer(canon):
-                core = match.start("core") if "core" in rule.pattern.groupindex else -1
-                if _negated(compiled, canon, match.start() if core < 0 else core):
+                if _negated(compiled, canon, _core_start(rule, match)):
                     continue
                 if rule.label is RiskFlag.THREAT_OF_VIOLENCE and _feared_not_threatened(
                     compiled, canon, match
@@ -148,6 +149,16 @@ def find_risk_flags(text: str) -> list[Finding]:
     return result
 
 
+def _core_start(rule: _Rule, match: re.Match[str]) -> int:
+    """Where the sign itself starts: the first ``core…`` group that took part, else the match."""
+    cores = [
+        match.start(name)
+        for name in rule.pattern.groupindex
+        if name.startswith("core") and match.start(name) >= 0
+    ]
+    return min(cores, default=match.start())
+
+
 def _negated(compiled: _Compiled, canon: str, position: int) -> bool:
     """Whether a negation ("no", "never", "not") stands just before ``position``."""
     return compiled.negation.search(canon[:position][-40:]) is not None
@@ -164,7 +175,11 @@ def _feared_not_threatened(compiled: _Compiled, canon: str, match: re.Match[str]
 def _a_child(compiled: _Compiled, canon: str, match: re.Match[str], pregnancy: bool) -> bool:
     """Whether a child mention is the household's child (not a culprit, an adult or unborn)."""
     words = match.group(0)
-    culprits = _CULPRIT_CHILD.search(canon[match.end() :]) and not words.startswith(("my ", "our "))
+    after = canon[match.end() :]
+    culprits = not words.startswith(("my ", "our ")) and (
+        _CULPRIT_CHILD.search(after) is not None
+        or compiled.child_culprit_action.search(after) is not None
+    )  # "the kids from number 12", "the boys kicked my door": culprits, not children at risk
     if culprits or compiled.adult_child.search(canon[max(0, match.start() - 10) : match.end() + 30]):
         return False
     if compiled.child_removal.search(canon[match.end() :]):
@@ -217,7 +232,8 @@ def _victims_household(
         return False  # "my son has autism": a child's condition, not a vulnerable adult
     if _FIRST_PERSON.match(words):
         return True
-    before = f"{previous} {canon[: match.start()]}"
+    subject = words.split(" ", 1)[0]
+    before = f"{previous} {canon[: match.start() + len(subject)]}"
     third = [m.end() for m in compiled.third_party.finditer(before)]
     own = [m.end() for m in compiled.household.finditer(before)]
     child = [m.end() for m in compiled.child_person.finditer(before)]
