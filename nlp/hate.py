@@ -70,6 +70,7 @@ _MOTIVATION_RULES = frozenset(
         "motivation_due",
         "motivation_this_is_about",
         "motivation_thats_why",
+        "motivation_since_told",
     }
 )
 # "I don't think it's because I'm gay", "I doubt this is about our marriage": the motivation
@@ -561,7 +562,11 @@ def _keep(
     if (name in _WEAK_RULES or name in _MOTIVATION_RULES) and compiled.hypothetical.search(before):
         return False
     if name in _MOTIVATION_RULES:
-        if not motivated and name in {"motivation_because", "motivation_found_out"}:
+        if not motivated and name in {
+            "motivation_because",
+            "motivation_found_out",
+            "motivation_since_told",
+        }:
             return False
         if re.search(r"(?:not|n't|never|nothing to do with|no) (?:[^ ]+ )?$", before):
             return False

@@ -514,6 +514,10 @@ FAMILIES = [
     ("a man tugged at my husband's turban in the queue", H.RELIGION),
     ("they call us M*rmon freaks", H.RELIGION),
     ("We're Buddhists and everyone knows it, that's why they pick on us.", H.RELIGION),
+    ("It all started after I told them I was pregnant.", H.PREGNANCY_MATERNITY),
+    ("I feel I'm being targeted as a gay man.", H.SEXUAL_ORIENTATION),
+    ("he keeps making comments about my body when I hang the washing out", H.SEX),
+    ("they keep saying our kids will be bullied because we're mixed race", H.RACE),
     # singled out: only one group gets it
     ("I have no doubt it's because I'm Jewish.", H.RELIGION),
     ("He only ever picks on the women in the flats.", H.SEX),
@@ -557,6 +561,8 @@ FAMILY_NEGATIVES = [
     "They smeared eggs all over my wheelchair ramp.",
     "He only ever does it when the men are at work.",
     "They only go for the white van parked outside.",
+    "I moved here after I told them I was pregnant and needed a bigger flat.",
+    "I was abused as a child and the shouting brings it back.",
     # the victim's own disability mentioned, no hostility
     "As you know I have MS and I'm in my wheelchair all day now.",
     # disclaimed or doubted motivation
