@@ -170,14 +170,14 @@ def find_party_cues(text: str) -> list[Finding]:
         consent = gates["consent"].search(canon) is not None
         community = compiled.community if gates["community"].search(canon) else ()
         for relationship, pattern in third_party:
-            for _match, start, end in _matches(pattern, sentence):
+            for match, start, end in _matches(pattern, sentence):
                 result.append(
                     Finding(
                         PartyCue.THIRD_PARTY,
                         start,
                         end,
                         "parties: writes for someone else",
-                        relationship,
+                        _relationship(relationship, match),
                     )
                 )
         for _match, start, end in _matches(compiled.refused, sentence) if consent else ():
@@ -220,6 +220,14 @@ def _matches(pattern: re.Pattern[str], sentence: Any) -> list[tuple[re.Match[str
         start, end = sentence.original_span(match.start(), match.end())
         out.append((match, start, end))
     return out
+
+
+def _relationship(template: str | None, match: re.Match[str]) -> str | None:
+    """A rule's relationship, with ``{rel}`` filled from the words the writer used ("niece")."""
+    if template is None or "{rel}" not in template:
+        return template
+    said = match.groupdict().get("rel")
+    return template.replace("{rel}", " ".join(said.split())) if said else None
 
 
 def _number(word: str, numbers: dict[str, int]) -> int | None:

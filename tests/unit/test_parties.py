@@ -306,6 +306,11 @@ def test_chat_answer_to_the_name_question_names_the_applicant(
         ("Here is an email my dad, Ken Short, sent me last night.", "son/daughter"),
         ("My mother has sent me the message below.", "son/daughter"),
         ("I'm his next-door neighbour and keep an eye on him.", "neighbour"),
+        ("I'm Mrs Hale's granddaughter and she asked me to write.", "granddaughter"),
+        ("I am the victim's sister.", "sister"),
+        ("As his key worker I am raising this with you.", "support worker"),
+        ("I'm contacting you on behalf of my son, who is 19.", "parent"),
+        ("I'm a Labour councillor for Park ward.", "councillor"),
         ("Pat next door asked me to send this on for her.", "neighbour"),
         ("Below is an email from Ali Noor, who I support through our outreach service.", "support worker"),
         ("Best wishes\nLee Moss\nOutreach Support Worker", "support worker"),
@@ -332,6 +337,9 @@ def test_capacity_stated_in_other_words_gives_the_relationship(
         "I reported it to my tenancy enforcement officer at Dale Homes.",
         "My carer saw them throw the eggs.",
         "The residents' association chair told me to apply.",
+        "He lives at number 12, I'm his neighbour and he plays music all night.",
+        "I'm his wife and they threatened us both.",
+        "As his neighbour I have to listen to it every night, his friend told me.",
     ],
 )
 def test_a_victim_mentioning_family_neighbours_or_officers_is_not_a_third_party(text: str) -> None:
@@ -348,6 +356,12 @@ def test_a_victim_mentioning_family_neighbours_or_officers_is_not_a_third_party(
         # a victim's own contact details given to the council alone are not consent to share
         ("I am happy for you to have my name and number and to contact me.", Consent.NOT_STATED),
         ("I have copied my MP into this email.", Consent.NOT_STATED),
+        ("She's given me the go-ahead to apply for her.", Consent.GIVEN),
+        ("Mum is OK with the council talking to the police about it.", Consent.GIVEN),
+        ("She would prefer her landlord not to be told.", Consent.REFUSED),
+        ("I'd rather the police weren't told about this.", Consent.REFUSED),
+        ("Please keep my landlord out of this.", Consent.REFUSED),
+        ("I'm happy to speak to someone about it.", Consent.NOT_STATED),
     ],
 )
 def test_consent_in_other_words(text: str, consent: Consent) -> None:
@@ -363,6 +377,9 @@ def test_consent_in_other_words(text: str, consent: Consent) -> None:
         ("She and four other tenants have complained to the landlord.", 5),
         ("Nine of our members have separately reported the bikes.", 9),
         ("Me and my two kids were in the house when it happened.", None),
+        ("My neighbour at number 6 has also reported it to the police.", 2),
+        ("The family next door and I have both rung the police.", 2),
+        ("My husband and I have both reported it.", None),
         ("The police and two neighbours came out to look.", None),
     ],
 )
