@@ -180,7 +180,9 @@ def _a_child(compiled: _Compiled, canon: str, match: re.Match[str], pregnancy: b
         _CULPRIT_CHILD.search(after) is not None
         or compiled.child_culprit_action.search(after) is not None
     )  # "the kids from number 12", "the boys kicked my door": culprits, not children at risk
-    if culprits or compiled.adult_child.search(canon[max(0, match.start() - 10) : match.end() + 30]):
+    if culprits or compiled.adult_child.search(
+        canon[max(0, match.start() - 10) : match.end() + 30]
+    ):
         return False
     if compiled.child_removal.search(canon[match.end() :]):
         return False  # "my baby will be taken off me": a threat of removal, not of harm
@@ -200,8 +202,7 @@ def _children(
     later = not here and any(
         compiled.child_continuation.search(after) is not None
         and any(
-            not _negated(compiled, after, m.start())
-            for m in compiled.child_states.finditer(after)
+            not _negated(compiled, after, m.start()) for m in compiled.child_states.finditer(after)
         )
         for after in following
     )

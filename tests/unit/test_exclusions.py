@@ -129,3 +129,49 @@ def test_component_writes_cues_that_decide_exclusions_weighs() -> None:
     cues = findings(doc, KEY)
     assert {f.label for f in cues} == {ExclusionCue.SERVICE, ExclusionCue.BEHAVIOUR_STOPPED}
     assert decide_exclusions(cues, has_current_incidents=False) == {E.SERVICE_COMPLAINT}
+
+
+DECISION_NOT_ASKED_ABOUT = [
+    ("I am not asking for the CPS decision to be looked at, he is still harassing us.", set()),
+    ("The CPS dropped it. I'm not here to challenge that, the abuse carries on.", set()),
+    ("I accept the CPS decision, but he still shouts at us every night.", set()),
+    (
+        "I've no complaint about the magistrates, they did their job, he just ignores the order.",
+        set(),
+    ),
+    ("I'm not unhappy with the judge, the injunction was the right decision.", set()),
+    ("It was a fair sentence. What I want is for the harassment to stop.", set()),
+    ("I don't want you to reopen the court case, I want the noise dealt with.", set()),
+    ("I understand the CPS decision but it's wrong and I want it reviewed.", {E.CPS_DECISION}),
+    ("I'm not happy with the court's decision and I want it looked at again.", {E.COURT_DECISION}),
+    ("He was found not guilty and I cannot believe it.", {E.COURT_DECISION}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DECISION_NOT_ASKED_ABOUT)
+def test_cps_or_court_decision_the_writer_says_they_are_not_asking_about_is_no_exclusion(
+    text: str, expected: set[E]
+) -> None:
+    assert excluded(text) == {e.value for e in expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Please keep my name out of this.", {E.ANONYMOUS}),
+        ("anonymous please, I'm scared", {E.ANONYMOUS}),
+        ("I'd rather the people next door didn't find out, but use my name.", set()),
+        (
+            "I'm complaining about the sergeant's attitude. The trouble has stopped now.",
+            {E.SERVICE_COMPLAINT},
+        ),
+        (
+            "No one from the housing office ever rang me back. They were evicted in May.",
+            {E.SERVICE_COMPLAINT},
+        ),
+        ("No one ever rang me back and they are still racing up and down.", set()),
+        ("No one rang me back and I'm still waiting for a visit.", {E.SERVICE_COMPLAINT}),
+    ],
+)
+def test_more_phrasings_of_anonymity_and_service_complaints(text: str, expected: set[E]) -> None:
+    assert excluded(text) == {e.value for e in expected}

@@ -121,3 +121,132 @@ def test_component_writes_risk_findings_to_doc_spans() -> None:
     nlp = build_pipeline()
     doc = analyse(nlp, "He said he'd stab me.", datetime(2026, 10, 1, tzinfo=UTC))
     assert [f.label for f in findings(doc, KEY)] == [R.THREAT_OF_VIOLENCE.value]
+
+
+THREAT_FAMILIES = [
+    ("She told me she'd do me in next time.", {R.THREAT_OF_VIOLENCE}),
+    ("He says he is going to sort us out.", {R.THREAT_OF_VIOLENCE}),
+    ("The landlord's son said he would put me through the window.", {R.THREAT_OF_VIOLENCE}),
+    ("He said he'd give me a good hiding.", {R.THREAT_OF_VIOLENCE}),
+    ("She warned me I would end up in hospital.", {R.THREAT_OF_VIOLENCE}),
+    ("you'll get hurt if you carry on, he said", {R.THREAT_OF_VIOLENCE}),
+    ("They threatened to torch the van.", {R.THREAT_OF_VIOLENCE}),
+    ("he said he would kick my bump", {R.THREAT_OF_VIOLENCE}),
+    ("He drew his finger across his throat while staring at me.", {R.THREAT_OF_VIOLENCE}),
+    ("we know where you live, one of them shouted", {R.THREAT_OF_VIOLENCE}),
+    ("He threatened my partner with a spanner.", {R.THREAT_OF_VIOLENCE}),
+    ("He lifted his jumper to show me a blade.", {R.THREAT_OF_VIOLENCE}),
+    ("She set her dog on me in the car park.", {R.THREAT_OF_VIOLENCE}),
+    ("I was attacked on my way home.", {R.THREAT_OF_VIOLENCE}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), THREAT_FAMILIES)
+def test_phrasing_families_of_threats_give_the_threat_flag(text: str, expected: set[R]) -> None:
+    assert flags(text) == {r.value for r in expected}
+
+
+NOT_A_THREAT = [
+    "Someone is going to get killed on that junction.",
+    "The way he drives he will kill somebody.",
+    "I'm worried he'll hurt someone eventually.",
+    "No one has ever been threatened, it is the noise.",
+    "There have been no threats, just the parties.",
+    "He hasn't threatened anyone.",
+    "He smashed the shed window with a hammer.",
+    "They threw a brick at the car.",
+    "He spat at me over the fence.",
+    "Somebody kicked her gate off its hinges.",
+    "I told him I would ring the police.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_A_THREAT)
+def test_worry_denial_property_damage_or_spitting_is_no_threat(text: str) -> None:
+    assert R.THREAT_OF_VIOLENCE.value not in flags(text)
+
+
+SELF_HARM_FAMILIES = [
+    "Sometimes it would be easier if I wasn't around.",
+    "I wish I wasn't here any more.",
+    "life isn't worth living like this",
+    "My family would be better off without me.",
+    "I've had thoughts of ending it.",
+    "I took an overdose in the summer.",
+]
+
+
+@pytest.mark.parametrize("text", SELF_HARM_FAMILIES)
+def test_phrasing_families_of_self_harm(text: str) -> None:
+    assert flags(text) == {R.SELF_HARM.value}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I'm not going to do anything silly to myself.", "I would never take my own life."],
+)
+def test_denied_self_harm_gives_no_flag(text: str) -> None:
+    assert flags(text) == set()
+
+
+VULNERABLE = [
+    ("I am 81 and walk with a frame.", True),
+    ("I'm 76 and I've had several falls.", True),
+    ("My husband's dementia is getting worse.", True),
+    ("My sister lives with me and has learning difficulties.", True),
+    ("I've got a bad heart and can't walk far.", True),
+    ("I'm on antidepressants because of all this.", True),
+    ("We support Mr Lyle, who has a brain injury.", True),
+    ("Our resident is elderly. She is registered blind.", True),
+    ("I'm tired, not depressed.", False),
+    ("The woman opposite has mental health problems.", False),
+    ("The lad upstairs is always drunk. He has bipolar, his mum says.", False),
+    ("His brother has dementia.", False),
+    ("My grandson is autistic. He has anxiety too.", False),
+    ("I'm 70 and still work.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "vulnerable"), VULNERABLE)
+def test_vulnerable_adult_is_the_victim_or_household_not_culprit_or_child(
+    text: str, vulnerable: bool
+) -> None:
+    assert (R.VULNERABLE_ADULT.value in flags(text)) is vulnerable
+
+
+CHILDREN = [
+    ("Our grandson was in tears all evening.", True),
+    ("The kids are too scared to sleep in their own room.", True),
+    ("A young boy was nearly run over by the quad bike.", True),
+    ("my 7 year old hid behind the sofa and has been wetting the bed", True),
+    ("They shouted at my daughter on the way to school. She was shaking.", True),
+    ("It happened in front of my son. He is 9. He came home crying.", True),
+    ("They knocked a small girl off her bike.", True),
+    ("The girls from the flats threw eggs and I was frightened.", False),
+    ("The boys kicked my fence and I was upset.", False),
+    ("Thankfully my children were not there.", False),
+    ("We don't have any children, it's just me and my wife and we are scared.", False),
+    ("My daughter is 30 and she is scared for me.", False),
+    ("I'm expecting and she screamed that my baby will be taken off me.", False),
+    ("I am pregnant and terrified for my baby.", False),
+    ("My son was there. He was fine, just annoyed.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "at_risk"), CHILDREN)
+def test_child_at_risk_only_for_a_household_child_harmed_or_frightened(
+    text: str, at_risk: bool
+) -> None:
+    assert (R.CHILD_AT_RISK.value in flags(text)) is at_risk
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I'm dreading tonight, I'm scared to be in the flat by myself tonight.", True),
+        ("They said they'd be back later to finish me off.", True),
+        ("They were outside last night at 2am banging.", False),
+    ],
+)
+def test_danger_now_or_tonight_not_past_nights(text: str, expected: bool) -> None:
+    assert (R.IMMEDIATE_DANGER.value in flags(text)) is expected
