@@ -305,6 +305,13 @@ class _Assembler:
             if not part.chat:
                 self.current = None
 
+        # "A fortnight ago, the Wednesday, ...", "Monday, 31st August": two phrases in apposition
+        # name one day; the more specific one says which.
+        for first, second in zip(mentions, mentions[1:], strict=False):
+            if re.fullmatch(r"\s*[,(–-]?\s*", text[first.end : second.start]):
+                weaker = first if _specificity(first.value) < _specificity(second.value) else second
+                if not _is_incident_anchor(first.value) and not _is_incident_anchor(second.value):
+                    self.superseded.add(id(weaker))
         # "it was the 14th not the 15th": pair each correcting phrase with the negated one beside it.
         self.corrections = {}
         # "the 19th, no wait, the 18th": a self-correction between two date phrases.
@@ -677,7 +684,9 @@ class _Assembler:
                 and date_f.value.end_date is not None
                 and date_f.value.end_date < current.start
             )
-            if not recent or current is None or introduces_event or starts_before_current:
+            if cue.until and current is not None and recent:
+                pass  # "didn't report it until 2 September": that is when it was reported
+            elif not recent or current is None or introduces_event or starts_before_current:
                 # The date is when it happened, told through its report ("rang 101 on the 3rd"):
                 # the incident that date starts takes this cue, reported that day.
                 span = (part.offset + cue_f.start, part.offset + cue_f.end)
@@ -870,6 +879,22 @@ def _when_clause(text: str, clause_end: int) -> tuple[int, int] | None:
     start = clause_end + m.end()
     stop = re.search(r"[.;:!?]|\b(?:but|and then|then)\b", text[start : start + 120])
     return start, start + (stop.start() if stop else min(120, len(text) - start))
+
+
+_MONTH_WORD = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.I
+)
+_WEEKDAY_WORD = re.compile(r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\b", re.I)
+
+
+def _specificity(mention: Any) -> int:
+    """3 for a written day or month, 2 for a relative day ("a fortnight ago"), 1 for a weekday."""
+    text = mention.text
+    if re.search(r"\d", text) or _MONTH_WORD.search(text):
+        return 3
+    if _WEEKDAY_WORD.search(text):
+        return 1
+    return 2
 
 
 def _inside(char: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:

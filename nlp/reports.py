@@ -290,8 +290,8 @@ def _agency_as_cue(
         span = doc.char_span(finding.start, finding.end, alignment_mode="expand")
         if span is None:
             continue
-        following = [t.lower_ for t in doc[span.end : span.end + 2]]
-        if following and following[0] in matchers.channel_words:
+        following = [t.lower_ for t in doc[span.end : span.end + 4] if t.lower_ not in {"'s", "’s"}]
+        if any(w in matchers.channel_words for w in following[:3]):
             why = "report through an agency's channel"
         elif (
             following
