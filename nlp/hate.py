@@ -79,7 +79,10 @@ _DENIED_MOTIVATION = re.compile(
     r"(?:(?:don't|do not|dont|didn't|did not|doesn't|does not|never|can't|cannot|wouldn't)"
     r" (?:really |honestly |actually |personally |necessarily )?"
     r"(?:think|believe|feel|reckon|suppose|say|know if|know whether|see how)"
-    r"|(?<!no )(?<!without a )doubt|not sure|unsure|no idea if)(?: [^ ,;:]+){0,6} $"
+    r"|(?<!no )(?<!without a )doubt|not sure|unsure|no idea if"
+    r"|(?:no one|nobody|never|haven't|hasn't|didn't|did not|not) (?:has |have |had |ever )*"
+    r"(?:said|mentioned|says|say|made (?:any )?comments?|commented)(?: anything| a word)?"
+    r")(?: [^ ,;:]+){0,6} $"
 )
 # A slur addressed to someone ("you are just a ...", "them dirty ...") rather than mentioned.
 _ADDRESSED = re.compile(
@@ -94,6 +97,12 @@ _REPORTED_ABUSE = re.compile(
 _AIMED_AT_VICTIM = re.compile(
     r"(?:called|calling|call|calls|shouted|shouting|yelled|screamed|said|told)(?: \S+){0,3}? "
     r"(?:me|us|my \S+|our \S+|at me|at us)(?: \S+){0,3}?\s*[\"'\u2018\u201c]?$"
+)
+_DENIED_ABUSE = re.compile(
+    r"(?:never|didn't|did not|haven't|hasn't|have not|has not|don't|doesn't|do not|does not"
+    r"|no one|nobody|none of them|not once)(?: (?!just\b|only\b)[^ ,;:]+){0,2}"
+    r" (?:called|call|calls|said|say|says|shouted|shout|used|use|written|wrote|yelled)"
+    r"(?: [^ ,;:]+){0,3} $"
 )
 _AT_THE_VICTIM = re.compile(r"\b(?:me|us|my|our|i|we|you|your|ur)\b")
 _CULPRIT_PLACE = re.compile(
@@ -464,6 +473,8 @@ def _slur_candidates(compiled: _Compiled, sentence: Sentence, index: int) -> lis
         abusive = bool(compiled.abuse.search(local)) or bool(_REPORTED_ABUSE.search(before))
         if term in compiled.ambiguous and not (abusive or quoted or you):
             continue
+        if _DENIED_ABUSE.search(before):
+            continue  # "they have never called me a ...": the abuse did not happen
         if not directed and compiled.reclaimed.search(before):
             continue  # "I'm a proud queer": self-identification, not abuse
         if not directed and compiled.counter_speech.search(canon):

@@ -607,3 +607,34 @@ def test_context_bound_phrase_counts_only_where_the_account_names_the_strand() -
         H.TRANSGENDER_IDENTITY.value
     }
     assert strands("They keep asking what's in my pants.") == set()
+
+
+@pytest.mark.parametrize(
+    ("template", "expected"),
+    [
+        ("They have never called me a {slur}, it's just noise.", set()),
+        ("He didn't call me a {slur} or anything like that.", set()),
+        ("He didn't just swear, he called me a {slur}.", {H.RACE}),
+        ("They don't call me by my name, they call me a {slur}.", {H.RACE}),
+        ("They never stop calling me a {slur}.", {H.RACE}),
+    ],
+)
+def test_a_slur_the_writer_says_was_never_used_gives_no_strand(
+    template: str, expected: set[H]
+) -> None:
+    text = template.format(slur=star(term(H.RACE)))
+    assert strands(text) == {s.value for s in expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No one has said anything about my husband being disabled.",
+        "They haven't been homophobic, just loud.",
+        "It's not because we're Muslim, it's because we complained.",
+        "Nothing to do with my pregnancy, they're like that with everyone.",
+        "To be clear, this isn't about our civil partnership.",
+    ],
+)
+def test_negated_motivation_and_labels_give_no_strand(text: str) -> None:
+    assert strands(text) == set()
