@@ -492,7 +492,10 @@ FAMILIES = [
     ("he told us our wedding certificate is worthless", H.MARRIAGE_CIVIL_PARTNERSHIP),
     ('she said a civil partnership "isn\'t a real marriage"', H.MARRIAGE_CIVIL_PARTNERSHIP),
     ("he keeps shouting that we're living in sin", H.MARRIAGE_CIVIL_PARTNERSHIP),
-    ("he said people like us shouldn't be allowed to call themselves married", H.MARRIAGE_CIVIL_PARTNERSHIP),
+    (
+        "he said people like us shouldn't be allowed to call themselves married",
+        H.MARRIAGE_CIVIL_PARTNERSHIP,
+    ),
     ("I'm certain it's about our civil partnership.", H.MARRIAGE_CIVIL_PARTNERSHIP),
     # sex: women as a group, threats to a woman on her own
     ("he said women like you need a good slap", H.SEX),
@@ -584,7 +587,9 @@ _MULTI_WORD = sorted(
 )
 
 
-@pytest.mark.parametrize(("words", "strand"), _MULTI_WORD, ids=lambda v: getattr(v, "value", "term"))
+@pytest.mark.parametrize(
+    ("words", "strand"), _MULTI_WORD, ids=lambda v: getattr(v, "value", "term")
+)
 def test_several_word_term_with_a_hidden_letter_is_still_recognised(words: str, strand: H) -> None:
     hidden = " ".join(star(w) if len(w) >= 5 else w for w in words.split())
     assert strands(f"they shouted '{hidden} out' at us") == {strand.value}
@@ -595,7 +600,10 @@ def test_several_word_term_with_a_hidden_letter_is_still_recognised(words: str, 
     [
         ("they shouted 'f*ck your m*sque' at my dad", H.RELIGION),
         ("he called my son a J*hovah freak", H.RELIGION),
-        ("She said it's all because I'm pr*gnant, that's why they target me.", H.PREGNANCY_MATERNITY),
+        (
+            "She said it's all because I'm pr*gnant, that's why they target me.",
+            H.PREGNANCY_MATERNITY,
+        ),
     ],
 )
 def test_hidden_letters_in_identity_words_are_undone(text: str, strand: H) -> None:

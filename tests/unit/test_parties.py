@@ -295,9 +295,15 @@ def test_chat_answer_to_the_name_question_names_the_applicant(
 @pytest.mark.parametrize(
     ("text", "relationship"),
     [
-        ("I am the Income Recovery Officer for Dale Homes and write about a tenant.", "housing officer"),
+        (
+            "I am the Income Recovery Officer for Dale Homes and write about a tenant.",
+            "housing officer",
+        ),
         ("I'm the estate services manager at Fell Housing.", "housing officer"),
-        ("Kind regards\nSam Orr\nSenior Neighbourhood Housing Officer\nFell Homes", "housing officer"),
+        (
+            "Kind regards\nSam Orr\nSenior Neighbourhood Housing Officer\nFell Homes",
+            "housing officer",
+        ),
         ("I am Mrs Dobson's carer and visit her every morning.", "carer"),
         ("I'm her main carer since her stroke.", "carer"),
         ("Best wishes\nAna Pereira\nSenior Care Worker, Hillside Care", "carer"),
@@ -312,10 +318,16 @@ def test_chat_answer_to_the_name_question_names_the_applicant(
         ("I'm contacting you on behalf of my son, who is 19.", "parent"),
         ("I'm a Labour councillor for Park ward.", "councillor"),
         ("Pat next door asked me to send this on for her.", "neighbour"),
-        ("Below is an email from Ali Noor, who I support through our outreach service.", "support worker"),
+        (
+            "Below is an email from Ali Noor, who I support through our outreach service.",
+            "support worker",
+        ),
         ("Best wishes\nLee Moss\nOutreach Support Worker", "support worker"),
         ("I chair the Elm Court Tenants' Association.", "residents' association chair"),
-        ("I write as chairman of the Mill Lane Residents Group on behalf of members.", "residents' association chair"),
+        (
+            "I write as chairman of the Mill Lane Residents Group on behalf of members.",
+            "residents' association chair",
+        ),
         ("Yours\nJo Hart\nChair, Mill Lane Residents' Association", "residents' association chair"),
     ],
 )
