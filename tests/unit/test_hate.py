@@ -521,6 +521,16 @@ FAMILIES = [
     ("I feel I'm being targeted as a gay man.", H.SEXUAL_ORIENTATION),
     ("he keeps making comments about my body when I hang the washing out", H.SEX),
     ("they keep saying our kids will be bullied because we're mixed race", H.RACE),
+    ("he mimics my daughter's tics", H.DISABILITY),
+    ("they laughed at my son's hearing aids", H.DISABILITY),
+    ("he keeps saying I'm faking my disability", H.DISABILITY),
+    ("he says Poles are stealing our jobs", H.RACE),
+    ("someone put a note saying 'no Romanians' through the door", H.RACE),
+    ("they called my husband Bin Laden", H.RELIGION),
+    ("he said 'you should be dead at your age'", H.AGE),
+    ("she calls me by my old name to wind me up", H.TRANSGENDER_IDENTITY),
+    ("they call me 'sir' on purpose even though I've told them", H.TRANSGENDER_IDENTITY),
+    ("they wrote 'freak' on my door because I'm trans", H.TRANSGENDER_IDENTITY),
     # singled out: only one group gets it
     ("I have no doubt it's because I'm Jewish.", H.RELIGION),
     ("He only ever picks on the women in the flats.", H.SEX),
@@ -566,6 +576,9 @@ FAMILY_NEGATIVES = [
     "They only go for the white van parked outside.",
     "I moved here after I told them I was pregnant and needed a bigger flat.",
     "I was abused as a child and the shouting brings it back.",
+    "My son's hearing aids were in for repair that week.",
+    "The Polish shop at the end of the road has been broken into.",
+    "Sorry, I called the officer 'sir' by mistake.",
     # the victim's own disability mentioned, no hostility
     "As you know I have MS and I'm in my wheelchair all day now.",
     # disclaimed or doubted motivation
