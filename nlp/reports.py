@@ -34,7 +34,7 @@ from nlp.findings import Finding
 from nlp.pipeline import doc_text, sentence_of_token, set_findings
 
 _NEGATIONS = frozenset(
-    "not n't n’t nt never didnt didn't havent haven't hasnt hasn't wasnt wasn't werent weren't dont don't "
+    "not n't n’t nt never neither nor didnt didn't havent haven't hasnt hasn't wasnt wasn't werent weren't dont don't "
     "no nobody noone cannot cant can't couldnt couldn't wouldnt wouldn't didnot".split()
 )
 # Words that end the clause a report cue governs.
@@ -184,6 +184,14 @@ def _agency_before(doc: Doc, start: int, agency_by_token: dict[int, Finding]) ->
     return None
 
 
+def _denied(doc: Doc, token_index: int, floor: int) -> bool:
+    """Whether a "not"/"nor"/"never" stands just before the agency at ``token_index``."""
+    for j in range(max(floor, token_index - 3), token_index):
+        if doc[j].lower_ in {"not", "nor", "never", "n't", "n’t"}:
+            return True
+    return False
+
+
 def _clause_end(doc: Doc, end: int) -> int:
     """Index just past the clause that starts at token ``end``."""
     sent_end = sentence_of_token(doc)[1][end - 1]
@@ -197,7 +205,7 @@ def _clause_end(doc: Doc, end: int) -> int:
 # Words that may stand between a negation and the report verb it negates ("didn't even report").
 _NEGATION_BRIDGE = frozenset(
     "yet even ever actually really properly officially bother bothered to been have had be i we it "
-    "already formally also get got go went".split()
+    "already formally also get got go went of us them you".split()
 )
 
 
