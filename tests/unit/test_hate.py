@@ -570,6 +570,7 @@ FAMILY_NEGATIVES = [
     "We're Sikh and that's why we go to the gurdwara on Sundays.",
     "They shouted 'it's a man!' when the postman came up the path.",
     "Nobody wants your rubbish in their garden.",
+    "That's what happens when you let an English bulldog off the lead.",
     "He said f*** your car and kicked it.",
     "They smeared eggs all over my wheelchair ramp.",
     "He only ever does it when the men are at work.",
