@@ -317,6 +317,20 @@ class _Assembler:
         # "the 19th, no wait, the 18th": a self-correction between two date phrases.
         for first, second in zip(mentions, mentions[1:], strict=False):
             between = text[first.end : second.start]
+            # "it wasn't the 9th of August, it was the 2nd"
+            denied_first = re.search(
+                r"(?:wasn'?t|wasn’t|was not|isn'?t|not)\s*$",
+                text[max(0, first.start - 12) : first.start],
+                re.I,
+            )
+            if (
+                denied_first
+                and len(between) < 40
+                and re.match(r"\W*(?:it was|it's|it’s|but|actually|was)\b", between, re.I)
+            ):
+                self.corrections[id(second)] = first.value
+                self.superseded.add(id(first))
+                continue
             if len(between) < 90 and _SELF_CORRECTION.search(between):
                 self.corrections[id(second)] = first.value
                 self.superseded.add(id(first))
@@ -620,10 +634,20 @@ class _Assembler:
         )
 
     def _correct(self, m: Any, wrong: Any) -> bool:
+        start, end = m.start_date, m.end_date
+        bare_day = re.fullmatch(
+            r"(?:on\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?", m.text.strip(), re.I
+        )
+        if bare_day and wrong.start_date is not None:
+            # "it wasn't the 9th of August, it was the 2nd": the 2nd of the same month
+            try:
+                start = end = wrong.start_date.replace(day=int(bare_day.group(1)))
+            except ValueError:
+                pass
         for incident in reversed(self.incidents):
             if incident.start == wrong.start_date and incident.end == wrong.end_date:
                 incident.explanation.append(f"date corrected to '{m.text}'")
-                incident.start, incident.end = m.start_date, m.end_date
+                incident.start, incident.end = start, end
                 self.current = incident
                 return True
         return False

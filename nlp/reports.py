@@ -184,11 +184,18 @@ def _agency_before(doc: Doc, start: int, agency_by_token: dict[int, Finding]) ->
     return None
 
 
-def _denied(doc: Doc, token_index: int, floor: int) -> bool:
+def _denied(doc: Doc, token_index: int, floor: int, agency_tokens: set[int]) -> bool:
     """Whether a "not"/"nor"/"never" stands just before the agency at ``token_index``."""
-    for j in range(max(floor, token_index - 3), token_index):
-        if doc[j].lower_ in {"not", "nor", "never", "n't", "n’t"}:
+    j = token_index - 1
+    while j >= floor and token_index - j <= 7:
+        word = doc[j].lower_
+        if word in {"not", "nor", "never", "n't", "n’t"}:
             return True
+        if not (
+            word in {"the", "or", "and", ",", "my", "our", "to", "either"} or j in agency_tokens
+        ):
+            return False
+        j -= 1
     return False
 
 
@@ -241,6 +248,11 @@ def find_reports(doc: Doc) -> tuple[list[Finding], list[Finding], list[Finding]]
             agency_by_token[span.start] = finding
     cues: list[Finding] = []
     used_tokens: set[int] = set()
+    covered: set[int] = set()
+    for finding in agencies:
+        span = doc.char_span(finding.start, finding.end, alignment_mode="expand")
+        if span is not None:
+            covered.update(range(span.start, span.end))
     for match_id, start, end in sorted(matchers.reports(doc), key=lambda m: (m[1], -m[2])):
         label = doc.vocab.strings[match_id].split("#")[0]
         if start in used_tokens:
@@ -255,7 +267,13 @@ def find_reports(doc: Doc) -> tuple[list[Finding], list[Finding], list[Finding]]
         # The agencies this cue names: every agency phrase in its clause ("rang the police that
         # night and the council the next day"); a "rang/told/called" cue needs one close by.
         clause_end = _clause_end(doc, end)
-        named = [agency_by_token[j].label for j in range(end, clause_end) if j in agency_by_token]
+        # "only told my landlord, not the council or police": a body named after "not" is not one
+        # it was reported to.
+        named = [
+            agency_by_token[j].label
+            for j in range(end, clause_end)
+            if j in agency_by_token and not _denied(doc, j, end, covered)
+        ]
         negated = _negated(doc, start)
         if label == "REPORT_TO":
             first = next((j for j in range(end, clause_end) if j in agency_by_token), None)
