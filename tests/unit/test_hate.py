@@ -539,6 +539,7 @@ FAMILIES = [
     ("he said girls like us should learn our place", H.SEX),
     # graffiti naming a group to drive out
     ("someone sprayed 'muslims out' on our van", H.RELIGION),
+    ("they chanted g a y s out at us", H.SEXUAL_ORIENTATION),
     # transgender identity: misgendering shouted at the victim
     ("they shouted at me 'you're still a man!' and laughed", H.TRANSGENDER_IDENTITY),
     ("he keeps asking me what's in my knickers, I'm trans and he knows", H.TRANSGENDER_IDENTITY),
@@ -571,6 +572,8 @@ FAMILY_NEGATIVES = [
     "They shouted 'it's a man!' when the postman came up the path.",
     "Nobody wants your rubbish in their garden.",
     "That's what happens when you let an English bulldog off the lead.",
+    "He shouted the Polish lads out of the pub at closing time.",
+    "They were shouting, the old men out on the benches were scared.",
     "He said f*** your car and kicked it.",
     "They smeared eggs all over my wheelchair ramp.",
     "He only ever does it when the men are at work.",
