@@ -9,6 +9,12 @@ son's autism"). An identity mentioned in a friendly or neutral way ("my Muslim n
 characteristics ("the Polish lads next door"), indiscriminate abuse ("they call everyone names")
 or a disclaimed motivation ("I don't think it's racist", "nothing to do with race").
 
+Each strand has families of abuse phrases (a civil partnership "isn't a real marriage", "stop
+breeding", "f*ck your gurdwara", "<group> like you need a slap", "only ever picks on the women"),
+perceived-motivation statements ("that's why they pick on us", "it's about our civil partnership",
+"it started after I told them I was pregnant") and negation scope: a motivation inside a doubt or
+denial ("I don't think it's because ...") and a slur the writer says was never used give nothing.
+
 Vocabularies and templates are data: ``nlp/patterns/hate.json``, ``slurs.json``, ``negation.json``.
 Findings never carry the abusive words themselves: the explanation names the rule and strand.
 """
