@@ -50,6 +50,7 @@ class _Rule:
     requires: re.Pattern[str] | None
     gate: re.Pattern[str] | None  # words without which the pattern cannot match (speed)
     unless: re.Pattern[str] | None  # a sentence this matches cancels the rule
+    writer_may_speak: bool  # "I told him I'd ...": the writer's own words are not a threat to them
 
 
 @dataclass(frozen=True)
@@ -66,8 +67,8 @@ class _Compiled:
     household: re.Pattern[str]
     child_person: re.Pattern[str]
     child_removal: re.Pattern[str]
-    threat_fear_frame: re.Pattern[str]
-    threat_modal: re.Pattern[str]
+    victim_speaker: re.Pattern[str]
+    writer_threat_start: re.Pattern[str]
     child_culprit_action: re.Pattern[str]
 
 
@@ -82,6 +83,7 @@ def _compiled() -> _Compiled:
             re.compile(rule["requires"]) if rule.get("requires") else None,
             re.compile(rule["gate"]) if rule.get("gate") else None,
             re.compile(rule["unless"]) if rule.get("unless") else None,
+            bool(rule.get("writer_may_speak")),
         )
         for rule in data["rules"]
     )
@@ -100,8 +102,8 @@ def _compiled() -> _Compiled:
         household=re.compile(data["household"]),
         child_person=re.compile(data["child_person"]),
         child_removal=re.compile(data["child_removal"]),
-        threat_fear_frame=re.compile(data["threat_fear_frame"]),
-        threat_modal=re.compile(data["threat_modal"]),
+        victim_speaker=re.compile(data["victim_speaker"]),
+        writer_threat_start=re.compile(data["writer_threat_start"]),
         child_culprit_action=re.compile(data["child_culprit_action"]),
     )
 
@@ -132,9 +134,7 @@ def find_risk_flags(text: str) -> list[Finding]:
             for match in rule.pattern.finditer(canon):
                 if _negated(compiled, canon, _core_start(rule, match)):
                     continue
-                if rule.label is RiskFlag.THREAT_OF_VIOLENCE and _feared_not_threatened(
-                    compiled, canon, match
-                ):
+                if rule.writer_may_speak and _the_writers_own_words(compiled, canon, match):
                     continue
                 if rule.label is RiskFlag.VULNERABLE_ADULT and not _victims_household(
                     compiled, canon, previous, match
@@ -164,11 +164,12 @@ def _negated(compiled: _Compiled, canon: str, position: int) -> bool:
     return compiled.negation.search(canon[:position][-40:]) is not None
 
 
-def _feared_not_threatened(compiled: _Compiled, canon: str, match: re.Match[str]) -> bool:
-    """Whether "will/going to hurt" is the writer's fear or forecast ("scared they'll hurt
-    him"), not words somebody said or a threat somebody made."""
-    return compiled.threat_modal.search(match.group(0)) is not None and (
-        compiled.threat_fear_frame.search(canon[: match.start()][-50:]) is not None
+def _the_writers_own_words(compiled: _Compiled, canon: str, match: re.Match[str]) -> bool:
+    """Whether the threat is one the writer says *they* made ("I told him I'd ..."): the clause
+    is theirs ("I"/"we") and nobody else ("he", "they", "was told") speaks in it before the
+    match."""
+    return compiled.writer_threat_start.search(match.group(0)) is not None and (
+        compiled.victim_speaker.search(canon[: match.start()][-50:]) is not None
     )
 
 

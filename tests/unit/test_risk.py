@@ -250,3 +250,46 @@ def test_child_at_risk_only_for_a_household_child_harmed_or_frightened(
 )
 def test_danger_now_or_tonight_not_past_nights(text: str, expected: bool) -> None:
     assert (R.IMMEDIATE_DANGER.value in flags(text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They're at my back door at the moment trying to get in.", True),
+        ("At the moment I'm too scared to go out at all.", False),
+        ("He's currently on bail for the criminal damage.", False),
+        ("Currently they're outside shouting every evening.", False),
+        ("On Friday they were trying to kick my door in.", False),
+    ],
+)
+def test_now_words_flag_danger_only_for_what_is_happening_now(text: str, expected: bool) -> None:
+    assert (R.IMMEDIATE_DANGER.value in flags(text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I told him I'd batter him if he touched my car again.", False),
+        ("We said we would kill them if they came back, which was stupid.", False),
+        ("I was told he would stab me.", True),
+        ("I heard him say he'd kill my husband.", True),
+        ("I said nothing but she said she would batter me.", True),
+    ],
+)
+def test_a_threat_the_writer_says_they_made_is_not_a_threat_to_them(
+    text: str, expected: bool
+) -> None:
+    assert (R.THREAT_OF_VIOLENCE.value in flags(text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("My dad, who lives with us, is 91.", {R.VULNERABLE_ADULT}),
+        ("My gran is 77 and uses a walker.", {R.VULNERABLE_ADULT}),
+        ("My friend's mum is 86.", set()),
+        ("The man across the road is 90 and frail.", set()),
+    ],
+)
+def test_advanced_age_of_the_household_not_of_others(text: str, expected: set[R]) -> None:
+    assert flags(text) == {r.value for r in expected}
