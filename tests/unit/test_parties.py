@@ -380,6 +380,12 @@ def test_a_victim_mentioning_family_neighbours_or_officers_is_not_a_third_party(
         ("I'd rather the police weren't told about this.", Consent.REFUSED),
         ("Please keep my landlord out of this.", Consent.REFUSED),
         ("I'm happy to speak to someone about it.", Consent.NOT_STATED),
+        ("I give permission for you to share my details with the police.", Consent.GIVEN),
+        ("He agreed that I could apply for him.", Consent.GIVEN),
+        ("She doesn't mind the police being told.", Consent.GIVEN),
+        # neighbours and culprits are not bodies the application is shared with
+        ("I don't want my neighbours to know I complained.", Consent.NOT_STATED),
+        ("Please don't tell them next door it was me.", Consent.NOT_STATED),
     ],
 )
 def test_consent_in_other_words(text: str, consent: Consent) -> None:
@@ -398,6 +404,7 @@ def test_consent_in_other_words(text: str, consent: Consent) -> None:
         ("My neighbour at number 6 has also reported it to the police.", 2),
         ("The family next door and I have both rung the police.", 2),
         ("My husband and I have both reported it.", None),
+        ("My neighbours on both sides have also reported it.", 3),
         ("The police and two neighbours came out to look.", None),
     ],
 )
