@@ -635,6 +635,23 @@ def test_context_bound_phrase_counts_only_where_the_account_names_the_strand() -
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a chat message on its own: shouted at the victim, the words need no other mention
+        ("they threw a drink over me shouting 'it's a man!'", {H.TRANSGENDER_IDENTITY}),
+        ("she was screaming that my baby will be taken off me", {H.PREGNANCY_MATERNITY}),
+        # not aimed at anyone in the account
+        ("the kids shouted 'it's a man!' when the postman came", set()),
+        ("the health visitor said the baby will be taken to be weighed", set()),
+    ],
+)
+def test_context_bound_phrase_aimed_at_the_victim_needs_no_other_mention(
+    text: str, expected: set[H]
+) -> None:
+    assert strands(text) == {s.value for s in expected}
+
+
+@pytest.mark.parametrize(
     ("template", "expected"),
     [
         ("They have never called me a {slur}, it's just noise.", set()),
