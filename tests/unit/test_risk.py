@@ -204,6 +204,10 @@ VULNERABLE = [
     ("His brother has dementia.", False),
     ("My grandson is autistic. He has anxiety too.", False),
     ("I'm 70 and still work.", False),
+    ("I'm deaf, so I never hear them coming.", True),
+    ("I am an old man and can't run after them.", True),
+    ("I help my elderly neighbour with her bins.", False),
+    ("The council turned a deaf ear to it.", False),
 ]
 
 
