@@ -169,10 +169,17 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
-def _has_event(text: str) -> bool:
-    """Whether ``text`` says something was done: a behaviour word."""
+_WEAK_EVENT_WORDS = frozenset({"again", "back", "same", "called", "calling"})
+
+
+def _has_event(text: str, strong: bool = False) -> bool:
+    """Whether ``text`` says something was done: a behaviour word ("strong": not only "again")."""
     lex = _lexicon()
-    return any(w in lex.event_words or w.startswith(lex.event_stems) for w in _words(text))
+    return any(
+        (w in lex.event_words or w.startswith(lex.event_stems))
+        and not (strong and w in _WEAK_EVENT_WORDS)
+        for w in _words(text)
+    )
 
 
 def _has_perpetrator(text: str) -> bool:
@@ -391,7 +398,7 @@ class _Assembler:
             if kind == "undated":
                 s_start, s_end = sents.bounds(sentence)
                 sentence_mentions = self._mentions_between(s_start, s_end)
-                if not sentence_mentions and _has_event(text[s_start:s_end]):
+                if not sentence_mentions and _has_event(text[item.end() : s_end], strong=True):
                     self._new_incident(
                         seg_index,
                         part,
@@ -554,18 +561,24 @@ class _Assembler:
             ):
                 return
         clause = _clause_around(around, mention_f.start - s_start, mention_f.end - s_start)
-        if lex.not_incident.intersection(_words(clause)):
+        if lex.not_incident.intersection(_words(_PLACE_COURT.sub(" ", clause))):
             return  # "on 2 October the CPS wrote to me", "the hearing on the 14th"
         part_of = _clause_around(
             around, mention_f.start - s_start, mention_f.end - s_start, (";", ":")
         )
-        if len(part_of) < len(around) - 2 and not (
-            _has_event(part_of)
-            or _has_perpetrator(part_of)
-            or any(
-                c.label != "collective"
-                for c in self._cues_between(
-                    s_start + around.find(part_of), s_start + around.find(part_of) + len(part_of)
+        heading = not re.search(r"\w", part_of.replace(m.text, ""))  # "- 4/8/26: cars racing..."
+        if (
+            not heading
+            and len(part_of) < len(around) - 2
+            and not (
+                _has_event(part_of)
+                or _has_perpetrator(part_of)
+                or any(
+                    c.label != "collective"
+                    for c in self._cues_between(
+                        s_start + around.find(part_of),
+                        s_start + around.find(part_of) + len(part_of),
+                    )
                 )
             )
         ):
@@ -905,6 +918,10 @@ def _when_clause(text: str, clause_end: int) -> tuple[int, int] | None:
     return start, start + (stop.start() if stop else min(120, len(text) - start))
 
 
+# "Welland Court", "Kingsley Court": an address, not a court of law (Crown, County, Magistrates').
+_PLACE_COURT = re.compile(
+    r"\b(?!(?:Crown|County|Magistrates|Family|High|Youth|Supreme|Appeal)\b)[A-Z][a-z]+['’]?\s+Court\b"
+)
 _MONTH_WORD = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.I
 )
