@@ -8,7 +8,9 @@ them with whether the draft has current incidents. Patterns: ``nlp/patterns/excl
 
 A CPS or court rule is ``deniable``: clauses in which the writer says that is *not* what they want
 ("I'm not asking you to look at the CPS decision", "I'm not unhappy with the court, it was the
-right decision") are blanked out before the rule looks for the decision and the request.
+right decision") are blanked out before the rule looks for the decision and the request, and a
+retraction ("... but that's not why I'm writing", "I'm not asking you to look at that") takes back
+its own sentence and the one before. Anonymity is the applicant's, not a neighbour's.
 """
 
 from __future__ import annotations
@@ -68,6 +70,16 @@ def _without_denials(canon: str) -> str:
 
 
 @cache
+def _retractions() -> re.Pattern[str]:
+    return re.compile(load_data("exclusions.json")["retractions"])
+
+
+@cache
+def _others() -> re.Pattern[str]:
+    return re.compile(load_data("exclusions.json")["anonymous_others"])
+
+
+@cache
 def _rules() -> tuple[_Rule, ...]:
     data = load_data("exclusions.json")
     return tuple(
@@ -89,20 +101,29 @@ def find_exclusion_cues(text: str) -> list[Finding]:
     sents = sentences(text)
     result: list[Finding] = []
     denied = [_without_denials(s.canon) for s in sents]
+    # "... but I'm not asking you to look at that": takes back this sentence and the one before
+    retracted = [_retractions().search(s.canon) is not None for s in sents]
     for index, sentence in enumerate(sents):
         canon = sentence.canon
         neighbours = " ".join(s.canon for s in sents[max(0, index - 1) : index + 2])
         kept = denied[index]
         kept_neighbours = " ".join(denied[max(0, index - 1) : index + 2])
+        taken_back = any(retracted[index : index + 2])
         for rule in _rules():
-            text, around = (kept, kept_neighbours) if rule.deniable else (canon, neighbours)
-            if rule.requires is not None and not rule.requires.search(text):
+            if rule.deniable and taken_back:
+                continue
+            body, around = (kept, kept_neighbours) if rule.deniable else (canon, neighbours)
+            if rule.requires is not None and not rule.requires.search(body):
                 continue
             if rule.also is not None and not rule.also.search(around):
                 continue
             for match in rule.pattern.finditer(canon):
                 if rule.negatable and _NEGATION.search(canon[: match.start()]):
                     continue
+                if rule.label == Exclusion.ANONYMOUS and _others().search(
+                    canon[: match.start()][-50:]
+                ):
+                    continue  # "my neighbour wants to stay anonymous": not the applicant
                 start, end = sentence.original_span(match.start(), match.end())
                 result.append(Finding(rule.label, start, end, f"exclusion: {rule.name}"))
                 break

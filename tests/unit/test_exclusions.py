@@ -175,3 +175,31 @@ def test_cps_or_court_decision_the_writer_says_they_are_not_asking_about_is_no_e
 )
 def test_more_phrasings_of_anonymity_and_service_complaints(text: str, expected: set[E]) -> None:
     assert excluded(text) == {e.value for e in expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The fine was a joke, but that's not why I'm writing: the parties go on.", set()),
+        (
+            "The CPS should have charged him, I think. I'm not asking you to look at that though.",
+            set(),
+        ),
+        ("The judge let him off. I want that looked at again.", {E.COURT_DECISION}),
+    ],
+)
+def test_a_decision_taken_back_in_the_same_or_next_sentence_is_no_exclusion(
+    text: str, expected: set[E]
+) -> None:
+    assert excluded(text) == {e.value for e in expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The lady at 14 wants to remain anonymous, but I am happy to be named.", set()),
+        ("Please let me remain anonymous.", {E.ANONYMOUS}),
+    ],
+)
+def test_anonymity_is_the_applicants_not_a_neighbours(text: str, expected: set[E]) -> None:
+    assert excluded(text) == {e.value for e in expected}
