@@ -372,6 +372,12 @@ class _Assembler:
                 continue
             clause_end = _clause_end_char(doc, c.end)
             inside = self._mentions_between(c.end, clause_end)
+            if not inside:
+                # "... and two days later I reported it": a day told just before the report verb
+                before = self._mentions_between(max(0, c.start - 40), c.start)
+                if before and _LEAD_IN.fullmatch(text[before[-1].end : c.start]):
+                    if _is_incident_anchor(before[-1].value) or self.current is not None:
+                        inside = [before[-1]]
             # A later date in the clause is another report's date only when another body is
             # named before it ("... that night and to Environmental Health on 14/09/2026").
             for k in range(1, len(inside)):
@@ -921,6 +927,11 @@ def _when_clause(text: str, clause_end: int) -> tuple[int, int] | None:
 # "Welland Court", "Kingsley Court": an address, not a court of law (Crown, County, Magistrates').
 _PLACE_COURT = re.compile(
     r"\b(?!(?:Crown|County|Magistrates|Family|High|Youth|Supreme|Appeal)\b)[A-Z][a-z]+['’]?\s+Court\b"
+)
+# What may stand between a day and the report verb it dates: "two days later I reported it".
+_LEAD_IN = re.compile(
+    r"[\s,]*(?:and\s+|then\s+|so\s+)*(?:i|we|she|he|they|my \w+|mum|dad)?\s*(?:only|finally|then|also)?\s*",
+    re.I,
 )
 _MONTH_WORD = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.I
