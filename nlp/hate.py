@@ -77,6 +77,7 @@ _MOTIVATION_RULES = frozenset(
         "motivation_this_is_about",
         "motivation_thats_why",
         "motivation_since_told",
+        "motivation_reason",
     }
 )
 # "I don't think it's because I'm gay", "I doubt this is about our marriage": the motivation

@@ -531,6 +531,9 @@ FAMILIES = [
     ("she calls me by my old name to wind me up", H.TRANSGENDER_IDENTITY),
     ("they call me 'sir' on purpose even though I've told them", H.TRANSGENDER_IDENTITY),
     ("they wrote 'freak' on my door because I'm trans", H.TRANSGENDER_IDENTITY),
+    ("The only reason they do it is because I'm Jewish.", H.RELIGION),
+    ("the reason is our civil partnership, I'm sure", H.MARRIAGE_CIVIL_PARTNERSHIP),
+    ("he said 'you lot stink of curry'", H.RACE),
     # singled out: only one group gets it
     ("I have no doubt it's because I'm Jewish.", H.RELIGION),
     ("He only ever picks on the women in the flats.", H.SEX),
@@ -573,6 +576,8 @@ FAMILY_NEGATIVES = [
     "Nobody wants your rubbish in their garden.",
     "That's what happens when you let an English bulldog off the lead.",
     "He shouted the Polish lads out of the pub at closing time.",
+    "The reason I'm writing is my age, I can't get out to the office.",
+    "The takeaway extractor fan means the close smells of curry all night.",
     "They were shouting, the old men out on the benches were scared.",
     "He said f*** your car and kicked it.",
     "They smeared eggs all over my wheelchair ramp.",
