@@ -751,6 +751,12 @@ class _Assembler:
             )
         ):
             return  # "in the summer I made a report to ...": about another time, not this incident
+        if (
+            date_f is None
+            and clause_words[:1] in (["them"], ["him"], ["her"])
+            and (current.segment, current.sentence) != (seg_index, sentence)
+        ):
+            return  # "my neighbour has reported them as well": the people, not this incident
         report = _Report(
             cue=cue,
             span=(part.offset + cue_f.start, part.offset + cue_f.end),
