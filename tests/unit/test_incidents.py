@@ -173,3 +173,55 @@ def test_summary_and_evidence_point_at_the_words(nlp: Language) -> None:
     start, end = found.evidence[0]
     assert "smashed the porch light" in text[start:end]
     assert found.summary.startswith("Last Thursday they smashed")
+
+
+def test_phrases_in_apposition_name_one_day(nlp: Language) -> None:
+    found = incidents(
+        nlp, "Ten days ago, the Monday, they threw a chair at my window. I rang 101 that night."
+    )
+    assert summary(found) == [(d(31, 5), d(31, 5), True, d(31, 5), ("police",))]
+
+
+def test_denied_correction_keeps_the_month(nlp: Language) -> None:
+    found = incidents(
+        nlp,
+        "On the 20th of May he kicked my door in, I reported it to the police that night.",
+        "sorry it wasn't the 20th of May, it was the 12th",
+        chat=True,
+    )
+    assert [(i.start, i.reported) for i in found] == [(d(12, 5), True)]
+
+
+def test_body_named_after_not_is_not_a_report_to_it(nlp: Language) -> None:
+    found = incidents(
+        nlp,
+        "On Sunday they dumped rubbish on my drive. I only told my landlord, not the council or the police.",
+    )
+    assert summary(found) == [(d(7), d(7), False, None, ("other",))]
+
+
+def test_day_before_the_report_verb_dates_the_report(nlp: Language) -> None:
+    found = incidents(
+        nlp, "On the 2nd they smashed the shed and three days later I reported it to the council."
+    )
+    assert summary(found) == [(d(2), d(2), True, d(5), ("council",))]
+
+
+def test_not_reported_until_a_day(nlp: Language) -> None:
+    found = incidents(
+        nlp,
+        "On 3 May they spray-painted the garage. I didn't report it until 9 June, when I rang the council.",
+    )
+    assert summary(found) == [(d(3, 5), d(3, 5), True, d(9), ("council",))]
+
+
+def test_an_address_court_is_not_a_court_of_law(nlp: Language) -> None:
+    found = incidents(
+        nlp, "On Saturday there was a fight outside Elm Court. I rang 101 that night."
+    )
+    assert summary(found) == [(d(6), d(6), True, d(6), ("police",))]
+
+
+def test_a_person_called_june_is_not_the_month(nlp: Language) -> None:
+    found = incidents(nlp, "I live with my wife June. June gets frightened by the noise they make.")
+    assert found == []
