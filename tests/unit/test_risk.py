@@ -234,6 +234,9 @@ CHILDREN = [
     ("I'm expecting and she screamed that my baby will be taken off me.", False),
     ("I am pregnant and terrified for my baby.", False),
     ("My son was there. He was fine, just annoyed.", False),
+    ("Our daughter wasn't in, but she is frightened to come home now.", True),
+    ("They were lobbing stones at our 6 year old.", True),
+    ("They threw paint at my van while my daughter slept.", False),
 ]
 
 
