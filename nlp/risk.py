@@ -39,6 +39,9 @@ _CULPRIT_CHILD = re.compile(
 
 # Whose condition: the writer or the household (direct), or a person named by title.
 _FIRST_PERSON = re.compile(r"(?:i|i'm|im|i am|i've|ive|i have|i suffer|i use|i walk|my|our)\b")
+_SUBJECT = re.compile(r"\b(i|i'm|im|i've|ive|i'd|we|we're|he|she|they|he's|she's|they're)\b")
+_FIRST_PERSON_SUBJECTS = frozenset({"i", "i'm", "im", "i've", "ive", "i'd", "we", "we're"})
+_THIRD_PERSON_SELF = re.compile(r"\b(?:himself|herself|themselves)\b")
 _PRONOUN_SUBJECT = re.compile(r"(?:he|she|he's|she's|hes|shes)\b")
 
 
@@ -136,6 +139,10 @@ def find_risk_flags(text: str) -> list[Finding]:
                     continue
                 if rule.writer_may_speak and _the_writers_own_words(compiled, canon, match):
                     continue
+                if rule.label is RiskFlag.SELF_HARM and _a_neighbours(
+                    compiled, canon, previous, match
+                ):
+                    continue
                 if rule.label is RiskFlag.VULNERABLE_ADULT and not _victims_household(
                     compiled, canon, previous, match
                 ):
@@ -218,6 +225,22 @@ def _children(
         start, end = sentence.original_span(match.start(), match.end())
         result.append(Finding(rule.label.value, start, end, f"risk: {rule.name}"))
     return result
+
+
+def _a_neighbours(compiled: _Compiled, canon: str, previous: str, match: re.Match[str]) -> bool:
+    """Whether self-harm told of "he"/"she"/"himself" belongs to a neighbour or culprit named last
+    ("the man upstairs tried to kill himself"), not the writer or their household."""
+    prefix = canon[: match.start()]
+    subjects = _SUBJECT.findall(prefix)
+    third = _THIRD_PERSON_SELF.search(match.group(0)) is not None or (
+        bool(subjects) and subjects[-1] not in _FIRST_PERSON_SUBJECTS
+    )
+    if not third:
+        return False
+    before = f"{previous} {prefix}"
+    others = [m.end() for m in compiled.third_party.finditer(before)]
+    own = [m.end() for m in compiled.household.finditer(before)]
+    return bool(others) and others[-1] > (own[-1] if own else -1)
 
 
 def _victims_household(

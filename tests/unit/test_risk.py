@@ -300,3 +300,19 @@ def test_a_threat_the_writer_says_they_made_is_not_a_threat_to_them(
 )
 def test_advanced_age_of_the_household_not_of_others(text: str, expected: set[R]) -> None:
     assert flags(text) == {r.value for r in expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The lad next door tried to hang himself in the summer.", set()),
+        ("My wife says she could hang herself some days.", {R.SELF_HARM}),
+        ("The woman upstairs screams at night. She says she wants to die.", set()),
+        ("My partner has told me he wants to end it all.", {R.SELF_HARM}),
+        ("The man opposite glares at me and some days I want to die.", {R.SELF_HARM}),
+    ],
+)
+def test_self_harm_of_the_writer_or_household_not_of_a_neighbour(
+    text: str, expected: set[R]
+) -> None:
+    assert flags(text) == {r.value for r in expected}
