@@ -122,17 +122,18 @@ def find_risk_flags(text: str) -> list[Finding]:
         previous = sents[index - 1].canon if index else ""
         following = tuple(s.canon for s in sents[index + 1 : index + 3])
         for rule in compiled.rules:
+            if rule.gate is not None and not rule.gate.search(canon):
+                continue
             negated_here = compiled.sentence_negations.get(rule.label)
             if negated_here is not None and negated_here.search(canon):
                 continue
-            if rule.gate is not None and not rule.gate.search(canon):
-                continue
-            if rule.unless is not None and rule.unless.search(canon):
-                continue
             if rule.label is RiskFlag.CHILD_AT_RISK and rule.requires is not None:
-                result += _children(compiled, rule, sentence, following, pregnancy)
+                if rule.unless is None or not rule.unless.search(canon):
+                    result += _children(compiled, rule, sentence, following, pregnancy)
                 continue
             if rule.requires is not None and not rule.requires.search(canon):
+                continue
+            if rule.unless is not None and rule.unless.search(canon):
                 continue
             for match in rule.pattern.finditer(canon):
                 if _negated(compiled, canon, _core_start(rule, match)):
