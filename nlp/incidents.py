@@ -432,8 +432,19 @@ class _Assembler:
                 target.references.append(str(r.value))
         for h in findings(doc, "hate"):
             target = self._incident_at(seg_index, part.offset + h.start)
+            if target is None and part.chat and self.current is not None:
+                # a chat message going on about the incident of the message before
+                if self.current.segment >= seg_index - 2:
+                    target = self.current
             if target is not None:
                 target.hate.add(h.label)
+        # "the same lads shouted the same stuff at me": the abuse told before, again
+        for incident in self.by_segment.get(seg_index, []):
+            block = text[incident.block[0] - part.offset : incident.block[1] - part.offset]
+            if not incident.hate and _SAME_ABUSE.search(block):
+                earlier = [i for i in self.incidents if i.hate and i is not incident]
+                if earlier:
+                    incident.hate |= earlier[-1].hate
 
     def _incident_at(self, seg_index: int, char: int) -> _Incident | None:
         """The incident told last before ``char`` in this segment (its block holds ``char``)."""
@@ -937,6 +948,10 @@ _PLACE_COURT = re.compile(
 # What may stand between a day and the report verb it dates: "two days later I reported it".
 _LEAD_IN = re.compile(
     r"[\s,]*(?:and\s+|then\s+|so\s+)*(?:i|we|she|he|they|my \w+|mum|dad)?\s*(?:only|finally|then|also)?\s*",
+    re.I,
+)
+_SAME_ABUSE = re.compile(
+    r"\b(?:shout\w*|call\w*|said|yell\w*|scream\w*)\s+(?:\w+\s+){0,2}the same (?:stuff|things?|abuse|names|words|slurs?)\b",
     re.I,
 )
 _MONTH_WORD = re.compile(

@@ -225,3 +225,13 @@ def test_an_address_court_is_not_a_court_of_law(nlp: Language) -> None:
 def test_a_person_called_june_is_not_the_month(nlp: Language) -> None:
     found = incidents(nlp, "I live with my wife June. June gets frightened by the noise they make.")
     assert found == []
+
+
+def test_the_same_abuse_again_carries_its_strand(nlp: Language) -> None:
+    found = incidents(
+        nlp,
+        "On Monday two men called me a p*ki and told me to go back where I came from. I rang 101.",
+        "last saturday the same men shouted the same stuff at me in the park",
+        chat=True,
+    )
+    assert [(i.start, i.hate_strands) for i in found] == [(d(6), ("race",)), (d(8), ("race",))]
