@@ -42,6 +42,7 @@ _FIRST_PERSON = re.compile(r"(?:i|i'm|im|i am|i've|ive|i have|i suffer|i use|i w
 _SUBJECT = re.compile(r"\b(i|i'm|im|i've|ive|i'd|we|we're|he|she|they|he's|she's|they're)\b")
 _FIRST_PERSON_SUBJECTS = frozenset({"i", "i'm", "im", "i've", "ive", "i'd", "we", "we're"})
 _THIRD_PERSON_SELF = re.compile(r"\b(?:himself|herself|themselves)\b")
+_CONTRAST = re.compile(r" (?:but|though|although|however|yet|whereas|except)\b|;")
 _PRONOUN_SUBJECT = re.compile(r"(?:he|she|he's|she's|hes|shes)\b")
 
 
@@ -125,8 +126,15 @@ def find_risk_flags(text: str) -> list[Finding]:
             if rule.gate is not None and not rule.gate.search(canon):
                 continue
             negated_here = compiled.sentence_negations.get(rule.label)
-            if negated_here is not None and negated_here.search(canon):
-                continue
+            denials: list[tuple[int, int]] = []
+            if negated_here is not None:
+                # a child denial keeps its own "but" ("my son wasn't there, but he is scared now")
+                whole = rule.label is RiskFlag.CHILD_AT_RISK
+                denials = [(0, len(canon))] if whole else _denied_clauses(canon, negated_here)
+                if whole and not negated_here.search(canon):
+                    denials = []
+                if denials == [(0, len(canon))]:
+                    continue
             if rule.label is RiskFlag.CHILD_AT_RISK and rule.requires is not None:
                 if rule.unless is None or not rule.unless.search(canon):
                     result += _children(compiled, rule, sentence, following, pregnancy)
@@ -136,6 +144,8 @@ def find_risk_flags(text: str) -> list[Finding]:
             if rule.unless is not None and rule.unless.search(canon):
                 continue
             for match in rule.pattern.finditer(canon):
+                if _inside(denials, match.start()):
+                    continue
                 if _negated(compiled, canon, _core_start(rule, match)):
                     continue
                 if rule.writer_may_speak and _the_writers_own_words(compiled, canon, match):
@@ -155,6 +165,27 @@ def find_risk_flags(text: str) -> list[Finding]:
                 start, end = sentence.original_span(match.start(), match.end())
                 result.append(Finding(rule.label.value, start, end, f"risk: {rule.name}"))
     return result
+
+
+def _denied_clauses(canon: str, denial: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The clauses of ``canon`` (split at "but", "though", ";") in which ``denial`` matches:
+    "he never threatened me" denies its clause, not "but last night he came at me with a knife".
+    """
+    if not denial.search(canon):
+        return []
+    bounds = [0, *(m.start() for m in _CONTRAST.finditer(canon)), len(canon)]
+    if len(bounds) == 2:
+        return [(0, len(canon))]
+    return [
+        (start, end)
+        for start, end in zip(bounds, bounds[1:], strict=False)
+        if denial.search(canon[start:end])
+    ]
+
+
+def _inside(spans: list[tuple[int, int]], position: int) -> bool:
+    """Whether ``position`` falls in one of ``spans``."""
+    return any(start <= position < end for start, end in spans)
 
 
 def _core_start(rule: _Rule, match: re.Match[str]) -> int:

@@ -316,3 +316,15 @@ def test_self_harm_of_the_writer_or_household_not_of_a_neighbour(
     text: str, expected: set[R]
 ) -> None:
     assert flags(text) == {r.value for r in expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He's never threatened us, but on Friday he pulled a knife on my husband.", True),
+        ("Nobody has been attacked so far, though she says she'll batter me.", True),
+        ("He has never threatened anyone; he just plays loud music.", False),
+    ],
+)
+def test_a_denial_covers_its_own_clause_not_the_one_after_but(text: str, expected: bool) -> None:
+    assert (R.THREAT_OF_VIOLENCE.value in flags(text)) is expected
