@@ -3,13 +3,16 @@
 Each rule in ``nlp/patterns/risk.json`` is a label, a regex over the canonical sentence, and an
 optional ``requires`` regex for the context words that must share the sentence (a weapon word
 needs "with/waving/had ..."; a child needs "scared/terrified/hurt ..."). A negation just before the
-match ("no weapons", "never threatened") or a label's sentence negation ("not in danger now")
-cancels it, and so does a rule's ``unless`` regex (a hammer used only on a window is not a threat
+match ("no weapons", "never threatened") cancels it; a label's sentence negation ("not in danger
+now", "nobody has been threatened") cancels the matches in its own clause, not those after a "but".
+So does a rule's ``unless`` regex (a hammer used only on a window is not a threat
 to a person). When a pattern names its ``core`` group, the negation is looked for just before the
 core ("I'm angry, not depressed"). The culprits' own children or conditions are not the victim's: a
 condition whose subject is a neighbour, a culprit or someone outside the household, or a child, is
 no vulnerable adult. A child may be named in one sentence and frightened in the next ("... in front
-of my son. He was shaking."); an unborn baby in a pregnancy account is not a child at risk.
+of my son. He was shaking."); an unborn baby in a pregnancy account is not a child at risk. A
+threat the writer says they made ("I told him I'd ...") is not a threat to them, and self-harm told
+of a neighbour is not the household's.
 """
 
 from __future__ import annotations
