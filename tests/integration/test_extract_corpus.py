@@ -2,7 +2,8 @@
 
 The dev corpus lives in ../shared/corpus/dev (outside the repository); our own corpora, written
 separately from the code by other authors, in tests/fixtures/corpus (40 cases) and
-tests/fixtures/corpus-b (36 cases). The floors are what the pipeline
+tests/fixtures/corpus-b (36 cases) and tests/fixtures/corpus-c (30 cases, scored untouched once
+before any fix: overall 0.911). The floors are what the pipeline
 reached when they were set: a change that lowers a score fails here and must say why.
 """
 
@@ -21,11 +22,12 @@ SCORER = SHARED / "eval" / "score.py"
 TRIGGER = Path(sys.executable).with_name("trigger")
 
 # corpus folder -> (overall floor, floor for every headline metric). Set a little under what the
-# pipeline reached (dev 1.000; corpus 0.993; corpus-b 0.992 on 22 November 2026).
+# pipeline reached (dev 1.000; corpus 0.994; corpus-b 0.992; corpus-c 0.960 on 22 November 2026).
 FLOORS = {
     SHARED / "corpus" / "dev": (0.99, 0.95),
     ROOT / "tests" / "fixtures" / "corpus": (0.97, 0.90),
     ROOT / "tests" / "fixtures" / "corpus-b": (0.97, 0.90),
+    ROOT / "tests" / "fixtures" / "corpus-c": (0.93, 0.70),
 }
 HEADLINE = [
     "incidents.f1",
