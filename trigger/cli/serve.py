@@ -70,6 +70,12 @@ def build_services(settings: Settings, engine: Engine) -> list[Service]:
             settings.inbox,
         )
     services.append(Service("drop folder", drop_folder.run))
+    from intake.drafting import DraftingWorker
+    from trigger.profiles import get_profile
+
+    profile = get_profile(settings.policy)
+    services.append(Service("drafting", DraftingWorker(engine, profile).run))
+    log.info("drafting: stored emails become draft applications under the %s policy", profile.id)
     if settings.telegram_configured:
         log.info("Telegram: a token is set but the bot is not built yet")
     else:

@@ -1,0 +1,96 @@
+"""The drafting worker against a real database (SQLite and PostgreSQL): stored emails become drafts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+
+from intake.drafting import DraftingWorker
+from nlp.extract import Extractor
+from storage.database import connect
+from storage.drop_folder import inbound_from_eml
+from storage.migrate import upgrade
+from storage.repository import unit_of_work
+from storage.tables import InboundState
+from trigger.profiles import get_profile
+
+DEV = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "dev"
+EMAIL = b"""From: Ann Lee <ann.lee@example.net>\r
+To: communitysafety@example.org\r
+Subject: Community Trigger\r
+Date: Wed, 14 Oct 2026 09:00:00 +0100\r
+Message-ID: <one@example.net>\r
+Content-Type: text/plain; charset=utf-8\r
+\r
+Last Friday the lads next door smashed my window. I rang 101 straight away.\r
+On Monday they kicked my door and I reported it to the council the next day.\r
+Yesterday they threw eggs at the house and I rang the police that night.\r
+"""
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+@pytest.fixture
+def engine(database_url: str) -> Iterator[Engine]:
+    engine = connect(database_url)
+    upgrade(engine)
+    yield engine
+    engine.dispose()
+
+
+def store(engine: Engine, raw: bytes) -> int:
+    with unit_of_work(engine) as repo:
+        inbound_id, created = repo.save_inbound(inbound_from_eml(raw))
+    assert created
+    return inbound_id
+
+
+def test_stored_email_becomes_a_draft_linked_to_it(engine: Engine, extractor: Extractor) -> None:
+    inbound_id = store(engine, EMAIL)
+    worker = DraftingWorker(engine, get_profile("hart"), extractor)
+    assert worker.process_once() == 1
+    with unit_of_work(engine) as repo:
+        record = repo.get_inbound(inbound_id)
+        assert record is not None and record.state is InboundState.PROCESSED
+        [stored] = repo.list_drafts()
+        assert stored.draft.threshold is not None
+        assert stored.draft.threshold.status == "met"
+        assert len(stored.draft.incidents) == 3
+        assert inbound_id in stored.inbound_ids
+    assert worker.process_once() == 0  # nothing left waiting
+
+
+def test_garbage_is_kept_and_marked_ignored_with_the_reason(
+    engine: Engine, extractor: Extractor
+) -> None:
+    good = store(engine, EMAIL)
+    junk = store(engine, b"\x00\x01 this is not mail")
+    DraftingWorker(engine, get_profile("hart"), extractor).process_once()
+    with unit_of_work(engine) as repo:
+        junk_record = repo.get_inbound(junk)
+        good_record = repo.get_inbound(good)
+        assert junk_record is not None and good_record is not None
+        assert junk_record.state is InboundState.IGNORED
+        assert junk_record.raw == b"\x00\x01 this is not mail"  # nothing that arrived is lost
+        assert junk_record.error
+        assert good_record.state is InboundState.PROCESSED
+        assert repo.count_drafts() == 1
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="the shared dev corpus is not beside the repository")
+def test_forwarded_email_keeps_the_victim_and_applicant(
+    engine: Engine, extractor: Extractor
+) -> None:
+    store(engine, (DEV / "d04.eml").read_bytes())
+    DraftingWorker(engine, get_profile("hart"), extractor).process_once()
+    with unit_of_work(engine) as repo:
+        [stored] = repo.list_drafts()
+    assert stored.draft.applicant.role == "third_party"
+    assert stored.draft.victim.email == "rosemary.quinn@example.net"
+    assert stored.draft.threshold is not None and stored.draft.threshold.status == "incomplete"
