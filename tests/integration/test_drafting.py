@@ -1,4 +1,4 @@
-"""The drafting worker against a real database (SQLite and PostgreSQL): stored emails become drafts."""
+"""The drafting worker on a real database (SQLite, PostgreSQL): stored emails become drafts."""
 
 from __future__ import annotations
 
