@@ -138,6 +138,7 @@ THREAT_FAMILIES = [
     ("He lifted his jumper to show me a blade.", {R.THREAT_OF_VIOLENCE}),
     ("She set her dog on me in the car park.", {R.THREAT_OF_VIOLENCE}),
     ("I was attacked on my way home.", {R.THREAT_OF_VIOLENCE}),
+    ("He grabbed a bottle and said he'd throw it at my head.", {R.THREAT_OF_VIOLENCE}),
 ]
 
 
@@ -158,6 +159,7 @@ NOT_A_THREAT = [
     "He spat at me over the fence.",
     "Somebody kicked her gate off its hinges.",
     "I told him I would ring the police.",
+    "My partner keeps a cricket bat under the bed for protection.",
 ]
 
 
@@ -267,6 +269,11 @@ def test_danger_now_or_tonight_not_past_nights(text: str, expected: bool) -> Non
         ("He's currently on bail for the criminal damage.", False),
         ("Currently they're outside shouting every evening.", False),
         ("On Friday they were trying to kick my door in.", False),
+        ("She's hammering on my front door as I write this.", True),
+        ("Please come quick, they're smashing the windows.", True),
+        ("Every Friday they're kicking the door at closing time.", False),
+        ("On Saturday he's banging on my door at 3am, as usual.", False),
+        ("They're still out there by the gate.", True),
     ],
 )
 def test_now_words_flag_danger_only_for_what_is_happening_now(text: str, expected: bool) -> None:
