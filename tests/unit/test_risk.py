@@ -335,3 +335,17 @@ def test_self_harm_of_the_writer_or_household_not_of_a_neighbour(
 )
 def test_a_denial_covers_its_own_clause_not_the_one_after_but(text: str, expected: bool) -> None:
     assert (R.THREAT_OF_VIOLENCE.value in flags(text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He said he'd glass me if he saw me in the pub again.", {"threat_of_violence"}),
+        ("She told us next time she would set us on fire.", {"threat_of_violence"}),
+        ("My brother says he doesn't want to be here any more.", {"self_harm"}),
+        ("My daughter has started cutting her arms again since it began.", {"self_harm"}),
+        ("I won't give my name because they know where I live.", set()),
+    ],
+)
+def test_risk_phrasings_added_from_unseen_accounts(text: str, expected: set[str]) -> None:
+    assert {f.label for f in find_risk_flags(text)} == expected
