@@ -246,6 +246,7 @@ class _Assembler:
         self.by_segment: dict[int, list[_Incident]] = {}
         self.block_starts: dict[int, list[int]] = {}
         self.segment_cues: list[Any] = []
+        self.segment_agencies: list[Any] = []
         self.cue_starts: list[int] = []
         self.superseded: set[int] = set()
         self.in_report_clause: set[int] = set()
@@ -306,6 +307,7 @@ class _Assembler:
         self.segment_cues = cues
         self.cue_starts = [c.start for c in cues]
         agencies = findings(doc, "agencies")
+        self.segment_agencies = agencies
         reference_day = _reference_day(doc)
         if not part.chat or self.current is None or self.current.segment < seg_index - 3:
             # A new email part starts afresh; a chat message may go on about the last incident.
@@ -812,6 +814,11 @@ class _Assembler:
             for c in self._cues_between(cue_f.end, clause_end)
             if c.label == "collective"
             and (c.start - cue_f.end < 25 or "each time" in text[c.start : c.end + 5].lower())
+            # "to both the police and the council": both bodies, not both incidents
+            and not any(
+                0 <= a.start - c.end <= 6 and re.fullmatch(r"\s*(?:the\s*)?", text[c.end : a.start])
+                for a in self.segment_agencies
+            )
         ]
         targets = [current]
         if collective:
@@ -906,6 +913,7 @@ class _Assembler:
         elif (
             dateless
             and incident.end is not None
+            and incident.start == incident.end  # a vague time ("mid October"): the day is unknown
             and not any(r.unknown_day or r.collective for r in dateless)
         ):
             reported_on = incident.end  # told as part of the incident: that day
