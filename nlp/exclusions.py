@@ -138,11 +138,18 @@ def decide_exclusions(findings: Iterable[Finding], has_current_incidents: bool) 
     incidents nor says the behaviour goes on ("a rude officer and persisting ASB is not a service
     complaint", threshold-rules.md).
     """
+    findings = list(findings)
     labels = {f.label for f in findings}
     decided = {Exclusion(label) for label in labels if label in Exclusion.__members__.values()}
     if ExclusionCue.SERVICE in labels:
-        stopped = ExclusionCue.BEHAVIOUR_STOPPED in labels
-        persisting = ExclusionCue.PERSISTING in labels
+        stopped_at = [f.start for f in findings if f.label == ExclusionCue.BEHAVIOUR_STOPPED]
+        stopped = bool(stopped_at)
+        # "I rang every week ... they moved out in July and it's been quiet since": what went on
+        # before the account says it stopped is history, not persisting behaviour.
+        persisting = any(
+            f.label == ExclusionCue.PERSISTING and not (stopped_at and f.start < max(stopped_at))
+            for f in findings
+        )
         if (stopped and not persisting) or (not has_current_incidents and not persisting):
             decided.add(Exclusion.SERVICE_COMPLAINT)
     return decided

@@ -203,3 +203,14 @@ def test_a_decision_taken_back_in_the_same_or_next_sentence_is_no_exclusion(
 )
 def test_anonymity_is_the_applicants_not_a_neighbours(text: str, expected: set[E]) -> None:
     assert excluded(text) == {e.value for e in expected}
+
+
+def test_behaviour_told_before_it_stopped_is_history_not_persisting() -> None:
+    text = (
+        "I want to complain about how the housing team dealt with the family upstairs. "
+        "I rang them every week about the noise and nobody called back. "
+        "They moved out in March and it has been quiet since. It is the way I was treated."
+    )
+    assert decide_exclusions(find_exclusion_cues(text), has_current_incidents=False) == {
+        "service_complaint"
+    }

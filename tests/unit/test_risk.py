@@ -349,3 +349,14 @@ def test_a_denial_covers_its_own_clause_not_the_one_after_but(text: str, expecte
 )
 def test_risk_phrasings_added_from_unseen_accounts(text: str, expected: set[str]) -> None:
     assert {f.label for f in find_risk_flags(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("My dad told the nurse he has thought about taking his own life.", {"self_harm"}),
+        ("He said he'd put a firework through our letterbox.", {"threat_of_violence"}),
+    ],
+)
+def test_more_risk_phrasings(text: str, expected: set[str]) -> None:
+    assert {f.label for f in find_risk_flags(text)} == expected
