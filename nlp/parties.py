@@ -156,6 +156,10 @@ _NOT_NAMES = frozenset(
     "anonymous private later skip pass nope nah dunno no".split()
 )
 _ALSO = re.compile(r"\b(?:also|too|as well)\b")
+# The writer does not know yet whether the victim agrees ("whether he's happy for ...").
+_UNASKED = re.compile(
+    r"\b(?:whether|if) (?:he|she|they|[a-z]+) ?(?:is|'s|’s|are|'re|would be|will be|'d be)\s*$"
+)
 _NEGATED = re.compile(r"(?:not|n't|never|no longer) (?:[^ ]+ )?$")
 
 
@@ -183,6 +187,8 @@ def find_party_cues(text: str) -> list[Finding]:
         for _match, start, end in _matches(compiled.refused, sentence) if consent else ():
             result.append(Finding(PartyCue.CONSENT_REFUSED, start, end, "parties: consent refused"))
         for match, start, end in _matches(compiled.given, sentence) if consent else ():
+            if _UNASKED.search(canon[max(0, match.start() - 60) : match.start()]):
+                continue  # "I haven't asked him yet whether he's happy to share": not stated
             negated = bool(_NEGATED.search(canon[: match.start()]))
             label = PartyCue.CONSENT_REFUSED if negated else PartyCue.CONSENT_GIVEN
             result.append(

@@ -410,3 +410,17 @@ def test_consent_in_other_words(text: str, consent: Consent) -> None:
 )
 def test_community_reporters_in_other_words(text: str, count: int | None) -> None:
     assert own(text).community_reporters == count
+
+
+@pytest.mark.parametrize(
+    ("text", "consent"),
+    [
+        ("Mrs Lane has asked that her details are not shared with the council.", "refused"),
+        ("Please don't pass any of this on to anyone.", "refused"),
+        ("Yes you can pass it on to the police.", "given"),
+        ("I have not asked her yet whether she's happy for her details to be shared.", None),
+    ],
+)
+def test_consent_phrasings(text: str, consent: str | None) -> None:
+    labels = {str(f.label) for f in find_party_cues(text) if "consent" in str(f.label)}
+    assert labels == ({f"consent_{consent}"} if consent else set())
