@@ -576,7 +576,9 @@ class _Assembler:
         if part.note and not cue_nearby:
             # A forwarder's note tells an incident only with its report ("She did not report this").
             if sentence + 1 >= len(sents.starts) or not any(
-                c.label != "collective" for c in self._cues_between(*sents.bounds(sentence + 1))
+                c.label != "collective"
+                and _ANAPHORA.intersection(_words(text[c.end : c.end + 30])[:4])
+                for c in self._cues_between(*sents.bounds(sentence + 1))
             ):
                 return
         clause = _clause_around(around, mention_f.start - s_start, mention_f.end - s_start)

@@ -424,3 +424,8 @@ def test_community_reporters_in_other_words(text: str, count: int | None) -> Non
 def test_consent_phrasings(text: str, consent: str | None) -> None:
     labels = {str(f.label) for f in find_party_cues(text) if "consent" in str(f.label)}
     assert labels == ({f"consent_{consent}"} if consent else set())
+
+
+def test_two_named_neighbours_who_both_reported_make_three_with_the_writer() -> None:
+    text = "My neighbours Mr Ahmed and Mrs Cole both phoned the police about it as well."
+    assert [f.value for f in find_party_cues(text) if f.label == "community_reporters"] == [3]
