@@ -1,10 +1,10 @@
 """`trigger extract` as a command, scored on labelled corpora: a regression floor.
 
-The dev corpus lives in ../shared/corpus/dev (outside the repository); our own corpora, written
-separately from the code by other authors, in tests/fixtures/corpus (40 cases) and
-tests/fixtures/corpus-b (36 cases) and tests/fixtures/corpus-c (30 cases, scored untouched once
-before any fix: overall 0.911). The floors are what the pipeline
-reached when they were set: a change that lowers a score fails here and must say why.
+The dev corpus lives in ../shared/corpus/dev (outside the repository). Our own corpora were written
+by other authors who never saw the code: tests/fixtures/corpus (40 cases), corpus-b (36), corpus-c
+(30; its untouched first score was 0.911) and corpus-d (24; untouched first score 0.915). The
+floors sit a little under what the pipeline reached: a change that lowers a score fails here and
+must say why.
 """
 
 from __future__ import annotations
@@ -22,12 +22,14 @@ SCORER = SHARED / "eval" / "score.py"
 TRIGGER = Path(sys.executable).with_name("trigger")
 
 # corpus folder -> (overall floor, floor for every headline metric). Set a little under what the
-# pipeline reached (dev 1.000; corpus 0.994; corpus-b 0.992; corpus-c 0.960 on 22 November 2026).
+# pipeline reached (dev 1.000; corpus 0.994; corpus-b 0.998; corpus-c 0.972; corpus-d 0.977, on
+# 22 November 2026).
 FLOORS = {
     SHARED / "corpus" / "dev": (0.99, 0.95),
     ROOT / "tests" / "fixtures" / "corpus": (0.97, 0.90),
     ROOT / "tests" / "fixtures" / "corpus-b": (0.97, 0.90),
-    ROOT / "tests" / "fixtures" / "corpus-c": (0.93, 0.70),
+    ROOT / "tests" / "fixtures" / "corpus-c": (0.95, 0.80),
+    ROOT / "tests" / "fixtures" / "corpus-d": (0.95, 0.80),
 }
 HEADLINE = [
     "incidents.f1",
