@@ -362,6 +362,9 @@ class _Assembler:
             events.append((c.start, 0, "cue", c))
         for m in lex.undated.finditer(text):
             events.append((m.start(), 2, "undated", m))
+        for risk in findings(doc, "risk"):
+            if risk.label == "immediate_danger":
+                events.append((risk.start, 3, "now", risk))
         events.sort(key=lambda e: (e[0], e[1]))
 
         claimed: set[int] = set()  # ids of date findings used as report dates
@@ -403,6 +406,19 @@ class _Assembler:
 
         for char, _order, kind, item in events:
             sentence = sents.index(char)
+            if kind == "now":
+                # "they're at the back door now trying to get in": an incident today, told as it
+                # happens (the risk recogniser found it happening now)
+                s_start, s_end = sents.bounds(sentence)
+                if (
+                    reference_day is not None
+                    and not self._mentions_between(s_start, s_end)
+                    and _HAPPENING.search(text[s_start:s_end])
+                ):
+                    self._new_incident(
+                        seg_index, part, sents, char, reference_day, reference_day, "happening now"
+                    )
+                continue
             if kind == "undated":
                 s_start, s_end = sents.bounds(sentence)
                 sentence_mentions = self._mentions_between(s_start, s_end)
@@ -962,6 +978,12 @@ _LEAD_IN = re.compile(
 )
 _SAME_ABUSE = re.compile(
     r"\b(?:shout\w*|call\w*|said|yell\w*|scream\w*)\s+(?:\w+\s+){0,2}the same (?:stuff|things?|abuse|names|words|slurs?)\b",
+    re.I,
+)
+# Someone doing something as the writer writes: "they're at the door", "he is kicking the car".
+_HAPPENING = re.compile(
+    r"\b(?:they['’]?re|they are|he['’]?s|he is|she['’]?s|she is|someone['’]?s|someone is|"
+    r"somebody['’]?s|somebody is|there['’]?s (?:a|some|people|lads|men))\b",
     re.I,
 )
 _MONTH_WORD = re.compile(

@@ -235,3 +235,12 @@ def test_the_same_abuse_again_carries_its_strand(nlp: Language) -> None:
         chat=True,
     )
     assert [(i.start, i.hate_strands) for i in found] == [(d(6), ("race",)), (d(8), ("race",))]
+
+
+def test_an_attack_told_as_it_happens_is_an_incident_today(nlp: Language) -> None:
+    found = incidents(nlp, "theyre at the back door now trying to get in, ive rang 999", chat=True)
+    assert summary(found) == [(d(10), d(10), True, d(10), ("police",))]
+
+
+def test_fear_for_tonight_alone_is_not_an_incident(nlp: Language) -> None:
+    assert incidents(nlp, "I am scared for tonight.", chat=True) == []
