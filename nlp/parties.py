@@ -159,6 +159,15 @@ _ALSO = re.compile(r"\b(?:also|too|as well)\b")
 # The writer does not know yet whether the victim agrees ("whether he's happy for ...").
 _UNASKED = re.compile(
     r"\b(?:whether|if) (?:he|she|they|[a-z]+) ?(?:is|'s|’s|are|'re|would be|will be|'d be)\s*$"
+    r"|\b(?:whether|if) (?:he|she|they|mum|dad|[a-z]+ )?\s*$"
+    r"|\b(?:might|may|could) (?:well |possibly |probably )?(?:be )?\s*$"
+)
+# Agreement on a condition the writer has yet to settle ("OK with sharing if it stays out of the
+# papers, I'll check with him"): not consent. "if needed", "if it helps" are no conditions.
+_CONDITION = re.compile(
+    r"^[^.;!?]{0,60}?\b(?:if|as long as|provided(?: that)?|on condition(?: that)?|only if) "
+    r"(?!(?:needed|necessary|required|it helps|that helps|this helps|you need|need be|appropriate|"
+    r"relevant|that's|thats|this is|it is|it's|its) ?\b)"
 )
 _NEGATED = re.compile(r"(?:not|n't|never|no longer) (?:[^ ]+ )?$")
 
@@ -189,6 +198,8 @@ def find_party_cues(text: str) -> list[Finding]:
         for match, start, end in _matches(compiled.given, sentence) if consent else ():
             if _UNASKED.search(canon[max(0, match.start() - 60) : match.start()]):
                 continue  # "I haven't asked him yet whether he's happy to share": not stated
+            if _CONDITION.search(canon[match.end() :]):
+                continue  # "he might be OK with sharing if it stays out of the papers"
             negated = bool(_NEGATED.search(canon[: match.start()]))
             label = PartyCue.CONSENT_REFUSED if negated else PartyCue.CONSENT_GIVEN
             result.append(

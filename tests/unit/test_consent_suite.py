@@ -1,0 +1,83 @@
+"""nlp.parties consent on unseen writing: given, refused and not stated, in many voices."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.document import Person, SegmentKind
+from nlp.parties import PartyText, decide_parties_for_texts
+from trigger.vocabulary import Consent
+
+
+def consent(text: str) -> Consent:
+    part = PartyText(text, SegmentKind.BODY)
+    return decide_parties_for_texts([part], sender=Person("Sam Reed")).consent
+
+
+GIVEN = [
+    "She's happy for me to apply on her behalf.",
+    "Mrs Okafor has agreed to me making this application and to her details being shared.",
+    "He said it's fine for you to share his details with the police and housing.",
+    "I'm happy for my information to be shared with the agencies involved.",
+    "my nan said yes to me doing this for her and shes ok with you passing it on",
+    "My client has given written consent for this referral.",
+    "You have my permission to share this with the landlord.",
+    "Mr Patel consents to information sharing between the partners.",
+    "I give my consent for the council to contact the housing association.",
+    "I'm fine with you speaking to the police about it.",
+    "Both tenants have said they are happy for their information to be passed on.",
+    "I have his full consent to raise this.",
+    "She has given me the go-ahead to apply and share what's needed.",
+    "I agree to my details being passed to the relevant agencies.",
+    "I don't mind you sharing my details with whoever needs them.",
+    "We're happy for you to contact the police and the housing association.",
+]
+REFUSED = [
+    "Please don't tell my landlord, I'm scared of being evicted.",
+    "She does not want her details shared with anyone.",
+    "I don't consent to my information going to the police.",
+    "He would rather the housing association wasn't told.",
+    "pls dont pass my details on to anyone",
+    "I do not give permission for my details to be shared.",
+    "She's happy for me to apply but doesn't want her landlord contacted.",
+    "Please keep my landlord out of this.",
+    "Mum has withdrawn her consent for information sharing.",
+    "I'd rather my details weren't shared with the police.",
+    "He refuses to let us share anything with the council.",
+    "Don't share this with social services please.",
+    "I don't want my employer knowing about any of this.",
+    "My details must not be passed to the housing association.",
+    "She doesn't want the police involved at all.",
+]
+NOT_STATED = [
+    "I haven't asked her yet whether she's happy for her details to be shared.",
+    "I'll ask him if he consents to this and let you know.",
+    "The music is every night until 3am and I can't sleep.",
+    "Don't tell anyone it was me, the lads would come after me.",
+    "I don't want the neighbours to know I've complained.",
+    "He might be OK with sharing if it stays out of the papers, I'll check with him.",
+    "Is it ok if I apply for my dad? He's 87 and doesn't use email.",
+    "Do you need her consent before I can apply?",
+    "I'm writing about my mother, who lives next door to the problem family.",
+    "The landlord has been told several times and does nothing.",
+    "I rang the police on Friday and they said to contact the council.",
+    "Please contact me on my mobile after 5pm.",
+    "I'm happy to give a statement if it helps.",
+    "Will you be telling the neighbours who made the application?",
+    "I'm not sure whether she'd agree to you contacting her.",
+]
+
+
+@pytest.mark.parametrize("text", GIVEN)
+def test_agreement_to_apply_or_share_is_consent_given(text: str) -> None:
+    assert consent(text) is Consent.GIVEN
+
+
+@pytest.mark.parametrize("text", REFUSED)
+def test_refusal_to_share_even_with_one_body_is_consent_refused(text: str) -> None:
+    assert consent(text) is Consent.REFUSED
+
+
+@pytest.mark.parametrize("text", NOT_STATED)
+def test_unasked_conditional_or_unrelated_text_is_consent_not_stated(text: str) -> None:
+    assert consent(text) is Consent.NOT_STATED

@@ -1,0 +1,146 @@
+"""nlp.exclusions on unseen writing: each exclusion's positives and near-misses, many voices."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.exclusions import find_exclusions
+from trigger.vocabulary import Exclusion as E
+
+
+def excluded(text: str) -> set[str]:
+    return {f.label for f in find_exclusions(text)}
+
+
+ANONYMOUS = [
+    "I'd like to report this anonymously if that's possible.",
+    "pls dont take my name i just want to report it anon",
+    "I wish to remain anonymous. The drug dealing at number 4 is every night.",
+    "Can this be done without me giving my name? They'd know it was me.",
+    "I am not prepared to give my name or address to the council.",
+    "My client does not wish to be identified to the agencies involved.",
+    "I won't be giving my details, sorry, but the shouting is every night.",
+    "Could I stay anonymous? I'm frightened of what he'll do.",
+    "i dont want the police or council knowing who i am",
+    "Please treat this as an anonymous application, I won't give a name.",
+    "I'd prefer not to give my identity to anyone at the council.",
+]
+NOT_ANONYMOUS = [
+    "I don't want the neighbours to know it was me who complained.",
+    "Please don't tell anyone on the street it was me.",
+    "My neighbour wants to stay anonymous but I'm happy to be named, I'm Jo Platt.",
+    "Someone reported it anonymously last year but nothing happened.",
+    "I'm not anonymous, my name is Carol Hughes and I live at 3 Elm Road.",
+    "An anonymous letter was pushed through my door threatening me.",
+    "He keeps posting anonymous messages about me on Facebook.",
+    "I don't want them next door finding out I've been in touch.",
+    "Please keep my name from the family at number 12, they'd make it worse.",
+]
+CPS = [
+    "I want the CPS decision not to charge him reviewed.",
+    "The CPS dropped the case and I'd like someone to look at that again.",
+    "cps said no further action which is a joke, can you get it reviewed",
+    "I am writing to challenge the Crown Prosecution Service's decision not to prosecute.",
+    "Please reconsider the decision by the CPS, they got it wrong.",
+    "My mother is very unhappy that the CPS decided not to take him to court.",
+    "I want to appeal the CPS decision, there was plenty of evidence.",
+    "The crown prosecution decided not to charge. I disagree and want it looked at.",
+    "The CPS refused to prosecute and I think that decision is wrong.",
+    "This application is about the CPS decision to drop the charges against my neighbour.",
+]
+NOT_CPS = [
+    "The CPS charged him last month and the trial is in June.",
+    "The police passed the file to the CPS, we're waiting to hear.",
+    "I'm not asking you to review the CPS decision, I accept it. The noise is every night.",
+    "CPS have authorised a charge for criminal damage.",
+    "He was charged by the CPS after the assault, but the harassment carries on every day.",
+    "I understand the CPS decision. What I need is for the shouting to stop.",
+    "The officer said the CPS would decide, and they charged him.",
+    "I'm not challenging the CPS, I just want the ASB dealt with.",
+]
+COURT = [
+    "The magistrates only gave him a fine, that's a joke, I want it looked at again.",
+    "I'm unhappy with the court's decision to let him off.",
+    "The judge gave a suspended sentence, it's far too lenient.",
+    "I want to appeal the verdict, he was found not guilty despite the video.",
+    "The court case went against us and I disagree with the ruling.",
+    "He should have gone to prison but the court let him off with a community order.",
+    "my complaint is the sentence was too lenient, he should of been sent down",
+    "I am dissatisfied with the decision of the county court on the injunction and want it reviewed.",
+    "The jury acquitted him and I can't believe it.",
+    "I want the magistrates' decision reviewed, it was unfair.",
+]
+NOT_COURT = [
+    "He's due in court next month for the assault.",
+    "The injunction was granted by the county court in May but he keeps breaching it.",
+    "I accept the court's decision, it was fair. The problem is the noise every night.",
+    "We have a court hearing about the tenancy next week.",
+    "He was sentenced to six months and the flat has been quiet since, but his mates still come round every night.",
+    "I'm not unhappy with the court, I'm here because the drug dealing is still going on.",
+    "The housing association is taking them to court for possession.",
+    "I gave a statement at the magistrates' court in March.",
+]
+SERVICE = [
+    "My complaint is about the way the officer spoke to me when I reported it. The neighbours moved out in May.",
+    "The PCSO was rude and dismissive. The problem itself has stopped since they were evicted.",
+    "I want to complain about how my reports were handled. They've moved away now but nobody ever called me back.",
+    "Nobody from the council ever rang me back about my calls last year. They have since moved out.",
+    "The housing officer was very unprofessional with me. It's been quiet since the family left.",
+    "I'm complaining about the council's handling of my case, the ASB stopped in March.",
+    "The call handler put the phone down on me. The youths were moved on and there has been no trouble since.",
+    "The behaviour has stopped now but I want to complain about the police's lack of response at the time.",
+    "Your officer was patronising and never got back to me. The neighbour was rehoused in January.",
+    "This is a complaint about the service I got from the police. The lads no longer hang around.",
+]
+NOT_SERVICE = [
+    "The officer was rude to me and the drug dealing is still going on every night.",
+    "Nobody called me back and they are still playing music every weekend.",
+    "The housing officer was dismissive. The shouting and banging carries on every day.",
+    "I want to complain about how my reports were handled, and the harassment is getting worse.",
+    "The council never got back to me, and he was at it again last night.",
+    "The PCSO was lovely and really helpful. The noise is every night.",
+    "They moved out but now the new tenants are worse, shouting every night.",
+    "The police were unprofessional, and the kids are still throwing stones at my windows.",
+]
+
+
+@pytest.mark.parametrize("text", ANONYMOUS)
+def test_applicant_who_will_not_be_identified_is_anonymous(text: str) -> None:
+    assert E.ANONYMOUS in excluded(text)
+
+
+@pytest.mark.parametrize("text", NOT_ANONYMOUS)
+def test_discretion_towards_neighbours_or_others_anonymity_is_not_anonymous(text: str) -> None:
+    assert E.ANONYMOUS not in excluded(text)
+
+
+@pytest.mark.parametrize("text", CPS)
+def test_request_to_review_a_cps_decision_is_cps_decision(text: str) -> None:
+    assert E.CPS_DECISION in excluded(text)
+
+
+@pytest.mark.parametrize("text", NOT_CPS)
+def test_mentioning_the_cps_without_disputing_it_is_not_cps_decision(text: str) -> None:
+    assert E.CPS_DECISION not in excluded(text)
+
+
+@pytest.mark.parametrize("text", COURT)
+def test_dissatisfaction_with_a_court_decision_is_court_decision(text: str) -> None:
+    assert E.COURT_DECISION in excluded(text)
+
+
+@pytest.mark.parametrize("text", NOT_COURT)
+def test_court_mentions_without_dissatisfaction_are_not_court_decision(text: str) -> None:
+    assert E.COURT_DECISION not in excluded(text)
+
+
+@pytest.mark.parametrize("text", SERVICE)
+def test_service_only_complaint_after_the_behaviour_stopped_is_service_complaint(
+    text: str,
+) -> None:
+    assert E.SERVICE_COMPLAINT in excluded(text)
+
+
+@pytest.mark.parametrize("text", NOT_SERVICE)
+def test_service_complaint_with_persisting_asb_is_not_service_complaint(text: str) -> None:
+    assert E.SERVICE_COMPLAINT not in excluded(text)
