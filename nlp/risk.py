@@ -47,6 +47,10 @@ _FIRST_PERSON_SUBJECTS = frozenset({"i", "i'm", "im", "i've", "ive", "i'd", "we"
 _THIRD_PERSON_SELF = re.compile(r"\b(?:himself|herself|themselves)\b")
 _CONTRAST = re.compile(r" (?:but|though|although|however|yet|whereas|except)\b|;")
 _PRONOUN_SUBJECT = re.compile(r"(?:he|she|he's|she's|hes|shes)\b")
+# Signs that a long-past, settled account no longer carries (a condition or a child still may).
+_SETTLED_LABELS = frozenset(
+    {RiskFlag.IMMEDIATE_DANGER, RiskFlag.THREAT_OF_VIOLENCE, RiskFlag.SELF_HARM}
+)
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,7 @@ class _Compiled:
     victim_speaker: re.Pattern[str]
     writer_threat_start: re.Pattern[str]
     child_culprit_action: re.Pattern[str]
+    resolved_past: re.Pattern[str]
 
 
 @cache
@@ -112,6 +117,7 @@ def _compiled() -> _Compiled:
         victim_speaker=re.compile(data["victim_speaker"]),
         writer_threat_start=re.compile(data["writer_threat_start"]),
         child_culprit_action=re.compile(data["child_culprit_action"]),
+        resolved_past=re.compile(data["resolved_past"]),
     )
 
 
@@ -125,9 +131,12 @@ def find_risk_flags(text: str) -> list[Finding]:
         canon = sentence.canon
         previous = sents[index - 1].canon if index else ""
         following = tuple(s.canon for s in sents[index + 1 : index + 3])
+        settled = compiled.resolved_past.search(canon) is not None
         for rule in compiled.rules:
             if rule.gate is not None and not rule.gate.search(canon):
                 continue
+            if settled and rule.label in _SETTLED_LABELS:
+                continue  # "he threatened me years ago but that was sorted in court"
             negated_here = compiled.sentence_negations.get(rule.label)
             denials: list[tuple[int, int]] = []
             if negated_here is not None:
@@ -288,8 +297,10 @@ def _victims_household(
     the sentence or the one before, and is the household only when that is a household person.
     """
     words = match.group(0)
-    if _CHILD_SUBJECT.search(canon[max(0, match.start() - 8) : match.start()] + words[:20]):
-        return False  # "my son has autism": a child's condition, not a vulnerable adult
+    if _CHILD_SUBJECT.search(
+        canon[max(0, match.start() - 8) : match.start()] + words[:20]
+    ) and not compiled.adult_child.search(canon[max(0, match.start() - 8) : match.end() + 30]):
+        return False  # "my son has autism": a child's condition; "my son (24, autistic)" is adult
     if _FIRST_PERSON.match(words):
         return True
     subject = words.split(" ", 1)[0]
