@@ -907,7 +907,9 @@ def _resolve_ordinal_day(c: _Context) -> _Resolved | None:
         d = _safe_date(y, m, day)
         return _day(d, "day of the named month") if d else None
     # "the 3rd one" is a rank, but "the 19th one of them threw ..." is a day.
-    blocked_after = c.after in c.lexicon.ordinal_blockers and not (c.after == "one" and c.after2 == "of")
+    blocked_after = c.after in c.lexicon.ordinal_blockers and not (
+        c.after == "one" and c.after2 == "of"
+    )
     if blocked_after or (
         c.words[0] not in ("on", "the", "by")
         and (c.before in _POSSESSIVES or c.before in c.lexicon.ordinal_blockers)
@@ -1285,12 +1287,10 @@ def make_date_finder(nlp: Language, name: str) -> DateFinder:
 
 @lru_cache(maxsize=1)
 def _own_pipeline() -> Language:
-    import spacy
-
-    from nlp.pipeline import _register_extensions
+    from nlp.pipeline import _register_extensions, blank_english
 
     _register_extensions()
-    nlp = spacy.blank("en")
+    nlp = blank_english()
     nlp.add_pipe("trigger_dates")
     return nlp
 

@@ -18,6 +18,8 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
 # (factory name, module that registers it). Order matters: later components may read the spans
@@ -49,10 +51,37 @@ def _register_extensions() -> None:
         Doc.set_extension("reference", default=None)
 
 
+_MONTH_ABBREVIATIONS = (
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+)
+
+
+def blank_english() -> Language:
+    """``spacy.blank("en")`` whose tokenizer splits "Nov." into "Nov" + "." (spaCy's English
+    exceptions keep it whole, and people end sentences with "on 9 Nov.")."""
+    nlp = spacy.blank("en")
+    tokenizer: Tokenizer = nlp.tokenizer
+    for abbreviation in _MONTH_ABBREVIATIONS:
+        for form in (abbreviation, abbreviation.lower(), abbreviation.upper()):
+            tokenizer.add_special_case(form + ".", [{ORTH: form}, {ORTH: "."}])
+    return nlp
+
+
 def build_pipeline() -> Language:
     """Build the blank English pipeline with every component whose module is present."""
     _register_extensions()
-    nlp = spacy.blank("en")
+    nlp = blank_english()
     nlp.add_pipe("sentencizer")
     for factory, module in COMPONENTS:
         try:

@@ -374,3 +374,14 @@ def test_date_words_in_any_order_never_fail(words: list[str], reference_day: dat
         if mention.anchor is DateAnchor.REFERENCE:
             assert mention.start_date is not None and mention.end_date is not None
             assert mention.start_date <= mention.end_date
+
+
+def test_abbreviated_month_with_a_full_stop_is_found() -> None:
+    from datetime import UTC, datetime
+
+    found = find_dates(
+        "I emailed the council about it on 9 Nov.", datetime(2026, 11, 17, tzinfo=UTC)
+    )
+    assert [(m.text, m.start_date.isoformat() if m.start_date else None) for m in found] == [
+        ("on 9 Nov", "2026-11-09")
+    ]
