@@ -47,9 +47,14 @@ _FIRST_PERSON_SUBJECTS = frozenset({"i", "i'm", "im", "i've", "ive", "i'd", "we"
 _THIRD_PERSON_SELF = re.compile(r"\b(?:himself|herself|themselves)\b")
 _CONTRAST = re.compile(r" (?:but|though|although|however|yet|whereas|except)\b|;")
 _PRONOUN_SUBJECT = re.compile(r"(?:he|she|he's|she's|hes|shes)\b")
-# Signs that a long-past, settled account no longer carries (a condition or a child still may).
+# Signs that a long-past, settled account no longer carries (a condition still may).
 _SETTLED_LABELS = frozenset(
-    {RiskFlag.IMMEDIATE_DANGER, RiskFlag.THREAT_OF_VIOLENCE, RiskFlag.SELF_HARM}
+    {
+        RiskFlag.IMMEDIATE_DANGER,
+        RiskFlag.THREAT_OF_VIOLENCE,
+        RiskFlag.SELF_HARM,
+        RiskFlag.CHILD_AT_RISK,
+    }
 )
 
 
