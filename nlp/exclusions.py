@@ -80,6 +80,11 @@ def _others() -> re.Pattern[str]:
 
 
 @cache
+def _towards_others() -> re.Pattern[str]:
+    return re.compile(load_data("exclusions.json")["anonymous_towards_others"])
+
+
+@cache
 def _rules() -> tuple[_Rule, ...]:
     data = load_data("exclusions.json")
     return tuple(
@@ -124,6 +129,10 @@ def find_exclusion_cues(text: str) -> list[Finding]:
                     canon[: match.start()][-50:]
                 ):
                     continue  # "my neighbour wants to stay anonymous": not the applicant
+                if rule.label == Exclusion.ANONYMOUS and _towards_others().search(
+                    canon[match.end() : match.end() + 60]
+                ):
+                    continue  # "anonymous as far as the neighbours are concerned": not to agencies
                 start, end = sentence.original_span(match.start(), match.end())
                 result.append(Finding(rule.label, start, end, f"exclusion: {rule.name}"))
                 break

@@ -31,6 +31,16 @@ GIVEN = [
     "I agree to my details being passed to the relevant agencies.",
     "I don't mind you sharing my details with whoever needs them.",
     "We're happy for you to contact the police and the housing association.",
+    "Mum is happy for you to go ahead and share what you need to.",
+    "He is aware of this application and agrees to it.",
+    "They've said yes to sharing their details.",
+    "I have permission from Mrs Davies to make this application for her.",
+    "She knows I'm writing and is happy for me to do so.",
+    "yeah ok you can share it with the housing lot",
+    "I authorise you to share my information with Sanctuary Housing.",
+    "I'm content for all agencies to have my details.",
+    "My neighbour has consented to me applying for her.",
+    "I'm OK with my details going to the police.",
 ]
 REFUSED = [
     "Please don't tell my landlord, I'm scared of being evicted.",
@@ -48,6 +58,14 @@ REFUSED = [
     "I don't want my employer knowing about any of this.",
     "My details must not be passed to the housing association.",
     "She doesn't want the police involved at all.",
+    "I do not want my landlord to find out about this.",
+    "Please do not contact my housing association.",
+    "She has asked that the police are not contacted.",
+    "I'm happy to apply but I don't want my details passed to the police.",
+    "Do not share any of my information, I'm terrified.",
+    "He has said no to his details being shared.",
+    "Can you make sure nothing goes to my landlord please.",
+    "i dont want housing knowing",
 ]
 NOT_STATED = [
     "I haven't asked her yet whether she's happy for her details to be shared.",
@@ -65,6 +83,15 @@ NOT_STATED = [
     "I'm happy to give a statement if it helps.",
     "Will you be telling the neighbours who made the application?",
     "I'm not sure whether she'd agree to you contacting her.",
+    "I'm not sure if she'll agree to this, she's very frightened.",
+    "I will check with Mr Brown if he is ok with sharing.",
+    "Can you tell me who you share information with?",
+    "I don't want the family next door knowing I complained.",
+    "Please don't tell them it was me who reported.",
+    "The police told me to contact the council.",
+    "I am fine thank you for asking, just tired.",
+    "I'll pass this on to my neighbour as well.",
+    "He wants to know if he has to give consent.",
 ]
 
 

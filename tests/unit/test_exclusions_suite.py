@@ -24,6 +24,13 @@ ANONYMOUS = [
     "i dont want the police or council knowing who i am",
     "Please treat this as an anonymous application, I won't give a name.",
     "I'd prefer not to give my identity to anyone at the council.",
+    "I need this to be confidential, I won't be putting my name to it.",
+    "Sorry but I'm not giving my name, you'll understand why.",
+    "Can I do this anonymously? The lads on the corner are dealing every night.",
+    "I would like my identity withheld from all agencies.",
+    "i'm not comfortable giving my name to the police or council",
+    "Is it possible to apply without my name being on it?",
+    "I'll not be giving my details as I don't trust the council.",
 ]
 NOT_ANONYMOUS = [
     "I don't want the neighbours to know it was me who complained.",
@@ -35,6 +42,12 @@ NOT_ANONYMOUS = [
     "He keeps posting anonymous messages about me on Facebook.",
     "I don't want them next door finding out I've been in touch.",
     "Please keep my name from the family at number 12, they'd make it worse.",
+    "I'm happy to give my name and address, it's Lisa Grant, 14 Mill Lane.",
+    "Please don't let him know it was me who reported it.",
+    "Please keep my details confidential from the perpetrator.",
+    "I'd like to stay anonymous as far as the neighbours are concerned.",
+    "The anonymous reporting line told me to apply here.",
+    "I reported it anonymously to Crimestoppers before, but now I'm giving my name.",
 ]
 CPS = [
     "I want the CPS decision not to charge him reviewed.",
@@ -47,6 +60,9 @@ CPS = [
     "The crown prosecution decided not to charge. I disagree and want it looked at.",
     "The CPS refused to prosecute and I think that decision is wrong.",
     "This application is about the CPS decision to drop the charges against my neighbour.",
+    "Police sent it to the CPS who decided no further action. I want this reviewed.",
+    "I'm asking for a review of the Crown Prosecution Service's decision.",
+    "The CPS let him off and I want someone to overturn that.",
 ]
 NOT_CPS = [
     "The CPS charged him last month and the trial is in June.",
@@ -57,6 +73,8 @@ NOT_CPS = [
     "I understand the CPS decision. What I need is for the shouting to stop.",
     "The officer said the CPS would decide, and they charged him.",
     "I'm not challenging the CPS, I just want the ASB dealt with.",
+    "I'm waiting on the CPS to make a charging decision.",
+    "The CPS decided to charge him, which I was relieved about.",
 ]
 COURT = [
     "The magistrates only gave him a fine, that's a joke, I want it looked at again.",
@@ -66,31 +84,67 @@ COURT = [
     "The court case went against us and I disagree with the ruling.",
     "He should have gone to prison but the court let him off with a community order.",
     "my complaint is the sentence was too lenient, he should of been sent down",
-    "I am dissatisfied with the decision of the county court on the injunction and want it reviewed.",
+    (
+        "I am dissatisfied with the decision of the county court on the injunction and "
+        "want it reviewed."
+    ),
     "The jury acquitted him and I can't believe it.",
     "I want the magistrates' decision reviewed, it was unfair.",
+    "The judge let him walk free and I want the decision reviewed.",
+    "Im disgusted with the sentence he got, 12 months suspended is nothing.",
+    "I am writing to appeal the magistrates' ruling on the closure order.",
 ]
 NOT_COURT = [
     "He's due in court next month for the assault.",
     "The injunction was granted by the county court in May but he keeps breaching it.",
     "I accept the court's decision, it was fair. The problem is the noise every night.",
     "We have a court hearing about the tenancy next week.",
-    "He was sentenced to six months and the flat has been quiet since, but his mates still come round every night.",
+    (
+        "He was sentenced to six months and the flat has been quiet since, but his mates "
+        "still come round every night."
+    ),
     "I'm not unhappy with the court, I'm here because the drug dealing is still going on.",
     "The housing association is taking them to court for possession.",
     "I gave a statement at the magistrates' court in March.",
+    "The magistrates granted a closure order last week, which is great.",
+    "He's on a suspended sentence but he's still dealing every night.",
+    (
+        "The judge made a fair decision. My issue is the council's failure to act on the "
+        "noise, which continues every night."
+    ),
 ]
 SERVICE = [
-    "My complaint is about the way the officer spoke to me when I reported it. The neighbours moved out in May.",
+    (
+        "My complaint is about the way the officer spoke to me when I reported it. The "
+        "neighbours moved out in May."
+    ),
     "The PCSO was rude and dismissive. The problem itself has stopped since they were evicted.",
-    "I want to complain about how my reports were handled. They've moved away now but nobody ever called me back.",
-    "Nobody from the council ever rang me back about my calls last year. They have since moved out.",
+    (
+        "I want to complain about how my reports were handled. They've moved away now "
+        "but nobody ever called me back."
+    ),
+    (
+        "Nobody from the council ever rang me back about my calls last year. They have "
+        "since moved out."
+    ),
     "The housing officer was very unprofessional with me. It's been quiet since the family left.",
     "I'm complaining about the council's handling of my case, the ASB stopped in March.",
-    "The call handler put the phone down on me. The youths were moved on and there has been no trouble since.",
-    "The behaviour has stopped now but I want to complain about the police's lack of response at the time.",
+    (
+        "The call handler put the phone down on me. The youths were moved on and there "
+        "has been no trouble since."
+    ),
+    (
+        "The behaviour has stopped now but I want to complain about the police's lack of "
+        "response at the time."
+    ),
     "Your officer was patronising and never got back to me. The neighbour was rehoused in January.",
     "This is a complaint about the service I got from the police. The lads no longer hang around.",
+    (
+        "I want to make a complaint about the attitude of the officer who came out. The "
+        "issue itself has now ended."
+    ),
+    "The council failed to respond to any of my emails in 2023. He was evicted in December.",
+    "Housing ignored my reports for months. Thankfully they've moved out now.",
 ]
 NOT_SERVICE = [
     "The officer was rude to me and the drug dealing is still going on every night.",
@@ -101,6 +155,9 @@ NOT_SERVICE = [
     "The PCSO was lovely and really helpful. The noise is every night.",
     "They moved out but now the new tenants are worse, shouting every night.",
     "The police were unprofessional, and the kids are still throwing stones at my windows.",
+    "The council failed to respond to any of my emails and the noise is still every night.",
+    "I'm complaining about the police not acting. The fighting happened again on Saturday.",
+    "Nobody ever came out and he's still doing it.",
 ]
 
 
