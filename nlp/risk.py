@@ -47,6 +47,9 @@ _FIRST_PERSON_SUBJECTS = frozenset({"i", "i'm", "im", "i've", "ive", "i'd", "we"
 _THIRD_PERSON_SELF = re.compile(r"\b(?:himself|herself|themselves)\b")
 _CONTRAST = re.compile(r" (?:but|though|although|however|yet|whereas|except)\b|;")
 _PRONOUN_SUBJECT = re.compile(r"(?:he|she|he's|she's|hes|shes)\b")
+_PET = re.compile(
+    r"\b(?:cat|cats|dog|dogs|puppy|kitten|pet|pets|rabbit|horse|parrot|budgie|hamster)\b"
+)
 # Signs that a long-past, settled account no longer carries (a condition still may).
 _SETTLED_LABELS = frozenset(
     {
@@ -285,7 +288,9 @@ def _a_neighbours(compiled: _Compiled, canon: str, previous: str, match: re.Matc
         bool(subjects) and subjects[-1] not in _FIRST_PERSON_SUBJECTS
     )
     if not third:
-        return False
+        # "the guy downstairs has been self harming": a neighbour is the clause's subject
+        named = [m.end() for m in compiled.third_party.finditer(prefix)]
+        return bool(named) and not _SUBJECT.search(prefix[named[-1] :])
     before = f"{previous} {prefix}"
     others = [m.end() for m in compiled.third_party.finditer(before)]
     own = [m.end() for m in compiled.household.finditer(before)]
@@ -306,6 +311,8 @@ def _victims_household(
         canon[max(0, match.start() - 8) : match.start()] + words[:20]
     ) and not compiled.adult_child.search(canon[max(0, match.start() - 8) : match.end() + 30]):
         return False  # "my son has autism": a child's condition; "my son (24, autistic)" is adult
+    if _PET.search(canon[max(0, match.start() - 8) : match.start()] + words[:20]):
+        return False  # "our cat has diabetes"
     if _FIRST_PERSON.match(words):
         return True
     subject = words.split(" ", 1)[0]
