@@ -40,7 +40,10 @@ class ExclusionCue(StrEnum):
     PERSISTING = "persisting"
 
 
-_DENIAL_HINT = re.compile(r"accept|respect|understand|get|agree|right|fair|correct|happy|satisf")
+_DENIAL_HINT = re.compile(
+    r"review|looking at|consider|decid|"
+    r"accept|respect|understand|get|agree|right|fair|correct|happy|satisf"
+)
 _NEGATION = re.compile(
     r"(?:don't|do not|dont|doesn't|not|no need to|never|happy not to|won't) (?:[^ ]+ ){0,3}$"
 )

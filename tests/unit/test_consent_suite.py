@@ -41,6 +41,14 @@ GIVEN = [
     "I'm content for all agencies to have my details.",
     "My neighbour has consented to me applying for her.",
     "I'm OK with my details going to the police.",
+    "My tenant has asked me to apply on her behalf and is happy for the details to be shared.",
+    "I confirm I have the resident's consent to share this information.",
+    "Yes he's fine with it, go ahead.",
+    "She has signed the consent form, attached.",
+    "He is more than happy for the police to be contacted.",
+    "I have spoken to Mrs Khan and she agreed for me to raise this.",
+    "we are happy for you to pass this to whoever deals with it",
+    "I consent to the council sharing my information with the police and Riverside.",
 ]
 REFUSED = [
     "Please don't tell my landlord, I'm scared of being evicted.",
@@ -66,6 +74,15 @@ REFUSED = [
     "He has said no to his details being shared.",
     "Can you make sure nothing goes to my landlord please.",
     "i dont want housing knowing",
+    "She is happy for me to raise it but does not want the police told.",
+    "Please do not involve the police in this.",
+    "He is adamant his landlord must not find out.",
+    "My client has not given consent for information to be shared.",
+    "do NOT send anything to my housing officer",
+    "I'd prefer it if my landlord wasn't told.",
+    "I don't want you contacting the police about this.",
+    "She might agree if you promise not to tell the landlord.",
+    "I would prefer my name is not given to anyone including the police.",
 ]
 NOT_STATED = [
     "I haven't asked her yet whether she's happy for her details to be shared.",
@@ -92,6 +109,14 @@ NOT_STATED = [
     "I am fine thank you for asking, just tired.",
     "I'll pass this on to my neighbour as well.",
     "He wants to know if he has to give consent.",
+    "I'm going to speak to her about consent tomorrow.",
+    "The council shared my details with the neighbour last time, which was awful.",
+    "I haven't had a chance to ask my dad about sharing his details yet.",
+    "I'm happy to be contacted by email.",
+    "Can I apply for my mum? She lives at 4 Rose Court.",
+    "The police said they would share the information with the council.",
+    "He's happy now that the noise has gone down a bit but it's back every weekend.",
+    "I don't want anyone to know I reported it.",
 ]
 
 

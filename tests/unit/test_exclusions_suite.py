@@ -31,6 +31,14 @@ ANONYMOUS = [
     "i'm not comfortable giving my name to the police or council",
     "Is it possible to apply without my name being on it?",
     "I'll not be giving my details as I don't trust the council.",
+    "hi i want to report the lot at no 9 but i dont want to give my name or number ok",
+    "Dear Sir, I write regarding the disorder on Park Row. I must insist on remaining anonymous.",
+    (
+        "As a councillor I am raising this for a resident who wishes to remain anonymous "
+        "to the council."
+    ),
+    "No name sorry. They burn rubbish every night in the back garden.",
+    "I'm not willing to provide my details at this stage.",
 ]
 NOT_ANONYMOUS = [
     "I don't want the neighbours to know it was me who complained.",
@@ -48,6 +56,10 @@ NOT_ANONYMOUS = [
     "I'd like to stay anonymous as far as the neighbours are concerned.",
     "The anonymous reporting line told me to apply here.",
     "I reported it anonymously to Crimestoppers before, but now I'm giving my name.",
+    "My name is Priya, I'm not bothered about staying anonymous.",
+    "I'd like to remain anonymous to the family but the council can have my details.",
+    "They found out who reported them last time even though it was meant to be anonymous.",
+    "Is it true that reports can be made anonymously? Asking for my mum, her name is Jean Walsh.",
 ]
 CPS = [
     "I want the CPS decision not to charge him reviewed.",
@@ -63,6 +75,8 @@ CPS = [
     "Police sent it to the CPS who decided no further action. I want this reviewed.",
     "I'm asking for a review of the Crown Prosecution Service's decision.",
     "The CPS let him off and I want someone to overturn that.",
+    "After 8 months the CPS said there was insufficient evidence. I want that decision challenged.",
+    "Can you review why the CPS didn't charge him?",
 ]
 NOT_CPS = [
     "The CPS charged him last month and the trial is in June.",
@@ -75,6 +89,8 @@ NOT_CPS = [
     "I'm not challenging the CPS, I just want the ASB dealt with.",
     "I'm waiting on the CPS to make a charging decision.",
     "The CPS decided to charge him, which I was relieved about.",
+    "CPS are reviewing the file now and I'm reporting the ASB that is still going on.",
+    "The Crown Prosecution Service has charged him with harassment.",
 ]
 COURT = [
     "The magistrates only gave him a fine, that's a joke, I want it looked at again.",
@@ -93,6 +109,8 @@ COURT = [
     "The judge let him walk free and I want the decision reviewed.",
     "Im disgusted with the sentence he got, 12 months suspended is nothing.",
     "I am writing to appeal the magistrates' ruling on the closure order.",
+    "He got a 6 month conditional discharge which is a slap on the wrist, I want it appealed",
+    "The court threw out the injunction application and I think the judge got it wrong.",
 ]
 NOT_COURT = [
     "He's due in court next month for the assault.",
@@ -111,6 +129,12 @@ NOT_COURT = [
     (
         "The judge made a fair decision. My issue is the council's failure to act on the "
         "noise, which continues every night."
+    ),
+    "The court granted an injunction but he has broken it three times this week.",
+    "My son is in court tomorrow as a witness.",
+    (
+        "The landlord's solicitor said the court hearing is in October, meanwhile the "
+        "noise carries on every night."
     ),
 ]
 SERVICE = [
@@ -145,6 +169,18 @@ SERVICE = [
     ),
     "The council failed to respond to any of my emails in 2023. He was evicted in December.",
     "Housing ignored my reports for months. Thankfully they've moved out now.",
+    (
+        "The officer who attended was rude and laughed at me. Since the family were "
+        "rehoused last month there have been no problems."
+    ),
+    (
+        "I'm unhappy with how the council dealt with my case. The neighbour has since "
+        "died and it's quiet now."
+    ),
+    (
+        "I want to complain that no one from the ASB team ever called me back. The "
+        "trouble has finished now."
+    ),
 ]
 NOT_SERVICE = [
     "The officer was rude to me and the drug dealing is still going on every night.",
@@ -158,6 +194,9 @@ NOT_SERVICE = [
     "The council failed to respond to any of my emails and the noise is still every night.",
     "I'm complaining about the police not acting. The fighting happened again on Saturday.",
     "Nobody ever came out and he's still doing it.",
+    "I called 101 six times and nobody came out. The lads were there again last night.",
+    "The PCSO was dismissive. Last night they were kicking my door again.",
+    "They moved out last year. The police were rude. Now the new lot are dealing drugs every day.",
 ]
 
 
