@@ -49,6 +49,14 @@ GIVEN = [
     "I have spoken to Mrs Khan and she agreed for me to raise this.",
     "we are happy for you to pass this to whoever deals with it",
     "I consent to the council sharing my information with the police and Riverside.",
+    "On behalf of my mum (she's agreed to me doing this).",
+    "Mr Jones knows about this and has given his permission.",
+    "She gave me permission to write to you.",
+    "my brother says it's ok for me to send this in for him",
+    "I am happy to share my details with the police.",
+    "He would like me to make this application for him and is happy for information to be shared.",
+    "Consent: yes",
+    "I've asked her and she said it's fine to share.",
 ]
 REFUSED = [
     "Please don't tell my landlord, I'm scared of being evicted.",
@@ -83,6 +91,12 @@ REFUSED = [
     "I don't want you contacting the police about this.",
     "She might agree if you promise not to tell the landlord.",
     "I would prefer my name is not given to anyone including the police.",
+    "Consent to share: no",
+    "She has said she doesn't want social services knowing.",
+    "He's happy for the council to know but not the police.",
+    "please don't contact my landlord about this, I'll lose my flat",
+    "My daughter does not agree to her details being given out.",
+    "I don't want any of this going to my housing officer.",
 ]
 NOT_STATED = [
     "I haven't asked her yet whether she's happy for her details to be shared.",
@@ -117,6 +131,14 @@ NOT_STATED = [
     "The police said they would share the information with the council.",
     "He's happy now that the noise has gone down a bit but it's back every weekend.",
     "I don't want anyone to know I reported it.",
+    "I'll check with her whether she's comfortable with that.",
+    "She's too scared to even talk about it.",
+    "I haven't discussed sharing with him yet.",
+    "He told me not to bother reporting it again.",
+    "I'm fine, just fed up with it all.",
+    "She told the police everything last week.",
+    "Please don't tell him I've been in touch.",
+    "Do you share information with the housing association?",
 ]
 
 

@@ -39,6 +39,13 @@ ANONYMOUS = [
     ),
     "No name sorry. They burn rubbish every night in the back garden.",
     "I'm not willing to provide my details at this stage.",
+    (
+        "Hello, I live on the Bridge estate. The youths are setting fires every night. "
+        "I'd rather keep my name out of it, I hope you understand."
+    ),
+    "I'm reporting this but I won't leave my contact details.",
+    "Is there a way to do this where the council doesn't know who I am?",
+    "Please can my identity be kept from the police and the council.",
 ]
 NOT_ANONYMOUS = [
     "I don't want the neighbours to know it was me who complained.",
@@ -60,6 +67,9 @@ NOT_ANONYMOUS = [
     "I'd like to remain anonymous to the family but the council can have my details.",
     "They found out who reported them last time even though it was meant to be anonymous.",
     "Is it true that reports can be made anonymously? Asking for my mum, her name is Jean Walsh.",
+    "Please keep my identity from the people at number 6.",
+    "I don't mind giving my name, it's Tom Hale.",
+    "The neighbour who rang it in wanted to be anonymous.",
 ]
 CPS = [
     "I want the CPS decision not to charge him reviewed.",
@@ -77,6 +87,8 @@ CPS = [
     "The CPS let him off and I want someone to overturn that.",
     "After 8 months the CPS said there was insufficient evidence. I want that decision challenged.",
     "Can you review why the CPS didn't charge him?",
+    "I'm raising a community trigger because I disagree with the CPS not charging him.",
+    "i want the CPS to look at it again they said no",
 ]
 NOT_CPS = [
     "The CPS charged him last month and the trial is in June.",
@@ -91,6 +103,7 @@ NOT_CPS = [
     "The CPS decided to charge him, which I was relieved about.",
     "CPS are reviewing the file now and I'm reporting the ASB that is still going on.",
     "The Crown Prosecution Service has charged him with harassment.",
+    "The officer explained the CPS process to me, which was helpful.",
 ]
 COURT = [
     "The magistrates only gave him a fine, that's a joke, I want it looked at again.",
@@ -111,6 +124,11 @@ COURT = [
     "I am writing to appeal the magistrates' ruling on the closure order.",
     "He got a 6 month conditional discharge which is a slap on the wrist, I want it appealed",
     "The court threw out the injunction application and I think the judge got it wrong.",
+    (
+        "I want a review of the sentence he got, 40 hours community service for what he "
+        "did is a disgrace."
+    ),
+    "The magistrates dismissed the case and I feel completely let down by the court.",
 ]
 NOT_COURT = [
     "He's due in court next month for the assault.",
@@ -136,6 +154,11 @@ NOT_COURT = [
         "The landlord's solicitor said the court hearing is in October, meanwhile the "
         "noise carries on every night."
     ),
+    (
+        "He got a suspended sentence in May and since then he's been at it every night. "
+        "I want the ASB dealt with."
+    ),
+    "The council is applying to the court for an injunction.",
 ]
 SERVICE = [
     (
@@ -181,6 +204,12 @@ SERVICE = [
         "I want to complain that no one from the ASB team ever called me back. The "
         "trouble has finished now."
     ),
+    (
+        "My reason for applying is that my complaints were ignored by housing. The "
+        "neighbour was evicted in August so it is over now."
+    ),
+    "The call handler was really rude and hung up on me. It all stopped after they were arrested.",
+    "My issue is with the police response, not the neighbours, who have gone.",
 ]
 NOT_SERVICE = [
     "The officer was rude to me and the drug dealing is still going on every night.",
@@ -197,6 +226,9 @@ NOT_SERVICE = [
     "I called 101 six times and nobody came out. The lads were there again last night.",
     "The PCSO was dismissive. Last night they were kicking my door again.",
     "They moved out last year. The police were rude. Now the new lot are dealing drugs every day.",
+    "Housing ignored my complaints and the parties are still every weekend.",
+    "The officer was rude when he came out. The dog barks all day and night still.",
+    "I'm complaining because nothing has been done and it's getting worse.",
 ]
 
 
