@@ -57,6 +57,14 @@ GIVEN = [
     "He would like me to make this application for him and is happy for information to be shared.",
     "Consent: yes",
     "I've asked her and she said it's fine to share.",
+    (
+        "Mrs Begum has asked me to contact you and is happy for her information to be "
+        "shared with partner agencies."
+    ),
+    "I am applying with the consent of the victim, my father.",
+    "She says yes you can share whatever you need.",
+    "He's fine with the council contacting him and the police.",
+    "Permission to share: yes",
 ]
 REFUSED = [
     "Please don't tell my landlord, I'm scared of being evicted.",
@@ -97,6 +105,11 @@ REFUSED = [
     "please don't contact my landlord about this, I'll lose my flat",
     "My daughter does not agree to her details being given out.",
     "I don't want any of this going to my housing officer.",
+    "Mum has said please don't tell the housing, they'll blame her.",
+    "She is not comfortable with her details being passed to the police.",
+    "I'm not happy for my details to be shared with the landlord.",
+    "He doesn't want anything shared with his GP.",
+    "Please keep this between us and not share with the police.",
 ]
 NOT_STATED = [
     "I haven't asked her yet whether she's happy for her details to be shared.",
@@ -139,6 +152,12 @@ NOT_STATED = [
     "She told the police everything last week.",
     "Please don't tell him I've been in touch.",
     "Do you share information with the housing association?",
+    "Will my landlord be told about this?",
+    "I'll let you know if she agrees.",
+    "He's fine in himself but very tired.",
+    "Please forward this to the right team.",
+    "The landlord agreed to fix the fence.",
+    "I'm content that the police did what they could.",
 ]
 
 

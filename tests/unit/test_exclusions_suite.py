@@ -46,6 +46,12 @@ ANONYMOUS = [
     "I'm reporting this but I won't leave my contact details.",
     "Is there a way to do this where the council doesn't know who I am?",
     "Please can my identity be kept from the police and the council.",
+    "Im a tenant at Oak House and want to make a complaint but I dont want my name on anything",
+    "I'd like to apply but without the council or police having my details.",
+    (
+        "I'm a support worker; my client is willing to apply only if she can remain "
+        "anonymous to the police and council."
+    ),
 ]
 NOT_ANONYMOUS = [
     "I don't want the neighbours to know it was me who complained.",
@@ -70,6 +76,9 @@ NOT_ANONYMOUS = [
     "Please keep my identity from the people at number 6.",
     "I don't mind giving my name, it's Tom Hale.",
     "The neighbour who rang it in wanted to be anonymous.",
+    "I'm not asking to be anonymous, I just don't want him to know.",
+    "Happy to be named. The lads on the bikes are out every night.",
+    "The anonymous online form didn't work so I'm emailing.",
 ]
 CPS = [
     "I want the CPS decision not to charge him reviewed.",
@@ -89,6 +98,10 @@ CPS = [
     "Can you review why the CPS didn't charge him?",
     "I'm raising a community trigger because I disagree with the CPS not charging him.",
     "i want the CPS to look at it again they said no",
+    (
+        "We were told by the police that the CPS had decided to take no further action, "
+        "and we feel that is completely wrong."
+    ),
 ]
 NOT_CPS = [
     "The CPS charged him last month and the trial is in June.",
@@ -104,6 +117,10 @@ NOT_CPS = [
     "CPS are reviewing the file now and I'm reporting the ASB that is still going on.",
     "The Crown Prosecution Service has charged him with harassment.",
     "The officer explained the CPS process to me, which was helpful.",
+    (
+        "The CPS decision was the right one, I have no complaint about it. It's the "
+        "ongoing noise I need help with."
+    ),
 ]
 COURT = [
     "The magistrates only gave him a fine, that's a joke, I want it looked at again.",
@@ -129,6 +146,11 @@ COURT = [
         "did is a disgrace."
     ),
     "The magistrates dismissed the case and I feel completely let down by the court.",
+    (
+        "The sentence handed down by the crown court was far too soft and I want "
+        "something done about it."
+    ),
+    "I am dissatisfied with the outcome at court. He was acquitted.",
 ]
 NOT_COURT = [
     "He's due in court next month for the assault.",
@@ -159,6 +181,11 @@ NOT_COURT = [
         "I want the ASB dealt with."
     ),
     "The council is applying to the court for an injunction.",
+    "The court granted a closure order and the house has been quiet since.",
+    (
+        "He was found guilty and I'm pleased with the outcome, but his friends keep "
+        "coming round every night."
+    ),
 ]
 SERVICE = [
     (
@@ -210,6 +237,14 @@ SERVICE = [
     ),
     "The call handler was really rude and hung up on me. It all stopped after they were arrested.",
     "My issue is with the police response, not the neighbours, who have gone.",
+    (
+        "This is about Officer Smith's behaviour towards me in March. The neighbours "
+        "left in April and there has been no bother since."
+    ),
+    (
+        "I have no current problems with the neighbours. My complaint is that the "
+        "council never responded to my emails last year."
+    ),
 ]
 NOT_SERVICE = [
     "The officer was rude to me and the drug dealing is still going on every night.",
@@ -229,6 +264,11 @@ NOT_SERVICE = [
     "Housing ignored my complaints and the parties are still every weekend.",
     "The officer was rude when he came out. The dog barks all day and night still.",
     "I'm complaining because nothing has been done and it's getting worse.",
+    "No one ever rang me back, and last night there were more fireworks thrown at my door.",
+    (
+        "I complained about the PCSO's attitude but the real issue is the dealing that "
+        "carries on outside my flat."
+    ),
 ]
 
 
