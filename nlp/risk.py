@@ -36,7 +36,8 @@ _CHILD_SUBJECT = re.compile(
     r"(?! is (?:1[89]|[2-9]\d))"
 )
 _CULPRIT_CHILD = re.compile(
-    r"^ (?:from|on|at|in|across|over|opposite|next door|who live|round|around|of the|of number"
+    r"^ (?:from|on|at|in(?! (?:the|my|our|her|his|their) (?:property|home|household)\b)"
+    r"|across|over|opposite|next door|who live|round|around|of the|of number"
     r"|upstairs|downstairs|outside)\b"
 )
 

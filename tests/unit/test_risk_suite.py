@@ -289,6 +289,33 @@ SUITE: list[tuple[str, set[R]]] = [
     ("My nephew, who is 9, saw the whole thing and was shaking.", {C}),
     ("My daughter is pregnant and was pushed over by him.", {T}),
     ("The baby is due in May and I'm worried about the stress.", set()),
+    # fifth round: officers' register, Osman warnings, regional words, recovered conditions
+    ("The applicant has disclosed a history of self-harm and current low mood.", {S}),
+    ("Ms Rees presents as highly anxious and has a diagnosed anxiety disorder.", {V}),
+    ("The household includes an adult with a physical disability.", {V}),
+    ("There are safeguarding concerns for the two children in the property.", {C}),
+    ("The perpetrator has previously threatened the tenant with a knife.", {T}),
+    ("Police have issued a threat to life notice (Osman warning).", {T}),
+    ("He's been sending me messages saying he'll end me.", {T}),
+    ("They said they'll have my kneecaps.", {T}),
+    ("My lad's terrified to go to the shop on his own, he's only 11.", {C}),
+    ("mam's 80 odd and cant walk far", {V}),
+    ("I'm a vulnerable adult with a support worker.", {V}),
+    (
+        "Mrs Lloyd has poor mental health and has said she's having thoughts of ending her life.",
+        {S, V},
+    ),
+    ("My husband walks with a stick since his hip replacement.", {V}),
+    ("Our neighbour's son is autistic and screams at night, it's not his fault.", set()),
+    ("I'm not disabled, I just work long hours.", set()),
+    ("My husband used to be in a wheelchair after the accident but he's fully recovered.", set()),
+    ("The threat of eviction is hanging over us.", set()),
+    ("They're threatening legal action against me over the fence.", set()),
+    ("I said to him I'd smash his face in if he touched my car.", set()),
+    ("My kids are fine, it's me who is suffering.", set()),
+    ("Kids play football in the road and I'm scared they'll damage my car.", set()),
+    ("I'm shaking as I write this, they're outside my window now.", {D}),
+    ("help hes got a knife and hes at the door", {D, T}),
 ]
 
 
