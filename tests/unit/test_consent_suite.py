@@ -65,6 +65,10 @@ GIVEN = [
     "She says yes you can share whatever you need.",
     "He's fine with the council contacting him and the police.",
     "Permission to share: yes",
+    "She is aware and agrees with me contacting you.",
+    "He has consented for his details to be shared.",
+    "All five of us agree to our details being shared.",
+    "Happy for info to be shared with anyone who can help.",
 ]
 REFUSED = [
     "Please don't tell my landlord, I'm scared of being evicted.",
@@ -110,6 +114,10 @@ REFUSED = [
     "I'm not happy for my details to be shared with the landlord.",
     "He doesn't want anything shared with his GP.",
     "Please keep this between us and not share with the police.",
+    "She has specifically asked that her landlord is not made aware.",
+    "no sharing with the police please",
+    "He will not allow his details to be shared.",
+    "I would not like my housing association to be told.",
 ]
 NOT_STATED = [
     "I haven't asked her yet whether she's happy for her details to be shared.",
@@ -158,6 +166,10 @@ NOT_STATED = [
     "Please forward this to the right team.",
     "The landlord agreed to fix the fence.",
     "I'm content that the police did what they could.",
+    "She has no phone so please write to her.",
+    "The housing officer shared the letter with me.",
+    "Please don't tell him who I am.",
+    "If she agrees I will send the form back.",
 ]
 
 

@@ -52,6 +52,9 @@ ANONYMOUS = [
         "I'm a support worker; my client is willing to apply only if she can remain "
         "anonymous to the police and council."
     ),
+    "Can I keep this anonymous? Scared of repercussions.",
+    "I do not wish to disclose my identity.",
+    "name withheld - resident of Church Street",
 ]
 NOT_ANONYMOUS = [
     "I don't want the neighbours to know it was me who complained.",
@@ -79,6 +82,8 @@ NOT_ANONYMOUS = [
     "I'm not asking to be anonymous, I just don't want him to know.",
     "Happy to be named. The lads on the bikes are out every night.",
     "The anonymous online form didn't work so I'm emailing.",
+    "I've already given my name to the police, it's on the crime report.",
+    "My daughter wants to stay anonymous at school, the bullies are there.",
 ]
 CPS = [
     "I want the CPS decision not to charge him reviewed.",
@@ -102,6 +107,7 @@ CPS = [
         "We were told by the police that the CPS had decided to take no further action, "
         "and we feel that is completely wrong."
     ),
+    "Why did the CPS not prosecute? I want answers and a review.",
 ]
 NOT_CPS = [
     "The CPS charged him last month and the trial is in June.",
@@ -121,6 +127,7 @@ NOT_CPS = [
         "The CPS decision was the right one, I have no complaint about it. It's the "
         "ongoing noise I need help with."
     ),
+    "I gave a statement to the police and they are waiting for CPS advice.",
 ]
 COURT = [
     "The magistrates only gave him a fine, that's a joke, I want it looked at again.",
@@ -151,6 +158,7 @@ COURT = [
         "something done about it."
     ),
     "I am dissatisfied with the outcome at court. He was acquitted.",
+    "The judge's decision to give him bail was outrageous and I want it reviewed.",
 ]
 NOT_COURT = [
     "He's due in court next month for the assault.",
@@ -185,6 +193,10 @@ NOT_COURT = [
     (
         "He was found guilty and I'm pleased with the outcome, but his friends keep "
         "coming round every night."
+    ),
+    (
+        "The judge gave him a 2 year restraining order, so now I need the council to "
+        "enforce it because he's still coming round."
     ),
 ]
 SERVICE = [
@@ -245,6 +257,11 @@ SERVICE = [
         "I have no current problems with the neighbours. My complaint is that the "
         "council never responded to my emails last year."
     ),
+    (
+        "I want to raise concerns about how the police officer treated my elderly "
+        "mother. The problem neighbours have now been rehoused."
+    ),
+    "Complaint about poor service from the council ASB team. Matter now resolved with neighbour.",
 ]
 NOT_SERVICE = [
     "The officer was rude to me and the drug dealing is still going on every night.",
@@ -269,6 +286,8 @@ NOT_SERVICE = [
         "I complained about the PCSO's attitude but the real issue is the dealing that "
         "carries on outside my flat."
     ),
+    "The ASB team are useless. They are still screaming at 3am.",
+    "poor service from the police, nobody comes, and the car revving goes on every night",
 ]
 
 
