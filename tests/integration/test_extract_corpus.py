@@ -2,7 +2,8 @@
 
 The dev corpus lives in ../shared/corpus/dev (outside the repository). Our own corpora were written
 by other authors who never saw the code: tests/fixtures/corpus (40 cases), corpus-b (36), corpus-c
-(30; its untouched first score was 0.911) and corpus-d (24; untouched first score 0.915). The
+(30; its untouched first score was 0.911), corpus-d (24; untouched first score 0.915) and
+corpus-e (20; untouched first score 0.981, after the fixes the earlier ones prompted). The
 floors sit a little under what the pipeline reached: a change that lowers a score fails here and
 must say why.
 """
@@ -30,6 +31,7 @@ FLOORS = {
     ROOT / "tests" / "fixtures" / "corpus-b": (0.97, 0.90),
     ROOT / "tests" / "fixtures" / "corpus-c": (0.95, 0.80),
     ROOT / "tests" / "fixtures" / "corpus-d": (0.95, 0.80),
+    ROOT / "tests" / "fixtures" / "corpus-e": (0.95, 0.80),
 }
 HEADLINE = [
     "incidents.f1",
