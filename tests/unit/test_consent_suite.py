@@ -69,6 +69,9 @@ GIVEN = [
     "He has consented for his details to be shared.",
     "All five of us agree to our details being shared.",
     "Happy for info to be shared with anyone who can help.",
+    "Both my parents are aware and content for me to act for them and share details.",
+    "He gave his consent over the phone this morning.",
+    "She said go ahead.",
 ]
 REFUSED = [
     "Please don't tell my landlord, I'm scared of being evicted.",
@@ -118,6 +121,8 @@ REFUSED = [
     "no sharing with the police please",
     "He will not allow his details to be shared.",
     "I would not like my housing association to be told.",
+    "She's terrified the landlord will find out so please don't share with them.",
+    "He has withheld consent for the police to be contacted.",
 ]
 NOT_STATED = [
     "I haven't asked her yet whether she's happy for her details to be shared.",
@@ -170,6 +175,9 @@ NOT_STATED = [
     "The housing officer shared the letter with me.",
     "Please don't tell him who I am.",
     "If she agrees I will send the form back.",
+    "Sharing is caring I suppose, but I'm exhausted.",
+    "Ask me again once I've spoken to my wife.",
+    "I told the police about it and they came out.",
 ]
 
 

@@ -55,6 +55,8 @@ ANONYMOUS = [
     "Can I keep this anonymous? Scared of repercussions.",
     "I do not wish to disclose my identity.",
     "name withheld - resident of Church Street",
+    "I'd sooner not say who I am, if that's alright.",
+    "Can I do the case review anonymous? They know everyone round here.",
 ]
 NOT_ANONYMOUS = [
     "I don't want the neighbours to know it was me who complained.",
@@ -84,6 +86,8 @@ NOT_ANONYMOUS = [
     "The anonymous online form didn't work so I'm emailing.",
     "I've already given my name to the police, it's on the crime report.",
     "My daughter wants to stay anonymous at school, the bullies are there.",
+    "I'm not giving up, my name is Dave Kerr and I want this sorted.",
+    "I want to stay anonymous from the people causing it, but you can have my name: Ann Lowe.",
 ]
 CPS = [
     "I want the CPS decision not to charge him reviewed.",
@@ -108,6 +112,7 @@ CPS = [
         "and we feel that is completely wrong."
     ),
     "Why did the CPS not prosecute? I want answers and a review.",
+    "It's a disgrace the CPS didn't take it further, please look at their decision.",
 ]
 NOT_CPS = [
     "The CPS charged him last month and the trial is in June.",
@@ -159,6 +164,7 @@ COURT = [
     ),
     "I am dissatisfied with the outcome at court. He was acquitted.",
     "The judge's decision to give him bail was outrageous and I want it reviewed.",
+    "He walked out of court with a fine. That is not justice and I want it looked at again.",
 ]
 NOT_COURT = [
     "He's due in court next month for the assault.",
@@ -198,6 +204,7 @@ NOT_COURT = [
         "The judge gave him a 2 year restraining order, so now I need the council to "
         "enforce it because he's still coming round."
     ),
+    "I'm not here about the court case, that's done. The kids are still throwing eggs every night.",
 ]
 SERVICE = [
     (
@@ -262,6 +269,10 @@ SERVICE = [
         "mother. The problem neighbours have now been rehoused."
     ),
     "Complaint about poor service from the council ASB team. Matter now resolved with neighbour.",
+    (
+        "The council lost my paperwork twice and nobody apologised. The noise problem "
+        "was sorted in the summer."
+    ),
 ]
 NOT_SERVICE = [
     "The officer was rude to me and the drug dealing is still going on every night.",
@@ -288,6 +299,7 @@ NOT_SERVICE = [
     ),
     "The ASB team are useless. They are still screaming at 3am.",
     "poor service from the police, nobody comes, and the car revving goes on every night",
+    "The council lost my paperwork twice and the parties are still going on every weekend.",
 ]
 
 
