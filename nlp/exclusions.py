@@ -22,11 +22,10 @@ from enum import StrEnum
 from functools import cache
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from nlp.findings import Finding
 from nlp.lexicon import compile_all, load_data, sentences
-from nlp.pipeline import doc_text, set_findings
+from nlp.pipeline import TextFindingsComponent
 from trigger.vocabulary import Exclusion
 
 KEY = "exclusions"
@@ -189,14 +188,6 @@ def find_exclusions(text: str, *, persisting_behaviour: bool | None = None) -> l
 
 
 @Language.factory("trigger_exclusions", assigns=["doc.spans"])
-def make_exclusions_component(nlp: Language, name: str) -> ExclusionsComponent:
+def make_exclusions_component(nlp: Language, name: str) -> TextFindingsComponent:
     """spaCy factory: exclusions and service-complaint cues into ``doc.spans["exclusions"]``."""
-    return ExclusionsComponent()
-
-
-class ExclusionsComponent:
-    """Writes :func:`find_exclusion_cues` findings for the doc's text to ``doc.spans[KEY]``."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        set_findings(doc, KEY, find_exclusion_cues(doc_text(doc)))
-        return doc
+    return TextFindingsComponent(KEY, find_exclusion_cues)

@@ -26,7 +26,6 @@ from dataclasses import dataclass
 from functools import cache
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from nlp.findings import Finding
 from nlp.lexicon import (
@@ -39,7 +38,7 @@ from nlp.lexicon import (
     sentences,
 )
 from nlp.lexicon import vocabulary as words_of
-from nlp.pipeline import doc_text, set_findings
+from nlp.pipeline import TextFindingsComponent
 from trigger.vocabulary import HateStrand
 
 KEY = "hate"
@@ -596,14 +595,6 @@ def _keep(
 
 
 @Language.factory("trigger_hate", assigns=["doc.spans"])
-def make_hate_component(nlp: Language, name: str) -> HateComponent:
+def make_hate_component(nlp: Language, name: str) -> TextFindingsComponent:
     """spaCy factory: hate-motivation markers into ``doc.spans["hate"]``."""
-    return HateComponent()
-
-
-class HateComponent:
-    """Writes :func:`find_hate_markers` findings for the doc's text to ``doc.spans[KEY]``."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        set_findings(doc, KEY, find_hate_markers(doc_text(doc)))
-        return doc
+    return TextFindingsComponent(KEY, find_hate_markers)

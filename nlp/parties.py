@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from nlp.document import Document, Person, Segment, SegmentKind
 from nlp.findings import Finding
 from nlp.lexicon import compile_all, expand, load_data, sentences
-from nlp.pipeline import doc_text, findings, set_findings
+from nlp.pipeline import TextFindingsComponent, doc_text, findings
 from trigger.vocabulary import ApplicantRole, Consent
 
 KEY = "parties"
@@ -554,14 +554,6 @@ def parties_for_document(document: Document) -> Parties:
 
 
 @Language.factory("trigger_parties", assigns=["doc.spans"])
-def make_parties_component(nlp: Language, name: str) -> PartiesComponent:
+def make_parties_component(nlp: Language, name: str) -> TextFindingsComponent:
     """spaCy factory: party cues into ``doc.spans["parties"]``."""
-    return PartiesComponent()
-
-
-class PartiesComponent:
-    """Writes :func:`find_party_cues` findings for the doc's text to ``doc.spans[KEY]``."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        set_findings(doc, KEY, find_party_cues(doc_text(doc)))
-        return doc
+    return TextFindingsComponent(KEY, find_party_cues)

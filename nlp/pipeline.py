@@ -13,6 +13,7 @@ segment before running the components.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -104,6 +105,19 @@ def analyse(nlp: Language, text: str, reference: datetime) -> Doc:
     for _name, component in nlp.pipeline:
         doc = component(doc)
     return doc
+
+
+class TextFindingsComponent:
+    """A component that runs a pure ``find(text) -> list[Finding]`` over the doc's text and
+    stores the findings under ``key`` (the hate, risk, exclusion and party recognisers)."""
+
+    def __init__(self, key: str, find: Callable[[str], list[Any]]) -> None:
+        self.key = key
+        self.find = find
+
+    def __call__(self, doc: Doc) -> Doc:
+        set_findings(doc, self.key, self.find(doc_text(doc)))
+        return doc
 
 
 def set_findings(doc: Doc, key: str, findings: list[Any]) -> None:

@@ -22,11 +22,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from nlp.findings import Finding
 from nlp.lexicon import Sentence, compile_all, load_data, sentences
-from nlp.pipeline import doc_text, set_findings
+from nlp.pipeline import TextFindingsComponent
 from trigger.vocabulary import RiskFlag
 
 KEY = "risk"
@@ -333,14 +332,6 @@ def risk_flags(text: str) -> set[RiskFlag]:
 
 
 @Language.factory("trigger_risk", assigns=["doc.spans"])
-def make_risk_component(nlp: Language, name: str) -> RiskComponent:
+def make_risk_component(nlp: Language, name: str) -> TextFindingsComponent:
     """spaCy factory: risk flags into ``doc.spans["risk"]``."""
-    return RiskComponent()
-
-
-class RiskComponent:
-    """Writes :func:`find_risk_flags` findings for the doc's text to ``doc.spans[KEY]``."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        set_findings(doc, KEY, find_risk_flags(doc_text(doc)))
-        return doc
+    return TextFindingsComponent(KEY, find_risk_flags)
