@@ -12,6 +12,7 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from email.utils import parseaddr
 
 from spacy.language import Language
@@ -262,11 +263,8 @@ def _incident(finding: IncidentFinding) -> Incident:
     )
 
 
-def _has_recent_incident(incidents: list[Incident], received: object) -> bool:
+def _has_recent_incident(incidents: list[Incident], received: date) -> bool:
     """Whether the account tells of behaviour that has not stopped (for service complaints)."""
-    from datetime import date, timedelta
-
-    assert isinstance(received, date)
     return any(
         i.occurred.end is not None and received - i.occurred.end <= timedelta(days=31)
         for i in incidents

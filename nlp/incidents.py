@@ -110,7 +110,6 @@ class _Incident:
     references: list[str] = field(default_factory=list)
     hate: set[str] = field(default_factory=set)
     explanation: list[str] = field(default_factory=list)
-    has_event: bool = False
 
 
 @dataclass(frozen=True)
@@ -627,7 +626,6 @@ class _Assembler:
             seg_index, part, sents, mention_f.start, start, end, f"date phrase '{m.text}'"
         )
         self.incident_mentions.add(id(mention_f))
-        incident.has_event = True
         for cue, span, cue_sentence, cue_segment in self.pending.pop(id(mention_f), []):
             if cue.negated:
                 incident.negative_reports += 1
@@ -1025,12 +1023,6 @@ def _drop_shadowed(mentions: list[Any]) -> list[Any]:
             continue
         kept.append(m)
     return kept
-
-
-def _close_previous(text: str, char: int) -> bool:
-    """True when only a comma, 'the' or 'on' separates this date phrase from the previous one."""
-    before = text[max(0, char - 12) : char]
-    return bool(re.search(r"(?:,|\bon|\bthe|\bof)\s*$", before))
 
 
 def _clause_end_char(doc: Doc, end_char: int) -> int:
