@@ -32,11 +32,12 @@ from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from spacy.tokens import Doc
 
 from nlp.pipeline import doc_text, findings, token_starts
-from nlp.reports import ReportCue
+from nlp.reports import ReportCue, clause_end_token
 
 # Words after which a clause refers back to the incident just told.
 _ANAPHORA = frozenset("it this that these those them both one".split())
@@ -1027,20 +1028,16 @@ def _drop_shadowed(mentions: list[Any]) -> list[Any]:
 
 def _clause_end_char(doc: Doc, end_char: int) -> int:
     """Character offset where the clause starting at ``end_char`` ends (see nlp.reports)."""
-    from nlp.reports import _clause_end
-
     starts = token_starts(doc)
     k = bisect.bisect_left(starts, end_char)
     token_index = k if k < len(starts) else None
     if token_index is None or token_index == 0:
         return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
-    j = _clause_end(doc, token_index)
+    j = clause_end_token(doc, token_index)
     return doc[j].idx if j < len(doc) else doc[-1].idx + len(doc[-1].text_with_ws)
 
 
 def _reference_day(doc: Doc) -> date | None:
-    from zoneinfo import ZoneInfo
-
     ref = doc._.reference
     if ref is None:
         return None

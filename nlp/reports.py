@@ -199,7 +199,7 @@ def _denied(doc: Doc, token_index: int, floor: int, agency_tokens: set[int]) -> 
     return False
 
 
-def _clause_end(doc: Doc, end: int) -> int:
+def clause_end_token(doc: Doc, end: int) -> int:
     """Index just past the clause that starts at token ``end``."""
     sent_end = sentence_of_token(doc)[1][end - 1]
     limit = min(sent_end, end + _CLAUSE_MAX)
@@ -266,7 +266,7 @@ def find_reports(doc: Doc) -> tuple[list[Finding], list[Finding], list[Finding]]
             continue
         # The agencies this cue names: every agency phrase in its clause ("rang the police that
         # night and the council the next day"); a "rang/told/called" cue needs one close by.
-        clause_end = _clause_end(doc, end)
+        clause_end = clause_end_token(doc, end)
         # "only told my landlord, not the council or police": a body named after "not" is not one
         # it was reported to.
         named = [
@@ -344,7 +344,7 @@ def _agency_as_cue(
             continue  # already named by a report verb's clause
         negated = _negated(doc, span.start)
         # "the fire brigade came out and the police too": the other bodies in the clause came too.
-        clause_end = _clause_end(doc, span.end)
+        clause_end = clause_end_token(doc, span.end)
         limit = (
             doc[clause_end].idx
             if clause_end < len(doc)
