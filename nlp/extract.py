@@ -124,9 +124,11 @@ class Extractor:
         risks: set[RiskFlag] = set()
         exclusion_findings: list[Finding] = []
         for segment, part in analysed.parts:
-            strands.update(HateStrand(f.label) for f in findings(part.doc, "hate"))
-            if segment.prompt:
-                # "yes, my religion" after the bot asked whether they were targeted for who they are
+            own = findings(part.doc, "hate")
+            strands.update(HateStrand(f.label) for f in own)
+            if segment.prompt and not own:
+                # "yes, my religion" after the bot asked whether they were targeted for who they
+                # are (an answer with markers of its own was read by the component already)
                 strands.update(
                     HateStrand(f.label)
                     for f in find_hate_markers_in_answer(
