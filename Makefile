@@ -24,6 +24,7 @@ bench: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 score: $(STAMP)
 	$(PYTHON) ../shared/eval/score.py --cmd $(BIN)/trigger --details

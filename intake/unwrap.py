@@ -750,7 +750,28 @@ def segment_message(
         in_reply=in_reply,
         out=out,
     )
-    return tuple(out)
+    return tuple(
+        replace(s, addressee=header_addressee(text[s.start : s.end]))
+        if s.kind is SegmentKind.HEADER
+        else s
+        for s in out
+    )
+
+
+# A forwarded header block's To: line (Danish/Norwegian "Til:", Welsh "I:"), possibly quoted
+# or bold.
+_HEADER_TO = re.compile(r"^[\s>*]*(?:To|Til|I)\s*:\*?\s*(.+)$", re.M)
+
+
+def header_addressee(header: str) -> str:
+    """The address a forwarded header block's To: line names, lower-cased; "" when none.
+
+    Outlook writes ``Name [mailto:a@b]``: read as ``Name <a@b>``.
+    """
+    to_line = _HEADER_TO.search(header)
+    if not to_line:
+        return ""
+    return parseaddr(to_line.group(1).replace("[mailto:", "<").replace("]", ">"))[1].lower()
 
 
 def segment_own_text(

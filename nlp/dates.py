@@ -1287,9 +1287,9 @@ def make_date_finder(nlp: Language, name: str) -> DateFinder:
 
 @lru_cache(maxsize=1)
 def _own_pipeline() -> Language:
-    from nlp.pipeline import _register_extensions, blank_english
+    from nlp.pipeline import blank_english, register_extensions
 
-    _register_extensions()
+    register_extensions()
     nlp = blank_english()
     nlp.add_pipe("trigger_dates")
     return nlp

@@ -51,6 +51,9 @@ class Segment:
     # For a chat segment: the bot's message just before this user message ("When did that
     # happen?"), so that a short answer ("last night", "yes") can be understood.
     prompt: str | None = None
+    # For a forwarded header block: the address its To: line names, lower-cased ("" when the
+    # line names none), so "I reported it to you" can be read without parsing headers here.
+    addressee: str | None = None
 
 
 @dataclass(frozen=True)

@@ -1,19 +1,17 @@
 """From a Document to a draft application: the whole extraction, without I/O.
 
 ``Extractor`` holds the spaCy pipeline (built once) and turns each :class:`nlp.document.Document`
-into a :class:`trigger.draft.Draft` with the threshold decision of a profile. The CLI
-(``trigger extract``) and the channels call it; it never touches files, the network or a
-database.
+into a :class:`trigger.draft.Draft` of what the text tells, with no threshold decision: deciding
+is a use case (``app.extraction.draft_application`` applies the area's profile). It never touches
+files, the network or a database.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from email.utils import parseaddr
 
 from spacy.language import Language
 
@@ -26,8 +24,6 @@ from nlp.parties import Parties, decide_parties
 from nlp.pipeline import analyse, build_pipeline, findings
 from nlp.reports import find_agencies
 from trigger.draft import Applicant, DateRange, Draft, Incident, Span, Victim
-from trigger.profiles import Profile
-from trigger.threshold import decide
 from trigger.vocabulary import (
     Agency,
     ApplicantRole,
@@ -105,8 +101,8 @@ class Extractor:
             parts.append((segment, part))
         return AnalysedDocument(document, tuple(parts))
 
-    def extract(self, document: Document, profile: Profile, source: str | None = None) -> Draft:
-        """The draft application told by ``document``, with ``profile``'s threshold decision."""
+    def extract(self, document: Document, source: str | None = None) -> Draft:
+        """The draft application told by ``document`` (its ``threshold`` is left unset)."""
         analysed = self.analyse(document)
         parties = self._parties(analysed)
         # "I reported it to you": in the message the partnership received, "you" is the
@@ -169,7 +165,6 @@ class Extractor:
             exclusions=sorted({Exclusion(e) for e in exclusions}, key=list(Exclusion).index),
             risk_flags=sorted(risks, key=list(RiskFlag).index),
         )
-        draft.threshold = decide(draft, profile).to_result()
         log.debug("extracted %d incidents from %s", len(incidents), source)
         return draft
 
@@ -217,9 +212,6 @@ def _forwarder_agency(parties: Parties, signature: Callable[[], Agency | None]) 
     return Agency.OTHER if relationship else None
 
 
-_HEADER_TO = re.compile(r"^[\s>*]*(?:To|Til|I)\s*:\*?\s*(.+)$", re.M)
-
-
 def _you(document: Document, segment: Segment, forwarder: Agency | None) -> str | None:
     """Who "you" is in ``segment``: "I reported it to you".
 
@@ -237,12 +229,7 @@ def _you(document: Document, segment: Segment, forwarder: Agency | None) -> str 
         ),
         None,
     )
-    to_line = _HEADER_TO.search(document.segment_text(header)) if header is not None else None
-    addressed = (
-        parseaddr(to_line.group(1).replace("[mailto:", "<").replace("]", ">"))[1].lower()
-        if to_line
-        else ""
-    )
+    addressed = (header.addressee or "") if header is not None else ""
     forwarder_email = document.sender.email if document.sender else None
     if "@" not in addressed or addressed == forwarder_email:
         return forwarder.value if forwarder is not None else None

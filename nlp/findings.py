@@ -26,4 +26,6 @@ class Finding:
 
     def shifted(self, offset: int) -> Finding:
         """The same finding with offsets moved by ``offset`` (segment -> document offsets)."""
-        return Finding(self.label, self.start + offset, self.end + offset, self.explanation, self.value)
+        return Finding(
+            self.label, self.start + offset, self.end + offset, self.explanation, self.value
+        )

@@ -47,7 +47,8 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-def _register_extensions() -> None:
+def register_extensions() -> None:
+    """Declare the Doc extensions our components read (idempotent)."""
     if not Doc.has_extension("reference"):
         Doc.set_extension("reference", default=None)
 
@@ -81,7 +82,7 @@ def blank_english() -> Language:
 
 def build_pipeline() -> Language:
     """Build the blank English pipeline with every component whose module is present."""
-    _register_extensions()
+    register_extensions()
     nlp = blank_english()
     nlp.add_pipe("sentencizer")
     for factory, module in COMPONENTS:

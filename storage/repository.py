@@ -15,10 +15,9 @@ raises :class:`AuditLogIsAppendOnly` (the database's own trigger is the second l
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import Any, Protocol
@@ -36,7 +35,6 @@ from storage.tables import (
     DecisionKind,
     DecisionRecord,
     EvidenceSpan,
-    InboundChannel,
     InboundRecord,
     InboundState,
     IncidentRecord,
@@ -46,6 +44,9 @@ from storage.tables import (
     utc_now,
 )
 from trigger.draft import Draft
+from trigger.inbound import InboundChannel, InboundMessage, sha256_hex
+
+NewInbound = InboundMessage  # the name this module used before the domain owned the type
 
 SYSTEM = "system"  # the actor of everything no person did
 
@@ -106,24 +107,6 @@ class InboundMessageLike(Protocol):
 
 
 @dataclass(frozen=True)
-class NewInbound:
-    """A message as a channel received it, ready to store (satisfies InboundMessageLike).
-
-    ``external_id`` is unique per channel (an IMAP ``UIDVALIDITY:UID``, a Message-ID, a
-    Telegram ``update_id``); ``thread_keys`` are the keys that tie it to a conversation, the
-    first being the main one (a Telegram chat id, the root Message-ID of a mail thread).
-    """
-
-    channel: str
-    external_id: str
-    received_at: datetime
-    raw: bytes | None = None
-    text: str | None = None
-    sender: str | None = None
-    thread_keys: tuple[str, ...] = field(default_factory=tuple)
-
-
-@dataclass(frozen=True)
 class StoredDraft:
     """An application as stored: its draft plus workflow facts. Detached from any session."""
 
@@ -136,11 +119,6 @@ class StoredDraft:
     updated_at: datetime
     version: int
     inbound_ids: tuple[int, ...]
-
-
-def sha256_hex(data: bytes) -> str:
-    """The SHA-256 of ``data`` as 64 lowercase hex digits."""
-    return hashlib.sha256(data).hexdigest()
 
 
 class StorageSession(Session):

@@ -86,13 +86,6 @@ class StrEnumType(TypeDecorator[E], Generic[E]):
         return self.enum(value)
 
 
-class InboundChannel(StrEnum):
-    """Where an inbound message came from; part of its idempotency key."""
-
-    EMAIL = "email"  # IMAP or the drop folder: raw RFC 5322 bytes
-    TELEGRAM = "telegram"  # a Telegram update: raw JSON bytes
-
-
 class InboundState(StrEnum):
     """How far an inbound message has been processed."""
 

@@ -120,5 +120,3 @@ class Draft(_Model):
         from zoneinfo import ZoneInfo
 
         return self.received_at.astimezone(ZoneInfo("Europe/London")).date()
-
-

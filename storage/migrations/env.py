@@ -1,11 +1,14 @@
 """Alembic environment for the Community Trigger schema.
 
 Run by :func:`storage.migrate.upgrade` with a connection passed in ``config.attributes``
-(the application's way), or by the alembic CLI, when the database comes from the settings
-(TRIGGER_DATABASE_URL or the default SQLite file).
+(the application's way, `trigger db upgrade`), or by the alembic CLI, when the database is the
+``sqlalchemy.url`` of the configuration or, failing that, ``TRIGGER_DATABASE_URL``. The
+settings (and the default SQLite file) belong to the application: storage does not read them.
 """
 
 from __future__ import annotations
+
+import os
 
 from alembic import context
 from sqlalchemy import Connection
@@ -29,12 +32,12 @@ def _run(connection: Connection) -> None:
 
 
 def _database_url() -> str:
-    url = config.get_main_option("sqlalchemy.url")
-    if url:
-        return url
-    from trigger.settings import load_settings
-
-    return load_settings().database_url
+    url = config.get_main_option("sqlalchemy.url") or os.environ.get("TRIGGER_DATABASE_URL")
+    if not url:
+        raise SystemExit(
+            "no database: set sqlalchemy.url or TRIGGER_DATABASE_URL, or run `trigger db upgrade`"
+        )
+    return url
 
 
 def run_migrations_offline() -> None:

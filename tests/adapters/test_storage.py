@@ -18,7 +18,6 @@ from storage.repository import (
     ApplicationNotFound,
     AuditAction,
     AuditLogIsAppendOnly,
-    NewInbound,
     StaleApplication,
     unit_of_work,
 )
@@ -27,13 +26,13 @@ from storage.tables import (
     AuditEntry,
     DecisionKind,
     EvidenceSpan,
-    InboundChannel,
     InboundState,
     IncidentRecord,
     PartyRecord,
     PartyRole,
 )
 from trigger.draft import Applicant, DateRange, Draft, Incident, Span, ThresholdResult, Victim
+from trigger.inbound import InboundChannel, InboundMessage
 from trigger.vocabulary import Agency, ApplicantRole, Channel, Consent, Status
 
 RAW_EMAIL = (
@@ -54,8 +53,8 @@ def engine(database_url: str) -> Iterator[Engine]:
         engine.dispose()
 
 
-def email(external_id: str = "imap:1:42", raw: bytes = RAW_EMAIL) -> NewInbound:
-    return NewInbound(
+def email(external_id: str = "imap:1:42", raw: bytes = RAW_EMAIL) -> InboundMessage:
+    return InboundMessage(
         channel=InboundChannel.EMAIL,
         external_id=external_id,
         received_at=datetime(2025, 4, 1, 9, 30, tzinfo=BST),
@@ -141,7 +140,7 @@ def test_save_inbound_when_other_channel_has_same_external_id_then_both_stored(
     with unit_of_work(engine) as repo:
         by_email = repo.save_inbound(email("42"))
         by_telegram = repo.save_inbound(
-            NewInbound(
+            InboundMessage(
                 channel=InboundChannel.TELEGRAM,
                 external_id="42",
                 received_at=datetime(2025, 4, 1, tzinfo=UTC),
@@ -175,7 +174,7 @@ def test_save_inbound_keeps_raw_bytes_hash_and_aware_utc_time(engine: Engine) ->
 
 
 def test_save_inbound_when_only_text_then_hash_is_of_the_utf8_text(engine: Engine) -> None:
-    message = NewInbound(
+    message = InboundMessage(
         channel=InboundChannel.TELEGRAM,
         external_id="update:9",
         received_at=datetime(2025, 4, 1, tzinfo=UTC),
@@ -199,7 +198,7 @@ def test_save_inbound_when_only_text_then_hash_is_of_the_utf8_text(engine: Engin
 def test_save_inbound_when_message_is_invalid_then_refused(
     engine: Engine, received_at: datetime, raw: bytes | None, text_: str | None, error: str
 ) -> None:
-    message = NewInbound(
+    message = InboundMessage(
         channel=InboundChannel.EMAIL, external_id="x", received_at=received_at, raw=raw, text=text_
     )
     with pytest.raises(ValueError, match=error), unit_of_work(engine) as repo:
@@ -439,8 +438,8 @@ def test_list_drafts_filters_by_status_oldest_application_first(engine: Engine) 
     assert [stored.draft.received_at.day for stored in both] == [1, 2]
 
 
-def chat(update_id: int, chat_id: int) -> NewInbound:
-    return NewInbound(
+def chat(update_id: int, chat_id: int) -> InboundMessage:
+    return InboundMessage(
         channel=InboundChannel.TELEGRAM,
         external_id=f"update:{update_id}",
         received_at=datetime(2025, 4, 1, tzinfo=UTC),

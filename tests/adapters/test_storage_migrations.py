@@ -12,10 +12,10 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, inspect
 
+from app.cli import main
 from storage.database import connect
 from storage.migrate import current_revision, downgrade, head_revision, upgrade
 from storage.tables import Table
-from trigger.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 STORAGE = ROOT / "storage"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from trigger.settings import Settings, load_settings
+from app.settings import Settings, load_settings
 
 
 @pytest.fixture(autouse=True)

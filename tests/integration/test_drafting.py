@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from intake.drafting import DraftingWorker
+from app.drafting import DraftingWorker
+from intake.drop_folder import inbound_from_eml
 from nlp.extract import Extractor
 from storage.database import connect
-from storage.drop_folder import inbound_from_eml
 from storage.migrate import upgrade
 from storage.repository import unit_of_work
 from storage.tables import InboundState

@@ -16,14 +16,14 @@ from pathlib import Path
 
 import pytest
 
+from app.serve import Service, run_services
+from app.settings import load_settings
 from storage.database import connect
 from storage.migrate import current_revision, head_revision
 from storage.repository import unit_of_work
-from trigger.cli.serve import Service, run_services
-from trigger.settings import load_settings
 
 EMAIL = b"From: a@example.org\r\nMessage-ID: <s1@example.org>\r\nSubject: x\r\n\r\nhello\r\n"
-START = "import sys; from trigger.cli import main; sys.exit(main(sys.argv[1:]))"
+START = "import sys; from app.cli import main; sys.exit(main(sys.argv[1:]))"
 
 
 @dataclass

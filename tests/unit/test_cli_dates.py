@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from trigger.cli import main
+from app.cli import main
 
 
 def run(

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from trigger.cli import main
+from app.cli import main
 
 HART_MET = {
     "source": "d01.eml",

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from app.extraction import draft_application
 from intake.errors import RejectedMessage
 from intake.mime import parse_email
 from intake.transcript import parse_chat, parse_text
@@ -51,7 +52,7 @@ def test_any_text_gives_a_valid_draft(text: str) -> None:
     except RejectedMessage:
         assert not text.strip(), "only a blank text may be rejected"
         return
-    draft = extractor().extract(document, PROFILE)
+    draft = draft_application(extractor(), document, PROFILE)
     assert_contract_valid(draft, len(document.text))
 
 
@@ -70,7 +71,7 @@ def test_shuffled_account_words_give_a_valid_draft(text: str) -> None:
     except RejectedMessage:
         assert not text.strip(), "only a blank text may be rejected"
         return
-    assert_contract_valid(extractor().extract(document, PROFILE), len(document.text))
+    assert_contract_valid(draft_application(extractor(), document, PROFILE), len(document.text))
 
 
 @SETTINGS
@@ -80,7 +81,7 @@ def test_any_bytes_as_email_give_a_draft_or_a_rejection(raw: bytes) -> None:
         document = parse_email(raw)
     except RejectedMessage:
         return
-    assert_contract_valid(extractor().extract(document, PROFILE), len(document.text))
+    assert_contract_valid(draft_application(extractor(), document, PROFILE), len(document.text))
 
 
 MESSAGE = st.fixed_dictionaries(
@@ -112,7 +113,7 @@ def test_any_chat_in_the_format_gives_a_draft_or_a_rejection(
             "a chat the user wrote in was rejected"
         )
         return
-    assert_contract_valid(extractor().extract(document, PROFILE), len(document.text))
+    assert_contract_valid(draft_application(extractor(), document, PROFILE), len(document.text))
 
 
 def test_a_one_megabyte_email_finishes() -> None:
@@ -124,11 +125,11 @@ def test_a_one_megabyte_email_finishes() -> None:
         + body
     ).encode()
     document = parse_email(raw)
-    draft = extractor().extract(document, PROFILE)
+    draft = draft_application(extractor(), document, PROFILE)
     assert draft.incidents  # it read the account rather than giving up
 
 
 @pytest.mark.parametrize("policy", ["hart", "durham", "dartford", "leicestershire", "hartlepool"])
 def test_every_profile_decides_an_empty_draft(policy: str) -> None:
-    draft = extractor().extract(parse_text("hello", RECEIVED), get_profile(policy))
+    draft = draft_application(extractor(), parse_text("hello", RECEIVED), get_profile(policy))
     assert draft.threshold is not None and draft.threshold.policy == policy

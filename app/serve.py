@@ -1,15 +1,12 @@
-"""`trigger serve`: run the system in one process until Ctrl-C or SIGTERM.
+"""The running system: the services `trigger serve` runs in one process, until asked to stop.
 
-First version, until the channels and the console land: it loads the settings, upgrades the
-database, creates the drop folder and runs the services that exist (the drop-folder intake),
-saying plainly at INFO which parts are not configured or not built yet. Each part is a
-:class:`Service` run as an asyncio task by :func:`run_services`; adding the console, the IMAP
-worker or the Telegram bot means adding a service to :func:`build_services`.
+Each part is a :class:`Service` run as an asyncio task by :func:`run_services`; adding the
+console, the IMAP worker or the Telegram bot means adding a service to :func:`build_services`.
+Parts that are not configured or not built yet are named at INFO, so an operator sees what runs.
 """
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import contextlib
 import logging
@@ -21,9 +18,10 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-    from trigger.settings import Settings
+    from app.settings import Settings
 
 log = logging.getLogger("trigger.serve")
+
 
 READY = "trigger serve ready"  # the log line tests and supervisors wait for
 
@@ -36,19 +34,10 @@ class Service:
     run: Callable[[asyncio.Event], Coroutine[Any, Any, None]]
 
 
-def register(subparsers: Any) -> None:
-    """Add the ``serve`` command."""
-    parser = subparsers.add_parser(
-        "serve",
-        help="run the console, the email intake and the Telegram bot until stopped",
-        description="Run everything in one process; Ctrl-C or SIGTERM stops it cleanly.",
-    )
-    parser.set_defaults(handler=_serve)
-
-
 def build_services(settings: Settings, engine: Engine) -> list[Service]:
     """The services this configuration runs; logs each part that is not running and why."""
-    from storage.drop_folder import DropFolder
+    from app.inbound import inbound_store
+    from intake.drop_folder import DropFolder
 
     services: list[Service] = []
     log.info(
@@ -56,7 +45,7 @@ def build_services(settings: Settings, engine: Engine) -> list[Service]:
         settings.console_host,
         settings.console_port,
     )
-    drop_folder = DropFolder(settings.inbox, engine)
+    drop_folder = DropFolder(settings.inbox, inbound_store(engine))
     if settings.imap_configured:
         log.info(
             "email: IMAP is configured but the IMAP worker is not built yet; "
@@ -70,7 +59,7 @@ def build_services(settings: Settings, engine: Engine) -> list[Service]:
             settings.inbox,
         )
     services.append(Service("drop folder", drop_folder.run))
-    from intake.drafting import DraftingWorker
+    from app.drafting import DraftingWorker
     from trigger.profiles import get_profile
 
     profile = get_profile(settings.policy)
@@ -162,29 +151,3 @@ async def run_services(
             loop.remove_signal_handler(signum)
     log.info("stopped")
     return 1 if failed else 0
-
-
-def _serve(args: argparse.Namespace) -> int:
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from storage.database import connect, redacted
-    from storage.migrate import upgrade
-    from trigger.settings import load_settings
-
-    root = logging.getLogger()
-    if root.getEffectiveLevel() > logging.INFO:  # serve reports what runs, at INFO
-        root.setLevel(logging.INFO)
-    settings = load_settings()
-    engine = connect(settings.database_url)
-    try:
-        try:
-            revision = upgrade(engine)
-        except SQLAlchemyError as exc:
-            log.error("database %s: %s", redacted(settings.database_url), type(exc).__name__)
-            log.debug("database failure detail", exc_info=True)
-            return 1
-        log.info("database %s at revision %s", redacted(settings.database_url), revision)
-        settings.inbox.mkdir(parents=True, exist_ok=True)
-        return asyncio.run(run_services(settings, engine=engine))
-    finally:
-        engine.dispose()

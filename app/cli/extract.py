@@ -1,4 +1,4 @@
-"""`trigger extract [--policy PROFILE] FILE...`: inbound messages to draft applications (JSON Lines).
+"""`trigger extract [--policy PROFILE] FILE...`: messages to draft applications, as JSON Lines.
 
 The contract is ../shared/spec/extract-contract.md: one JSON object per input, in input order; an
 input that cannot be read or parsed still yields a line with an ``error`` and the command exits 1
@@ -82,6 +82,7 @@ def run(args: argparse.Namespace) -> int:
         )
         return 2
 
+    from app.extraction import draft_application
     from intake.errors import RejectedMessage
     from intake.load import load_document
     from nlp.extract import Extractor
@@ -93,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
         path = Path(name)
         try:
             document = load_document(path, received)
-            draft = extractor.extract(document, profile, source=name)
+            draft = draft_application(extractor, document, profile, source=name)
             line = draft.model_dump_json()
         except RejectedMessage as exc:
             failed += 1

@@ -28,7 +28,7 @@ def register(subparsers: Any) -> None:
 
 
 def _database_url(args: argparse.Namespace) -> str:
-    from trigger.settings import load_settings
+    from app.settings import load_settings
 
     if args.database_url:
         return str(args.database_url)

@@ -17,11 +17,13 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
 
+from app.extraction import draft_application
 from intake.errors import RejectedMessage
 from intake.mime import parse_email
 from nlp.extract import Extractor
 from storage.repository import unit_of_work
-from storage.tables import InboundChannel, InboundState
+from storage.tables import InboundState
+from trigger.inbound import InboundChannel
 from trigger.profiles import Profile
 
 log = logging.getLogger(__name__)
@@ -52,8 +54,8 @@ class DraftingWorker:
                 savepoint = repo.session.begin_nested()
                 try:
                     document = parse_email(record.raw)
-                    draft = self.extractor.extract(
-                        document, self.profile, source=f"inbound:{record.id}"
+                    draft = draft_application(
+                        self.extractor, document, self.profile, source=f"inbound:{record.id}"
                     )
                     application = repo.save_draft(
                         draft, policy=self.profile.id, inbound_ids=[record.id]

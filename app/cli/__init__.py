@@ -13,7 +13,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-# Modules under trigger.cli that provide sub-commands, in the order `--help` lists them.
+# Modules under app.cli that provide sub-commands, in the order `--help` lists them.
 COMMAND_MODULES = ("extract", "check", "dates", "policies", "workdays", "db", "serve")
 
 
@@ -29,9 +29,9 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         try:
-            module = importlib.import_module(f"trigger.cli.{name}")
+            module = importlib.import_module(f"app.cli.{name}")
         except ModuleNotFoundError as exc:  # a command still being built is simply not offered
-            if exc.name != f"trigger.cli.{name}":
+            if exc.name != f"app.cli.{name}":
                 raise
             continue
         module.register(subparsers)

@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
+from app.inbound import inbound_store
+from intake.drop_folder import DropFolder, inbound_from_eml
 from storage.database import connect
-from storage.drop_folder import DropFolder, inbound_from_eml
 from storage.migrate import upgrade
 from storage.repository import unit_of_work
-from storage.tables import InboundChannel
+from trigger.inbound import InboundChannel
 
 REPLY = (
     b'From: "Jane Example" <jane@example.org>\r\n'
@@ -77,7 +78,7 @@ def test_scan_stores_each_file_then_moves_it_to_processed(engine: Engine, tmp_pa
     inbox = tmp_path / "inbox"
     drop(inbox, "a.eml", REPLY)
     drop(inbox, "b.EML", REPLY + b"second")
-    stored = DropFolder(inbox, engine).scan_once()
+    stored = DropFolder(inbox, inbound_store(engine)).scan_once()
     assert [result.created for result in stored] == [True, True]
     assert sorted(path.name for path in inbox.iterdir()) == ["processed"]
     assert sorted(path.name for path in (inbox / "processed").iterdir()) == ["a.eml", "b.EML"]
@@ -91,7 +92,7 @@ def test_scan_when_same_file_is_dropped_again_then_stored_once_and_both_files_ke
     engine: Engine, tmp_path: Path
 ) -> None:
     inbox = tmp_path / "inbox"
-    folder = DropFolder(inbox, engine)
+    folder = DropFolder(inbox, inbound_store(engine))
     drop(inbox, "a.eml", REPLY)
     first = folder.scan_once()
     drop(inbox, "a.eml", REPLY)
@@ -110,7 +111,7 @@ def test_scan_leaves_other_hidden_and_still_changing_files_alone(
 ) -> None:
     inbox = tmp_path / "inbox"
     path = drop(inbox, name, REPLY, age_seconds=age_seconds)
-    assert DropFolder(inbox, engine, settle_seconds=2.0).scan_once() == []
+    assert DropFolder(inbox, inbound_store(engine), settle_seconds=2.0).scan_once() == []
     assert path.exists()
 
 
@@ -121,7 +122,7 @@ def test_scan_when_database_is_unreachable_then_the_file_stays_in_the_inbox(
     inbox = tmp_path / "inbox"
     path = drop(inbox, "a.eml", REPLY)
     try:
-        assert DropFolder(inbox, unreachable).scan_once() == []
+        assert DropFolder(inbox, inbound_store(unreachable)).scan_once() == []
     finally:
         unreachable.dispose()
     assert path.read_bytes() == REPLY
@@ -130,7 +131,7 @@ def test_scan_when_database_is_unreachable_then_the_file_stays_in_the_inbox(
 
 def test_run_picks_up_files_until_stopped(engine: Engine, tmp_path: Path) -> None:
     inbox = tmp_path / "inbox"
-    folder = DropFolder(inbox, engine, settle_seconds=0.0)
+    folder = DropFolder(inbox, inbound_store(engine), settle_seconds=0.0)
 
     async def scenario() -> None:
         stop = asyncio.Event()

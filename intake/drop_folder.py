@@ -5,6 +5,9 @@ SHA-256, a few header-derived keys) and only then moved to ``processed/``: a cra
 leaves the file where it was, and storing it again is harmless (the external id is the SHA-256
 of the bytes, so the same file is the same message). A file that cannot be stored stays in the
 folder and is tried again on the next scan.
+
+The folder does not know where messages are kept: it is handed a :data:`StoreInbound` callable
+(``app`` wires one over the storage unit of work), so it stays a channel and nothing else.
 """
 
 from __future__ import annotations
@@ -16,19 +19,20 @@ import email.policy
 import logging
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from email.utils import parseaddr
 from pathlib import Path
 
-from sqlalchemy import Engine
-from sqlalchemy.exc import SQLAlchemyError
-
-from storage.repository import NewInbound, sha256_hex, unit_of_work
-from storage.tables import InboundChannel, utc_now
+from trigger.inbound import InboundChannel, InboundMessage, sha256_hex
 
 log = logging.getLogger(__name__)
 
 PROCESSED = "processed"
+
+# Stores one message and returns (its inbound id, whether it was new); raises if it could not.
+StoreInbound = Callable[[InboundMessage], tuple[int, bool]]
 _MESSAGE_ID = re.compile(r"<[^<>\s]+>")
 
 
@@ -41,7 +45,7 @@ class StoredFile:
     moved_to: Path
 
 
-def inbound_from_eml(data: bytes) -> NewInbound:
+def inbound_from_eml(data: bytes) -> InboundMessage:
     """An email inbound message from raw ``.eml`` bytes (only headers are read here).
 
     The external id is ``sha256:<hex>`` of the bytes; the thread keys are the thread's root
@@ -62,10 +66,10 @@ def inbound_from_eml(data: bytes) -> NewInbound:
                 ids.append(key)
     except (ValueError, TypeError, LookupError):  # odd headers never stop a file being kept
         log.debug("drop folder: unreadable headers", exc_info=True)
-    return NewInbound(
+    return InboundMessage(
         channel=InboundChannel.EMAIL,
         external_id=f"sha256:{sha256_hex(data)}",
-        received_at=utc_now(),
+        received_at=datetime.now(UTC),
         raw=data,
         sender=sender,
         thread_keys=tuple(ids),
@@ -75,10 +79,10 @@ def inbound_from_eml(data: bytes) -> NewInbound:
 class DropFolder:
     """Watches one directory for ``.eml`` files and stores them as inbound messages."""
 
-    def __init__(self, folder: Path, engine: Engine, *, settle_seconds: float = 0.5) -> None:
+    def __init__(self, folder: Path, store: StoreInbound, *, settle_seconds: float = 0.5) -> None:
         self.folder = folder
         self.processed = folder / PROCESSED
-        self.engine = engine
+        self.store_inbound = store
         # A file modified this recently may still be being written: wait for the next scan.
         self.settle_seconds = settle_seconds
 
@@ -102,9 +106,7 @@ class DropFolder:
     def store(self, path: Path) -> StoredFile:
         """Store one file, then move it to ``processed/``. Raises if it could not be stored."""
         data = path.read_bytes()
-        message = inbound_from_eml(data)
-        with unit_of_work(self.engine) as repo:
-            inbound_id, created = repo.save_inbound(message)
+        inbound_id, created = self.store_inbound(inbound_from_eml(data))
         # Stored and committed: only now may the file leave the inbox.
         self.processed.mkdir(parents=True, exist_ok=True)
         target = self._free_name(path.name)
@@ -119,7 +121,7 @@ class DropFolder:
                 result = self.store(path)
             except FileNotFoundError:
                 continue  # another watcher took it
-            except (OSError, SQLAlchemyError) as exc:
+            except Exception as exc:  # the store is down, the disk is full: the file waits
                 log.warning(
                     "drop folder: could not store a file, will retry: %s", type(exc).__name__
                 )

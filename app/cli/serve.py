@@ -1,0 +1,50 @@
+"""`trigger serve`: run the system in one process until Ctrl-C or SIGTERM.
+
+Loads the settings, upgrades the database, creates the drop folder and runs the services of
+:mod:`app.serve`, which says plainly at INFO which parts are not configured or not built yet.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+from typing import Any
+
+from app.serve import log, run_services
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``serve`` command."""
+    parser = subparsers.add_parser(
+        "serve",
+        help="run the console, the email intake and the Telegram bot until stopped",
+        description="Run everything in one process; Ctrl-C or SIGTERM stops it cleanly.",
+    )
+    parser.set_defaults(handler=_serve)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from app.settings import load_settings
+    from storage.database import connect, redacted
+    from storage.migrate import upgrade
+
+    root = logging.getLogger()
+    if root.getEffectiveLevel() > logging.INFO:  # serve reports what runs, at INFO
+        root.setLevel(logging.INFO)
+    settings = load_settings()
+    engine = connect(settings.database_url)
+    try:
+        try:
+            revision = upgrade(engine)
+        except SQLAlchemyError as exc:
+            log.error("database %s: %s", redacted(settings.database_url), type(exc).__name__)
+            log.debug("database failure detail", exc_info=True)
+            return 1
+        log.info("database %s at revision %s", redacted(settings.database_url), revision)
+        settings.inbox.mkdir(parents=True, exist_ok=True)
+        return asyncio.run(run_services(settings, engine=engine))
+    finally:
+        engine.dispose()

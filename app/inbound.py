@@ -1,0 +1,22 @@
+"""Storing what the channels receive: the one place a channel's message meets the database."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine
+
+from intake.drop_folder import StoreInbound
+from storage.repository import unit_of_work
+from trigger.inbound import InboundMessage
+
+
+def inbound_store(engine: Engine) -> StoreInbound:
+    """A callable that stores one inbound message in its own unit of work.
+
+    Returns (the inbound id, whether it was new): storing the same message twice is harmless.
+    """
+
+    def store(message: InboundMessage) -> tuple[int, bool]:
+        with unit_of_work(engine) as repo:
+            return repo.save_inbound(message)
+
+    return store
