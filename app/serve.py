@@ -45,7 +45,12 @@ def build_services(settings: Settings, engine: Engine) -> list[Service]:
         settings.console_host,
         settings.console_port,
     )
-    drop_folder = DropFolder(settings.inbox, inbound_store(engine))
+    drop_folder = DropFolder(
+        settings.inbox,
+        inbound_store(engine),
+        settle_seconds=settings.drop_settle_seconds,
+        max_bytes=settings.drop_max_bytes,
+    )
     if settings.imap_configured:
         log.info(
             "email: IMAP is configured but the IMAP worker is not built yet; "
@@ -130,7 +135,7 @@ async def run_services(
                 if error is not None:
                     log.error("%s failed", tasks[task].name, exc_info=error)
                     failed = True
-                else:
+                elif not stop.is_set():
                     log.warning("%s ended before it was asked to", tasks[task].name)
                 stop.set()
         log.info("stopping")

@@ -41,6 +41,12 @@ class Settings(BaseSettings):
 
     # Email intake: IMAP when imap_host is set, otherwise the drop folder.
     drop_folder: Path | None = Field(default=None, description="empty: var_dir/inbox")
+    drop_max_bytes: int = Field(
+        default=25 * 1024 * 1024, ge=1, description="a larger file is refused unread"
+    )
+    drop_settle_seconds: float = Field(
+        default=5.0, ge=0, description="how long a file must be unchanged before it is read"
+    )
     imap_host: str | None = None
     imap_port: int = Field(default=993, ge=1, le=65535)
     imap_ssl: bool = True

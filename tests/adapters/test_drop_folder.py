@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import logging
 import os
 import time
 from collections.abc import Iterator
@@ -17,7 +18,7 @@ from intake.drop_folder import DropFolder, inbound_from_eml
 from storage.database import connect
 from storage.migrate import upgrade
 from storage.repository import unit_of_work
-from trigger.inbound import InboundChannel
+from trigger.inbound import InboundChannel, InboundMessage
 
 REPLY = (
     b'From: "Jane Example" <jane@example.org>\r\n'
@@ -147,3 +148,114 @@ def test_run_picks_up_files_until_stopped(engine: Engine, tmp_path: Path) -> Non
 
     asyncio.run(scenario())
     assert (inbox / "processed" / "late.eml").exists()
+
+
+# -- only files it can trust (issue 6) -------------------------------------------------------
+
+
+class MemoryStore:
+    """The folder's store port, in memory: what was stored, in order."""
+
+    def __init__(self) -> None:
+        self.messages: list[bytes] = []
+
+    def __call__(self, message: InboundMessage) -> tuple[int, bool]:
+        assert message.raw is not None
+        if message.raw in self.messages:
+            return self.messages.index(message.raw) + 1, False
+        self.messages.append(message.raw)
+        return len(self.messages), True
+
+
+def test_scan_when_an_eml_is_a_symlink_then_it_is_never_followed_and_moved_to_rejected(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    secret = tmp_path / "environ"
+    secret.write_bytes(b"TRIGGER_IMAP_PASSWORD=hunter2\n")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "x.eml").symlink_to(secret)
+    (inbox / "gone.eml").symlink_to(tmp_path / "nowhere")  # dangling
+    store = MemoryStore()
+    with caplog.at_level(logging.WARNING):
+        assert DropFolder(inbox, store, settle_seconds=0).scan_once() == []
+    assert store.messages == []
+    rejected = inbox / "rejected"
+    assert sorted(p.name for p in rejected.iterdir()) == ["gone.eml", "x.eml"]
+    assert (rejected / "x.eml").is_symlink()
+    assert secret.read_bytes().startswith(b"TRIGGER_")  # the target is untouched
+    said = caplog.text
+    assert "x.eml" in said and "gone.eml" in said and "symbolic link" in said
+
+
+def test_scan_when_an_eml_is_a_fifo_then_it_does_not_block_and_is_rejected(
+    tmp_path: Path,
+) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    os.mkfifo(inbox / "pipe.eml")
+    store = MemoryStore()
+    assert DropFolder(inbox, store, settle_seconds=0).scan_once() == []
+    assert store.messages == []
+    assert (inbox / "rejected" / "pipe.eml").exists()
+
+
+def test_scan_when_a_file_is_over_the_size_limit_then_it_is_refused_unread(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    inbox = tmp_path / "inbox"
+    drop(inbox, "big.eml", REPLY + b"x" * 2000)
+    drop(inbox, "small.eml", REPLY)
+    store = MemoryStore()
+    with caplog.at_level(logging.WARNING):
+        stored = DropFolder(inbox, store, settle_seconds=0, max_bytes=1000).scan_once()
+    assert [s.moved_to.name for s in stored] == ["small.eml"]
+    assert store.messages == [REPLY]
+    assert (inbox / "rejected" / "big.eml").exists()
+    assert "big.eml" in caplog.text and "over the limit of 1000" in caplog.text
+
+
+def test_scan_when_a_writer_still_has_the_file_open_then_it_waits_however_long_the_pause(
+    tmp_path: Path,
+) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    path = inbox / "slow.eml"
+    store = MemoryStore()
+    folder = DropFolder(inbox, store, settle_seconds=0)
+    with path.open("wb") as writer:
+        writer.write(REPLY[:40])
+        writer.flush()
+        then = time.time() - 60  # as if the writer had paused for a minute
+        os.utime(path, (then, then))
+        assert folder.scan_once() == []
+        assert path.exists() and store.messages == []
+        writer.write(REPLY[40:])
+    stored = folder.scan_once()
+    assert [s.created for s in stored] == [True]
+    assert store.messages == [REPLY]  # whole, never the first half
+
+
+def test_scan_when_a_file_changed_within_the_settle_time_then_it_waits(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    drop(inbox, "fresh.eml", REPLY, age_seconds=1.0)
+    store = MemoryStore()
+    assert DropFolder(inbox, store, settle_seconds=5.0).scan_once() == []
+    assert DropFolder(inbox, store, settle_seconds=0.5).scan_once() != []
+
+
+def test_scan_when_the_processed_name_is_not_a_folder_then_the_file_stays_and_it_is_said_once(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # What a read-only processed/ does to an unprivileged server, reproducible as root too.
+    inbox = tmp_path / "inbox"
+    drop(inbox, "a.eml", REPLY)
+    (inbox / "processed").write_text("not a folder")
+    store = MemoryStore()
+    folder = DropFolder(inbox, store, settle_seconds=0)
+    with caplog.at_level(logging.INFO):
+        for _ in range(3):
+            assert folder.scan_once() == []
+    assert store.messages == [REPLY]
+    assert (inbox / "a.eml").exists()
+    assert caplog.text.count("a.eml") == 1 and "cannot move it" in caplog.text

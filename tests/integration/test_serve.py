@@ -121,7 +121,7 @@ def test_serve_reports_its_parts_stores_dropped_mail_and_stops_on_ctrl_c(
 
     server = serve(database_url)
     server.wait_for("trigger serve ready")
-    server.wait_for("drop folder: stored inbound message 1")
+    server.wait_for("drop folder: stored waiting.eml as inbound message 1")
     status, log = server.stop(signal.SIGINT)
 
     assert status == 0, log
@@ -149,6 +149,7 @@ def test_serve_stops_cleanly_on_sigterm(
     status, log = server.stop(signal.SIGTERM)
     assert status == 0, log
     assert "Traceback" not in log
+    assert "ended before it was asked to" not in log
 
 
 def test_serve_when_database_is_unreachable_then_exit_1_without_traceback(
