@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from pathlib import Path
 
+from intake.drop_folder import DEFAULT_MAX_BYTES
 from intake.errors import RejectedMessage
 from intake.mime import parse_email
 from intake.transcript import parse_chat, parse_text
@@ -19,22 +21,38 @@ def _decode_text(raw: bytes) -> str:
         return raw.decode("windows-1252", errors="replace")
 
 
-def load_document(path: Path, received: datetime | None = None) -> Document:
+def _read(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes; a file over ``max_bytes`` is refused before it is read."""
+    with path.open("rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > max_bytes:
+            raise RejectedMessage(
+                f"{path.name}: {size} bytes, over the limit of {max_bytes} for one message"
+            )
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:  # it grew, or it is not a regular file
+        raise RejectedMessage(f"{path.name}: over the limit of {max_bytes} bytes for one message")
+    return data
+
+
+def load_document(
+    path: Path, received: datetime | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Document:
     """Read ``path`` (``.eml``, ``.chat.json`` or ``.txt``) into a Document.
 
     ``received`` is required for ``.txt`` (it has no date of its own) and ignored otherwise.
-    Unknown suffixes and unusable contents raise :class:`RejectedMessage`; a missing or
-    unreadable file raises the ``OSError`` it caused.
+    Unknown suffixes, files over ``max_bytes`` and unusable contents raise
+    :class:`RejectedMessage`; a missing or unreadable file raises the ``OSError`` it caused.
     """
     name = path.name.lower()
     if name.endswith(".chat.json"):
-        return parse_chat(path.read_bytes())
+        return parse_chat(_read(path, max_bytes))
     if name.endswith(".eml"):
-        return parse_email(path.read_bytes())
+        return parse_email(_read(path, max_bytes))
     if name.endswith(".txt"):
         if received is None:
             raise RejectedMessage(
                 f"{path.name}: a .txt input has no date of its own; pass --received ISO-8601"
             )
-        return parse_text(_decode_text(path.read_bytes()), received)
+        return parse_text(_decode_text(_read(path, max_bytes)), received)
     raise RejectedMessage(f"{path.name}: unknown input type (expected .eml, .chat.json or .txt)")

@@ -90,8 +90,10 @@ def run(args: argparse.Namespace) -> int:
     extractor = Extractor()
     failed = 0
     out = sys.stdout
-    for name in args.files:
-        path = Path(name)
+    for given in args.files:
+        path = Path(given)
+        # A file name that is not UTF-8 (surrogate escapes) is reported readably, never crashes.
+        name = given.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
         try:
             document = load_document(path, received)
             draft = draft_application(extractor, document, profile, source=name)
@@ -109,7 +111,9 @@ def run(args: argparse.Namespace) -> int:
             failed += 1
             # The exception text may quote the message: only its type is logged above DEBUG.
             log.error(
-                "extract failed on input %d: %s", args.files.index(name) + 1, exc.__class__.__name__
+                "extract failed on input %d: %s",
+                args.files.index(given) + 1,
+                exc.__class__.__name__,
             )
             log.debug("extract failure detail", exc_info=True)
             line = json.dumps(
