@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 
 def register(subparsers: Any) -> None:
@@ -35,18 +38,35 @@ def _database_url(args: argparse.Namespace) -> str:
     return load_settings().database_url
 
 
+def _connect(args: argparse.Namespace, url: str) -> Engine | None:
+    """An engine for ``url``, or None after one line naming where the bad URL came from."""
+    from storage.database import InvalidDatabaseUrl, connect, redacted
+
+    try:
+        return connect(url)
+    except InvalidDatabaseUrl as exc:
+        source = "--database-url" if args.database_url else "TRIGGER_DATABASE_URL"
+        print(f"trigger db {args.db_action}: {source} {redacted(url)}: {exc}", file=sys.stderr)
+        return None
+
+
 def _upgrade(args: argparse.Namespace) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
-    from storage.database import connect, redacted
+    from storage.database import redacted, scrubbed
     from storage.migrate import upgrade
 
     url = _database_url(args)
-    engine = connect(url)
+    engine = _connect(args, url)
+    if engine is None:
+        return 1
     try:
         revision = upgrade(engine, args.revision)
     except SQLAlchemyError as exc:
-        print(f"trigger db upgrade: {redacted(url)}: {type(exc).__name__}: {exc}", file=sys.stderr)
+        reason = scrubbed(str(exc), url).splitlines()[0]
+        print(
+            f"trigger db upgrade: {redacted(url)}: {type(exc).__name__}: {reason}", file=sys.stderr
+        )
         return 1
     finally:
         engine.dispose()
@@ -57,15 +77,20 @@ def _upgrade(args: argparse.Namespace) -> int:
 def _current(args: argparse.Namespace) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
-    from storage.database import connect, redacted
+    from storage.database import redacted, scrubbed
     from storage.migrate import current_revision, head_revision
 
     url = _database_url(args)
-    engine = connect(url)
+    engine = _connect(args, url)
+    if engine is None:
+        return 1
     try:
         revision = current_revision(engine)
     except SQLAlchemyError as exc:
-        print(f"trigger db current: {redacted(url)}: {type(exc).__name__}: {exc}", file=sys.stderr)
+        reason = scrubbed(str(exc), url).splitlines()[0]
+        print(
+            f"trigger db current: {redacted(url)}: {type(exc).__name__}: {reason}", file=sys.stderr
+        )
         return 1
     finally:
         engine.dispose()

@@ -28,14 +28,18 @@ def _serve(args: argparse.Namespace) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
     from app.settings import load_settings
-    from storage.database import connect, redacted
+    from storage.database import InvalidDatabaseUrl, connect, redacted
     from storage.migrate import upgrade
 
     root = logging.getLogger()
     if root.getEffectiveLevel() > logging.INFO:  # serve reports what runs, at INFO
         root.setLevel(logging.INFO)
     settings = load_settings()
-    engine = connect(settings.database_url)
+    try:
+        engine = connect(settings.database_url)
+    except InvalidDatabaseUrl as exc:
+        log.error("TRIGGER_DATABASE_URL %s: %s", redacted(settings.database_url), exc)
+        return 1
     try:
         try:
             revision = upgrade(engine)
