@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 from spacy.language import Language
 
+from nlp.bounded import bounded_text
 from nlp.document import Document, Person, Segment, SegmentKind
 from nlp.exclusions import decide_exclusions
 from nlp.findings import Finding
@@ -91,7 +92,7 @@ class Extractor:
             if not text:
                 break
             budget -= len(text)
-            doc = analyse(self.nlp, text, segment.reference)
+            doc = analyse(self.nlp, bounded_text(text), segment.reference)
             part = AnalysedSegment(
                 doc=doc,
                 offset=segment.start,
@@ -173,7 +174,7 @@ class Extractor:
         found: set[str] = set()
         for segment in document.segments:
             if segment.depth == 0 and segment.kind in (SegmentKind.SIGNATURE, SegmentKind.FOOTER):
-                doc = self.nlp.make_doc(document.segment_text(segment))
+                doc = self.nlp.make_doc(bounded_text(document.segment_text(segment)))
                 found.update(f.label for f in find_agencies(doc))
         for agency in (Agency.HOUSING, Agency.POLICE, Agency.COUNCIL, Agency.HEALTH):
             if agency.value in found:
