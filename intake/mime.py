@@ -4,7 +4,7 @@ mail-parser (SpamScope/mail-parser) decodes whatever MIME a client sends: multip
 quoted-printable, base64, legacy charsets, RFC 2047 headers, attachments. We take its
 ``text_plain`` parts (``text_html`` rendered to text when there is no plain part), never its
 ``body``, which glues both together. The text is then cut into segments by
-:func:`intake.unwrap.segment_message`.
+:func:`intake.segments.segment_message`.
 
 ``received_at`` is the ``Date:`` header with its own offset. A missing or unparseable
 ``Date:`` falls back to the newest ``Received:`` header's timestamp (the time our side of the
@@ -22,9 +22,10 @@ from email.header import decode_header, make_header
 from email.utils import parsedate_to_datetime
 
 from intake.errors import RejectedMessage
+from intake.headers import display_name as _display_name
+from intake.headers import naive_zone
 from intake.html_text import html_to_text
-from intake.unwrap import display_name as _display_name
-from intake.unwrap import naive_zone, segment_message
+from intake.segments import segment_message
 from nlp.document import Document, Person
 
 logger = logging.getLogger(__name__)
@@ -206,7 +207,7 @@ def _body_text(mail: object, message: email.message.Message) -> str:
 # mail-parser folds an attached message's text into ``text_plain`` without its headers, so
 # the original's sender and date would be lost. For those messages we walk the tree ourselves
 # and show each attached message as a forwarded header block followed by its text, which
-# intake.unwrap then unwraps like any inline forward.
+# intake.segments then unwraps like any inline forward.
 
 
 def _header_text(message: email.message.Message, name: str) -> str:

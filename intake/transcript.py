@@ -14,7 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from intake.errors import RejectedMessage
-from intake.unwrap import segment_own_text
+from intake.segments import segment_own_text
 from nlp.document import Document, Person, Segment, SegmentKind
 
 LONDON = ZoneInfo("Europe/London")

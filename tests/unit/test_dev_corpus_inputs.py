@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 import quotequail
 
+from intake.headers import parse_person
 from intake.load import load_document
-from intake.unwrap import parse_person
 from nlp.document import Document, SegmentKind
 
 pytestmark = pytest.mark.corpus

@@ -35,15 +35,10 @@ import pytest
 import quotequail
 
 from intake.errors import RejectedMessage
+from intake.headers import parse_header_date, parse_person
 from intake.html_text import html_to_text
 from intake.mime import parse_email
-from intake.unwrap import (
-    author_contact,
-    author_phone,
-    parse_header_date,
-    parse_person,
-    segment_message,
-)
+from intake.segments import segment_message
 from nlp.document import Document, Person, Segment, SegmentKind
 
 EXTERNAL = Path(__file__).resolve().parents[3] / "shared" / "external"
@@ -542,10 +537,9 @@ def test_forward_of_forward_nests_originals_with_their_own_headers_and_dates() -
     assert segments[3].reference == datetime(2026, 9, 15, 9, 10, tzinfo=BST)
     assert segments[6].reference == WHEN
     assert text[segments[6].start : segments[6].end] == "They kicked the door last night."
-    document = Document("email", text, REFERENCE, segments)
-    assert author_phone(document, segments[6]) == "07700 900 123"
-    contact = author_contact(document, segments[6])
-    assert contact is not None and contact.name == "Ann Lee"
+    # The original's writer: the header names her, her signature gives her telephone number.
+    assert segments[6].author is not None and segments[6].author.name == "Ann Lee"
+    assert segments[7].author is not None and segments[7].author.phone == "07700 900 123"
 
 
 @pytest.mark.parametrize(

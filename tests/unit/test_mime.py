@@ -12,8 +12,8 @@ from email.policy import SMTP
 import pytest
 
 from intake.errors import RejectedMessage
+from intake.headers import parse_header_date
 from intake.mime import parse_email, unflow
-from intake.unwrap import author_phone, parse_header_date
 from nlp.document import Document, SegmentKind
 
 DATE = "Mon, 14 Sep 2026 20:47:12 +0100"
@@ -223,10 +223,9 @@ def test_parse_email_splits_signature_and_footer_from_body() -> None:
         "Kind regards,\nPriya Chauhan\nTenancy Officer\nTel: 0116 496 0912",
         "This email and any attachments are confidential and intended solely for the addressee.",
     ]
-    body_segment = document.segments[0]
-    assert author_phone(document, body_segment) == "0116 496 0912"
     assert document.segments[1].author is not None
     assert document.segments[1].author.name == "Priya Chauhan"
+    assert document.segments[1].author.phone == "0116 496 0912"
 
 
 def test_parse_email_marks_quoted_reply_as_quoted_with_its_date() -> None:
@@ -350,7 +349,8 @@ def test_parse_email_unwraps_forward_sent_as_attached_message() -> None:
     assert document.segment_text(forwarded) == "They kicked the door last night."
     assert forwarded.author is not None and forwarded.author.email == "ann.lee@example.net"
     assert forwarded.reference == datetime(2026, 9, 14, 20, 47, tzinfo=BST)
-    assert author_phone(document, forwarded) == "07700 900 123"
+    signature = document.segments[4]
+    assert signature.author is not None and signature.author.phone == "07700 900 123"
 
 
 def test_parse_email_falls_back_to_html_when_plain_part_is_empty() -> None:
