@@ -15,14 +15,12 @@ import contextlib
 import logging
 from dataclasses import dataclass, field
 
-from sqlalchemy import Engine
-
 from app.extraction import draft_application
 from intake.errors import RejectedMessage
 from intake.mime import parse_email
 from nlp.extract import Extractor
-from storage.repository import unit_of_work
 from storage.tables import InboundState
+from storage.unit_of_work import UnitOfWorkFactory
 from trigger.inbound import InboundChannel
 from trigger.profiles import Profile
 
@@ -31,9 +29,13 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class DraftingWorker:
-    """Turns stored inbound emails into drafts; build one per process (the pipeline is heavy)."""
+    """Turns stored inbound emails into drafts; build one per process (the pipeline is heavy).
 
-    engine: Engine
+    ``unit_of_work`` makes the unit of work each pass runs in (SQL in production, a fake in the
+    use-case tests).
+    """
+
+    unit_of_work: UnitOfWorkFactory
     profile: Profile
     extractor: Extractor = field(default_factory=Extractor)
     batch: int = 10
@@ -41,40 +43,37 @@ class DraftingWorker:
     def process_once(self) -> int:
         """Process one batch of waiting messages; return how many were handled."""
         handled = 0
-        with unit_of_work(self.engine) as repo:
-            for record in repo.claim_inbound(self.batch):
+        with self.unit_of_work() as uow:
+            for record in uow.inbound.claim(self.batch):
                 assert record.id is not None
                 handled += 1
                 if record.channel != InboundChannel.EMAIL or record.raw is None:
-                    repo.set_inbound_state(
+                    uow.inbound.set_state(
                         record.id, InboundState.IGNORED, error="not an email with stored bytes"
                     )
                     continue
                 # A savepoint per message: one that fails leaves the others' work intact.
-                savepoint = repo.session.begin_nested()
                 try:
-                    document = parse_email(record.raw)
-                    draft = draft_application(
-                        self.extractor, document, self.profile, source=f"inbound:{record.id}"
-                    )
-                    application = repo.save_draft(
-                        draft, policy=self.profile.id, inbound_ids=[record.id]
-                    )
-                    savepoint.commit()
+                    with uow.savepoint():
+                        document = parse_email(record.raw)
+                        draft = draft_application(
+                            self.extractor, document, self.profile, source=f"inbound:{record.id}"
+                        )
+                        application = uow.applications.save_draft(
+                            draft, policy=self.profile.id, inbound_ids=[record.id]
+                        )
                 except RejectedMessage as exc:
-                    savepoint.rollback()
-                    repo.set_inbound_state(record.id, InboundState.IGNORED, error=str(exc)[:500])
+                    uow.inbound.set_state(record.id, InboundState.IGNORED, error=str(exc)[:500])
                     log.info("inbound %d ignored: %s", record.id, exc)
                     continue
                 except Exception as exc:  # kept for a person: never lose what arrived
-                    savepoint.rollback()
-                    repo.set_inbound_state(
+                    uow.inbound.set_state(
                         record.id, InboundState.FAILED, error=exc.__class__.__name__
                     )
                     log.error("inbound %d failed: %s", record.id, exc.__class__.__name__)
                     log.debug("drafting failure detail", exc_info=True)
                     continue
-                repo.set_inbound_state(record.id, InboundState.PROCESSED)
+                uow.inbound.set_state(record.id, InboundState.PROCESSED)
                 log.info(
                     "inbound %d drafted as application %d (%s)",
                     record.id,

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Engine
-
 from intake.drop_folder import StoreInbound
-from storage.repository import unit_of_work
+from storage.unit_of_work import UnitOfWorkFactory
 from trigger.inbound import InboundMessage
 
 
-def inbound_store(engine: Engine) -> StoreInbound:
+def inbound_store(unit_of_work: UnitOfWorkFactory) -> StoreInbound:
     """A callable that stores one inbound message in its own unit of work.
 
     Returns (the inbound id, whether it was new): storing the same message twice is harmless.
     """
 
     def store(message: InboundMessage) -> tuple[int, bool]:
-        with unit_of_work(engine) as repo:
-            return repo.save_inbound(message)
+        with unit_of_work() as uow:
+            return uow.inbound.save(message)
 
     return store

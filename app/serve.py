@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import signal
 from collections.abc import Callable, Coroutine
@@ -38,6 +39,9 @@ def build_services(settings: Settings, engine: Engine) -> list[Service]:
     """The services this configuration runs; logs each part that is not running and why."""
     from app.inbound import inbound_store
     from intake.drop_folder import DropFolder
+    from storage.unit_of_work import SqlUnitOfWork
+
+    unit_of_work = functools.partial(SqlUnitOfWork, engine)
 
     services: list[Service] = []
     log.info(
@@ -47,7 +51,7 @@ def build_services(settings: Settings, engine: Engine) -> list[Service]:
     )
     drop_folder = DropFolder(
         settings.inbox,
-        inbound_store(engine),
+        inbound_store(unit_of_work),
         settle_seconds=settings.drop_settle_seconds,
         max_bytes=settings.drop_max_bytes,
     )
@@ -68,7 +72,7 @@ def build_services(settings: Settings, engine: Engine) -> list[Service]:
     from trigger.profiles import get_profile
 
     profile = get_profile(settings.policy)
-    services.append(Service("drafting", DraftingWorker(engine, profile).run))
+    services.append(Service("drafting", DraftingWorker(unit_of_work, profile).run))
     log.info("drafting: stored emails become draft applications under the %s policy", profile.id)
     if settings.telegram_configured:
         log.info("Telegram: a token is set but the bot is not built yet")

@@ -8,16 +8,17 @@ import logging
 import os
 import time
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
 
 from app.inbound import inbound_store
-from intake.drop_folder import DropFolder, inbound_from_eml
+from intake.drop_folder import DropFolder, StoreInbound, inbound_from_eml
 from storage.database import connect
 from storage.migrate import upgrade
-from storage.repository import unit_of_work
+from storage.unit_of_work import SqlUnitOfWork
 from trigger.inbound import InboundChannel, InboundMessage
 
 REPLY = (
@@ -38,6 +39,11 @@ def engine(database_url: str) -> Iterator[Engine]:
         yield engine
     finally:
         engine.dispose()
+
+
+def sql_store(engine: Engine) -> StoreInbound:
+    """The production store: each message in its own SQL unit of work."""
+    return inbound_store(partial(SqlUnitOfWork, engine))
 
 
 def drop(folder: Path, name: str, data: bytes, age_seconds: float = 5.0) -> Path:
@@ -79,12 +85,12 @@ def test_scan_stores_each_file_then_moves_it_to_processed(engine: Engine, tmp_pa
     inbox = tmp_path / "inbox"
     drop(inbox, "a.eml", REPLY)
     drop(inbox, "b.EML", REPLY + b"second")
-    stored = DropFolder(inbox, inbound_store(engine)).scan_once()
+    stored = DropFolder(inbox, sql_store(engine)).scan_once()
     assert [result.created for result in stored] == [True, True]
     assert sorted(path.name for path in inbox.iterdir()) == ["processed"]
     assert sorted(path.name for path in (inbox / "processed").iterdir()) == ["a.eml", "b.EML"]
-    with unit_of_work(engine) as repo:
-        record = repo.get_inbound(stored[0].inbound_id)
+    with SqlUnitOfWork(engine) as uow:
+        record = uow.inbound.get(stored[0].inbound_id)
         assert record is not None
         assert record.raw == (inbox / "processed" / "a.eml").read_bytes()
 
@@ -93,7 +99,7 @@ def test_scan_when_same_file_is_dropped_again_then_stored_once_and_both_files_ke
     engine: Engine, tmp_path: Path
 ) -> None:
     inbox = tmp_path / "inbox"
-    folder = DropFolder(inbox, inbound_store(engine))
+    folder = DropFolder(inbox, sql_store(engine))
     drop(inbox, "a.eml", REPLY)
     first = folder.scan_once()
     drop(inbox, "a.eml", REPLY)
@@ -112,7 +118,7 @@ def test_scan_leaves_other_hidden_and_still_changing_files_alone(
 ) -> None:
     inbox = tmp_path / "inbox"
     path = drop(inbox, name, REPLY, age_seconds=age_seconds)
-    assert DropFolder(inbox, inbound_store(engine), settle_seconds=2.0).scan_once() == []
+    assert DropFolder(inbox, sql_store(engine), settle_seconds=2.0).scan_once() == []
     assert path.exists()
 
 
@@ -123,7 +129,7 @@ def test_scan_when_database_is_unreachable_then_the_file_stays_in_the_inbox(
     inbox = tmp_path / "inbox"
     path = drop(inbox, "a.eml", REPLY)
     try:
-        assert DropFolder(inbox, inbound_store(unreachable)).scan_once() == []
+        assert DropFolder(inbox, sql_store(unreachable)).scan_once() == []
     finally:
         unreachable.dispose()
     assert path.read_bytes() == REPLY
@@ -132,7 +138,7 @@ def test_scan_when_database_is_unreachable_then_the_file_stays_in_the_inbox(
 
 def test_run_picks_up_files_until_stopped(engine: Engine, tmp_path: Path) -> None:
     inbox = tmp_path / "inbox"
-    folder = DropFolder(inbox, inbound_store(engine), settle_seconds=0.0)
+    folder = DropFolder(inbox, sql_store(engine), settle_seconds=0.0)
 
     async def scenario() -> None:
         stop = asyncio.Event()

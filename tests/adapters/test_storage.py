@@ -1,4 +1,5 @@
-"""The repository against real databases: every test runs on SQLite and on PostgreSQL."""
+"""The repositories and the unit of work against real databases: every test runs on SQLite and
+on PostgreSQL."""
 
 from __future__ import annotations
 
@@ -13,14 +14,9 @@ from sqlalchemy import Engine, func, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from storage.database import connect
+from storage.errors import ApplicationNotFound, AuditLogIsAppendOnly, StaleApplication
 from storage.migrate import upgrade
-from storage.repository import (
-    ApplicationNotFound,
-    AuditAction,
-    AuditLogIsAppendOnly,
-    StaleApplication,
-    unit_of_work,
-)
+from storage.repositories.audit import AuditAction
 from storage.tables import (
     ApplicationStatus,
     AuditEntry,
@@ -31,6 +27,7 @@ from storage.tables import (
     PartyRecord,
     PartyRole,
 )
+from storage.unit_of_work import SqlUnitOfWork
 from trigger.draft import Applicant, DateRange, Draft, Incident, Span, ThresholdResult, Victim
 from trigger.inbound import InboundChannel, InboundMessage
 from trigger.vocabulary import Agency, ApplicantRole, Channel, Consent, Status
@@ -123,11 +120,11 @@ def count(engine: Engine, table: type) -> int:
 
 
 def test_save_inbound_when_same_channel_and_external_id_then_stored_once(engine: Engine) -> None:
-    with unit_of_work(engine) as repo:
-        first = repo.save_inbound(email())
-    with unit_of_work(engine) as repo:
-        again = repo.save_inbound(email(raw=RAW_EMAIL + b"changed"))
-        stored = repo.get_inbound(first[0])
+    with SqlUnitOfWork(engine) as uow:
+        first = uow.inbound.save(email())
+    with SqlUnitOfWork(engine) as uow:
+        again = uow.inbound.save(email(raw=RAW_EMAIL + b"changed"))
+        stored = uow.inbound.get(first[0])
         assert stored is not None
         assert stored.raw == RAW_EMAIL  # the first copy is kept as it was
     assert first[1] is True
@@ -137,9 +134,9 @@ def test_save_inbound_when_same_channel_and_external_id_then_stored_once(engine:
 def test_save_inbound_when_other_channel_has_same_external_id_then_both_stored(
     engine: Engine,
 ) -> None:
-    with unit_of_work(engine) as repo:
-        by_email = repo.save_inbound(email("42"))
-        by_telegram = repo.save_inbound(
+    with SqlUnitOfWork(engine) as uow:
+        by_email = uow.inbound.save(email("42"))
+        by_telegram = uow.inbound.save(
             InboundMessage(
                 channel=InboundChannel.TELEGRAM,
                 external_id="42",
@@ -148,7 +145,7 @@ def test_save_inbound_when_other_channel_has_same_external_id_then_both_stored(
                 thread_keys=("chat:7",),
             )
         )
-        telegram = repo.find_inbound(InboundChannel.TELEGRAM, "42")
+        telegram = uow.inbound.find(InboundChannel.TELEGRAM, "42")
     assert by_email[1] and by_telegram[1]
     assert by_email[0] != by_telegram[0]
     assert telegram is not None
@@ -158,10 +155,10 @@ def test_save_inbound_when_other_channel_has_same_external_id_then_both_stored(
 
 def test_save_inbound_keeps_raw_bytes_hash_and_aware_utc_time(engine: Engine) -> None:
     raw = RAW_EMAIL + bytes(range(256))  # not valid UTF-8: bytes must survive untouched
-    with unit_of_work(engine) as repo:
-        inbound_id, _ = repo.save_inbound(email(raw=raw))
-    with unit_of_work(engine) as repo:
-        stored = repo.get_inbound(inbound_id)
+    with SqlUnitOfWork(engine) as uow:
+        inbound_id, _ = uow.inbound.save(email(raw=raw))
+    with SqlUnitOfWork(engine) as uow:
+        stored = uow.inbound.get(inbound_id)
         assert stored is not None
         assert stored.raw == raw
         assert stored.raw_sha256 == hashlib.sha256(raw).hexdigest()
@@ -180,9 +177,9 @@ def test_save_inbound_when_only_text_then_hash_is_of_the_utf8_text(engine: Engin
         received_at=datetime(2025, 4, 1, tzinfo=UTC),
         text="Ça recommence",
     )
-    with unit_of_work(engine) as repo:
-        inbound_id, _ = repo.save_inbound(message)
-        stored = repo.get_inbound(inbound_id)
+    with SqlUnitOfWork(engine) as uow:
+        inbound_id, _ = uow.inbound.save(message)
+        stored = uow.inbound.get(inbound_id)
         assert stored is not None
         assert stored.raw is None
         assert stored.raw_sha256 == hashlib.sha256("Ça recommence".encode()).hexdigest()
@@ -201,8 +198,8 @@ def test_save_inbound_when_message_is_invalid_then_refused(
     message = InboundMessage(
         channel=InboundChannel.EMAIL, external_id="x", received_at=received_at, raw=raw, text=text_
     )
-    with pytest.raises(ValueError, match=error), unit_of_work(engine) as repo:
-        repo.save_inbound(message)
+    with pytest.raises(ValueError, match=error), SqlUnitOfWork(engine) as uow:
+        uow.inbound.save(message)
 
 
 def test_save_inbound_when_stored_concurrently_then_one_row_and_one_created(
@@ -216,8 +213,8 @@ def test_save_inbound_when_stored_concurrently_then_one_row_and_one_created(
     def store() -> None:
         try:
             barrier.wait(timeout=10)
-            with unit_of_work(engine) as repo:
-                results.append(repo.save_inbound(email("imap:1:99")))
+            with SqlUnitOfWork(engine) as uow:
+                results.append(uow.inbound.save(email("imap:1:99")))
         except BaseException as exc:  # reported below, in the test's thread
             errors.append(exc)
 
@@ -235,18 +232,18 @@ def test_save_draft_when_two_workers_update_one_application_at_once_then_both_la
     engine: Engine,
 ) -> None:
     """Read-then-write transactions in parallel: serialized by the database, none refused."""
-    with unit_of_work(engine) as repo:
-        application_id = repo.save_draft(a_draft(), policy="hart")
+    with SqlUnitOfWork(engine) as uow:
+        application_id = uow.applications.save_draft(a_draft(), policy="hart")
     errors: list[BaseException] = []
     rounds, workers = 5, 2
 
     def update(barrier: threading.Barrier) -> None:
         try:
             barrier.wait(timeout=10)
-            with unit_of_work(engine) as repo:
-                repo.get_draft(application_id)  # read first, as the console does
+            with SqlUnitOfWork(engine) as uow:
+                uow.applications.get(application_id)  # read first, as the console does
                 time.sleep(0.05)  # so that the other worker reads too, if the database lets it
-                repo.save_draft(a_draft(), policy="hart", application_id=application_id)
+                uow.applications.save_draft(a_draft(), policy="hart", application_id=application_id)
         except BaseException as exc:  # reported below, in the test's thread
             errors.append(exc)
 
@@ -258,34 +255,34 @@ def test_save_draft_when_two_workers_update_one_application_at_once_then_both_la
         for thread in threads:
             thread.join(timeout=60)
     assert errors == []
-    with unit_of_work(engine) as repo:
-        stored = repo.get_draft(application_id)
+    with SqlUnitOfWork(engine) as uow:
+        stored = uow.applications.get(application_id)
     assert stored is not None and stored.version == 1 + rounds * workers
 
 
 def test_set_inbound_state_records_the_change_and_counts_failures(engine: Engine) -> None:
-    with unit_of_work(engine) as repo:
-        inbound_id, _ = repo.save_inbound(email())
-    with unit_of_work(engine) as repo:
-        repo.set_inbound_state(inbound_id, InboundState.FAILED, error="ParseError")
-    with unit_of_work(engine) as repo:
-        stored = repo.get_inbound(inbound_id)
+    with SqlUnitOfWork(engine) as uow:
+        inbound_id, _ = uow.inbound.save(email())
+    with SqlUnitOfWork(engine) as uow:
+        uow.inbound.set_state(inbound_id, InboundState.FAILED, error="ParseError")
+    with SqlUnitOfWork(engine) as uow:
+        stored = uow.inbound.get(inbound_id)
         assert stored is not None
         assert (stored.state, stored.attempts, stored.error) == (
             InboundState.FAILED,
             1,
             "ParseError",
         )
-        trail = [entry.action for entry in repo.audit_trail(subject_type="inbound")]
+        trail = [entry.action for entry in uow.audit.trail(subject_type="inbound")]
     assert trail == [AuditAction.INBOUND_STORED, AuditAction.INBOUND_STATE_CHANGED]
 
 
 def test_claim_inbound_returns_waiting_messages_oldest_first(engine: Engine) -> None:
-    with unit_of_work(engine) as repo:
-        ids = [repo.save_inbound(email(f"imap:1:{uid}"))[0] for uid in range(3)]
-        repo.set_inbound_state(ids[1], InboundState.PROCESSED)
-    with unit_of_work(engine) as repo:
-        claimed = [record.id for record in repo.claim_inbound(limit=5)]
+    with SqlUnitOfWork(engine) as uow:
+        ids = [uow.inbound.save(email(f"imap:1:{uid}"))[0] for uid in range(3)]
+        uow.inbound.set_state(ids[1], InboundState.PROCESSED)
+    with SqlUnitOfWork(engine) as uow:
+        claimed = [record.id for record in uow.inbound.claim(limit=5)]
     assert claimed == [ids[0], ids[2]]
 
 
@@ -294,12 +291,12 @@ def test_claim_inbound_when_another_worker_holds_a_message_then_it_is_skipped(
     postgres_engine: Engine,
 ) -> None:
     engine = postgres_engine
-    with unit_of_work(engine) as repo:
-        ids = [repo.save_inbound(email(f"imap:1:{uid}"))[0] for uid in range(3)]
-    with unit_of_work(engine) as first_worker:
-        held = [record.id for record in first_worker.claim_inbound(limit=2)]
-        with unit_of_work(engine) as second_worker:
-            other = [record.id for record in second_worker.claim_inbound(limit=2)]
+    with SqlUnitOfWork(engine) as uow:
+        ids = [uow.inbound.save(email(f"imap:1:{uid}"))[0] for uid in range(3)]
+    with SqlUnitOfWork(engine) as first_worker:
+        held = [record.id for record in first_worker.inbound.claim(limit=2)]
+        with SqlUnitOfWork(engine) as second_worker:
+            other = [record.id for record in second_worker.inbound.claim(limit=2)]
     assert held == ids[:2]
     assert other == ids[2:]
 
@@ -311,11 +308,13 @@ def test_save_draft_then_get_draft_returns_the_same_draft_with_its_messages(
     engine: Engine,
 ) -> None:
     draft = a_draft()
-    with unit_of_work(engine) as repo:
-        inbound_id, _ = repo.save_inbound(email())
-        application_id = repo.save_draft(draft, policy="hartlepool", inbound_ids=[inbound_id])
-    with unit_of_work(engine) as repo:
-        stored = repo.get_draft(application_id)
+    with SqlUnitOfWork(engine) as uow:
+        inbound_id, _ = uow.inbound.save(email())
+        application_id = uow.applications.save_draft(
+            draft, policy="hartlepool", inbound_ids=[inbound_id]
+        )
+    with SqlUnitOfWork(engine) as uow:
+        stored = uow.applications.get(application_id)
     assert stored is not None
     assert stored.draft == draft
     assert stored.draft.received_at.tzinfo is not None
@@ -329,21 +328,21 @@ def test_save_draft_then_get_draft_returns_the_same_draft_with_its_messages(
 
 
 def test_save_draft_projects_parties_incidents_and_evidence(engine: Engine) -> None:
-    with unit_of_work(engine) as repo:
-        inbound_id, _ = repo.save_inbound(email())
-        application_id = repo.save_draft(
+    with SqlUnitOfWork(engine) as uow:
+        inbound_id, _ = uow.inbound.save(email())
+        application_id = uow.applications.save_draft(
             a_draft(incidents=2), policy="hart", inbound_ids=[inbound_id]
         )
         parties = {
             party.role: party
-            for party in repo.session.execute(
+            for party in uow.session.execute(
                 select(PartyRecord).where(PartyRecord.application_id == application_id)
             ).scalars()
         }
         incidents = list(
-            repo.session.execute(select(IncidentRecord).order_by(IncidentRecord.position)).scalars()
+            uow.session.execute(select(IncidentRecord).order_by(IncidentRecord.position)).scalars()
         )
-        spans = list(repo.session.execute(select(EvidenceSpan)).scalars())
+        spans = list(uow.session.execute(select(EvidenceSpan)).scalars())
     assert parties[PartyRole.APPLICANT].applicant_role is ApplicantRole.THIRD_PARTY
     assert parties[PartyRole.APPLICANT].relationship == "son"
     assert parties[PartyRole.VICTIM].consent is Consent.GIVEN
@@ -357,12 +356,14 @@ def test_save_draft_projects_parties_incidents_and_evidence(engine: Engine) -> N
 def test_save_draft_when_updated_then_projections_are_rebuilt_and_version_bumped(
     engine: Engine,
 ) -> None:
-    with unit_of_work(engine) as repo:
-        first, _ = repo.save_inbound(email("imap:1:1"))
-        application_id = repo.save_draft(a_draft(incidents=3), policy="hart", inbound_ids=[first])
-    with unit_of_work(engine) as repo:
-        second, _ = repo.save_inbound(email("imap:1:2"))
-        repo.save_draft(
+    with SqlUnitOfWork(engine) as uow:
+        first, _ = uow.inbound.save(email("imap:1:1"))
+        application_id = uow.applications.save_draft(
+            a_draft(incidents=3), policy="hart", inbound_ids=[first]
+        )
+    with SqlUnitOfWork(engine) as uow:
+        second, _ = uow.inbound.save(email("imap:1:2"))
+        uow.applications.save_draft(
             a_draft(incidents=1),
             policy="hart",
             application_id=application_id,
@@ -370,7 +371,7 @@ def test_save_draft_when_updated_then_projections_are_rebuilt_and_version_bumped
             status=ApplicationStatus.READY,
             expected_version=1,
         )
-        stored = repo.get_draft(application_id)
+        stored = uow.applications.get(application_id)
     assert stored is not None
     assert (stored.version, stored.status) == (2, ApplicationStatus.READY)
     assert stored.inbound_ids == (first, second)
@@ -383,34 +384,36 @@ def test_save_draft_when_updated_then_projections_are_rebuilt_and_version_bumped
 def test_save_draft_when_version_is_stale_then_refused_and_nothing_changes(
     engine: Engine,
 ) -> None:
-    with unit_of_work(engine) as repo:
-        application_id = repo.save_draft(a_draft(incidents=2), policy="hart")
-    with pytest.raises(StaleApplication), unit_of_work(engine) as repo:
-        repo.save_draft(
+    with SqlUnitOfWork(engine) as uow:
+        application_id = uow.applications.save_draft(a_draft(incidents=2), policy="hart")
+    with pytest.raises(StaleApplication), SqlUnitOfWork(engine) as uow:
+        uow.applications.save_draft(
             a_draft(incidents=0), policy="hart", application_id=application_id, expected_version=7
         )
-    with unit_of_work(engine) as repo:
-        stored = repo.get_draft(application_id)
+    with SqlUnitOfWork(engine) as uow:
+        stored = uow.applications.get(application_id)
     assert stored is not None
     assert len(stored.draft.incidents) == 2
 
 
 def test_save_draft_when_application_is_unknown_then_not_found(engine: Engine) -> None:
-    with pytest.raises(ApplicationNotFound), unit_of_work(engine) as repo:
-        repo.save_draft(a_draft(), policy="hart", application_id=12345)
+    with pytest.raises(ApplicationNotFound), SqlUnitOfWork(engine) as uow:
+        uow.applications.save_draft(a_draft(), policy="hart", application_id=12345)
 
 
 def test_save_draft_records_a_threshold_decision_only_when_it_changes(engine: Engine) -> None:
-    with unit_of_work(engine) as repo:
-        application_id = repo.save_draft(a_draft(threshold=Status.INCOMPLETE), policy="hartlepool")
+    with SqlUnitOfWork(engine) as uow:
+        application_id = uow.applications.save_draft(
+            a_draft(threshold=Status.INCOMPLETE), policy="hartlepool"
+        )
     for status in (Status.INCOMPLETE, Status.MET, Status.MET):
-        with unit_of_work(engine) as repo:
-            repo.save_draft(
+        with SqlUnitOfWork(engine) as uow:
+            uow.applications.save_draft(
                 a_draft(threshold=status), policy="hartlepool", application_id=application_id
             )
-    with unit_of_work(engine) as repo:
-        decisions = repo.decisions(application_id)
-        stored = repo.get_draft(application_id)
+    with SqlUnitOfWork(engine) as uow:
+        decisions = uow.decisions.for_application(application_id)
+        stored = uow.applications.get(application_id)
     assert [(decision.kind, decision.status) for decision in decisions] == [
         (DecisionKind.THRESHOLD, "incomplete"),
         (DecisionKind.THRESHOLD, "met"),
@@ -424,15 +427,23 @@ def test_list_drafts_filters_by_status_oldest_application_first(engine: Engine) 
     def received(day: int) -> Draft:
         return a_draft().model_copy(update={"received_at": datetime(2025, 4, day, 12, tzinfo=UTC)})
 
-    with unit_of_work(engine) as repo:
-        late = repo.save_draft(received(20), policy="hart", status=ApplicationStatus.READY)
-        early = repo.save_draft(received(2), policy="hart", status=ApplicationStatus.READY)
-        repo.save_draft(received(1), policy="hart", status=ApplicationStatus.DRAFT)
-    with unit_of_work(engine) as repo:
-        ready = [stored.id for stored in repo.list_drafts(status=ApplicationStatus.READY)]
-        everything = repo.list_drafts()
-        both = repo.list_drafts(status={ApplicationStatus.READY, ApplicationStatus.DRAFT}, limit=2)
-        assert repo.count_drafts(ApplicationStatus.READY) == 2
+    with SqlUnitOfWork(engine) as uow:
+        late = uow.applications.save_draft(
+            received(20), policy="hart", status=ApplicationStatus.READY
+        )
+        early = uow.applications.save_draft(
+            received(2), policy="hart", status=ApplicationStatus.READY
+        )
+        uow.applications.save_draft(received(1), policy="hart", status=ApplicationStatus.DRAFT)
+    with SqlUnitOfWork(engine) as uow:
+        ready = [
+            stored.id for stored in uow.applications.list_drafts(status=ApplicationStatus.READY)
+        ]
+        everything = uow.applications.list_drafts()
+        both = uow.applications.list_drafts(
+            status={ApplicationStatus.READY, ApplicationStatus.DRAFT}, limit=2
+        )
+        assert uow.applications.count(ApplicationStatus.READY) == 2
     assert ready == [early, late]
     assert len(everything) == 3
     assert [stored.draft.received_at.day for stored in both] == [1, 2]
@@ -449,17 +460,19 @@ def chat(update_id: int, chat_id: int) -> InboundMessage:
 
 
 def test_find_open_application_finds_the_newest_open_one_of_the_thread(engine: Engine) -> None:
-    with unit_of_work(engine) as repo:
-        closed_inbound, _ = repo.save_inbound(chat(1, chat_id=7))
-        closed = repo.save_draft(a_draft(), policy="hart", inbound_ids=[closed_inbound])
-        repo.set_application_status(closed, ApplicationStatus.WITHDRAWN)
-        open_inbound, _ = repo.save_inbound(chat(2, chat_id=7))
-        still_open = repo.save_draft(a_draft(), policy="hart", inbound_ids=[open_inbound])
-        other_inbound, _ = repo.save_inbound(chat(3, chat_id=8))
-        repo.save_draft(a_draft(), policy="hart", inbound_ids=[other_inbound])
-    with unit_of_work(engine) as repo:
-        found = repo.find_open_application("chat:7")
-        nothing = repo.find_open_application("chat:9")
+    with SqlUnitOfWork(engine) as uow:
+        closed_inbound, _ = uow.inbound.save(chat(1, chat_id=7))
+        closed = uow.applications.save_draft(a_draft(), policy="hart", inbound_ids=[closed_inbound])
+        uow.applications.set_status(closed, ApplicationStatus.WITHDRAWN)
+        open_inbound, _ = uow.inbound.save(chat(2, chat_id=7))
+        still_open = uow.applications.save_draft(
+            a_draft(), policy="hart", inbound_ids=[open_inbound]
+        )
+        other_inbound, _ = uow.inbound.save(chat(3, chat_id=8))
+        uow.applications.save_draft(a_draft(), policy="hart", inbound_ids=[other_inbound])
+    with SqlUnitOfWork(engine) as uow:
+        found = uow.applications.find_open("chat:7")
+        nothing = uow.applications.find_open("chat:9")
     assert found is not None
     assert (found.id, found.inbound_ids) == (still_open, (open_inbound,))
     assert nothing is None
@@ -468,21 +481,23 @@ def test_find_open_application_finds_the_newest_open_one_of_the_thread(engine: E
 def test_officer_decision_is_kept_with_the_threshold_decisions_and_audited(
     engine: Engine,
 ) -> None:
-    with unit_of_work(engine) as repo:
-        officer_id = repo.add_officer("spoc@council.example", "A. Officer")
-        application_id = repo.save_draft(a_draft(threshold=Status.NOT_MET), policy="hart")
-        decision_id = repo.record_officer_decision(
+    with SqlUnitOfWork(engine) as uow:
+        officer_id = uow.officers.add("spoc@council.example", "A. Officer")
+        application_id = uow.applications.save_draft(
+            a_draft(threshold=Status.NOT_MET), policy="hart"
+        )
+        decision_id = uow.decisions.record_officer(
             application_id,
             officer_id=officer_id,
             outcome=Status.MET,
             body={"discretion": True},
             note="Risk to a vulnerable adult: discretion used.",
         )
-        repo.set_application_status(application_id, ApplicationStatus.DECIDED)
-    with unit_of_work(engine) as repo:
-        decisions = repo.decisions(application_id)
-        stored = repo.get_draft(application_id)
-        actions = [entry.action for entry in repo.audit_trail(subject_type="application")]
+        uow.applications.set_status(application_id, ApplicationStatus.DECIDED)
+    with SqlUnitOfWork(engine) as uow:
+        decisions = uow.decisions.for_application(application_id)
+        stored = uow.applications.get(application_id)
+        actions = [entry.action for entry in uow.audit.trail(subject_type="application")]
     assert [(decision.kind, decision.status) for decision in decisions] == [
         (DecisionKind.THRESHOLD, "not_met"),
         (DecisionKind.OFFICER, "met"),
@@ -493,28 +508,28 @@ def test_officer_decision_is_kept_with_the_threshold_decisions_and_audited(
 
 
 def test_unit_of_work_when_block_raises_then_nothing_is_kept(engine: Engine) -> None:
-    with pytest.raises(RuntimeError, match="boom"), unit_of_work(engine) as repo:
-        repo.save_inbound(email())
-        repo.save_draft(a_draft(), policy="hart")
+    with pytest.raises(RuntimeError, match="boom"), SqlUnitOfWork(engine) as uow:
+        uow.inbound.save(email())
+        uow.applications.save_draft(a_draft(), policy="hart")
         raise RuntimeError("boom")
-    with unit_of_work(engine) as repo:
-        assert repo.find_inbound(InboundChannel.EMAIL, "imap:1:42") is None
-        assert repo.list_drafts() == []
-        assert repo.audit_trail() == []
+    with SqlUnitOfWork(engine) as uow:
+        assert uow.inbound.find(InboundChannel.EMAIL, "imap:1:42") is None
+        assert uow.applications.list_drafts() == []
+        assert uow.audit.trail() == []
 
 
 def test_linking_a_message_that_does_not_exist_is_refused_by_a_foreign_key(
     engine: Engine,
 ) -> None:
-    with pytest.raises(IntegrityError), unit_of_work(engine) as repo:
-        repo.save_draft(a_draft(), policy="hart", inbound_ids=[999])
+    with pytest.raises(IntegrityError), SqlUnitOfWork(engine) as uow:
+        uow.applications.save_draft(a_draft(), policy="hart", inbound_ids=[999])
 
 
 def test_officers_are_found_by_email_whatever_its_case(engine: Engine) -> None:
-    with unit_of_work(engine) as repo:
-        officer_id = repo.add_officer("SPOC@Council.example", "A. Officer")
-    with unit_of_work(engine) as repo:
-        officer = repo.find_officer("spoc@council.EXAMPLE")
+    with SqlUnitOfWork(engine) as uow:
+        officer_id = uow.officers.add("SPOC@Council.example", "A. Officer")
+    with SqlUnitOfWork(engine) as uow:
+        officer = uow.officers.find("spoc@council.EXAMPLE")
     assert officer is not None and officer.id == officer_id
 
 
@@ -522,10 +537,12 @@ def test_officers_are_found_by_email_whatever_its_case(engine: Engine) -> None:
 
 
 def test_audit_entries_hold_ids_and_statuses_never_message_content(engine: Engine) -> None:
-    with unit_of_work(engine) as repo:
-        inbound_id, _ = repo.save_inbound(email())
-        repo.save_draft(a_draft(threshold=Status.MET), policy="hart", inbound_ids=[inbound_id])
-        entries = repo.audit_trail()
+    with SqlUnitOfWork(engine) as uow:
+        inbound_id, _ = uow.inbound.save(email())
+        uow.applications.save_draft(
+            a_draft(threshold=Status.MET), policy="hart", inbound_ids=[inbound_id]
+        )
+        entries = uow.audit.trail()
     assert [entry.action for entry in entries] == [
         AuditAction.INBOUND_STORED,
         AuditAction.DRAFT_CREATED,
@@ -541,19 +558,19 @@ def test_audit_entries_hold_ids_and_statuses_never_message_content(engine: Engin
 def test_audit_log_when_changed_through_the_session_then_refused(
     engine: Engine, change: str
 ) -> None:
-    with unit_of_work(engine) as repo:
-        entry_id = repo.append_audit(AuditAction.OFFICER_ADDED, actor="officer:1")
-    with pytest.raises(AuditLogIsAppendOnly), unit_of_work(engine) as repo:
-        entry = repo.session.get(AuditEntry, entry_id)
+    with SqlUnitOfWork(engine) as uow:
+        entry_id = uow.audit.append(AuditAction.OFFICER_ADDED, actor="officer:1")
+    with pytest.raises(AuditLogIsAppendOnly), SqlUnitOfWork(engine) as uow:
+        entry = uow.session.get(AuditEntry, entry_id)
         assert entry is not None
         if change == "update":
             entry.actor = "someone else"
-            repo.session.add(entry)
+            uow.session.add(entry)
         else:
-            repo.session.delete(entry)
-        repo.session.flush()
-    with unit_of_work(engine) as repo:
-        assert [entry.actor for entry in repo.audit_trail()] == ["officer:1"]
+            uow.session.delete(entry)
+        uow.session.flush()
+    with SqlUnitOfWork(engine) as uow:
+        assert [entry.actor for entry in uow.audit.trail()] == ["officer:1"]
 
 
 @pytest.mark.parametrize(
@@ -563,8 +580,8 @@ def test_audit_log_when_changed_through_the_session_then_refused(
 def test_audit_log_when_changed_with_sql_then_the_database_refuses(
     engine: Engine, statement: str
 ) -> None:
-    with unit_of_work(engine) as repo:
-        repo.append_audit(AuditAction.OFFICER_ADDED, actor="officer:1")
+    with SqlUnitOfWork(engine) as uow:
+        uow.audit.append(AuditAction.OFFICER_ADDED, actor="officer:1")
     with pytest.raises(DBAPIError, match="append-only"), engine.begin() as connection:
         connection.execute(text(statement))
     assert count(engine, AuditEntry) == 1
@@ -573,8 +590,8 @@ def test_audit_log_when_changed_with_sql_then_the_database_refuses(
 @pytest.mark.postgres
 def test_audit_log_when_truncated_then_postgresql_refuses(postgres_engine: Engine) -> None:
     engine = postgres_engine
-    with unit_of_work(engine) as repo:
-        repo.append_audit(AuditAction.OFFICER_ADDED, actor="officer:1")
+    with SqlUnitOfWork(engine) as uow:
+        uow.audit.append(AuditAction.OFFICER_ADDED, actor="officer:1")
     with pytest.raises(DBAPIError, match="append-only"), engine.begin() as connection:
         connection.execute(text("TRUNCATE audit_log"))
     assert count(engine, AuditEntry) == 1

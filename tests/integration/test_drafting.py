@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -13,8 +14,8 @@ from intake.drop_folder import inbound_from_eml
 from nlp.extract import Extractor
 from storage.database import connect
 from storage.migrate import upgrade
-from storage.repository import unit_of_work
 from storage.tables import InboundState
+from storage.unit_of_work import SqlUnitOfWork
 from trigger.profiles import get_profile
 
 DEV = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "dev"
@@ -45,20 +46,20 @@ def engine(database_url: str) -> Iterator[Engine]:
 
 
 def store(engine: Engine, raw: bytes) -> int:
-    with unit_of_work(engine) as repo:
-        inbound_id, created = repo.save_inbound(inbound_from_eml(raw))
+    with SqlUnitOfWork(engine) as uow:
+        inbound_id, created = uow.inbound.save(inbound_from_eml(raw))
     assert created
     return inbound_id
 
 
 def test_stored_email_becomes_a_draft_linked_to_it(engine: Engine, extractor: Extractor) -> None:
     inbound_id = store(engine, EMAIL)
-    worker = DraftingWorker(engine, get_profile("hart"), extractor)
+    worker = DraftingWorker(partial(SqlUnitOfWork, engine), get_profile("hart"), extractor)
     assert worker.process_once() == 1
-    with unit_of_work(engine) as repo:
-        record = repo.get_inbound(inbound_id)
+    with SqlUnitOfWork(engine) as uow:
+        record = uow.inbound.get(inbound_id)
         assert record is not None and record.state is InboundState.PROCESSED
-        [stored] = repo.list_drafts()
+        [stored] = uow.applications.list_drafts()
         assert stored.draft.threshold is not None
         assert stored.draft.threshold.status == "met"
         assert len(stored.draft.incidents) == 3
@@ -71,16 +72,16 @@ def test_garbage_is_kept_and_marked_ignored_with_the_reason(
 ) -> None:
     good = store(engine, EMAIL)
     junk = store(engine, b"\x00\x01 this is not mail")
-    DraftingWorker(engine, get_profile("hart"), extractor).process_once()
-    with unit_of_work(engine) as repo:
-        junk_record = repo.get_inbound(junk)
-        good_record = repo.get_inbound(good)
+    DraftingWorker(partial(SqlUnitOfWork, engine), get_profile("hart"), extractor).process_once()
+    with SqlUnitOfWork(engine) as uow:
+        junk_record = uow.inbound.get(junk)
+        good_record = uow.inbound.get(good)
         assert junk_record is not None and good_record is not None
         assert junk_record.state is InboundState.IGNORED
         assert junk_record.raw == b"\x00\x01 this is not mail"  # nothing that arrived is lost
         assert junk_record.error
         assert good_record.state is InboundState.PROCESSED
-        assert repo.count_drafts() == 1
+        assert uow.applications.count() == 1
 
 
 @pytest.mark.skipif(not DEV.exists(), reason="the shared dev corpus is not beside the repository")
@@ -88,9 +89,9 @@ def test_forwarded_email_keeps_the_victim_and_applicant(
     engine: Engine, extractor: Extractor
 ) -> None:
     store(engine, (DEV / "d04.eml").read_bytes())
-    DraftingWorker(engine, get_profile("hart"), extractor).process_once()
-    with unit_of_work(engine) as repo:
-        [stored] = repo.list_drafts()
+    DraftingWorker(partial(SqlUnitOfWork, engine), get_profile("hart"), extractor).process_once()
+    with SqlUnitOfWork(engine) as uow:
+        [stored] = uow.applications.list_drafts()
     assert stored.draft.applicant.role == "third_party"
     assert stored.draft.victim.email == "rosemary.quinn@example.net"
     assert stored.draft.threshold is not None and stored.draft.threshold.status == "incomplete"

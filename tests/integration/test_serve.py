@@ -20,7 +20,7 @@ from app.serve import Service, run_services
 from app.settings import load_settings
 from storage.database import connect
 from storage.migrate import current_revision, head_revision
-from storage.repository import unit_of_work
+from storage.unit_of_work import SqlUnitOfWork
 
 EMAIL = b"From: a@example.org\r\nMessage-ID: <s1@example.org>\r\nSubject: x\r\n\r\nhello\r\n"
 START = "import sys; from app.cli import main; sys.exit(main(sys.argv[1:]))"
@@ -133,8 +133,8 @@ def test_serve_reports_its_parts_stores_dropped_mail_and_stops_on_ctrl_c(
     assert (inbox / "processed" / "waiting.eml").read_bytes() == EMAIL
     engine = connect(database_url)
     try:
-        with unit_of_work(engine) as repo:
-            stored = repo.get_inbound(1)
+        with SqlUnitOfWork(engine) as uow:
+            stored = uow.inbound.get(1)
             assert stored is not None and stored.raw == EMAIL
     finally:
         engine.dispose()
