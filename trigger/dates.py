@@ -11,16 +11,22 @@ import calendar
 from datetime import date, timedelta
 
 
+def shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    """Return the (year, month) ``delta`` calendar months after ``year``/``month`` (negative
+    goes back): ``shift_month(2026, 1, -2) == (2025, 11)``."""
+    year, month0 = divmod(year * 12 + (month - 1) + delta, 12)
+    return year, month0 + 1
+
+
 def add_months(day: date, months: int) -> date:
     """Return ``day`` moved by ``months`` calendar months (negative goes back).
 
     A day past the end of the target month falls back to its last day:
     ``add_months(date(2026, 1, 31), 1) == date(2026, 2, 28)``.
     """
-    index = day.year * 12 + (day.month - 1) + months
-    year, month0 = divmod(index, 12)
-    last = calendar.monthrange(year, month0 + 1)[1]
-    return date(year, month0 + 1, min(day.day, last))
+    year, month = shift_month(day.year, day.month, months)
+    last = calendar.monthrange(year, month)[1]
+    return date(year, month, min(day.day, last))
 
 
 def window_start(application: date, months: int) -> date:

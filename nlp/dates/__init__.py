@@ -1,0 +1,70 @@
+"""Date phrases: find them with spaCy patterns, resolve them by the contract's conventions.
+
+The phrases are found by a spaCy ``Matcher`` whose patterns are data
+(``nlp/patterns/dates.jsonl``); the words those patterns use (month and weekday names, their
+abbreviations and typos, named days such as Bonfire Night, "yday", "tmrw", ...) are data too
+(``nlp/patterns/dates_lexicon.json``). Each match's label names the rule that resolves it.
+Relative and named days are resolved by our own rules (extract-contract.md, "Date
+conventions"): the reference day is the reference datetime in Europe/London; the past is
+preferred for anything without a year. Absolute forms with the month spelled inside one token
+("31/Oct/1974", "14april") go to dateparser (cached); the common numeric and spelled forms are
+parsed here, which is faster and exact.
+
+The package, in the order a text goes through it:
+
+- :mod:`~nlp.dates.component`: the ``trigger_dates`` spaCy component and :func:`find_dates`.
+- :mod:`~nlp.dates.lexicon` and :mod:`~nlp.dates.rules`: the lexicon, the word classes and the
+  Matcher built from the data files.
+- :mod:`~nlp.dates.windows`: the merged copy of the doc the Matcher reads, and the short windows
+  around anchor words it runs on (the whole extract must do 100 messages/s).
+- :mod:`~nlp.dates.scan`: match, keep the longest, resolve, apply the context rules (dates
+  of birth, habits, "since").
+- :mod:`~nlp.dates.resolvers`: the resolver of each label, in :mod:`~nlp.dates.resolve_days`,
+  :mod:`~nlp.dates.resolve_months` and :mod:`~nlp.dates.resolve_absolute`, reading a match
+  through :mod:`~nlp.dates.context` and counting with :mod:`~nlp.dates.arithmetic`.
+- :mod:`~nlp.dates.corrections`: "the 14th not the 15th", "I meant the 14th".
+
+Choices the contract leaves open, made here:
+
+- "last weekend" is always the Saturday and Sunday before the reference week's Monday (the last
+  weekend that has ended, even when the reference day is a Saturday or Sunday). "over the
+  weekend", "at the weekend", "the weekend" mean the current weekend when the reference day is a
+  Saturday or Sunday (ending on the reference day), else the weekend just before.
+- "this week" / "this month" run from their first day to the reference day (past-leaning).
+- "this Friday" is the Friday of the current week when that is not after the reference day, else
+  the latest Friday before it.
+- A bare year is only a mention after "in", "during" or "throughout" ("in 2023"), as a year
+  range whose explanation starts with "year only"; "member since 2019" gives nothing.
+- "since <date>" gives a range from that date to the reference day, explanation "since ...".
+- Dates of birth (after "DOB", "born", "date of birth") give no mention.
+"""
+
+from __future__ import annotations
+
+from nlp.dates.arithmetic import LONDON, reference_day
+from nlp.dates.component import (
+    FINDING_LABEL,
+    SPANS_KEY,
+    DateFinder,
+    find_corrections,
+    find_dates,
+    make_date_finder,
+    mentions_from_findings,
+)
+from nlp.dates.lexicon import Phrase
+from nlp.dates.mention import DateAnchor, DateMention
+
+__all__ = [
+    "FINDING_LABEL",
+    "LONDON",
+    "SPANS_KEY",
+    "DateAnchor",
+    "DateFinder",
+    "DateMention",
+    "Phrase",
+    "find_corrections",
+    "find_dates",
+    "make_date_finder",
+    "mentions_from_findings",
+    "reference_day",
+]

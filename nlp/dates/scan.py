@@ -1,0 +1,104 @@
+"""Scan a doc for its date mentions: match, keep the longest, resolve, then apply context rules.
+
+The context rules: a date of birth ("DOB", "born", "date of birth" before it) gives no mention;
+"every Friday", "most weekends" are habits, not days; "since <date>" runs from that date to the
+reference day; corrections ("the 14th not the 15th") are marked.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from nlp.dates.context import HABITUAL, Context
+from nlp.dates.corrections import mark_corrections
+from nlp.dates.lexicon import Lexicon
+from nlp.dates.mention import DateAnchor, DateMention
+from nlp.dates.resolvers import RESOLVERS
+from nlp.dates.rules import Rules
+from nlp.dates.windows import merged_doc, trim, windows
+
+# Rules whose dates may be someone's date of birth.
+_ABSOLUTE_RULES = frozenset(
+    {"DAY_RANGE", "DAY_MONTH", "NUMERIC", "NUMERIC_HYPHEN", "NUMERIC_ISO", "ABSOLUTE"}
+)
+
+
+def _is_birth_date(span: Span, lexicon: Lexicon) -> bool:
+    doc = span.doc
+    window = [t.lower_.rstrip(":.") for t in doc[max(0, span.start - 6) : span.start]]
+    joined = " ".join(window)
+    return "date of birth" in joined or any(
+        w in lexicon.birth_context or w.rstrip(".") in lexicon.birth_context for w in window
+    )
+
+
+def _habitual(span: Span) -> bool:
+    """'every Friday', 'most weekends': a habit, not a day."""
+    i = span.start
+    return i > 0 and span.doc[i - 1].lower_ in HABITUAL
+
+
+def mentions_in_doc(doc: Doc, ref: date, rules: Rules) -> list[DateMention]:
+    """The shared implementation: match, keep the longest, resolve, then apply context rules."""
+    labelled: dict[tuple[int, int], tuple[int, str]] = {}
+    spans = []
+    merged, merged_lowers, origin, text = merged_doc(doc, rules.phrases)
+    for window in windows(merged, merged_lowers, rules.anchors):
+        for match_id, start, end in rules.matcher(window):
+            first, last = origin[window.start + start], origin[window.start + end - 1]
+            span = doc[first[0] : last[1]]
+            spans.append(span)
+            label = doc.vocab.strings[match_id]
+            key, ranked = (span.start, span.end), (rules.priority[label], label)
+            labelled[key] = min(labelled.get(key, ranked), ranked)
+    mentions: list[DateMention] = []
+    for longest in filter_spans(spans):
+        label = labelled[(longest.start, longest.end)][1]
+        span = trim(longest)
+        if label in _ABSOLUTE_RULES and _is_birth_date(span, rules.lexicon):
+            continue
+        if label in ("WEEKDAY", "MONTH", "NAMED_DAY") and _habitual(span):
+            continue
+        context = Context(span, [t.lower_ for t in span if not t.is_space], ref, rules.lexicon)
+        resolved = RESOLVERS[label](context)
+        if resolved is None:
+            continue
+        start_char, explanation = span.start_char, f"{label.lower()}: {resolved.explanation}"
+        start_date, end_date = resolved.start, resolved.end
+        since = _since_before(doc, span.start, rules.lexicon)
+        if (
+            since is not None
+            and resolved.anchor is DateAnchor.REFERENCE
+            and start_date is not None
+            and resolved.explanation != "year only"
+            and start_date <= ref
+        ):
+            start_char, end_date = doc[since].idx, ref
+            explanation = f"since {explanation}: from that day to the reference day"
+        mentions.append(
+            DateMention(
+                start=start_char,
+                end=span.end_char,
+                text=text[start_char : span.end_char],
+                start_date=start_date,
+                end_date=end_date,
+                anchor=resolved.anchor,
+                offset_days=resolved.offset_days,
+                explanation=explanation,
+            )
+        )
+    return mark_corrections(text, mentions)
+
+
+def _since_before(doc: Doc, start: int, lexicon: Lexicon) -> int | None:
+    """Token index where a 'since' / 'ever since' right before ``start`` begins, else None."""
+    before = [t for t in doc[max(0, start - 4) : start] if not t.is_space][-2:]
+    for length in (2, 1):
+        if len(before) >= length:
+            words = tuple(t.lower_ for t in before[-length:])
+            if words in lexicon.tables["since"]:
+                return before[-length].i
+    return None

@@ -1,0 +1,92 @@
+"""Where the date Matcher looks: a private merged copy of the doc, and short windows of it.
+
+Speed (the whole extract must do 100 messages/s): the Matcher runs on a copy of the doc whose
+multi-token lexicon phrases are single tokens (:func:`merged_doc`), and only on short windows
+around anchor words: a weekday, a month, a digit, "yesterday", ... (:func:`windows`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.attrs import IDX, ORTH, SPACY
+from spacy.tokens import Doc, Span
+
+from nlp.dates.lexicon import Phrase
+
+# A match may start this many tokens before its first anchor ("at the end of last week") and
+# end this many after its last one ("Friday after next", "the weekend before last"); anchors
+# inside one match are closer than that to each other. Check these when adding patterns.
+_BEFORE, _AFTER = 5, 2
+_HAS_DIGIT = re.compile(r"\d")
+
+
+def windows(doc: Doc, lowers: list[str], anchors: frozenset[str]) -> list[Span]:
+    """Stretches of the doc around anchor tokens (a weekday, a month, a digit, "yesterday", ...).
+
+    Running the Matcher only there keeps the component cheap: most of a message is nowhere near
+    a date. ``lowers`` are the doc's tokens in lower case.
+    """
+    found: list[list[int]] = []
+    n = len(lowers)
+    for i, lower in enumerate(lowers):
+        if lower in anchors or _HAS_DIGIT.search(lower):
+            start, end = max(0, i - _BEFORE), min(n, i + _AFTER + 1)
+            if found and start <= found[-1][1]:
+                found[-1][1] = end
+            else:
+                found.append([start, end])
+    return [doc[start:end] for start, end in found]
+
+
+def merged_doc(
+    doc: Doc, phrases: dict[str, list[Phrase]]
+) -> tuple[Doc, list[str], list[tuple[int, int]], str]:
+    """A private copy of ``doc`` for the Matcher, with the doc's text.
+
+    In the copy, multi-token lexicon phrases are single tokens ("bonfire night", "the next
+    morning", "wed" split "we" "d"): with them one token, each line of dates.jsonl is one Matcher
+    pattern, and the Matcher's cost grows with the number of patterns. Whitespace tokens are left
+    out, so a phrase broken by an email's hard line wrap ("the next\nmorning") still matches.
+    Returns the copy, its words in lower case, for each of its tokens the original tokens it
+    stands for (start, end), and the text. Reads the doc through ``to_array``: no Token objects.
+    """
+    strings = doc.vocab.strings
+    array = doc.to_array([ORTH, SPACY, IDX])
+    orths = [strings[int(h)] for h in array[:, 0]]
+    text = "".join(o + " " if sp else o for o, sp in zip(orths, array[:, 1], strict=True))
+    starts = [int(i) for i in array[:, 2]]
+    kept = [i for i, o in enumerate(orths) if not o.isspace()]
+    lowers = [orths[i].lower() for i in kept]
+    words: list[str] = []
+    merged_lowers: list[str] = []
+    origin: list[tuple[int, int]] = []
+    k, n = 0, len(kept)
+    while k < n:
+        length = 1
+        for phrase in phrases.get(lowers[k], ()):
+            if tuple(lowers[k : k + len(phrase)]) == phrase:
+                length = len(phrase)
+                break
+        first, last = kept[k], kept[k + length - 1]
+        word = (
+            orths[first]
+            if length == 1
+            else " ".join(text[starts[first] : starts[last] + len(orths[last])].split())
+        )
+        words.append(word)
+        merged_lowers.append(word.lower())
+        origin.append((kept[k], kept[k + length - 1] + 1))
+        k += length
+    merged = Doc(doc.vocab, words=words, spaces=[True] * len(words))
+    return merged, merged_lowers, origin, text
+
+
+def trim(span: Span) -> Span:
+    """The span without leading or trailing commas (optional pattern slots can take them)."""
+    start, end = span.start, span.end
+    while end - start > 1 and span.doc[end - 1].is_punct:
+        end -= 1
+    while end - start > 1 and span.doc[start].is_punct:
+        start += 1
+    return span.doc[start:end]
