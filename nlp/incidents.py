@@ -36,6 +36,7 @@ from zoneinfo import ZoneInfo
 
 from spacy.tokens import Doc
 
+from nlp.clauses import Cut, segmentation
 from nlp.pipeline import doc_text, findings, token_starts
 from nlp.reports import ReportCue, clause_end_token
 
@@ -190,29 +191,18 @@ def _has_perpetrator(text: str) -> bool:
     )
 
 
-_CLAUSE_SEPARATORS = (";", ":", " but ", " then ", "(", ")")
-
-
-def _clause_around(
-    text: str, start: int, end: int, separators: tuple[str, ...] = _CLAUSE_SEPARATORS
-) -> str:
-    """The clause of ``text`` (a sentence) that holds [start, end)."""
-    left = max(text.rfind(sep, 0, start) for sep in separators)
-    rights = [i for i in (text.find(sep, end) for sep in separators) if i >= 0]
-    return text[left + 1 if left >= 0 else 0 : min(rights) if rights else len(text)]
-
-
 class _Sentences:
-    """Sentence numbering for a Doc: spaCy's sentences, also cut at blank lines."""
+    """Sentence numbering for a Doc: its ``paragraph_sentence`` cuts (spaCy's sentences, also
+    cut at blank lines), and the ``clause``/``part`` around a phrase (:mod:`nlp.clauses`)."""
 
     def __init__(self, doc: Doc) -> None:
-        starts = {s.start_char for s in doc.sents} if doc.has_annotation("SENT_START") else {0}
-        text = doc_text(doc)  # Doc.text joins every token: read it once
-        for m in re.finditer(r"\n\s*\n", text):
-            starts.add(m.end())
-        starts.add(0)
-        self.starts = sorted(starts)
-        self.text = text
+        self.cuts = segmentation(doc)
+        self.starts = [c.start for c in self.cuts.of(Cut.PARAGRAPH_SENTENCE)]
+        self.text = doc_text(doc)  # Doc.text joins every token: read it once
+
+    def clause_around(self, kind: Cut, sentence: int, start: int, end: int) -> str:
+        """The ``kind`` clause of sentence ``sentence`` that holds [start, end)."""
+        return self.cuts.clause_around(kind, self.bounds(sentence), start, end)
 
     def index(self, char: int) -> int:
         return bisect.bisect_right(self.starts, char) - 1
@@ -597,12 +587,10 @@ class _Assembler:
                 for c in self._cues_between(*sents.bounds(sentence + 1))
             ):
                 return
-        clause = _clause_around(around, mention_f.start - s_start, mention_f.end - s_start)
+        clause = sents.clause_around(Cut.CLAUSE, sentence, mention_f.start, mention_f.end)
         if lex.not_incident.intersection(_words(_PLACE_COURT.sub(" ", clause))):
             return  # "on 2 October the CPS wrote to me", "the hearing on the 14th"
-        part_of = _clause_around(
-            around, mention_f.start - s_start, mention_f.end - s_start, (";", ":")
-        )
+        part_of = sents.clause_around(Cut.PART, sentence, mention_f.start, mention_f.end)
         heading = not re.search(r"\w", part_of.replace(m.text, ""))  # "- 4/8/26: cars racing..."
         if (
             not heading
