@@ -104,7 +104,8 @@ def build_pipeline(components: Sequence[tuple[str, str]] = COMPONENTS) -> Langua
     for factory, module in components:
         importlib.import_module(module)
         nlp.add_pipe(factory)
-    problems = {name: attrs for name, attrs in nlp.analyze_pipes()["problems"].items() if attrs}
+    analysis = nlp.analyze_pipes() or {}
+    problems = {name: attrs for name, attrs in analysis["problems"].items() if attrs}
     if problems:
         missing = "; ".join(
             f"{name} requires {', '.join(attrs)}" for name, attrs in problems.items()
