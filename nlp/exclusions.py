@@ -23,6 +23,7 @@ from functools import cache
 
 from spacy.language import Language
 
+from nlp.clauses import Cut, Segmentation, segment_text
 from nlp.findings import Finding
 from nlp.lexicon import compile_all, load_data, sentences
 from nlp.pipeline import TextFindingsComponent
@@ -103,9 +104,12 @@ def _rules() -> tuple[_Rule, ...]:
     )
 
 
-def find_exclusion_cues(text: str) -> list[Finding]:
-    """Exclusion findings (anonymous, cps_decision, court_decision) and service-complaint cues."""
-    sents = sentences(text)
+def find_exclusion_cues(text: str, cuts: Segmentation | None = None) -> list[Finding]:
+    """Exclusion findings (anonymous, cps_decision, court_decision) and service-complaint cues.
+
+    ``cuts`` are the text's cuts (``doc._.clauses`` in the pipeline); plain text is cut here.
+    """
+    sents = sentences(text, (cuts or segment_text(text)).bounds(Cut.TEXT_SENTENCE))
     result: list[Finding] = []
     denied = [_without_denials(s.canon) for s in sents]
     # "... but I'm not asking you to look at that": takes back this sentence and the one before
@@ -187,7 +191,7 @@ def find_exclusions(text: str, *, persisting_behaviour: bool | None = None) -> l
     return result
 
 
-@Language.factory("trigger_exclusions", assigns=["doc.spans"])
+@Language.factory("trigger_exclusions", requires=["doc._.clauses"], assigns=["doc.spans"])
 def make_exclusions_component(nlp: Language, name: str) -> TextFindingsComponent:
     """spaCy factory: exclusions and service-complaint cues into ``doc.spans["exclusions"]``."""
     return TextFindingsComponent(KEY, find_exclusion_cues)

@@ -27,6 +27,7 @@ from functools import cache
 
 from spacy.language import Language
 
+from nlp.clauses import Cut, Segmentation, segment_text
 from nlp.findings import Finding
 from nlp.lexicon import (
     ObfuscationLexicon,
@@ -340,10 +341,14 @@ class _Candidate:
     needs_context: bool = False
 
 
-def find_hate_markers(text: str) -> list[Finding]:
-    """Every hostile hate-motivation marker in ``text``, labelled with its strand."""
+def find_hate_markers(text: str, cuts: Segmentation | None = None) -> list[Finding]:
+    """Every hostile hate-motivation marker in ``text``, labelled with its strand.
+
+    ``cuts`` are the text's cuts (``doc._.clauses`` in the pipeline); plain text is cut here.
+    """
     compiled = _compiled()
-    sents = sentences(text, compiled.lexicon)
+    cuts = cuts or segment_text(text)
+    sents = sentences(text, cuts.bounds(Cut.TEXT_SENTENCE), compiled.lexicon)
     candidates: list[_Candidate] = []
     disclaimed: set[HateStrand] = set()
     for index, sentence in enumerate(sents):
@@ -416,7 +421,8 @@ def find_hate_markers_in_answer(answer: str, prompt: str | None) -> list[Finding
     if not _YES.search(lowered):
         return []
     compiled = _compiled()
-    canon = " ".join(s.canon for s in sentences(answer, compiled.lexicon))
+    bounds = segment_text(answer).bounds(Cut.TEXT_SENTENCE)
+    canon = " ".join(s.canon for s in sentences(answer, bounds, compiled.lexicon))
     out = []
     for strand, pattern in compiled.motivation_terms.items():
         match = pattern.search(canon)
@@ -594,7 +600,7 @@ def _keep(
     return True
 
 
-@Language.factory("trigger_hate", assigns=["doc.spans"])
+@Language.factory("trigger_hate", requires=["doc._.clauses"], assigns=["doc.spans"])
 def make_hate_component(nlp: Language, name: str) -> TextFindingsComponent:
     """spaCy factory: hate-motivation markers into ``doc.spans["hate"]``."""
     return TextFindingsComponent(KEY, find_hate_markers)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -32,30 +32,6 @@ _TOKEN = re.compile(
     r"|[\"\u201c\u201d]|(?<![\w*])['\u2018\u2019]|['\u2018\u2019](?![\w*])"  # quotation marks
     r"|[,;:()?!]"  # clause punctuation, kept so patterns can stop at it
 )
-_ABBREVIATIONS = frozenset(
-    {
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "st",
-        "cllr",
-        "no",
-        "ref",
-        "approx",
-        "tel",
-        "mob",
-        "rd",
-        "ave",
-        "sgt",
-        "pc",
-        "e.g",
-        "i.e",
-        "etc",
-    }
-)
-# A line break after a space is a soft wrap (format=flowed), with or without a carriage return.
-_SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)]*(?=\s)|\n\s*\n|(?<! )\r\n|(?<![ \r])\n")
 _RUN3 = re.compile(r"(.)\1{2,}")
 
 
@@ -227,30 +203,23 @@ def _canonical_word(raw: str) -> str:
     return word.rstrip(".")
 
 
-def sentences(text: str, lexicon: ObfuscationLexicon | None = None) -> list[Sentence]:
-    """The canonical sentences of ``text`` (cached: several recognisers read the same text)."""
-    return list(_sentences(text, lexicon))
+def sentences(
+    text: str, bounds: Sequence[tuple[int, int]], lexicon: ObfuscationLexicon | None = None
+) -> list[Sentence]:
+    """The canonical sentences of ``text`` cut at ``bounds`` (the ``text_sentence`` cuts of
+    :mod:`nlp.clauses`); stretches with no token are left out. Cached: several recognisers read
+    the same text."""
+    return list(_sentences(text, tuple(bounds), lexicon))
 
 
 @lru_cache(maxsize=256)
-def _sentences(text: str, lexicon: ObfuscationLexicon | None) -> tuple[Sentence, ...]:
-    """Split ``text`` into sentences and canonicalise each (see the module docstring).
-
-    A line break ending in a space is a soft wrap (format=flowed mail) and does not end a sentence;
-    any other line break or blank line does, as does ``.``/``!``/``?`` before whitespace (except
-    after titles and abbreviations such as "Mrs." and "Ref.").
-    """
+def _sentences(
+    text: str, bounds: tuple[tuple[int, int], ...], lexicon: ObfuscationLexicon | None
+) -> tuple[Sentence, ...]:
+    """Canonicalise each stretch of ``text`` (see the module docstring)."""
     result: list[Sentence] = []
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        end = match.end()
-        if match.group(0).startswith("."):
-            before = re.search(r"(\w+)\.+$", text[start : match.start() + 1])
-            if before and before.group(1).lower() in _ABBREVIATIONS:
-                continue
+    for start, end in bounds:
         _append_sentence(result, text, start, end, lexicon)
-        start = end
-    _append_sentence(result, text, start, len(text), lexicon)
     return tuple(result)
 
 

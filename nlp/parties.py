@@ -20,6 +20,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from nlp.clauses import Cut, Segmentation, segment_text
 from nlp.document import Document, Person, Segment, SegmentKind
 from nlp.findings import Finding
 from nlp.lexicon import compile_all, expand, load_data, sentences
@@ -172,11 +173,14 @@ _CONDITION = re.compile(
 _NEGATED = re.compile(r"(?:not|n't|never|no longer) (?:[^ ]+ )?$")
 
 
-def find_party_cues(text: str) -> list[Finding]:
-    """Cues about the applicant, the victim, consent and other reporters in ``text``."""
+def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding]:
+    """Cues about the applicant, the victim, consent and other reporters in ``text``.
+
+    ``cuts`` are the text's cuts (``doc._.clauses`` in the pipeline); plain text is cut here.
+    """
     compiled = _compiled()
     result: list[Finding] = []
-    for sentence in sentences(text):
+    for sentence in sentences(text, (cuts or segment_text(text)).bounds(Cut.TEXT_SENTENCE)):
         canon = sentence.canon
         gates = compiled.gates
         third_party = compiled.third_party if gates["third_party"].search(canon) else ()
@@ -553,7 +557,7 @@ def parties_for_document(document: Document) -> Parties:
     return decide_parties_for_texts(texts, sender=document.sender, forwarded_authors=authors)
 
 
-@Language.factory("trigger_parties", assigns=["doc.spans"])
+@Language.factory("trigger_parties", requires=["doc._.clauses"], assigns=["doc.spans"])
 def make_parties_component(nlp: Language, name: str) -> TextFindingsComponent:
     """spaCy factory: party cues into ``doc.spans["parties"]``."""
     return TextFindingsComponent(KEY, find_party_cues)

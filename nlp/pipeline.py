@@ -1,19 +1,22 @@
-"""The spaCy pipeline: ``spacy.blank("en")`` + sentencizer + our own components.
+"""The spaCy pipeline: ``spacy.blank("en")`` + sentencizer + ``clauses`` + our recognisers.
 
 Nothing is built at import time: call :func:`build_pipeline` once (it takes about a second) and
 reuse the result. Each of our components is registered with ``@Language.factory`` in its own
-module and stores its :class:`nlp.findings.Finding` s with :func:`set_findings` under a key: as
+module, declares what it ``requires`` and ``assigns`` (checked when the pipeline is built), and
+stores its :class:`nlp.findings.Finding` s with :func:`set_findings` under a key: as
 spans in ``doc.spans[KEY]`` (labelled, for spaCy's tools and displacy) and as the findings
 themselves in ``doc.user_data``. (Not in a ``Span._`` extension: spaCy keys span extension values
-by character offsets, so two components marking the same words would overwrite each other.) Components that resolve dates read the
-reference time from ``doc._.reference`` (an aware datetime), which :func:`analyse` sets per
-segment before running the components.
+by character offsets, so two components marking the same words would overwrite each other.)
+Sentences and clauses are cut once, by the ``clauses`` component (:mod:`nlp.clauses`), which
+every recogniser reads. Components that resolve dates read the reference time from
+``doc._.reference`` (an aware datetime), which :func:`analyse` sets per segment before running
+the components.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -23,9 +26,13 @@ from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
-# (factory name, module that registers it). Order matters: later components may read the spans
-# earlier ones wrote (the report finder reads dates, for instance).
+from nlp.clauses import Segmentation, segmentation
+
+# (factory name, module that registers it), after spaCy's sentencizer. Order matters: later
+# components read what earlier ones wrote (every recogniser reads the clauses; the report finder
+# reads dates, for instance), and build_pipeline checks each one's ``requires``.
 COMPONENTS: tuple[tuple[str, str], ...] = (
+    ("clauses", "nlp.clauses"),
     ("trigger_dates", "nlp.dates"),
     ("trigger_hate", "nlp.hate"),
     ("trigger_risk", "nlp.risk"),
@@ -80,24 +87,36 @@ def blank_english() -> Language:
     return nlp
 
 
-def build_pipeline() -> Language:
-    """Build the blank English pipeline with every component whose module is present."""
+class PipelineError(ValueError):
+    """A pipeline whose components do not get what they require from the ones before them."""
+
+
+def build_pipeline(components: Sequence[tuple[str, str]] = COMPONENTS) -> Language:
+    """Build the blank English pipeline: the sentencizer, then ``components`` in order.
+
+    Raises :class:`PipelineError` when a component requires what no component before it assigns
+    (a recogniser without the ``clauses`` before it, say): a missing component is an error here,
+    never a recogniser silently skipped or cutting the text on its own.
+    """
     register_extensions()
     nlp = blank_english()
     nlp.add_pipe("sentencizer")
-    for factory, module in COMPONENTS:
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
-            continue
+    for factory, module in components:
+        importlib.import_module(module)
         nlp.add_pipe(factory)
+    analysis = nlp.analyze_pipes() or {}
+    problems = {name: attrs for name, attrs in analysis["problems"].items() if attrs}
+    if problems:
+        missing = "; ".join(
+            f"{name} requires {', '.join(attrs)}" for name, attrs in problems.items()
+        )
+        raise PipelineError(f"pipeline components missing what they require: {missing}")
     return nlp
 
 
 def analyse(nlp: Language, text: str, reference: datetime) -> Doc:
-    """Run the pipeline over one stretch of text whose relative dates resolve against ``reference``."""
+    """Run the pipeline over one stretch of text whose relative dates resolve against
+    ``reference``."""
     if reference.tzinfo is None:
         raise ValueError("reference must be an aware datetime")
     doc = nlp.make_doc(text)
@@ -109,15 +128,16 @@ def analyse(nlp: Language, text: str, reference: datetime) -> Doc:
 
 
 class TextFindingsComponent:
-    """A component that runs a pure ``find(text) -> list[Finding]`` over the doc's text and
-    stores the findings under ``key`` (the hate, risk, exclusion and party recognisers)."""
+    """A component that runs a pure ``find(text, cuts) -> list[Finding]`` over the doc's text and
+    the cuts the ``clauses`` component wrote, and stores the findings under ``key`` (the hate,
+    risk, exclusion and party recognisers)."""
 
-    def __init__(self, key: str, find: Callable[[str], list[Any]]) -> None:
+    def __init__(self, key: str, find: Callable[[str, Segmentation], list[Any]]) -> None:
         self.key = key
         self.find = find
 
     def __call__(self, doc: Doc) -> Doc:
-        set_findings(doc, self.key, self.find(doc_text(doc)))
+        set_findings(doc, self.key, self.find(doc_text(doc), segmentation(doc)))
         return doc
 
 
@@ -138,26 +158,6 @@ def set_findings(doc: Doc, key: str, findings: list[Any]) -> None:
 def findings(doc: Doc, key: str) -> list[Any]:
     """The findings a component stored under ``key`` (empty when it did not run)."""
     return list(doc.user_data.get(_FINDINGS, {}).get(key, ()))
-
-
-def sentence_of_token(doc: Doc) -> tuple[list[int], list[int]]:
-    """For each token index, the first and one-past-last token index of its sentence.
-
-    ``Token.sent`` scans the document on every call; components that ask often use this table,
-    computed once per Doc and kept in ``doc.user_data``.
-    """
-    cached: tuple[list[int], list[int]] | None = doc.user_data.get("trigger_sentence_table")
-    if cached is not None:
-        return cached
-    starts = [0] * len(doc)
-    ends = [len(doc)] * len(doc)
-    if doc.has_annotation("SENT_START"):
-        for sent in doc.sents:
-            for i in range(sent.start, sent.end):
-                starts[i] = sent.start
-                ends[i] = sent.end
-    doc.user_data["trigger_sentence_table"] = (starts, ends)
-    return starts, ends
 
 
 def token_starts(doc: Doc) -> list[int]:

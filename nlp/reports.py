@@ -30,15 +30,15 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from nlp.clauses import segmentation, sentence_of_token
 from nlp.findings import Finding
-from nlp.pipeline import doc_text, sentence_of_token, set_findings
+from nlp.pipeline import doc_text, set_findings
 
 _NEGATIONS = frozenset(
-    "not n't n’t nt never neither nor didnt didn't havent haven't hasnt hasn't wasnt wasn't werent weren't dont don't "
+    "not n't n’t nt never neither nor didnt didn't havent haven't hasnt hasn't wasnt wasn't "
+    "werent weren't dont don't "
     "no nobody noone cannot cant can't couldnt couldn't wouldnt wouldn't didnot".split()
 )
-# Words that end the clause a report cue governs.
-_CLAUSE_BREAKS = frozenset(". ; : ! ? but because then when while after before so".split())
 _CLAUSE_MAX = 20  # tokens
 _UNTIL = frozenset({"till", "until", "til", "untill"})
 _AGENCY_WINDOW = 5  # tokens after a 'rang/told/called' verb within which the agency must appear
@@ -200,11 +200,13 @@ def _denied(doc: Doc, token_index: int, floor: int, agency_tokens: set[int]) -> 
 
 
 def clause_end_token(doc: Doc, end: int) -> int:
-    """Index just past the clause that starts at token ``end``."""
-    sent_end = sentence_of_token(doc)[1][end - 1]
+    """Index just past the clause that starts at token ``end``: the next ``report_clause`` break
+    (:mod:`nlp.clauses`) in its sentence, at most ``_CLAUSE_MAX`` tokens on."""
+    cuts = segmentation(doc)
+    sent_end = cuts.sentence_ends[end - 1]
     limit = min(sent_end, end + _CLAUSE_MAX)
     for j in range(end, limit):
-        if doc[j].lower_ in _CLAUSE_BREAKS or (doc[j].is_space and "\n" in doc[j].text):
+        if j in cuts.report_breaks:
             return j
     return limit
 
@@ -308,7 +310,8 @@ def find_reports(doc: Doc) -> tuple[list[Finding], list[Finding], list[Finding]]
 def _agency_as_cue(
     doc: Doc, matchers: _Matchers, agencies: list[Finding], cues: list[Finding]
 ) -> list[Finding]:
-    """Agency phrases that are reports by themselves: "on the council website", "the police came"."""
+    """Agency phrases that are reports by themselves: "on the council website", "the police
+    came"."""
     out = []
     ordered = sorted(cues, key=lambda c: c.start)
     cue_starts = [c.start for c in ordered]
@@ -358,7 +361,7 @@ def _agency_as_cue(
     return out
 
 
-@Language.factory("trigger_reports", assigns=["doc.spans"])
+@Language.factory("trigger_reports", requires=["doc._.clauses"], assigns=["doc.spans"])
 def make_reports_component(nlp: Language, name: str) -> Any:
     """The spaCy component: writes doc.spans['reports'], ['agencies'] and ['references']."""
 

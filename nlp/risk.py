@@ -23,6 +23,7 @@ from functools import cache
 
 from spacy.language import Language
 
+from nlp.clauses import Cut, Segmentation, segment_text
 from nlp.findings import Finding
 from nlp.lexicon import Sentence, compile_all, load_data, sentences
 from nlp.pipeline import TextFindingsComponent
@@ -45,7 +46,6 @@ _FIRST_PERSON = re.compile(r"(?:i|i'm|im|i am|i've|ive|i have|i suffer|i use|i w
 _SUBJECT = re.compile(r"\b(i|i'm|im|i've|ive|i'd|we|we're|he|she|they|he's|she's|they're)\b")
 _FIRST_PERSON_SUBJECTS = frozenset({"i", "i'm", "im", "i've", "ive", "i'd", "we", "we're"})
 _THIRD_PERSON_SELF = re.compile(r"\b(?:himself|herself|themselves)\b")
-_CONTRAST = re.compile(r" (?:but|though|although|however|yet|whereas|except)\b|;")
 _PRONOUN_SUBJECT = re.compile(r"(?:he|she|he's|she's|hes|shes)\b")
 _PET = re.compile(
     r"\b(?:cat|cats|dog|dogs|puppy|kitten|pet|pets|rabbit|horse|parrot|budgie|hamster)\b"
@@ -129,11 +129,15 @@ def _compiled() -> _Compiled:
     )
 
 
-def find_risk_flags(text: str) -> list[Finding]:
-    """Every risk or vulnerability sign in ``text``, labelled with its :class:`RiskFlag` value."""
+def find_risk_flags(text: str, cuts: Segmentation | None = None) -> list[Finding]:
+    """Every risk or vulnerability sign in ``text``, labelled with its :class:`RiskFlag` value.
+
+    ``cuts`` are the text's cuts (``doc._.clauses`` in the pipeline); plain text is cut here.
+    """
     compiled = _compiled()
     pregnancy = compiled.pregnancy.search(text.lower()) is not None
-    sents = sentences(text)
+    cuts = cuts or segment_text(text)
+    sents = sentences(text, cuts.bounds(Cut.TEXT_SENTENCE))
     result: list[Finding] = []
     for index, sentence in enumerate(sents):
         canon = sentence.canon
@@ -150,7 +154,11 @@ def find_risk_flags(text: str) -> list[Finding]:
             if negated_here is not None:
                 # a child denial keeps its own "but" ("my son wasn't there, but he is scared now")
                 whole = rule.label is RiskFlag.CHILD_AT_RISK
-                denials = [(0, len(canon))] if whole else _denied_clauses(canon, negated_here)
+                denials = (
+                    [(0, len(canon))]
+                    if whole
+                    else _denied_clauses(canon, negated_here, cuts.contrast_bounds(sentence))
+                )
                 if whole and not negated_here.search(canon):
                     denials = []
                 if denials == [(0, len(canon))]:
@@ -187,13 +195,16 @@ def find_risk_flags(text: str) -> list[Finding]:
     return result
 
 
-def _denied_clauses(canon: str, denial: re.Pattern[str]) -> list[tuple[int, int]]:
-    """The clauses of ``canon`` (split at "but", "though", ";") in which ``denial`` matches:
-    "he never threatened me" denies its clause, not "but last night he came at me with a knife".
+def _denied_clauses(
+    canon: str, denial: re.Pattern[str], contrasts: list[int]
+) -> list[tuple[int, int]]:
+    """The ``contrast`` clauses of ``canon`` (cut at "but", "though", ";": ``contrasts`` are where
+    they start) in which ``denial`` matches: "he never threatened me" denies its clause, not "but
+    last night he came at me with a knife".
     """
     if not denial.search(canon):
         return []
-    bounds = [0, *(m.start() for m in _CONTRAST.finditer(canon)), len(canon)]
+    bounds = [0, *contrasts, len(canon)]
     if len(bounds) == 2:
         return [(0, len(canon))]
     return [
@@ -331,7 +342,7 @@ def risk_flags(text: str) -> set[RiskFlag]:
     return {RiskFlag(f.label) for f in find_risk_flags(text)}
 
 
-@Language.factory("trigger_risk", assigns=["doc.spans"])
+@Language.factory("trigger_risk", requires=["doc._.clauses"], assigns=["doc.spans"])
 def make_risk_component(nlp: Language, name: str) -> TextFindingsComponent:
     """spaCy factory: risk flags into ``doc.spans["risk"]``."""
     return TextFindingsComponent(KEY, find_risk_flags)

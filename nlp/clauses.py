@@ -1,0 +1,364 @@
+"""One segmentation into sentences and clauses, written once per Doc for every recogniser.
+
+The ``clauses`` component (after spaCy's ``sentencizer``) cuts the text once and writes the cuts
+to ``doc.spans["clauses"]`` (labelled spans, for spaCy's tools and displacy) and, with exact
+character offsets, to ``doc._.clauses`` (a :class:`Segmentation`), which the recognisers read
+instead of cutting the text again. The recognisers need cuts of different strengths, so each cut
+is a :class:`Cut` kind and a recogniser picks the kinds it reads by name:
+
+- ``sentence``: spaCy's sentences (the sentencizer's ``. ! ?``); the report finder's windows.
+- ``paragraph_sentence``: a ``sentence`` also ended by a blank line; the incident assembler's.
+- ``clause``: a ``paragraph_sentence`` cut at ``; : but then ( )`` (what a date phrase's clause
+  says about it); ``part``: cut at ``; :`` only.
+- ``report_clause``: a ``sentence`` cut before a clause word (``. ; : ! ? but because then when
+  while after before so``) or a line break: where a report cue's clause ends.
+- ``text_sentence``: ``. ! ?`` before whitespace or any hard line break (not a soft wrap, not
+  after "Mrs." or "Ref."); the recognisers that match the canonical text (hate, risk, exclusions,
+  parties) read these.
+- ``contrast``: a ``text_sentence`` cut before "but", "though", "however", ... or ``;`` (on the
+  canonical words): a denial holds in its own contrast clause ("never threatened me, but ...").
+
+A recogniser that reads plain text outside a pipeline (a chat answer, a test) gets the same text
+cuts from :func:`segment_text`. Nothing is compiled or registered at import time.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from nlp.lexicon import Sentence, sentences
+
+KEY = "clauses"  # doc.spans key, and the Doc extension holding the Segmentation
+
+
+class Cut(StrEnum):
+    """The kinds of cut the ``clauses`` component writes (see the module docstring)."""
+
+    SENTENCE = "sentence"
+    PARAGRAPH_SENTENCE = "paragraph_sentence"
+    CLAUSE = "clause"
+    PART = "part"
+    REPORT_CLAUSE = "report_clause"
+    TEXT_SENTENCE = "text_sentence"
+    CONTRAST = "contrast"
+
+
+# Where a date phrase's clause ends, and where the coarser part does.
+CLAUSE_SEPARATORS = (";", ":", " but ", " then ", "(", ")")
+PART_SEPARATORS = (";", ":")
+# Words (tokens) that end the clause a report cue governs; a line break does too.
+REPORT_CLAUSE_BREAKS = tuple(". ; : ! ? but because then when while after before so".split())
+# Canonical words that open a contrast clause (not as a sentence's first word), and marks that
+# open one anywhere.
+CONTRAST_WORDS = ("but", "though", "although", "however", "yet", "whereas", "except")
+CONTRAST_MARKS = (";",)
+
+_ABBREVIATIONS = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "cllr",
+        "no",
+        "ref",
+        "approx",
+        "tel",
+        "mob",
+        "rd",
+        "ave",
+        "sgt",
+        "pc",
+        "e.g",
+        "i.e",
+        "etc",
+    }
+)
+# A line break after a space is a soft wrap (format=flowed), with or without a carriage return.
+_SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)]*(?=\s)|\n\s*\n|(?<! )\r\n|(?<![ \r])\n")
+_BLANK_LINE = re.compile(r"\n\s*\n")
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One cut stretch ``text[start:end]`` of a kind; ``cut`` is the separator that opened it
+    (character offsets), None for the first stretch of its sentence."""
+
+    kind: Cut
+    start: int
+    end: int
+    cut: tuple[int, int] | None = None
+
+    @property
+    def label(self) -> str:
+        """The span label in ``doc.spans["clauses"]``."""
+        return self.kind.value
+
+
+@dataclass(frozen=True)
+class Segmentation:
+    """Every cut of one text, by kind, in text order, with lookup tables over spaCy's tokens.
+
+    ``sentence_starts[i]``/``sentence_ends[i]`` are the first and one-past-last token index of
+    token ``i``'s ``sentence``; ``report_breaks`` holds the tokens that end a ``report_clause``.
+    """
+
+    text: str
+    clauses: dict[Cut, tuple[Clause, ...]]
+    sentence_starts: list[int] = field(default_factory=list)
+    sentence_ends: list[int] = field(default_factory=list)
+    report_breaks: frozenset[int] = frozenset()
+    _starts: dict[Cut, list[int]] = field(default_factory=dict, compare=False, repr=False)
+
+    def of(self, kind: Cut) -> tuple[Clause, ...]:
+        """The stretches of one kind, in text order."""
+        if kind not in self.clauses:
+            raise KeyError(f"no '{kind}' cuts: the text was cut without a spaCy Doc")
+        return self.clauses[kind]
+
+    def bounds(self, kind: Cut) -> tuple[tuple[int, int], ...]:
+        """The ``(start, end)`` character offsets of the stretches of one kind."""
+        return tuple((c.start, c.end) for c in self.of(kind))
+
+    def within(self, kind: Cut, start: int, end: int) -> tuple[Clause, ...]:
+        """The stretches of one kind that start in ``[start, end]``."""
+        starts = self._starts.get(kind)
+        if starts is None:
+            starts = self._starts[kind] = [c.start for c in self.of(kind)]
+        stretches = self.of(kind)
+        return stretches[bisect.bisect_left(starts, start) : bisect.bisect_right(starts, end)]
+
+    def clause_around(self, kind: Cut, sentence: tuple[int, int], start: int, end: int) -> str:
+        """The text of the ``kind`` clause (``clause`` or ``part``) of ``sentence`` (a
+        ``paragraph_sentence``'s bounds) that holds ``[start, end)``: from just after the last
+        separator that ends by ``start`` to the first separator starting at or after ``end``."""
+        s_start, s_end = sentence
+        cuts = [
+            c.cut
+            for c in self.within(kind, s_start, s_end)
+            if c.cut is not None and s_start <= c.cut[0] < s_end
+        ]
+        left = max((c[0] for c in cuts if c[1] <= start), default=-1)
+        right = min((c[0] for c in cuts if c[0] >= end), default=-1)
+        return self.text[left + 1 if left >= 0 else s_start : right if right >= 0 else s_end]
+
+    def contrast_bounds(self, sentence: Sentence) -> list[int]:
+        """Where the ``contrast`` clauses of a canonical ``text_sentence`` start, as offsets into
+        its canonical text: at a mark (``;``), or at the space before a contrast word."""
+        first_token = {token.start: k for k, token in enumerate(sentence.tokens)}
+        bounds = []
+        for clause in self.within(Cut.CONTRAST, sentence.start, sentence.end):
+            if clause.cut is None or clause.cut[0] not in first_token:
+                continue
+            k = first_token[clause.cut[0]]
+            mark = sentence.tokens[k].text in CONTRAST_MARKS
+            bounds.append(sentence.token_starts[k] - (0 if mark else 1))
+        return bounds
+
+
+def text_sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """The ``text_sentence`` stretches of ``text`` that hold more than whitespace.
+
+    A line break ending in a space is a soft wrap (format=flowed mail) and does not end a sentence;
+    any other line break or blank line does, as does ``.``/``!``/``?`` before whitespace (except
+    after titles and abbreviations such as "Mrs." and "Ref.").
+    """
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end()
+        if match.group(0).startswith("."):
+            before = re.search(r"(\w+)\.+$", text[start : match.start() + 1])
+            if before and before.group(1).lower() in _ABBREVIATIONS:
+                continue
+        bounds.append((start, end))
+        start = end
+    bounds.append((start, len(text)))
+    return [(s, e) for s, e in bounds if text[s:e].strip()]
+
+
+_CONTRAST_WORD = re.compile(r"(?:" + "|".join(CONTRAST_WORDS) + r")\b")
+
+
+def _text_cuts(text: str) -> dict[Cut, tuple[Clause, ...]]:
+    """The cuts that need no spaCy Doc: ``text_sentence`` and ``contrast``."""
+    bounds = text_sentence_bounds(text)
+    contrast: list[Clause] = []
+    for sentence in sentences(text, bounds):
+        start, opener = sentence.start, None
+        for k, token in enumerate(sentence.tokens):
+            if token.text in CONTRAST_MARKS or (k and _CONTRAST_WORD.match(token.text)):
+                contrast.append(Clause(Cut.CONTRAST, start, token.start, opener))
+                start, opener = token.start, (token.start, token.end)
+        contrast.append(Clause(Cut.CONTRAST, start, sentence.end, opener))
+    return {
+        Cut.TEXT_SENTENCE: tuple(Clause(Cut.TEXT_SENTENCE, s, e) for s, e in bounds),
+        Cut.CONTRAST: tuple(contrast),
+    }
+
+
+def segment_text(text: str) -> Segmentation:
+    """The text cuts (``text_sentence``, ``contrast``) of plain text, outside a pipeline."""
+    return Segmentation(text, _text_cuts(text))
+
+
+def _separated(
+    kind: Cut, text: str, sentences: Sequence[tuple[int, int]], separators: Sequence[str]
+) -> list[Clause]:
+    """Each sentence cut at every occurrence of the separators found in it."""
+    out: list[Clause] = []
+    for s_start, s_end in sentences:
+        around = text[s_start:s_end]
+        found: list[tuple[int, int]] = []
+        for separator in separators:
+            i = around.find(separator)
+            while i >= 0:
+                found.append((s_start + i, s_start + i + len(separator)))
+                i = around.find(separator, i + 1)
+        start, opener = s_start, None
+        for cut in sorted(found):
+            out.append(Clause(kind, start, cut[0], opener))
+            start, opener = cut[0] + 1, cut
+        out.append(Clause(kind, start, s_end, opener))
+    return out
+
+
+@dataclass(frozen=True)
+class ClauseSettings:
+    """The separators the component cuts at (its spaCy config)."""
+
+    clause_separators: tuple[str, ...] = CLAUSE_SEPARATORS
+    part_separators: tuple[str, ...] = PART_SEPARATORS
+    report_clause_breaks: frozenset[str] = frozenset(REPORT_CLAUSE_BREAKS)
+
+
+def segment_doc(doc: Doc, settings: ClauseSettings | None = None) -> Segmentation:
+    """Every cut of a Doc whose sentences the sentencizer has set."""
+    settings = settings or ClauseSettings()
+    text = doc.text
+    n = len(doc)
+    annotated = doc.has_annotation("SENT_START")
+    spacy_sentences = [(s.start, s.end) for s in doc.sents] if annotated else [(0, n)]
+    starts, ends = [0] * n, [n] * n
+    if annotated:
+        for first, last in spacy_sentences:
+            for i in range(first, last):
+                starts[i], ends[i] = first, last
+    sentence_clauses = tuple(
+        Clause(Cut.SENTENCE, Span(doc, a, b).start_char, Span(doc, a, b).end_char)
+        for a, b in spacy_sentences
+        if b > a
+    )
+    # paragraph sentences: spaCy's sentences, also cut at blank lines
+    cuts = {s.start_char for s in doc.sents} if annotated else {0}
+    cuts.update(m.end() for m in _BLANK_LINE.finditer(text))
+    cuts.add(0)
+    ordered = sorted(cuts)
+    paragraph = [
+        (s, ordered[i + 1] if i + 1 < len(ordered) else len(text)) for i, s in enumerate(ordered)
+    ]
+    breaks = frozenset(
+        j
+        for j, token in enumerate(doc)
+        if token.lower_ in settings.report_clause_breaks or (token.is_space and "\n" in token.text)
+    )
+    report_clauses: list[Clause] = []
+    for first, last in spacy_sentences:
+        a = first
+        for j in range(first + 1, last):
+            if j in breaks:
+                report_clauses.append(_token_clause(doc, Cut.REPORT_CLAUSE, a, j, first))
+                a = j
+        if last > a:
+            report_clauses.append(_token_clause(doc, Cut.REPORT_CLAUSE, a, last, first))
+    clauses = {
+        Cut.SENTENCE: sentence_clauses,
+        Cut.PARAGRAPH_SENTENCE: tuple(Clause(Cut.PARAGRAPH_SENTENCE, s, e) for s, e in paragraph),
+        Cut.CLAUSE: tuple(_separated(Cut.CLAUSE, text, paragraph, settings.clause_separators)),
+        Cut.PART: tuple(_separated(Cut.PART, text, paragraph, settings.part_separators)),
+        Cut.REPORT_CLAUSE: tuple(report_clauses),
+        **_text_cuts(text),
+    }
+    return Segmentation(text, clauses, starts, ends, breaks)
+
+
+def _token_clause(doc: Doc, kind: Cut, first: int, last: int, sentence_start: int) -> Clause:
+    span = Span(doc, first, last)
+    token = doc[first]
+    opener = (token.idx, token.idx + len(token.text)) if first > sentence_start else None
+    return Clause(kind, span.start_char, span.end_char, opener)
+
+
+def segmentation(doc: Doc) -> Segmentation:
+    """The cuts the ``clauses`` component wrote to ``doc._.clauses``.
+
+    Raises ``ValueError`` when the component did not run: a recogniser never cuts on its own.
+    """
+    cuts = doc._.clauses if Doc.has_extension(KEY) else None
+    if not isinstance(cuts, Segmentation):
+        raise ValueError("the 'clauses' component did not run on this Doc")
+    return cuts
+
+
+def sentence_of_token(doc: Doc) -> tuple[list[int], list[int]]:
+    """For each token index, the first and one-past-last token index of its ``sentence``."""
+    cuts = segmentation(doc)
+    return cuts.sentence_starts, cuts.sentence_ends
+
+
+class ClausesComponent:
+    """Cuts each Doc once and writes the cuts to ``doc.spans["clauses"]`` and ``doc._.clauses``."""
+
+    def __init__(self, settings: ClauseSettings) -> None:
+        self.settings = settings
+
+    def __call__(self, doc: Doc) -> Doc:
+        cuts = segment_doc(doc, self.settings)
+        spans = []
+        for kind in Cut:
+            for clause in cuts.of(kind):
+                span = doc.char_span(clause.start, clause.end, alignment_mode="expand")
+                if span is not None and len(span):
+                    spans.append(Span(doc, span.start, span.end, label=clause.label))
+        doc.spans[KEY] = spans
+        doc._.clauses = cuts
+        return doc
+
+
+def register_extension() -> None:
+    """Declare ``doc._.clauses`` (idempotent)."""
+    if not Doc.has_extension(KEY):
+        Doc.set_extension(KEY, default=None)
+
+
+@Language.factory(
+    "clauses",
+    requires=["token.is_sent_start"],
+    assigns=["doc.spans", "doc._.clauses"],
+    default_config={
+        "clause_separators": list(CLAUSE_SEPARATORS),
+        "part_separators": list(PART_SEPARATORS),
+        "report_clause_breaks": list(REPORT_CLAUSE_BREAKS),
+    },
+)
+def make_clauses_component(
+    nlp: Language,
+    name: str,
+    clause_separators: list[str],
+    part_separators: list[str],
+    report_clause_breaks: list[str],
+) -> ClausesComponent:
+    """spaCy factory: the one segmentation every recogniser reads (see the module docstring)."""
+    register_extension()
+    settings = ClauseSettings(
+        tuple(clause_separators), tuple(part_separators), frozenset(report_clause_breaks)
+    )
+    return ClausesComponent(settings)

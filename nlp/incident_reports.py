@@ -1,0 +1,270 @@
+"""Report cues attached to the incidents they report, and what was reported when.
+
+A report cue ("reported it", "rang 101") belongs to the current incident, or its date starts a
+new incident told through its report; "both", "every one of these" apply one statement to
+several incidents; only a relevant body makes a report count (threshold-rules.md). See
+:mod:`nlp.incidents` for the whole reading.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Any
+
+from nlp.incident_model import (
+    AnalysedSegment,
+    AssemblyState,
+    Incident,
+    IncidentFinding,
+    Report,
+    Sentences,
+    overlaps,
+)
+from nlp.incident_words import (
+    ABOUT_WORDS,
+    ANAPHORA,
+    clause_end_char,
+    event_lexicon,
+    has_event,
+    is_incident_anchor,
+)
+from nlp.reports import ReportCue
+
+
+class ReportAttachment(AssemblyState):
+    """The assembler's report rules: where each report cue goes."""
+
+    def attach_cue(
+        self,
+        seg_index: int,
+        part: AnalysedSegment,
+        sents: Sentences,
+        cue_f: Any,
+        cues: list[Any],
+        report_dates: dict[int, Any],
+        claimed: set[int],
+        mentions: list[Any],
+    ) -> None:
+        """Attach a report cue to the incident it reports, or keep it for the one its date
+        starts."""
+        doc, text = part.doc, sents.text
+        cue: ReportCue = cue_f.value
+        sentence = sents.index(cue_f.start)
+        s_start, s_end = sents.bounds(sentence)
+        date_f = report_dates.get(id(cue_f))
+        clause_end = clause_end_char(doc, cue_f.end)
+        clause_words = re.findall(r"[a-z]+", text[cue_f.end : clause_end].lower())
+        refers_back = bool(ANAPHORA.intersection(clause_words[:6]))
+        if not cue.agencies and "you" in clause_words[:4] and part.recipient_agency:
+            cue = ReportCue(cue.negated, (part.recipient_agency,), cue.until)
+        cue_words = re.findall(r"[a-z]+", text[cue_f.start : clause_end].lower())[:4]
+        if not cue.agencies and "again" in cue_words and self.last_agencies:
+            cue = ReportCue(cue.negated, self.last_agencies, cue.until)  # "rang again": same body
+        if cue.agencies and not cue.negated:
+            self.last_agencies = cue.agencies
+        current = self.current
+        # The cue is about the incident just told when it follows closely, refers back ("reported
+        # it"), or names a later day and no behaviour of its own ("I told the council in
+        # September"); otherwise its date is a new incident told through its report.
+        clause_text = text[cue_f.end : clause_end]
+        later_day = (
+            current is not None
+            and current.start is not None
+            and date_f is not None
+            and not is_incident_anchor(date_f.value)
+            and date_f.value.start_date is not None
+            and date_f.value.start_date >= current.start
+            and not has_event(clause_text)
+        )
+        recent = current is not None and (
+            (current.segment == seg_index and sentence - current.sentence <= 1)
+            or (current.segment == seg_index - 1 and part.chat)
+            or refers_back
+            or (later_day and current.segment == seg_index)
+        )
+        if date_f is not None and not is_incident_anchor(date_f.value):
+            after = text[date_f.end : s_end]
+            after_words = re.findall(r"[a-z]+", after.lower())[:3]
+            introduces_event = bool(ABOUT_WORDS.intersection(after_words)) and has_event(after)
+            starts_before_current = (
+                current is not None
+                and current.start is not None
+                and date_f.value.end_date is not None
+                and date_f.value.end_date < current.start
+            )
+            if cue.until and current is not None and recent:
+                pass  # "didn't report it until 2 September": that is when it was reported
+            elif not recent or current is None or introduces_event or starts_before_current:
+                # The date is when it happened, told through its report ("rang 101 on the 3rd"):
+                # the incident that date starts takes this cue, reported that day.
+                span = (part.offset + cue_f.start, part.offset + cue_f.end)
+                self.pending.setdefault(id(date_f), []).append((cue, span, sentence, seg_index))
+                return
+        if current is None:
+            return
+        if current.segment != seg_index and not part.chat:
+            return
+        if (
+            not refers_back
+            and date_f is None
+            and any(
+                s_start <= m.start < cue_f.start
+                and not overlaps(m.value, current)
+                and id(m) not in self.incident_mentions
+                and id(m) not in self.in_report_clause
+                for m in self.mentions_between(s_start, cue_f.start)
+            )
+        ):
+            return  # "in the summer I made a report to ...": about another time, not this incident
+        if (
+            date_f is None
+            and clause_words[:1] in (["them"], ["him"], ["her"])
+            and (current.segment, current.sentence) != (seg_index, sentence)
+        ):
+            return  # "my neighbour has reported them as well": the people, not this incident
+        report = Report(
+            cue=cue,
+            span=(part.offset + cue_f.start, part.offset + cue_f.end),
+            sentence=sentence,
+            segment=seg_index,
+        )
+        if date_f is not None:
+            value = date_f.value
+            exact = [
+                m.value
+                for m in self.clause_dates.get(id(cue_f), [])
+                if not is_incident_anchor(m.value)
+                and m.value.start_date is not None
+                and m.value.start_date == m.value.end_date
+                and value.start_date is not None
+                and value.end_date is not None
+                and value.start_date <= m.value.start_date <= value.end_date
+            ]
+            if is_incident_anchor(value):
+                report.offset_days = value.offset_days or 0
+            elif value.start_date != value.end_date and exact:
+                report.on = exact[0].start_date  # "in September ..., on the 14th"
+            elif value.start_date != value.end_date:
+                report.unknown_day = True  # "some day last week": the day itself is not known
+            else:
+                report.on = value.start_date
+            # "to the police that night and to Environmental Health on 14/09": every date in the
+            # clause is a report date; the first report counts.
+            for other in self.clause_dates.get(id(cue_f), [date_f]):
+                claimed.add(id(other))
+                v = other.value
+                if other is not date_f and not is_incident_anchor(v) and v.start_date is not None:
+                    report.also_on.append(v.start_date)
+        if event_lexicon().day_unknown.search(text[s_start:s_end]):
+            report.unknown_day = True
+        if event_lexicon().agency_unknown.search(text[cue_f.start : s_end]):
+            # "I can't remember if it was the police form or the council one"
+            report.cue = ReportCue(cue.negated, (), cue.until)
+        # "reported both", "reported every one of these", "the same day each time"
+        collective = [
+            c
+            for c in self.cues_between(cue_f.end, clause_end)
+            if c.label == "collective"
+            and (c.start - cue_f.end < 25 or "each time" in text[c.start : c.end + 5].lower())
+            # "to both the police and the council": both bodies, not both incidents
+            and not any(
+                0 <= a.start - c.end <= 6 and re.fullmatch(r"\s*(?:the\s*)?", text[c.end : a.start])
+                for a in self.segment_agencies
+            )
+        ]
+        targets = [current]
+        if collective:
+            report.collective = True
+            word = text[collective[0].start : collective[0].end].lower()
+            # In a chat the incidents were told in earlier messages; in an email, in this part.
+            told = self.incidents if part.chat else self.by_segment.get(seg_index, [])
+            told = [
+                i
+                for i in told
+                if i.start is None
+                or date_f is None
+                or is_incident_anchor(date_f.value)
+                or date_f.value.start_date is None
+                or i.start <= date_f.value.start_date
+            ]
+            targets = told[-2:] if word.startswith("both") else told
+            if not targets:
+                targets = [current]
+        if cue.negated:
+            for t in targets:
+                t.negative_reports += 1
+            return
+        for t in targets:
+            t.reports.append(report)
+            self.extend_block(t, part, sents, cue_f.start, seg_index)
+
+
+def incident_finding(incident: Incident) -> IncidentFinding:
+    """The incident as found: whether and when it was reported, to whom, with its evidence."""
+    # Only a relevant body makes a report count (threshold-rules.md): telling only an MP, a
+    # councillor or a private landlord is "not reported"; a report to an unnamed body counts.
+    relevant = [
+        r
+        for r in incident.reports
+        if not r.cue.agencies or any(a != "other" for a in r.cue.agencies)
+    ]
+    reported: bool | None = None
+    if relevant:
+        reported = True
+    elif incident.reports or incident.negative_reports:
+        reported = False
+    dated: list[date] = []
+    dateless: list[Report] = []
+    sentence_dates: dict[tuple[int, int], date] = {}
+    for r in relevant:
+        if r.on is not None:
+            sentence_dates.setdefault((r.segment, r.sentence), r.on)
+    for r in relevant:
+        dated.extend(r.also_on)
+        if r.on is not None:
+            dated.append(r.on)
+        elif r.offset_days is not None and incident.end is not None:
+            dated.append(incident.end + timedelta(days=r.offset_days))
+        elif (r.segment, r.sentence) in sentence_dates:
+            dated.append(sentence_dates[(r.segment, r.sentence)])
+        else:
+            dateless.append(r)
+    reported_on: date | None = None
+    if dated:
+        # A report told without its day beside dated ones: the dated ones say when; only one
+        # told in the incident's own sentence is that day ("... when I rang 101").
+        own = [
+            r
+            for r in dateless
+            if (r.segment, r.sentence) == (incident.segment, incident.sentence)
+            and not r.unknown_day
+        ]
+        reported_on = min(dated + ([incident.end] if own and incident.end else []))
+    elif (
+        dateless
+        and incident.end is not None
+        and incident.start == incident.end  # a vague time ("mid October"): the day is unknown
+        and not any(r.unknown_day or r.collective for r in dateless)
+    ):
+        reported_on = incident.end  # told as part of the incident: that day
+    if incident.start is not None and reported_on is not None and reported_on < incident.start:
+        reported_on = None  # a report cannot come before what it reports
+    agencies: list[str] = []
+    for r in incident.reports:
+        for a in r.cue.agencies:
+            if a not in agencies:
+                agencies.append(a)
+    evidence = [incident.block] + [r.span for r in incident.reports]
+    return IncidentFinding(
+        start=incident.start,
+        end=incident.end,
+        reported=reported,
+        reported_on=reported_on,
+        agencies=tuple(agencies),
+        references=tuple(dict.fromkeys(incident.references)),
+        hate_strands=tuple(sorted(incident.hate)),
+        summary=incident.summary,
+        evidence=tuple(evidence),
+        explanation=tuple(incident.explanation),
+    )

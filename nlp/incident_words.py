@@ -1,0 +1,214 @@
+"""The words and phrases the incident assembler reads (:mod:`nlp.incidents`).
+
+Behaviour, perpetrator and background phrases come from ``nlp/patterns/events.jsonl`` (read on
+first use); the regexes here name the small grammar of an account: people named after kin, self
+corrections, what may stand between a day and its report verb, abuse told again, something
+happening as the writer writes. Pure: plain text (and a Doc's offsets) in, plain values out.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from spacy.tokens import Doc
+
+from nlp.pipeline import token_starts
+from nlp.reports import clause_end_token
+
+# Words after which a clause refers back to the incident just told.
+ANAPHORA = frozenset("it this that these those them both one".split())
+# Words that, right after a report date, introduce the incident it is about ("rang again 2 days
+# ago when a car alarm went off"): then the date is the incident's.
+ABOUT_WORDS = frozenset("when about because after as".split())
+# "my wife June", "Mrs April Jones": month words that are people's names in this text.
+NAMED_AFTER_KIN = re.compile(
+    r"\b(?:wife|husband|partner|mum|mother|mam|daughter|son|sister|brother|friend|neighbour|"
+    r"nan|gran|aunt|auntie|Mrs|Ms|Miss|Mr|called|named)\s+(January|February|April|May|June|July|August)\b"
+)
+SELF_CORRECTION = re.compile(
+    r"\b(?:no wait|no,? sorry|sorry,? no|sorry|i mean|i meant|or rather|no actually|actually no"
+    r"|correction)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    """The phrase lists of ``patterns/events.jsonl``, as word sets and regexes."""
+
+    event_words: frozenset[str]
+    event_stems: tuple[str, ...]
+    perpetrator_words: frozenset[str]
+    perpetrator_phrases: re.Pattern[str]
+    not_incident: frozenset[str]
+    undated: re.Pattern[str]
+    day_unknown: re.Pattern[str]
+    agency_unknown: re.Pattern[str]
+    background: re.Pattern[str]
+    background_start: re.Pattern[str]
+
+
+def _phrase_regex(phrases: list[str], suffix: str = "") -> re.Pattern[str]:
+    alternatives = sorted((re.escape(p) for p in phrases), key=len, reverse=True)
+    return re.compile(r"(?<![\w'’])(?:" + "|".join(alternatives) + r")(?![\w'’])" + suffix, re.I)
+
+
+@lru_cache(maxsize=1)
+def event_lexicon() -> EventLexicon:
+    """The event lexicon, read from ``patterns/events.jsonl`` on first use."""
+    rows: dict[str, Any] = {}
+    text = resources.files("nlp").joinpath("patterns", "events.jsonl").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip():
+            row = json.loads(line)
+            if "label" in row:
+                rows[row["label"]] = row
+    events = rows["EVENT"]["words"]
+    return EventLexicon(
+        event_words=frozenset(w for w in events if not w.endswith("*")),
+        event_stems=tuple(w[:-1] for w in events if w.endswith("*")),
+        perpetrator_words=frozenset(rows["PERPETRATOR"]["words"]),
+        perpetrator_phrases=_phrase_regex(rows["PERPETRATOR"]["phrases"]),
+        not_incident=frozenset(rows["NOT_INCIDENT"]["words"]),
+        undated=_phrase_regex(rows["UNDATED"]["phrases"]),
+        day_unknown=_phrase_regex(rows["REPORT_DAY_UNKNOWN"]["phrases"]),
+        agency_unknown=_phrase_regex(rows["AGENCY_UNKNOWN"]["phrases"]),
+        # A background word just before the date phrase, with at most one filler word between.
+        background=_phrase_regex(
+            rows["BACKGROUND"]["phrases"],
+            r"\W+(?:(?:the|a|an|about|around|roughly|on|in|at|of|early|late|mid)\W+)?$",
+        ),
+        background_start=re.compile(
+            r"(?:since|from|until|till|every|between|throughout|by)\b", re.I
+        ),
+    )
+
+
+_WORD = re.compile(r"[a-z][a-z'’]*")
+
+
+def lower_words(text: str) -> list[str]:
+    """The lower-cased words of ``text``."""
+    return _WORD.findall(text.lower())
+
+
+_WEAK_EVENT_WORDS = frozenset({"again", "back", "same", "called", "calling"})
+
+
+def has_event(text: str, strong: bool = False) -> bool:
+    """Whether ``text`` says something was done: a behaviour word ("strong": not only "again")."""
+    lex = event_lexicon()
+    return any(
+        (w in lex.event_words or w.startswith(lex.event_stems))
+        and not (strong and w in _WEAK_EVENT_WORDS)
+        for w in lower_words(text)
+    )
+
+
+def has_perpetrator(text: str) -> bool:
+    """Whether ``text`` names someone doing something ("they", "the lads", "one of them")."""
+    lex = event_lexicon()
+    return bool(lex.perpetrator_words.intersection(lower_words(text))) or bool(
+        lex.perpetrator_phrases.search(text)
+    )
+
+
+def date_value(mention: Any) -> tuple[date | None, date | None]:
+    """A date phrase's first and last day."""
+    return mention.start_date, mention.end_date
+
+
+def is_incident_anchor(mention: Any) -> bool:
+    """Whether a date phrase counts from the incident ("the next day"), not the reference time."""
+    return str(getattr(mention, "anchor", "reference")) == "incident"
+
+
+def when_clause(text: str, clause_end: int) -> tuple[int, int] | None:
+    """The "when ..." clause starting at ``clause_end``, if that is where the clause broke."""
+    m = re.match(r"\s*(?:when|as)\b", text[clause_end : clause_end + 8], re.I)
+    if m is None:
+        return None
+    start = clause_end + m.end()
+    stop = re.search(r"[.;:!?]|\b(?:but|and then|then)\b", text[start : start + 120])
+    return start, start + (stop.start() if stop else min(120, len(text) - start))
+
+
+# "Welland Court", "Kingsley Court": an address, not a court of law (Crown, County, Magistrates').
+PLACE_COURT = re.compile(
+    r"\b(?!(?:Crown|County|Magistrates|Family|High|Youth|Supreme|Appeal)\b)[A-Z][a-z]+['’]?\s+Court\b"
+)
+# What may stand between a day and the report verb it dates: "two days later I reported it".
+LEAD_IN = re.compile(
+    r"[\s,]*(?:and\s+|then\s+|so\s+)*(?:i|we|she|he|they|my \w+|mum|dad)?\s*"
+    r"(?:only|finally|then|also)?\s*",
+    re.I,
+)
+SAME_ABUSE = re.compile(
+    r"\b(?:shout\w*|call\w*|said|yell\w*|scream\w*)\s+(?:\w+\s+){0,2}"
+    r"the same (?:stuff|things?|abuse|names|words|slurs?)\b",
+    re.I,
+)
+# Someone doing something as the writer writes: "they're at the door", "he is kicking the car".
+HAPPENING = re.compile(
+    r"\b(?:they['’]?re|they are|he['’]?s|he is|she['’]?s|she is|someone['’]?s|someone is|"
+    r"somebody['’]?s|somebody is|there['’]?s (?:a|some|people|lads|men))\b",
+    re.I,
+)
+_MONTH_WORD = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.I
+)
+_WEEKDAY_WORD = re.compile(r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\b", re.I)
+
+
+def specificity(mention: Any) -> int:
+    """3 for a written day or month, 2 for a relative day ("a fortnight ago"), 1 for a weekday."""
+    text = mention.text
+    if re.search(r"\d", text) or _MONTH_WORD.search(text):
+        return 3
+    if _WEEKDAY_WORD.search(text):
+        return 1
+    return 2
+
+
+def within_spans(char: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Whether ``char`` falls in one of ``spans`` (sorted, non-overlapping; ``starts`` theirs)."""
+    k = bisect.bisect_right(starts, char) - 1
+    return k >= 0 and spans[k][0] <= char < spans[k][1]
+
+
+def drop_shadowed(mentions: list[Any]) -> list[Any]:
+    """Where two date phrases overlap, keep the longer."""
+    mentions = sorted(mentions, key=lambda f: (f.start, -(f.end - f.start)))
+    kept: list[Any] = []
+    for m in mentions:
+        if kept and m.start < kept[-1].end:
+            continue
+        kept.append(m)
+    return kept
+
+
+def clause_end_char(doc: Doc, end_char: int) -> int:
+    """Character offset where the clause starting at ``end_char`` ends (see nlp.reports)."""
+    starts = token_starts(doc)
+    k = bisect.bisect_left(starts, end_char)
+    token_index = k if k < len(starts) else None
+    if token_index is None or token_index == 0:
+        return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    j = clause_end_token(doc, token_index)
+    return doc[j].idx if j < len(doc) else doc[-1].idx + len(doc[-1].text_with_ws)
+
+
+def reference_day_of(doc: Doc) -> date | None:
+    """The day (Europe/London) of the time the Doc's relative dates resolve against."""
+    ref = doc._.reference
+    if ref is None:
+        return None
+    return ref.astimezone(ZoneInfo("Europe/London")).date()  # type: ignore[no-any-return]
