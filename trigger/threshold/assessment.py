@@ -4,10 +4,10 @@ Pure and fast: no I/O, no clock (the application date is the draft's own), calle
 Every rule is from ../shared/spec/threshold-rules.md; comments cite the paragraph they implement.
 
 Each incident is assessed once (:mod:`trigger.threshold.rules`), then each route of the profile
-is tried (:mod:`trigger.threshold.routes`) on the facts the text states, with every unknown fact
-read in the applicant's favour as a second reading: a route that holds only in the second reading
-makes the case ``incomplete``. The decision carries reason codes; :meth:`ThresholdDecision.explain`
-renders them (:mod:`trigger.threshold.explain`).
+is tried twice (:mod:`trigger.threshold.routes`): on the facts the text states, and with every
+unknown fact read in the applicant's favour. A route that holds only in the second reading makes
+the case ``incomplete``. The decision carries reason codes with their figures;
+:meth:`ThresholdDecision.explain` renders them (:mod:`trigger.threshold.explain`).
 """
 
 from __future__ import annotations
