@@ -66,6 +66,7 @@ def render_decision(label: str, decision: Any, profile: Any) -> str:
     from trigger.vocabulary import Status
 
     year = decision.application_date.year
+    text = decision.explain()
     routes = " and ".join(str(route) for route in decision.routes)
     plural = "s" if len(decision.routes) > 1 else ""
     headline = {
@@ -81,18 +82,18 @@ def render_decision(label: str, decision: Any, profile: Any) -> str:
         "",
         "Reasons:",
     ]
-    lines += [f"- {reason}" for reason in decision.reasons]
-    if decision.missing:
+    lines += [f"- {reason}" for reason in text.reasons]
+    if text.missing:
         lines += ["", "Missing facts:"]
-        lines += [f"- {fact}" for fact in decision.missing]
-    if decision.would_change:
+        lines += [f"- {fact}" for fact in text.missing]
+    if text.would_change:
         lines += ["", "What would change the answer:"]
-        lines += [f"- {sentence}" for sentence in decision.would_change]
+        lines += [f"- {sentence}" for sentence in text.would_change]
     if decision.drop_out and decision.status is not Status.EXCLUDED:
         months = profile.qualifying_complaint.window_months
         lines += ["", f"When each qualifying complaint stops counting ({months}-month window):"]
         for index, day in sorted(decision.drop_out.items()):
-            name = decision.assessments[index].name
+            name = text.incident_names[index]
             last = format_day(day - timedelta(days=1), year)
             lines.append(f"- The {name}: counts for an application made up to {last}.")
     return "\n".join(lines)
