@@ -33,6 +33,10 @@ class Settings(BaseSettings):
         default="",
         description="SQLAlchemy URL; empty: the SQLite file var_dir/trigger.sqlite3",
     )
+    migration_database_url: str = Field(
+        default="",
+        description="SQLAlchemy URL migrations run with (the tables' owner); empty: database_url",
+    )
     policy: str = Field(default="hartlepool", description="the threshold policy profile's id")
 
     # Officers' console
@@ -75,7 +79,14 @@ class Settings(BaseSettings):
         self.drop_folder = drop_folder.expanduser().resolve()
         if not self.database_url:
             self.database_url = f"sqlite:///{self.var_dir / DEFAULT_DATABASE_FILE}"
+        if not self.migration_database_url:
+            self.migration_database_url = self.database_url
         return self
+
+    @property
+    def separate_migration_role(self) -> bool:
+        """True when migrations run with their own URL (TRIGGER_MIGRATION_DATABASE_URL)."""
+        return self.migration_database_url != self.database_url
 
     @property
     def inbox(self) -> Path:

@@ -131,7 +131,8 @@ def _create_engine(url: str, **options: Any) -> Engine:
 
 
 def _sqlite_on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
-    """Per connection: foreign keys on (SQLite's default is off), WAL journal, busy wait."""
+    """Per connection: foreign keys on (SQLite's default is off), WAL journal, busy wait,
+    recursive triggers (so REPLACE cannot overwrite an audit entry)."""
     # Let SQLAlchemy's "begin" event start transactions instead of the sqlite3 module.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
@@ -142,6 +143,10 @@ def _sqlite_on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> No
         # FULL: a committed transaction survives a power cut. Callers move mail out of the
         # inbox once the message is committed, so a commit must mean "on disk".
         cursor.execute("PRAGMA synchronous=FULL")
+        # REPLACE (INSERT OR REPLACE, REPLACE INTO) deletes the row it conflicts with; SQLite
+        # fires delete triggers for that implicit delete only when recursive triggers are on.
+        # On, the audit log's BEFORE DELETE trigger refuses a REPLACE over an entry.
+        cursor.execute("PRAGMA recursive_triggers=ON")
     finally:
         cursor.close()
 

@@ -259,6 +259,8 @@ class AuditEntry(Table, table=True):
 
     ``detail`` holds ids, statuses and counts, never message bodies, names or addresses. The
     database itself rejects UPDATE and DELETE on this table (a trigger added by the migration).
+    ``prev_hash`` and ``hash`` chain the entries (:mod:`storage.audit_chain`), so that a rewrite
+    done behind the application's back is detected by ``trigger audit verify``.
     """
 
     __tablename__ = "audit_log"
@@ -270,3 +272,5 @@ class AuditEntry(Table, table=True):
     subject_type: str | None = Field(default=None, sa_type=String(32))
     subject_id: int | None = None
     detail: dict[str, Any] = Field(default_factory=dict, sa_type=JSONDocument)
+    prev_hash: str = Field(sa_type=String(64))
+    hash: str = Field(sa_type=String(64))

@@ -9,10 +9,10 @@ and read the outcome back through another fake unit of work, with no database at
         assert uow.inbound.get(1) is not None
 
 The fakes keep the contract of the SQL repositories that a use case can see: idempotent saves,
-audit entries in the same order, threshold decisions only when they change, versions, commit on
-a normal exit, rollback on an exception, savepoints. They are single-threaded (no row locks)
-and do not project parties, incidents or evidence spans (a SQL concern, tested on real
-databases in tests/adapters/test_storage.py).
+audit entries in the same order and hash chain, threshold decisions only when they change,
+versions, commit on a normal exit, rollback on an exception, savepoints. They are
+single-threaded (no row locks) and do not project parties, incidents or evidence spans (a SQL
+concern, tested on real databases in tests/adapters/test_storage.py).
 """
 
 from __future__ import annotations
@@ -24,9 +24,10 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any, Self
 
+from storage.audit_chain import GENESIS
 from storage.errors import ApplicationNotFound, StaleApplication, StorageError
 from storage.repositories.applications import OPEN_STATUSES, ApplicationRepository, StoredDraft
-from storage.repositories.audit import SYSTEM, AuditAction, AuditLog
+from storage.repositories.audit import SYSTEM, AuditAction, AuditLog, new_entry
 from storage.repositories.decisions import DecisionRepository
 from storage.repositories.inbound import (
     DEFAULT_MEDIA_TYPES,
@@ -95,19 +96,18 @@ class FakeAuditLog(AuditLog):
         subject_id: int | None = None,
         detail: dict[str, Any] | None = None,
     ) -> int:
-        """Append an entry; return its id."""
+        """Append an entry chained to the last one, as the database's log does; return its id."""
         tables = self.storage.tables
-        entry = AuditEntry(
-            id=tables.next_id("audit"),
-            at=utc_now(),
+        entry = new_entry(
+            tables.audit[-1].hash if tables.audit else GENESIS,
+            action,
             actor=actor,
-            action=str(action),
             subject_type=subject_type,
             subject_id=subject_id,
-            detail=dict(detail or {}),
+            detail=detail,
         )
+        entry.id = tables.next_id("audit")
         tables.audit.append(entry)
-        assert entry.id is not None
         return entry.id
 
     def trail(
@@ -122,6 +122,14 @@ class FakeAuditLog(AuditLog):
             copy.deepcopy(entry)
             for entry in self.storage.tables.audit
             if subject_type in (None, entry.subject_type) and subject_id in (None, entry.subject_id)
+        ][:limit]
+
+    def entries_after(self, after_id: int, limit: int = 1000) -> list[AuditEntry]:
+        """Up to ``limit`` entries with an id above ``after_id``, in id order."""
+        return [
+            copy.deepcopy(entry)
+            for entry in self.storage.tables.audit
+            if entry.id is not None and entry.id > after_id
         ][:limit]
 
 

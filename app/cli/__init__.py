@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 
 # Modules under app.cli that provide sub-commands, in the order `--help` lists them.
-COMMAND_MODULES = ("extract", "check", "dates", "policies", "workdays", "db", "serve")
+COMMAND_MODULES = ("extract", "check", "dates", "policies", "workdays", "db", "audit", "serve")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -21,31 +21,41 @@ def register(subparsers: Any) -> None:
     upgrade = actions.add_parser("upgrade", help="bring the schema to the newest revision")
     upgrade.add_argument("--revision", default="head", help="target revision (default: head)")
     current = actions.add_parser("current", help="print the schema revision of the database")
-    for action in (upgrade, current):
-        action.add_argument(
-            "--database-url",
-            help="SQLAlchemy URL (default: TRIGGER_DATABASE_URL, else var/trigger.sqlite3)",
-        )
+    upgrade.add_argument(
+        "--database-url",
+        help="SQLAlchemy URL to migrate with, as the tables' owner (default: "
+        "TRIGGER_MIGRATION_DATABASE_URL, else TRIGGER_DATABASE_URL, else var/trigger.sqlite3)",
+    )
+    current.add_argument(
+        "--database-url",
+        help="SQLAlchemy URL (default: TRIGGER_DATABASE_URL, else var/trigger.sqlite3)",
+    )
     upgrade.set_defaults(handler=_upgrade)
     current.set_defaults(handler=_current)
 
 
-def _database_url(args: argparse.Namespace) -> str:
+def _database_url(args: argparse.Namespace) -> tuple[str, str]:
+    """The URL this action uses and where it came from (the option or a variable's name).
+
+    ``upgrade`` migrates with TRIGGER_MIGRATION_DATABASE_URL when it is set (the tables' owner).
+    """
     from app.settings import load_settings
 
     if args.database_url:
-        return str(args.database_url)
-    return load_settings().database_url
+        return str(args.database_url), "--database-url"
+    settings = load_settings()
+    if args.db_action == "upgrade" and settings.separate_migration_role:
+        return settings.migration_database_url, "TRIGGER_MIGRATION_DATABASE_URL"
+    return settings.database_url, "TRIGGER_DATABASE_URL"
 
 
-def _connect(args: argparse.Namespace, url: str) -> Engine | None:
+def _connect(args: argparse.Namespace, url: str, source: str) -> Engine | None:
     """An engine for ``url``, or None after one line naming where the bad URL came from."""
     from storage.database import InvalidDatabaseUrl, connect, redacted
 
     try:
         return connect(url)
     except InvalidDatabaseUrl as exc:
-        source = "--database-url" if args.database_url else "TRIGGER_DATABASE_URL"
         print(f"trigger db {args.db_action}: {source} {redacted(url)}: {exc}", file=sys.stderr)
         return None
 
@@ -53,15 +63,19 @@ def _connect(args: argparse.Namespace, url: str) -> Engine | None:
 def _upgrade(args: argparse.Namespace) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
+    from app.settings import load_settings
     from storage.database import redacted, scrubbed
-    from storage.migrate import upgrade
+    from storage.migrate import application_role, upgrade
 
-    url = _database_url(args)
-    engine = _connect(args, url)
+    url, source = _database_url(args)
+    # The application's role (TRIGGER_DATABASE_URL's user) is granted its rights when it is
+    # not the role that migrates.
+    role = application_role(load_settings().database_url, url)
+    engine = _connect(args, url, source)
     if engine is None:
         return 1
     try:
-        revision = upgrade(engine, args.revision)
+        revision = upgrade(engine, args.revision, application_role=role)
     except SQLAlchemyError as exc:
         reason = scrubbed(str(exc), url).splitlines()[0]
         print(
@@ -71,6 +85,8 @@ def _upgrade(args: argparse.Namespace) -> int:
     finally:
         engine.dispose()
     print(f"{redacted(url)}: at revision {revision}")
+    if role is not None:
+        print(f"application role {role}: granted its rights (audit_log: SELECT, INSERT only)")
     return 0
 
 
@@ -80,8 +96,8 @@ def _current(args: argparse.Namespace) -> int:
     from storage.database import redacted, scrubbed
     from storage.migrate import current_revision, head_revision
 
-    url = _database_url(args)
-    engine = _connect(args, url)
+    url, source = _database_url(args)
+    engine = _connect(args, url, source)
     if engine is None:
         return 1
     try:

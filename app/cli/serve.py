@@ -1,7 +1,8 @@
 """`trigger serve`: run the system in one process until Ctrl-C or SIGTERM.
 
-Loads the settings, upgrades the database, creates the drop folder and runs the services of
-:mod:`app.serve`, which says plainly at INFO which parts are not configured or not built yet.
+Loads the settings, upgrades the database (as TRIGGER_MIGRATION_DATABASE_URL's role when that
+is set), creates the drop folder and runs the services of :mod:`app.serve`, which says plainly
+at INFO which parts are not configured or not built yet.
 """
 
 from __future__ import annotations
@@ -9,9 +10,14 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.serve import log, run_services
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from app.settings import Settings
 
 
 def register(subparsers: Any) -> None:
@@ -29,7 +35,6 @@ def _serve(args: argparse.Namespace) -> int:
 
     from app.settings import load_settings
     from storage.database import InvalidDatabaseUrl, connect, redacted
-    from storage.migrate import upgrade
 
     root = logging.getLogger()
     if root.getEffectiveLevel() > logging.INFO:  # serve reports what runs, at INFO
@@ -42,9 +47,14 @@ def _serve(args: argparse.Namespace) -> int:
         return 1
     try:
         try:
-            revision = upgrade(engine)
-        except SQLAlchemyError as exc:
-            log.error("database %s: %s", redacted(settings.database_url), type(exc).__name__)
+            revision = _upgrade(settings, engine)
+        except InvalidDatabaseUrl as exc:
+            url = settings.migration_database_url
+            log.error("TRIGGER_MIGRATION_DATABASE_URL %s: %s", redacted(url), exc)
+            return 1
+        except SQLAlchemyError as exc:  # the URL that migrates (the same one, unless set apart)
+            url = settings.migration_database_url
+            log.error("database %s: %s", redacted(url), type(exc).__name__)
             log.debug("database failure detail", exc_info=True)
             return 1
         log.info("database %s at revision %s", redacted(settings.database_url), revision)
@@ -52,3 +62,19 @@ def _serve(args: argparse.Namespace) -> int:
         return asyncio.run(run_services(settings, engine=engine))
     finally:
         engine.dispose()
+
+
+def _upgrade(settings: Settings, engine: Engine) -> str | None:
+    """Upgrade the schema: with ``engine`` itself, or as TRIGGER_MIGRATION_DATABASE_URL's role
+    when that is set (then granting the application's role its rights)."""
+    from storage.database import connect
+    from storage.migrate import application_role, upgrade
+
+    if not settings.separate_migration_role:
+        return upgrade(engine)
+    owner_engine = connect(settings.migration_database_url)
+    try:
+        role = application_role(settings.database_url, settings.migration_database_url)
+        return upgrade(owner_engine, application_role=role)
+    finally:
+        owner_engine.dispose()
