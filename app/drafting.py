@@ -7,7 +7,8 @@ Runs inside ``trigger serve``, one message at a time, in three steps:
    LOCKED``, and the lease keeps a message apart while it is drafted). The transaction commits
    before any work starts, so a message that kills the server is given up after
    ``max_attempts`` starts instead of being retried forever: it is marked ``failed`` ("drafting
-   started 3 times without finishing");
+   started 3 times without finishing"). A worker that dies leaves its lease behind: the message
+   is taken again once the lease (the time limit plus 30 s) has run out;
 2. **draft** it from its stored raw bytes with the area's policy profile, outside any
    transaction, in a worker process with a time limit (:mod:`app.drafting_process`): a
    message over the limit is marked ``failed`` ("took longer than 60 s") and never retried;
@@ -29,7 +30,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from app.drafting_process import DraftingProcess, Outcome, draft_message
+from app.drafting_process import Drafter, DraftingProcess, Outcome, draft_message
 from nlp.extract import Extractor
 from storage.tables import InboundState
 from storage.transient import Backoff, Outage, is_transient
@@ -43,7 +44,7 @@ DEFAULT_TIME_LIMIT = 60.0
 DEFAULT_MAX_ATTEMPTS = 3
 # A lease outlives the time limit by this much: time to send the message, save the draft and
 # wait out a short database outage before another worker may take the message again.
-LEASE_MARGIN = timedelta(seconds=120)
+LEASE_MARGIN = timedelta(seconds=30)
 
 
 @dataclass(frozen=True)
@@ -60,9 +61,9 @@ class DraftingWorker:
     """Turns stored inbound emails into drafts.
 
     ``unit_of_work`` makes the unit of work each step runs in (SQL in production, a fake in the
-    use-case tests). :meth:`run` (``trigger serve``) drafts in a worker process with
-    ``time_limit``; :meth:`process_once` drafts in this process with ``extractor`` (built on
-    first use), without a time limit, for tests and one-off runs.
+    use-case tests). :meth:`run` (``trigger serve``) drafts with ``drafter``, by default a
+    worker process with ``time_limit``; :meth:`process_once` drafts in this process with
+    ``extractor`` (built on first use), without a time limit, for tests and one-off runs.
     """
 
     unit_of_work: UnitOfWorkFactory
@@ -72,6 +73,7 @@ class DraftingWorker:
     time_limit: float = DEFAULT_TIME_LIMIT
     max_attempts: int = DEFAULT_MAX_ATTEMPTS
     backoff: Backoff = field(default_factory=Backoff)
+    drafter: Drafter | None = None
 
     @property
     def lease(self) -> timedelta:
@@ -171,7 +173,7 @@ class DraftingWorker:
     async def run(self, stop: asyncio.Event, interval: float = 1.0) -> None:
         """Draft waiting messages in a worker process until ``stop`` is set; look for new ones
         every ``interval`` seconds when none wait."""
-        process = DraftingProcess(self.profile.id)
+        process = self.drafter or DraftingProcess(self.profile.id)
         outage = Outage("drafting", log, self.backoff)
         try:
             while not stop.is_set():
@@ -188,7 +190,7 @@ class DraftingWorker:
         finally:
             process.close()
 
-    async def _step(self, stop: asyncio.Event, process: DraftingProcess, outage: Outage) -> bool:
+    async def _step(self, stop: asyncio.Event, process: Drafter, outage: Outage) -> bool:
         """One message through the three steps; False when none waited (or we are stopping)."""
         if not await process.start(stop):
             return False

@@ -18,11 +18,13 @@ import asyncio
 import contextlib
 import logging
 import multiprocessing
+import os
 import signal
+from collections.abc import Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
-from typing import Any
+from typing import Any, Protocol
 
 from app.extraction import draft_application
 from intake.errors import RejectedMessage
@@ -67,11 +69,12 @@ def draft_message(extractor: Extractor, profile: Profile, raw: bytes, source: st
     return Outcome(InboundState.PROCESSED, draft=draft)
 
 
-def serve_drafts(connection: Connection, policy: str) -> None:
+def serve_drafts(connection: Connection, policy: str, parent: int) -> None:
     """The child process: build the pipeline, say ready, then draft each ``(id, raw)`` sent
-    until the server closes its end."""
+    until the server (process ``parent``) closes its end."""
     # Ctrl-C reaches the whole process group; the server decides when this process ends.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with(parent)
     extractor = Extractor()
     profile = get_profile(policy)
     draft_message(extractor, profile, WARM_UP, "warm-up")
@@ -82,6 +85,73 @@ def serve_drafts(connection: Connection, policy: str) -> None:
         except (EOFError, OSError):  # the server is gone or done with us
             return
         connection.send(draft_message(extractor, profile, raw, f"inbound:{inbound_id}"))
+
+
+class Drafter(Protocol):
+    """Where :meth:`app.drafting.DraftingWorker.run` has its messages drafted."""
+
+    async def start(self, stop: asyncio.Event) -> bool:
+        """Get ready to draft; False when ``stop`` was set first."""
+        ...
+
+    async def draft(
+        self, inbound_id: int, raw: bytes, *, stop: asyncio.Event, time_limit: float
+    ) -> Outcome | None:
+        """Draft one message within ``time_limit``; None when ``stop`` was set first."""
+        ...
+
+    def close(self) -> None:
+        """Stop drafting and free what it holds."""
+        ...
+
+
+@dataclass
+class InProcessDrafter:
+    """Drafts in this process, with no time limit: for use-case tests of the worker's loop."""
+
+    extractor: Extractor
+    profile: Profile
+
+    async def start(self, stop: asyncio.Event) -> bool:
+        """Nothing to start."""
+        return not stop.is_set()
+
+    async def draft(
+        self, inbound_id: int, raw: bytes, *, stop: asyncio.Event, time_limit: float
+    ) -> Outcome | None:
+        """Draft ``raw`` here and now (``time_limit`` is not enforced)."""
+        return draft_message(self.extractor, self.profile, raw, f"inbound:{inbound_id}")
+
+    def close(self) -> None:
+        """Nothing to close."""
+
+
+def _die_with(parent: int) -> None:
+    """Be killed when the server dies, even by ``kill -9`` and in the middle of a message (the
+    tokenizer holds the interpreter lock, so no thread of ours could notice): Linux only."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover - not Linux
+        return
+    if os.getppid() != parent:  # it died before we asked
+        os._exit(1)
+
+
+@contextlib.contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    """SIGINT ignored meanwhile (in the main thread; elsewhere nothing changes)."""
+    try:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 class ProcessEnded(Exception):
@@ -114,9 +184,13 @@ class DraftingProcess:
         context = multiprocessing.get_context("spawn")
         ours, theirs = context.Pipe()
         process = context.Process(
-            target=serve_drafts, args=(theirs, self.policy), name="trigger-drafting", daemon=True
+            target=serve_drafts,
+            args=(theirs, self.policy, os.getpid()),
+            name="trigger-drafting",
+            daemon=True,
         )
-        process.start()
+        with _sigint_ignored():  # inherited: Ctrl-C never interrupts the child's start-up
+            process.start()
         theirs.close()  # so that its death reads as end-of-file here
         self._process, self._connection = process, ours
         answer = await self._answer(stop, self.start_limit)
@@ -127,7 +201,7 @@ class DraftingProcess:
             code = self._exit_code()
             self.close()
             raise ProcessEnded(f"the drafting process did not start (exit code {code})")
-        log.debug("drafting process %s ready", process.pid)
+        log.info("drafting: worker process %s ready", process.pid)
         return True
 
     async def draft(
@@ -206,12 +280,14 @@ class DraftingProcess:
             loop.remove_reader(connection.fileno())
             stopping.cancel()
             readable.cancel()
+        if stopping in done or stop.is_set():  # first: a child dying of Ctrl-C is no failure
+            return _STOPPED
         if readable in done:
             try:
                 return await asyncio.to_thread(connection.recv)
             except (EOFError, OSError):
                 return _ENDED
-        return _STOPPED if stopping in done else _TIMED_OUT
+        return _TIMED_OUT
 
     def _exit_code(self) -> int | None:
         if self._process is None:
