@@ -74,6 +74,7 @@ def serve_drafts(connection: Connection, policy: str, parent: int) -> None:
     until the server (process ``parent``) closes its end."""
     # Ctrl-C reaches the whole process group; the server decides when this process ends.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked while we started
     _die_with(parent)
     extractor = Extractor()
     profile = get_profile(policy)
@@ -141,17 +142,14 @@ def _die_with(parent: int) -> None:
 
 
 @contextlib.contextmanager
-def _sigint_ignored() -> Iterator[None]:
-    """SIGINT ignored meanwhile (in the main thread; elsewhere nothing changes)."""
-    try:
-        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    except ValueError:  # not the main thread
-        yield
-        return
+def _sigint_blocked() -> Iterator[None]:
+    """SIGINT blocked in this thread meanwhile: a child started now inherits the mask (and
+    ignores SIGINT before it unblocks it); a SIGINT meant for us waits, it is not lost."""
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 class ProcessEnded(Exception):
@@ -189,7 +187,7 @@ class DraftingProcess:
             name="trigger-drafting",
             daemon=True,
         )
-        with _sigint_ignored():  # inherited: Ctrl-C never interrupts the child's start-up
+        with _sigint_blocked():  # inherited: Ctrl-C never interrupts the child's start-up
             process.start()
         theirs.close()  # so that its death reads as end-of-file here
         self._process, self._connection = process, ours
