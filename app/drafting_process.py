@@ -22,6 +22,7 @@ import os
 import signal
 from collections.abc import Iterator
 from dataclasses import dataclass
+from multiprocessing import resource_tracker
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import Any, Protocol
@@ -187,6 +188,8 @@ class DraftingProcess:
             name="trigger-drafting",
             daemon=True,
         )
+        # Started first: starting it unblocks SIGINT, which the child must inherit blocked.
+        resource_tracker.ensure_running()
         with _sigint_blocked():  # inherited: Ctrl-C never interrupts the child's start-up
             process.start()
         theirs.close()  # so that its death reads as end-of-file here
