@@ -72,8 +72,20 @@ def build_services(settings: Settings, engine: Engine) -> list[Service]:
     from trigger.profiles import get_profile
 
     profile = get_profile(settings.policy)
-    services.append(Service("drafting", DraftingWorker(unit_of_work, profile).run))
-    log.info("drafting: stored emails become draft applications under the %s policy", profile.id)
+    drafting = DraftingWorker(
+        unit_of_work,
+        profile,
+        time_limit=settings.draft_time_limit_seconds,
+        max_attempts=settings.draft_max_attempts,
+    )
+    services.append(Service("drafting", drafting.run))
+    log.info(
+        "drafting: stored emails become draft applications under the %s policy "
+        "(in a worker process, at most %g s and %d attempts a message)",
+        profile.id,
+        drafting.time_limit,
+        drafting.max_attempts,
+    )
     if settings.telegram_configured:
         log.info("Telegram: a token is set but the bot is not built yet")
     else:

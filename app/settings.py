@@ -39,6 +39,14 @@ class Settings(BaseSettings):
     )
     policy: str = Field(default="hartlepool", description="the threshold policy profile's id")
 
+    # Drafting: the language work runs in a worker process, one message at a time.
+    draft_time_limit_seconds: float = Field(
+        default=60.0, gt=0, description="a message drafting longer is failed, never retried"
+    )
+    draft_max_attempts: int = Field(
+        default=3, ge=1, description="a message whose drafting started this often is failed"
+    )
+
     # Officers' console
     console_host: str = "127.0.0.1"
     console_port: int = Field(default=8000, ge=0, le=65535)

@@ -19,6 +19,10 @@ Only files it can trust are read (issue 6, "a drop folder that only takes regula
 
 The folder does not know where messages are kept: it is handed a :data:`StoreInbound` callable
 (``app`` wires one over the storage unit of work), so it stays a channel and nothing else.
+When the store fails with a transient database error (``store_unavailable``, by default
+:func:`storage.transient.is_transient`: locked, connection lost) the scan stops, every file
+waits in the inbox, and scans back off (1 s doubling to 30 s) until the store answers again;
+the outage is logged once, naming the file that met it, and its end once.
 """
 
 from __future__ import annotations
@@ -34,11 +38,12 @@ import re
 import stat
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parseaddr
 from pathlib import Path
 
+from storage.transient import Backoff, is_transient
 from trigger.inbound import InboundChannel, InboundMessage, sha256_hex
 
 log = logging.getLogger(__name__)
@@ -63,6 +68,15 @@ class StoredFile:
     inbound_id: int
     created: bool
     moved_to: Path
+
+
+@dataclass
+class _StoreOutage:
+    """The store's current outage, if any: when it began and how long to wait before trying."""
+
+    backoff: Backoff = field(default_factory=Backoff)
+    since: float | None = None
+    wait: float = 0.0
 
 
 class _NotReady(Exception):
@@ -114,6 +128,7 @@ class DropFolder:
         *,
         settle_seconds: float = DEFAULT_SETTLE_SECONDS,
         max_bytes: int = DEFAULT_MAX_BYTES,
+        store_unavailable: Callable[[Exception], bool] = is_transient,
     ) -> None:
         self.folder = folder
         self.processed = folder / PROCESSED
@@ -121,6 +136,8 @@ class DropFolder:
         self.store_inbound = store
         self.settle_seconds = settle_seconds
         self.max_bytes = max_bytes
+        self.store_unavailable = store_unavailable
+        self._outage = _StoreOutage()
         # Files stored but not movable out of the inbox (a read-only processed/): said once,
         # not stored again until they change.
         self._stuck: set[tuple[str, int, int]] = set()
@@ -189,6 +206,9 @@ class DropFolder:
             try:
                 inbound_id, created = self.store_inbound(inbound_from_eml(data))
             except Exception as exc:  # the store is down, the disk is full: the file waits
+                if self.store_unavailable(exc):
+                    self._store_failed(path, exc)
+                    break  # every other file waits for the store too
                 log.warning(
                     "drop folder: could not store %s, will retry: %s",
                     path.name,
@@ -196,6 +216,7 @@ class DropFolder:
                 )
                 log.debug("drop folder: failure detail", exc_info=True)
                 continue
+            self._store_recovered()
             moved = self._move(path, inbound_id)
             if moved is None:
                 continue
@@ -213,8 +234,39 @@ class DropFolder:
         self.folder.mkdir(parents=True, exist_ok=True)
         while not stop.is_set():
             await asyncio.to_thread(self.scan_once)
+            wait = self._outage.wait if self._outage.since is not None else interval
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), timeout=interval)
+                await asyncio.wait_for(stop.wait(), timeout=wait)
+
+    # --- the store's outages ------------------------------------------------------------------
+
+    def _store_failed(self, path: Path, exc: Exception) -> None:
+        """A transient store error: say so once per outage, and back off."""
+        outage = self._outage
+        outage.wait = outage.backoff.next_delay()
+        if outage.since is None:
+            outage.since = time.monotonic()
+            log.warning(
+                "drop folder: could not store %s, will retry: %s (the store is unavailable; "
+                "files wait in the inbox, retried with backoff up to %.0f s; logged again when "
+                "it recovers)",
+                path.name,
+                type(exc).__name__,
+                outage.backoff.cap,
+            )
+        else:
+            log.debug("drop folder: store still unavailable (%s)", type(exc).__name__)
+        log.debug("drop folder: failure detail", exc_info=True)
+
+    def _store_recovered(self) -> None:
+        outage = self._outage
+        if outage.since is not None:
+            log.info(
+                "drop folder: the store is available again after %.0f s",
+                time.monotonic() - outage.since,
+            )
+        outage.since = None
+        outage.backoff.reset()
 
     # --- what may be read ---------------------------------------------------------------------
 

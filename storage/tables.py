@@ -140,8 +140,12 @@ class InboundRecord(Table, table=True):
         default=InboundState.RECEIVED, sa_type=StrEnumType(InboundState), index=True
     )
     state_changed_at: datetime = Field(default_factory=utc_now)
+    # How many times drafting has started on it (counted when it is taken, before the work).
     attempts: int = 0
     error: str | None = Field(default=None, sa_type=String(512))
+    # While set and in the future, a worker is drafting it and no other takes it; a worker that
+    # died leaves it set, and the message waits again once the time has passed.
+    claimed_until: datetime | None = None
 
 
 class ApplicationRecord(Table, table=True):

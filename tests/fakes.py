@@ -21,6 +21,7 @@ import copy
 from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from datetime import timedelta
 from enum import StrEnum
 from typing import Any, Self
 
@@ -209,6 +210,34 @@ class FakeInboundRepository(InboundRepository):
         ]
         return copy.deepcopy(waiting[:limit])
 
+    def take(self, limit: int, *, lease: timedelta) -> list[InboundRecord]:
+        """Up to ``limit`` waiting messages not leased (or whose lease ran out), oldest first:
+        each counts an attempt and is leased for ``lease``."""
+        now = utc_now()
+        taken: list[InboundRecord] = []
+        for _, record in sorted(self.storage.tables.inbound.items()):
+            if len(taken) >= limit:
+                break
+            if record.state is not InboundState.RECEIVED:
+                continue
+            if record.claimed_until is not None and record.claimed_until >= now:
+                continue
+            record.attempts += 1
+            record.claimed_until = now + lease
+            taken.append(copy.deepcopy(record))
+        return taken
+
+    def release(self, inbound_id: int, *, attempts: int) -> bool:
+        """Give back a taken message: it waits again, its attempt uncounted."""
+        record = self.storage.tables.inbound.get(inbound_id)
+        if record is None or record.state is not InboundState.RECEIVED:
+            return False
+        if record.attempts != attempts or record.claimed_until is None:
+            return False
+        record.attempts -= 1
+        record.claimed_until = None
+        return True
+
     def set_state(
         self,
         inbound_id: int,
@@ -225,8 +254,7 @@ class FakeInboundRepository(InboundRepository):
         record.state = state
         record.state_changed_at = utc_now()
         record.error = error
-        if state is InboundState.FAILED:
-            record.attempts += 1
+        record.claimed_until = None
         self.audit.append(
             AuditAction.INBOUND_STATE_CHANGED,
             actor=actor,

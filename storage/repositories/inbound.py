@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import abc
 from collections.abc import Collection, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from sqlalchemy import Insert, select
@@ -90,6 +90,22 @@ class InboundRepository(abc.ABC):
         work; messages another unit of work holds are skipped."""
 
     @abc.abstractmethod
+    def take(self, limit: int, *, lease: timedelta) -> list[InboundRecord]:
+        """Take up to ``limit`` messages waiting in ``received``, oldest first, for drafting
+        outside this unit of work: each counts one more attempt and is leased for ``lease``.
+
+        Messages leased to another worker are skipped until their lease has run out (a worker
+        that died leaves its lease behind). Commit the unit of work before drafting, so the
+        attempt counts even if the drafting kills the process.
+        """
+
+    @abc.abstractmethod
+    def release(self, inbound_id: int, *, attempts: int) -> bool:
+        """Give back a message taken by :meth:`take` without a result (the worker is stopping):
+        it waits again, its attempt uncounted. ``attempts`` is what the taking returned; a
+        message taken again since (its lease ran out) is left alone. True when released."""
+
+    @abc.abstractmethod
     def set_state(
         self,
         inbound_id: int,
@@ -98,8 +114,8 @@ class InboundRepository(abc.ABC):
         error: str | None = None,
         actor: str = SYSTEM,
     ) -> None:
-        """Record how far a message got (audited). ``error`` names what failed, never the
-        content; a move to ``failed`` counts one more attempt."""
+        """Record how far a message got (audited); ends its lease. ``error`` names what failed,
+        never the content. Attempts are counted by :meth:`take`, not here."""
 
 
 class SqlInboundRepository(InboundRepository):
@@ -207,6 +223,44 @@ class SqlInboundRepository(InboundRepository):
         )
         return list(self.session.execute(statement).scalars())
 
+    def take(self, limit: int, *, lease: timedelta) -> list[InboundRecord]:
+        """Take up to ``limit`` waiting messages for drafting; see :meth:`InboundRepository.take`.
+
+        On PostgreSQL rows another worker is taking at this moment are skipped (``SKIP
+        LOCKED``); the lease keeps them apart once this unit of work commits.
+        """
+        now = utc_now()
+        statement = (
+            select(InboundRecord)
+            .where(
+                InboundRecord.state == InboundState.RECEIVED,  # type: ignore[arg-type]
+                (InboundRecord.claimed_until.is_(None))  # type: ignore[union-attr]
+                | (InboundRecord.claimed_until < now),  # type: ignore[operator]
+            )
+            .order_by(InboundRecord.id)  # type: ignore[arg-type]
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        taken = list(self.session.execute(statement).scalars())
+        for record in taken:
+            record.attempts += 1
+            record.claimed_until = now + lease
+            self.session.add(record)
+        self.session.flush()
+        return taken
+
+    def release(self, inbound_id: int, *, attempts: int) -> bool:
+        """Give back a message taken without a result; see :meth:`InboundRepository.release`."""
+        record = self.session.get(InboundRecord, inbound_id, with_for_update=True)
+        if record is None or record.state is not InboundState.RECEIVED:
+            return False
+        if record.attempts != attempts or record.claimed_until is None:
+            return False
+        record.attempts -= 1
+        record.claimed_until = None
+        self.session.add(record)
+        return True
+
     def set_state(
         self,
         inbound_id: int,
@@ -223,8 +277,7 @@ class SqlInboundRepository(InboundRepository):
         record.state = state
         record.state_changed_at = utc_now()
         record.error = error
-        if state is InboundState.FAILED:
-            record.attempts += 1
+        record.claimed_until = None
         self.session.add(record)
         self.audit.append(
             AuditAction.INBOUND_STATE_CHANGED,

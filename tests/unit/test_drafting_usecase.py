@@ -87,7 +87,8 @@ def test_drafting_when_email_is_waiting_then_it_becomes_a_draft_linked_to_it(
     drafting = worker(extractor, storage.unit_of_work)
     commits = storage.commits
     assert drafting.process_once() == 1
-    assert storage.commits == commits + 1  # one pass, one transaction
+    # The attempt is committed before the drafting, the draft after it; then nothing waits.
+    assert storage.commits == commits + 3
     with storage.unit_of_work() as uow:
         record = uow.inbound.get(inbound_id)
         [stored] = uow.applications.list_drafts()
