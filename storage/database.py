@@ -25,6 +25,12 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
+# How long an SQLite statement waits for another connection's write lock before it fails with
+# "database is locked". Transactions here are short; the workers treat the failure as transient
+# (retried with backoff), and a short wait keeps SIGTERM prompt while a lock is held elsewhere.
+SQLITE_BUSY_SECONDS = 5
+
+
 class InvalidDatabaseUrl(ValueError):
     """The database URL cannot be used; the message never quotes a secret from it."""
 
@@ -110,7 +116,7 @@ def connect(url: str) -> Engine:
         database = parsed.database
         if database and database != ":memory:" and not database.startswith("file:"):
             Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        engine = _create_engine(url, connect_args={"timeout": 30})
+        engine = _create_engine(url, connect_args={"timeout": SQLITE_BUSY_SECONDS})
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
@@ -139,7 +145,7 @@ def _sqlite_on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> No
     try:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_SECONDS * 1000}")
         # FULL: a committed transaction survives a power cut. Callers move mail out of the
         # inbox once the message is committed, so a commit must mean "on disk".
         cursor.execute("PRAGMA synchronous=FULL")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from storage.database import connect
+from storage.database import SQLITE_BUSY_SECONDS, connect
 from storage.tables import InboundState
 from storage.unit_of_work import SqlUnitOfWork
 from tests.integration.test_serve import START, Server
@@ -151,9 +151,9 @@ def test_serve_when_sigterm_arrives_mid_draft_then_it_ends_in_seconds_and_gives_
     assert states[1] == (InboundState.RECEIVED, 0, None)  # waits for the next start, uncounted
 
 
-# SQLite waits 30 s (the busy timeout of storage/database.py) for a lock before it fails:
-# held longer than that, the lock makes every write of the server fail at least once.
-LOCK_SECONDS = 36
+# SQLite waits SQLITE_BUSY_SECONDS (storage/database.py) for a lock before it fails: held
+# longer than that, the lock makes every write of the server fail at least once.
+LOCK_SECONDS = SQLITE_BUSY_SECONDS + 6
 HOLD_LOCK = """
 import sqlite3, sys, time
 connection = sqlite3.connect(sys.argv[1], timeout=0.1, isolation_level=None)
