@@ -1,4 +1,8 @@
-"""Suite-wide fixtures: a throw-away PostgreSQL cluster and a database URL for each backend.
+"""Suite-wide rules and fixtures: ../shared, a throw-away PostgreSQL cluster, database URLs.
+
+Tests that read ``../shared`` (marked with ``tests.checkout.requires_shared``) are skipped with
+one reason when it is not beside the checkout, except under CI=true, where they fail: CI must
+run them, and the suite may not silently thin out.
 
 ``database_url`` is parametrized: every test that asks for it runs once on a fresh SQLite file
 and once on a fresh PostgreSQL database. The PostgreSQL cluster is started once per session
@@ -23,6 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from tests.checkout import MARKER, shared_problem
 
 POSTGRES_MISSING = "PostgreSQL server binaries not found: apt-get install postgresql"
 
@@ -103,7 +109,7 @@ def postgres_cluster() -> Iterator[PostgresCluster]:
     """Start a PostgreSQL cluster in a temp dir on a free port; stop it at session end."""
     bin_dir = _postgres_bin_dir()
     if bin_dir is None:
-        if os.environ.get("CI", "").lower() == "true":
+        if _under_ci():
             pytest.fail(f"{POSTGRES_MISSING} (CI=true: PostgreSQL tests must run)")
         pytest.skip(POSTGRES_MISSING)
     root = Path(tempfile.mkdtemp(prefix="trigger-pg-"))
@@ -161,6 +167,34 @@ def database_url(request: pytest.FixtureRequest) -> str:
     """The URL of an empty database: a fresh SQLite file, then a fresh PostgreSQL database."""
     fixture = "sqlite_url" if request.param == "sqlite" else "postgres_url"
     return str(request.getfixturevalue(fixture))
+
+
+def _under_ci() -> bool:
+    return os.environ.get("CI", "").lower() == "true"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        f"{MARKER}(*paths): reads ../shared/<path>; skipped when missing, failed under CI=true",
+    )
+    config.addinivalue_line(
+        "markers", f"{MARKER}_empty: the placeholder of a parameter list ../shared left empty"
+    )
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """The one rule for tests that need ../shared: skip when it is missing, fail under CI."""
+    needs = [path for marker in item.iter_markers(MARKER) for path in marker.args]
+    if not needs and item.get_closest_marker(MARKER) is None:
+        return
+    problem = shared_problem(needs)
+    if problem is not None:
+        if _under_ci():
+            pytest.fail(f"{problem} (CI=true: the tests that read ../shared must run)")
+        pytest.skip(problem)
+    if item.get_closest_marker(f"{MARKER}_empty") is not None:
+        pytest.fail(f"../shared is here but gave no parameters (needs {', '.join(needs)})")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

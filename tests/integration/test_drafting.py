@@ -1,4 +1,8 @@
-"""The drafting worker on a real database (SQLite, PostgreSQL): stored emails become drafts."""
+"""The drafting worker on a real database (SQLite, PostgreSQL): stored emails become drafts.
+
+tests/fixtures/mail/forwarded_by_councillor.eml is a copy of the dev corpus's d04.eml (a
+councillor forwarding her constituent's account), kept here so the test needs no ../shared.
+"""
 
 from __future__ import annotations
 
@@ -18,7 +22,9 @@ from storage.tables import InboundState
 from storage.unit_of_work import SqlUnitOfWork
 from trigger.profiles import get_profile
 
-DEV = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "dev"
+FORWARDED = (
+    Path(__file__).resolve().parents[1] / "fixtures" / "mail" / "forwarded_by_councillor.eml"
+)
 EMAIL = b"""From: Ann Lee <ann.lee@example.net>\r
 To: communitysafety@example.org\r
 Subject: Community Trigger\r
@@ -84,11 +90,10 @@ def test_garbage_is_kept_and_marked_ignored_with_the_reason(
         assert uow.applications.count() == 1
 
 
-@pytest.mark.skipif(not DEV.exists(), reason="the shared dev corpus is not beside the repository")
 def test_forwarded_email_keeps_the_victim_and_applicant(
     engine: Engine, extractor: Extractor
 ) -> None:
-    store(engine, (DEV / "d04.eml").read_bytes())
+    store(engine, FORWARDED.read_bytes())
     DraftingWorker(partial(SqlUnitOfWork, engine), get_profile("hart"), extractor).process_once()
     with SqlUnitOfWork(engine) as uow:
         [stored] = uow.applications.list_drafts()

@@ -19,10 +19,11 @@ import quotequail
 from intake.headers import parse_person
 from intake.load import load_document
 from nlp.document import Document, SegmentKind
+from tests.checkout import DEV_CORPUS as DEV
+from tests.checkout import requires_shared, shared_params
 
-pytestmark = pytest.mark.corpus
+pytestmark = [pytest.mark.corpus, requires_shared("corpus/dev")]
 
-DEV = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "dev"
 BST = timezone(timedelta(hours=1))
 CASES = sorted(DEV.glob("*.case.json")) if DEV.exists() else []
 
@@ -40,8 +41,10 @@ EMAIL_CASES = [path for path in CASES if _case(path)["input"].endswith(".eml")]
 CHAT_CASES = [path for path in CASES if _case(path)["input"].endswith(".chat.json")]
 
 
-def _ids(paths: list[Path]) -> list[str]:
-    return [path.name.split(".")[0] for path in paths]
+def _params(paths: list[Path]) -> list[object]:
+    return shared_params(
+        [pytest.param(path, id=path.name.split(".")[0]) for path in paths], "corpus/dev"
+    )
 
 
 def _forwarded(document: Document) -> list[Any]:
@@ -53,7 +56,7 @@ def test_dev_corpus_is_present() -> None:
     assert len(CHAT_CASES) == 12
 
 
-@pytest.mark.parametrize("case_path", EMAIL_CASES, ids=_ids(EMAIL_CASES))
+@pytest.mark.parametrize("case_path", _params(EMAIL_CASES))
 def test_dev_email_parses_with_segments_in_order_covering_the_text(case_path: Path) -> None:
     document = load_document(_input(case_path))
     assert document.channel == "email"
@@ -67,7 +70,7 @@ def test_dev_email_parses_with_segments_in_order_covering_the_text(case_path: Pa
     assert document.text[position:].strip() == ""
 
 
-@pytest.mark.parametrize("case_path", EMAIL_CASES, ids=_ids(EMAIL_CASES))
+@pytest.mark.parametrize("case_path", _params(EMAIL_CASES))
 def test_dev_email_forward_author_is_expected_victim_and_sender_the_applicant(
     case_path: Path,
 ) -> None:
@@ -138,7 +141,7 @@ def test_dev_body_keeps_distractor_sentences() -> None:
     assert "Neighbourhood Watch since 2019" in document.segment_text(body[0])
 
 
-@pytest.mark.parametrize("case_path", CHAT_CASES, ids=_ids(CHAT_CASES))
+@pytest.mark.parametrize("case_path", _params(CHAT_CASES))
 def test_dev_chat_text_is_user_messages_with_bot_prompts_kept(case_path: Path) -> None:
     source = json.loads(_input(case_path).read_text(encoding="utf-8"))
     document = load_document(_input(case_path))

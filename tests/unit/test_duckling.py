@@ -14,16 +14,15 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import pytest
 from dateutil.easter import easter
 
 from nlp.dates import DateMention, find_dates
+from tests.checkout import EXTERNAL, requires_shared
 
-CORPUS = Path(__file__).parents[2].parent / "shared" / "external" / "duckling_en_time.jsonl"
+CORPUS = EXTERNAL / "duckling_en_time.jsonl"
 LONDON = ZoneInfo("Europe/London")
 
 # Named days we resolve (the contract's list plus the UK church/civic days of the lexicon);
@@ -229,9 +228,7 @@ def _resolves_right(row: Row) -> tuple[bool, str]:
     return got == row.expected, f"{main.text!r} -> {got[0]}..{got[1]} ({main.explanation})"
 
 
-pytestmark = pytest.mark.skipif(
-    not CORPUS.exists(), reason=f"Duckling corpus not found at {CORPUS}"
-)
+pytestmark = requires_shared("external/duckling_en_time.jsonl")
 
 # An honest floor: the filters above may not shrink the suite to the easy rows.
 MIN_KEPT_ROWS = 340

@@ -28,7 +28,6 @@ import json
 import re
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -40,8 +39,13 @@ from intake.html_text import html_to_text
 from intake.mime import parse_email
 from intake.segments import segment_message
 from nlp.document import Document, Person, Segment, SegmentKind
+from tests.checkout import EXTERNAL, requires_shared, shared_params
 
-EXTERNAL = Path(__file__).resolve().parents[3] / "shared" / "external"
+UNWRAP, TALON, ZAPIER = (
+    "quotequail_unwrap.jsonl",
+    "talon_quotations.jsonl",
+    "zapier_email_reply_parser.jsonl",
+)
 REFERENCE = datetime(2026, 1, 1, 12, 0, tzinfo=UTC)
 WRAPPED_KINDS = (SegmentKind.HEADER, SegmentKind.FORWARDED, SegmentKind.QUOTED)
 
@@ -268,13 +272,11 @@ def quotequail_zapier(row: dict[str, Any]) -> list[str]:
 
 # --- the suites ------------------------------------------------------------------------------
 
-UNWRAP_ROWS = _rows("quotequail_unwrap.jsonl")
+UNWRAP_ROWS = _rows(UNWRAP)
 # Rows whose expectation holds only with talon's internals patched (meta.decorators) are left out.
-TALON_ROWS = [row for row in _rows("talon_quotations.jsonl") if not row["meta"].get("decorators")]
+TALON_ROWS = [row for row in _rows(TALON) if not row["meta"].get("decorators")]
 ZAPIER_ROWS = [
-    row
-    for row in _rows("zapier_email_reply_parser.jsonl")
-    if any(key.startswith("reply") for key in row["expected"])
+    row for row in _rows(ZAPIER) if any(key.startswith("reply") for key in row["expected"])
 ]
 
 # Rows we knowingly miss (strict xfail: a fix makes the test fail until the row is moved back).
@@ -289,27 +291,27 @@ KNOWN_MISSES: dict[str, str] = {
 }
 
 
-def _params(rows: list[dict[str, Any]]) -> list[Any]:
+def _params(rows: list[dict[str, Any]], name: str) -> list[Any]:
     params = []
     for row in rows:
         marks = []
         if row["source"] in KNOWN_MISSES:
             marks.append(pytest.mark.xfail(reason=KNOWN_MISSES[row["source"]], strict=True))
         params.append(pytest.param(row, id=row["source"].split("@")[0][-60:], marks=marks))
-    return params
+    return shared_params(params, f"external/{name}")
 
 
-@pytest.mark.parametrize("row", _params(UNWRAP_ROWS))
+@pytest.mark.parametrize("row", _params(UNWRAP_ROWS, UNWRAP))
 def test_unwrap_row_gives_original_sender_date_and_text(row: dict[str, Any]) -> None:
     assert ours_unwrap(row) == []
 
 
-@pytest.mark.parametrize("row", _params(TALON_ROWS))
+@pytest.mark.parametrize("row", _params(TALON_ROWS, TALON))
 def test_talon_row_own_text_ends_where_quote_begins(row: dict[str, Any]) -> None:
     assert ours_talon(row) == []
 
 
-@pytest.mark.parametrize("row", _params(ZAPIER_ROWS))
+@pytest.mark.parametrize("row", _params(ZAPIER_ROWS, ZAPIER))
 def test_zapier_row_reply_excludes_quotes_and_signatures(row: dict[str, Any]) -> None:
     assert ours_zapier(row) == []
 
@@ -322,10 +324,17 @@ SUITES: list[Suite] = [
     ("talon_quotations", TALON_ROWS, ours_talon, quotequail_talon, 0.96),
     ("zapier_reply", ZAPIER_ROWS, ours_zapier, quotequail_zapier, 1.0),
 ]
+SUITE_FILES = {"quotequail_unwrap": UNWRAP, "talon_quotations": TALON, "zapier_reply": ZAPIER}
 
 
 @pytest.mark.parametrize(
-    ("name", "rows", "ours", "baseline", "floor"), SUITES, ids=[suite[0] for suite in SUITES]
+    ("name", "rows", "ours", "baseline", "floor"),
+    [
+        pytest.param(
+            *suite, id=suite[0], marks=requires_shared(f"external/{SUITE_FILES[suite[0]]}")
+        )
+        for suite in SUITES
+    ],
 )
 def test_suite_hit_rate_is_above_floor_and_not_below_quotequail(
     name: str,
@@ -335,8 +344,7 @@ def test_suite_hit_rate_is_above_floor_and_not_below_quotequail(
     floor: float,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    if not rows:
-        pytest.skip(f"{name}: ../shared/external not present")
+    assert rows, f"{name}: no rows"
     our_hits = sum(not ours(row) for row in rows)
     baseline_hits = sum(not baseline(row) for row in rows)
     with capsys.disabled():

@@ -14,14 +14,15 @@ from typing import Any
 
 import pytest
 
+from tests.checkout import DEV_CORPUS as CORPUS
+from tests.checkout import requires_shared, shared_params
 from trigger.draft import Draft
 from trigger.profiles import get_profile
 from trigger.threshold import decide
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "dev"
 CASES = sorted(CORPUS.glob("*.case.json"))
 
-pytestmark = pytest.mark.corpus
+pytestmark = [pytest.mark.corpus, requires_shared("corpus/dev")]
 
 
 def received_at(path: Path) -> str:
@@ -49,12 +50,13 @@ def draft_from_case(case: dict[str, Any]) -> Draft:
 
 
 def test_the_dev_corpus_has_its_thirty_cases() -> None:
-    if not CORPUS.is_dir():
-        pytest.skip(f"no corpus at {CORPUS}")
     assert len(CASES) == 30
 
 
-@pytest.mark.parametrize("path", CASES, ids=[p.name.split(".")[0] for p in CASES])
+@pytest.mark.parametrize(
+    "path",
+    shared_params([pytest.param(p, id=p.name.split(".")[0]) for p in CASES], "corpus/dev"),
+)
 def test_engine_reproduces_the_corpus_label(path: Path) -> None:
     case = json.loads(path.read_text(encoding="utf-8"))
     want = case["expected"]["threshold"]
