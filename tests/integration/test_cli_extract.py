@@ -1,13 +1,16 @@
-"""`trigger extract` as a process: one line per input, error lines, exit codes, and `| trigger check -`."""
+"""`trigger extract` as a process: one line per input, error lines, exit codes, `| trigger check -`.
+
+The process runs this checkout's code (``python -m app.cli``), not the installed script's.
+"""
 
 from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
-TRIGGER = str(Path(sys.executable).with_name("trigger"))
+from tests.checkout import cli, cli_env
+
 ACCOUNT = (
     "Last Friday the lads next door smashed my window and I rang 101 straight away.\n"
     "Yesterday they threw eggs at the door; I reported it to the council this morning.\n"
@@ -16,7 +19,13 @@ ACCOUNT = (
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [TRIGGER, *args], input=stdin, capture_output=True, text=True, timeout=120, check=False
+        cli(*args),
+        input=stdin,
+        env=cli_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
 
 

@@ -1,4 +1,7 @@
-"""`trigger serve` as a user runs it: a real process, a temp working directory, real signals."""
+"""`trigger serve` as a user runs it: a real process, a temp working directory, real signals.
+
+The process runs this checkout's code (``python -m app.cli serve``), not the installed script's.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,6 @@ import os
 import queue
 import signal
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -21,9 +23,20 @@ from app.settings import load_settings
 from storage.database import connect
 from storage.migrate import current_revision, head_revision
 from storage.unit_of_work import SqlUnitOfWork
+from tests.checkout import cli, cli_env
 
 EMAIL = b"From: a@example.org\r\nMessage-ID: <s1@example.org>\r\nSubject: x\r\n\r\nhello\r\n"
-START = "import sys; from app.cli import main; sys.exit(main(sys.argv[1:]))"
+ACCOUNT = b"""From: Ann Lee <ann.lee@example.net>\r
+To: communitysafety@example.org\r
+Subject: Community Trigger\r
+Date: Wed, 14 Oct 2026 09:00:00 +0100\r
+Message-ID: <account@example.net>\r
+Content-Type: text/plain; charset=utf-8\r
+\r
+Last Friday the lads next door smashed my window. I rang 101 straight away.\r
+On Monday they kicked my door and I reported it to the council the next day.\r
+Yesterday they threw eggs at the house and I rang the police that night.\r
+"""
 
 
 @dataclass
@@ -83,9 +96,9 @@ def serve(tmp_path: Path) -> Iterator[StartServer]:
         env = {key: value for key, value in os.environ.items() if not key.startswith("TRIGGER_")}
         env["TRIGGER_DATABASE_URL"] = database_url
         process = subprocess.Popen(
-            [sys.executable, "-c", START, "serve"],
+            cli("serve"),
             cwd=tmp_path,
-            env=env,
+            env=cli_env(env),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
@@ -163,6 +176,33 @@ def test_serve_when_database_is_unreachable_then_exit_1_without_traceback(
     assert ":pw@" not in log
 
 
+OURS = ("app.", "bot.", "console.", "intake.", "nlp.", "storage.", "trigger.")
+
+
+def test_serve_logs_a_drafted_message_once(
+    serve: StartServer, sqlite_url: str, tmp_path: Path
+) -> None:
+    inbox = tmp_path / "var" / "inbox"
+    inbox.mkdir(parents=True)
+    (inbox / "account.eml").write_bytes(ACCOUNT)
+    past = time.time() - 5
+    os.utime(inbox / "account.eml", (past, past))
+
+    server = serve(sqlite_url)
+    server.wait_for("inbound 1 drafted as application 1")
+    status, log = server.stop(signal.SIGINT)
+
+    assert status == 0, log
+    assert log.count("drafted as application") == 1, log
+    # no line of ours is written twice (one handler, no double propagation)
+    ours = [
+        line.split(" ", 2)[2]
+        for line in log.splitlines()
+        if line.count(" ") >= 3 and line.split(" ")[3].startswith(OURS)
+    ]
+    assert ours and len(ours) == len(set(ours)), log
+
+
 # -- the service runner, in process ---------------------------------------------------------
 
 
@@ -170,16 +210,28 @@ class ServiceFailed(Exception):
     """What the failing service below raises."""
 
 
-def run(services: list[Service], database_url: str, tmp_path: Path, stop_after: float) -> int:
-    """Run ``services`` with run_services, asking them to stop after ``stop_after`` seconds."""
+def run(
+    services: list[Service], database_url: str, tmp_path: Path, stop_after: float
+) -> tuple[int, bool]:
+    """Run ``services`` with run_services, asking them to stop after ``stop_after`` seconds.
+
+    Returns the exit status and whether the stop request had been made when it returned.
+    """
     settings = load_settings(database_url=database_url, var_dir=tmp_path / "var")
+    asked: list[bool] = []
 
     async def scenario() -> int:
         stop = asyncio.Event()
-        asyncio.get_running_loop().call_later(stop_after, stop.set)
+
+        def ask_to_stop() -> None:
+            asked.append(True)
+            stop.set()
+
+        asyncio.get_running_loop().call_later(stop_after, ask_to_stop)
         return await run_services(settings, services=services, stop=stop)
 
-    return asyncio.run(scenario())
+    status = asyncio.run(scenario())
+    return status, bool(asked)
 
 
 def recording(name: str, events: list[str], *, fail_after: float | None = None) -> Service:
@@ -201,9 +253,9 @@ def test_run_services_when_a_service_fails_then_the_others_stop_and_status_is_1(
 ) -> None:
     events: list[str] = []
     services = [recording("steady", events), recording("flaky", events, fail_after=0.05)]
-    started = time.monotonic()
-    assert run(services, sqlite_url, tmp_path, stop_after=30) == 1
-    assert time.monotonic() - started < 20  # stopped by the failure, not by the stop request
+    status, stop_requested = run(services, sqlite_url, tmp_path, stop_after=30)
+    assert status == 1
+    assert not stop_requested  # stopped by the failure, not by the stop request
     assert sorted(events) == ["flaky started", "flaky stopped", "steady started", "steady stopped"]
 
 
@@ -212,7 +264,7 @@ def test_run_services_when_stop_is_set_then_every_service_ends_and_status_is_0(
 ) -> None:
     events: list[str] = []
     services = [recording("a", events), recording("b", events)]
-    assert run(services, sqlite_url, tmp_path, stop_after=0.2) == 0
+    assert run(services, sqlite_url, tmp_path, stop_after=0.2) == (0, True)
     assert sorted(events) == ["a started", "a stopped", "b started", "b stopped"]
     engine = connect(sqlite_url)
     try:
