@@ -54,7 +54,8 @@ def test_incident_reported_same_day_when_told_with_it(nlp: Language) -> None:
 def test_report_the_following_morning_counts_from_incident(nlp: Language) -> None:
     found = incidents(
         nlp,
-        "Last Saturday someone threw a brick through the window. I reported it to the council the following morning.",
+        "Last Saturday someone threw a brick through the window. "
+        "I reported it to the council the following morning.",
     )
     assert summary(found) == [(d(6), d(6), True, d(7), ("council",))]
 
@@ -94,7 +95,8 @@ def test_two_incidents_in_one_run_on_sentence(nlp: Language) -> None:
 def test_report_day_unknown_stays_unknown(nlp: Language) -> None:
     found = incidents(
         nlp,
-        "In early May they dumped rubbish in my garden. I reported it to the council but I can't remember when.",
+        "In early May they dumped rubbish in my garden. "
+        "I reported it to the council but I can't remember when.",
     )
     assert summary(found) == [(d(1, 5), d(10, 5), True, None, ("council",))]
 
@@ -102,7 +104,8 @@ def test_report_day_unknown_stays_unknown(nlp: Language) -> None:
 def test_one_statement_reports_both_incidents(nlp: Language) -> None:
     found = incidents(
         nlp,
-        "On Sunday they egged the door and yesterday they keyed my car, reported both to the police the same day each time.",
+        "On Sunday they egged the door and yesterday they keyed my car, "
+        "reported both to the police the same day each time.",
     )
     assert summary(found) == [
         (d(7), d(7), True, d(7), ("police",)),
@@ -113,7 +116,8 @@ def test_one_statement_reports_both_incidents(nlp: Language) -> None:
 def test_background_periods_are_not_incidents(nlp: Language) -> None:
     found = incidents(
         nlp,
-        "It has been going on since March and every weekend there is loud music. We have lived here since 2015.",
+        "It has been going on since March and every weekend there is loud music. "
+        "We have lived here since 2015.",
     )
     assert found == []
 
@@ -128,7 +132,8 @@ def test_future_dates_are_not_incidents(nlp: Language) -> None:
 def test_date_inside_a_reference_is_not_an_incident(nlp: Language) -> None:
     found = incidents(
         nlp,
-        "Last Tuesday they threw stones at us. I rang the police that night (log 2231 of 09/06/2026).",
+        "Last Tuesday they threw stones at us. "
+        "I rang the police that night (log 2231 of 09/06/2026).",
     )
     assert summary(found) == [(d(9), d(9), True, d(9), ("police",))]
     assert found[0].references == ("log 2231 of 09/06/2026",)
@@ -161,7 +166,8 @@ def test_chat_answer_reports_the_incident_of_the_previous_message(nlp: Language)
 def test_same_day_told_twice_is_one_incident(nlp: Language) -> None:
     found = incidents(
         nlp,
-        "On Monday they shouted at my kids. On Monday they also kicked the bins over and I rang the police.",
+        "On Monday they shouted at my kids. "
+        "On Monday they also kicked the bins over and I rang the police.",
     )
     assert len(found) == 1
     assert found[0].reported is True
@@ -195,7 +201,8 @@ def test_denied_correction_keeps_the_month(nlp: Language) -> None:
 def test_body_named_after_not_is_not_a_report_to_it(nlp: Language) -> None:
     found = incidents(
         nlp,
-        "On Sunday they dumped rubbish on my drive. I only told my landlord, not the council or the police.",
+        "On Sunday they dumped rubbish on my drive. "
+        "I only told my landlord, not the council or the police.",
     )
     assert summary(found) == [(d(7), d(7), False, None, ("other",))]
 
@@ -210,7 +217,8 @@ def test_day_before_the_report_verb_dates_the_report(nlp: Language) -> None:
 def test_not_reported_until_a_day(nlp: Language) -> None:
     found = incidents(
         nlp,
-        "On 3 May they spray-painted the garage. I didn't report it until 9 June, when I rang the council.",
+        "On 3 May they spray-painted the garage. "
+        "I didn't report it until 9 June, when I rang the council.",
     )
     assert summary(found) == [(d(3, 5), d(3, 5), True, d(9), ("council",))]
 
