@@ -180,7 +180,7 @@ OURS = ("app.", "bot.", "console.", "intake.", "nlp.", "storage.", "trigger.")
 
 
 def test_serve_logs_a_drafted_message_once(
-    serve: StartServer, sqlite_url: str, tmp_path: Path
+    serve: StartServer, database_url: str, tmp_path: Path
 ) -> None:
     inbox = tmp_path / "var" / "inbox"
     inbox.mkdir(parents=True)
@@ -188,7 +188,7 @@ def test_serve_logs_a_drafted_message_once(
     past = time.time() - 5
     os.utime(inbox / "account.eml", (past, past))
 
-    server = serve(sqlite_url)
+    server = serve(database_url)
     server.wait_for("inbound 1 drafted as application 1")
     status, log = server.stop(signal.SIGINT)
 
