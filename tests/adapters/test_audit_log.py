@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import threading
 import uuid
 from collections.abc import Iterator
@@ -37,10 +36,9 @@ from storage.repositories.audit import AuditAction, verify_audit_log
 from storage.tables import AuditEntry
 from storage.unit_of_work import SqlUnitOfWork
 from tests.adapters.test_storage import a_draft, email
+from tests.checkout import ROOT, cli
 from trigger.vocabulary import Status
 
-ROOT = Path(__file__).resolve().parents[2]
-TRIGGER = "import sys; from app.cli import main; sys.exit(main(sys.argv[1:]))"
 COLUMNS = "id, at, actor, action, subject_type, subject_id, detail, prev_hash, hash"
 FORGED = "(1, '2020-01-01 00:00:00', 'forger', 'officer.added', NULL, NULL, '{}', 'a', 'b')"
 
@@ -93,7 +91,7 @@ def trigger(*args: str, env: dict[str, str] | None = None) -> subprocess.Complet
     environment["PYTHONPATH"] = str(ROOT)
     environment.update(env or {})
     return subprocess.run(
-        [sys.executable, "-c", TRIGGER, *args],
+        cli(*args),
         capture_output=True,
         text=True,
         timeout=120,
@@ -439,7 +437,7 @@ def test_serve_migrates_as_the_owner_and_runs_as_the_application_role(
         TRIGGER_MIGRATION_DATABASE_URL=owner_url,
     )
     process = subprocess.Popen(
-        [sys.executable, "-c", TRIGGER, "serve"],
+        cli("serve"),
         cwd=tmp_path,
         env=environment,
         stdin=subprocess.DEVNULL,
