@@ -1,10 +1,11 @@
 """One segmentation into sentences and clauses, written once per Doc for every recogniser.
 
 The ``clauses`` component (after spaCy's ``sentencizer``) cuts the text once and writes the cuts
-to ``doc.spans["clauses"]`` (labelled spans, for spaCy's tools and displacy) and, with exact
-character offsets, to ``doc._.clauses`` (a :class:`Segmentation`), which the recognisers read
-instead of cutting the text again. The recognisers need cuts of different strengths, so each cut
-is a :class:`Cut` kind and a recogniser picks the kinds it reads by name:
+to ``doc._.clauses`` (a :class:`Segmentation`: every kind below, with exact character offsets),
+which the recognisers read instead of cutting the text again, and its ``clause`` cuts to
+``doc.spans["clauses"]`` (labelled spans, for spaCy's tools and displacy). The recognisers need
+cuts of different strengths, so each cut is a :class:`Cut` kind and a recogniser picks the kinds
+it reads by name:
 
 - ``sentence``: spaCy's sentences (the sentencizer's ``. ! ?``); the report finder's windows.
 - ``paragraph_sentence``: a ``sentence`` also ended by a blank line; the incident assembler's.
@@ -17,6 +18,7 @@ is a :class:`Cut` kind and a recogniser picks the kinds it reads by name:
   parties) read these.
 - ``contrast``: a ``text_sentence`` cut before "but", "though", "however", ... or ``;`` (on the
   canonical words): a denial holds in its own contrast clause ("never threatened me, but ...").
+  Cut when first read (only the risk finder reads it, for sentences with a risk cue).
 
 A recogniser that reads plain text outside a pipeline (a chat answer, a test) gets the same text
 cuts from :func:`segment_text`. Nothing is compiled or registered at import time.
@@ -119,7 +121,9 @@ class Segmentation:
     _starts: dict[Cut, list[int]] = field(default_factory=dict, compare=False, repr=False)
 
     def of(self, kind: Cut) -> tuple[Clause, ...]:
-        """The stretches of one kind, in text order."""
+        """The stretches of one kind, in text order (``contrast`` is cut when first read)."""
+        if kind not in self.clauses and kind is Cut.CONTRAST:
+            self.clauses[kind] = _contrast_cuts(self.text, self.bounds(Cut.TEXT_SENTENCE))
         if kind not in self.clauses:
             raise KeyError(f"no '{kind}' cuts: the text was cut without a spaCy Doc")
         return self.clauses[kind]
@@ -189,8 +193,17 @@ _CONTRAST_WORD = re.compile(r"(?:" + "|".join(CONTRAST_WORDS) + r")\b")
 
 
 def _text_cuts(text: str) -> dict[Cut, tuple[Clause, ...]]:
-    """The cuts that need no spaCy Doc: ``text_sentence`` and ``contrast``."""
+    """The cuts that need no spaCy Doc, but ``contrast``: only ``text_sentence``.
+
+    ``contrast`` needs the canonical words of every sentence, which only the risk finder reads
+    and only for sentences with a risk cue: :meth:`Segmentation.of` cuts it when first asked.
+    """
     bounds = text_sentence_bounds(text)
+    return {Cut.TEXT_SENTENCE: tuple(Clause(Cut.TEXT_SENTENCE, s, e) for s, e in bounds)}
+
+
+def _contrast_cuts(text: str, bounds: Sequence[tuple[int, int]]) -> tuple[Clause, ...]:
+    """Each ``text_sentence`` cut before a contrast word or mark, on its canonical words."""
     contrast: list[Clause] = []
     for sentence in sentences(text, bounds):
         start, opener = sentence.start, None
@@ -199,10 +212,7 @@ def _text_cuts(text: str) -> dict[Cut, tuple[Clause, ...]]:
                 contrast.append(Clause(Cut.CONTRAST, start, token.start, opener))
                 start, opener = token.start, (token.start, token.end)
         contrast.append(Clause(Cut.CONTRAST, start, sentence.end, opener))
-    return {
-        Cut.TEXT_SENTENCE: tuple(Clause(Cut.TEXT_SENTENCE, s, e) for s, e in bounds),
-        Cut.CONTRAST: tuple(contrast),
-    }
+    return tuple(contrast)
 
 
 def segment_text(text: str) -> Segmentation:
@@ -245,6 +255,11 @@ def segment_doc(doc: Doc, settings: ClauseSettings | None = None) -> Segmentatio
     settings = settings or ClauseSettings()
     text = doc.text
     n = len(doc)
+    # Token offsets and words read once as arrays: building a Token object per lookup was most
+    # of this component's time.
+    rows = doc.to_array(["IDX", "LENGTH", "LOWER", "IS_SPACE"]).tolist() if n else []
+    idx = [row[0] for row in rows]
+    end_of = [row[0] + row[1] for row in rows]
     annotated = doc.has_annotation("SENT_START")
     spacy_sentences = [(s.start, s.end) for s in doc.sents] if annotated else [(0, n)]
     starts, ends = [0] * n, [n] * n
@@ -253,32 +268,33 @@ def segment_doc(doc: Doc, settings: ClauseSettings | None = None) -> Segmentatio
             for i in range(first, last):
                 starts[i], ends[i] = first, last
     sentence_clauses = tuple(
-        Clause(Cut.SENTENCE, Span(doc, a, b).start_char, Span(doc, a, b).end_char)
-        for a, b in spacy_sentences
-        if b > a
+        Clause(Cut.SENTENCE, idx[a], end_of[b - 1]) for a, b in spacy_sentences if b > a
     )
     # paragraph sentences: spaCy's sentences, also cut at blank lines
-    cuts = {s.start_char for s in doc.sents} if annotated else {0}
+    cuts = {idx[first] for first, last in spacy_sentences if last > first} if annotated else {0}
     cuts.update(m.end() for m in _BLANK_LINE.finditer(text))
     cuts.add(0)
     ordered = sorted(cuts)
     paragraph = [
         (s, ordered[i + 1] if i + 1 < len(ordered) else len(text)) for i, s in enumerate(ordered)
     ]
+    break_words = {doc.vocab.strings.add(word) for word in settings.report_clause_breaks}
     breaks = frozenset(
         j
-        for j, token in enumerate(doc)
-        if token.lower_ in settings.report_clause_breaks or (token.is_space and "\n" in token.text)
+        for j, (start, length, lower, space) in enumerate(rows)
+        if lower in break_words or (space and "\n" in text[start : start + length])
     )
     report_clauses: list[Clause] = []
     for first, last in spacy_sentences:
         a = first
         for j in range(first + 1, last):
             if j in breaks:
-                report_clauses.append(_token_clause(doc, Cut.REPORT_CLAUSE, a, j, first))
+                opener = (idx[a], end_of[a]) if a > first else None
+                report_clauses.append(Clause(Cut.REPORT_CLAUSE, idx[a], end_of[j - 1], opener))
                 a = j
         if last > a:
-            report_clauses.append(_token_clause(doc, Cut.REPORT_CLAUSE, a, last, first))
+            opener = (idx[a], end_of[a]) if a > first else None
+            report_clauses.append(Clause(Cut.REPORT_CLAUSE, idx[a], end_of[last - 1], opener))
     clauses = {
         Cut.SENTENCE: sentence_clauses,
         Cut.PARAGRAPH_SENTENCE: tuple(Clause(Cut.PARAGRAPH_SENTENCE, s, e) for s, e in paragraph),
@@ -288,13 +304,6 @@ def segment_doc(doc: Doc, settings: ClauseSettings | None = None) -> Segmentatio
         **_text_cuts(text),
     }
     return Segmentation(text, clauses, starts, ends, breaks)
-
-
-def _token_clause(doc: Doc, kind: Cut, first: int, last: int, sentence_start: int) -> Clause:
-    span = Span(doc, first, last)
-    token = doc[first]
-    opener = (token.idx, token.idx + len(token.text)) if first > sentence_start else None
-    return Clause(kind, span.start_char, span.end_char, opener)
 
 
 def segmentation(doc: Doc) -> Segmentation:
@@ -314,6 +323,12 @@ def sentence_of_token(doc: Doc) -> tuple[list[int], list[int]]:
     return cuts.sentence_starts, cuts.sentence_ends
 
 
+# The kinds written to ``doc.spans["clauses"]`` (for spaCy's tools and displacy): the clauses
+# proper. Every kind is in ``doc._.clauses``, which the recognisers read; building a spaCy Span
+# for each cut of every kind cost more than the rest of the component (``make bench``).
+SPAN_KINDS = (Cut.CLAUSE,)
+
+
 class ClausesComponent:
     """Cuts each Doc once and writes the cuts to ``doc.spans["clauses"]`` and ``doc._.clauses``."""
 
@@ -322,12 +337,19 @@ class ClausesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         cuts = segment_doc(doc, self.settings)
+        # Token boundaries by binary search: the "expand" alignment of ``doc.char_span`` (every
+        # token a clause's characters touch) without its cost, which was most of this component.
+        offsets = doc.to_array(["IDX", "LENGTH"]).tolist() if len(doc) else []
+        token_starts = [start for start, _ in offsets]
+        token_ends = [start + length for start, length in offsets]
         spans = []
-        for kind in Cut:
+        for kind in SPAN_KINDS:
+            label = doc.vocab.strings.add(kind.value)
             for clause in cuts.of(kind):
-                span = doc.char_span(clause.start, clause.end, alignment_mode="expand")
-                if span is not None and len(span):
-                    spans.append(Span(doc, span.start, span.end, label=clause.label))
+                first = bisect.bisect_right(token_ends, clause.start)
+                last = bisect.bisect_left(token_starts, clause.end)
+                if last > first:
+                    spans.append(Span(doc, first, last, label=label))
         doc.spans[KEY] = spans
         doc._.clauses = cuts
         return doc

@@ -7,6 +7,9 @@ Measures, and prints against the targets of the NLP issue:
   repeated, warm (after one pass), in one process;
 - the four text recognisers (hate, risk, exclusions, parties) alone: CPU per message, best of 3
   (they must leave most of the per-message budget to the rest of the pipeline);
+- hostile text (issue 6): CPU for a message of one long line of punctuation (``=`` and ``>``, which
+  made spaCy's tokenizer quadratic) against an ordinary message of the same size, and how its
+  cost grows when it is four times as long (linear: about 4);
 - peak RSS of that process;
 - the ceiling: the bare spaCy tokenizer over the same texts.
 
@@ -24,6 +27,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,7 +43,10 @@ TARGETS = {
     "startup_s": 3.0,
     "rss_mb": 400.0,
     "recognisers_ms": 8.0,
+    "poison_ratio": 3.0,
+    "poison_growth": 6.0,
 }
+POISON_CHARS = 40_000
 
 
 def _inputs(corpus: Path) -> list[Path]:
@@ -100,6 +107,27 @@ def _recognisers(documents: list[Document]) -> float:
     return min(timings)
 
 
+def _cpu(extract: Callable[[str], object], text: str) -> float:
+    """CPU seconds of one extraction of ``text``, best of 2."""
+    best = float("inf")
+    for _ in range(2):
+        start = time.process_time()
+        extract(text)
+        best = min(best, time.process_time() - start)
+    return best
+
+
+def _poison(extract: Callable[[str], object], ordinary_text: str) -> tuple[float, float]:
+    """(poison CPU / ordinary CPU at the same size, poison CPU at 4x size / at 1x size)."""
+
+    def poison(size: int) -> str:
+        return "they smashed my window last night\n" + "=" * (size // 2) + "\n" + ">" * (size // 2)
+
+    ordinary = (ordinary_text * (POISON_CHARS // max(len(ordinary_text), 1) + 1))[:POISON_CHARS]
+    base = _cpu(extract, poison(POISON_CHARS))
+    return base / _cpu(extract, ordinary), _cpu(extract, poison(4 * POISON_CHARS)) / base
+
+
 def main() -> int:
     """Run the benchmark and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -141,6 +169,15 @@ def main() -> int:
             tokenizer(text)
     ceiling = len(texts) * args.rounds / (time.perf_counter() - t0)
     recognisers_ms = _recognisers(documents) * 1000
+    from datetime import UTC, datetime
+
+    from intake.transcript import parse_text
+
+    received = datetime(2026, 10, 1, 9, 0, tzinfo=UTC)
+    poison_ratio, poison_growth = _poison(
+        lambda text: draft_application(extractor, parse_text(text, received), profile),
+        "\n".join(texts),
+    )
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     figures = {
@@ -151,6 +188,8 @@ def main() -> int:
         "rss_mb": rss_mb,
         "recognisers_ms": recognisers_ms,
         "tokenizer_messages_per_s": ceiling,
+        "poison_ratio": poison_ratio,
+        "poison_growth": poison_growth,
     }
     print(f"trigger extract benchmark: {len(files)} messages x {args.rounds} rounds, one process")
     rows = [
@@ -159,6 +198,8 @@ def main() -> int:
         ("latency p50", p50, "ms", None, ""),
         ("latency p95", p95, "ms", "p95_ms", "<="),
         ("hate+risk+exclusions+parties (CPU)", recognisers_ms, "ms", "recognisers_ms", "<="),
+        ("punctuation line / ordinary (40k)", poison_ratio, "x", "poison_ratio", "<="),
+        ("punctuation line, 4x as long", poison_growth, "x", "poison_growth", "<="),
         ("peak RSS", rss_mb, "MB", "rss_mb", "<="),
         ("ceiling: bare spaCy tokenizer", ceiling, "msg/s", None, ""),
     ]

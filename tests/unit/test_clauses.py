@@ -116,9 +116,17 @@ def test_contrast_clauses_start_at_but_and_semicolon_not_at_a_first_word() -> No
     ]
 
 
-def test_pipeline_writes_every_kind_to_doc_spans_clauses(nlp: Language) -> None:
+def test_pipeline_writes_the_clauses_to_doc_spans_and_every_kind_to_the_extension(
+    nlp: Language,
+) -> None:
     doc = analyse(nlp, "I rang 101; they came. But not till Sunday", REFERENCE)
-    assert {span.label_ for span in doc.spans["clauses"]} == {kind.value for kind in Cut}
+    assert [(span.label_, span.text) for span in doc.spans["clauses"]] == [
+        ("clause", "I rang 101"),
+        ("clause", "they came."),
+        ("clause", "But not till Sunday"),
+    ]
+    cuts = segmentation(doc)
+    assert all(cuts.of(kind) for kind in Cut)
 
 
 def test_clauses_settings_come_from_the_component_config() -> None:
