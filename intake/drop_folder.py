@@ -43,6 +43,7 @@ from datetime import UTC, datetime
 from email.utils import parseaddr
 from pathlib import Path
 
+from intake.limits import MAX_MESSAGE_BYTES
 from storage.transient import Backoff, is_transient
 from trigger.inbound import InboundChannel, InboundMessage, sha256_hex
 
@@ -51,7 +52,7 @@ log = logging.getLogger(__name__)
 PROCESSED = "processed"
 REJECTED = "rejected"
 # A mail server refuses messages over 25 MB; a bigger file in the drop folder is not an email.
-DEFAULT_MAX_BYTES = 25 * 1024 * 1024
+DEFAULT_MAX_BYTES = MAX_MESSAGE_BYTES
 # How long a file must stay unchanged (size and modification time) before it is read.
 DEFAULT_SETTLE_SECONDS = 5.0
 _MESSAGE_ID = re.compile(r"<[^<>\s]+>")

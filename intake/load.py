@@ -6,8 +6,8 @@ import os
 from datetime import datetime
 from pathlib import Path
 
-from intake.drop_folder import DEFAULT_MAX_BYTES
 from intake.errors import RejectedMessage
+from intake.limits import MAX_MESSAGE_BYTES
 from intake.mime import parse_email
 from intake.transcript import parse_chat, parse_text
 from nlp.document import Document
@@ -36,7 +36,7 @@ def _read(path: Path, max_bytes: int) -> bytes:
 
 
 def load_document(
-    path: Path, received: datetime | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES
+    path: Path, received: datetime | None = None, *, max_bytes: int = MAX_MESSAGE_BYTES
 ) -> Document:
     """Read ``path`` (``.eml``, ``.chat.json`` or ``.txt``) into a Document.
 
