@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine
 
 from tests.checkout import MARKER, shared_problem
 
@@ -171,6 +172,20 @@ def database_url(request: pytest.FixtureRequest) -> str:
 
 def _under_ci() -> bool:
     return os.environ.get("CI", "").lower() == "true"
+
+
+@pytest.fixture
+def engine(database_url: str) -> Iterator[Engine]:
+    """An engine on an empty database (SQLite, then PostgreSQL) brought to the newest schema."""
+    from storage.database import connect
+    from storage.migrate import upgrade
+
+    engine = connect(database_url)
+    upgrade(engine)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
 
 
 def pytest_configure(config: pytest.Config) -> None:

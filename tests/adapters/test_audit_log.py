@@ -43,17 +43,6 @@ COLUMNS = "id, at, actor, action, subject_type, subject_id, detail, prev_hash, h
 FORGED = "(1, '2020-01-01 00:00:00', 'forger', 'officer.added', NULL, NULL, '{}', 'a', 'b')"
 
 
-@pytest.fixture
-def engine(database_url: str) -> Iterator[Engine]:
-    """An engine on an empty database brought to the newest schema."""
-    engine = connect(database_url)
-    upgrade(engine)
-    try:
-        yield engine
-    finally:
-        engine.dispose()
-
-
 def append(engine: Engine, count: int = 3) -> list[int]:
     """Append ``count`` entries, each in its own unit of work; return their ids."""
     ids = []

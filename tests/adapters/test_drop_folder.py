@@ -7,7 +7,6 @@ import hashlib
 import logging
 import os
 import time
-from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 
@@ -17,7 +16,6 @@ from sqlalchemy import Engine
 from app.inbound import inbound_store
 from intake.drop_folder import DropFolder, StoreInbound, inbound_from_eml
 from storage.database import connect
-from storage.migrate import upgrade
 from storage.unit_of_work import SqlUnitOfWork
 from trigger.inbound import InboundChannel, InboundMessage
 
@@ -29,16 +27,6 @@ REPLY = (
     b"References: <root-0@example.org> <first-1@example.org>\r\n"
     b"Subject: Re: noise\r\n\r\nIt happened again last night.\r\n"
 )
-
-
-@pytest.fixture
-def engine(database_url: str) -> Iterator[Engine]:
-    engine = connect(database_url)
-    upgrade(engine)
-    try:
-        yield engine
-    finally:
-        engine.dispose()
 
 
 def sql_store(engine: Engine) -> StoreInbound:

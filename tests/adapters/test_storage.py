@@ -39,17 +39,6 @@ RAW_EMAIL = (
 BST = timezone(timedelta(hours=1))
 
 
-@pytest.fixture
-def engine(database_url: str) -> Iterator[Engine]:
-    """An engine on an empty database brought to the newest schema."""
-    engine = connect(database_url)
-    upgrade(engine)
-    try:
-        yield engine
-    finally:
-        engine.dispose()
-
-
 def email(external_id: str = "imap:1:42", raw: bytes = RAW_EMAIL) -> InboundMessage:
     return InboundMessage(
         channel=InboundChannel.EMAIL,

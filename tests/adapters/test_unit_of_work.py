@@ -3,32 +3,19 @@ block, and the in-memory fake (tests/fakes.py) keeping the same contract as the 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from functools import partial
 
 import pytest
 from sqlalchemy import Engine
 
-from storage.database import connect
 from storage.errors import ApplicationNotFound, StaleApplication
-from storage.migrate import upgrade
 from storage.tables import ApplicationStatus, InboundState
 from storage.unit_of_work import SqlUnitOfWork, UnitOfWork
 from tests.adapters.test_storage import a_draft, chat, email
 from tests.fakes import FakeStorage
 from trigger.inbound import InboundChannel
 from trigger.vocabulary import Status
-
-
-@pytest.fixture
-def engine(database_url: str) -> Iterator[Engine]:
-    """An engine on an empty database brought to the newest schema."""
-    engine = connect(database_url)
-    upgrade(engine)
-    try:
-        yield engine
-    finally:
-        engine.dispose()
 
 
 def test_savepoint_when_its_block_raises_then_only_its_work_is_undone(engine: Engine) -> None:

@@ -6,7 +6,6 @@ councillor forwarding her constituent's account), kept here so the test needs no
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 
@@ -16,8 +15,6 @@ from sqlalchemy import Engine
 from app.drafting import DraftingWorker
 from intake.drop_folder import inbound_from_eml
 from nlp.extract import Extractor
-from storage.database import connect
-from storage.migrate import upgrade
 from storage.tables import InboundState
 from storage.unit_of_work import SqlUnitOfWork
 from trigger.profiles import get_profile
@@ -41,14 +38,6 @@ Yesterday they threw eggs at the house and I rang the police that night.\r
 @pytest.fixture(scope="module")
 def extractor() -> Extractor:
     return Extractor()
-
-
-@pytest.fixture
-def engine(database_url: str) -> Iterator[Engine]:
-    engine = connect(database_url)
-    upgrade(engine)
-    yield engine
-    engine.dispose()
 
 
 def store(engine: Engine, raw: bytes) -> int:

@@ -4,17 +4,13 @@ up is failed with the reason and never drafted (issue 6)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 from functools import partial
 
-import pytest
 from sqlalchemy import Engine, update
 
 from app.drafting import DraftingWorker
 from intake.drop_folder import inbound_from_eml
-from storage.database import connect
-from storage.migrate import upgrade
 from storage.tables import InboundRecord, InboundState, utc_now
 from storage.unit_of_work import SqlUnitOfWork
 from trigger.profiles import get_profile
@@ -26,14 +22,6 @@ Subject: Community Trigger\r
 \r
 Last Friday the lads next door smashed my window. I rang 101 straight away.\r
 """
-
-
-@pytest.fixture
-def engine(database_url: str) -> Iterator[Engine]:
-    engine = connect(database_url)
-    upgrade(engine)
-    yield engine
-    engine.dispose()
 
 
 def store(engine: Engine) -> int:

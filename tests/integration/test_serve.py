@@ -7,23 +7,16 @@ from __future__ import annotations
 
 import asyncio
 import os
-import queue
 import signal
-import subprocess
-import threading
 import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-
-import pytest
 
 from app.serve import Service, run_services
 from app.settings import load_settings
 from storage.database import connect
 from storage.migrate import current_revision, head_revision
 from storage.unit_of_work import SqlUnitOfWork
-from tests.checkout import cli, cli_env
+from tests.integration.conftest import StartServer
 
 EMAIL = b"From: a@example.org\r\nMessage-ID: <s1@example.org>\r\nSubject: x\r\n\r\nhello\r\n"
 ACCOUNT = b"""From: Ann Lee <ann.lee@example.net>\r
@@ -39,88 +32,6 @@ Yesterday they threw eggs at the house and I rang the police that night.\r
 """
 
 
-@dataclass
-class Server:
-    """A running `trigger serve` whose log lines are collected as they come."""
-
-    process: subprocess.Popen[str]
-    lines: queue.Queue[str] = field(default_factory=queue.Queue)
-    seen: list[str] = field(default_factory=list)
-    reader: threading.Thread | None = None
-
-    def read(self) -> None:
-        """Copy the process's output into ``lines`` until it closes (runs in a thread)."""
-        assert self.process.stdout is not None
-        for line in self.process.stdout:
-            self.lines.put(line)
-
-    def wait_for(self, needle: str, timeout: float = 60.0) -> str:
-        """Return the first log line containing ``needle``; fail after ``timeout`` seconds."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            try:
-                line = self.lines.get(timeout=0.2)
-            except queue.Empty:
-                if self.process.poll() is not None and self.lines.empty():
-                    break
-                continue
-            self.seen.append(line)
-            if needle in line:
-                return line
-        pytest.fail(f"no {needle!r} in the log of trigger serve:\n" + "".join(self.seen))
-
-    def finish(self, timeout: float = 60.0) -> tuple[int, str]:
-        """Wait for the process to end; return its exit status and its whole log."""
-        status = self.process.wait(timeout=timeout)
-        if self.reader is not None:
-            self.reader.join(timeout=10)
-        while not self.lines.empty():
-            self.seen.append(self.lines.get())
-        return status, "".join(self.seen)
-
-    def stop(self, signum: int) -> tuple[int, str]:
-        """Send ``signum``; return the exit status and the whole log."""
-        self.process.send_signal(signum)
-        return self.finish(timeout=30)
-
-
-StartServer = Callable[[str], Server]
-
-
-@pytest.fixture
-def serve(tmp_path: Path) -> Iterator[StartServer]:
-    """Start `trigger serve` in ``tmp_path`` with the given database URL."""
-    started: list[Server] = []
-
-    def start(database_url: str) -> Server:
-        env = {key: value for key, value in os.environ.items() if not key.startswith("TRIGGER_")}
-        env["TRIGGER_DATABASE_URL"] = database_url
-        process = subprocess.Popen(
-            cli("serve"),
-            cwd=tmp_path,
-            env=cli_env(env),
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-        server = Server(process)
-        server.reader = threading.Thread(target=server.read, daemon=True)
-        server.reader.start()
-        started.append(server)
-        return server
-
-    yield start
-    for server in started:
-        if server.process.poll() is None:
-            server.process.kill()
-            server.process.wait(timeout=10)
-        if server.reader is not None:
-            server.reader.join(timeout=10)
-        if server.process.stdout is not None:
-            server.process.stdout.close()
-
-
 def test_serve_reports_its_parts_stores_dropped_mail_and_stops_on_ctrl_c(
     serve: StartServer,
     database_url: str,
@@ -132,7 +43,7 @@ def test_serve_reports_its_parts_stores_dropped_mail_and_stops_on_ctrl_c(
     past = time.time() - 5
     os.utime(inbox / "waiting.eml", (past, past))
 
-    server = serve(database_url)
+    server = serve(TRIGGER_DATABASE_URL=database_url)
     server.wait_for("trigger serve ready")
     server.wait_for("drop folder: stored waiting.eml as inbound message 1")
     status, log = server.stop(signal.SIGINT)
@@ -157,7 +68,7 @@ def test_serve_stops_cleanly_on_sigterm(
     serve: StartServer,
     sqlite_url: str,
 ) -> None:
-    server = serve(sqlite_url)
+    server = serve(TRIGGER_DATABASE_URL=sqlite_url)
     server.wait_for("trigger serve ready")
     status, log = server.stop(signal.SIGTERM)
     assert status == 0, log
@@ -168,7 +79,9 @@ def test_serve_stops_cleanly_on_sigterm(
 def test_serve_when_database_is_unreachable_then_exit_1_without_traceback(
     serve: StartServer,
 ) -> None:
-    server = serve("postgresql+psycopg://nobody:pw@127.0.0.1:1/none?connect_timeout=2")
+    server = serve(
+        TRIGGER_DATABASE_URL="postgresql+psycopg://nobody:pw@127.0.0.1:1/none?connect_timeout=2"
+    )
     status, log = server.finish()
     assert status == 1, log
     assert "OperationalError" in log
@@ -188,7 +101,7 @@ def test_serve_logs_a_drafted_message_once(
     past = time.time() - 5
     os.utime(inbox / "account.eml", (past, past))
 
-    server = serve(database_url)
+    server = serve(TRIGGER_DATABASE_URL=database_url)
     server.wait_for("inbound 1 drafted as application 1")
     status, log = server.stop(signal.SIGINT)
 

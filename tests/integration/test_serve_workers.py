@@ -10,18 +10,13 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import threading
 import time
-from collections.abc import Callable, Iterator
 from pathlib import Path
-
-import pytest
 
 from storage.database import SQLITE_BUSY_SECONDS, connect
 from storage.tables import InboundState
 from storage.unit_of_work import SqlUnitOfWork
-from tests.checkout import cli, cli_env
-from tests.integration.test_serve import Server
+from tests.integration.conftest import Server, StartServer
 
 HEADERS = (
     "From: Ann Lee <ann.lee@example.net>\r\n"
@@ -38,42 +33,6 @@ ORDINARY = (HEADERS.format(id="ordinary") + STORY).encode()
 # A long but honest letter: some 300 KB of prose costs the language work seconds (its first
 # 200,000 characters are analysed), where the ordinary message above costs milliseconds.
 LONG = (HEADERS.format(id="long") + STORY * 2000).encode()
-
-StartServer = Callable[..., Server]
-
-
-@pytest.fixture
-def serve(tmp_path: Path) -> Iterator[StartServer]:
-    """Start `trigger serve` in ``tmp_path`` on its own SQLite file, with extra variables."""
-    started: list[Server] = []
-
-    def start(**variables: str) -> Server:
-        env = {key: value for key, value in os.environ.items() if not key.startswith("TRIGGER_")}
-        env.update(variables)
-        process = subprocess.Popen(
-            cli("serve"),
-            cwd=tmp_path,
-            env=cli_env(env),
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-        server = Server(process)
-        server.reader = threading.Thread(target=server.read, daemon=True)
-        server.reader.start()
-        started.append(server)
-        return server
-
-    yield start
-    for server in started:
-        if server.process.poll() is None:
-            server.process.kill()
-            server.process.wait(timeout=10)
-        if server.reader is not None:
-            server.reader.join(timeout=10)
-        if server.process.stdout is not None:
-            server.process.stdout.close()
 
 
 def drop(inbox: Path, name: str, data: bytes, age: float = 10.0) -> None:

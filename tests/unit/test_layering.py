@@ -48,9 +48,7 @@ def test_the_import_contracts_are_kept() -> None:
 
 def test_every_package_of_ours_is_under_the_contracts() -> None:
     ours = {
-        path.parent.name
-        for path in ROOT.glob("*/__init__.py")
-        if path.parent.name not in {"tests"}
+        path.parent.name for path in ROOT.glob("*/__init__.py") if path.parent.name not in {"tests"}
     }
     assert ours == set(_config()["root_packages"])  # type: ignore[arg-type]
 
