@@ -39,6 +39,8 @@ def _serve(args: argparse.Namespace) -> int:
     root = logging.getLogger()
     if root.getEffectiveLevel() > logging.INFO:  # serve reports what runs, at INFO
         root.setLevel(logging.INFO)
+    # Alembic announces each of its plugins at INFO on every start: noise in an operator's log.
+    logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
     settings = load_settings()
     try:
         engine = connect(settings.database_url)
