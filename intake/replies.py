@@ -177,7 +177,7 @@ def acknowledgement_text(draft: Draft, profile: Profile) -> str:
         "",
         "What happens next",
         "",
-        f"An officer from the {clean(profile.name)} community safety team will read your email.",
+        "An officer will read your email.",
         "They will check if it meets the threshold for an anti-social behaviour case review.",
         f"You will hear from us by {long_day(hear_by)}.",
     ]
