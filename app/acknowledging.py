@@ -11,7 +11,9 @@ messages a draft was made from. For each such message, once:
   worker that finds another ``reply.*`` entry for the message backs out. So a message is sent at
   most once, unless the commit itself fails after the server took the mail (the one window SMTP
   leaves open);
-- a message the mail server refuses for good (5xx) gets ``reply.refused`` with the code.
+- a message the mail server refuses for good (5xx) gets ``reply.refused`` with the code;
+- a message whose promised day (the ``acknowledge`` timescale) has already passed gets
+  ``reply.skipped`` (``deadline_passed``): turning SMTP on never mails a backlog of old drafts.
 
 The audit log is the record: what was answered survives restarts, and a restart scans the log
 again from the start, answering whatever was left. A mail server that is down or answers 4xx is
@@ -30,8 +32,9 @@ from datetime import datetime
 from email.message import EmailMessage
 from enum import StrEnum
 from typing import Protocol
+from zoneinfo import ZoneInfo
 
-from intake.replies import ReplyDecision, acknowledgement, should_acknowledge
+from intake.replies import HEAR_BY_STEP, ReplyDecision, acknowledgement, should_acknowledge
 from intake.smtp import MailRefused, MailUnavailable
 from storage.repositories.audit import AuditAction
 from storage.tables import utc_now
@@ -39,6 +42,9 @@ from storage.transient import Backoff, Outage, is_transient
 from storage.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from trigger.inbound import InboundChannel
 from trigger.profiles import Profile, get_profile
+from trigger.workdays import due_date
+
+LONDON = ZoneInfo("Europe/London")
 
 log = logging.getLogger(__name__)
 
@@ -143,6 +149,12 @@ class AcknowledgingWorker:
         answer, reason = should_acknowledge(raw, self.our_addresses)
         if not answer:
             detail["reason"] = str(reason)
+            return self._skip(inbound_id, detail)
+        # A reply promising a day already past helps no one (mail drafted before SMTP was
+        # configured, or a mail server down for days): an officer writes instead.
+        today = self.clock().astimezone(LONDON).date()
+        if due_date(HEAR_BY_STEP, stored.draft.application_date) < today:
+            detail["reason"] = "deadline_passed"
             return self._skip(inbound_id, detail)
         try:
             profile = self._profile(stored.policy)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from email.message import EmailMessage
 from functools import partial
 
@@ -27,6 +28,7 @@ from tests.smtp_server import SmtpServer, free_port
 from trigger.profiles import get_profile
 
 OURS = "communitysafety@example.org"
+TODAY = datetime(2026, 10, 15, 12, 0, tzinfo=UTC)  # the day after EMAIL was sent
 FROM = f"Community Safety <{OURS}>"
 EMAIL = b"""From: Ann Lee <ann.lee@example.net>\r
 To: communitysafety@example.org\r
@@ -78,6 +80,7 @@ def acknowledger(engine: Engine, port: int) -> AcknowledgingWorker:
         FROM,
         [OURS],
         backoff=Backoff(initial=0.0, cap=0.0),
+        clock=lambda: TODAY,
     )
 
 
@@ -228,3 +231,14 @@ def test_sender_with_starttls_against_a_server_without_it_is_unavailable(
     with pytest.raises(MailUnavailable):
         sender.send(message)
     assert smtp_server.capture.messages == []
+
+
+def test_old_draft_whose_promised_day_has_passed_gets_no_acknowledgement(
+    engine: Engine, extractor: Extractor, smtp_server: SmtpServer
+) -> None:
+    [inbound_id] = drafted(engine, extractor, EMAIL)
+    worker = acknowledger(engine, smtp_server.port)
+    worker.clock = lambda: datetime(2026, 10, 22, 9, 0, tzinfo=UTC)  # due 21 October
+    assert worker.process_once() == 1
+    assert smtp_server.capture.messages == []
+    assert replies(engine, inbound_id) == [ReplyAction.SKIPPED]

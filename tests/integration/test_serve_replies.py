@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime
+from email.utils import format_datetime
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,10 @@ import pytest
 from tests.integration.conftest import StartServer
 from tests.integration.test_serve_workers import ORDINARY, drop, stop_cleanly
 from tests.smtp_server import SmtpServer, free_port
+
+# Sent now: the acknowledgement's promised day is still ahead.
+TODAY = format_datetime(datetime.now(UTC)).encode()
+RECENT = ORDINARY.replace(b"Wed, 14 Oct 2026 09:00:00 +0100", TODAY)
 
 
 @pytest.fixture
@@ -27,7 +33,8 @@ def smtp_server() -> Iterator[SmtpServer]:
 def test_serve_acknowledges_a_dropped_email_once(
     serve: StartServer, tmp_path: Path, smtp_server: SmtpServer
 ) -> None:
-    drop(tmp_path / "var" / "inbox", "ordinary.eml", ORDINARY)
+    assert RECENT != ORDINARY
+    drop(tmp_path / "var" / "inbox", "ordinary.eml", RECENT)
     server = serve(
         TRIGGER_SMTP_HOST="127.0.0.1",
         TRIGGER_SMTP_PORT=str(smtp_server.port),
