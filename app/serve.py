@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from app.settings import Settings
+    from storage.unit_of_work import UnitOfWorkFactory
+    from trigger.profiles import Profile
 
 log = logging.getLogger("trigger.serve")
 
@@ -90,9 +92,46 @@ def build_services(settings: Settings, engine: Engine) -> list[Service]:
         log.info("Telegram: a token is set but the bot is not built yet")
     else:
         log.info("Telegram: no token (TRIGGER_TELEGRAM_TOKEN), bot not running")
-    if not settings.smtp_configured:
+    if settings.smtp_configured:
+        services.append(Service("email replies", _acknowledging(settings, unit_of_work, profile)))
+    else:
         log.info("email replies: SMTP not configured (TRIGGER_SMTP_HOST, TRIGGER_SMTP_FROM)")
     return services
+
+
+def _acknowledging(
+    settings: Settings, unit_of_work: UnitOfWorkFactory, profile: Profile
+) -> Callable[[asyncio.Event], Coroutine[Any, Any, None]]:
+    """The acknowledgement sender's ``run``: each drafted email's sender answered once."""
+    from email.utils import parseaddr
+
+    from app.acknowledging import AcknowledgingWorker
+    from intake.smtp import SmtpSender
+
+    assert settings.smtp_host is not None and settings.smtp_from is not None
+    password = settings.smtp_password.get_secret_value() if settings.smtp_password else None
+    sender = SmtpSender(
+        settings.smtp_host,
+        settings.smtp_port,
+        starttls=settings.smtp_starttls,
+        user=settings.smtp_user,
+        password=password,
+        timeout=settings.smtp_timeout_seconds,
+    )
+    ours = {parseaddr(settings.smtp_from)[1]}
+    for login in (settings.smtp_user, settings.imap_user):
+        if login and "@" in login:
+            ours.add(login)
+    worker = AcknowledgingWorker(
+        unit_of_work, profile, sender, settings.smtp_from, sorted(ours - {""})
+    )
+    log.info(
+        "email replies: acknowledgements sent through %s:%d (STARTTLS %s)",
+        settings.smtp_host,
+        settings.smtp_port,
+        "on" if settings.smtp_starttls else "off",
+    )
+    return worker.run
 
 
 async def run_services(

@@ -74,6 +74,9 @@ class Settings(BaseSettings):
     smtp_user: str | None = None
     smtp_password: SecretStr | None = None
     smtp_from: str | None = None
+    smtp_timeout_seconds: float = Field(
+        default=30.0, gt=0, description="how long to wait for the SMTP server"
+    )
 
     # Telegram bot
     telegram_token: SecretStr | None = None
