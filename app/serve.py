@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from app.settings import Settings
+    from intake.drop_folder import StoreInbound
     from storage.unit_of_work import UnitOfWorkFactory
     from trigger.profiles import Profile
 
@@ -51,25 +52,21 @@ def build_services(settings: Settings, engine: Engine) -> list[Service]:
         settings.console_host,
         settings.console_port,
     )
-    drop_folder = DropFolder(
-        settings.inbox,
-        inbound_store(unit_of_work),
-        settle_seconds=settings.drop_settle_seconds,
-        max_bytes=settings.drop_max_bytes,
-    )
     if settings.imap_configured:
-        log.info(
-            "email: IMAP is configured but the IMAP worker is not built yet; "
-            "using the drop folder %s/ for .eml files",
-            settings.inbox,
-        )
+        services.append(_imap_service(settings, inbound_store(unit_of_work)))
     else:
         log.info(
             "email: IMAP not configured (TRIGGER_IMAP_HOST, _USER, _PASSWORD); "
             "using the drop folder %s/ for .eml files",
             settings.inbox,
         )
-    services.append(Service("drop folder", drop_folder.run))
+        drop_folder = DropFolder(
+            settings.inbox,
+            inbound_store(unit_of_work),
+            settle_seconds=settings.drop_settle_seconds,
+            max_bytes=settings.drop_max_bytes,
+        )
+        services.append(Service("drop folder", drop_folder.run))
     from app.drafting import DraftingWorker
     from trigger.profiles import get_profile
 
@@ -132,6 +129,33 @@ def _acknowledging(
         "on" if settings.smtp_starttls else "off",
     )
     return worker.run
+
+
+def _imap_service(settings: Settings, store: StoreInbound) -> Service:
+    """The IMAP intake (instead of the drop folder) over the configured mailbox."""
+    from intake.imap import ImapAccount, ImapWorker
+
+    assert settings.imap_host and settings.imap_user and settings.imap_password
+    account = ImapAccount(
+        host=settings.imap_host,
+        user=settings.imap_user,
+        password=settings.imap_password.get_secret_value(),
+        port=settings.imap_port,
+        ssl=settings.imap_ssl,
+        folder=settings.imap_folder,
+        processed_folder=settings.imap_processed_folder,
+        quarantine_folder=settings.imap_quarantine_folder,
+    )
+    log.info(
+        "email: IMAP %s:%d (%s) folder %s; stored mail moves to %s, refused mail to %s",
+        account.host,
+        account.port,
+        "TLS" if account.ssl else "plain",
+        account.folder,
+        account.processed_folder,
+        account.quarantine_folder,
+    )
+    return Service("imap", ImapWorker(account, store).run)
 
 
 async def run_services(

@@ -66,6 +66,7 @@ class Settings(BaseSettings):
     imap_password: SecretStr | None = None
     imap_folder: str = "INBOX"
     imap_processed_folder: str = "Processed"
+    imap_quarantine_folder: str = "Quarantine"
 
     # Replies by email
     smtp_host: str | None = None

@@ -1,0 +1,415 @@
+"""The IMAP intake against a real Dovecot (tests/adapters/conftest.py): each message stored once,
+then moved out of the inbox; IDLE wake-up; a server restart survived; oversized and unstorable
+mail quarantined while the rest flows; `trigger serve` killed mid-delivery and restarted loses
+and doubles nothing; an appended email drafted end to end."""
+
+from __future__ import annotations
+
+import logging
+import os
+import queue
+import signal
+import sqlite3
+import subprocess
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from imapclient import IMAPClient
+from sqlalchemy import Engine
+
+from app.inbound import inbound_store
+from intake.drop_folder import inbound_from_eml
+from intake.imap import ImapAccount, ImapWorker
+from storage.database import connect
+from storage.migrate import upgrade
+from storage.transient import Backoff
+from storage.unit_of_work import SqlUnitOfWork
+from tests.adapters.conftest import PASSWORD, Dovecot
+from tests.checkout import cli, cli_env
+from tests.integration.conftest import Server
+from trigger.inbound import InboundMessage
+
+WAIT = 20.0  # seconds: a guard against a hang, never a pause
+
+
+def message(
+    n: int, *, body: str = "The lads next door kicked my door again.", size: int = 0
+) -> bytes:
+    text = (
+        "From: Ann Lee <ann.lee@example.net>\r\n"
+        "Date: Wed, 14 Oct 2026 09:00:00 +0100\r\n"
+        f"Message-ID: <msg-{n}@example.net>\r\n"
+        f"Subject: Community Trigger {n}\r\n"
+        "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+        f"{body}\r\n"
+    )
+    if size:
+        text += "x" * max(0, size - len(text) - 2) + "\r\n"
+    return text.encode()
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = WAIT, what: str = "") -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.05)
+    pytest.fail(f"not within {timeout} s: {what}")
+
+
+class Mailbox:
+    """A test's own IMAP session on the server, reconnecting when the server restarted."""
+
+    def __init__(self, dovecot: Dovecot, user: str) -> None:
+        self.dovecot = dovecot
+        self.user = user
+        self.client: IMAPClient | None = None
+
+    def _client(self) -> IMAPClient:
+        if self.client is None:
+            client = IMAPClient(self.dovecot.host, port=self.dovecot.port, ssl=False, timeout=10)
+            client.login(self.user, PASSWORD)
+            self.client = client
+        return self.client
+
+    def close(self) -> None:
+        if self.client is not None:
+            try:
+                self.client.logout()
+            except Exception:  # the server restarted under it
+                self.client.shutdown()
+            self.client = None
+
+    def append(self, data: bytes, folder: str = "INBOX") -> None:
+        self._client().append(folder, data)
+
+    def count(self, folder: str) -> int:
+        client = self._client()
+        if not client.folder_exists(folder):
+            return 0
+        return int(client.folder_status(folder, ["MESSAGES"])[b"MESSAGES"])
+
+    def seen(self, folder: str) -> int:
+        client = self._client()
+        client.select_folder(folder, readonly=True)
+        return len(client.search(["SEEN"]))
+
+
+@pytest.fixture
+def mailbox(dovecot: Dovecot) -> Iterator[Mailbox]:
+    box = Mailbox(dovecot, dovecot.new_user())
+    try:
+        yield box
+    finally:
+        box.close()
+
+
+@pytest.fixture
+def engine(tmp_path: Path) -> Iterator[Engine]:
+    engine = connect(f"sqlite:///{tmp_path / 'trigger.sqlite3'}")
+    upgrade(engine)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+
+
+def stored_count(engine: Engine) -> int:
+    with engine.connect() as connection:
+        return int(connection.exec_driver_sql("SELECT count(*) FROM inbound_messages").scalar_one())
+
+
+class Running:
+    """An :class:`ImapWorker` serving in a thread of the test process."""
+
+    def __init__(self, worker: ImapWorker) -> None:
+        self.worker = worker
+        self.stopping = threading.Event()
+        self.thread = threading.Thread(target=worker.serve, args=(self.stopping,), daemon=True)
+        self.thread.start()
+
+    def stop(self) -> float:
+        started = time.monotonic()
+        self.stopping.set()
+        self.thread.join(timeout=WAIT)
+        assert not self.thread.is_alive(), "the worker did not stop"
+        return time.monotonic() - started
+
+
+@pytest.fixture
+def run_worker(dovecot: Dovecot, mailbox: Mailbox) -> Iterator[Callable[..., Running]]:
+    running: list[Running] = []
+
+    def start(store: Callable[[InboundMessage], tuple[int, bool]], **options: object) -> Running:
+        account = ImapAccount(
+            dovecot.host, mailbox.user, PASSWORD, port=dovecot.port, ssl=False, folder="INBOX"
+        )
+        options.setdefault("backoff", Backoff(initial=0.1, cap=0.5))
+        options.setdefault("timeout", 10.0)
+        known = options.pop("known_uidvalidity", None)
+        worker = ImapWorker(account, store, **options)  # type: ignore[arg-type]
+        if isinstance(known, int):
+            worker.uidvalidity["INBOX"] = known
+        run = Running(worker)
+        running.append(run)
+        return run
+
+    yield start
+    for run in running:
+        run.stop()
+
+
+def test_imap_when_mail_waits_then_each_is_stored_once_and_moved_to_processed(
+    mailbox: Mailbox, run_worker: Callable[..., Running], engine: Engine
+) -> None:
+    for n in range(3):
+        mailbox.append(message(n))
+    run = run_worker(inbound_store(lambda: SqlUnitOfWork(engine)))
+    wait_until(lambda: mailbox.count("Processed") == 3, what="3 messages in Processed")
+    assert mailbox.count("INBOX") == 0
+    assert stored_count(engine) == 3
+    assert mailbox.seen("Processed") == 0  # fetched with BODY.PEEK[]: flags left alone
+    assert run.stop() < 5
+
+
+def test_imap_when_mail_arrives_during_idle_then_it_is_picked_up_promptly(
+    mailbox: Mailbox, run_worker: Callable[..., Running], engine: Engine
+) -> None:
+    run = run_worker(inbound_store(lambda: SqlUnitOfWork(engine)), poll_seconds=300)
+    wait_until(lambda: mailbox.count("Quarantine") == 0 and "INBOX" in run.worker.uidvalidity)
+    time.sleep(0.3)  # in IDLE by now
+    started = time.monotonic()
+    mailbox.append(message(1))
+    wait_until(lambda: stored_count(engine) == 1, timeout=10, what="stored after IDLE")
+    assert time.monotonic() - started < 5  # a poll would take 300 s
+    wait_until(lambda: mailbox.count("Processed") == 1)
+
+
+def test_imap_when_the_same_bytes_arrive_twice_then_one_message_is_stored(
+    mailbox: Mailbox, run_worker: Callable[..., Running], engine: Engine
+) -> None:
+    mailbox.append(message(7))
+    mailbox.append(message(7))
+    run_worker(inbound_store(lambda: SqlUnitOfWork(engine)))
+    wait_until(lambda: mailbox.count("Processed") == 2, what="both copies moved")
+    assert mailbox.count("INBOX") == 0
+    assert stored_count(engine) == 1
+
+
+def test_imap_when_uidvalidity_changes_then_a_warning_names_the_folder_and_nothing_doubles(
+    mailbox: Mailbox,
+    run_worker: Callable[..., Running],
+    engine: Engine,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.INFO, logger="intake.imap")
+    store = inbound_store(lambda: SqlUnitOfWork(engine))
+    store(inbound_from_eml(message(3)))  # stored before, under the folder's old UIDVALIDITY
+    mailbox.append(message(3))
+    run_worker(store, known_uidvalidity=1)
+    wait_until(lambda: mailbox.count("Processed") == 1)
+    assert stored_count(engine) == 1
+    warnings = [
+        r for r in caplog.records if "UIDVALIDITY of folder INBOX changed" in r.getMessage()
+    ]
+    assert len(warnings) == 1 and warnings[0].levelno == logging.WARNING
+
+
+def test_imap_when_the_server_restarts_then_the_worker_reconnects_and_mail_flows(
+    dovecot: Dovecot,
+    mailbox: Mailbox,
+    run_worker: Callable[..., Running],
+    engine: Engine,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.INFO, logger="intake.imap")
+    run_worker(inbound_store(lambda: SqlUnitOfWork(engine)))
+    mailbox.append(message(1))
+    wait_until(lambda: mailbox.count("Processed") == 1, what="first message")
+    mailbox.close()
+    dovecot.restart()
+    mailbox.append(message(2))
+    wait_until(lambda: mailbox.count("Processed") == 2, what="message after the restart")
+    assert stored_count(engine) == 2
+    outages = [r for r in caplog.records if "mailbox is unavailable" in r.getMessage()]
+    assert len(outages) == 1  # once per outage
+    assert any("readable again" in r.getMessage() for r in caplog.records)
+
+
+def test_imap_when_a_message_is_over_the_cap_then_it_is_quarantined_and_the_next_flows(
+    mailbox: Mailbox,
+    run_worker: Callable[..., Running],
+    engine: Engine,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.INFO, logger="intake.imap")
+    mailbox.append(message(1, size=5000))
+    mailbox.append(message(2))
+    run_worker(inbound_store(lambda: SqlUnitOfWork(engine)), max_bytes=2000)
+    wait_until(lambda: mailbox.count("Processed") == 1, what="the small one processed")
+    assert mailbox.count("Quarantine") == 1
+    assert mailbox.count("INBOX") == 0
+    assert stored_count(engine) == 1
+    assert any("over the limit of 2000" in r.getMessage() for r in caplog.records)
+
+
+def test_imap_when_the_store_refuses_a_message_then_it_is_quarantined_and_the_next_flows(
+    mailbox: Mailbox, run_worker: Callable[..., Running], engine: Engine
+) -> None:
+    real = inbound_store(lambda: SqlUnitOfWork(engine))
+
+    def store(inbound: InboundMessage) -> tuple[int, bool]:
+        if inbound.raw is not None and b"msg-1@" in inbound.raw:
+            raise ValueError("refused")
+        return real(inbound)
+
+    mailbox.append(message(1))
+    mailbox.append(message(2))
+    run_worker(store)
+    wait_until(lambda: mailbox.count("Quarantine") == 1 and mailbox.count("Processed") == 1)
+    assert stored_count(engine) == 1
+
+
+# --- trigger serve over IMAP, as a process -------------------------------------------------------
+
+
+def start_serve(tmp_path: Path, dovecot: Dovecot, user: str) -> Server:
+    env = {key: value for key, value in os.environ.items() if not key.startswith("TRIGGER_")}
+    env.update(
+        TRIGGER_VAR_DIR=str(tmp_path / "var"),
+        TRIGGER_IMAP_HOST=dovecot.host,
+        TRIGGER_IMAP_PORT=str(dovecot.port),
+        TRIGGER_IMAP_SSL="false",
+        TRIGGER_IMAP_USER=user,
+        TRIGGER_IMAP_PASSWORD=PASSWORD,
+    )
+    process = subprocess.Popen(
+        cli("serve"),
+        cwd=tmp_path,
+        env=cli_env(env),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    server = Server(process)
+    server.reader = threading.Thread(target=server.read, daemon=True)
+    server.reader.start()
+    return server
+
+
+@pytest.fixture
+def servers() -> Iterator[list[Server]]:
+    started: list[Server] = []
+    yield started
+    for server in started:
+        if server.process.poll() is None:
+            server.process.kill()
+            server.process.wait(timeout=10)
+        if server.reader is not None:
+            server.reader.join(timeout=10)
+        if server.process.stdout is not None:
+            server.process.stdout.close()
+
+
+def count_lines(server: Server, needle: str, wanted: int, timeout: float = 60.0) -> None:
+    """Read the log until ``needle`` has been seen ``wanted`` times in all (``server.seen``)."""
+    deadline = time.monotonic() + timeout
+    while sum(needle in line for line in server.seen) < wanted:
+        if time.monotonic() > deadline:
+            pytest.fail(f"fewer than {wanted} {needle!r} lines:\n" + "".join(server.seen))
+        try:
+            server.seen.append(server.lines.get(timeout=0.2))
+        except queue.Empty:
+            if server.process.poll() is not None:
+                pytest.fail("trigger serve ended:\n" + "".join(server.seen))
+
+
+def database_rows(database: Path) -> tuple[int, int, int]:
+    """(messages, distinct external ids, distinct content hashes) stored."""
+    with sqlite3.connect(database) as connection:
+        row = connection.execute(
+            "SELECT count(*), count(DISTINCT external_id), count(DISTINCT raw_sha256) "
+            "FROM inbound_messages"
+        ).fetchone()
+    return int(row[0]), int(row[1]), int(row[2])
+
+
+def test_serve_when_killed_while_mail_arrives_then_every_message_is_stored_exactly_once(
+    dovecot: Dovecot, mailbox: Mailbox, servers: list[Server], tmp_path: Path
+) -> None:
+    total = 50
+    database = tmp_path / "var" / "trigger.sqlite3"
+    appended = threading.Event()
+    appender = Mailbox(dovecot, mailbox.user)
+
+    def deliver() -> None:
+        try:
+            for n in range(total):
+                data = message(n)
+                if n % 7 == 0:  # some with no Message-ID
+                    data = data.replace(f"Message-ID: <msg-{n}@example.net>\r\n".encode(), b"")
+                appender.append(data)
+                time.sleep(0.02)
+        finally:
+            appender.close()
+            appended.set()
+
+    server = start_serve(tmp_path, dovecot, mailbox.user)
+    servers.append(server)
+    server.wait_for("trigger serve ready", timeout=60)
+    delivery = threading.Thread(target=deliver, daemon=True)
+    delivery.start()
+    for kill_after in (5, 12):  # SIGKILL wherever the worker is at that moment, then restart
+        count_lines(server, "imap: stored", kill_after)
+        server.process.send_signal(signal.SIGKILL)
+        server.finish(timeout=WAIT)
+        server = start_serve(tmp_path, dovecot, mailbox.user)
+        servers.append(server)
+        server.wait_for("trigger serve ready", timeout=60)
+    assert appended.wait(timeout=60)
+    delivery.join(timeout=WAIT)
+    wait_until(
+        lambda: mailbox.count("INBOX") == 0 and database_rows(database)[0] >= total,
+        timeout=60,
+        what="every message stored and moved",
+    )
+    server.process.send_signal(signal.SIGTERM)
+    status, log = server.finish(timeout=30)
+    assert status == 0, log
+    assert database_rows(database) == (total, total, total)
+    assert mailbox.count("INBOX") == 0
+    assert mailbox.count("Processed") == total
+    assert mailbox.count("Quarantine") == 0
+
+
+def test_serve_when_imap_is_configured_then_an_appended_email_is_drafted(
+    dovecot: Dovecot, mailbox: Mailbox, servers: list[Server], tmp_path: Path
+) -> None:
+    server = start_serve(tmp_path, dovecot, mailbox.user)
+    servers.append(server)
+    server.wait_for("trigger serve ready", timeout=60)
+    mailbox.append(
+        message(
+            1,
+            body=(
+                "Last Friday the lads next door smashed my window. I rang 101 straight away.\r\n"
+                "On Monday they kicked my door and I reported it to the council the next day."
+            ),
+        )
+    )
+    server.wait_for("imap: stored INBOX uid 1", timeout=WAIT)
+    server.wait_for("inbound 1 drafted as application 1", timeout=60)
+    server.process.send_signal(signal.SIGTERM)
+    status, log = server.finish(timeout=30)
+    assert status == 0, log
+    assert "Traceback" not in log
+    assert "email: IMAP 127.0.0.1" in log
+    assert "drop folder" not in log
+    imap_lines = [line for line in log.splitlines() if "imap:" in line]
+    assert imap_lines
+    assert not any("ann.lee" in line or "Community Trigger" in line for line in imap_lines)
+    assert mailbox.count("Processed") == 1
