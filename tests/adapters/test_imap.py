@@ -6,11 +6,9 @@ and doubles nothing; an appended email drafted end to end."""
 from __future__ import annotations
 
 import logging
-import os
 import queue
 import signal
 import sqlite3
-import subprocess
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -28,8 +26,8 @@ from storage.migrate import upgrade
 from storage.transient import Backoff
 from storage.unit_of_work import SqlUnitOfWork
 from tests.adapters.conftest import PASSWORD, Dovecot
-from tests.checkout import cli, cli_env
 from tests.integration.conftest import Server
+from tests.integration.conftest import start_serve as start_serving
 from trigger.inbound import InboundMessage
 
 WAIT = 20.0  # seconds: a guard against a hang, never a pause
@@ -277,8 +275,9 @@ def test_imap_when_the_store_refuses_a_message_then_it_is_quarantined_and_the_ne
 
 
 def start_serve(tmp_path: Path, dovecot: Dovecot, user: str) -> Server:
-    env = {key: value for key, value in os.environ.items() if not key.startswith("TRIGGER_")}
-    env.update(
+    """`trigger serve` in ``tmp_path`` reading ``user``'s mailbox on the test Dovecot."""
+    return start_serving(
+        tmp_path,
         TRIGGER_VAR_DIR=str(tmp_path / "var"),
         TRIGGER_IMAP_HOST=dovecot.host,
         TRIGGER_IMAP_PORT=str(dovecot.port),
@@ -286,19 +285,6 @@ def start_serve(tmp_path: Path, dovecot: Dovecot, user: str) -> Server:
         TRIGGER_IMAP_USER=user,
         TRIGGER_IMAP_PASSWORD=PASSWORD,
     )
-    process = subprocess.Popen(
-        cli("serve"),
-        cwd=tmp_path,
-        env=cli_env(env),
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    server = Server(process)
-    server.reader = threading.Thread(target=server.read, daemon=True)
-    server.reader.start()
-    return server
 
 
 @pytest.fixture

@@ -65,6 +65,26 @@ class Server:
 StartServer = Callable[..., Server]
 
 
+def start_serve(cwd: Path, **variables: str) -> Server:
+    """Start `trigger serve` (this checkout's code) in ``cwd`` with only the given ``TRIGGER_*``
+    variables; its log is read in a thread as it comes."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith("TRIGGER_")}
+    env.update(variables)
+    process = subprocess.Popen(
+        cli("serve"),
+        cwd=cwd,
+        env=cli_env(env),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    server = Server(process)
+    server.reader = threading.Thread(target=server.read, daemon=True)
+    server.reader.start()
+    return server
+
+
 @pytest.fixture
 def serve(tmp_path: Path) -> Iterator[StartServer]:
     """Start `trigger serve` in ``tmp_path`` with the given ``TRIGGER_*`` variables (none: the
@@ -72,20 +92,7 @@ def serve(tmp_path: Path) -> Iterator[StartServer]:
     started: list[Server] = []
 
     def start(**variables: str) -> Server:
-        env = {key: value for key, value in os.environ.items() if not key.startswith("TRIGGER_")}
-        env.update(variables)
-        process = subprocess.Popen(
-            cli("serve"),
-            cwd=tmp_path,
-            env=cli_env(env),
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-        server = Server(process)
-        server.reader = threading.Thread(target=server.read, daemon=True)
-        server.reader.start()
+        server = start_serve(tmp_path, **variables)
         started.append(server)
         return server
 
