@@ -23,7 +23,6 @@ retried with a capped exponential backoff (logged once per outage): nothing is l
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 from collections.abc import Callable, Collection
@@ -34,6 +33,7 @@ from enum import StrEnum
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
+from app.serve import pause
 from intake.replies import HEAR_BY_STEP, ReplyDecision, acknowledgement, should_acknowledge
 from intake.smtp import MailRefused, MailUnavailable
 from storage.repositories.audit import AuditAction
@@ -93,13 +93,16 @@ class AcknowledgingWorker:
     our_addresses: Collection[str]
     clock: Callable[[], datetime] = utc_now
     backoff: Backoff = field(default_factory=lambda: Backoff(initial=1.0, cap=300.0))
+    mail: Outage = field(init=False)
     batch: int = 500
     #: The last audit entry read; a new worker reads the whole log once.
     cursor: int = 0
     #: Messages drafted and not yet answered: inbound id -> application id, oldest first.
     pending: dict[int, int] = field(default_factory=dict)
     retry_at: float = 0.0
-    mail_down_since: float | None = None
+
+    def __post_init__(self) -> None:
+        self.mail = Outage("email replies", log, self.backoff, resource="mail server")
 
     def discover(self) -> int:
         """Read the audit log past :attr:`cursor` for drafted messages; return how many were
@@ -208,26 +211,11 @@ class AcknowledgingWorker:
             try:
                 self.acknowledge(inbound_id, application_id)
             except MailUnavailable as exc:
-                delay = self.backoff.next_delay()
-                self.retry_at = time.monotonic() + delay
-                if self.mail_down_since is None:
-                    self.mail_down_since = time.monotonic()
-                    log.warning(
-                        "email replies: mail server unavailable (%s); retrying with backoff up "
-                        "to %.0f s, logged again when it recovers",
-                        exc,
-                        self.backoff.cap,
-                    )
+                self.retry_at = time.monotonic() + self.mail.failed(exc)
                 break
             del self.pending[inbound_id]
             settled += 1
-            if self.mail_down_since is not None:
-                log.info(
-                    "email replies: mail server available again after %.0f s",
-                    time.monotonic() - self.mail_down_since,
-                )
-                self.mail_down_since = None
-            self.backoff.reset()
+            self.mail.recovered()
             self.retry_at = 0.0
         return settled
 
@@ -240,14 +228,7 @@ class AcknowledgingWorker:
             except Exception as exc:
                 if not is_transient(exc):
                     raise
-                await _pause(stop, outage.failed(exc))
+                await pause(stop, outage.failed(exc))
                 continue
             outage.recovered()
-            await _pause(stop, interval)
-
-
-async def _pause(stop: asyncio.Event, seconds: float) -> bool:
-    """Wait ``seconds`` or until ``stop`` is set; True when it is set."""
-    with contextlib.suppress(TimeoutError):
-        await asyncio.wait_for(stop.wait(), timeout=seconds)
-    return stop.is_set()
+            await pause(stop, interval)

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from app.drafting_process import Drafter, DraftingProcess, Outcome, draft_message
+from app.serve import pause
 from nlp.extract import Extractor
 from storage.tables import InboundState
 from storage.transient import Backoff, Outage, is_transient
@@ -182,11 +183,11 @@ class DraftingWorker:
                 except Exception as exc:
                     if not is_transient(exc):
                         raise
-                    await _pause(stop, outage.failed(exc))
+                    await pause(stop, outage.failed(exc))
                     continue
                 outage.recovered()
                 if not handled:
-                    await _pause(stop, interval)
+                    await pause(stop, interval)
         finally:
             process.close()
 
@@ -213,13 +214,6 @@ class DraftingWorker:
             except Exception as exc:
                 if not is_transient(exc):
                     raise
-                if await _pause(stop, outage.failed(exc)):
+                if await pause(stop, outage.failed(exc)):
                     # Stopping: its lease runs out and it is drafted again, one attempt spent.
                     return False
-
-
-async def _pause(stop: asyncio.Event, seconds: float) -> bool:
-    """Wait ``seconds`` or until ``stop`` is set; True when it is set."""
-    with contextlib.suppress(TimeoutError):
-        await asyncio.wait_for(stop.wait(), timeout=seconds)
-    return stop.is_set()

@@ -38,6 +38,16 @@ class Service:
     run: Callable[[asyncio.Event], Coroutine[Any, Any, None]]
 
 
+async def pause(stop: asyncio.Event, seconds: float) -> bool:
+    """Wait ``seconds`` or until ``stop`` is set, whichever comes first; True when it is set.
+
+    What every service waits with between rounds, so that a stop request ends the wait at once.
+    """
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(stop.wait(), timeout=seconds)
+    return stop.is_set()
+
+
 def build_services(settings: Settings, engine: Engine) -> list[Service]:
     """The services this configuration runs; logs each part that is not running and why."""
     from app.inbound import inbound_store

@@ -108,6 +108,8 @@ class Outage:
     backoff: Backoff = field(default_factory=Backoff)
     started: float | None = None
     failures: int = 0
+    #: What is unavailable, as the log lines name it.
+    resource: str = "database"
 
     def failed(self, error: BaseException) -> float:
         """Count a transient error; log it if it starts an outage; return the wait."""
@@ -116,15 +118,16 @@ class Outage:
         if self.started is None:
             self.started = time.monotonic()
             self.logger.warning(
-                "%s: database unavailable (%s); retrying with backoff up to %.0f s, "
+                "%s: %s unavailable (%s); retrying with backoff up to %.0f s, "
                 "logged again when it recovers",
                 self.name,
+                self.resource,
                 type(error).__name__,
                 self.backoff.cap,
             )
         else:
             self.logger.debug(
-                "%s: database still unavailable (%s)", self.name, type(error).__name__
+                "%s: %s still unavailable (%s)", self.name, self.resource, type(error).__name__
             )
         return delay
 
@@ -132,8 +135,9 @@ class Outage:
         """Note a success: log the end of an outage, if there was one, and reset the waits."""
         if self.started is not None:
             self.logger.info(
-                "%s: database available again after %.0f s (%d failed tries)",
+                "%s: %s available again after %.0f s (%d failed tries)",
                 self.name,
+                self.resource,
                 time.monotonic() - self.started,
                 self.failures,
             )
