@@ -13,6 +13,8 @@ from typing import Any
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from intake.limits import MAX_MESSAGE_BYTES
+
 DEFAULT_DATABASE_FILE = "trigger.sqlite3"
 
 
@@ -54,7 +56,7 @@ class Settings(BaseSettings):
     # Email intake: IMAP when imap_host is set, otherwise the drop folder.
     drop_folder: Path | None = Field(default=None, description="empty: var_dir/inbox")
     drop_max_bytes: int = Field(
-        default=25 * 1024 * 1024, ge=1, description="a larger file is refused unread"
+        default=MAX_MESSAGE_BYTES, ge=1, description="a larger file is refused unread"
     )
     drop_settle_seconds: float = Field(
         default=5.0, ge=0, description="how long a file must be unchanged before it is read"

@@ -51,8 +51,6 @@ log = logging.getLogger(__name__)
 
 PROCESSED = "processed"
 REJECTED = "rejected"
-# A mail server refuses messages over 25 MB; a bigger file in the drop folder is not an email.
-DEFAULT_MAX_BYTES = MAX_MESSAGE_BYTES
 # How long a file must stay unchanged (size and modification time) before it is read.
 DEFAULT_SETTLE_SECONDS = 5.0
 _MESSAGE_ID = re.compile(r"<[^<>\s]+>")
@@ -128,7 +126,7 @@ class DropFolder:
         store: StoreInbound,
         *,
         settle_seconds: float = DEFAULT_SETTLE_SECONDS,
-        max_bytes: int = DEFAULT_MAX_BYTES,
+        max_bytes: int = MAX_MESSAGE_BYTES,
         store_unavailable: Callable[[Exception], bool] = is_transient,
     ) -> None:
         self.folder = folder

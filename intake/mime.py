@@ -25,6 +25,7 @@ from intake.errors import RejectedMessage
 from intake.headers import display_name as _display_name
 from intake.headers import naive_zone
 from intake.html_text import html_to_text
+from intake.limits import MAX_DECODED_BYTES
 from intake.segments import segment_message
 from nlp.document import Document, Person
 
@@ -50,12 +51,11 @@ def _quiet_mailparser() -> None:
             library_logger.addFilter(_DEMOTE)
 
 
-DEFAULT_MAX_BYTES = 10_000_000
 _KNOWN_HEADERS = ("from", "date", "received", "message-id", "subject", "to", "mime-version")
 _REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|sv|antw)\s*(?:\[\d+\])?\s*:", re.I)
 
 
-def parse_email(raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+def parse_email(raw: bytes, *, max_bytes: int = MAX_DECODED_BYTES) -> Document:
     """Decode one email exactly as received into a Document (channel ``"email"``).
 
     Raises :class:`RejectedMessage` when the bytes are too large, are not an email, carry no
