@@ -73,6 +73,13 @@ def scrubbed(text: str, url: str) -> str:
     return text
 
 
+def failure(url: str, error: Exception) -> str:
+    """One line for a database error, fit to print: the masked URL, the error's type and the
+    first line of its text with every secret of ``url`` scrubbed out."""
+    reason = (scrubbed(str(error), url).splitlines() or [""])[0]
+    return f"{redacted(url)}: {type(error).__name__}: {reason}"
+
+
 def redacted(url: str) -> str:
     """A database URL fit for logs and messages: every password-bearing part is ``***``.
 

@@ -57,7 +57,7 @@ def _verify(args: argparse.Namespace) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
     from app.settings import load_settings
-    from storage.database import InvalidDatabaseUrl, connect, redacted, scrubbed
+    from storage.database import InvalidDatabaseUrl, connect, failure, redacted
     from storage.repositories.audit import verify_audit_log
 
     if args.database_url:
@@ -72,11 +72,7 @@ def _verify(args: argparse.Namespace) -> int:
     try:
         verification = verify_audit_log(engine, batch_size=max(1, args.batch_size))
     except SQLAlchemyError as exc:
-        reason = scrubbed(str(exc), url).splitlines()[0]
-        print(
-            f"trigger audit verify: {redacted(url)}: {type(exc).__name__}: {reason}",
-            file=sys.stderr,
-        )
+        print(f"trigger audit verify: {failure(url, exc)}", file=sys.stderr)
         return UNREADABLE
     finally:
         engine.dispose()

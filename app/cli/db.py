@@ -64,7 +64,7 @@ def _upgrade(args: argparse.Namespace) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
     from app.settings import load_settings
-    from storage.database import redacted, scrubbed
+    from storage.database import failure, redacted
     from storage.migrate import application_role, upgrade
 
     url, source = _database_url(args)
@@ -77,10 +77,7 @@ def _upgrade(args: argparse.Namespace) -> int:
     try:
         revision = upgrade(engine, args.revision, application_role=role)
     except SQLAlchemyError as exc:
-        reason = scrubbed(str(exc), url).splitlines()[0]
-        print(
-            f"trigger db upgrade: {redacted(url)}: {type(exc).__name__}: {reason}", file=sys.stderr
-        )
+        print(f"trigger db upgrade: {failure(url, exc)}", file=sys.stderr)
         return 1
     finally:
         engine.dispose()
@@ -93,7 +90,7 @@ def _upgrade(args: argparse.Namespace) -> int:
 def _current(args: argparse.Namespace) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
-    from storage.database import redacted, scrubbed
+    from storage.database import failure, redacted
     from storage.migrate import current_revision, head_revision
 
     url, source = _database_url(args)
@@ -103,10 +100,7 @@ def _current(args: argparse.Namespace) -> int:
     try:
         revision = current_revision(engine)
     except SQLAlchemyError as exc:
-        reason = scrubbed(str(exc), url).splitlines()[0]
-        print(
-            f"trigger db current: {redacted(url)}: {type(exc).__name__}: {reason}", file=sys.stderr
-        )
+        print(f"trigger db current: {failure(url, exc)}", file=sys.stderr)
         return 1
     finally:
         engine.dispose()
