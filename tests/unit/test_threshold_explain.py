@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.threshold_cases import THREE_QUALIFYING, draft, every_reason, incident
+from tests.unit.threshold_cases import THREE_QUALIFYING, draft, incident, rendered
 from trigger.draft import Draft
 from trigger.profiles import Profile, get_profile
 from trigger.threshold import Explainer, ReasonCode, decide
@@ -416,10 +416,7 @@ GOLDEN: list[tuple[str, ReasonCode, str | Profile, Draft, str]] = [
 def test_each_code_renders_to_its_sentence(
     code: ReasonCode, policy: str | Profile, case: Draft, expected: str
 ) -> None:
-    profile = get_profile(policy) if isinstance(policy, str) else policy
-    decision = decide(case, profile)
-    reason = next(r for r in every_reason(decision) if r.code is code)
-    assert Explainer(profile, decision.application_date).text(reason) == expected
+    assert rendered(code, policy, case) == expected
 
 
 def test_a_missing_fact_shared_by_two_incidents_is_written_once() -> None:

@@ -7,8 +7,16 @@ from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from trigger.draft import DateRange, Draft, Incident
-from trigger.profiles import get_profile
-from trigger.threshold import IncidentRef, Outcome, Reason, ReasonCode, ThresholdDecision, decide
+from trigger.profiles import Profile, get_profile
+from trigger.threshold import (
+    Explainer,
+    IncidentRef,
+    Outcome,
+    Reason,
+    ReasonCode,
+    ThresholdDecision,
+    decide,
+)
 from trigger.vocabulary import Agency, Exclusion, HateStrand, RiskFlag
 
 LONDON = ZoneInfo("Europe/London")
@@ -97,3 +105,11 @@ def every_reason(decision: ThresholdDecision) -> Iterator[Reason]:
     yield from walk([a.condition for a in decision.assessments if a.condition is not None])
     yield from walk([m for a in decision.assessments for m in a.missing])
     yield from walk(decision.would_change)
+
+
+def rendered(code: ReasonCode, policy: str | Profile, case: Draft) -> str:
+    """The sentence the first reason with ``code`` in ``case``'s decision is written as."""
+    profile = get_profile(policy) if isinstance(policy, str) else policy
+    decision = decide(case, profile)
+    reason = next(r for r in every_reason(decision) if r.code is code)
+    return Explainer(profile, decision.application_date).text(reason)
