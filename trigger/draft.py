@@ -54,6 +54,21 @@ class Incident(_Model):
     evidence: list[Span] = Field(default_factory=list)
 
 
+class RejectedDate(_Model):
+    """A date phrase the pipeline set aside rather than make an incident of, and why.
+
+    ``rule`` names the rule that rejected it (stable, for code and tests); ``reason`` says it in
+    plain English for an officer ("in a sentence about a court hearing"). An officer or the
+    victim can promote it to an incident.
+    """
+
+    phrase: str
+    span: Span
+    occurred: DateRange = Field(default_factory=DateRange)
+    rule: str
+    reason: str
+
+
 class Applicant(_Model):
     """Who made the application."""
 
@@ -113,6 +128,7 @@ class Draft(_Model):
     exclusions: list[Exclusion] = Field(default_factory=list)
     risk_flags: list[RiskFlag] = Field(default_factory=list)
     threshold: ThresholdResult | None = None
+    rejected_dates: list[RejectedDate] = Field(default_factory=list)
 
     @property
     def application_date(self) -> date:
