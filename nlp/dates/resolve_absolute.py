@@ -175,8 +175,8 @@ def resolve_absolute(c: Context) -> Resolved | None:
 
 def resolve_numeric_spaced(c: Context) -> Resolved | None:
     """A numeric date with single spaces, day first, the year in full ("31 10 2025"); not part
-    of a longer run of numbers (a phone number), nor after a currency sign or a word that
-    introduces a number ("ref 12 10 2025", "tel 01 02 2003")."""
+    of a longer run of numbers (a phone number), nor after a currency sign or soon after a word
+    that introduces a number ("ref 12 10 2025", "the ref is 12 10 2025", "tel 01 02 2003")."""
     span, doc = c.span, c.span.doc
     if any(t.whitespace_ != " " for t in span[:-1]):
         return None
@@ -187,7 +187,10 @@ def resolve_numeric_spaced(c: Context) -> Resolved | None:
             neighbour.like_num or neighbour.is_currency or neighbour.text in ("+", "(", ")", "-")
         ):
             return None
-    if c.before in c.lexicon.numeric_after_words or c.before in c.lexicon.numeric_spaced_blockers:
+    if c.before in c.lexicon.numeric_after_words or any(
+        t.lower_ in c.lexicon.numeric_spaced_blockers
+        for t in doc[max(0, span.start - 3) : span.start]
+    ):
         return None
     day, month, year = (int(t.text) for t in span)
     if not 1 <= month <= 12:
