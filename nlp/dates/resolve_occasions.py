@@ -2,7 +2,7 @@
 
 Named days ("Bonfire Night", "Easter Monday", "Father's Day"), the nth weekday of a month ("the
 first Monday of last month", "the last Friday in October") and bank holidays ("the bank holiday
-Monday", "the August bank holiday", read from the holidays package's calendar for England).
+Monday", "the August bank holiday", read from the domain's calendar for England).
 Without a year written each is the latest not after the reference day (past-leaning); "last"
 makes it strictly before, "next" the first after it.
 """
@@ -110,10 +110,11 @@ def resolve_nth_weekday(c: Context) -> Resolved | None:
 
 @lru_cache(maxsize=16)
 def bank_holidays(year: int) -> tuple[date, ...]:
-    """England's bank holidays in ``year`` (substitute days included), in order."""
-    import holidays  # imported lazily: building the calendar module is slow
+    """England's bank holidays in ``year`` (substitute days included), in order: the domain's
+    calendar (:mod:`trigger.workdays`, the holidays package), imported when first needed."""
+    from trigger.workdays import bank_holidays_between
 
-    return tuple(sorted(holidays.country_holidays("GB", subdiv="ENG", years=year)))
+    return tuple(d for d, _ in bank_holidays_between(date(year - 1, 12, 31), date(year, 12, 31)))
 
 
 def resolve_bank_holiday(c: Context) -> Resolved | None:
