@@ -44,7 +44,7 @@ _TOKEN_REGEXES: dict[str, dict[str, Any]] = {
         }
     },
     "GLUED_DAY_MONTH": {"LOWER": {"REGEX": r"^[0-9]{1,2}(st|nd|rd|th)?[a-z]{3,9}$"}},
-    "GLUED_MONTH_DAY": {"LOWER": {"REGEX": r"^[a-z]{3,9}[0-9]{1,2}(st|nd|rd|th)?$"}},
+    "GLUED_MONTH_DAY": {"LOWER": {"REGEX": r"^[a-z]{3,9}\.?[0-9]{1,2}(st|nd|rd|th)?$"}},
 }
 
 # {"DATE": NAME} -> lexicon table whose phrases it stands for.

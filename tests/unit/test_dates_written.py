@@ -42,6 +42,7 @@ WRITTEN = [
     (SUNDAY, "Since the Oct. 3rd row they have not spoken to us.", "Oct. 3rd", "2026-10-03"),
     (SUNDAY, "They came round on 5 Feb. and shouted at my son.", "on 5 Feb", "2026-02-05"),
     (SUNDAY, "On Jan. 14 the bin was set alight.", "On Jan. 14", "2026-01-14"),
+    (SUNDAY, "Texted the PCSO Aug.7 about the bikes.", "Aug.7", "2026-08-07"),
     # the nth weekday of a month
     (SUNDAY, "It started on the first Monday of last month.", None, "2026-11-02"),
     (SUNDAY, "They smashed the fence the last Friday in October.", None, "2026-10-30"),
@@ -50,6 +51,7 @@ WRITTEN = [
     (SUNDAY, "It was the last Friday of the month, they were drunk.", None, "2026-11-27"),
     (SUNDAY, "It happened on the third Sunday of March 2024.", None, "2024-03-17"),
     (SUNDAY, "The first Friday of this month they egged the door.", None, "2026-12-04"),
+    (SUNDAY, "They had a bonfire the last Sat in June.", "the last Sat in June", "2026-06-27"),
     # years ago
     (SUNDAY, "This all began two years ago when they moved in.", "two years ago", "2024-12-06"),
     (SUNDAY, "A year ago they threatened my husband.", "A year ago", "2025-12-06"),
