@@ -20,8 +20,10 @@ The package, in the order a text goes through it:
 - :mod:`~nlp.dates.scan`: match, keep the longest, resolve, apply the context rules (dates
   of birth, habits, "since").
 - :mod:`~nlp.dates.resolvers`: the resolver of each label, in :mod:`~nlp.dates.resolve_days`,
-  :mod:`~nlp.dates.resolve_months` and :mod:`~nlp.dates.resolve_absolute`, reading a match
-  through :mod:`~nlp.dates.context` and counting with :mod:`~nlp.dates.arithmetic`.
+  :mod:`~nlp.dates.resolve_months`, :mod:`~nlp.dates.resolve_absolute` and
+  :mod:`~nlp.dates.resolve_occasions` (named days, the nth weekday of a month, bank holidays),
+  reading a match through :mod:`~nlp.dates.context` and counting with
+  :mod:`~nlp.dates.arithmetic`.
 - :mod:`~nlp.dates.corrections`: "the 14th not the 15th", "I meant the 14th".
 
 Choices the contract leaves open, made here:
@@ -37,6 +39,26 @@ Choices the contract leaves open, made here:
   range whose explanation starts with "year only"; "member since 2019" gives nothing.
 - "since <date>" gives a range from that date to the reference day, explanation "since ...".
 - Dates of birth (after "DOB", "born", "date of birth") give no mention.
+- "N years ago", "a year ago": the same day N years before (28 February for 29 February), as
+  "N months ago" counts back to a day.
+- Parts of a year are thirds, as parts of a month are: "the beginning of 2025", "early 2025" is
+  January-April, "the middle of", "mid" May-August, "the end of", "late" September-December.
+  "The year" is the reference year (as "the month" is the reference month), "last year" the one
+  before.
+- "The rest of the week / month / year" runs from the reference day to the end of that week
+  (Sunday), month or year.
+- The nth weekday of a month ("the first Monday of last month", "the last Friday in October"):
+  of the month named; a month name alone means the latest such day not after the reference day,
+  and so does "of the month" when the reference month's is still to come; "this month" and
+  "next month" are taken as written. A fifth weekday the month lacks gives nothing.
+- Named days (Mothering Sunday, Father's Day, Remembrance Sunday, Christmas Eve, ...) and bank
+  holidays ("the bank holiday Monday", "the August bank holiday", England's calendar) are the
+  latest not after the reference day ("last": strictly before; "next": the first after). A bank
+  holiday weekend runs from the Saturday to the bank holiday Monday.
+- Numbers with single spaces are a date only day first with the year in full ("31 10 2025"),
+  not next to another number, a currency sign, or within three words after a word that
+  introduces a number ("ref", "number", "tel", "flat"); with dots the year may have two digits
+  ("3.10.26").
 """
 
 from __future__ import annotations

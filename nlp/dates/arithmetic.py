@@ -51,6 +51,17 @@ def easter(year: int) -> date:
     return date(year, month, day + 1)
 
 
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> date | None:
+    """The ``n``th ``weekday`` (0 Monday) of ``year``/``month``; ``n`` -1 is the last one.
+    None when the month has no such day (a fifth Monday)."""
+    if n < 0:
+        last = month_end(year, month)
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    first = date(year, month, 1)
+    day = first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    return day if day.month == month else None
+
+
 def safe_date(year: int, month: int, day: int) -> date | None:
     """``date(year, month, day)``, or None when there is no such day (30 February)."""
     try:

@@ -44,7 +44,7 @@ _TOKEN_REGEXES: dict[str, dict[str, Any]] = {
         }
     },
     "GLUED_DAY_MONTH": {"LOWER": {"REGEX": r"^[0-9]{1,2}(st|nd|rd|th)?[a-z]{3,9}$"}},
-    "GLUED_MONTH_DAY": {"LOWER": {"REGEX": r"^[a-z]{3,9}[0-9]{1,2}(st|nd|rd|th)?$"}},
+    "GLUED_MONTH_DAY": {"LOWER": {"REGEX": r"^[a-z]{3,9}\.?[0-9]{1,2}(st|nd|rd|th)?$"}},
 }
 
 # {"DATE": NAME} -> lexicon table whose phrases it stands for.
@@ -58,9 +58,11 @@ _LEXICON_PLACEHOLDERS = {
     "COUNT": "count",
     "UNIT_DAYS": "unit_days",
     "UNIT_MONTHS": "unit_months",
+    "UNIT_YEARS": "unit_years",
     "ORDWORD": "ordinal_word",
     "MONTH_PART": "month_part",
     "WEEKEND": "weekend",
+    "BANK_HOLIDAY": "bank_holiday",
 }
 
 Phrase = tuple[str, ...]
@@ -78,6 +80,7 @@ class Lexicon:
     numeric_not_dates: frozenset[str]
     numeric_blockers: frozenset[str]
     numeric_after_words: frozenset[str]  # "flat 3/12": an address, not a date
+    numeric_spaced_blockers: frozenset[str]  # "ref 12 10 2025": a number, not a date
     raw_keys: dict[str, frozenset[str]] = field(default_factory=dict)  # entries as written
 
     def find(self, tokens: list[str], table: str) -> tuple[Any, int, int] | None:
@@ -96,6 +99,9 @@ class Lexicon:
 def load_lexicon(tokenize: Callable[[str], Phrase]) -> Lexicon:
     """Read ``dates_lexicon.json``, each phrase split into lower-case tokens by ``tokenize``."""
     raw = json.loads((PATTERNS_DIR / "dates_lexicon.json").read_text(encoding="utf-8"))
+    abbreviated = frozenset(raw["abbreviated"])
+    for name in ("month", "weekday"):  # "Aug." as well as "Aug"
+        raw[name] |= {f"{w}.": v for w, v in raw[name].items() if w in abbreviated}
     tables: dict[str, dict[Phrase, Any]] = {}
     raw_keys: dict[str, frozenset[str]] = {}
     for name in set(_LEXICON_PLACEHOLDERS.values()) | {"since"}:
@@ -103,12 +109,13 @@ def load_lexicon(tokenize: Callable[[str], Phrase]) -> Lexicon:
         items = value.items() if isinstance(value, dict) else ((word, word) for word in value)
         tables[name] = {tokenize(word): val for word, val in items}
         raw_keys[name] = frozenset(value)
-    raw_keys["named"] = frozenset(raw["named_day_fixed"]) | frozenset(raw["named_day_easter"])
     named: dict[Phrase, tuple[str, Any]] = {}
-    for word, month_day in raw["named_day_fixed"].items():
-        named[tokenize(word)] = ("fixed", tuple(month_day))
-    for word, offset in raw["named_day_easter"].items():
-        named[tokenize(word)] = ("easter", offset)
+    for kind in ("fixed", "easter", "weekday"):
+        for word, value in raw[f"named_day_{kind}"].items():
+            named[tokenize(word)] = (kind, tuple(value) if isinstance(value, list) else value)
+    raw_keys["named"] = frozenset().union(
+        *(raw[f"named_day_{kind}"] for kind in ("fixed", "easter", "weekday"))
+    )
     tables["named"] = named
     return Lexicon(
         tables=tables,
@@ -119,6 +126,7 @@ def load_lexicon(tokenize: Callable[[str], Phrase]) -> Lexicon:
         numeric_not_dates=frozenset(raw["numeric_not_dates"]),
         numeric_blockers=frozenset(raw["numeric_blockers"]),
         numeric_after_words=frozenset(raw["numeric_after_words"]),
+        numeric_spaced_blockers=frozenset(raw["numeric_spaced_blockers"]),
         raw_keys=raw_keys,
     )
 
@@ -200,7 +208,7 @@ def _words_test(chosen: frozenset[str]) -> Callable[[str], bool]:
 _COMPOSITES: dict[str, tuple[str, ...]] = {
     "NUMBER": ("COUNT", "INT"),  # "two", "a couple of", "3"
     "PERIOD": ("UNIT_DAYS", "UNIT_MONTHS"),  # "days", "fortnight", "months"
-    "UNIT": ("UNIT_DAYS", "UNIT_MONTHS", "WEEKDAY_PLURAL"),  # ... and "thursdays"
+    "UNIT": ("UNIT_DAYS", "UNIT_MONTHS", "UNIT_YEARS", "WEEKDAY_PLURAL"),  # ... "thursdays"
     "DAY": ("ORD", "DAYNUM"),  # "3rd", "3"
 }
 

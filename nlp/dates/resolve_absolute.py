@@ -171,3 +171,29 @@ def resolve_absolute(c: Context) -> Resolved | None:
     return (
         one_day(d, "dateparser: day and month, latest not after the reference day") if d else None
     )
+
+
+def resolve_numeric_spaced(c: Context) -> Resolved | None:
+    """A numeric date with single spaces, day first, the year in full ("31 10 2025"); not part
+    of a longer run of numbers (a phone number), nor after a currency sign or soon after a word
+    that introduces a number ("ref 12 10 2025", "the ref is 12 10 2025", "tel 01 02 2003")."""
+    span, doc = c.span, c.span.doc
+    if any(t.whitespace_ != " " for t in span[:-1]):
+        return None
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    for neighbour in (before, after):
+        if neighbour is not None and (
+            neighbour.like_num or neighbour.is_currency or neighbour.text in ("+", "(", ")", "-")
+        ):
+            return None
+    if c.before in c.lexicon.numeric_after_words or any(
+        t.lower_ in c.lexicon.numeric_spaced_blockers
+        for t in doc[max(0, span.start - 3) : span.start]
+    ):
+        return None
+    day, month, year = (int(t.text) for t in span)
+    if not 1 <= month <= 12:
+        return None
+    d = safe_date(year, month, day)
+    return one_day(d, "numeric date with spaces (day first), as written") if d else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from nlp.dates.arithmetic import easter, month_end, safe_date, week_start, weekday_before
+from nlp.dates.arithmetic import month_end, safe_date, week_start, weekday_before
 from nlp.dates.context import HABITUAL, Context, Resolved, one_day
 from nlp.dates.mention import DateAnchor
 from nlp.dates.resolve_months import relative_month
@@ -68,6 +68,8 @@ def resolve_ago(c: Context) -> Resolved | None:
         return one_day(c.ref - timedelta(days=days), f"{days} days before the reference day")
     if c.find("unit_months") is not None:
         return one_day(add_months(c.ref, -n), f"{n} months before the reference day")
+    if c.find("unit_years") is not None:  # 29 February back to a common year: 28 February
+        return one_day(add_months(c.ref, -12 * n), f"{n} years before the reference day")
     weekday = c.find("weekday_plural")
     if weekday is not None:
         d = weekday_before(c.ref, int(weekday[0])) - timedelta(days=7 * (n - 1))
@@ -182,38 +184,6 @@ def resolve_weekend(c: Context) -> Resolved | None:
     return Resolved(
         saturday, saturday + timedelta(days=1), "the weekend just before (Saturday and Sunday)"
     )
-
-
-def resolve_named_day(c: Context) -> Resolved | None:
-    """A named day ("Bonfire Night", "Easter Monday"): the latest not after the reference day,
-    the first after it when "next", or the one in the year written."""
-    found = c.find("named")
-    if found is None:
-        return None
-    kind, value = found[0]
-
-    def on(year: int) -> date | None:
-        if kind == "fixed":
-            return safe_date(year, value[0], value[1])
-        return easter(year) + timedelta(days=int(value))
-
-    year = c.year()
-    if year is not None:
-        d = on(year)
-        return one_day(d, "named day in the year written") if d else None
-    words = set(c.words)
-    if "next" in words:
-        for y in range(c.ref.year, c.ref.year + 2):
-            d = on(y)
-            if d is not None and d > c.ref:
-                return one_day(d, "named day: next after the reference day")
-        return None
-    strictly = "last" in words
-    for y in range(c.ref.year, c.ref.year - 3, -1):
-        d = on(y)
-        if d is not None and (d < c.ref or (d == c.ref and not strictly)):
-            return one_day(d, "named day: latest not after the reference day")
-    return None
 
 
 def resolve_ordinal_day(c: Context) -> Resolved | None:

@@ -8,7 +8,7 @@ past is preferred: "March" is the latest March that has begun by the reference d
 from __future__ import annotations
 
 import calendar
-from datetime import date
+from datetime import date, timedelta
 
 from nlp.dates.arithmetic import month_end, year_of_latest_month
 from nlp.dates.context import Context, Resolved
@@ -108,3 +108,39 @@ def resolve_year_only(c: Context) -> Resolved | None:
     if year is None:
         year = c.ref.year if "this" in c.words else c.ref.year - 1
     return Resolved(date(year, 1, 1), date(year, 12, 31), "year only")
+
+
+# Thirds of a year, as the parts of a month are thirds of it.
+_PART_MONTHS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+
+
+def resolve_year_part(c: Context) -> Resolved | None:
+    """A part of a year ("the end of 2025", "the beginning of the year", "mid-2024", "the end of
+    last year"): January-April, May-August or September-December. "The year" is the reference
+    one, as "the month" is; "the end of year 10" (a school year) is not a date."""
+    part = c.find("month_part")
+    if part is None or c.after.isdigit():
+        return None
+    part_word = c.words[part[1]]
+    nxt = c.words[part[2]] if part[2] < len(c.words) else ""
+    if part_word in ("end", "start", "beginning", "begining", "middle") and nxt not in ("of", "-"):
+        return None
+    year = c.year()
+    if year is None:
+        previous = {"last", "previous", "past"} & set(c.words[part[2] :])
+        year = c.ref.year - 1 if previous else c.ref.year
+    first, last = _PART_MONTHS[str(part[0])]
+    return Resolved(date(year, first, 1), month_end(year, last), f"{part[0]} part of the year")
+
+
+def resolve_rest_of(c: Context) -> Resolved | None:
+    """Resolve "the rest of the week / month / year": from the reference day to the end of that week
+    (Sunday), month or year."""
+    unit = c.words[-1]
+    if unit in ("week", "wk"):
+        end = c.ref + timedelta(days=6 - c.ref.weekday())
+    elif unit == "month":
+        end = month_end(c.ref.year, c.ref.month)
+    else:
+        end = date(c.ref.year, 12, 31)
+    return Resolved(c.ref, end, f"the rest of the {unit}: the reference day to its end")

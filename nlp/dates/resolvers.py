@@ -19,12 +19,12 @@ from nlp.dates.resolve_absolute import (
     resolve_numeric,
     resolve_numeric_hyphen,
     resolve_numeric_iso,
+    resolve_numeric_spaced,
 )
 from nlp.dates.resolve_days import (
     resolve_ago,
     resolve_incident,
     resolve_last_n,
-    resolve_named_day,
     resolve_ordinal_day,
     resolve_rel_day,
     resolve_week,
@@ -37,7 +37,14 @@ from nlp.dates.resolve_months import (
     resolve_month_part,
     resolve_month_range,
     resolve_month_rel,
+    resolve_rest_of,
     resolve_year_only,
+    resolve_year_part,
+)
+from nlp.dates.resolve_occasions import (
+    resolve_bank_holiday,
+    resolve_named_day,
+    resolve_nth_weekday,
 )
 
 Resolver = Callable[[Context], Resolved | None]
@@ -65,4 +72,9 @@ RESOLVERS: dict[str, Resolver] = {
     "MONTH_NUMERIC": resolve_month_numeric,
     "ABSOLUTE": resolve_absolute,
     "YEAR_ONLY": resolve_year_only,
+    "YEAR_PART": resolve_year_part,
+    "REST_OF": resolve_rest_of,
+    "NTH_WEEKDAY": resolve_nth_weekday,
+    "BANK_HOLIDAY": resolve_bank_holiday,
+    "NUMERIC_SPACED": resolve_numeric_spaced,
 }

@@ -22,7 +22,15 @@ from nlp.dates.windows import merged_doc, trim, windows
 
 # Rules whose dates may be someone's date of birth.
 _ABSOLUTE_RULES = frozenset(
-    {"DAY_RANGE", "DAY_MONTH", "NUMERIC", "NUMERIC_HYPHEN", "NUMERIC_ISO", "ABSOLUTE"}
+    {
+        "DAY_RANGE",
+        "DAY_MONTH",
+        "NUMERIC",
+        "NUMERIC_HYPHEN",
+        "NUMERIC_ISO",
+        "NUMERIC_SPACED",
+        "ABSOLUTE",
+    }
 )
 
 
@@ -60,7 +68,7 @@ def mentions_in_doc(doc: Doc, ref: date, rules: Rules) -> list[DateMention]:
         span = trim(longest)
         if label in _ABSOLUTE_RULES and _is_birth_date(span, rules.lexicon):
             continue
-        if label in ("WEEKDAY", "MONTH", "NAMED_DAY") and _habitual(span):
+        if label in ("WEEKDAY", "MONTH", "NAMED_DAY", "BANK_HOLIDAY") and _habitual(span):
             continue
         context = Context(span, [t.lower_ for t in span if not t.is_space], ref, rules.lexicon)
         resolved = RESOLVERS[label](context)

@@ -18,6 +18,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from dateutil.easter import easter
+from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, weekday
 
 from nlp.dates import DateMention, find_dates
 from tests.checkout import EXTERNAL, requires_shared
@@ -43,6 +44,8 @@ OUR_HOLIDAYS = {
     "Shrove Tuesday",
     "Mothering Sunday",
     "Guy Fawkes Day",
+    "Father's Day",
+    "August Bank Holiday",
 }
 EASTER_BASED = {
     "Easter Sunday",
@@ -54,11 +57,15 @@ EASTER_BASED = {
     "Shrove Tuesday",
     "Mothering Sunday",
 }
+# Named days that are the nth weekday of a month: (month, weekday, n).
+NTH_WEEKDAY_BASED = {"Father's Day": (6, SU, 3)}
 
 # Phrases that are out of scope for an intake assistant reading about past incidents: future
 # offsets and durations ("in 7 days", "3 years from today", "upcoming two weeks", "next 3 days"),
-# deadlines ("by EOM"), seasons, quarters, "closest" arithmetic, nth-weekday-of-month and
-# week-of-month compositions.
+# deadlines ("by EOM"), seasons, quarters, "closest" arithmetic, the nth day or week of a month
+# ("last day of October", "first week of October"), and phrases where Duckling's convention
+# and the contract's differ (each said below). The nth weekday of a month ("first Tuesday of
+# October") is ours, and so are "the end of 2012" and "the end of the year" (the last third).
 OUT_OF_SCOPE = [
     re.compile(p, re.IGNORECASE)
     for p in (
@@ -67,17 +74,23 @@ OUT_OF_SCOPE = [
         r"\bin\s+(a|one|\d+)\s+years?\b",
         r"from (now|today|right now)|\bhence\b|\bupcoming\b|\bnext (\d+|two|three|few)\b",
         r"\b(after|before)\s+(christmas|easter)\b|\bfrom christmas\b",
-        r"\b(EOM|EOY|BOM|BOY|EOD)\b|\bby\b|\b(beginning|end) of (the )?year\b",
-        r"\b(end|beginning) of \d{4}\b|\ball week\b|\brest of the week\b|\bthe week\b$",
-        r"season|summer|winter|spring|autumn|\bquarter|\bqtr\b|\d+q\d|q\d\b",
+        r"\b(EOM|EOY|BOM|BOY|EOD)\b|\bby\b",  # abbreviations and deadlines
+        # Duckling's beginning of a year is its first quarter; ours is its first third (January
+        # to April), as the parts of a month are its thirds. Its end of a year is ours.
+        r"\bbeginning of (the )?(year|\d{4})\b",
+        # Duckling's "all week" and "rest of the week" end on Saturday (its weekend starts on
+        # Friday evening); the contract's weeks run Monday to Sunday. "the week" alone is vague.
+        r"\ball week\b|\brest of the week\b|\bthe week\b$",
+        # seasons and quarters (a summer bank holiday is a day)
+        r"season|summer(?! bank)|winter|spring|autumn|\bquarter|\bqtr\b|\d+q\d|q\d\b",
         r"\bclosest\b|\bides\b",
         r"\b(first|second|third|fourth|fifth|last|\d(st|nd|rd|th))\s+(last\s+)?"
-        r"(mon|tue|wed|thu|fri|sat|sun|day|week|weekend|week-end|week end|wkend)\w*\s+(of|in)\b",
+        r"(day|week|weekend|week-end|week end|wkend)\w*\s+(of|in)\b",
         r"\bweek of\b|\bthird day\b",
         r"^\d{1,2}\s*-\s*\d{1,2}$",  # "15-2": a day-month or a range of numbers; we read neither
-        # year-scale offsets (Duckling gives a month); durations
+        # year-scale offsets: Duckling gives the whole month, the contract counts back to the
+        # day ("two years ago": the same day two years before, as "two months ago"); durations
         r"\byears? ago\b|\bfor \d+ days\b",
-        r"^\d+ \d+ \d+$",  # numbers separated by spaces are not dates for us
         # "the following week": our contract anchors "the following ..." to the incident
         r"\bfollowing\b",
         r"\b\d{4}-\d\d-\d\d \d|/\d{4}-",
@@ -93,10 +106,11 @@ MONTHS = (
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|january|february|march|april|june|"
     r"july|august|september|october|november|december)(?=\b|\d)"
 )
-# Words that make a phrase's time explicit, so that Duckling's reading is ours too.
+# Words that make a phrase's time explicit, so that Duckling's reading is ours too ("the end of
+# the year" is the reference year's, as "the end of the month" is the reference month's).
 FUTURE_CUES = re.compile(
     r"\b(next|tomorrow|tomorrows|after next|coming|from now|hence|in \d|"
-    r"(the|this|current) (week|month))\b",
+    r"(the|this|current) (week|month|year)|of year)\b",
     re.IGNORECASE,
 )
 YEAR = re.compile(r"\b(19|20)\d\d\b|'\d\d\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
@@ -117,6 +131,33 @@ def _in_year(day: date, year: int) -> date | None:
         return None
 
 
+# "first Tuesday of October": the nth weekday of a named month, read as the latest not after the
+# reference day (computed here with dateutil, independently of nlp.dates).
+NTH_WEEKDAY_OF_MONTH = re.compile(
+    r"(the )?(first|second|third|fourth|last) (mon|tue|wed|thu|fri|sat|sun)[a-z]* (of|in) "
+    r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+)
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}
+_MONTH_NUMBERS = {
+    m: i + 1
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+    )
+}
+_WEEKDAY_OBJECTS = {"mon": MO, "tue": TU, "wed": WE, "thu": TH, "fri": FR, "sat": SA, "sun": SU}
+
+
+def _latest_nth_weekday(ref: date, month: int, which: weekday) -> tuple[date, date]:
+    year = ref.year
+    while True:
+        first = date(year, month, 1)
+        anchor = first if which.n and which.n > 0 else first + relativedelta(day=31)
+        day = anchor + relativedelta(weekday=which)
+        if day <= ref:
+            return day, day
+        year -= 1
+
+
 def _past_reading(
     text: str, holiday: str | None, start: date, end: date, ref: date
 ) -> tuple[date, date] | None:
@@ -128,6 +169,14 @@ def _past_reading(
     if holiday in EASTER_BASED:
         shift = easter(start.year) - easter(start.year - 1)
         return start - shift, end - shift
+    if holiday in NTH_WEEKDAY_BASED:
+        month, day_of_week, n = NTH_WEEKDAY_BASED[holiday]
+        return _latest_nth_weekday(ref, month, day_of_week(n))
+    nth = NTH_WEEKDAY_OF_MONTH.fullmatch(text.strip().lower())
+    if nth is not None:
+        month = _MONTH_NUMBERS[nth.group(5)[:3]]
+        n = _NTH[nth.group(2)]
+        return _latest_nth_weekday(ref, month, _WEEKDAY_OBJECTS[nth.group(3)[:3]](n))
     if holiday is not None or has_month:
         if has_weekday and has_month:
             return None  # a weekday with a date in the future: no past reading keeps both
@@ -231,8 +280,8 @@ def _resolves_right(row: Row) -> tuple[bool, str]:
 pytestmark = requires_shared("external/duckling_en_time.jsonl")
 
 # An honest floor: the filters above may not shrink the suite to the easy rows.
-MIN_KEPT_ROWS = 340
-MIN_ACCURACY = 0.90
+MIN_KEPT_ROWS = 385
+MIN_ACCURACY = 0.95
 
 
 def test_duckling_kept_rows_are_at_least_the_floor() -> None:
@@ -240,7 +289,7 @@ def test_duckling_kept_rows_are_at_least_the_floor() -> None:
     assert len(kept) >= MIN_KEPT_ROWS, f"only {len(kept)} rows kept; dropped: {dropped}"
 
 
-def test_duckling_rows_resolve_right_at_least_ninety_percent() -> None:
+def test_duckling_rows_resolve_right_at_least_ninety_five_percent() -> None:
     kept, _ = load_rows()
     misses = []
     for row in kept:
