@@ -1,0 +1,215 @@
+"""Hate markers that need more than one clause, and slurs split or slipped past the lexicon.
+
+Three helpers of :mod:`nlp.hate`, with their data in ``nlp/patterns/hate_families.json``:
+
+- **The target carried from one clause to the next.** "I'm Polish. He says we are all thieves",
+  "he found out we're gay and said people like us make him sick", "he shouted 'your kind aren't
+  welcome' at my wife in her hijab": the attack names no group, only the victim ("people like me",
+  "your kind", "you lot", "he says I'm ..."); the group comes from the victim's own words in the
+  same sentence or the one before ("I'm Polish", "my son, who is autistic", "in her hijab"). Only
+  the victim's identity counts: a word about the culprit ("the lads next door are Polish") is no cue.
+- **Condemning a hateful phrase** ("anyone who says ... is a bigot", "there's no place for ...",
+  "saying '...' is disgusting"): the phrase is quoted, not said to the victim.
+- **Split and slipped slurs**: a word the writer broke with a space ("wo rd") or a plural of a
+  keyboard slip, resolved against the slur list only (long terms, never an ambiguous one).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from nlp.lexicon import ObfuscationLexicon, Sentence, Token, alternation, compile_all, load_data
+from trigger.vocabulary import HateStrand
+
+# "he never said people like me ...", "nobody calls us ...": the attack did not happen.
+_NEGATED = re.compile(
+    r"(?:never|didn't|did not|doesn't|does not|don't|do not|wouldn't|won't|nobody|no one"
+    r"|not once|hasn't|haven't)(?: [^ ]+){0,3} $"
+)
+# A culprit's own words about themselves ("he says he's ...") are not said about the victim.
+_REPORTED_SELF = re.compile(r"\b(?:he|she|they) (?:says?|said|tells?|told)(?: [^ ]+)? (?:he|she|they)")
+
+
+@dataclass(frozen=True)
+class Carried:
+    """A marker found in canonical offsets of one sentence."""
+
+    strand: HateStrand
+    sentence: int
+    start: int
+    end: int
+    rule: str
+
+
+@dataclass(frozen=True)
+class Context:
+    phrases: tuple[tuple[str, str, str, bool], ...]  # strand, name, pattern, needs context
+    templates: Mapping[str, str]
+    group_templates: frozenset[str]
+    condemning: re.Pattern[str]
+    condemned_after: re.Pattern[str]
+    reference: re.Pattern[str]
+    spoken: re.Pattern[str]
+    cues: Mapping[HateStrand, re.Pattern[str]]
+    victim_from: re.Pattern[str]
+    victim_age: re.Pattern[str]
+
+
+def families() -> dict[str, object]:
+    """The raw families file (phrases and templates go into :mod:`nlp.hate`'s rule list)."""
+    return load_data("hate_families.json")
+
+
+@cache
+def _cached(macros_key: tuple[tuple[str, str], ...]) -> Context:
+    data = load_data("hate_families.json")
+    macros = dict(macros_key)
+    identity: dict[str, dict[str, list[str]]] = load_data("hate.json")["identity"]
+    attack = "(?:" + compile_all([data["reference_attack"]], macros).pattern + ")"
+    reference = compile_all(
+        [f"(?:{data['reference']})(?: [\"'])?(?: [^ .;:!?]+){{0,4}}? {attack}"], macros
+    )
+    spoken = compile_all([data["spoken_attack"]], macros)
+    cues: dict[HateStrand, re.Pattern[str]] = {}
+    for name, entry in identity.items():
+        singular = [g[:-1] for g in entry["groups"] if " " not in g and g.endswith("s")]
+        words = entry["groups"] + entry["adjectives"] + entry["motivation"] + singular
+        cue_macros = {"CUE": alternation(words)}
+        cues[HateStrand(name)] = compile_all([data["victim_cue"]], cue_macros)
+    return Context(
+        phrases=tuple(
+            (p["strand"], p["name"], p["pattern"], bool(p.get("context", False)))
+            for p in data["phrases"]
+        ),
+        templates=data["templates"],
+        group_templates=frozenset(data["group_templates"]),
+        condemning=compile_all(data["condemning"], {}),
+        condemned_after=compile_all([data["condemned_after"]], {}),
+        reference=reference,
+        spoken=spoken,
+        cues=cues,
+        victim_from=compile_all([data["victim_from"]], {}),
+        victim_age=compile_all([data["victim_age"]], {}),
+    )
+
+
+def context(macros: Mapping[str, str]) -> Context:
+    """The compiled families, built once for the macros :mod:`nlp.hate` expands with."""
+    return _cached(tuple(sorted(macros.items())))
+
+
+def condemned(ctx: Context, canon: str, cstart: int, cend: int) -> bool:
+    """True when the words at ``[cstart, cend)`` are quoted to condemn or answer them."""
+    before = canon[:cstart]
+    for match in ctx.condemning.finditer(before):
+        between = before[match.end() :]
+        if not re.search(r"\b(?:he|she|they|someone) (?:said|says|shouted|called|told)\b", between):
+            return True
+    after = canon[cend : cend + 60]
+    if re.match(r"^(?: [^ ]+){0,2}? (?:is|are|was) ", after) and ctx.condemned_after.search(after):
+        return bool(re.match(r"^(?:saying|calling|shouting|telling|using) ", canon))
+    return False
+
+
+def carried(ctx: Context, sents: Sequence[Sentence]) -> list[Carried]:
+    """Attacks on "people like me" / "your kind" / "he says we're ..." given the strand the victim's
+    own words name, in the same sentence or the one before."""
+    out: list[Carried] = []
+    for index, sentence in enumerate(sents):
+        canon = sentence.canon
+        for rule, pattern in (("reference carried", ctx.reference), ("spoken carried", ctx.spoken)):
+            for match in pattern.finditer(canon):
+                before = canon[: match.start()]
+                if _NEGATED.search(before) or _REPORTED_SELF.search(match.group(0)):
+                    continue
+                if condemned(ctx, canon, match.start(), match.end()):
+                    continue
+                strand = _victim_strand(ctx, sents, index, match.start())
+                if strand is not None:
+                    out.append(Carried(strand, index, match.start(), match.end(), rule))
+    return out
+
+
+def _victim_strand(
+    ctx: Context, sents: Sequence[Sentence], index: int, position: int
+) -> HateStrand | None:
+    """The strand of the victim's identity nearest to ``position`` in sentence ``index`` (its own
+    text first, then the sentence before)."""
+    windows = [(sents[index].canon, position)]
+    if index > 0:
+        windows.append((sents[index - 1].canon, len(sents[index - 1].canon) + position + 1))
+    for canon, anchor in windows:
+        best: tuple[int, HateStrand] | None = None
+        for strand, cue in ctx.cues.items():
+            for match in cue.finditer(canon):
+                distance = abs(anchor - match.end())
+                if best is None or distance < best[0]:
+                    best = (distance, strand)
+        for pattern, strand in ((ctx.victim_from, HateStrand.RACE), (ctx.victim_age, HateStrand.AGE)):
+            for match in pattern.finditer(canon):
+                distance = abs(anchor - match.end())
+                if best is None or distance < best[0]:
+                    best = (distance, strand)
+        if best is not None:
+            return best[1]
+    return None
+
+
+def repair(
+    sentence: Sentence,
+    lexicon: ObfuscationLexicon,
+    slurs: Mapping[str, HateStrand],
+    plain: frozenset[str],
+) -> Sentence:
+    """``sentence`` with split slurs joined ("wo rd") and plurals of slipped slurs resolved.
+
+    ``plain`` are the ambiguous terms, never joined. Only long terms (six letters or more) join:
+    two short everyday words rarely spell one of them."""
+    tokens = list(sentence.tokens)
+    changed = False
+    out: list[Token] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        nxt = tokens[index + 1] if index + 1 < len(tokens) else None
+        if nxt is not None and token.text.isalpha() and nxt.text.isalpha():
+            joined = _as_slur(token.text + nxt.text, lexicon, slurs, plain)
+            if joined is not None and len(token.text + nxt.text) >= 6:
+                out.append(Token(joined, token.start, nxt.end))
+                index += 2
+                changed = True
+                continue
+        stem = token.text[:-1]
+        if token.text.endswith("s") and len(stem) >= 6 and stem not in slurs:
+            single = _as_slur(stem, lexicon, slurs, plain)
+            if single is not None:  # "goliwogs": the plural of a keyboard slip
+                out.append(Token(single + "s", token.start, token.end))
+                index += 1
+                changed = True
+                continue
+        out.append(token)
+        index += 1
+    if not changed:
+        return sentence
+    starts: list[int] = []
+    pos = 0
+    for token in out:
+        starts.append(pos)
+        pos += len(token.text) + 1
+    canon = " ".join(t.text for t in out)
+    return Sentence(sentence.start, sentence.end, tuple(out), canon, tuple(starts))
+
+
+def _as_slur(
+    word: str, lexicon: ObfuscationLexicon, slurs: Mapping[str, HateStrand], plain: frozenset[str]
+) -> str | None:
+    resolved = word if word in slurs else lexicon.resolve(word)
+    if resolved is None:
+        return None
+    base = resolved if resolved in slurs else resolved.rstrip("s")
+    if base not in slurs or base in plain or len(base) < 6:
+        return None
+    return resolved

@@ -1,0 +1,53 @@
+"""nlp.hate against the hate suite (tests/unit/hate_suite.py): hateful sentences said to a victim
+must give their strand at least 90% of the time, neutral ones (the controls) any strand at most 2%
+of the time. The misses are printed, by functionality, so a failing run says what to fix."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from nlp.hate import hate_strands
+from tests.unit.hate_suite import HATEFUL, NEUTRAL, Case
+
+HATEFUL_FLOOR = 0.90
+NEUTRAL_CEILING = 0.02
+
+
+def _misses(cases: list[Case], hateful: bool) -> list[tuple[Case, set[str]]]:
+    out = []
+    for case in cases:
+        found = {s.value for s in hate_strands(case.text)}
+        wrong = (case.strand is None or case.strand.value not in found) if hateful else bool(found)
+        if wrong:
+            out.append((case, found))
+    return out
+
+
+def _report(title: str, misses: list[tuple[Case, set[str]]], total: int) -> str:
+    lines = [f"{title}: {len(misses)} of {total} wrong"]
+    by_function = Counter(case.functionality for case, _ in misses)
+    for name, count in by_function.most_common():
+        lines.append(f"  {name}: {count}")
+    lines += [f"    {case.text!r} -> {sorted(found)}" for case, found in misses]
+    return "\n".join(lines)
+
+
+def test_suite_is_large_and_covers_every_strand() -> None:
+    assert len(HATEFUL) >= 200 and len(NEUTRAL) >= 150
+    assert {c.strand for c in HATEFUL if c.strand} == set(type(HATEFUL[0].strand))  # type: ignore[arg-type]
+    assert all(c.strand is not None for c in HATEFUL)
+    assert all(c.strand is None for c in NEUTRAL)
+
+
+def test_hateful_sentences_get_their_strand() -> None:
+    misses = _misses(HATEFUL, hateful=True)
+    rate = 1 - len(misses) / len(HATEFUL)
+    print(_report("hateful", misses, len(HATEFUL)))
+    assert rate >= HATEFUL_FLOOR, _report("hateful", misses, len(HATEFUL))
+
+
+def test_neutral_sentences_get_no_strand() -> None:
+    misses = _misses(NEUTRAL, hateful=False)
+    rate = len(misses) / len(NEUTRAL)
+    print(_report("neutral", misses, len(NEUTRAL)))
+    assert rate <= NEUTRAL_CEILING, _report("neutral", misses, len(NEUTRAL))
