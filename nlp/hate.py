@@ -98,6 +98,7 @@ _DENIED_INSIDE = re.compile(
     r"(?:don't|do not|dont|didn't|did not|doubt|not sure|no idea|can't say|cannot say)"
     r" (?:[^ ]+ ){0,2}?(?:that's|thats|that is|it's|its|it is|if|whether|why)"
 )
+_NOT_SAYING = re.compile(r"(?:not|never|n't) (?:saying|suggesting|claiming|accusing)(?: [^ ,;:]+){0,4} $")
 # "she posted that I'm a ...": someone else's words about the victim, not self-identification.
 _SAID_OF_VICTIM = re.compile(
     r"\b(?:said|says|say|posted|posts|wrote|writes|told [^ ]+|tells [^ ]+|shouted|shouts|called"
@@ -346,7 +347,8 @@ def _group_expression(groups: list[str], adjectives: list[str]) -> str:
     if adjectives:
         parts.append(
             alternation(adjectives)
-            + r" (?:people|persons|folk|folks|community|communities|kind|sort|types|scum|ones)"
+            + r" (?:people|persons|folk|folks|community|communities|kind|sort|types|scum|ones"
+            r"|kids|children|families|lads|men|women|girls|boys)"
         )
     return "(?:" + "|".join(parts) + ")"
 
@@ -619,6 +621,8 @@ def _keep(
             return False
     if (name in _WEAK_RULES or name in _MOTIVATION_RULES) and compiled.hypothetical.search(before):
         return False
+    if name in _WEAK_RULES and _NOT_SAYING.search(before):
+        return False  # "I'm not saying they're racist"
     if name in _MOTIVATION_RULES:
         if not motivated and name in {
             "motivation_because",

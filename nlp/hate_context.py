@@ -33,6 +33,10 @@ _NEGATED = re.compile(
 _REPORTED_SELF = re.compile(r"\b(?:he|she|they) (?:says?|said|tells?|told)(?: [^ ]+)? (?:he|she|they)")
 
 
+# Cues this close to the nearest one name the same person ("a black woman", "my disabled son").
+_SAME_PHRASE = 8
+
+
 @dataclass(frozen=True)
 class Carried:
     """A marker found in canonical offsets of one sentence."""
@@ -51,6 +55,7 @@ class Context:
     group_templates: frozenset[str]
     condemning: re.Pattern[str]
     condemned_after: re.Pattern[str]
+    condemning_quote: re.Pattern[str]
     reference: re.Pattern[str]
     spoken: re.Pattern[str]
     cues: Mapping[HateStrand, re.Pattern[str]]
@@ -88,6 +93,7 @@ def _cached(macros_key: tuple[tuple[str, str], ...]) -> Context:
         group_templates=frozenset(data["group_templates"]),
         condemning=compile_all(data["condemning"], {}),
         condemned_after=compile_all([data["condemned_after"]], {}),
+        condemning_quote=re.compile(data["condemning_quote"]),
         reference=reference,
         spoken=spoken,
         cues=cues,
@@ -110,7 +116,8 @@ def condemned(ctx: Context, canon: str, cstart: int, cend: int) -> bool:
             return True
     after = canon[cend : cend + 60]
     if re.match(r"^(?: [^ ]+){0,2}? (?:is|are|was) ", after) and ctx.condemned_after.search(after):
-        return bool(re.match(r"^(?:saying|calling|shouting|telling|using) ", canon))
+        # "saying '...' is disgusting", "... teaches that calling people '...' is bullying"
+        return bool(ctx.condemning_quote.search(before[-40:]))
     return False
 
 
@@ -127,35 +134,29 @@ def carried(ctx: Context, sents: Sequence[Sentence]) -> list[Carried]:
                     continue
                 if condemned(ctx, canon, match.start(), match.end()):
                     continue
-                strand = _victim_strand(ctx, sents, index, match.start())
-                if strand is not None:
+                for strand in _victim_strands(ctx, sents, index, match.start()):
                     out.append(Carried(strand, index, match.start(), match.end(), rule))
     return out
 
 
-def _victim_strand(
+def _victim_strands(
     ctx: Context, sents: Sequence[Sentence], index: int, position: int
-) -> HateStrand | None:
-    """The strand of the victim's identity nearest to ``position`` in sentence ``index`` (its own
-    text first, then the sentence before)."""
+) -> set[HateStrand]:
+    """The strands of the victim's identity nearest to ``position`` in sentence ``index`` (its own
+    text first, then the sentence before); both of "a black woman" when the attack is on "my sort"."""
     windows = [(sents[index].canon, position)]
     if index > 0:
         windows.append((sents[index - 1].canon, len(sents[index - 1].canon) + position + 1))
     for canon, anchor in windows:
-        best: tuple[int, HateStrand] | None = None
+        found: list[tuple[int, HateStrand]] = []
         for strand, cue in ctx.cues.items():
-            for match in cue.finditer(canon):
-                distance = abs(anchor - match.end())
-                if best is None or distance < best[0]:
-                    best = (distance, strand)
+            found += [(abs(anchor - m.end()), strand) for m in cue.finditer(canon)]
         for pattern, strand in ((ctx.victim_from, HateStrand.RACE), (ctx.victim_age, HateStrand.AGE)):
-            for match in pattern.finditer(canon):
-                distance = abs(anchor - match.end())
-                if best is None or distance < best[0]:
-                    best = (distance, strand)
-        if best is not None:
-            return best[1]
-    return None
+            found += [(abs(anchor - m.end()), strand) for m in pattern.finditer(canon)]
+        if found:
+            nearest = min(distance for distance, _ in found)
+            return {strand for distance, strand in found if distance <= nearest + _SAME_PHRASE}
+    return set()
 
 
 def repair(

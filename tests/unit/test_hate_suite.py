@@ -7,8 +7,11 @@ from __future__ import annotations
 from collections import Counter
 
 from nlp.hate import hate_strands
-from tests.unit.hate_suite import HATEFUL, NEUTRAL, Case
+from trigger.vocabulary import HateStrand
+from tests.unit.hate_suite import HATEFUL, HATEFUL_SECOND, NEUTRAL, NEUTRAL_SECOND, Case
 
+ALL_HATEFUL = HATEFUL + HATEFUL_SECOND
+ALL_NEUTRAL = NEUTRAL + NEUTRAL_SECOND
 HATEFUL_FLOOR = 0.90
 NEUTRAL_CEILING = 0.02
 
@@ -33,21 +36,22 @@ def _report(title: str, misses: list[tuple[Case, set[str]]], total: int) -> str:
 
 
 def test_suite_is_large_and_covers_every_strand() -> None:
-    assert len(HATEFUL) >= 200 and len(NEUTRAL) >= 150
-    assert {c.strand for c in HATEFUL if c.strand} == set(type(HATEFUL[0].strand))  # type: ignore[arg-type]
-    assert all(c.strand is not None for c in HATEFUL)
-    assert all(c.strand is None for c in NEUTRAL)
+    assert len(ALL_HATEFUL) >= 250 and len(ALL_NEUTRAL) >= 150
+    assert {c.strand for c in ALL_HATEFUL} == set(HateStrand)
+    assert all(c.strand is None for c in ALL_NEUTRAL)
+    texts = [c.text for c in ALL_HATEFUL + ALL_NEUTRAL]
+    assert len(set(texts)) == len(texts)
 
 
 def test_hateful_sentences_get_their_strand() -> None:
-    misses = _misses(HATEFUL, hateful=True)
-    rate = 1 - len(misses) / len(HATEFUL)
-    print(_report("hateful", misses, len(HATEFUL)))
-    assert rate >= HATEFUL_FLOOR, _report("hateful", misses, len(HATEFUL))
+    misses = _misses(ALL_HATEFUL, hateful=True)
+    rate = 1 - len(misses) / len(ALL_HATEFUL)
+    print(_report("hateful", misses, len(ALL_HATEFUL)))
+    assert rate >= HATEFUL_FLOOR, _report("hateful", misses, len(ALL_HATEFUL))
 
 
 def test_neutral_sentences_get_no_strand() -> None:
-    misses = _misses(NEUTRAL, hateful=False)
-    rate = len(misses) / len(NEUTRAL)
-    print(_report("neutral", misses, len(NEUTRAL)))
-    assert rate <= NEUTRAL_CEILING, _report("neutral", misses, len(NEUTRAL))
+    misses = _misses(ALL_NEUTRAL, hateful=False)
+    rate = len(misses) / len(ALL_NEUTRAL)
+    print(_report("neutral", misses, len(ALL_NEUTRAL)))
+    assert rate <= NEUTRAL_CEILING, _report("neutral", misses, len(ALL_NEUTRAL))
