@@ -98,7 +98,9 @@ _DENIED_INSIDE = re.compile(
     r"(?:don't|do not|dont|didn't|did not|doubt|not sure|no idea|can't say|cannot say)"
     r" (?:[^ ]+ ){0,2}?(?:that's|thats|that is|it's|its|it is|if|whether|why)"
 )
-_NOT_SAYING = re.compile(r"(?:not|never|n't) (?:saying|suggesting|claiming|accusing)(?: [^ ,;:]+){0,4} $")
+_NOT_SAYING = re.compile(
+    r"(?:not|never|n't) (?:saying|suggesting|claiming|accusing)(?: [^ ,;:]+){0,4} $"
+)
 # "she posted that I'm a ...": someone else's words about the victim, not self-identification.
 _SAID_OF_VICTIM = re.compile(
     r"\b(?:said|says|say|posted|posts|wrote|writes|told [^ ]+|tells [^ ]+|shouted|shouts|called"

@@ -7,7 +7,8 @@ Three helpers of :mod:`nlp.hate`, with their data in ``nlp/patterns/hate_familie
   welcome' at my wife in her hijab": the attack names no group, only the victim ("people like me",
   "your kind", "you lot", "he says I'm ..."); the group comes from the victim's own words in the
   same sentence or the one before ("I'm Polish", "my son, who is autistic", "in her hijab"). Only
-  the victim's identity counts: a word about the culprit ("the lads next door are Polish") is no cue.
+  the victim's identity counts: a word about the culprit ("the lads next door are Polish") is not a
+  cue.
 - **Condemning a hateful phrase** ("anyone who says ... is a bigot", "there's no place for ...",
   "saying '...' is disgusting"): the phrase is quoted, not said to the victim.
 - **Split and slipped slurs**: a word the writer broke with a space ("wo rd") or a plural of a
@@ -30,7 +31,9 @@ _NEGATED = re.compile(
     r"|not once|hasn't|haven't)(?: [^ ]+){0,3} $"
 )
 # A culprit's own words about themselves ("he says he's ...") are not said about the victim.
-_REPORTED_SELF = re.compile(r"\b(?:he|she|they) (?:says?|said|tells?|told)(?: [^ ]+)? (?:he|she|they)")
+_REPORTED_SELF = re.compile(
+    r"\b(?:he|she|they) (?:says?|said|tells?|told)(?: [^ ]+)? (?:he|she|they)"
+)
 
 
 # Cues this close to the nearest one name the same person ("a black woman", "my disabled son").
@@ -61,6 +64,7 @@ class Context:
     cues: Mapping[HateStrand, re.Pattern[str]]
     victim_from: re.Pattern[str]
     victim_age: re.Pattern[str]
+    named_before: re.Pattern[str]
 
 
 def families() -> dict[str, object]:
@@ -75,7 +79,11 @@ def _cached(macros_key: tuple[tuple[str, str], ...]) -> Context:
     identity: dict[str, dict[str, list[str]]] = load_data("hate.json")["identity"]
     attack = "(?:" + compile_all([data["reference_attack"]], macros).pattern + ")"
     reference = compile_all(
-        [f"(?:{data['reference']})(?: [\"'])?(?: [^ .;:!?]+){{0,4}}? {attack}"], macros
+        [
+            f"(?:{data['reference']})(?: [\"'])?(?: [^ .;:!?]+){{0,4}}? {attack}",
+            data["reference_before"],
+        ],
+        macros,
     )
     spoken = compile_all([data["spoken_attack"]], macros)
     cues: dict[HateStrand, re.Pattern[str]] = {}
@@ -99,6 +107,12 @@ def _cached(macros_key: tuple[tuple[str, str], ...]) -> Context:
         cues=cues,
         victim_from=compile_all([data["victim_from"]], {}),
         victim_age=compile_all([data["victim_age"]], {}),
+        # "old people like me are ...": the group is named, the group rules speak for it
+        named_before=re.compile(
+            r"(?<![\w'-])"
+            + alternation(a for e in identity.values() for a in e["adjectives"])
+            + " $"
+        ),
     )
 
 
@@ -132,6 +146,8 @@ def carried(ctx: Context, sents: Sequence[Sentence]) -> list[Carried]:
                 before = canon[: match.start()]
                 if _NEGATED.search(before) or _REPORTED_SELF.search(match.group(0)):
                     continue
+                if ctx.named_before.search(before[-30:]):
+                    continue
                 if condemned(ctx, canon, match.start(), match.end()):
                     continue
                 for strand in _victim_strands(ctx, sents, index, match.start()):
@@ -143,7 +159,8 @@ def _victim_strands(
     ctx: Context, sents: Sequence[Sentence], index: int, position: int
 ) -> set[HateStrand]:
     """The strands of the victim's identity nearest to ``position`` in sentence ``index`` (its own
-    text first, then the sentence before); both of "a black woman" when the attack is on "my sort"."""
+    text first, then the sentence before); both strands of "a black woman" when the attack is on
+    "my sort"."""
     windows = [(sents[index].canon, position)]
     if index > 0:
         windows.append((sents[index - 1].canon, len(sents[index - 1].canon) + position + 1))
@@ -151,7 +168,10 @@ def _victim_strands(
         found: list[tuple[int, HateStrand]] = []
         for strand, cue in ctx.cues.items():
             found += [(abs(anchor - m.end()), strand) for m in cue.finditer(canon)]
-        for pattern, strand in ((ctx.victim_from, HateStrand.RACE), (ctx.victim_age, HateStrand.AGE)):
+        for pattern, strand in (
+            (ctx.victim_from, HateStrand.RACE),
+            (ctx.victim_age, HateStrand.AGE),
+        ):
             found += [(abs(anchor - m.end()), strand) for m in pattern.finditer(canon)]
         if found:
             nearest = min(distance for distance, _ in found)

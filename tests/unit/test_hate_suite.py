@@ -7,8 +7,9 @@ from __future__ import annotations
 from collections import Counter
 
 from nlp.hate import hate_strands
+from tests.unit.hate_suite import HATEFUL, NEUTRAL, Case
+from tests.unit.hate_suite_second import HATEFUL_SECOND, NEUTRAL_SECOND
 from trigger.vocabulary import HateStrand
-from tests.unit.hate_suite import HATEFUL, HATEFUL_SECOND, NEUTRAL, NEUTRAL_SECOND, Case
 
 ALL_HATEFUL = HATEFUL + HATEFUL_SECOND
 ALL_NEUTRAL = NEUTRAL + NEUTRAL_SECOND
