@@ -170,6 +170,8 @@ class _Rule:
     # The words count only where the account names the strand somewhere ("it's a man!" shouted
     # at someone who says they are trans; "your baby will be taken off you" to a mother-to-be).
     needs_context: bool = False
+    # Words one of which the sentence must hold before the pattern is tried (a cheap prefilter).
+    anchor: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -207,6 +209,7 @@ class _Compiled:
 def _compiled() -> _Compiled:
     hate = load_data("hate.json")
     families = load_data("hate_families.json")
+    anchors = {name: words_of(words) for name, words in families["anchors"].items()}
     slurs = load_data("slurs.json")
     negation = load_data("negation.json")
     identity: dict[str, dict[str, list[str]]] = hate["identity"]
@@ -271,7 +274,10 @@ def _compiled() -> _Compiled:
                 and "{MOT}" not in template
             ):
                 continue
-            rules.append(_Rule(strand, name, compile_all([template], macros), gate_words))
+            anchor = anchors.get(name)
+            rules.append(
+                _Rule(strand, name, compile_all([template], macros), gate_words, anchor=anchor)
+            )
         disclaimers[strand] = compile_all(negation["strand_disclaimers"], macros)
     for phrase in hate["phrases"] + families["phrases"]:
         rules.append(
@@ -280,6 +286,7 @@ def _compiled() -> _Compiled:
                 "phrase:" + phrase["name"],
                 compile_all([phrase["pattern"]], common),
                 needs_context=bool(phrase.get("context", False)),
+                anchor=anchors.get(phrase["name"]),
             )
         )
 
@@ -556,6 +563,8 @@ def _rule_candidates(compiled: _Compiled, sentence: Sentence, index: int) -> lis
         if gate is not None and gate.isdisjoint(grams):
             continue
         for rule in group:
+            if rule.anchor is not None and rule.anchor.isdisjoint(grams):
+                continue
             for match in rule.pattern.finditer(canon):
                 before = canon[: match.start()]
                 if not _keep(
