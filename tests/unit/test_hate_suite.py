@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from nlp.hate import hate_strands
-from tests.unit.hate_suite import HATEFUL, NEUTRAL, Case
+from nlp.hate import find_hate_markers, hate_strands
+from tests.unit.hate_suite import HATEFUL, NEUTRAL, RA, Case, slur, space
 from tests.unit.hate_suite_second import HATEFUL_SECOND, NEUTRAL_SECOND
 from trigger.vocabulary import HateStrand
 
@@ -56,3 +56,22 @@ def test_neutral_sentences_get_no_strand() -> None:
     rate = len(misses) / len(ALL_NEUTRAL)
     print(_report("neutral", misses, len(ALL_NEUTRAL)))
     assert rate <= NEUTRAL_CEILING, _report("neutral", misses, len(ALL_NEUTRAL))
+
+
+def test_split_slur_span_covers_both_pieces_and_explanation_names_no_word() -> None:
+    text = f"Yesterday he called me a {slur(RA, 0, space)} again."
+    (finding,) = find_hate_markers(text)
+    assert text[finding.start : finding.end] == slur(RA, 0, space)
+    assert slur(RA) not in finding.explanation
+
+
+def test_carried_strand_keeps_the_attack_as_evidence() -> None:
+    text = "I'm Polish.\nThe man at 12 says we are all thieves."
+    (finding,) = find_hate_markers(text)
+    assert finding.label == "race"
+    assert text[finding.start : finding.end] == "says we are all thieves"
+    assert "carried" in finding.explanation
+
+
+def test_culprit_identity_is_no_cue_for_a_carried_strand() -> None:
+    assert hate_strands("The Polish lads next door say people like me are scum.") == set()
