@@ -101,6 +101,7 @@ _DENIED_INSIDE = re.compile(
 _NOT_SAYING = re.compile(
     r"(?:not|never|n't) (?:saying|suggesting|claiming|accusing)(?: [^ ,;:]+){0,4} $"
 )
+_POSSESSED = re.compile(r"(?:^|\s)(?:my|our|his|her|their|your)(?: (?:old|dear|late|poor|own))? $")
 # "she posted that I'm a ...": someone else's words about the victim, not self-identification.
 _SAID_OF_VICTIM = re.compile(
     r"\b(?:said|says|say|posted|posts|wrote|writes|told [^ ]+|tells [^ ]+|shouted|shouts|called"
@@ -525,6 +526,8 @@ def _slur_candidates(compiled: _Compiled, sentence: Sentence, index: int) -> lis
         abusive = bool(compiled.abuse.search(local)) or bool(_REPORTED_ABUSE.search(before))
         if term in compiled.ambiguous and not (abusive or quoted or you):
             continue
+        if term in compiled.ambiguous and not quoted and _POSSESSED.search(before):
+            continue  # "my grandad", "our granny": a relative named, not a word shouted
         if _DENIED_ABUSE.search(before):
             continue  # "they have never called me a ...": the abuse did not happen
         if (

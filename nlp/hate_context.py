@@ -62,6 +62,7 @@ class Context:
     reference: re.Pattern[str]
     spoken: re.Pattern[str]
     cues: Mapping[HateStrand, re.Pattern[str]]
+    cue_terms: Mapping[HateStrand, tuple[str, ...]]
     victim_from: re.Pattern[str]
     victim_age: re.Pattern[str]
     named_before: re.Pattern[str]
@@ -87,11 +88,15 @@ def _cached(macros_key: tuple[tuple[str, str], ...]) -> Context:
     )
     spoken = compile_all([data["spoken_attack"]], macros)
     cues: dict[HateStrand, re.Pattern[str]] = {}
+    cue_terms: dict[HateStrand, tuple[str, ...]] = {}
     for name, entry in identity.items():
         singular = [g[:-1] for g in entry["groups"] if " " not in g and g.endswith("s")]
         words = entry["groups"] + entry["adjectives"] + entry["motivation"] + singular
         cue_macros = {"CUE": alternation(words)}
         cues[HateStrand(name)] = compile_all([data["victim_cue"]], cue_macros)
+        cue_terms[HateStrand(name)] = tuple(
+            sorted({w.lower() for w in words}, key=len, reverse=True)
+        )
     return Context(
         phrases=tuple(
             (p["strand"], p["name"], p["pattern"], bool(p.get("context", False)))
@@ -105,6 +110,7 @@ def _cached(macros_key: tuple[tuple[str, str], ...]) -> Context:
         reference=reference,
         spoken=spoken,
         cues=cues,
+        cue_terms=cue_terms,
         victim_from=compile_all([data["victim_from"]], {}),
         victim_age=compile_all([data["victim_age"]], {}),
         # "old people like me are ...": the group is named, the group rules speak for it
@@ -165,17 +171,32 @@ def _victim_strands(
     if index > 0:
         windows.append((sents[index - 1].canon, len(sents[index - 1].canon) + position + 1))
     for canon, anchor in windows:
-        found: list[tuple[int, HateStrand]] = []
+        # (distance, start of the identity words, end, strand)
+        found: list[tuple[int, int, int, HateStrand]] = []
         for strand, cue in ctx.cues.items():
-            found += [(abs(anchor - m.end()), strand) for m in cue.finditer(canon)]
-        for pattern, strand in (
+            for m in cue.finditer(canon):
+                said = m.group(0)
+                term = next((t for t in ctx.cue_terms[strand] if said.endswith(t)), said)
+                found.append((abs(anchor - m.end()), m.end() - len(term), m.end(), strand))
+        for pattern, named in (
             (ctx.victim_from, HateStrand.RACE),
             (ctx.victim_age, HateStrand.AGE),
         ):
-            found += [(abs(anchor - m.end()), strand) for m in pattern.finditer(canon)]
+            found += [
+                (abs(anchor - m.end()), m.start(), m.end(), named) for m in pattern.finditer(canon)
+            ]
         if found:
-            nearest = min(distance for distance, _ in found)
-            return {strand for distance, strand in found if distance <= nearest + _SAME_PHRASE}
+            nearest = min(f[0] for f in found)
+            close = [f for f in found if f[0] <= nearest + _SAME_PHRASE]
+            # "a trans woman" names one strand, not the "woman" inside it as well
+            return {
+                f[3]
+                for f in close
+                if not any(
+                    o[3] != f[3] and o[1] <= f[1] and f[2] <= o[2] and (o[1], o[2]) != (f[1], f[2])
+                    for o in close
+                )
+            }
     return set()
 
 
