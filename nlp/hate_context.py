@@ -86,7 +86,9 @@ def _cached(macros_key: tuple[tuple[str, str], ...]) -> Context:
         ],
         macros,
     )
-    spoken = compile_all([data["spoken_attack"]], macros)
+    spoken = compile_all(
+        [data["spoken_attack"]], {**macros, "SPOKEN_PRED": alternation(data["spoken_predicates"])}
+    )
     cues: dict[HateStrand, re.Pattern[str]] = {}
     cue_terms: dict[HateStrand, tuple[str, ...]] = {}
     for name, entry in identity.items():

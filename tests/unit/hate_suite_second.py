@@ -190,4 +190,15 @@ NEUTRAL_SECOND: list[Case] = [
             ),
         ],
     ),
+    *_cases(
+        "controls found while reviewing the rules (not first contact)",
+        [
+            ("I am a Muslim and my neighbour said I'm a threat because I complained.", None),
+            ("I'm disabled. He told me I was the problem for complaining.", None),
+            ("We're a gay couple. He said we are the problem on this street.", None),
+            ("I'm 70 and he called me a grass.", None),
+            ("I'm writing about my grandad, who is 91 and lives alone.", None),
+            ("My neighbour asked me to email you because she is 88 and housebound.", None),
+        ],
+    ),
 ]

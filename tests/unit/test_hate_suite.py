@@ -75,3 +75,8 @@ def test_carried_strand_keeps_the_attack_as_evidence() -> None:
 
 def test_culprit_identity_is_no_cue_for_a_carried_strand() -> None:
     assert hate_strands("The Polish lads next door say people like me are scum.") == set()
+
+
+def test_the_identity_named_whole_gives_one_strand() -> None:
+    text = "I am a trans woman and they said people like me shouldn't live here."
+    assert hate_strands(text) == {HateStrand.TRANSGENDER_IDENTITY}
