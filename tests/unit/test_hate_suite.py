@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
+
 from nlp.hate import find_hate_markers, hate_strands
 from tests.unit.hate_suite import HATEFUL, NEUTRAL, RA, Case, slur, space
 from tests.unit.hate_suite_second import HATEFUL_SECOND, NEUTRAL_SECOND
@@ -77,6 +79,19 @@ def test_culprit_identity_is_no_cue_for_a_carried_strand() -> None:
     assert hate_strands("The Polish lads next door say people like me are scum.") == set()
 
 
-def test_the_identity_named_whole_gives_one_strand() -> None:
-    text = "I am a trans woman and they said people like me shouldn't live here."
-    assert hate_strands(text) == {HateStrand.TRANSGENDER_IDENTITY}
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "I am a trans woman and they said people like me shouldn't live here.",
+            {HateStrand.TRANSGENDER_IDENTITY},
+        ),
+        (
+            "I'm 6 months pregnant and the woman downstairs calls me a breeder and a scrounger.",
+            {HateStrand.PREGNANCY_MATERNITY},
+        ),
+    ],
+    ids=["a trans woman is one strand", "the culprit's sex is no cue"],
+)
+def test_exactly_the_victims_strand(text: str, expected: set[HateStrand]) -> None:
+    assert hate_strands(text) == expected
