@@ -15,7 +15,12 @@ perceived-motivation statements ("that's why they pick on us", "it's about our c
 "it started after I told them I was pregnant") and negation scope: a motivation inside a doubt or
 denial ("I don't think it's because ...") and a slur the writer says was never used give nothing.
 
-Vocabularies and templates are data: ``nlp/patterns/hate.json``, ``slurs.json``, ``negation.json``.
+Vocabularies and templates are data: ``nlp/patterns/hate.json``, ``slurs.json``, ``negation.json``,
+and ``hate_families.json`` for the families added with the hate suite (mocking how a disabled person
+moves or speaks, racist gestures, "you don't belong here", misgendering on purpose, a couple's
+marriage attacked, questions and opinions about a group). :mod:`nlp.hate_context` carries the
+victim's own identity to an attack in the next clause ("I'm Polish. He says we are all thieves"),
+sets aside hateful words quoted to condemn them, and joins slurs split by a space.
 Findings never carry the abusive words themselves: the explanation names the rule and strand.
 """
 
