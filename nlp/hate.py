@@ -15,7 +15,12 @@ perceived-motivation statements ("that's why they pick on us", "it's about our c
 "it started after I told them I was pregnant") and negation scope: a motivation inside a doubt or
 denial ("I don't think it's because ...") and a slur the writer says was never used give nothing.
 
-Vocabularies and templates are data: ``nlp/patterns/hate.json``, ``slurs.json``, ``negation.json``.
+Vocabularies and templates are data: ``nlp/patterns/hate.json``, ``slurs.json``, ``negation.json``,
+and ``hate_families.json`` for the families added with the hate suite (mocking how a disabled person
+moves or speaks, racist gestures, "you don't belong here", misgendering on purpose, a couple's
+marriage attacked, questions and opinions about a group). :mod:`nlp.hate_context` carries the
+victim's own identity to an attack in the next clause ("I'm Polish. He says we are all thieves"),
+sets aside hateful words quoted to condemn them, and joins slurs split by a space.
 Findings never carry the abusive words themselves: the explanation names the rule and strand.
 """
 
@@ -29,6 +34,7 @@ from spacy.language import Language
 
 from nlp.clauses import Cut, Segmentation, segment_text
 from nlp.findings import Finding
+from nlp.hate_context import Context, carried, condemned, context, repair
 from nlp.lexicon import (
     ObfuscationLexicon,
     Sentence,
@@ -87,9 +93,25 @@ _DENIED_MOTIVATION = re.compile(
     r" (?:really |honestly |actually |personally |necessarily )?"
     r"(?:think|believe|feel|reckon|suppose|say|know if|know whether|see how)"
     r"|(?<!no )(?<!without a )doubt|not sure|unsure|no idea if"
+    r"|(?:not|never) (?:saying|suggesting|claiming)"
     r"|(?:no one|nobody|never|haven't|hasn't|didn't|did not|not) (?:has |have |had |ever )*"
     r"(?:said|mentioned|says|say|made (?:any )?comments?|commented)(?: anything| a word)?"
     r")(?: [^ ,;:]+){0,6} $"
+)
+# "I don't think that's why", inside a motivation statement that names the strand first.
+_DENIED_INSIDE = re.compile(
+    r"(?:don't|do not|dont|didn't|did not|doubt|not sure|no idea|can't say|cannot say)"
+    r" (?:[^ ]+ ){0,2}?(?:that's|thats|that is|it's|its|it is|if|whether|why)"
+)
+_NOT_SAYING = re.compile(
+    r"(?:not|never|n't) (?:saying|suggesting|claiming|accusing)(?: [^ ,;:]+){0,4} $"
+)
+_POSSESSED = re.compile(r"(?:^|\s)(?:my|our|his|her|their|your)(?: (?:old|dear|late|poor|own))? $")
+# "she posted that I'm a ...": someone else's words about the victim, not self-identification.
+_SAID_OF_VICTIM = re.compile(
+    r"\b(?:said|says|say|posted|posts|wrote|writes|told [^ ]+|tells [^ ]+|shouted|shouts|called"
+    r"|calls|texted|messaged|claims|claimed|reckons|spread|spreading)(?: that| round that)?"
+    r" (?:i'm|im|i am|we're|we are|she's|he's|my [^ ]+ is) "
 )
 # A slur addressed to someone ("you are just a ...", "them dirty ...") rather than mentioned.
 _ADDRESSED = re.compile(
@@ -154,6 +176,8 @@ class _Rule:
     # The words count only where the account names the strand somewhere ("it's a man!" shouted
     # at someone who says they are trans; "your baby will be taken off you" to a mother-to-be).
     needs_context: bool = False
+    # Words one of which the sentence must hold before the pattern is tried (a cheap prefilter).
+    anchor: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -180,6 +204,9 @@ class _Compiled:
     self_denial: re.Pattern[str]
     reclaimed: re.Pattern[str]
     adjective_strand: dict[str, HateStrand]
+    context: Context
+    group_rules: frozenset[str]
+    plain_slurs: frozenset[str]
     strand_gate: dict[HateStrand, re.Pattern[str]]
     motivation_terms: dict[HateStrand, re.Pattern[str]]
 
@@ -187,6 +214,8 @@ class _Compiled:
 @cache
 def _compiled() -> _Compiled:
     hate = load_data("hate.json")
+    families = load_data("hate_families.json")
+    anchors = {name: words_of(words) for name, words in families["anchors"].items()}
     slurs = load_data("slurs.json")
     negation = load_data("negation.json")
     identity: dict[str, dict[str, list[str]]] = hate["identity"]
@@ -243,7 +272,7 @@ def _compiled() -> _Compiled:
         gate = compile_all([alternation(vocabulary + singular)], {})
         gates[strand] = gate
         gate_words = words_of(vocabulary + singular)
-        for name, template in hate["templates"].items():
+        for name, template in {**hate["templates"], **families["templates"]}.items():
             if (
                 "{ADJ}" in template
                 and not entry["adjectives"]
@@ -251,15 +280,19 @@ def _compiled() -> _Compiled:
                 and "{MOT}" not in template
             ):
                 continue
-            rules.append(_Rule(strand, name, compile_all([template], macros), gate_words))
+            anchor = anchors.get(name)
+            rules.append(
+                _Rule(strand, name, compile_all([template], macros), gate_words, anchor=anchor)
+            )
         disclaimers[strand] = compile_all(negation["strand_disclaimers"], macros)
-    for phrase in hate["phrases"]:
+    for phrase in hate["phrases"] + families["phrases"]:
         rules.append(
             _Rule(
                 HateStrand(phrase["strand"]),
                 "phrase:" + phrase["name"],
                 compile_all([phrase["pattern"]], common),
                 needs_context=bool(phrase.get("context", False)),
+                anchor=anchors.get(phrase["name"]),
             )
         )
 
@@ -286,6 +319,9 @@ def _compiled() -> _Compiled:
         self_denial=re.compile(negation["self_denial"]),
         reclaimed=re.compile(hate["reclaimed_prefix"] + " $"),
         strand_gate=gates,
+        context=context(common),
+        group_rules=_GROUP_RULES | frozenset(families["group_templates"]),
+        plain_slurs=frozenset(t.lower() for t in slurs["ambiguous"]),
         motivation_terms={
             HateStrand(name): compile_all(
                 [alternation(entry["motivation"] + entry["adjectives"])], {}
@@ -326,7 +362,8 @@ def _group_expression(groups: list[str], adjectives: list[str]) -> str:
     if adjectives:
         parts.append(
             alternation(adjectives)
-            + r" (?:people|persons|folk|folks|community|communities|kind|sort|types|scum|ones)"
+            + r" (?:people|persons|folk|folks|community|communities|kind|sort|types|scum|ones"
+            r"|kids|children|families|lads|men|women|girls|boys)"
         )
     return "(?:" + "|".join(parts) + ")"
 
@@ -348,7 +385,10 @@ def find_hate_markers(text: str, cuts: Segmentation | None = None) -> list[Findi
     """
     compiled = _compiled()
     cuts = cuts or segment_text(text)
-    sents = sentences(text, cuts.bounds(Cut.TEXT_SENTENCE), compiled.lexicon)
+    sents = [
+        repair(s, compiled.lexicon, compiled.slur_strand, compiled.plain_slurs)
+        for s in sentences(text, cuts.bounds(Cut.TEXT_SENTENCE), compiled.lexicon)
+    ]
     candidates: list[_Candidate] = []
     disclaimed: set[HateStrand] = set()
     for index, sentence in enumerate(sents):
@@ -365,6 +405,12 @@ def find_hate_markers(text: str, cuts: Segmentation | None = None) -> list[Findi
             continue
         candidates.extend(_slur_candidates(compiled, sentence, index))
         candidates.extend(_rule_candidates(compiled, sentence, index))
+    for mark in carried(compiled.context, sents):
+        sentence = sents[mark.sentence]
+        if compiled.indiscriminate.search(sentence.canon):
+            continue
+        start, end = sentence.original_span(mark.start, mark.end)
+        candidates.append(_Candidate(mark.strand, start, end, mark.rule, mark.sentence))
     candidates = [_terrorist_strand(compiled, c, sents) for c in candidates]
     if any(c.needs_context for c in candidates):
         canon = " ".join(s.canon for s in sents)
@@ -485,11 +531,19 @@ def _slur_candidates(compiled: _Compiled, sentence: Sentence, index: int) -> lis
         abusive = bool(compiled.abuse.search(local)) or bool(_REPORTED_ABUSE.search(before))
         if term in compiled.ambiguous and not (abusive or quoted or you):
             continue
+        if term in compiled.ambiguous and not quoted and _POSSESSED.search(before):
+            continue  # "my grandad", "our granny": a relative named, not a word shouted
         if _DENIED_ABUSE.search(before):
             continue  # "they have never called me a ...": the abuse did not happen
-        if not directed and compiled.reclaimed.search(before):
+        if (
+            not directed
+            and compiled.reclaimed.search(before)
+            and not _SAID_OF_VICTIM.search(before)
+        ):
             continue  # "I'm a proud queer": self-identification, not abuse
         if not directed and compiled.counter_speech.search(canon):
+            continue
+        if condemned(compiled.context, canon, match.start(), match.end()):
             continue
         start, end = sentence.original_span(match.start(), match.end())
         out.append(_Candidate(compiled.slur_strand[term], start, end, "slur lexicon", index))
@@ -517,11 +571,13 @@ def _rule_candidates(compiled: _Compiled, sentence: Sentence, index: int) -> lis
         if gate is not None and gate.isdisjoint(grams):
             continue
         for rule in group:
+            if rule.anchor is not None and rule.anchor.isdisjoint(grams):
+                continue
             for match in rule.pattern.finditer(canon):
                 before = canon[: match.start()]
                 if not _keep(
                     rule, match, before, canon, counter, motivated, directed, sentence, compiled
-                ):
+                ) or condemned(compiled.context, canon, match.start(), match.end()):
                     continue
                 start, end = sentence.original_span(match.start(), match.end())
                 # shouted or said at the victim ("screaming that my baby will be taken off me"),
@@ -547,7 +603,7 @@ def _keep(
     compiled: _Compiled,
 ) -> bool:
     name = rule.name
-    if name in _GROUP_RULES:
+    if name in compiled.group_rules:
         if counter:
             return False
         if name in {
@@ -584,6 +640,8 @@ def _keep(
             return False
     if (name in _WEAK_RULES or name in _MOTIVATION_RULES) and compiled.hypothetical.search(before):
         return False
+    if name in _WEAK_RULES and _NOT_SAYING.search(before):
+        return False  # "I'm not saying they're racist"
     if name in _MOTIVATION_RULES:
         if not motivated and name in {
             "motivation_because",
@@ -593,7 +651,7 @@ def _keep(
             return False
         if re.search(r"(?:not|n't|never|nothing to do with|no) (?:[^ ]+ )?$", before):
             return False
-        if _DENIED_MOTIVATION.search(before):
+        if _DENIED_MOTIVATION.search(before) or _DENIED_INSIDE.search(match.group(0)):
             return False
         if re.match(r"(?: [^ ]+){0,3} (?:himself|herself|themselves|too)\b", canon[match.end() :]):
             return False

@@ -1,0 +1,259 @@
+"""Hate markers that need more than one clause, and slurs split or slipped past the lexicon.
+
+Three helpers of :mod:`nlp.hate`, with their data in ``nlp/patterns/hate_families.json``:
+
+- **The target carried from one clause to the next.** "I'm Polish. He says we are all thieves",
+  "he found out we're gay and said people like us make him sick", "he shouted 'your kind aren't
+  welcome' at my wife in her hijab": the attack names no group, only the victim ("people like me",
+  "your kind", "you lot", "he says I'm ..."); the group comes from the victim's own words in the
+  same sentence or the one before ("I'm Polish", "my son, who is autistic", "in her hijab"). Only
+  the victim's identity counts: a word about the culprit ("the lads next door are Polish") is not a
+  cue.
+- **Condemning a hateful phrase** ("anyone who says ... is a bigot", "there's no place for ...",
+  "saying '...' is disgusting"): the phrase is quoted, not said to the victim.
+- **Split and slipped slurs**: a word the writer broke with a space ("wo rd") or a plural of a
+  keyboard slip, resolved against the slur list only (long terms, never an ambiguous one).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from nlp.lexicon import ObfuscationLexicon, Sentence, Token, alternation, compile_all, load_data
+from trigger.vocabulary import HateStrand
+
+# "he never said people like me ...", "nobody calls us ...": the attack did not happen.
+_NEGATED = re.compile(
+    r"(?:never|didn't|did not|doesn't|does not|don't|do not|wouldn't|won't|nobody|no one"
+    r"|not once|hasn't|haven't)(?: [^ ]+){0,3} $"
+)
+# A culprit's own words about themselves ("he says he's ...") are not said about the victim.
+_REPORTED_SELF = re.compile(
+    r"\b(?:he|she|they) (?:says?|said|tells?|told)(?: [^ ]+)? (?:he|she|they)"
+)
+
+
+# Cues this close to the nearest one name the same person ("a black woman", "my disabled son").
+_SAME_PHRASE = 8
+
+
+@dataclass(frozen=True)
+class Carried:
+    """A marker found in canonical offsets of one sentence."""
+
+    strand: HateStrand
+    sentence: int
+    start: int
+    end: int
+    rule: str
+
+
+@dataclass(frozen=True)
+class Context:
+    phrases: tuple[tuple[str, str, str, bool], ...]  # strand, name, pattern, needs context
+    templates: Mapping[str, str]
+    group_templates: frozenset[str]
+    condemning: re.Pattern[str]
+    condemned_after: re.Pattern[str]
+    condemning_quote: re.Pattern[str]
+    reference: re.Pattern[str]
+    spoken: re.Pattern[str]
+    cues: Mapping[HateStrand, re.Pattern[str]]
+    cue_terms: Mapping[HateStrand, tuple[str, ...]]
+    victim_from: re.Pattern[str]
+    victim_age: re.Pattern[str]
+    named_before: re.Pattern[str]
+
+
+def families() -> dict[str, object]:
+    """The raw families file (phrases and templates go into :mod:`nlp.hate`'s rule list)."""
+    return load_data("hate_families.json")
+
+
+@cache
+def _cached(macros_key: tuple[tuple[str, str], ...]) -> Context:
+    data = load_data("hate_families.json")
+    macros = dict(macros_key)
+    identity: dict[str, dict[str, list[str]]] = load_data("hate.json")["identity"]
+    attack = "(?:" + compile_all([data["reference_attack"]], macros).pattern + ")"
+    reference = compile_all(
+        [
+            f"(?:{data['reference']})(?: [\"'])?(?: [^ .;:!?]+){{0,4}}? {attack}",
+            data["reference_before"],
+        ],
+        macros,
+    )
+    spoken = compile_all(
+        [data["spoken_attack"]], {**macros, "SPOKEN_PRED": alternation(data["spoken_predicates"])}
+    )
+    cues: dict[HateStrand, re.Pattern[str]] = {}
+    cue_terms: dict[HateStrand, tuple[str, ...]] = {}
+    for name, entry in identity.items():
+        singular = [g[:-1] for g in entry["groups"] if " " not in g and g.endswith("s")]
+        words = entry["groups"] + entry["adjectives"] + entry["motivation"] + singular
+        cue_macros = {"CUE": alternation(words)}
+        cues[HateStrand(name)] = compile_all([data["victim_cue"]], cue_macros)
+        cue_terms[HateStrand(name)] = tuple(
+            sorted({w.lower() for w in words}, key=len, reverse=True)
+        )
+    return Context(
+        phrases=tuple(
+            (p["strand"], p["name"], p["pattern"], bool(p.get("context", False)))
+            for p in data["phrases"]
+        ),
+        templates=data["templates"],
+        group_templates=frozenset(data["group_templates"]),
+        condemning=compile_all(data["condemning"], {}),
+        condemned_after=compile_all([data["condemned_after"]], {}),
+        condemning_quote=re.compile(data["condemning_quote"]),
+        reference=reference,
+        spoken=spoken,
+        cues=cues,
+        cue_terms=cue_terms,
+        victim_from=compile_all([data["victim_from"]], {}),
+        victim_age=compile_all([data["victim_age"]], {}),
+        # "old people like me are ...": the group is named, the group rules speak for it
+        named_before=re.compile(
+            r"(?<![\w'-])"
+            + alternation(a for e in identity.values() for a in e["adjectives"])
+            + " $"
+        ),
+    )
+
+
+def context(macros: Mapping[str, str]) -> Context:
+    """The compiled families, built once for the macros :mod:`nlp.hate` expands with."""
+    return _cached(tuple(sorted(macros.items())))
+
+
+def condemned(ctx: Context, canon: str, cstart: int, cend: int) -> bool:
+    """True when the words at ``[cstart, cend)`` are quoted to condemn or answer them."""
+    before = canon[:cstart]
+    for match in ctx.condemning.finditer(before):
+        between = before[match.end() :]
+        if not re.search(r"\b(?:he|she|they|someone) (?:said|says|shouted|called|told)\b", between):
+            return True
+    after = canon[cend : cend + 60]
+    if re.match(r"^(?: [^ ]+){0,2}? (?:is|are|was) ", after) and ctx.condemned_after.search(after):
+        # "saying '...' is disgusting", "... teaches that calling people '...' is bullying"
+        return bool(ctx.condemning_quote.search(before[-40:]))
+    return False
+
+
+def carried(ctx: Context, sents: Sequence[Sentence]) -> list[Carried]:
+    """Attacks on "people like me" / "your kind" / "he says we're ..." given the strand the victim's
+    own words name, in the same sentence or the one before."""
+    out: list[Carried] = []
+    for index, sentence in enumerate(sents):
+        canon = sentence.canon
+        for rule, pattern in (("reference carried", ctx.reference), ("spoken carried", ctx.spoken)):
+            for match in pattern.finditer(canon):
+                before = canon[: match.start()]
+                if _NEGATED.search(before) or _REPORTED_SELF.search(match.group(0)):
+                    continue
+                if ctx.named_before.search(before[-30:]):
+                    continue
+                if condemned(ctx, canon, match.start(), match.end()):
+                    continue
+                for strand in _victim_strands(ctx, sents, index, match.start()):
+                    out.append(Carried(strand, index, match.start(), match.end(), rule))
+    return out
+
+
+def _victim_strands(
+    ctx: Context, sents: Sequence[Sentence], index: int, position: int
+) -> set[HateStrand]:
+    """The strands of the victim's identity nearest to ``position`` in sentence ``index`` (its own
+    text first, then the sentence before); both strands of "a black woman" when the attack is on
+    "my sort"."""
+    windows = [(sents[index].canon, position)]
+    if index > 0:
+        windows.append((sents[index - 1].canon, len(sents[index - 1].canon) + position + 1))
+    for canon, anchor in windows:
+        # (distance, start of the identity words, end, strand)
+        found: list[tuple[int, int, int, HateStrand]] = []
+        for strand, cue in ctx.cues.items():
+            for m in cue.finditer(canon):
+                said = m.group(0)
+                term = next((t for t in ctx.cue_terms[strand] if said.endswith(t)), said)
+                found.append((abs(anchor - m.end()), m.end() - len(term), m.end(), strand))
+        for pattern, named in (
+            (ctx.victim_from, HateStrand.RACE),
+            (ctx.victim_age, HateStrand.AGE),
+        ):
+            found += [
+                (abs(anchor - m.end()), m.start(), m.end(), named) for m in pattern.finditer(canon)
+            ]
+        if found:
+            nearest = min(f[0] for f in found)
+            close = [f for f in found if f[0] <= nearest + _SAME_PHRASE]
+            # "a trans woman" names one strand, not the "woman" inside it as well
+            return {
+                f[3]
+                for f in close
+                if not any(
+                    o[3] != f[3] and o[1] <= f[1] and f[2] <= o[2] and (o[1], o[2]) != (f[1], f[2])
+                    for o in close
+                )
+            }
+    return set()
+
+
+def repair(
+    sentence: Sentence,
+    lexicon: ObfuscationLexicon,
+    slurs: Mapping[str, HateStrand],
+    plain: frozenset[str],
+) -> Sentence:
+    """``sentence`` with split slurs joined ("wo rd") and plurals of slipped slurs resolved.
+
+    ``plain`` are the ambiguous terms, never joined. Only long terms (six letters or more) join:
+    two short everyday words rarely spell one of them."""
+    tokens = list(sentence.tokens)
+    changed = False
+    out: list[Token] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        nxt = tokens[index + 1] if index + 1 < len(tokens) else None
+        if nxt is not None and token.text.isalpha() and nxt.text.isalpha():
+            joined = _as_slur(token.text + nxt.text, lexicon, slurs, plain)
+            if joined is not None and len(token.text + nxt.text) >= 6:
+                out.append(Token(joined, token.start, nxt.end))
+                index += 2
+                changed = True
+                continue
+        stem = token.text[:-1]
+        if token.text.endswith("s") and len(stem) >= 6 and stem not in slurs:
+            single = _as_slur(stem, lexicon, slurs, plain)
+            if single is not None:  # "goliwogs": the plural of a keyboard slip
+                out.append(Token(single + "s", token.start, token.end))
+                index += 1
+                changed = True
+                continue
+        out.append(token)
+        index += 1
+    if not changed:
+        return sentence
+    starts: list[int] = []
+    pos = 0
+    for token in out:
+        starts.append(pos)
+        pos += len(token.text) + 1
+    canon = " ".join(t.text for t in out)
+    return Sentence(sentence.start, sentence.end, tuple(out), canon, tuple(starts))
+
+
+def _as_slur(
+    word: str, lexicon: ObfuscationLexicon, slurs: Mapping[str, HateStrand], plain: frozenset[str]
+) -> str | None:
+    resolved = word if word in slurs else lexicon.resolve(word)
+    if resolved is None:
+        return None
+    base = resolved if resolved in slurs else resolved.rstrip("s")
+    if base not in slurs or base in plain or len(base) < 6:
+        return None
+    return resolved
