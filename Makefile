@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench lint score clean
+.PHONY: run test bench lint score clean assets
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,3 +31,8 @@ score: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build *.egg-info
+
+# The console's compiled govuk-frontend and MoJ frontend assets, from the npm registry (needs
+# Node's npm; `make run` does not: the results are committed under console/static/).
+assets:
+	$(PYTHON) scripts/console_assets.py

@@ -278,3 +278,47 @@ class AuditEntry(Table, table=True):
     detail: dict[str, Any] = Field(default_factory=dict, sa_type=JSONDocument)
     prev_hash: str = Field(sa_type=String(64))
     hash: str = Field(sa_type=String(64))
+
+
+class AccountRole(StrEnum):
+    """What a console account may do: officers work cases, managers also use discretion and
+    see figures, admins also manage accounts."""
+
+    OFFICER = "officer"
+    MANAGER = "manager"
+    ADMIN = "admin"
+
+
+class ConsoleAccount(Table, table=True):
+    """A console sign-in: an officer's user name, argon2id password hash, role and area.
+
+    ``area`` is a policy profile's id (the applications' ``policy``); an account without one
+    sees every area. ``officer_id`` is the officer the account's decisions are recorded for.
+    """
+
+    __tablename__ = "console_accounts"
+
+    id: int | None = Field(default=None, primary_key=True)
+    officer_id: int = Field(foreign_key="officers.id", ondelete="RESTRICT", unique=True)
+    username: str = Field(sa_type=String(200), unique=True)
+    password_hash: str = Field(sa_type=String(256))
+    role: AccountRole = Field(sa_type=StrEnumType(AccountRole, length=16))
+    area: str | None = Field(default=None, sa_type=String(64))
+    active: bool = True
+    # Set for a one-time password: the first sign-in must choose a new one.
+    must_change_password: bool = True
+    created_at: datetime = Field(default_factory=utc_now)
+    password_changed_at: datetime = Field(default_factory=utc_now)
+
+
+class ConsoleSession(Table, table=True):
+    """A signed-in console session, kept server-side; the cookie carries a random token whose
+    SHA-256 is ``id`` (a stolen database does not give working cookies)."""
+
+    __tablename__ = "console_sessions"
+
+    id: str = Field(sa_type=String(64), primary_key=True)
+    account_id: int = Field(foreign_key="console_accounts.id", ondelete="CASCADE", index=True)
+    csrf_token: str = Field(sa_type=String(64))
+    created_at: datetime = Field(default_factory=utc_now)
+    last_seen_at: datetime = Field(default_factory=utc_now)
