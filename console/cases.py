@@ -39,6 +39,8 @@ from trigger.vocabulary import Agency, HateStrand, Status
 
 router = APIRouter()
 
+PAGE_SIZE = 50
+
 
 class Verdict(StrEnum):
     """An officer's decision on the threshold (stored as the decision's status)."""
@@ -91,8 +93,9 @@ def queue(
     threshold: Annotated[list[str], Query()] = [],  # noqa: B006
     area: str = "",
     q: str = "",
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> Response:
-    """The cases of the officer's area: urgent first, then oldest first."""
+    """The cases of the officer's area, a page at a time: urgent first, then oldest first."""
     config = config_of(request)
     wanted = _statuses(status) or [ApplicationStatus.DRAFT, ApplicationStatus.READY]
     if officer.area is not None:
@@ -100,11 +103,13 @@ def queue(
     else:
         areas = [area] if area else None
     with config.unit_of_work() as uow:
-        cases = uow.cases.find(
+        cases, total = uow.cases.find(
             areas=areas,
             statuses=wanted,
             threshold_statuses=[value for value in threshold if value],
             search=q[:200],
+            limit=PAGE_SIZE,
+            offset=(page - 1) * PAGE_SIZE,
         )
         uow.audit.append(
             ConsoleAction.QUEUE_VIEWED, actor=officer.actor, detail={"shown": len(cases)}
@@ -113,13 +118,20 @@ def queue(
         QueueRow(case, reference(case.id), urgent(case.draft), _deadline(config, case))
         for case in cases
     ]
-    rows.sort(key=lambda row: (not row.urgent, row.deadline.due, row.case.id))
     return render(
         request,
         "queue.html",
         {
             "officer": officer,
             "rows": rows,
+            "total": total,
+            "page": page,
+            "previous": str(request.url.include_query_params(page=page - 1)) if page > 1 else None,
+            "next": (
+                str(request.url.include_query_params(page=page + 1))
+                if page * PAGE_SIZE < total
+                else None
+            ),
             "filters": {
                 "status": [str(s) for s in wanted],
                 "threshold": threshold,

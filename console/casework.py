@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from trigger.draft import DateRange, Draft, Incident, RejectedDate, Span
 from trigger.profiles import Profile
@@ -106,8 +107,18 @@ def next_deadline(decided: bool, threshold: Status | None, start: date, today: d
     else:
         step = "not_met_letter"
     timescale = get_timescale(step)
-    due = due_date(timescale, start)
-    return Deadline(step, timescale.description, due, working_days_between(today, due))
+    due = _due(step, start)
+    return Deadline(step, timescale.description, due, _working_days(today, due))
+
+
+@lru_cache(maxsize=4096)
+def _due(step: str, start: date) -> date:
+    return due_date(get_timescale(step), start)
+
+
+@lru_cache(maxsize=4096)
+def _working_days(start: date, end: date) -> int:
+    return working_days_between(start, end)
 
 
 URGENT_FLAGS = frozenset(RiskFlag)

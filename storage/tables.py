@@ -20,6 +20,7 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -27,6 +28,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy import false as sa_false
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine.interfaces import Dialect
 from sqlalchemy.types import TypeDecorator, TypeEngine
@@ -152,6 +154,10 @@ class ApplicationRecord(Table, table=True):
     """An application: the draft JSON (trigger/draft.py) plus its workflow status."""
 
     __tablename__ = "applications"
+    # The officers' queue reads only these columns to filter, count and order (0006).
+    __table_args__ = (
+        Index("ix_applications_queue", "status", "at_risk", "received_at", "id", "policy"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     status: ApplicationStatus = Field(
@@ -161,6 +167,8 @@ class ApplicationRecord(Table, table=True):
     channel: str = Field(sa_type=String(16))
     received_at: datetime
     threshold_status: str | None = Field(default=None, sa_type=String(16), index=True)
+    # The draft carries a risk flag: such cases come first in the officers' queue (0006).
+    at_risk: bool = Field(default=False, sa_column_kwargs={"server_default": sa_false()})
     draft: dict[str, Any] = Field(sa_type=JSONDocument)
     created_at: datetime = Field(default_factory=utc_now)
     updated_at: datetime = Field(default_factory=utc_now)

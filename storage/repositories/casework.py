@@ -25,11 +25,13 @@ class CaseQueue(abc.ABC):
         statuses: Collection[ApplicationStatus] = (),
         threshold_statuses: Collection[str] = (),
         search: str = "",
-        limit: int = 500,
-    ) -> list[StoredDraft]:
-        """Applications in ``areas`` (None: all) and the given statuses (empty: any) whose
-        parties' names or emails, incident references or number match ``search``; oldest
-        application first."""
+        limit: int = 50,
+        offset: int = 0,
+    ) -> tuple[list[StoredDraft], int]:
+        """A page of the applications in ``areas`` (None: all) and the given statuses (empty:
+        any) whose parties' names or emails, incident references or number match ``search``:
+        those with risk flags first, then the oldest application first. Returns the page and
+        how many match in all."""
 
 
 def _like(text: str) -> str:
@@ -50,18 +52,17 @@ class SqlCaseQueue(CaseQueue):
         statuses: Collection[ApplicationStatus] = (),
         threshold_statuses: Collection[str] = (),
         search: str = "",
-        limit: int = 500,
-    ) -> list[StoredDraft]:
+        limit: int = 50,
+        offset: int = 0,
+    ) -> tuple[list[StoredDraft], int]:
         """See :meth:`CaseQueue.find`."""
-        statement = select(ApplicationRecord)
+        conditions: list[ColumnElement[bool]] = []
         if areas is not None:
-            statement = statement.where(col(ApplicationRecord.policy).in_(list(areas)))
+            conditions.append(col(ApplicationRecord.policy).in_(list(areas)))
         if statuses:
-            statement = statement.where(col(ApplicationRecord.status).in_(list(statuses)))
+            conditions.append(col(ApplicationRecord.status).in_(list(statuses)))
         if threshold_statuses:
-            statement = statement.where(
-                col(ApplicationRecord.threshold_status).in_(list(threshold_statuses))
-            )
+            conditions.append(col(ApplicationRecord.threshold_status).in_(list(threshold_statuses)))
         search = search.strip()
         if search:
             pattern = _like(search)
@@ -80,11 +81,32 @@ class SqlCaseQueue(CaseQueue):
             number = search.upper().removeprefix("CT-").lstrip("0")
             if number.isdigit():
                 matches.append(col(ApplicationRecord.id) == int(number))
-            statement = statement.where(or_(*matches))
-        statement = statement.order_by(
-            col(ApplicationRecord.received_at), col(ApplicationRecord.id)
-        ).limit(limit)
-        return [
-            SqlApplicationRepository._stored(record, ())
-            for record in self.session.execute(statement).scalars()
-        ]
+            conditions.append(or_(*matches))
+        # Count and order on the narrow columns only (sorting whole rows would drag every
+        # draft document through the sort); then load the page's rows by id.
+        total = int(
+            self.session.execute(
+                select(func.count(col(ApplicationRecord.id))).where(*conditions)
+            ).scalar_one()
+        )
+        ids = list(
+            self.session.execute(
+                select(col(ApplicationRecord.id))
+                .where(*conditions)
+                .order_by(
+                    col(ApplicationRecord.at_risk).desc(),
+                    col(ApplicationRecord.received_at),
+                    col(ApplicationRecord.id),
+                )
+                .limit(limit)
+                .offset(offset)
+            ).scalars()
+        )
+        records = {
+            record.id: record
+            for record in self.session.execute(
+                select(ApplicationRecord).where(col(ApplicationRecord.id).in_(ids))
+            ).scalars()
+        }
+        page = [SqlApplicationRepository._stored(records[one], ()) for one in ids]
+        return page, total
