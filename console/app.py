@@ -11,7 +11,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from console import accounts, auth, cases
+from console import accounts, auth, cases, deadlines, figures
 from console.config import ConsoleConfig
 from console.rendering import environment, render
 from console.security import security_headers
@@ -32,6 +32,8 @@ def create_app(config: ConsoleConfig) -> FastAPI:
     app.include_router(auth.router)
     app.include_router(cases.router)
     app.include_router(accounts.router)
+    app.include_router(figures.router)
+    app.include_router(deadlines.router)
     app.middleware("http")(security_headers)
 
     @app.exception_handler(auth.SignInRequired)

@@ -234,7 +234,7 @@ def sign_in(
                 actor=f"officer:{account.officer_id}",
             )
         token = new_token()
-        uow.accounts.open_session(token_hash(token), account.id, new_token())
+        uow.accounts.open_session(token_hash(token), account.id, new_token(), config.clock())
         uow.audit.append(
             ConsoleAction.SIGNED_IN,
             actor=f"officer:{account.officer_id}",

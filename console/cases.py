@@ -71,7 +71,7 @@ class QueueRow:
         return applicant.name or applicant.email or "—"
 
 
-def _deadline(config: ConsoleConfig, case: StoredDraft) -> Deadline:
+def deadline_of(config: ConsoleConfig, case: StoredDraft) -> Deadline:
     decided = case.status is ApplicationStatus.DECIDED
     start = (case.updated_at if decided else case.received_at).astimezone(LONDON).date()
     threshold = case.draft.threshold.status if case.draft.threshold else None
@@ -115,7 +115,7 @@ def queue(
             ConsoleAction.QUEUE_VIEWED, actor=officer.actor, detail={"shown": len(cases)}
         )
     rows = [
-        QueueRow(case, reference(case.id), urgent(case.draft), _deadline(config, case))
+        QueueRow(case, reference(case.id), urgent(case.draft), deadline_of(config, case))
         for case in cases
     ]
     return render(
@@ -206,7 +206,7 @@ def case_page(
             "draft": case.draft,
             "reference": reference(case.id),
             "messages": highlighted,
-            "deadline": _deadline(config, case),
+            "deadline": deadline_of(config, case),
             "officer_decisions": decisions,
             "agencies": [str(a) for a in Agency],
             "strands": [str(s) for s in HateStrand],

@@ -83,8 +83,11 @@ class AccountRepository(abc.ABC):
         sign-in) and end its sessions but ``keep_session`` (audited)."""
 
     @abc.abstractmethod
-    def open_session(self, session_id: str, account_id: int, csrf_token: str) -> None:
-        """Keep a new session (``session_id`` is the hash of the cookie's token)."""
+    def open_session(
+        self, session_id: str, account_id: int, csrf_token: str, at: datetime | None = None
+    ) -> None:
+        """Keep a new session opened ``at`` (default now; ``session_id`` is the hash of the
+        cookie's token)."""
 
     @abc.abstractmethod
     def session(self, session_id: str) -> tuple[ConsoleSession, ConsoleAccount] | None:
@@ -208,9 +211,11 @@ class SqlAccountRepository(AccountRepository):
             detail={"one_time": one_time},
         )
 
-    def open_session(self, session_id: str, account_id: int, csrf_token: str) -> None:
+    def open_session(
+        self, session_id: str, account_id: int, csrf_token: str, at: datetime | None = None
+    ) -> None:
         """Keep a new session."""
-        now = utc_now()
+        now = at or utc_now()
         self.db.add(
             ConsoleSession(
                 id=session_id,

@@ -5,13 +5,24 @@ from __future__ import annotations
 
 import abc
 from collections.abc import Collection
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import String, cast, exists, func, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col
 
 from storage.repositories.applications import SqlApplicationRepository, StoredDraft
-from storage.tables import ApplicationRecord, ApplicationStatus, IncidentRecord, PartyRecord
+from storage.tables import (
+    ApplicationRecord,
+    ApplicationStatus,
+    DecisionKind,
+    DecisionRecord,
+    IncidentRecord,
+    PartyRecord,
+)
+
+LONDON = ZoneInfo("Europe/London")
 
 
 class CaseQueue(abc.ABC):
@@ -32,6 +43,13 @@ class CaseQueue(abc.ABC):
         any) whose parties' names or emails, incident references or number match ``search``:
         those with risk flags first, then the oldest application first. Returns the page and
         how many match in all."""
+
+    @abc.abstractmethod
+    def figures_input(
+        self, first_day: date, last_day: date, areas: Collection[str] | None = None
+    ) -> tuple[list[date], list[tuple[date, str]]]:
+        """The days applications were received and the officers' decisions (day, outcome)
+        between two days (in England), for ``areas`` (None: all)."""
 
 
 def _like(text: str) -> str:
@@ -110,3 +128,42 @@ class SqlCaseQueue(CaseQueue):
         }
         page = [SqlApplicationRepository._stored(records[one], ()) for one in ids]
         return page, total
+
+    def figures_input(
+        self, first_day: date, last_day: date, areas: Collection[str] | None = None
+    ) -> tuple[list[date], list[tuple[date, str]]]:
+        """See :meth:`CaseQueue.figures_input`."""
+        return figures_input(self.session, first_day, last_day, areas)
+
+
+def figures_input(
+    session: Session, first_day: date, last_day: date, areas: Collection[str] | None
+) -> tuple[list[date], list[tuple[date, str]]]:
+    """What the yearly figures count, between two days (in England): the days applications
+    were received and the officers' decisions (day, outcome) on applications of ``areas``."""
+    start = datetime.combine(first_day - timedelta(days=1), time(0), tzinfo=UTC)
+    end = datetime.combine(last_day + timedelta(days=2), time(0), tzinfo=UTC)
+    received_query = select(col(ApplicationRecord.received_at)).where(
+        col(ApplicationRecord.received_at) >= start, col(ApplicationRecord.received_at) < end
+    )
+    decided_query = (
+        select(col(DecisionRecord.decided_at), col(DecisionRecord.status))
+        .join(ApplicationRecord, col(ApplicationRecord.id) == col(DecisionRecord.application_id))
+        .where(
+            col(DecisionRecord.kind) == DecisionKind.OFFICER,
+            col(DecisionRecord.decided_at) >= start,
+            col(DecisionRecord.decided_at) < end,
+        )
+    )
+    if areas is not None:
+        received_query = received_query.where(col(ApplicationRecord.policy).in_(list(areas)))
+        decided_query = decided_query.where(col(ApplicationRecord.policy).in_(list(areas)))
+    received = [_london_day(at) for at in session.execute(received_query).scalars()]
+    decided = [(_london_day(at), str(status)) for at, status in session.execute(decided_query)]
+    return received, decided
+
+
+def _london_day(moment: datetime) -> date:
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(LONDON).date()

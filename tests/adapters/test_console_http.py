@@ -3,7 +3,7 @@ security headers, CSRF, roles and areas, the case page and its changes, all audi
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import Engine
@@ -430,3 +430,38 @@ def test_an_admin_adds_an_account_with_a_one_time_password(engine: Engine) -> No
     fresh = client_for(engine)
     assert sign_in(fresh, "sam", found.group(1)).status_code == 303  # type: ignore[attr-defined]
     assert fresh.get("/", follow_redirects=False).headers["location"] == "/password"
+
+
+def test_figures_are_for_managers_as_a_page_and_a_csv(engine: Engine) -> None:
+    case_id = seed_case(engine)
+    officer = signed_in_client(engine)
+    assert officer.get("/figures").status_code == 403
+    assert officer.get("/figures.csv").status_code == 403
+    token = csrf_of(officer.get(f"/cases/{case_id}").text)
+    officer.post(
+        f"/cases/{case_id}/decision",
+        data={"version": "1", "csrf_token": token, "outcome": "not_met", "reason": "Too old"},
+    )
+    manager = signed_in_client(engine, "mo", role=AccountRole.MANAGER, area=None)
+    page = manager.get("/figures", params={"year": 2026})
+    assert page.status_code == 200 and "2026/27" in page.text
+    download = manager.get("/figures.csv", params={"year": 2026})
+    assert download.headers["content-disposition"].startswith("attachment;")
+    assert "2026/27,all areas,Applications received,1" in download.text
+    assert "2026/27,all areas,Threshold not met (refused),1" in download.text
+    assert (
+        "2025/26,all areas,Applications received,0"
+        in manager.get("/figures.csv", params={"year": 2025}).text
+    )
+
+
+def test_deadlines_list_the_overdue_step_first(engine: Engine) -> None:
+    case_id = seed_case(engine)  # received 20 November 2026: acknowledge by 27 November
+    add_account(engine, "jo")
+    clock = Clock(datetime(2026, 12, 7, 12, 0, tzinfo=UTC))
+    client = client_for(engine, clock)
+    sign_in(client, "jo")
+    page = client.get("/deadlines").text
+    pressing = page[page.index('id="pressing"') : page.index('id="later"')]
+    assert f"/cases/{case_id}" in pressing
+    assert "27 November 2026" in pressing and "6 overdue" in pressing

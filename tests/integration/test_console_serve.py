@@ -54,3 +54,26 @@ def test_first_admin_prints_a_one_time_password_once_and_add_needs_an_area_for_o
     assert main(["users", "list"]) == 0
     listing = capsys.readouterr().out
     assert "boss\tadmin\tall areas" in listing and "jo\tofficer\thartlepool" in listing
+
+
+def test_stats_prints_a_financial_years_figures(
+    sqlite_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+) -> None:
+    from storage.database import connect
+    from storage.migrate import upgrade
+    from tests.console_support import seed_case
+
+    engine = connect(sqlite_url)
+    upgrade(engine)
+    seed_case(engine)
+    engine.dispose()
+    monkeypatch.setenv("TRIGGER_DATABASE_URL", sqlite_url)
+    assert main(["stats", "--year", "2026"]) == 0
+    table = capsys.readouterr().out
+    assert "2026/27" in table and re.search(r"Applications received\s+1\n", table)
+    assert main(["stats", "--year", "2026", "--area", "durham", "--csv"]) == 0
+    assert "2026/27,durham,Applications received,0" in capsys.readouterr().out
+    assert main(["stats", "--year", "1999"]) == 2
