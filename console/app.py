@@ -11,7 +11,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from console import accounts, auth, cases, deadlines, figures
+from console import accounts, auth, cases, deadlines, figures, letters
 from console.config import ConsoleConfig
 from console.rendering import environment, render
 from console.security import security_headers
@@ -30,6 +30,7 @@ def create_app(config: ConsoleConfig) -> FastAPI:
     static = resources.files("console") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     app.include_router(auth.router)
+    app.include_router(letters.router)
     app.include_router(cases.router)
     app.include_router(accounts.router)
     app.include_router(figures.router)

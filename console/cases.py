@@ -145,7 +145,7 @@ def queue(
     )
 
 
-def _case(uow: UnitOfWork, officer: Officer, case_id: int) -> StoredDraft:
+def fetch_case(uow: UnitOfWork, officer: Officer, case_id: int) -> StoredDraft:
     """The case, if it is this officer's to see (404 otherwise: no hint that it exists)."""
     case = uow.applications.get(case_id)
     if case is None or not officer.may_see(case.policy):
@@ -180,7 +180,7 @@ def case_page(
     the dates set aside, the decision."""
     config = config_of(request)
     with config.unit_of_work() as uow:
-        case = _case(uow, officer, case_id)
+        case = fetch_case(uow, officer, case_id)
         messages = _messages(config, uow, case)
         decisions = [
             d for d in uow.decisions.for_application(case_id) if d.kind is DecisionKind.OFFICER
@@ -226,7 +226,7 @@ def attachment(
     """An attachment as a download, never shown inline (whatever its type says)."""
     config = config_of(request)
     with config.unit_of_work() as uow:
-        case = _case(uow, officer, case_id)
+        case = fetch_case(uow, officer, case_id)
         if inbound_id not in case.inbound_ids:
             raise HTTPException(status_code=404, detail="There is no such attachment")
         view = _messages(config, uow, case)[case.inbound_ids.index(inbound_id)]
@@ -263,7 +263,7 @@ def _save(
     config = config_of(request)
     try:
         with config.unit_of_work() as uow:
-            case = _case(uow, officer, case_id)
+            case = fetch_case(uow, officer, case_id)
             if (
                 case.status is not ApplicationStatus.READY
                 and case.status is not ApplicationStatus.DRAFT
@@ -458,7 +458,7 @@ def decide_case(
         raise HTTPException(status_code=403, detail="Only managers can accept on discretion")
     if problem is None:
         with config.unit_of_work() as uow:
-            case = _case(uow, officer, case_id)
+            case = fetch_case(uow, officer, case_id)
             engine = case.draft.threshold
             if case.version != version:
                 problem = "Someone else changed this case: check it again"

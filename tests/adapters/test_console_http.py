@@ -465,3 +465,36 @@ def test_deadlines_list_the_overdue_step_first(engine: Engine) -> None:
     pressing = page[page.index('id="pressing"') : page.index('id="later"')]
     assert f"/cases/{case_id}" in pressing
     assert "27 November 2026" in pressing and "6 overdue" in pressing
+
+
+def test_letters_are_pdfs_that_never_name_the_alleged_perpetrator(engine: Engine) -> None:
+    raw = email_bytes(
+        body="On 1 October 2026 Darren Pike from number 12 played music all night; "
+        "I rang the police that day.\nOn 20 October 2026 x\nOn 5 January 2025 y\n"
+        "The court hearing is on 2 November 2026.\n"
+    )
+    case_id = seed_case(engine, raw=raw)
+    client = signed_in_client(engine)
+    assert client.get(f"/cases/{case_id}/letters/decision").status_code == 404  # undecided
+    ack = client.get(f"/cases/{case_id}/letters/acknowledgement")
+    assert ack.status_code == 200 and f"CT-{case_id:06d}" in ack.text
+    token = csrf_of(client.get(f"/cases/{case_id}").text)
+    client.post(
+        f"/cases/{case_id}/decision",
+        data={
+            "version": "1",
+            "csrf_token": token,
+            "outcome": "not_met",
+            "reason": "Darren Pike's conduct was reported too long ago",
+        },
+    )
+    letter = client.get(f"/cases/{case_id}/letters/decision")
+    assert "does not meet the threshold" in letter.text
+    assert "complaints procedure" in letter.text and "Ombudsman" in letter.text
+    assert "5 January 2025" in letter.text  # the reasons, incident by incident
+    assert "Darren" not in letter.text and "Pike" not in letter.text
+    pdf = client.get(f"/cases/{case_id}/letters/decision.pdf")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    assert pdf.headers["content-disposition"].startswith("attachment;")
+    assert b"Darren" not in pdf.content
+    assert "case.letter_produced" in actions(engine, case_id)

@@ -171,6 +171,10 @@ def test_an_officer_signs_in_corrects_a_date_watches_the_decision_change_approve
     p.click("#confirm-met")  # type: ignore[attr-defined]
     p.wait_for_selector("#officer-decisions")  # type: ignore[attr-defined]
     assert p.locator("#case-status").inner_text() == "decided"  # type: ignore[attr-defined]
+    with p.expect_download() as letter:  # type: ignore[attr-defined]
+        p.click("#decision-pdf")  # type: ignore[attr-defined]
+    assert letter.value.suggested_filename == f"CT-{case_id:06d}-decision.pdf"
+    assert Path(letter.value.path()).read_bytes().startswith(b"%PDF")
 
     p.click("#sign-out")  # type: ignore[attr-defined]
     p.wait_for_url("**/sign-in")  # type: ignore[attr-defined]
