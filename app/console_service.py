@@ -8,6 +8,7 @@ import asyncio
 import contextlib
 import functools
 import logging
+import threading
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
 
     from app.serve import Service
     from app.settings import Settings
+    from nlp.extract import Extractor
+    from trigger.draft import Draft
 
 log = logging.getLogger("trigger.serve")
 
@@ -62,9 +65,34 @@ def read_message(
     return MessageView(inbound_id, channel, received_at, sender, None, text or "")
 
 
+class Drafter:
+    """Assisted intake's pipeline: the same extraction and threshold engine as email, the
+    language pipeline built on first use (not when the console starts)."""
+
+    def __init__(self) -> None:
+        self._extractor: Extractor | None = None
+        self._lock = threading.Lock()
+
+    def __call__(self, text: str, received: datetime, profile: Profile) -> tuple[str, Draft]:
+        from app.extraction import draft_application
+        from intake.errors import RejectedMessage
+        from intake.transcript import parse_text
+        from nlp.extract import Extractor
+
+        with self._lock:
+            if self._extractor is None:
+                self._extractor = Extractor()
+            try:
+                document = parse_text(text, received)
+            except RejectedMessage as exc:
+                raise ValueError(str(exc)) from None
+            return document.text, draft_application(self._extractor, document, profile)
+
+
 def console_config(settings: Settings, engine: Engine) -> ConsoleConfig:
     """The console's configuration for this system."""
     return ConsoleConfig(
+        drafter=Drafter(),
         unit_of_work=functools.partial(SqlUnitOfWork, engine),
         profiles=load_profiles(),
         reader=read_message,

@@ -11,7 +11,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from console import accounts, auth, cases, deadlines, figures, letters
+from console import accounts, auth, cases, deadlines, figures, intake_assisted, letters
 from console.config import ConsoleConfig
 from console.rendering import environment, render
 from console.security import security_headers
@@ -35,6 +35,7 @@ def create_app(config: ConsoleConfig) -> FastAPI:
     app.include_router(accounts.router)
     app.include_router(figures.router)
     app.include_router(deadlines.router)
+    app.include_router(intake_assisted.router)
     app.middleware("http")(security_headers)
 
     @app.exception_handler(auth.SignInRequired)

@@ -21,6 +21,7 @@ class ConsoleAction(StrEnum):
     INCIDENT_DELETED = "case.incident_deleted"
     DATE_PROMOTED = "case.date_promoted"
     ACCOUNTS_VIEWED = "console.accounts_viewed"
+    ASSISTED_INTAKE = "case.assisted_intake"
     LETTER_PRODUCED = "case.letter_produced"
     FIGURES_VIEWED = "console.figures_viewed"
     DEADLINES_VIEWED = "console.deadlines_viewed"

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from console.messages import MessageReader, plain_reader
 from console.security import SignInThrottle
 from storage.unit_of_work import UnitOfWorkFactory
+from trigger.draft import Draft
 from trigger.profiles import Profile
 
 LONDON = ZoneInfo("Europe/London")
@@ -19,6 +20,11 @@ LONDON = ZoneInfo("Europe/London")
 def utc_now() -> datetime:
     """Now, aware, in UTC."""
     return datetime.now(UTC)
+
+
+# Assisted intake: what a caller said (as typed), when, under which profile -> the text the
+# draft's evidence spans index, and the draft. Raises ValueError for text it cannot use.
+Drafter = Callable[[str, datetime, Profile], tuple[str, Draft]]
 
 
 @dataclass(frozen=True)
@@ -33,6 +39,8 @@ class ConsoleConfig:
     absolute_timeout: timedelta = timedelta(hours=12)
     throttle: SignInThrottle = field(default_factory=SignInThrottle)
     clock: Callable[[], datetime] = utc_now
+    #: None: assisted intake is not offered.
+    drafter: Drafter | None = None
 
     def today(self) -> date:
         """Today in England (the statutory clock's days)."""

@@ -13,7 +13,7 @@ from fastapi import FastAPI
 from sqlalchemy import Engine
 from starlette.exceptions import StarletteDeprecationWarning
 
-from app.console_service import read_message
+from app.console_service import Drafter, read_message
 from console.app import create_app
 from console.config import ConsoleConfig
 from console.passwords import hash_password
@@ -32,6 +32,7 @@ with warnings.catch_warnings():
     from starlette.testclient import TestClient
 
 PASSWORD = "correct horse battery staple"
+DRAFTER = Drafter()  # one language pipeline for every test console
 RECEIVED = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
 
 BODY = (
@@ -85,6 +86,7 @@ def console(engine: Engine, clock: Clock | None = None, limit: int = 5) -> FastA
             reader=read_message,
             throttle=SignInThrottle(limit=limit),
             clock=clock or Clock(),
+            drafter=DRAFTER,
         )
     )
 

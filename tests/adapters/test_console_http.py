@@ -498,3 +498,49 @@ def test_letters_are_pdfs_that_never_name_the_alleged_perpetrator(engine: Engine
     assert pdf.headers["content-disposition"].startswith("attachment;")
     assert b"Darren" not in pdf.content
     assert "case.letter_produced" in actions(engine, case_id)
+
+
+CALLER = (
+    "She said the people at number 9 have been shouting at her every night. "
+    "On 3 October 2026 they threw a brick at her window and she reported it to the police "
+    "the same day. On 19 October 2026 they blocked her drive and she rang the council that day."
+)
+
+
+def test_assisted_intake_drafts_what_a_caller_said_and_records_who_entered_it(
+    engine: Engine,
+) -> None:
+    client = signed_in_client(engine)
+    form = client.get("/intake")
+    assert form.status_code == 200
+    token = csrf_of(form.text)
+    refused = client.post(
+        "/intake", data={"csrf_token": token, "channel": "fax", "area": "hartlepool", "text": ""}
+    )
+    assert refused.status_code == 400 and "Enter what the person told you" in refused.text
+    response = client.post(
+        "/intake",
+        data={
+            "csrf_token": token,
+            "channel": "phone",
+            "area": "durham",  # an officer's own area is used whatever the form says
+            "received": "2026-11-20",
+            "text": CALLER,
+        },
+        follow_redirects=False,
+    )
+    assert response.status_code == 303
+    case_id = int(response.headers["location"].rsplit("/", 1)[1])
+    page = client.get(f"/cases/{case_id}").text
+    assert "<mark" in page and "3 October 2026" in page
+    with SqlUnitOfWork(engine) as uow:
+        case = uow.applications.get(case_id)
+        assert case is not None and case.policy == "hartlepool"
+        assert len(case.draft.incidents) >= 2 and case.draft.threshold is not None
+        message = uow.inbound.get(case.inbound_ids[0])
+        trail = uow.audit.trail(subject_type="application", subject_id=case_id)
+    assert message is not None and message.channel == "assisted-phone"
+    assert message.sender is not None and message.sender.startswith("officer:")
+    entered = [entry for entry in trail if entry.action == "case.assisted_intake"]
+    assert entered and entered[0].detail["channel"] == "phone"
+    assert entered[0].actor == message.sender
