@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench lint score clean
+.PHONY: run test bench lint score clean assets
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,6 +20,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench
+	$(BIN)/python -m tests.bench_console
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -31,3 +32,8 @@ score: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build *.egg-info
+
+# The console's compiled govuk-frontend and MoJ frontend assets, from the npm registry (needs
+# Node's npm; `make run` does not: the results are committed under console/static/).
+assets:
+	$(PYTHON) scripts/console_assets.py

@@ -57,11 +57,9 @@ def build_services(settings: Settings, engine: Engine) -> list[Service]:
     unit_of_work = functools.partial(SqlUnitOfWork, engine)
 
     services: list[Service] = []
-    log.info(
-        "console: not built yet (will serve http://%s:%d/)",
-        settings.console_host,
-        settings.console_port,
-    )
+    from app.console_service import console_service
+
+    services.append(console_service(settings, engine))
     if settings.imap_configured:
         services.append(_imap_service(settings, inbound_store(unit_of_work)))
     else:

@@ -52,6 +52,12 @@ class Settings(BaseSettings):
     # Officers' console
     console_host: str = "127.0.0.1"
     console_port: int = Field(default=8000, ge=0, le=65535)
+    console_idle_minutes: float = Field(
+        default=30.0, gt=0, description="a console session unused this long ends"
+    )
+    console_session_hours: float = Field(
+        default=12.0, gt=0, description="a console session ends this long after sign-in"
+    )
 
     # Email intake: IMAP when imap_host is set, otherwise the drop folder.
     drop_folder: Path | None = Field(default=None, description="empty: var_dir/inbox")

@@ -20,6 +20,7 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -27,6 +28,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy import false as sa_false
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine.interfaces import Dialect
 from sqlalchemy.types import TypeDecorator, TypeEngine
@@ -152,6 +154,10 @@ class ApplicationRecord(Table, table=True):
     """An application: the draft JSON (trigger/draft.py) plus its workflow status."""
 
     __tablename__ = "applications"
+    # The officers' queue reads only these columns to filter, count and order (0006).
+    __table_args__ = (
+        Index("ix_applications_queue", "status", "at_risk", "received_at", "id", "policy"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     status: ApplicationStatus = Field(
@@ -161,6 +167,8 @@ class ApplicationRecord(Table, table=True):
     channel: str = Field(sa_type=String(16))
     received_at: datetime
     threshold_status: str | None = Field(default=None, sa_type=String(16), index=True)
+    # The draft carries a risk flag: such cases come first in the officers' queue (0006).
+    at_risk: bool = Field(default=False, sa_column_kwargs={"server_default": sa_false()})
     draft: dict[str, Any] = Field(sa_type=JSONDocument)
     created_at: datetime = Field(default_factory=utc_now)
     updated_at: datetime = Field(default_factory=utc_now)
@@ -278,3 +286,47 @@ class AuditEntry(Table, table=True):
     detail: dict[str, Any] = Field(default_factory=dict, sa_type=JSONDocument)
     prev_hash: str = Field(sa_type=String(64))
     hash: str = Field(sa_type=String(64))
+
+
+class AccountRole(StrEnum):
+    """What a console account may do: officers work cases, managers also use discretion and
+    see figures, admins also manage accounts."""
+
+    OFFICER = "officer"
+    MANAGER = "manager"
+    ADMIN = "admin"
+
+
+class ConsoleAccount(Table, table=True):
+    """A console sign-in: an officer's user name, argon2id password hash, role and area.
+
+    ``area`` is a policy profile's id (the applications' ``policy``); an account without one
+    sees every area. ``officer_id`` is the officer the account's decisions are recorded for.
+    """
+
+    __tablename__ = "console_accounts"
+
+    id: int | None = Field(default=None, primary_key=True)
+    officer_id: int = Field(foreign_key="officers.id", ondelete="RESTRICT", unique=True)
+    username: str = Field(sa_type=String(200), unique=True)
+    password_hash: str = Field(sa_type=String(256))
+    role: AccountRole = Field(sa_type=StrEnumType(AccountRole, length=16))
+    area: str | None = Field(default=None, sa_type=String(64))
+    active: bool = True
+    # Set for a one-time password: the first sign-in must choose a new one.
+    must_change_password: bool = True
+    created_at: datetime = Field(default_factory=utc_now)
+    password_changed_at: datetime = Field(default_factory=utc_now)
+
+
+class ConsoleSession(Table, table=True):
+    """A signed-in console session, kept server-side; the cookie carries a random token whose
+    SHA-256 is ``id`` (a stolen database does not give working cookies)."""
+
+    __tablename__ = "console_sessions"
+
+    id: str = Field(sa_type=String(64), primary_key=True)
+    account_id: int = Field(foreign_key="console_accounts.id", ondelete="CASCADE", index=True)
+    csrf_token: str = Field(sa_type=String(64))
+    created_at: datetime = Field(default_factory=utc_now)
+    last_seen_at: datetime = Field(default_factory=utc_now)

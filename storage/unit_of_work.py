@@ -30,8 +30,10 @@ from sqlalchemy.orm import UOWTransaction
 from sqlmodel import Session
 
 from storage.errors import AuditLogIsAppendOnly
+from storage.repositories.accounts import AccountRepository, SqlAccountRepository
 from storage.repositories.applications import ApplicationRepository, SqlApplicationRepository
 from storage.repositories.audit import AuditLog, SqlAuditLog
+from storage.repositories.casework import CaseQueue, SqlCaseQueue
 from storage.repositories.decisions import DecisionRepository, SqlDecisionRepository
 from storage.repositories.inbound import InboundRepository, SqlInboundRepository
 from storage.repositories.officers import OfficerRepository, SqlOfficerRepository
@@ -49,6 +51,8 @@ class UnitOfWork(abc.ABC):
     applications: ApplicationRepository
     decisions: DecisionRepository
     officers: OfficerRepository
+    accounts: AccountRepository
+    cases: CaseQueue
     audit: AuditLog
 
     def __enter__(self) -> Self:
@@ -122,6 +126,8 @@ class SqlUnitOfWork(UnitOfWork):
         self.decisions = SqlDecisionRepository(self.session, self.audit)
         self.applications = SqlApplicationRepository(self.session, self.audit, self.decisions)
         self.officers = SqlOfficerRepository(self.session, self.audit)
+        self.accounts = SqlAccountRepository(self.session, self.audit)
+        self.cases = SqlCaseQueue(self.session)
         return super().__enter__()
 
     def __exit__(

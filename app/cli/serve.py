@@ -27,6 +27,12 @@ def register(subparsers: Any) -> None:
         help="run the console, the email intake and the Telegram bot until stopped",
         description="Run everything in one process; Ctrl-C or SIGTERM stops it cleanly.",
     )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="first load the dev corpus (../shared/corpus/dev, else tests/fixtures/corpus) "
+        "as sample drafts, so the console's queue is populated",
+    )
     parser.set_defaults(handler=_serve)
 
 
@@ -61,6 +67,8 @@ def _serve(args: argparse.Namespace) -> int:
             return 1
         log.info("database %s at revision %s", redacted(settings.database_url), revision)
         settings.inbox.mkdir(parents=True, exist_ok=True)
+        if getattr(args, "demo", False):
+            _load_demo(settings, engine)
         return asyncio.run(run_services(settings, engine=engine))
     finally:
         engine.dispose()
@@ -80,3 +88,22 @@ def _upgrade(settings: Settings, engine: Engine) -> str | None:
         return upgrade(owner_engine, application_role=role)
     finally:
         owner_engine.dispose()
+
+
+def _load_demo(settings: Settings, engine: Engine) -> None:
+    """Load the demo corpus as ready drafts (files loaded before are skipped)."""
+    import functools
+
+    from app.console_service import demo_corpus, load_demo
+    from storage.unit_of_work import SqlUnitOfWork
+    from trigger.profiles import get_profile
+
+    corpus = demo_corpus()
+    if corpus is None:
+        log.warning("demo: no corpus found (../shared/corpus/dev or tests/fixtures/corpus)")
+        return
+    log.info("demo: drafting the files of %s (a minute or so)", corpus)
+    added = load_demo(
+        functools.partial(SqlUnitOfWork, engine), get_profile(settings.policy), corpus
+    )
+    log.info("demo: %d sample draft(s) added to the queue", added)

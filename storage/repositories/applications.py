@@ -135,6 +135,7 @@ class SqlApplicationRepository(ApplicationRepository):
                 channel=str(draft.channel),
                 received_at=draft.received_at,
                 threshold_status=threshold_status,
+                at_risk=bool(draft.risk_flags),
                 draft=document,
                 created_at=now,
                 updated_at=now,
@@ -157,6 +158,7 @@ class SqlApplicationRepository(ApplicationRepository):
             record.channel = str(draft.channel)
             record.received_at = draft.received_at
             record.threshold_status = threshold_status
+            record.at_risk = bool(draft.risk_flags)
             record.draft = document
             record.updated_at = now
             record.version += 1

@@ -69,6 +69,7 @@ def start_serve(cwd: Path, **variables: str) -> Server:
     """Start `trigger serve` (this checkout's code) in ``cwd`` with only the given ``TRIGGER_*``
     variables; its log is read in a thread as it comes."""
     env = {key: value for key, value in os.environ.items() if not key.startswith("TRIGGER_")}
+    env["TRIGGER_CONSOLE_PORT"] = "0"  # the console on a free port: tests run side by side
     env.update(variables)
     process = subprocess.Popen(
         cli("serve"),

@@ -50,7 +50,7 @@ def test_serve_reports_its_parts_stores_dropped_mail_and_stops_on_ctrl_c(
 
     assert status == 0, log
     assert "Traceback" not in log
-    for part in ("console: not built yet", "IMAP not configured", "Telegram: no token"):
+    for part in ("console: http://127.0.0.1:0/", "IMAP not configured", "Telegram: no token"):
         assert part in log
     assert str(inbox) in log
     assert "stopped" in log

@@ -1,0 +1,106 @@
+"""Letters to the applicant, as HTML and PDF (WeasyPrint): the acknowledgement and the
+decision (threshold met: next steps; not met: the reasons, where to turn instead, how to ask
+for the decision to be looked at again, that complaints procedures and the Ombudsman stay open).
+
+Templates are per area: ``letters/<area>/<kind>.html`` when the partnership has written one,
+else ``letters/<kind>.html``. A letter is built only from the engine's reasons, dates, the
+reference and the area's contact points: never from the message text, incident summaries or
+the officer's note, so nothing in it names or describes the alleged perpetrator.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import HTMLResponse, Response
+
+from console.audit import ConsoleAction
+from console.auth import Officer, config_of, signed_in
+from console.cases import deadline_of, fetch_case, reference
+from console.config import LONDON
+from console.rendering import templates
+from storage.tables import ApplicationStatus, DecisionKind
+from trigger.workdays import add_working_days, due_date
+
+router = APIRouter()
+
+KINDS = ("acknowledgement", "decision")
+
+
+def _context(request: Request, officer: Officer, case_id: int, kind: str) -> dict[str, Any]:
+    if kind not in KINDS:
+        raise HTTPException(status_code=404, detail="There is no such letter")
+    config = config_of(request)
+    with config.unit_of_work() as uow:
+        case = fetch_case(uow, officer, case_id)
+        decisions = [
+            d for d in uow.decisions.for_application(case_id) if d.kind is DecisionKind.OFFICER
+        ]
+        uow.audit.append(
+            ConsoleAction.LETTER_PRODUCED,
+            actor=officer.actor,
+            subject_type="application",
+            subject_id=case_id,
+            detail={"letter": kind},
+        )
+    if kind == "decision" and (case.status is not ApplicationStatus.DECIDED or not decisions):
+        raise HTTPException(status_code=404, detail="There is no decision to write about yet")
+    profile = config.profiles.get(case.policy)
+    if profile is None:
+        raise HTTPException(status_code=404, detail="This case's area has no policy loaded")
+    today = config.today()
+    received = case.received_at.astimezone(LONDON).date()
+    decision = decisions[-1] if decisions else None
+    return {
+        "kind": kind,
+        "reference": reference(case.id),
+        "today": today,
+        "received": received,
+        "applicant": case.draft.applicant.name,
+        "officer": officer,
+        "profile": profile,
+        "threshold": case.draft.threshold,
+        "outcome": decision.status if decision else None,
+        "decided": decision.decided_at.astimezone(LONDON).date() if decision else None,
+        "review_by": due_date("review_meeting", today),
+        "reply_by": add_working_days(received, 5),
+        "deadline": deadline_of(config, case),
+    }
+
+
+def _render(request: Request, context: dict[str, Any], *, pdf: bool) -> str:
+    area, kind = context["profile"].id, context["kind"]
+    env = templates(request).env
+    template = env.select_template([f"letters/{area}/{kind}.html", f"letters/{kind}.html"])
+    return template.render(**context, pdf=pdf)
+
+
+def _no_fetching(url: str, timeout: int = 10, ssl_context: object = None) -> dict[str, Any]:
+    raise ValueError("letters load nothing from outside")
+
+
+@router.get("/cases/{case_id}/letters/{kind}.pdf")
+def letter_pdf(
+    request: Request, case_id: int, kind: str, officer: Annotated[Officer, Depends(signed_in)]
+) -> Response:
+    """The letter as a PDF download."""
+    from weasyprint import HTML
+
+    context = _context(request, officer, case_id, kind)
+    document = HTML(string=_render(request, context, pdf=True), url_fetcher=_no_fetching)
+    name = f"{context['reference']}-{kind}.pdf"
+    return Response(
+        document.write_pdf(),
+        media_type="application/pdf",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+@router.get("/cases/{case_id}/letters/{kind}")
+def letter_html(
+    request: Request, case_id: int, kind: str, officer: Annotated[Officer, Depends(signed_in)]
+) -> Response:
+    """The letter as a web page (to read before sending); registered after the PDF route,
+    whose path it would otherwise swallow."""
+    return HTMLResponse(_render(request, _context(request, officer, case_id, kind), pdf=False))

@@ -1,0 +1,249 @@
+"""The console in a real browser: Playwright driving Debian's headless Chromium against the
+console served by uvicorn on a free port, over a real database.
+
+Skipped with the reason when /usr/bin/chromium (or Playwright) is missing, except under
+CI=true, where that fails: CI must run the browser tests.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+
+from storage.tables import AccountRole, ApplicationStatus
+from storage.unit_of_work import SqlUnitOfWork
+from tests.console_support import PASSWORD, add_account, console, email_bytes, seed_case
+
+CHROMIUM = os.environ.get("TRIGGER_TEST_CHROMIUM", "/usr/bin/chromium")
+LAUNCH_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+    "--no-first-run", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync",
+]  # fmt: skip
+
+
+def _browser_problem() -> str | None:
+    if not Path(CHROMIUM).exists() and shutil.which(CHROMIUM) is None:
+        return f"Chromium not found at {CHROMIUM}: apt-get install chromium"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "Playwright not installed: pip install playwright"
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    problem = _browser_problem()
+    if problem is not None:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"{problem} (CI=true: the browser tests must run)")
+        pytest.skip(problem)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS
+        )
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+@pytest.fixture
+def sqlite_engine(sqlite_url: str) -> Iterator[Engine]:
+    from storage.database import connect
+    from storage.migrate import upgrade
+
+    engine = connect(sqlite_url)
+    upgrade(engine)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture
+def site(sqlite_engine: Engine) -> Iterator[str]:
+    """The console served by uvicorn in a thread; its base URL."""
+    import uvicorn
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = uvicorn.Server(
+        uvicorn.Config(
+            console(sqlite_engine),
+            host="127.0.0.1",
+            port=port,
+            lifespan="off",
+            log_config=None,
+            access_log=False,
+        )  # fmt: skip
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(200):
+        if server.started:
+            break
+        time.sleep(0.05)
+    assert server.started, "the console did not start"
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture
+def page(browser: object, site: str) -> Iterator[object]:
+    context = browser.new_context(base_url=site)  # type: ignore[attr-defined]
+    tab = context.new_page()
+    tab.problems = []
+    tab.on(
+        "dialog", lambda dialog: (tab.problems.append(f"dialog {dialog.message}"), dialog.dismiss())
+    )
+    tab.on(
+        "console",
+        lambda message: tab.problems.append(message.text) if message.type == "error" else None,
+    )
+    tab.on("pageerror", lambda error: tab.problems.append(str(error)))
+    tab.on(
+        "response",
+        lambda response: (
+            tab.problems.append(f"{response.status} {response.url}")
+            if response.status == 404 and "/static/" in response.url
+            else None
+        ),
+    )
+    try:
+        yield tab
+    finally:
+        context.close()
+
+
+def sign_in(page: object, name: str = "jo") -> None:
+    page.goto("/sign-in")  # type: ignore[attr-defined]
+    page.fill("#username", name)  # type: ignore[attr-defined]
+    page.fill("#password", PASSWORD)  # type: ignore[attr-defined]
+    page.click("#sign-in")  # type: ignore[attr-defined]
+    page.wait_for_url("**/")  # type: ignore[attr-defined]
+
+
+def audit_actions(engine: Engine, case_id: int) -> list[str]:
+    with SqlUnitOfWork(engine) as uow:
+        return [e.action for e in uow.audit.trail(subject_type="application", subject_id=case_id)]
+
+
+def test_an_officer_signs_in_corrects_a_date_watches_the_decision_change_approves_and_signs_out(
+    page: object, sqlite_engine: Engine
+) -> None:
+    p = page
+    case_id = seed_case(sqlite_engine)
+    add_account(sqlite_engine, "jo")
+    sign_in(p)
+    assert p.locator("#queue").inner_text().count("CT-") == 1  # type: ignore[attr-defined]
+    p.click(f"a[href='/cases/{case_id}']")  # type: ignore[attr-defined]
+    p.wait_for_url(f"**/cases/{case_id}")  # type: ignore[attr-defined]
+    marks = p.locator("pre mark.console-fact--incident")  # type: ignore[attr-defined]
+    assert marks.count() == 3
+    assert marks.nth(2).inner_text() == "On 5 January 2025"
+    assert p.locator("pre mark.console-fact--set-aside").inner_text() == "2 November 2026"  # type: ignore[attr-defined]
+    assert "not met" in p.locator("#threshold-status").inner_text()  # type: ignore[attr-defined]
+    assert p.locator("#confirm-met").count() == 0  # type: ignore[attr-defined]
+
+    p.click("#correct-3 summary")  # type: ignore[attr-defined]
+    p.fill("#occurred_start-3", "2026-11-02")  # type: ignore[attr-defined]
+    p.fill("#reported_on-3", "2026-11-02")  # type: ignore[attr-defined]
+    p.click("#save-incident-3")  # type: ignore[attr-defined]
+    p.wait_for_selector("#confirm-met")  # type: ignore[attr-defined]
+    assert p.locator("#threshold-status").inner_text().strip() == "met"  # type: ignore[attr-defined]
+
+    p.click("#confirm-met")  # type: ignore[attr-defined]
+    p.wait_for_selector("#officer-decisions")  # type: ignore[attr-defined]
+    assert p.locator("#case-status").inner_text() == "decided"  # type: ignore[attr-defined]
+    with p.expect_download() as letter:  # type: ignore[attr-defined]
+        p.click("#decision-pdf")  # type: ignore[attr-defined]
+    assert letter.value.suggested_filename == f"CT-{case_id:06d}-decision.pdf"
+    assert Path(letter.value.path()).read_bytes().startswith(b"%PDF")
+
+    p.click("#sign-out")  # type: ignore[attr-defined]
+    p.wait_for_url("**/sign-in")  # type: ignore[attr-defined]
+    p.goto(f"/cases/{case_id}")  # type: ignore[attr-defined]
+    assert p.url.endswith("/sign-in")  # type: ignore[attr-defined]
+    assert p.problems == []  # type: ignore[attr-defined]  # no CSP violation, no script error
+
+    with SqlUnitOfWork(sqlite_engine) as uow:
+        case = uow.applications.get(case_id)
+    assert case is not None and case.status is ApplicationStatus.DECIDED
+    done = audit_actions(sqlite_engine, case_id)
+    for action in ("case.viewed", "case.incident_corrected", "officer.decided"):
+        assert action in done
+
+
+def test_a_victims_email_carrying_script_is_shown_as_text_and_runs_nothing(
+    page: object, sqlite_engine: Engine
+) -> None:
+    p = page
+    script = "<svg onload=alert(document.domain)>"
+    raw = email_bytes(
+        body=f"On 1 October 2026 {script} they\nOn 20 October 2026 a\nOn 5 January 2025 b\n"
+        "The court hearing is on 2 November 2026.\n",
+        subject=f"Help {script}",
+        attachment=(f"{script}.html", f"<html>{script}</html>".encode()),
+    )
+    case_id = seed_case(sqlite_engine, raw=raw)
+    add_account(sqlite_engine, "jo")
+    sign_in(p)
+    p.goto(f"/cases/{case_id}")  # type: ignore[attr-defined]
+    p.wait_for_timeout(300)  # type: ignore[attr-defined]  # time for an onload to fire, were it there
+    assert script in p.locator("pre").inner_text()  # type: ignore[attr-defined]
+    assert f"Help {script}" in p.locator(".console-message").inner_text()  # type: ignore[attr-defined]
+    assert p.locator("main svg").count() == 0  # type: ignore[attr-defined]
+    link = p.locator(".console-message a[download]")  # type: ignore[attr-defined]
+    assert link.inner_text() == f"{script}.html"
+    with p.expect_download() as info:  # type: ignore[attr-defined]
+        link.click()
+    assert info.value.suggested_filename == "attachment-1.bin"
+    assert p.problems == []  # type: ignore[attr-defined]
+
+
+def test_in_the_browser_another_areas_case_and_admin_pages_are_closed(
+    page: object, sqlite_engine: Engine
+) -> None:
+    p = page
+    theirs = seed_case(sqlite_engine, policy="durham")
+    add_account(sqlite_engine, "jo")
+    sign_in(p)
+    response = p.goto(f"/cases/{theirs}")  # type: ignore[attr-defined]
+    assert response.status == 404 and "Page not found" in p.content()  # type: ignore[attr-defined]
+    response = p.goto("/admin/accounts")  # type: ignore[attr-defined]
+    assert response.status == 403
+
+
+def test_a_forged_form_from_another_site_changes_nothing(
+    page: object, site: str, sqlite_engine: Engine
+) -> None:
+    p = page
+    case_id = seed_case(sqlite_engine)
+    add_account(sqlite_engine, "mo", role=AccountRole.MANAGER, area=None)
+    sign_in(p, "mo")
+    p.set_content(  # type: ignore[attr-defined]
+        f'<form method="post" action="{site}/cases/{case_id}/decision">'
+        '<input name="version" value="1"><input name="outcome" value="discretion">'
+        '<input name="reason" value="forged"><button id="go">go</button></form>'
+    )
+    p.click("#go")  # type: ignore[attr-defined]
+    p.wait_for_load_state()  # type: ignore[attr-defined]
+    with SqlUnitOfWork(sqlite_engine) as uow:
+        case = uow.applications.get(case_id)
+    assert case is not None and case.status is ApplicationStatus.READY
