@@ -183,7 +183,7 @@ def find_risk_flags(text: str, cuts: Segmentation | None = None) -> list[Finding
                 ):
                     continue
                 if rule.label is RiskFlag.VULNERABLE_ADULT and not _victims_household(
-                    compiled, canon, previous, match
+                    compiled, canon, previous, match, sents[: max(0, index - 1)]
                 ):
                     continue
                 if rule.label is RiskFlag.CHILD_AT_RISK and not _a_child(
@@ -309,13 +309,19 @@ def _a_neighbours(compiled: _Compiled, canon: str, previous: str, match: re.Matc
 
 
 def _victims_household(
-    compiled: _Compiled, canon: str, previous: str, match: re.Match[str]
+    compiled: _Compiled,
+    canon: str,
+    previous: str,
+    match: re.Match[str],
+    earlier: list[Sentence] = (),  # type: ignore[assignment]
 ) -> bool:
     """Whether a condition belongs to the victim or a household adult, not a culprit or a child.
 
     "I" and "my wife" are the household; "Mrs Holt has" or "who is" is, unless a neighbour or
     culprit was named just before in the sentence; a bare "he"/"she" takes the person last named in
     the sentence or the one before, and is the household only when that is a household person.
+    When neither names anybody ("Alex is a trans woman. She has PTSD."), the person last named in
+    the ``earlier`` sentences decides: a support worker's "I work with Alex" makes Alex the one.
     """
     words = match.group(0)
     if _CHILD_SUBJECT.search(
@@ -331,6 +337,12 @@ def _victims_household(
     third = [m.end() for m in compiled.third_party.finditer(before)]
     own = [m.end() for m in compiled.household.finditer(before)]
     child = [m.end() for m in compiled.child_person.finditer(before)]
+    if not (third or own or child) and earlier:
+        before = " ".join(e.canon for e in earlier)
+        third = [m.end() for m in compiled.third_party.finditer(before)]
+        own = [m.end() for m in compiled.household.finditer(before)]
+        child = [m.end() for m in compiled.child_person.finditer(before)]
+        previous = before
     last_own = own[-1] if own else -1
     if not _PRONOUN_SUBJECT.match(words):  # "Mrs Holt has", "who is": named just there
         return not third or third[-1] < len(previous) or last_own > third[-1]
