@@ -88,6 +88,7 @@ class _Compiled:
     address_after: re.Pattern[str]
     self_address: re.Pattern[str]
     my_name: re.Pattern[str]
+    self_intro: re.Pattern[str]  # "hello this is Dennis Carrow from ..."
     name_stopwords: frozenset[str]
     phone: re.Pattern[str]
     victim_phone_context: re.Pattern[str]
@@ -134,6 +135,7 @@ def _compiled() -> _Compiled:
         address_after=re.compile(identity["address_after"]),
         self_address=re.compile(identity["self_address"]),
         my_name=re.compile(identity["my_name"]),
+        self_intro=re.compile(identity["self_intro"]),
         name_stopwords=frozenset(identity["name_stopwords"]),
         phone=re.compile(data["phone"]),
         victim_phone_context=re.compile(data["victim_phone_context"]),
@@ -318,7 +320,7 @@ def _identity_cues(text: str, compiled: _Compiled) -> list[Finding]:
                 value,
             )
         )
-    for match in compiled.my_name.finditer(text):
+    for match in [*compiled.my_name.finditer(text), *compiled.self_intro.finditer(text)]:
         name = _clean_name(match.group("name"), compiled.name_stopwords)
         if name is not None:
             out.append(
@@ -374,7 +376,7 @@ def answer_cues(answer: str, prompt: str | None) -> list[Finding]:
                 PartyCue.OWN_NAME, start, start + len(name.group(1)), "parties: name given", value
             )
         ]
-    if not compiled.prompt_consent.search(prompt.lower()):
+    if not compiled.prompt_consent.search(_question(prompt).lower()):
         return []
     lowered = answer.lower()
     answers = (
@@ -388,6 +390,26 @@ def answer_cues(answer: str, prompt: str | None) -> list[Finding]:
                 Finding(label, match.start(), match.end(), "parties: answer to a consent question")
             ]
     return []
+
+
+_BACK_REFERENCE = re.compile(r"\b(?:that|this|ok|okay|alright|all right|fine)\b")
+
+
+def _question(prompt: str) -> str:
+    """What a prompt asks: its sentences that end with "?" (the whole prompt when none does).
+
+    "..., which are only shared with the agencies involved. Could you tell me your name?" asks
+    for a name, so a "no way" after it refuses the name, not the sharing.
+    """
+    parts = re.split(r"(?<=[.!?])\s+", prompt.strip())
+    asked = []
+    for index, part in enumerate(parts):
+        if not part.rstrip().endswith("?"):
+            continue
+        if index and len(part.split()) <= 6 and _BACK_REFERENCE.search(part.lower()):
+            asked.append(parts[index - 1])  # "We would share it with the police. Is that OK?"
+        asked.append(part)
+    return " ".join(asked) if asked else prompt
 
 
 def _same_person(a: Person | None, b: Person | None) -> bool:
