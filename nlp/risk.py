@@ -70,6 +70,7 @@ class _Rule:
     gate: re.Pattern[str] | None  # words without which the pattern cannot match (speed)
     unless: re.Pattern[str] | None  # a sentence this matches cancels the rule
     writer_may_speak: bool  # "I told him I'd ...": the writer's own words are not a threat to them
+    denied_anywhere: re.Pattern[str] | None  # a denial in any sentence cancels it ("not frail")
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,7 @@ def _compiled() -> _Compiled:
             re.compile(rule["gate"]) if rule.get("gate") else None,
             re.compile(rule["unless"]) if rule.get("unless") else None,
             bool(rule.get("writer_may_speak")),
+            re.compile(rule["denied_anywhere"]) if rule.get("denied_anywhere") else None,
         )
         for rule in data["rules"]
     )
@@ -147,6 +149,11 @@ def find_risk_flags(text: str, cuts: Segmentation | None = None) -> list[Finding
         for rule in compiled.rules:
             if rule.gate is not None and not rule.gate.search(canon):
                 continue
+            if rule.denied_anywhere is not None and any(
+                rule.denied_anywhere.search(s.canon) for s in sents
+            ):
+                continue  # "I am 81 ... I'm not disabled or poorly, I get about fine"
+
             if settled and rule.label in _SETTLED_LABELS:
                 continue  # "he threatened me years ago but that was sorted in court"
             negated_here = compiled.sentence_negations.get(rule.label)

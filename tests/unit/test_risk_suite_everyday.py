@@ -135,6 +135,17 @@ EVERYDAY: list[tuple[str, set[R]]] = [
     ("He threatened me years ago but that was sorted in court in 2019.", set()),
     ("They've moved away now so I feel safe again.", set()),
     ("If he ever threatens me I'll ring 999.", set()),
+    # text-speak threats, "need a kicking", "nobody's threatened", frailty denied elsewhere
+    ("he said that hed glass me if i said owt", {T}),
+    ("theyd told me theyll stab me if i grass", {T}),
+    ("They yelled that I need a good kicking.", {T}),
+    ("The pitch needs a good cut, the grass is a foot high.", set()),
+    ("nobody's threatened us as such, it's just the mess", set()),
+    ("Nobody's been round since the police came.", set()),
+    ("I'm 83. I'm not frail, I get about fine, I just want it stopped.", set()),
+    ("I'm 83. I'm not bothered about the bins, it's the shouting.", {V}),
+    ("Mrs Hale asked me to write. She was widowed in May, has depression and lives alone.", {V}),
+    ("I'm a single mum with two kids and I have anxiety.", {V}),
     ("I told him I'd smash his face in if he touched my car.", set()),
 ]
 
