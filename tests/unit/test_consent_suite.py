@@ -15,6 +15,8 @@ def consent(text: str) -> Consent:
 
 
 GIVEN = [
+    "I write for my neighbour Mrs Ada Kerr, who asked me to email you as she has no computer.",
+    "My uncle has asked me to contact you about the lads on his road.",
     "I agree to share my details with the police and the council for this review.",
     "She agrees to you passing her details on to the housing association.",
     "We agree to the council sharing our information with the police.",
@@ -128,6 +130,7 @@ REFUSED = [
     "He has withheld consent for the police to be contacted.",
 ]
 NOT_STATED = [
+    "The police asked me to contact you about the noise.",
     "I don't agree with the council's decision to close the case.",
     "We agree that the noise has got worse since the summer.",
     "I haven't asked her yet whether she's happy for her details to be shared.",

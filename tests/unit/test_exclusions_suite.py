@@ -178,6 +178,10 @@ COURT = [
     "He walked out of court with a fine. That is not justice and I want it looked at again.",
 ]
 NOT_COURT = [
+    # a CPS complaint that wants the culprit in court is not about a court's decision
+    "The CPS let him off without charge. I want that decision looked at, he should be in court.",
+    "I disagree with the CPS, it should have gone to court.",
+    "The CPS decided not to prosecute so it never went to court, I want a review.",
     "He's due in court next month for the assault.",
     "The injunction was granted by the county court in May but he keeps breaching it.",
     "I accept the court's decision, it was fair. The problem is the noise every night.",

@@ -301,6 +301,11 @@ def test_everyday_phrasings_about_the_parties(text: str, expected: dict[str, obj
             Consent.NOT_STATED,
         ),
         (
+            "To start an application I need your name and address. Can you share them?",
+            "no, I'm not giving it to the council",
+            Consent.NOT_STATED,
+        ),
+        (
             "We would share your account with the police and the council. Is that OK?",
             "no",
             Consent.REFUSED,
