@@ -85,6 +85,7 @@ class _Compiled:
     numbers: dict[str, int]
     relation_name: re.Pattern[str]
     named_victim: re.Pattern[str]
+    possessive_victim: re.Pattern[str]  # "I'm Anne Lockwood's paid carer"
     address_after: re.Pattern[str]
     self_address: re.Pattern[str]
     my_name: re.Pattern[str]
@@ -132,6 +133,7 @@ def _compiled() -> _Compiled:
         numbers=numbers,
         relation_name=re.compile(identity["relation_name"]),
         named_victim=re.compile(identity["named_victim"]),
+        possessive_victim=re.compile(identity["possessive_victim"]),
         address_after=re.compile(identity["address_after"]),
         self_address=re.compile(identity["self_address"]),
         my_name=re.compile(identity["my_name"]),
@@ -283,7 +285,7 @@ def _identity_cues(text: str, compiled: _Compiled) -> list[Finding]:
                     relationship,
                 )
             )
-    for pattern in (compiled.relation_name, compiled.named_victim):
+    for pattern in (compiled.relation_name, compiled.named_victim, compiled.possessive_victim):
         for match in pattern.finditer(text):
             name = _clean_name(match.group("name"), compiled.name_stopwords)
             if name is None or name.split()[-1] in {"MP", "Council", "Police"}:

@@ -190,9 +190,13 @@ def test_a_chat_user_who_introduces_themselves_by_full_name_is_named_by_it(
         ("Re: Mrs Eileen Marsh, 4 Dock Street\nI am her housing officer.", "Mrs Eileen Marsh"),
         ("Regarding: Mr Kwame Mensah Boateng\nI am his support worker.", "Mr Kwame Mensah Boateng"),
         ("Re: Noise Nuisance At Park View\nI am the housing officer for the block.", None),
+        ("I write as the key worker of Mr Idris Penn, who lives alone.", "Mr Idris Penn"),
+        ("I am the tenancy officer at Oak Homes for Mrs Lena Ward.", "Mrs Lena Ward"),
+        ("I'm Colin Marsh's support worker and he asked me to write.", "Colin Marsh"),
+        ("I am the housing officer for Mill Court and write about a tenant.", None),
     ],
 )
-def test_a_letter_headed_with_a_titled_name_names_the_victim(text: str, name: str | None) -> None:
+def test_a_professional_letter_names_the_client_it_is_about(text: str, name: str | None) -> None:
     assert own(text, Person("An Officer", "officer@example.org")).victim_name == name
 
 
