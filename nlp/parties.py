@@ -288,7 +288,7 @@ def _identity_cues(text: str, compiled: _Compiled) -> list[Finding]:
     for pattern in (compiled.relation_name, compiled.named_victim, compiled.possessive_victim):
         for match in pattern.finditer(text):
             name = _clean_name(match.group("name"), compiled.name_stopwords)
-            if name is None or name.split()[-1] in {"MP", "Council", "Police"}:
+            if name is None or name.split()[-1] in _NOT_SURNAMES:
                 continue
             out.append(
                 Finding(
@@ -394,6 +394,38 @@ def answer_cues(answer: str, prompt: str | None) -> list[Finding]:
     return []
 
 
+# A "name" ending in one of these is a body or a place ("officer for Mill Court"), not a person.
+_NOT_SURNAMES = frozenset(
+    {
+        "MP",
+        "Council",
+        "Police",
+        "Court",
+        "Road",
+        "Street",
+        "Lane",
+        "Close",
+        "Avenue",
+        "Drive",
+        "Crescent",
+        "Estate",
+        "Homes",
+        "Housing",
+        "Association",
+        "Trust",
+        "Team",
+        "Walk",
+        "Way",
+        "Terrace",
+        "Gardens",
+        "Place",
+        "Square",
+        "House",
+        "Flats",
+        "Park",
+        "Centre",
+    }
+)
 _BACK_REFERENCE = re.compile(r"\b(?:that|this|ok|okay|alright|all right|fine)\b")
 
 
