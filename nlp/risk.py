@@ -18,6 +18,7 @@ of a neighbour is not the household's.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -91,6 +92,7 @@ class _Compiled:
     writer_threat_start: re.Pattern[str]
     child_culprit_action: re.Pattern[str]
     resolved_past: re.Pattern[str]
+    grown_child: re.Pattern[str]
 
 
 @cache
@@ -128,6 +130,7 @@ def _compiled() -> _Compiled:
         writer_threat_start=re.compile(data["writer_threat_start"]),
         child_culprit_action=re.compile(data["child_culprit_action"]),
         resolved_past=re.compile(data["resolved_past"]),
+        grown_child=re.compile(data["grown_child"]),
     )
 
 
@@ -140,6 +143,8 @@ def find_risk_flags(text: str, cuts: Segmentation | None = None) -> list[Finding
     pregnancy = compiled.pregnancy.search(text.lower()) is not None
     cuts = cuts or segment_text(text)
     sents = sentences(text, cuts.bounds(Cut.TEXT_SENTENCE))
+    # "my son's in with me, he's 24" makes "they spat at my son" later an adult's account
+    grown = frozenset(m.group("kin") for s in sents for m in compiled.grown_child.finditer(s.canon))
     result: list[Finding] = []
     for index, sentence in enumerate(sents):
         canon = sentence.canon
@@ -172,7 +177,7 @@ def find_risk_flags(text: str, cuts: Segmentation | None = None) -> list[Finding
                     continue
             if rule.label is RiskFlag.CHILD_AT_RISK and rule.requires is not None:
                 if rule.unless is None or not rule.unless.search(canon):
-                    result += _children(compiled, rule, sentence, following, pregnancy)
+                    result += _children(compiled, rule, sentence, following, pregnancy, grown)
                 continue
             if rule.requires is not None and not rule.requires.search(canon):
                 continue
@@ -194,7 +199,7 @@ def find_risk_flags(text: str, cuts: Segmentation | None = None) -> list[Finding
                 ):
                     continue
                 if rule.label is RiskFlag.CHILD_AT_RISK and not _a_child(
-                    compiled, canon, match, pregnancy
+                    compiled, canon, match, pregnancy, grown
                 ):
                     continue
                 start, end = sentence.original_span(match.start(), match.end())
@@ -250,9 +255,20 @@ def _the_writers_own_words(compiled: _Compiled, canon: str, match: re.Match[str]
     )
 
 
-def _a_child(compiled: _Compiled, canon: str, match: re.Match[str], pregnancy: bool) -> bool:
-    """Whether a child mention is the household's child (not a culprit, an adult or unborn)."""
+def _a_child(
+    compiled: _Compiled,
+    canon: str,
+    match: re.Match[str],
+    pregnancy: bool,
+    grown: frozenset[str] = frozenset(),
+) -> bool:
+    """Whether a child mention is the household's child (not a culprit, an adult or unborn).
+
+    ``grown`` are the kin words ("son") the text elsewhere gives an adult age.
+    """
     words = match.group(0)
+    if words.startswith(("my ", "our ")) and words.rsplit(" ", 1)[-1] in grown:
+        return False
     after = canon[match.end() :]
     culprits = not words.startswith(("my ", "our ")) and (
         _CULPRIT_CHILD.search(after) is not None
@@ -273,6 +289,7 @@ def _children(
     sentence: Sentence,
     following: tuple[str, ...],
     pregnancy: bool,
+    grown: frozenset[str] = frozenset(),
 ) -> list[Finding]:
     """Child mentions frightened or harmed in their own sentence or, as he/she, in the next two."""
     canon = sentence.canon
@@ -289,7 +306,7 @@ def _children(
     result: list[Finding] = []
     for match in rule.pattern.finditer(canon):
         if _negated(compiled, canon, match.start()) or not _a_child(
-            compiled, canon, match, pregnancy
+            compiled, canon, match, pregnancy, grown
         ):
             continue
         start, end = sentence.original_span(match.start(), match.end())
@@ -359,6 +376,13 @@ def _victims_household(
 def risk_flags(text: str) -> set[RiskFlag]:
     """The flags :func:`find_risk_flags` finds in ``text``."""
     return {RiskFlag(f.label) for f in find_risk_flags(text)}
+
+
+def risk_flags_of_messages(messages: Sequence[str]) -> set[RiskFlag]:
+    """The flags of a chat read as one account: the user's messages joined by line breaks (as the
+    contract joins them for evidence), so a child named in one message and crying in the next, or
+    an age in one and frailty denied in another, are read together."""
+    return risk_flags("\n".join(messages))
 
 
 @Language.factory("trigger_risk", requires=["doc._.clauses"], assigns=["doc.spans"])

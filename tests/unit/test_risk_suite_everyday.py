@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.risk import risk_flags
+from nlp.risk import risk_flags, risk_flags_of_messages
 from trigger.vocabulary import RiskFlag as R
 
 D, S, T, V, C = (
@@ -146,6 +146,12 @@ EVERYDAY: list[tuple[str, set[R]]] = [
     ("I'm 83. I'm not bothered about the bins, it's the shouting.", {V}),
     ("Mrs Hale asked me to write. She was widowed in May, has depression and lives alone.", {V}),
     ("I'm a single mum with two kids and I have anxiety.", {V}),
+    # a son or daughter given an adult age elsewhere in the text is no child
+    (
+        "My daughter lives with me, she's 27. Last week they swore at my daughter and she cried.",
+        set(),
+    ),
+    ("My son is 8. On Friday they swore at my son and he cried all night.", {C}),
     ("I told him I'd smash his face in if he touched my car.", set()),
 ]
 
@@ -160,3 +166,42 @@ def test_the_suite_is_large_and_covers_every_flag_both_ways() -> None:
     for flag in R:
         assert any(flag in want for _, want in EVERYDAY), flag
     assert sum(1 for _, want in EVERYDAY if not want) >= 40
+
+
+CHAT_MESSAGES: list[tuple[list[str], set[R]]] = [
+    (["the lads on the corner keep on at my son hes 11", "he come home cryin again tonight"], {C}),
+    (
+        ["i'm 80 and live alone", "i'm not frail mind, i get about fine", "they shout all night"],
+        set(),
+    ),
+    (["my lad's home, hes 26", "they threw a bottle at my lad earlier, he was shaking"], set()),
+    (["they're outside now kicking the door", "please send someone"], {D}),
+    (["my daughter is 6", "we had a quiet week thankfully"], set()),
+]
+
+
+@pytest.mark.parametrize(("messages", "expected"), CHAT_MESSAGES)
+def test_a_chat_is_read_as_one_account(messages: list[str], expected: set[R]) -> None:
+    assert risk_flags_of_messages(messages) == expected
+
+
+def test_the_extractor_reads_a_chats_risk_signs_across_its_messages() -> None:
+    import json
+
+    from intake.transcript import parse_chat
+    from nlp.extract import Extractor
+
+    def user(text: str) -> dict[str, str]:
+        return {"at": "2026-11-16T20:10:00+00:00", "from": "user", "text": text}
+
+    transcript = {
+        "channel": "chat",
+        "platform": "telegram",
+        "user": {"id": 1, "name": "Test"},
+        "messages": [
+            user("its me and my daughter in the flat, shes 10"),
+            user("on friday she come home cryin and wont go out now"),
+        ],
+    }
+    draft = Extractor().extract(parse_chat(json.dumps(transcript)))
+    assert draft.risk_flags == [C]
