@@ -86,10 +86,13 @@ class _Compiled:
     relation_name: re.Pattern[str]
     named_victim: re.Pattern[str]
     possessive_victim: re.Pattern[str]  # "I'm Anne Lockwood's paid carer"
+    titled_client: re.Pattern[str]  # "Mr Alan Bell" after ...
+    titled_client_before: re.Pattern[str]  # ... "Re:", "carer of", "officer at Vivid Homes for"
     address_after: re.Pattern[str]
     self_address: re.Pattern[str]
     my_name: re.Pattern[str]
     self_intro: re.Pattern[str]  # "hello this is Dennis Carrow from ..."
+    self_intro_before: re.Pattern[str]  # ... only at a line's start or after a greeting
     name_stopwords: frozenset[str]
     phone: re.Pattern[str]
     victim_phone_context: re.Pattern[str]
@@ -134,10 +137,13 @@ def _compiled() -> _Compiled:
         relation_name=re.compile(identity["relation_name"]),
         named_victim=re.compile(identity["named_victim"]),
         possessive_victim=re.compile(identity["possessive_victim"]),
+        titled_client=re.compile(identity["titled_client"]),
+        titled_client_before=re.compile(identity["titled_client_before"]),
         address_after=re.compile(identity["address_after"]),
         self_address=re.compile(identity["self_address"]),
         my_name=re.compile(identity["my_name"]),
         self_intro=re.compile(identity["self_intro"]),
+        self_intro_before=re.compile(identity["self_intro_before"]),
         name_stopwords=frozenset(identity["name_stopwords"]),
         phone=re.compile(data["phone"]),
         victim_phone_context=re.compile(data["victim_phone_context"]),
@@ -285,8 +291,18 @@ def _identity_cues(text: str, compiled: _Compiled) -> list[Finding]:
                     relationship,
                 )
             )
-    for pattern in (compiled.relation_name, compiled.named_victim, compiled.possessive_victim):
-        for match in pattern.finditer(text):
+    titled = (
+        m
+        for m in compiled.titled_client.finditer(text)
+        if compiled.titled_client_before.search(text[max(0, m.start() - 30) : m.start()])
+    )
+    for matches in (
+        compiled.relation_name.finditer(text),
+        compiled.named_victim.finditer(text),
+        compiled.possessive_victim.finditer(text),
+        titled,
+    ):
+        for match in matches:
             name = _clean_name(match.group("name"), compiled.name_stopwords)
             if name is None or name.split()[-1] in _NOT_SURNAMES:
                 continue
@@ -322,7 +338,12 @@ def _identity_cues(text: str, compiled: _Compiled) -> list[Finding]:
                 value,
             )
         )
-    for match in [*compiled.my_name.finditer(text), *compiled.self_intro.finditer(text)]:
+    intros = (
+        m
+        for m in compiled.self_intro.finditer(text)
+        if compiled.self_intro_before.search(text[max(0, m.start() - 20) : m.start()])
+    )
+    for match in [*compiled.my_name.finditer(text), *intros]:
         name = _clean_name(match.group("name"), compiled.name_stopwords)
         if name is not None:
             out.append(

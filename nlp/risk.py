@@ -42,6 +42,7 @@ _CULPRIT_CHILD = re.compile(
     r"|upstairs|downstairs|outside)\b"
 )
 
+_AGE_NUMBER = re.compile(r"\b(?:1[89]|[2-9]\d)\b")
 # Whose condition: the writer or the household (direct), or a person named by title.
 _FIRST_PERSON = re.compile(r"(?:i|i'm|im|i am|i've|ive|i have|i suffer|i use|i walk|my|our)\b")
 _SUBJECT = re.compile(r"\b(i|i'm|im|i've|ive|i'd|we|we're|he|she|they|he's|she's|they're)\b")
@@ -144,7 +145,13 @@ def find_risk_flags(text: str, cuts: Segmentation | None = None) -> list[Finding
     cuts = cuts or segment_text(text)
     sents = sentences(text, cuts.bounds(Cut.TEXT_SENTENCE))
     # "my son's in with me, he's 24" makes "they spat at my son" later an adult's account
-    grown = frozenset(m.group("kin") for s in sents for m in compiled.grown_child.finditer(s.canon))
+    grown = frozenset(
+        m.group("kin")
+        for s in sents
+        if _AGE_NUMBER.search(s.canon)
+        for m in compiled.grown_child.finditer(s.canon)
+    )
+    denied: dict[str, bool] = {}  # per rule name: whether its denial is anywhere in the text
     result: list[Finding] = []
     for index, sentence in enumerate(sents):
         canon = sentence.canon
@@ -154,9 +161,7 @@ def find_risk_flags(text: str, cuts: Segmentation | None = None) -> list[Finding
         for rule in compiled.rules:
             if rule.gate is not None and not rule.gate.search(canon):
                 continue
-            if rule.denied_anywhere is not None and any(
-                rule.denied_anywhere.search(s.canon) for s in sents
-            ):
+            if rule.denied_anywhere is not None and _denied_in(rule, sents, denied):
                 continue  # "I am 81 ... I'm not disabled or poorly, I get about fine"
 
             if settled and rule.label in _SETTLED_LABELS:
@@ -205,6 +210,14 @@ def find_risk_flags(text: str, cuts: Segmentation | None = None) -> list[Finding
                 start, end = sentence.original_span(match.start(), match.end())
                 result.append(Finding(rule.label.value, start, end, f"risk: {rule.name}"))
     return result
+
+
+def _denied_in(rule: _Rule, sents: list[Sentence], memo: dict[str, bool]) -> bool:
+    """Whether ``rule.denied_anywhere`` matches any sentence of the text (once per text)."""
+    if rule.name not in memo:
+        denial = rule.denied_anywhere
+        memo[rule.name] = denial is not None and any(denial.search(s.canon) for s in sents)
+    return memo[rule.name]
 
 
 def _denied_clauses(
@@ -337,7 +350,7 @@ def _victims_household(
     canon: str,
     previous: str,
     match: re.Match[str],
-    earlier: list[Sentence] = (),  # type: ignore[assignment]
+    earlier: Sequence[Sentence] = (),
 ) -> bool:
     """Whether a condition belongs to the victim or a household adult, not a culprit or a child.
 
