@@ -298,9 +298,8 @@ def _identity_cues(text: str, compiled: _Compiled) -> list[Finding]:
     )
     for matches in (
         compiled.relation_name.finditer(text),
-        compiled.named_victim.finditer(text),
+        sorted([*compiled.named_victim.finditer(text), *titled], key=lambda m: m.start()),
         compiled.possessive_victim.finditer(text),
-        titled,
     ):
         for match in matches:
             name = _clean_name(match.group("name"), compiled.name_stopwords)

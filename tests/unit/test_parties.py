@@ -191,6 +191,10 @@ def test_a_chat_user_who_introduces_themselves_by_full_name_is_named_by_it(
         ("Regarding: Mr Kwame Mensah Boateng\nI am his support worker.", "Mr Kwame Mensah Boateng"),
         ("Re: Noise Nuisance At Park View\nI am the housing officer for the block.", None),
         ("I write as the key worker of Mr Idris Penn, who lives alone.", "Mr Idris Penn"),
+        (
+            "Re: Mrs Eileen Jane Marsh\nI am the tenancy officer for Mrs Marsh on her behalf.",
+            "Mrs Eileen Jane Marsh",
+        ),
         ("I am the tenancy officer at Oak Homes for Mrs Lena Ward.", "Mrs Lena Ward"),
         ("I'm Colin Marsh's support worker and he asked me to write.", "Colin Marsh"),
         ("I am the housing officer for Mill Court and write about a tenant.", None),
