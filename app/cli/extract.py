@@ -17,21 +17,16 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
-# Every field of the output object, so an error line has the same keys as a draft.
-_EMPTY_DRAFT: dict[str, Any] = {
-    "source": None,
-    "channel": None,
-    "received_at": None,
-    "applicant": None,
-    "victim": None,
-    "consent": None,
-    "incidents": [],
-    "hate_strands": [],
-    "community_reporters": None,
-    "exclusions": [],
-    "risk_flags": [],
-    "threshold": None,
-}
+
+# Every field of the output object, so an error line has the same keys as a draft: lists empty,
+# everything else null. Derived from the model, so a field added to the draft is never missed.
+def _empty_draft() -> dict[str, Any]:
+    from trigger.draft import Draft
+
+    return {
+        name: [] if isinstance(field.get_default(call_default_factory=True), list) else None
+        for name, field in Draft.model_fields.items()
+    }
 
 
 def register(subparsers: Any) -> None:
@@ -100,12 +95,12 @@ def run(args: argparse.Namespace) -> int:
             line = draft.model_dump_json()
         except RejectedMessage as exc:
             failed += 1
-            line = json.dumps({**_EMPTY_DRAFT, "source": name, "error": str(exc)})
+            line = json.dumps({**_empty_draft(), "source": name, "error": str(exc)})
         except OSError as exc:
             failed += 1
             reason = exc.strerror or exc.__class__.__name__
             line = json.dumps(
-                {**_EMPTY_DRAFT, "source": name, "error": f"cannot read the file: {reason}"}
+                {**_empty_draft(), "source": name, "error": f"cannot read the file: {reason}"}
             )
         except Exception as exc:  # one broken input must not stop the rest (contract)
             failed += 1
@@ -118,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
             log.debug("extract failure detail", exc_info=True)
             line = json.dumps(
                 {
-                    **_EMPTY_DRAFT,
+                    **_empty_draft(),
                     "source": name,
                     "error": f"internal error while extracting ({exc.__class__.__name__})",
                 }
