@@ -24,6 +24,7 @@ from nlp.incidents import AnalysedSegment, IncidentFinding, assemble_incidents
 from nlp.parties import Parties, decide_parties
 from nlp.pipeline import analyse, build_pipeline, findings
 from nlp.reports import find_agencies
+from nlp.risk import risk_flags_of_messages
 from trigger.draft import Applicant, DateRange, Draft, Incident, Span, Victim
 from trigger.vocabulary import (
     Agency,
@@ -136,6 +137,11 @@ class Extractor:
             exclusion_findings.extend(
                 f.shifted(part.offset) for f in findings(part.doc, "exclusions")
             )
+        chat = [
+            document.segment_text(s) for s, _ in analysed.parts if s.kind is SegmentKind.CHAT_USER
+        ]
+        if len(chat) > 1:  # a chat is one account: its risk signs are read across the messages
+            risks = risk_flags_of_messages(chat)
         for incident in incidents:
             strands.update(incident.hate_strands)
         received = document.received_at

@@ -85,9 +85,14 @@ class _Compiled:
     numbers: dict[str, int]
     relation_name: re.Pattern[str]
     named_victim: re.Pattern[str]
+    possessive_victim: re.Pattern[str]  # "I'm Anne Lockwood's paid carer"
+    titled_client: re.Pattern[str]  # "Mr Alan Bell" after ...
+    titled_client_before: re.Pattern[str]  # ... "Re:", "carer of", "officer at Vivid Homes for"
     address_after: re.Pattern[str]
     self_address: re.Pattern[str]
     my_name: re.Pattern[str]
+    self_intro: re.Pattern[str]  # "hello this is Dennis Carrow from ..."
+    self_intro_before: re.Pattern[str]  # ... only at a line's start or after a greeting
     name_stopwords: frozenset[str]
     phone: re.Pattern[str]
     victim_phone_context: re.Pattern[str]
@@ -131,9 +136,14 @@ def _compiled() -> _Compiled:
         numbers=numbers,
         relation_name=re.compile(identity["relation_name"]),
         named_victim=re.compile(identity["named_victim"]),
+        possessive_victim=re.compile(identity["possessive_victim"]),
+        titled_client=re.compile(identity["titled_client"]),
+        titled_client_before=re.compile(identity["titled_client_before"]),
         address_after=re.compile(identity["address_after"]),
         self_address=re.compile(identity["self_address"]),
         my_name=re.compile(identity["my_name"]),
+        self_intro=re.compile(identity["self_intro"]),
+        self_intro_before=re.compile(identity["self_intro_before"]),
         name_stopwords=frozenset(identity["name_stopwords"]),
         phone=re.compile(data["phone"]),
         victim_phone_context=re.compile(data["victim_phone_context"]),
@@ -281,10 +291,19 @@ def _identity_cues(text: str, compiled: _Compiled) -> list[Finding]:
                     relationship,
                 )
             )
-    for pattern in (compiled.relation_name, compiled.named_victim):
-        for match in pattern.finditer(text):
+    titled = (
+        m
+        for m in compiled.titled_client.finditer(text)
+        if compiled.titled_client_before.search(text[max(0, m.start() - 30) : m.start()])
+    )
+    for matches in (
+        compiled.relation_name.finditer(text),
+        sorted([*compiled.named_victim.finditer(text), *titled], key=lambda m: m.start()),
+        compiled.possessive_victim.finditer(text),
+    ):
+        for match in matches:
             name = _clean_name(match.group("name"), compiled.name_stopwords)
-            if name is None or name.split()[-1] in {"MP", "Council", "Police"}:
+            if name is None or name.split()[-1] in _NOT_SURNAMES:
                 continue
             out.append(
                 Finding(
@@ -318,7 +337,12 @@ def _identity_cues(text: str, compiled: _Compiled) -> list[Finding]:
                 value,
             )
         )
-    for match in compiled.my_name.finditer(text):
+    intros = (
+        m
+        for m in compiled.self_intro.finditer(text)
+        if compiled.self_intro_before.search(text[max(0, m.start() - 20) : m.start()])
+    )
+    for match in [*compiled.my_name.finditer(text), *intros]:
         name = _clean_name(match.group("name"), compiled.name_stopwords)
         if name is not None:
             out.append(
@@ -374,7 +398,7 @@ def answer_cues(answer: str, prompt: str | None) -> list[Finding]:
                 PartyCue.OWN_NAME, start, start + len(name.group(1)), "parties: name given", value
             )
         ]
-    if not compiled.prompt_consent.search(prompt.lower()):
+    if not compiled.prompt_consent.search(_question(prompt).lower()):
         return []
     lowered = answer.lower()
     answers = (
@@ -388,6 +412,58 @@ def answer_cues(answer: str, prompt: str | None) -> list[Finding]:
                 Finding(label, match.start(), match.end(), "parties: answer to a consent question")
             ]
     return []
+
+
+# A "name" ending in one of these is a body or a place ("officer for Mill Court"), not a person.
+_NOT_SURNAMES = frozenset(
+    {
+        "MP",
+        "Council",
+        "Police",
+        "Court",
+        "Road",
+        "Street",
+        "Lane",
+        "Close",
+        "Avenue",
+        "Drive",
+        "Crescent",
+        "Estate",
+        "Homes",
+        "Housing",
+        "Association",
+        "Trust",
+        "Team",
+        "Walk",
+        "Way",
+        "Terrace",
+        "Gardens",
+        "Place",
+        "Square",
+        "House",
+        "Flats",
+        "Park",
+        "Centre",
+    }
+)
+_BACK_REFERENCE = re.compile(r"\b(?:that|this|ok|okay|alright|all right|fine)\b")
+
+
+def _question(prompt: str) -> str:
+    """What a prompt asks: its sentences that end with "?" (the whole prompt when none does).
+
+    "..., which are only shared with the agencies involved. Could you tell me your name?" asks
+    for a name, so a "no way" after it refuses the name, not the sharing.
+    """
+    parts = re.split(r"(?<=[.!?])\s+", prompt.strip())
+    asked = []
+    for index, part in enumerate(parts):
+        if not part.rstrip().endswith("?"):
+            continue
+        if index and len(part.split()) <= 6 and _BACK_REFERENCE.search(part.lower()):
+            asked.append(parts[index - 1])  # "We would share it with the police. Is that OK?"
+        asked.append(part)
+    return " ".join(asked) if asked else prompt
 
 
 def _same_person(a: Person | None, b: Person | None) -> bool:

@@ -18,6 +18,7 @@ of a neighbour is not the household's.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -41,6 +42,7 @@ _CULPRIT_CHILD = re.compile(
     r"|upstairs|downstairs|outside)\b"
 )
 
+_AGE_NUMBER = re.compile(r"\b(?:1[89]|[2-9]\d)\b")
 # Whose condition: the writer or the household (direct), or a person named by title.
 _FIRST_PERSON = re.compile(r"(?:i|i'm|im|i am|i've|ive|i have|i suffer|i use|i walk|my|our)\b")
 _SUBJECT = re.compile(r"\b(i|i'm|im|i've|ive|i'd|we|we're|he|she|they|he's|she's|they're)\b")
@@ -70,6 +72,7 @@ class _Rule:
     gate: re.Pattern[str] | None  # words without which the pattern cannot match (speed)
     unless: re.Pattern[str] | None  # a sentence this matches cancels the rule
     writer_may_speak: bool  # "I told him I'd ...": the writer's own words are not a threat to them
+    denied_anywhere: re.Pattern[str] | None  # a denial in any sentence cancels it ("not frail")
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,7 @@ class _Compiled:
     writer_threat_start: re.Pattern[str]
     child_culprit_action: re.Pattern[str]
     resolved_past: re.Pattern[str]
+    grown_child: re.Pattern[str]
 
 
 @cache
@@ -104,6 +108,7 @@ def _compiled() -> _Compiled:
             re.compile(rule["gate"]) if rule.get("gate") else None,
             re.compile(rule["unless"]) if rule.get("unless") else None,
             bool(rule.get("writer_may_speak")),
+            re.compile(rule["denied_anywhere"]) if rule.get("denied_anywhere") else None,
         )
         for rule in data["rules"]
     )
@@ -126,6 +131,7 @@ def _compiled() -> _Compiled:
         writer_threat_start=re.compile(data["writer_threat_start"]),
         child_culprit_action=re.compile(data["child_culprit_action"]),
         resolved_past=re.compile(data["resolved_past"]),
+        grown_child=re.compile(data["grown_child"]),
     )
 
 
@@ -138,6 +144,14 @@ def find_risk_flags(text: str, cuts: Segmentation | None = None) -> list[Finding
     pregnancy = compiled.pregnancy.search(text.lower()) is not None
     cuts = cuts or segment_text(text)
     sents = sentences(text, cuts.bounds(Cut.TEXT_SENTENCE))
+    # "my son's in with me, he's 24" makes "they spat at my son" later an adult's account
+    grown = frozenset(
+        m.group("kin")
+        for s in sents
+        if _AGE_NUMBER.search(s.canon)
+        for m in compiled.grown_child.finditer(s.canon)
+    )
+    denied: dict[str, bool] = {}  # per rule name: whether its denial is anywhere in the text
     result: list[Finding] = []
     for index, sentence in enumerate(sents):
         canon = sentence.canon
@@ -147,6 +161,9 @@ def find_risk_flags(text: str, cuts: Segmentation | None = None) -> list[Finding
         for rule in compiled.rules:
             if rule.gate is not None and not rule.gate.search(canon):
                 continue
+            if rule.denied_anywhere is not None and _denied_in(rule, sents, denied):
+                continue  # "I am 81 ... I'm not disabled or poorly, I get about fine"
+
             if settled and rule.label in _SETTLED_LABELS:
                 continue  # "he threatened me years ago but that was sorted in court"
             negated_here = compiled.sentence_negations.get(rule.label)
@@ -165,7 +182,7 @@ def find_risk_flags(text: str, cuts: Segmentation | None = None) -> list[Finding
                     continue
             if rule.label is RiskFlag.CHILD_AT_RISK and rule.requires is not None:
                 if rule.unless is None or not rule.unless.search(canon):
-                    result += _children(compiled, rule, sentence, following, pregnancy)
+                    result += _children(compiled, rule, sentence, following, pregnancy, grown)
                 continue
             if rule.requires is not None and not rule.requires.search(canon):
                 continue
@@ -183,16 +200,24 @@ def find_risk_flags(text: str, cuts: Segmentation | None = None) -> list[Finding
                 ):
                     continue
                 if rule.label is RiskFlag.VULNERABLE_ADULT and not _victims_household(
-                    compiled, canon, previous, match
+                    compiled, canon, previous, match, sents[: max(0, index - 1)]
                 ):
                     continue
                 if rule.label is RiskFlag.CHILD_AT_RISK and not _a_child(
-                    compiled, canon, match, pregnancy
+                    compiled, canon, match, pregnancy, grown
                 ):
                     continue
                 start, end = sentence.original_span(match.start(), match.end())
                 result.append(Finding(rule.label.value, start, end, f"risk: {rule.name}"))
     return result
+
+
+def _denied_in(rule: _Rule, sents: list[Sentence], memo: dict[str, bool]) -> bool:
+    """Whether ``rule.denied_anywhere`` matches any sentence of the text (once per text)."""
+    if rule.name not in memo:
+        denial = rule.denied_anywhere
+        memo[rule.name] = denial is not None and any(denial.search(s.canon) for s in sents)
+    return memo[rule.name]
 
 
 def _denied_clauses(
@@ -243,9 +268,20 @@ def _the_writers_own_words(compiled: _Compiled, canon: str, match: re.Match[str]
     )
 
 
-def _a_child(compiled: _Compiled, canon: str, match: re.Match[str], pregnancy: bool) -> bool:
-    """Whether a child mention is the household's child (not a culprit, an adult or unborn)."""
+def _a_child(
+    compiled: _Compiled,
+    canon: str,
+    match: re.Match[str],
+    pregnancy: bool,
+    grown: frozenset[str] = frozenset(),
+) -> bool:
+    """Whether a child mention is the household's child (not a culprit, an adult or unborn).
+
+    ``grown`` are the kin words ("son") the text elsewhere gives an adult age.
+    """
     words = match.group(0)
+    if words.startswith(("my ", "our ")) and words.rsplit(" ", 1)[-1] in grown:
+        return False
     after = canon[match.end() :]
     culprits = not words.startswith(("my ", "our ")) and (
         _CULPRIT_CHILD.search(after) is not None
@@ -266,6 +302,7 @@ def _children(
     sentence: Sentence,
     following: tuple[str, ...],
     pregnancy: bool,
+    grown: frozenset[str] = frozenset(),
 ) -> list[Finding]:
     """Child mentions frightened or harmed in their own sentence or, as he/she, in the next two."""
     canon = sentence.canon
@@ -282,7 +319,7 @@ def _children(
     result: list[Finding] = []
     for match in rule.pattern.finditer(canon):
         if _negated(compiled, canon, match.start()) or not _a_child(
-            compiled, canon, match, pregnancy
+            compiled, canon, match, pregnancy, grown
         ):
             continue
         start, end = sentence.original_span(match.start(), match.end())
@@ -309,13 +346,19 @@ def _a_neighbours(compiled: _Compiled, canon: str, previous: str, match: re.Matc
 
 
 def _victims_household(
-    compiled: _Compiled, canon: str, previous: str, match: re.Match[str]
+    compiled: _Compiled,
+    canon: str,
+    previous: str,
+    match: re.Match[str],
+    earlier: Sequence[Sentence] = (),
 ) -> bool:
     """Whether a condition belongs to the victim or a household adult, not a culprit or a child.
 
     "I" and "my wife" are the household; "Mrs Holt has" or "who is" is, unless a neighbour or
     culprit was named just before in the sentence; a bare "he"/"she" takes the person last named in
     the sentence or the one before, and is the household only when that is a household person.
+    When neither names anybody ("Alex is a trans woman. She has PTSD."), the person last named in
+    the ``earlier`` sentences decides: a support worker's "I work with Alex" makes Alex the one.
     """
     words = match.group(0)
     if _CHILD_SUBJECT.search(
@@ -331,6 +374,12 @@ def _victims_household(
     third = [m.end() for m in compiled.third_party.finditer(before)]
     own = [m.end() for m in compiled.household.finditer(before)]
     child = [m.end() for m in compiled.child_person.finditer(before)]
+    if not (third or own or child) and earlier:
+        before = " ".join(e.canon for e in earlier)
+        third = [m.end() for m in compiled.third_party.finditer(before)]
+        own = [m.end() for m in compiled.household.finditer(before)]
+        child = [m.end() for m in compiled.child_person.finditer(before)]
+        previous = before
     last_own = own[-1] if own else -1
     if not _PRONOUN_SUBJECT.match(words):  # "Mrs Holt has", "who is": named just there
         return not third or third[-1] < len(previous) or last_own > third[-1]
@@ -340,6 +389,13 @@ def _victims_household(
 def risk_flags(text: str) -> set[RiskFlag]:
     """The flags :func:`find_risk_flags` finds in ``text``."""
     return {RiskFlag(f.label) for f in find_risk_flags(text)}
+
+
+def risk_flags_of_messages(messages: Sequence[str]) -> set[RiskFlag]:
+    """The flags of a chat read as one account: the user's messages joined by line breaks (as the
+    contract joins them for evidence), so a child named in one message and crying in the next, or
+    an age in one and frailty denied in another, are read together."""
+    return risk_flags("\n".join(messages))
 
 
 @Language.factory("trigger_risk", requires=["doc._.clauses"], assigns=["doc.spans"])

@@ -15,6 +15,11 @@ def consent(text: str) -> Consent:
 
 
 GIVEN = [
+    "I write for my neighbour Mrs Ada Kerr, who asked me to email you as she has no computer.",
+    "My uncle has asked me to contact you about the lads on his road.",
+    "I agree to share my details with the police and the council for this review.",
+    "She agrees to you passing her details on to the housing association.",
+    "We agree to the council sharing our information with the police.",
     "She's happy for me to apply on her behalf.",
     "Mrs Okafor has agreed to me making this application and to her details being shared.",
     "He said it's fine for you to share his details with the police and housing.",
@@ -125,6 +130,9 @@ REFUSED = [
     "He has withheld consent for the police to be contacted.",
 ]
 NOT_STATED = [
+    "The police asked me to contact you about the noise.",
+    "I don't agree with the council's decision to close the case.",
+    "We agree that the noise has got worse since the summer.",
     "I haven't asked her yet whether she's happy for her details to be shared.",
     "I'll ask him if he consents to this and let you know.",
     "The music is every night until 3am and I can't sleep.",

@@ -57,6 +57,13 @@ ANONYMOUS = [
     "name withheld - resident of Church Street",
     "I'd sooner not say who I am, if that's alright.",
     "Can I do the case review anonymous? They know everyone round here.",
+    # anonymity said as who may know, or as a question about doing without a name
+    "I don't want the council or the police or anyone knowing it was me that wrote in.",
+    "we dont want you or the police finding out it was us, they'd come round",
+    "Can it be done without my name? They'd know straight away.",
+    "could this be sent without me being named, I'm scared of them",
+    "Can I apply without giving my name at all?",
+    "I do not want the housing to know it is me making this complaint.",
 ]
 NOT_ANONYMOUS = [
     "I don't want the neighbours to know it was me who complained.",
@@ -88,6 +95,10 @@ NOT_ANONYMOUS = [
     "My daughter wants to stay anonymous at school, the bullies are there.",
     "I'm not giving up, my name is Dave Kerr and I want this sorted.",
     "I want to stay anonymous from the people causing it, but you can have my name: Ann Lowe.",
+    "I don't want anyone on the estate knowing it was me.",
+    "Could it be done without my name going to the family next door?",
+    "The council sorted it without my name being passed to them next door.",
+    "I don't want the lads to know it was us who rang 101.",
 ]
 CPS = [
     "I want the CPS decision not to charge him reviewed.",
@@ -167,6 +178,10 @@ COURT = [
     "He walked out of court with a fine. That is not justice and I want it looked at again.",
 ]
 NOT_COURT = [
+    # a CPS complaint that wants the culprit in court is not about a court's decision
+    "The CPS let him off without charge. I want that decision looked at, he should be in court.",
+    "I disagree with the CPS, it should have gone to court.",
+    "The CPS decided not to prosecute so it never went to court, I want a review.",
     "He's due in court next month for the assault.",
     "The injunction was granted by the county court in May but he keeps breaching it.",
     "I accept the court's decision, it was fair. The problem is the noise every night.",

@@ -49,6 +49,9 @@ def own(
         ("My neighbour asked me to write to you as she has no email.", "neighbour"),
         ("I'm forwarding this from my friend who lives on the estate.", "friend"),
         ("I am her social worker.", "social worker"),
+        ("I'm Mary Ellen Doyle's carer, four mornings a week.", "carer"),
+        ("I am Mr Tom Pryce's support worker and he asked me to write.", "support worker"),
+        ("I'm Aisha Khan's daughter and I'm writing about her neighbours.", "daughter"),
         ("Please see below.\n\nKind regards,\nJo Bell\nWard Councillor, Elm Park", "councillor"),
         ("Regards\nKirsty Rowe\nFloating Support Worker\nHeadland Support", "support worker"),
     ],
@@ -165,6 +168,42 @@ def test_uk_phone_numbers(text: str, phone: str | None) -> None:
     assert (found[0] if found else None) == phone
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("hiya this is Gail Ormerod from the flats, the lads are back", "Gail Ormerod"),
+        ("Good evening, it's Tomasz Nowak here. The music started again.", "Tomasz Nowak"),
+        ("This is Maple Close again, same problem with the cars", "Sam"),
+        ("this is the third time I've written", "Sam"),
+        ("Hello, it is Harborough Council's fault for ignoring us", "Sam"),
+    ],
+)
+def test_a_chat_user_who_introduces_themselves_by_full_name_is_named_by_it(
+    text: str, name: str
+) -> None:
+    assert own(text, Person("Sam")).victim_name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Re: Mrs Eileen Marsh, 4 Dock Street\nI am her housing officer.", "Mrs Eileen Marsh"),
+        ("Regarding: Mr Kwame Mensah Boateng\nI am his support worker.", "Mr Kwame Mensah Boateng"),
+        ("Re: Noise Nuisance At Park View\nI am the housing officer for the block.", None),
+        ("I write as the key worker of Mr Idris Penn, who lives alone.", "Mr Idris Penn"),
+        (
+            "Re: Mrs Eileen Jane Marsh\nI am the tenancy officer for Mrs Marsh on her behalf.",
+            "Mrs Eileen Jane Marsh",
+        ),
+        ("I am the tenancy officer at Oak Homes for Mrs Lena Ward.", "Mrs Lena Ward"),
+        ("I'm Colin Marsh's support worker and he asked me to write.", "Colin Marsh"),
+        ("I am the housing officer for Mill Court and write about a tenant.", None),
+    ],
+)
+def test_a_professional_letter_names_the_client_it_is_about(text: str, name: str | None) -> None:
+    assert own(text, Person("An Officer", "officer@example.org")).victim_name == name
+
+
 def test_chat_user_who_gives_a_full_name_is_named_by_it() -> None:
     parties = own("hello my name is sam okafor and the lads keep kicking my door", Person("Sam"))
     assert parties.victim_name == "Sam Okafor"
@@ -263,6 +302,21 @@ def test_everyday_phrasings_about_the_parties(text: str, expected: dict[str, obj
             "Are you happy for us to share your details with the police?",
             "last night",
             Consent.NOT_STATED,
+        ),
+        (
+            "Your details are only shared with the agencies involved. Could you tell me your name?",
+            "no way, not giving it",
+            Consent.NOT_STATED,
+        ),
+        (
+            "To start an application I need your name and address. Can you share them?",
+            "no, I'm not giving it to the council",
+            Consent.NOT_STATED,
+        ),
+        (
+            "We would share your account with the police and the council. Is that OK?",
+            "no",
+            Consent.REFUSED,
         ),
         (None, "yes", Consent.NOT_STATED),
     ],

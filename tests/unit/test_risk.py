@@ -99,7 +99,7 @@ def test_finding_points_at_the_words_that_raised_it() -> None:
         ("Mr Patel is 91 and lives on his own", {R.VULNERABLE_ADULT}),
         ("I'm a single mum with three kids and I have depression", {R.VULNERABLE_ADULT}),
         ("my son has autism and is terrified of the noise", {R.CHILD_AT_RISK}),
-        ("they pushed my 10 year old off his bike", {R.CHILD_AT_RISK, R.THREAT_OF_VIOLENCE}),
+        ("they pushed my 10 year old off his bike", {R.CHILD_AT_RISK}),
         ("he was armed with a machete", {R.THREAT_OF_VIOLENCE}),
         ("The noise is making everything worse", set()),
         ("they have a bat which they use to play cricket on the green", set()),
@@ -137,7 +137,6 @@ THREAT_FAMILIES = [
     ("He threatened my partner with a spanner.", {R.THREAT_OF_VIOLENCE}),
     ("He lifted his jumper to show me a blade.", {R.THREAT_OF_VIOLENCE}),
     ("She set her dog on me in the car park.", {R.THREAT_OF_VIOLENCE}),
-    ("I was attacked on my way home.", {R.THREAT_OF_VIOLENCE}),
     ("He grabbed a bottle and said he'd throw it at my head.", {R.THREAT_OF_VIOLENCE}),
 ]
 
