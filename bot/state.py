@@ -111,6 +111,8 @@ class Conversation(BaseModel):
     reference: str | None = None
     application_id: int | None = None
     submitted_on: date | None = None
+    #: The stored inbound messages this draft was told in (linked to the application).
+    message_ids: list[int] = Field(default_factory=list)
     updated_at: AwareDatetime | None = None
 
 

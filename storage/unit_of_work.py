@@ -32,6 +32,7 @@ from sqlmodel import Session
 from storage.errors import AuditLogIsAppendOnly
 from storage.repositories.applications import ApplicationRepository, SqlApplicationRepository
 from storage.repositories.audit import AuditLog, SqlAuditLog
+from storage.repositories.conversations import ConversationRepository, SqlConversationRepository
 from storage.repositories.decisions import DecisionRepository, SqlDecisionRepository
 from storage.repositories.inbound import InboundRepository, SqlInboundRepository
 from storage.repositories.officers import OfficerRepository, SqlOfficerRepository
@@ -49,6 +50,7 @@ class UnitOfWork(abc.ABC):
     applications: ApplicationRepository
     decisions: DecisionRepository
     officers: OfficerRepository
+    conversations: ConversationRepository
     audit: AuditLog
 
     def __enter__(self) -> Self:
@@ -122,6 +124,7 @@ class SqlUnitOfWork(UnitOfWork):
         self.decisions = SqlDecisionRepository(self.session, self.audit)
         self.applications = SqlApplicationRepository(self.session, self.audit, self.decisions)
         self.officers = SqlOfficerRepository(self.session, self.audit)
+        self.conversations = SqlConversationRepository(self.session, self.audit)
         return super().__enter__()
 
     def __exit__(

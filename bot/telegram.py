@@ -1,0 +1,253 @@
+"""The python-telegram-bot adapter: updates in, replies out. Thin on purpose.
+
+Every update is committed as an inbound message before anything else (:class:`ChatHandling`),
+then queued to its chat's worker. Each chat has one worker, so a chat's updates are handled in
+order and never two at once, and a per-chat rate limit (:class:`RateLimit`) slows a flood down
+without dropping a word: every update is stored and handled, just not faster than the limit.
+Replies come from the outbox and go only to the chat the outbox row names (the chat the update
+came from); Telegram's 429 ``retry_after`` is waited out and the same reply sent again, and a
+reply is marked sent once Telegram accepted it, so it goes out once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import time
+import warnings
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import RetryAfter, TelegramError
+from telegram.ext import Application, ContextTypes, TypeHandler
+
+from bot.handling import CHANNEL, ChatHandling
+from bot.state import Event, EventKind
+from bot.templates import render
+from storage.repositories.conversations import Buttons, PendingReply
+from trigger.inbound import InboundMessage
+
+log = logging.getLogger(__name__)
+
+
+def parse_update(update: Update, now: datetime) -> tuple[InboundMessage, Event] | None:
+    """The inbound message to store and the dialogue event of an update, or None for an
+    update the bot does not answer (an edit, a photo without text, a channel post)."""
+    raw = json.dumps(update.to_dict(), sort_keys=True).encode()
+    query = update.callback_query
+    message = update.message
+    sender: str | None
+    if query is not None and query.message is not None and query.data:
+        chat_id = str(query.message.chat.id)
+        kind, text, at = EventKind.PRESS, query.data, now
+        sender = str(query.from_user.id)
+    elif message is not None and message.text and message.chat.type == "private":
+        chat_id = str(message.chat.id)
+        text = message.text
+        kind = EventKind.COMMAND if text.startswith("/") else EventKind.TEXT
+        at = message.date.astimezone(UTC) if message.date else now
+        sender = str(message.from_user.id) if message.from_user else None
+    else:
+        return None
+    inbound = InboundMessage(
+        channel=CHANNEL,
+        external_id=str(update.update_id),
+        received_at=at,
+        raw=raw,
+        text=text if kind is not EventKind.PRESS else None,
+        sender=sender,
+        thread_keys=(chat_id,),
+    )
+    return inbound, Event(kind, text, at, chat_id)
+
+
+def keyboard(buttons: Buttons | None) -> InlineKeyboardMarkup | None:
+    """An inline keyboard from stored buttons."""
+    if not buttons:
+        return None
+    return InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(b["label"], callback_data=b["data"]) for b in row]
+            for row in buttons
+        ]
+    )
+
+
+def retry_seconds(error: RetryAfter) -> float:
+    """How long Telegram asked us to wait (an int or a timedelta, depending on PTB settings)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        value = error.retry_after
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
+
+
+@dataclass
+class RateLimit:
+    """A token bucket per chat: ``burst`` updates at once, then one every ``interval`` s."""
+
+    burst: int = 5
+    interval: float = 1.0
+    _tokens: dict[str, tuple[float, float]] = field(default_factory=dict)
+
+    def wait(self, chat_id: str, now: float) -> float:
+        """Seconds to wait before handling the chat's next update (0: go), taking a token."""
+        tokens, last = self._tokens.get(chat_id, (float(self.burst), now))
+        tokens = min(float(self.burst), tokens + (now - last) / self.interval)
+        if tokens >= 1:
+            self._tokens[chat_id] = (tokens - 1, now)
+            return 0.0
+        delay = (1 - tokens) * self.interval
+        self._tokens[chat_id] = (0.0, now + delay)
+        return delay
+
+
+class TelegramBot:
+    """Runs the dialogue behind a python-telegram-bot :class:`Application` (polling)."""
+
+    def __init__(
+        self,
+        application: Application[Any, Any, Any, Any, Any, Any],
+        handling: ChatHandling,
+        *,
+        rate: RateLimit | None = None,
+        slow_down_backlog: int = 3,
+    ) -> None:
+        self.application = application
+        self.handling = handling
+        self.rate = rate or RateLimit()
+        self.slow_down_backlog = slow_down_backlog
+        self._queues: dict[str, asyncio.Queue[tuple[int, Event]]] = {}
+        self._workers: dict[str, asyncio.Task[None]] = {}
+        self._warned: set[str] = set()
+        application.add_handler(TypeHandler(Update, self._on_update))
+
+    async def _on_update(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+        parsed = parse_update(update, datetime.now(UTC))
+        if parsed is None:
+            return
+        inbound, event = parsed
+        inbound_id, created = await asyncio.to_thread(self.handling.store, inbound)
+        if update.callback_query is not None:
+            with contextlib.suppress(TelegramError):
+                await update.callback_query.answer()
+        if not created and await asyncio.to_thread(self.handling.is_processed, inbound_id):
+            log.info("telegram: update %s seen before; not handled again", inbound.external_id)
+            return
+        self._enqueue(inbound_id, event)
+
+    def _enqueue(self, inbound_id: int, event: Event) -> None:
+        queue = self._queues.get(event.chat_id)
+        if queue is None:
+            queue = self._queues[event.chat_id] = asyncio.Queue()
+            self._workers[event.chat_id] = asyncio.create_task(
+                self._work(event.chat_id, queue), name=f"telegram chat worker {event.chat_id}"
+            )
+        queue.put_nowait((inbound_id, event))
+
+    async def _work(self, chat_id: str, queue: asyncio.Queue[tuple[int, Event]]) -> None:
+        while True:
+            inbound_id, event = await queue.get()
+            try:
+                delay = self.rate.wait(chat_id, time.monotonic())
+                if delay > 0:
+                    if queue.qsize() >= self.slow_down_backlog and chat_id not in self._warned:
+                        self._warned.add(chat_id)
+                        await self._send(chat_id, render("slow_down"), None)
+                    await asyncio.sleep(delay)
+                elif queue.empty():
+                    self._warned.discard(chat_id)
+                await asyncio.to_thread(self.handling.handle, inbound_id, event)
+                await self.flush(chat_id)
+            except Exception:
+                log.exception("telegram: update %d of a chat failed; kept for a retry", inbound_id)
+            finally:
+                queue.task_done()
+
+    async def flush(self, chat_id: str | None = None) -> int:
+        """Send the replies waiting in the outbox (of one chat); returns how many went out."""
+        sent = 0
+        pending = await asyncio.to_thread(self._pending, chat_id)
+        for reply in pending:
+            await self._send(reply.chat_id, reply.text, reply.buttons)
+            await asyncio.to_thread(self._mark_sent, reply.id)
+            sent += 1
+        return sent
+
+    def _pending(self, chat_id: str | None) -> list[PendingReply]:
+        with self.handling.unit_of_work() as uow:
+            return uow.conversations.pending(chat_id, limit=1000)
+
+    def _mark_sent(self, reply_id: int) -> None:
+        with self.handling.unit_of_work() as uow:
+            uow.conversations.mark_sent(reply_id, datetime.now(UTC))
+
+    async def _send(self, chat_id: str, text: str, buttons: Buttons | None) -> None:
+        while True:
+            try:
+                await self.application.bot.send_message(
+                    chat_id=int(chat_id), text=text, reply_markup=keyboard(buttons)
+                )
+                return
+            except RetryAfter as error:
+                wait = retry_seconds(error)
+                log.warning("telegram: asked to wait %.1f s before sending again", wait)
+                await asyncio.sleep(wait)
+
+    async def recover(self) -> int:
+        """Handle updates stored but never handled (the process stopped in between), then send
+        what the outbox still holds. Returns how many updates were handled."""
+        records = await asyncio.to_thread(self._unhandled)
+        for inbound_id, raw in records:
+            update = Update.de_json(json.loads(raw), self.application.bot)
+            parsed = parse_update(update, datetime.now(UTC))
+            if parsed is not None:
+                self._enqueue(inbound_id, parsed[1])
+        await self.drain()
+        await self.flush()
+        return len(records)
+
+    def _unhandled(self) -> list[tuple[int, bytes]]:
+        with self.handling.unit_of_work() as uow:
+            return uow.conversations.unhandled(CHANNEL)
+
+    async def drain(self) -> None:
+        """Wait until every queued update has been handled."""
+        for queue in list(self._queues.values()):
+            await queue.join()
+
+    async def start(self, *, poll_timeout: int = 10) -> None:
+        """Start the application and polling (the caller stops with :meth:`stop`)."""
+        await self.application.initialize()
+        await self.application.start()
+        await self.recover()
+        assert self.application.updater is not None
+        await self.application.updater.start_polling(poll_interval=0, timeout=poll_timeout)
+
+    async def stop(self) -> None:
+        """Stop polling, finish what is queued, stop the application."""
+        if self.application.updater is not None and self.application.updater.running:
+            await self.application.updater.stop()
+        with contextlib.suppress(asyncio.TimeoutError):
+            await asyncio.wait_for(self.drain(), timeout=30)
+        for task in self._workers.values():
+            task.cancel()
+        for task in self._workers.values():
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        self._workers.clear()
+        self._queues.clear()
+        if self.application.running:
+            await self.application.stop()
+        await self.application.shutdown()
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Run until ``stop`` is set (a ``trigger serve`` service)."""
+        await self.start()
+        try:
+            await stop.wait()
+        finally:
+            await self.stop()
