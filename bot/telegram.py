@@ -15,6 +15,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import os
 import time
 import warnings
 from dataclasses import dataclass, field
@@ -63,6 +64,17 @@ def parse_update(update: Update, now: datetime) -> tuple[InboundMessage, Event] 
         thread_keys=(chat_id,),
     )
     return inbound, Event(kind, text, at, chat_id)
+
+
+def build_application(token: str, base_url: str) -> Application[Any, Any, Any, Any, Any, Any]:
+    """The python-telegram-bot application for ``token`` at ``base_url`` (Telegram's, or a
+    local fake in tests).
+
+    Opts in to PTB's future time periods (``PTB_TIMEDELTA``): without it, PTB warns each time
+    it reads a 429's ``retry_after`` (a deprecation of 22.2), inside its own request code.
+    """
+    os.environ.setdefault("PTB_TIMEDELTA", "true")
+    return Application.builder().token(token).base_url(base_url).build()
 
 
 def keyboard(buttons: Buttons | None) -> InlineKeyboardMarkup | None:
