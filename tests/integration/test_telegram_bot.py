@@ -15,8 +15,8 @@ from sqlalchemy import Engine, func, select
 from bot.dialogue import Context
 from bot.handling import ChatHandling
 from bot.reading import MessageReader
-from bot.templates import render
 from bot.telegram import RateLimit, TelegramBot, build_application
+from bot.templates import render
 from nlp.extract import Extractor
 from storage.tables import ApplicationRecord, ApplicationStatus, InboundRecord, TelegramReply
 from storage.unit_of_work import SqlUnitOfWork
