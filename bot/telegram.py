@@ -138,6 +138,10 @@ class TelegramBot:
         application.add_handler(TypeHandler(Update, self._on_update))
 
     async def _on_update(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+        await self.receive(update)
+
+    async def receive(self, update: Update) -> None:
+        """Store ``update`` (committed before this returns), then queue it to its chat."""
         parsed = parse_update(update, datetime.now(UTC))
         if parsed is None:
             return
