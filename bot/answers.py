@@ -171,6 +171,33 @@ def applicant_role(text: str) -> ApplicantRole | None:
     return None
 
 
+# Words that tick a risk checklist item when the person writes instead of numbering.
+_CHECKLIST_WORDS = (
+    re.compile(r"\b(?:health|sleep|sleeping|anxious|anxiety|depress\w*|stress\w*)\b", re.I),
+    re.compile(r"\b(?:unsafe|not safe|scared|afraid|frightened)\b", re.I),
+    re.compile(r"\b(?:picked on|because of who|race|racist|faith|religion|gay|trans)\b", re.I),
+    re.compile(r"\b(?:child|children|kids?|son|daughter|baby)\b", re.I),
+    re.compile(r"\b(?:disab\w*|illness|condition|vulnerable|carer|wheelchair)\b", re.I),
+)
+
+
+def checklist(text: str, size: int) -> set[int] | None:
+    """The numbered items an answer ticks ("1 and 3" -> {1, 3}; "none" -> empty), or None."""
+    numbers = {int(n) for n in re.findall(r"\b([1-9])\b", text) if 1 <= int(n) <= size}
+    if numbers:
+        return numbers
+    if re.search(r"\b(?:none|no|nope|nothing|neither|not really)\b", text, re.I):
+        return set()
+    words = {
+        n for n, pattern in enumerate(_CHECKLIST_WORDS[:size], start=1) if pattern.search(text)
+    }
+    if words:
+        return words
+    if re.search(r"\b(?:all|every|all of them)\b", text, re.I):
+        return set(range(1, size + 1))
+    return None
+
+
 def which_incident(text: str, count: int) -> int | None:
     """The incident a correction points at ("the second one" -> 1), 0-based, or None."""
     match = _WHICH.search(text)

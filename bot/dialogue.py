@@ -20,7 +20,7 @@ from datetime import datetime
 
 from bot import answers
 from bot.state import (
-    RISK_ASKS,
+    RISK_ITEMS,
     Ask,
     Button,
     Conversation,
@@ -59,10 +59,7 @@ _NOT_REPORTED = re.compile(
     r"\b(?:not reported|didn'?t report|did not report|never reported)\b", re.I
 )
 _GREETING = re.compile(r"^\s*(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))\b", re.I)
-_RISK_FLAGS = {
-    Ask.RISK_CHILDREN: RiskFlag.CHILD_AT_RISK,
-    Ask.RISK_VULNERABLE: RiskFlag.VULNERABLE_ADULT,
-}
+_RISK_FLAGS = {"children": RiskFlag.CHILD_AT_RISK, "vulnerable": RiskFlag.VULNERABLE_ADULT}
 
 
 @dataclass(frozen=True)
@@ -130,12 +127,11 @@ def _next_question(conv: Conversation) -> Question | None:
                 candidates.append(Question(ask=Ask.REPORTED_ON, index=i))
             if not incident.references:
                 candidates.append(Question(ask=Ask.REFERENCE, index=i))
-    candidates.append(Question(ask=Ask.MORE))
     candidates.append(Question(ask=Ask.APPLICANT))
     if draft.applicant.role is ApplicantRole.THIRD_PARTY:
         candidates.append(Question(ask=Ask.THIRD_PARTY_CONSENT))
     candidates += [Question(ask=Ask.CONTACT), Question(ask=Ask.SHARE)]
-    candidates += [Question(ask=ask) for ask in RISK_ASKS]
+    candidates.append(Question(ask=Ask.RISK))
     for question in candidates:
         if question.key not in settled:
             return question
@@ -156,8 +152,6 @@ def _ask(conv: Conversation, question: Question) -> list[Reply]:
     about = what(incident) if incident is not None else "this"
     ask = question.ask
     lead: list[Reply] = []
-    if ask is RISK_ASKS[0]:
-        lead.append(Reply(render("risk_intro")))
     buttons: tuple[tuple[Button, ...], ...] = ()
     if ask is Ask.REJECTED_DATE:
         assert question.index is not None
@@ -201,10 +195,13 @@ def _ask(conv: Conversation, question: Question) -> list[Reply]:
         )
     elif ask is Ask.CONTACT:
         text = render("ask_contact")
+    elif ask is Ask.RISK:
+        text = render("ask_risk")
+        buttons = _buttons(conv, (("button_none", "none"),))
     elif ask is Ask.SUBMIT:
         text = render("ask_submit")
         buttons = _buttons(conv, (("button_send", "send"), ("button_add", "add")))
-    else:  # third-party consent, share, risk: yes or no
+    else:  # third-party consent, share: yes or no
         text = render(f"ask_{ask.value}")
         buttons = _buttons(conv, _YES_NO)
     conv.prompt = text
@@ -362,7 +359,7 @@ def _finish_draft(conv: Conversation) -> None:
     else:
         consent = Consent.REFUSED
     draft.consent = consent
-    profile_flags = [flag for ask, flag in _RISK_FLAGS.items() if conv.risk_answers.get(ask.value)]
+    profile_flags = [flag for item, flag in _RISK_FLAGS.items() if conv.risk_answers.get(item)]
     draft.risk_flags = list(dict.fromkeys([*draft.risk_flags, *profile_flags]))
 
 
@@ -395,7 +392,7 @@ def _answer(
         return Turn([*replies, Reply(render(again)), *_ask(conv, question)], conv)
     if conv.adding:
         return Turn([*replies, Reply(render("add_prompt"))], conv)
-    if question.ask.is_risk and all(ask.value in conv.risk_answers for ask in RISK_ASKS):
+    if question.ask is Ask.RISK:
         conv.risk_level = _score(conv, ctx)
     return Turn([*replies, *_continue(conv, ctx)], conv)
 
@@ -485,10 +482,11 @@ def _apply(
         if yes is None:
             return "again_yes_no"
         conv.share_consent = yes
-    elif ask.is_risk:
-        if yes is None and not unsure:
-            return "again_yes_no"
-        conv.risk_answers[ask.value] = bool(yes)
+    elif ask is Ask.RISK:
+        chosen = answers.checklist(text, len(RISK_ITEMS))
+        if chosen is None:
+            return "again_risk"
+        conv.risk_answers = {item: n in chosen for n, item in enumerate(RISK_ITEMS, start=1)}
     _settle(conv, question)
     if ask is Ask.REPORTED and incident is not None and incident.agencies:
         _settle(conv, Question(ask=Ask.WHO, index=i))

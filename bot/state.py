@@ -40,26 +40,13 @@ class Ask(StrEnum):
     THIRD_PARTY_CONSENT = "third_party_consent"
     CONTACT = "contact"
     SHARE = "share"
-    RISK_HEALTH_SLEEP = "health_sleep"
-    RISK_UNSAFE_HOME = "unsafe_home"
-    RISK_TARGETED = "targeted"
-    RISK_CHILDREN = "children"
-    RISK_VULNERABLE = "vulnerable"
+    RISK = "risk"  # the short harm-centred risk assessment, as one checklist
     SUBMIT = "submit"
 
-    @property
-    def is_risk(self) -> bool:
-        """True for the questions of the risk assessment."""
-        return self in RISK_ASKS
 
-
-RISK_ASKS = (
-    Ask.RISK_HEALTH_SLEEP,
-    Ask.RISK_UNSAFE_HOME,
-    Ask.RISK_TARGETED,
-    Ask.RISK_CHILDREN,
-    Ask.RISK_VULNERABLE,
-)
+#: The risk assessment's items, in the order the checklist numbers them (the names of
+#: ``trigger.profiles.RiskAssessment``'s points).
+RISK_ITEMS = ("health_sleep", "unsafe_home", "targeted", "children", "vulnerable")
 
 
 class RiskLevel(StrEnum):

@@ -75,18 +75,15 @@ TEMPLATES: dict[str, str] = {
         "Can we share what you tell us with the council, the police, your landlord "
         "and the health service? They need it to look at your case."
     ),
-    "ask_health_sleep": "Has this hurt your health or your sleep?",
-    "ask_unsafe_home": "Do you feel unsafe in your home?",
-    "ask_targeted": (
-        "Do you think you are picked on because of who you are? "
-        "For example your race, faith or a disability."
+    "ask_risk": (
+        "Last, a few things about how this affects you. Which of these are true? "
+        "Send the numbers, like '1 3', or say none.\n"
+        "1. This has hurt my health or my sleep.\n"
+        "2. I feel unsafe in my home.\n"
+        "3. I am picked on for who I am, like my race, faith or a disability.\n"
+        "4. Children in my home are affected.\n"
+        "5. I, or someone I live with, have a health problem that makes this harder."
     ),
-    "ask_children": "Are any children in your home affected?",
-    "ask_vulnerable": (
-        "Do you, or someone in your home, have a health problem or disability "
-        "that makes this harder?"
-    ),
-    "risk_intro": "Now a few quick questions about how this affects you.",
     # Answers not understood
     "again_yes_no": "Sorry, I did not get that. Please say yes or no.",
     "again_date": (
@@ -95,8 +92,12 @@ TEMPLATES: dict[str, str] = {
     ),
     "again_who": "Sorry, I did not get that. Was it the police, the council, or your landlord?",
     "again_contact": "Sorry, I could not find a phone number or email in that. Please try again.",
+    "again_risk": (
+        "Sorry, I did not get that. Send the numbers that are true, like '1 3', or say none."
+    ),
     "again_applicant": "Sorry, I did not get that. Is it for you, or for someone else?",
     # Buttons
+    "button_none": "None of these",
     "button_yes": "Yes",
     "button_no": "No",
     "button_not_sure": "Not sure",

@@ -92,17 +92,12 @@ async def _press(api: FakeBotApi, engine: Engine, chat: int, data: str) -> Sent:
 
 
 STORY_ANSWERS = {
+    "Which of these are true": "1",
     "reference number": "no",
-    "anything else": "no",
     "for yourself": "for me",
     "someone else": "for me",
     "get in touch with you": "07700 900123",
     "share what you tell us": "yes",
-    "health or your sleep": "yes",
-    "unsafe in your home": "no",
-    "who you are": "no",
-    "children": "no",
-    "health problem or disability": "no",
     "Does the person you are helping": "yes",
     "When did you report": "same day",
     "When did": "not sure",

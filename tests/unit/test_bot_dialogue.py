@@ -32,18 +32,13 @@ def chat(reader: MessageReader) -> Chat:
 
 
 def _answer_the_rest(chat: Chat, applicant: str = "just me") -> None:
-    """Answer the fixed questions: for me, a phone, share yes, risk answers."""
+    """Answer the fixed questions: for me, a phone, share yes, the risk checklist."""
     script = {
-        Ask.MORE: "no",
         Ask.APPLICANT: applicant,
         Ask.THIRD_PARTY_CONSENT: "yes she agrees",
         Ask.CONTACT: "07700 900123",
         Ask.SHARE: "yes",
-        Ask.RISK_HEALTH_SLEEP: "yes",
-        Ask.RISK_UNSAFE_HOME: "yes",
-        Ask.RISK_TARGETED: "no",
-        Ask.RISK_CHILDREN: "no",
-        Ask.RISK_VULNERABLE: "no",
+        Ask.RISK: "1 and 2",
     }
     for _ in range(30):
         question = chat.conversation.question
@@ -247,3 +242,25 @@ def test_a_date_set_aside_is_asked_about(chat: Chat) -> None:
     chat.press("Yes")
     assert chat.conversation.draft is not None
     assert len(chat.conversation.draft.incidents) == 2
+
+
+def test_the_risk_checklist_is_scored_with_the_profiles_cut_offs(chat: Chat) -> None:
+    chat.say("On 3 November they smashed my window and I rang the police the same day.")
+    for _ in range(10):
+        question = chat.conversation.question
+        assert question is not None
+        if question.ask is Ask.RISK:
+            break
+        chat.say({Ask.CONTACT: "me@example.org", Ask.APPLICANT: "me"}.get(question.ask, "no"))
+    assert "1. This has hurt my health or my sleep." in chat.text()
+    chat.say("I feel scared and unsafe, and the kids can't sleep")
+    assert chat.conversation.risk_answers == {
+        "health_sleep": True,
+        "unsafe_home": True,
+        "targeted": False,
+        "children": True,
+        "vulnerable": False,
+    }
+    assert chat.conversation.risk_level is RiskLevel.HIGH  # 1 + 2 + 1 = 4: the high cut-off
+    draft = chat.conversation.draft
+    assert draft is not None and RiskFlag.CHILD_AT_RISK in draft.risk_flags
