@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot import answers
 from bot.state import (
@@ -33,7 +33,16 @@ from bot.state import (
     Turn,
 )
 from bot.templates import render
-from bot.wording import contacts, faq, not_met_lines, readback, result_lines, strands, what
+from bot.wording import (
+    close_until,
+    contacts,
+    faq,
+    not_met_lines,
+    readback,
+    result_lines,
+    strands,
+    what,
+)
 from nlp.risk import risk_flags
 from trigger.dates import format_day
 from trigger.draft import Draft, Incident
@@ -58,6 +67,7 @@ _REMOVE = re.compile(
 _NOT_REPORTED = re.compile(
     r"\b(?:not reported|didn'?t report|did not report|never reported)\b", re.I
 )
+_REMIND = re.compile(r"\bremind", re.IGNORECASE)
 _GREETING = re.compile(r"^\s*(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))\b", re.I)
 _RISK_FLAGS = {"children": RiskFlag.CHILD_AT_RISK, "vulnerable": RiskFlag.VULNERABLE_ADULT}
 
@@ -138,7 +148,9 @@ def _next_question(conv: Conversation) -> Question | None:
     return None
 
 
-def _ask(conv: Conversation, question: Question) -> list[Reply]:
+def _ask(
+    conv: Conversation, question: Question, extra: tuple[tuple[str, str], ...] = ()
+) -> list[Reply]:
     """The question as a reply, with buttons where they help; records it as waiting."""
     conv.asked += 1
     conv.question = question
@@ -200,7 +212,7 @@ def _ask(conv: Conversation, question: Question) -> list[Reply]:
         buttons = _buttons(conv, (("button_none", "none"),))
     elif ask is Ask.SUBMIT:
         text = render("ask_submit")
-        buttons = _buttons(conv, (("button_send", "send"), ("button_add", "add")))
+        buttons = _buttons(conv, (("button_send", "send"), ("button_add", "add"), *extra))
     else:  # third-party consent, share: yes or no
         text = render(f"ask_{ask.value}")
         buttons = _buttons(conv, _YES_NO)
@@ -343,9 +355,42 @@ def _review(conv: Conversation, ctx: Context) -> list[Reply]:
         lines.append(render("summary_risk", level=conv.risk_level.value))
     replies = [Reply("\n".join(lines)), Reply("\n".join(result_lines(draft)))]
     advice = not_met_lines(draft, ctx.profile)
+    extra: tuple[tuple[str, str], ...] = ()
+    if close_until(draft, ctx.profile) is not None and conv.remind_on is None:
+        advice.append(render("remind_offer"))
+        extra = (("button_remind", "remind me"),)
     if advice:
         replies.append(Reply("\n".join(advice)))
-    return [*replies, *_ask(conv, Question(ask=Ask.SUBMIT))]
+    return [*replies, *_ask(conv, Question(ask=Ask.SUBMIT), extra)]
+
+
+#: How long before a report stops counting the reminder goes out.
+REMIND_DAYS_BEFORE = 14
+
+
+def _remind(conv: Conversation, ctx: Context, at: datetime) -> list[Reply] | None:
+    """Note the reminder the person asked for; None when there is nothing to remind of."""
+    draft = conv.draft
+    assert draft is not None
+    until = close_until(draft, ctx.profile)
+    if until is None:
+        return None
+    today = answers.day_of(at)
+    conv.remind_on = max(until - timedelta(days=REMIND_DAYS_BEFORE), today + timedelta(days=1))
+    conv.remind_until = until
+    text = render("remind_ok", day=format_day(conv.remind_on), until=format_day(until))
+    return [Reply(text), *_ask(conv, Question(ask=Ask.SUBMIT))]
+
+
+def reminder(conv: Conversation) -> Turn:
+    """The reminder the person asked for, now due; it is sent once (``remind_on`` cleared)."""
+    conv = conv.model_copy(deep=True)
+    until = conv.remind_until
+    conv.remind_on = None
+    conv.remind_until = None
+    if until is None:
+        return Turn([], conv)
+    return Turn([Reply(render("reminder", until=format_day(until)))], conv)
 
 
 def _finish_draft(conv: Conversation) -> None:
@@ -500,6 +545,10 @@ def _review_answer(
     assert draft is not None
     if _correct(draft, text, at):
         return Turn([*replies, Reply(render("correction_done")), *_continue(conv, ctx)], conv)
+    if _REMIND.search(text):
+        noted = _remind(conv, ctx, at)
+        if noted is not None:
+            return Turn([*replies, *noted], conv)
     if _SUBMIT.search(text):
         _finish_draft(conv)
         draft.received_at = at

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import date
 
-from bot.dialogue import Context, step, submitted
+from bot.dialogue import Context, reminder, step, submitted
 from bot.state import Conversation, Event, Reply, Turn
 from storage.repositories.conversations import Buttons, StaleConversation
 from storage.tables import ApplicationStatus, InboundState
@@ -131,6 +132,7 @@ class ChatHandling:
                     risk_level=conversation.risk_level.value if conversation.risk_level else None,
                     application_id=conversation.application_id,
                     expected_version=version,
+                    remind_on=conversation.remind_on,
                 )
             queued = uow.conversations.queue_replies(
                 event.chat_id, inbound_id, [(r.text, _buttons(r)) for r in replies]
@@ -140,3 +142,31 @@ class ChatHandling:
         return Handled(
             inbound_id, duplicate=False, replies=queued, urgent=turn.urgent, submitted=turn.submit
         )
+
+    def due_reminders(self, today: date) -> list[tuple[str, list[Reply]]]:
+        """Take the reminders due by ``today``: each conversation is saved without it first
+        (so a reminder goes out at most once), then its replies are returned for sending."""
+        with self.unit_of_work() as uow:
+            due = uow.conversations.due_reminders(today)
+        out: list[tuple[str, list[Reply]]] = []
+        for stored in due:
+            turn = reminder(Conversation.model_validate(stored.state))
+            conversation = turn.conversation
+            try:
+                with self.unit_of_work() as uow:
+                    uow.conversations.save(
+                        stored.chat_id,
+                        conversation.model_dump(mode="json"),
+                        stage=conversation.stage.value,
+                        urgent=conversation.urgent,
+                        risk_level=conversation.risk_level.value
+                        if conversation.risk_level
+                        else None,
+                        application_id=conversation.application_id,
+                        expected_version=stored.version,
+                        remind_on=None,
+                    )
+            except StaleConversation:
+                continue  # the person wrote meanwhile: the next round sees it again
+            out.append((stored.chat_id, turn.replies))
+        return out

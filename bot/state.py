@@ -98,6 +98,9 @@ class Conversation(BaseModel):
     reference: str | None = None
     application_id: int | None = None
     submitted_on: date | None = None
+    #: A reminder the person asked for: when to send it, and the day it is about.
+    remind_on: date | None = None
+    remind_until: date | None = None
     #: The stored inbound messages this draft was told in (linked to the application).
     message_ids: list[int] = Field(default_factory=list)
     updated_at: AwareDatetime | None = None

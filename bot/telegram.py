@@ -127,11 +127,13 @@ class TelegramBot:
         *,
         rate: RateLimit | None = None,
         slow_down_backlog: int = 3,
+        reminder_seconds: float = 3600.0,
     ) -> None:
         self.application = application
         self.handling = handling
         self.rate = rate or RateLimit()
         self.slow_down_backlog = slow_down_backlog
+        self.reminder_seconds = reminder_seconds
         self._queues: dict[str, asyncio.Queue[tuple[int, Event]]] = {}
         self._workers: dict[str, asyncio.Task[None]] = {}
         self._warned: set[str] = set()
@@ -213,6 +215,15 @@ class TelegramBot:
                 log.warning("telegram: asked to wait %.1f s before sending again", wait)
                 await asyncio.sleep(wait)
 
+    async def remind(self) -> int:
+        """Send the reminders due today; returns how many went out."""
+        today = datetime.now(UTC).date()
+        due = await asyncio.to_thread(self.handling.due_reminders, today)
+        for chat_id, replies in due:
+            for reply in replies:
+                await self._send(chat_id, reply.text, None)
+        return len(due)
+
     async def recover(self) -> int:
         """Handle updates stored but never handled (the process stopped in between), then send
         what the outbox still holds. Returns how many updates were handled."""
@@ -264,6 +275,16 @@ class TelegramBot:
         """Run until ``stop`` is set (a ``trigger serve`` service)."""
         await self.start()
         try:
-            await stop.wait()
+            await self.keep_reminding(stop)
         finally:
             await self.stop()
+
+    async def keep_reminding(self, stop: asyncio.Event) -> None:
+        """Send due reminders every ``reminder_seconds`` until ``stop`` is set."""
+        while not stop.is_set():
+            try:
+                await self.remind()
+            except Exception:
+                log.exception("telegram: sending reminders failed; tried again later")
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), timeout=self.reminder_seconds)

@@ -160,8 +160,15 @@ TEMPLATES: dict[str, str] = {
         "A senior officer can still take your case if you are at risk, "
         "or find things harder than most."
     ),
-    "remind_offer": "Do you want a reminder of when your reports stop counting?",
-    "remind_ok": "OK. I have noted that you want a reminder. Staff will see it.",
+    "remind_offer": (
+        "Do you want a reminder before your first report stops counting? "
+        "Tap 'Remind me' or say 'remind me'."
+    ),
+    "remind_ok": "OK. I will remind you on {day}. Your first report counts until {until}.",
+    "reminder": (
+        "This is the reminder you asked for. One of your reports stops counting after {until}. "
+        "If something new happens before then, report it. Then tell me, and I will add it."
+    ),
     # After submitting
     "submitted": (
         "Thank you. Your request is sent. Your reference is {reference}. "

@@ -78,7 +78,7 @@ async def run_webhook(
     server = _Server(config)
     serving = asyncio.create_task(server.serve(), name="telegram webhook")
     try:
-        await stop.wait()
+        await bot.keep_reminding(stop)
     finally:
         server.should_exit = True
         await serving

@@ -152,6 +152,17 @@ def result_lines(draft: Draft) -> list[str]:
     return lines
 
 
+def close_until(draft: Draft, profile: Profile) -> date | None:
+    """For a case one qualifying complaint short of the volume route: the last day the first
+    of its reports still counts (when a new report would tip it over), else None."""
+    threshold = draft.threshold
+    if threshold is None or threshold.status in (Status.MET, Status.EXCLUDED):
+        return None
+    if len(threshold.qualifying) != profile.routes.volume.count - 1 or not threshold.drop_out:
+        return None
+    return min(drop.on for drop in threshold.drop_out) - timedelta(days=1)
+
+
 def not_met_lines(draft: Draft, profile: Profile) -> list[str]:
     """For a case below the threshold: what would meet it, until when each report counts,
     how close it is, how to report something new, and that an officer can still accept it."""

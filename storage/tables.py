@@ -295,6 +295,8 @@ class TelegramConversation(Table, table=True):
     urgent: bool = False
     risk_level: str | None = Field(default=None, sa_type=String(16))
     application_id: int | None = None
+    #: The day a reminder the person asked for is due (None: none asked for, or sent).
+    remind_on: date | None = Field(default=None, index=True)
     version: int = 1
     updated_at: datetime = Field(default_factory=utc_now)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import abc
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -82,6 +82,7 @@ class ConversationRepository(abc.ABC):
         risk_level: str | None,
         application_id: int | None,
         expected_version: int | None,
+        remind_on: date | None = None,
     ) -> int:
         """Store the conversation; ``expected_version`` None means "new". Returns the new
         version; raises :class:`StaleConversation` if the stored version is not the expected
@@ -103,6 +104,10 @@ class ConversationRepository(abc.ABC):
     @abc.abstractmethod
     def pending(self, chat_id: str | None = None, limit: int = 100) -> list[PendingReply]:
         """Replies not yet sent (of one chat, if given), in the order they were queued."""
+
+    @abc.abstractmethod
+    def due_reminders(self, today: date) -> list[StoredConversation]:
+        """The conversations whose reminder is due on or before ``today``."""
 
     @abc.abstractmethod
     def unhandled(self, channel: str) -> list[tuple[int, bytes]]:
@@ -140,6 +145,7 @@ class SqlConversationRepository(ConversationRepository):
         risk_level: str | None,
         application_id: int | None,
         expected_version: int | None,
+        remind_on: date | None = None,
     ) -> int:
         """Store the conversation (see :meth:`ConversationRepository.save`)."""
         table = TelegramConversation.__table__  # type: ignore[attr-defined]
@@ -149,6 +155,7 @@ class SqlConversationRepository(ConversationRepository):
             "urgent": urgent,
             "risk_level": risk_level,
             "application_id": application_id,
+            "remind_on": remind_on,
             "updated_at": utc_now(),
         }
         if expected_version is None:
@@ -273,3 +280,13 @@ class SqlConversationRepository(ConversationRepository):
             .order_by(table.c.id)
         ).all()
         return [(int(row[0]), bytes(row[1])) for row in rows]
+
+    def due_reminders(self, today: date) -> list[StoredConversation]:
+        """The conversations whose reminder is due on or before ``today``."""
+        table = TelegramConversation.__table__  # type: ignore[attr-defined]
+        rows = self.session.execute(
+            select(table.c.chat_id, table.c.state, table.c.version, table.c.application_id)
+            .where(table.c.remind_on.is_not(None), table.c.remind_on <= today)
+            .order_by(table.c.remind_on, table.c.chat_id)
+        ).all()
+        return [StoredConversation(str(r[0]), dict(r[1]), int(r[2]), r[3]) for r in rows]

@@ -417,3 +417,42 @@ def test_a_flood_is_slowed_down_without_dropping_a_word(
                 assert api.to(other)  # the other chat was answered too
 
     asyncio.run(scenario())
+
+
+def test_a_reminder_asked_for_goes_out_once_when_due(engine: Engine, reader: MessageReader) -> None:
+    chat = 5012
+
+    async def scenario() -> None:
+        with running_fake() as api:
+            async with running_bot(api, engine, reader) as bot:
+                await _answer(
+                    api,
+                    engine,
+                    chat,
+                    f"On {_day(150)} they kicked my door and I rang the police the same day. "
+                    f"On {_day(20)} they played loud music all night and I told the council "
+                    "the next day.",
+                )
+                await _answer_until_summary(api, engine, chat)
+                await _answer(api, engine, chat, "remind me please")
+                assert "OK. I will remind you on" in "\n".join(s.text for s in api.to(chat))
+                assert await bot.remind() == 0  # not due yet
+                with SqlUnitOfWork(engine) as uow:
+                    stored = uow.conversations.get(str(chat))
+                    assert stored is not None
+                    uow.conversations.save(
+                        str(chat),
+                        stored.state,
+                        stage="review",
+                        urgent=False,
+                        risk_level=None,
+                        application_id=None,
+                        expected_version=stored.version,
+                        remind_on=datetime.now(UTC).date(),
+                    )
+                assert await bot.remind() == 1
+                assert await bot.remind() == 0
+                reminders = [s for s in api.to(chat) if "This is the reminder" in s.text]
+                assert len(reminders) == 1
+
+    asyncio.run(scenario())

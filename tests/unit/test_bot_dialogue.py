@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from bot.dialogue import Context
+from bot.dialogue import Context, reminder
 from bot.reading import MessageReader
 from bot.state import Ask, Conversation, Question, RiskLevel, Stage
 from nlp.extract import Extractor
@@ -155,6 +155,25 @@ def test_two_reports_in_six_months_are_told_how_close(chat: Chat) -> None:
     )
     _answer_the_rest(chat)
     assert "You have 2 reports that count, so you are close." in chat.text()
+
+
+def test_a_reminder_is_offered_when_one_more_report_would_count(chat: Chat) -> None:
+    chat.say(
+        "On 3 November they kicked my door and I rang the police the same day. On 20 November "
+        "they played loud music all night and I told the council the next day."
+    )
+    _answer_the_rest(chat)
+    assert "Do you want a reminder before your first report stops counting?" in chat.text()
+    chat.press("Remind me")
+    assert "OK. I will remind you on 19 April 2027. Your first report counts until 3 May 2027." in (
+        chat.text()
+    )
+    assert chat.conversation.remind_on == date(2027, 4, 19)
+    due = reminder(chat.conversation)
+    assert due.replies[0].text.startswith("This is the reminder you asked for.")
+    assert "3 May 2027" in due.replies[0].text
+    assert due.conversation.remind_on is None
+    assert reminder(due.conversation).replies == []  # once
 
 
 def test_immediate_danger_gets_the_numbers_first_and_flags_the_draft(chat: Chat) -> None:

@@ -35,9 +35,16 @@ def upgrade() -> None:
         sa.Column("urgent", sa.Boolean(), nullable=False),
         sa.Column("risk_level", sa.String(length=16), nullable=True),
         sa.Column("application_id", sa.Integer(), nullable=True),
+        sa.Column("remind_on", sa.Date(), nullable=True),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("updated_at", TIMESTAMP, nullable=False),
         sa.PrimaryKeyConstraint("chat_id", name=op.f("pk_telegram_conversations")),
+    )
+    op.create_index(
+        op.f("ix_telegram_conversations_remind_on"),
+        "telegram_conversations",
+        ["remind_on"],
+        unique=False,
     )
     op.create_table(
         "telegram_replies",
@@ -73,4 +80,5 @@ def downgrade() -> None:
     op.drop_index(op.f("ix_telegram_replies_inbound_id"), table_name="telegram_replies")
     op.drop_index(op.f("ix_telegram_replies_chat_id"), table_name="telegram_replies")
     op.drop_table("telegram_replies")
+    op.drop_index(op.f("ix_telegram_conversations_remind_on"), table_name="telegram_conversations")
     op.drop_table("telegram_conversations")
