@@ -34,6 +34,9 @@ from trigger.inbound import InboundMessage
 
 log = logging.getLogger(__name__)
 
+#: Waits between attempts to store an update while the database is unavailable.
+STORE_RETRY_SECONDS = (0.5, 1.0, 2.0, 4.0, 8.0, 15.0, 30.0)
+
 
 def parse_update(update: Update, now: datetime) -> tuple[InboundMessage, Event] | None:
     """The inbound message to store and the dialogue event of an update, or None for an
@@ -148,7 +151,7 @@ class TelegramBot:
         if parsed is None:
             return
         inbound, event = parsed
-        inbound_id, created = await asyncio.to_thread(self.handling.store, inbound)
+        inbound_id, created = await self._store(inbound)
         if update.callback_query is not None:
             with contextlib.suppress(TelegramError):
                 await update.callback_query.answer()
@@ -156,6 +159,22 @@ class TelegramBot:
             log.info("telegram: update %s seen before; not handled again", inbound.external_id)
             return
         self._enqueue(inbound_id, event)
+
+    async def _store(self, inbound: InboundMessage) -> tuple[int, bool]:
+        """Commit the raw update, waiting out a short database outage (polling has already
+        moved Telegram's offset past it, so giving up would lose it)."""
+        for wait in STORE_RETRY_SECONDS:
+            try:
+                return await asyncio.to_thread(self.handling.store, inbound)
+            except Exception as error:  # noqa: BLE001 - any failure of the store is retried
+                log.warning(
+                    "telegram: storing update %s failed (%s); trying again in %g s",
+                    inbound.external_id,
+                    type(error).__name__,
+                    wait,
+                )
+                await asyncio.sleep(wait)
+        return await asyncio.to_thread(self.handling.store, inbound)
 
     def _enqueue(self, inbound_id: int, event: Event) -> None:
         queue = self._queues.get(event.chat_id)
@@ -188,9 +207,19 @@ class TelegramBot:
     async def flush(self, chat_id: str | None = None) -> int:
         """Send the replies waiting in the outbox (of one chat); returns how many went out."""
         sent = 0
+        refused: set[str] = set()
         pending = await asyncio.to_thread(self._pending, chat_id)
         for reply in pending:
-            await self._send(reply.chat_id, reply.text, reply.buttons)
+            if reply.chat_id in refused:
+                continue  # keep the chat's order: its later replies wait with the refused one
+            try:
+                await self._send(reply.chat_id, reply.text, reply.buttons)
+            except TelegramError as error:
+                # Blocked by the person, network trouble...: the reply stays queued and goes
+                # out with the chat's next flush; other chats are not held up.
+                log.warning("telegram: a reply could not be sent (%s)", type(error).__name__)
+                refused.add(reply.chat_id)
+                continue
             await asyncio.to_thread(self._mark_sent, reply.id)
             sent += 1
         return sent

@@ -132,8 +132,7 @@ def contacts(profile: Profile) -> str:
     points += [p.value for p in profile.contact_points if p.kind is ContactKind.WEB][:1]
     if points:
         return " or ".join(points[:3])
-    names = [body.label or body.name for body in profile.relevant_bodies[:2]]
-    return " or ".join(names) + " (police: 101)"
+    return " or ".join(body.label or body.name for body in profile.relevant_bodies[:2])
 
 
 def result_lines(draft: Draft) -> list[str]:

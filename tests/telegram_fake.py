@@ -58,6 +58,8 @@ class FakeBotApi:
     refuse_sends: int = 0
     retry_after: int = 1
     refused: int = 0
+    #: Chats whose person blocked the bot: sendMessage to them answers 403.
+    blocked: set[int] = field(default_factory=set)
     next_update_id: int = 1000
     next_message_id: int = 1
     lock: threading.Condition = field(default_factory=threading.Condition)
@@ -199,6 +201,12 @@ class FakeBotApi:
                     "error_code": 429,
                     "description": f"Too Many Requests: retry after {self.retry_after}",
                     "parameters": {"retry_after": self.retry_after},
+                }
+            if int(params["chat_id"]) in self.blocked:
+                return 403, {
+                    "ok": False,
+                    "error_code": 403,
+                    "description": "Forbidden: bot was blocked by the user",
                 }
             markup = params.get("reply_markup")
             if isinstance(markup, str):

@@ -456,3 +456,25 @@ def test_a_reminder_asked_for_goes_out_once_when_due(engine: Engine, reader: Mes
                 assert len(reminders) == 1
 
     asyncio.run(scenario())
+
+
+def test_a_chat_that_blocked_the_bot_holds_up_no_one_else(
+    engine: Engine, reader: MessageReader
+) -> None:
+    blocked, other = 5013, 5014
+
+    async def scenario() -> None:
+        with running_fake() as api:
+            api.blocked.add(blocked)
+            async with running_bot(api, engine, reader) as bot:
+                api.say(blocked, "/help")
+                api.say(other, "/help")
+                await asyncio.to_thread(api.wait_for_text, other, "Tell me what happened", 30.0)
+                await bot.drain()
+                assert await bot.flush() == 0  # still refused; no error escapes
+            assert api.to(blocked) == []
+            with SqlUnitOfWork(engine) as uow:
+                waiting = uow.conversations.pending()
+            assert {reply.chat_id for reply in waiting} == {str(blocked)}
+
+    asyncio.run(scenario())
