@@ -478,3 +478,26 @@ def test_a_chat_that_blocked_the_bot_holds_up_no_one_else(
             assert {reply.chat_id for reply in waiting} == {str(blocked)}
 
     asyncio.run(scenario())
+
+
+def test_delete_wipes_what_the_person_told(engine: Engine, reader: MessageReader) -> None:
+    chat = 5015
+
+    async def scenario() -> None:
+        with running_fake() as api:
+            async with running_bot(api, engine, reader):
+                await _answer(api, engine, chat, f"On {_day(9)} they kicked my door.")
+                done = await _answer(api, engine, chat, "/delete")
+                assert done.text.startswith("Done. I have wiped what you told me.")
+                status = await _answer(api, engine, chat, "/status")
+                assert status.text.startswith("You have not started yet.")
+        with engine.connect() as connection:
+            texts = connection.execute(
+                select(InboundRecord.text, InboundRecord.raw).where(
+                    InboundRecord.thread_key == str(chat)
+                )
+            ).all()
+        assert texts[:2] == [(None, None), (None, None)]  # the story and the /delete itself
+        assert _count(engine, ApplicationRecord) == 0
+
+    asyncio.run(scenario())
