@@ -94,7 +94,10 @@ def build_services(settings: Settings, engine: Engine) -> list[Service]:
         drafting.max_attempts,
     )
     if settings.telegram_configured:
-        log.info("Telegram: a token is set but the bot is not built yet")
+        from app.telegram_service import telegram_service
+
+        services.append(telegram_service(settings, unit_of_work, profile))
+        log.info("Telegram: the bot answers chats under the %s policy", profile.id)
     else:
         log.info("Telegram: no token (TRIGGER_TELEGRAM_TOKEN), bot not running")
     if settings.smtp_configured:

@@ -90,6 +90,17 @@ class Settings(BaseSettings):
     # Telegram bot
     telegram_token: SecretStr | None = None
     telegram_base_url: str = "https://api.telegram.org/bot"
+    telegram_rate_burst: int = Field(
+        default=5, ge=1, description="messages a chat may send at once before the bot slows down"
+    )
+    telegram_rate_interval_seconds: float = Field(
+        default=1.0, gt=0, description="then one message of a chat handled every this many s"
+    )
+    telegram_webhook_url: str | None = None
+    telegram_webhook_secret: SecretStr | None = None
+    telegram_webhook_listen: str = "127.0.0.1"
+    telegram_webhook_port: int = Field(default=8443, ge=1, le=65535)
+    telegram_webhook_path: str = "/telegram"
 
     @model_validator(mode="after")
     def _resolve_paths(self) -> Settings:
@@ -123,6 +134,15 @@ class Settings(BaseSettings):
     def smtp_configured(self) -> bool:
         """True when an SMTP server and a From address are given."""
         return bool(self.smtp_host and self.smtp_from)
+
+    @model_validator(mode="after")
+    def _webhook_needs_a_secret(self) -> Settings:
+        """A webhook without a secret would let anyone post updates."""
+        if self.telegram_webhook_url and not (
+            self.telegram_webhook_secret and self.telegram_webhook_secret.get_secret_value()
+        ):
+            raise ValueError("TRIGGER_TELEGRAM_WEBHOOK_SECRET is required with a webhook URL")
+        return self
 
     @property
     def telegram_configured(self) -> bool:

@@ -330,3 +330,43 @@ class ConsoleSession(Table, table=True):
     csrf_token: str = Field(sa_type=String(64))
     created_at: datetime = Field(default_factory=utc_now)
     last_seen_at: datetime = Field(default_factory=utc_now)
+
+class TelegramConversation(Table, table=True):
+    """What the bot remembers about one Telegram chat (bot/state.py ``Conversation`` as JSON).
+
+    The raw updates themselves are inbound messages (channel ``telegram``, external id the
+    update id, thread key the chat id); this row is the dialogue's state between them.
+    """
+
+    __tablename__ = "telegram_conversations"
+
+    chat_id: str = Field(sa_type=String(64), primary_key=True)
+    state: dict[str, Any] = Field(sa_type=JSONDocument)
+    stage: str = Field(sa_type=String(16))
+    urgent: bool = False
+    risk_level: str | None = Field(default=None, sa_type=String(16))
+    application_id: int | None = None
+    #: The day a reminder the person asked for is due (None: none asked for, or sent).
+    remind_on: date | None = Field(default=None, index=True)
+    version: int = 1
+    updated_at: datetime = Field(default_factory=utc_now)
+
+
+class TelegramReply(Table, table=True):
+    """A reply to send (the outbox): written with the state it came from, sent after.
+
+    ``(inbound_id, position)`` is unique, so handling the same update twice cannot queue its
+    replies twice; ``sent_at`` is set once Telegram has accepted the message.
+    """
+
+    __tablename__ = "telegram_replies"
+    __table_args__ = (UniqueConstraint("inbound_id", "position"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    chat_id: str = Field(sa_type=String(64), index=True)
+    inbound_id: int = Field(foreign_key="inbound_messages.id", ondelete="CASCADE", index=True)
+    position: int
+    text: str = Field(sa_type=Text)
+    buttons: list[list[dict[str, str]]] | None = Field(default=None, sa_type=JSONDocument)
+    created_at: datetime = Field(default_factory=utc_now)
+    sent_at: datetime | None = None

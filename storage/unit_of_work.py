@@ -34,6 +34,7 @@ from storage.repositories.accounts import AccountRepository, SqlAccountRepositor
 from storage.repositories.applications import ApplicationRepository, SqlApplicationRepository
 from storage.repositories.audit import AuditLog, SqlAuditLog
 from storage.repositories.casework import CaseQueue, SqlCaseQueue
+from storage.repositories.conversations import ConversationRepository, SqlConversationRepository
 from storage.repositories.decisions import DecisionRepository, SqlDecisionRepository
 from storage.repositories.inbound import InboundRepository, SqlInboundRepository
 from storage.repositories.officers import OfficerRepository, SqlOfficerRepository
@@ -53,6 +54,7 @@ class UnitOfWork(abc.ABC):
     officers: OfficerRepository
     accounts: AccountRepository
     cases: CaseQueue
+    conversations: ConversationRepository
     audit: AuditLog
 
     def __enter__(self) -> Self:
@@ -128,6 +130,7 @@ class SqlUnitOfWork(UnitOfWork):
         self.officers = SqlOfficerRepository(self.session, self.audit)
         self.accounts = SqlAccountRepository(self.session, self.audit)
         self.cases = SqlCaseQueue(self.session)
+        self.conversations = SqlConversationRepository(self.session, self.audit)
         return super().__enter__()
 
     def __exit__(

@@ -211,6 +211,34 @@ class ContactPoint(_Strict):
     note: str = ""
 
 
+class RiskAssessment(_Strict):
+    """The short harm-centred risk assessment a channel asks: points per "yes", and cut-offs.
+
+    A score at or above ``high`` is high risk, at or above ``medium`` medium, else standard, so
+    that medium and high risk reach an officer first. Kept as data so an area can tune it.
+    """
+
+    health_sleep: int = Field(default=1, ge=0)
+    unsafe_home: int = Field(default=2, ge=0)
+    targeted: int = Field(default=1, ge=0)
+    children: int = Field(default=1, ge=0)
+    vulnerable: int = Field(default=2, ge=0)
+    medium: int = Field(default=2, ge=1)
+    high: int = Field(default=4, ge=1)
+
+    @model_validator(mode="after")
+    def _cut_offs_ordered(self) -> Self:
+        if self.high <= self.medium:
+            raise ValueError("high must be above medium")
+        return self
+
+    def points(self, question: str) -> int:
+        """The points a "yes" to ``question`` (a field name above) adds."""
+        value = getattr(self, question)
+        assert isinstance(value, int)
+        return value
+
+
 class Profile(_Strict):
     """One area's Community Trigger threshold and the facts letters need."""
 
@@ -225,6 +253,7 @@ class Profile(_Strict):
     discretion: Discretion
     relevant_bodies: list[RelevantBody] = Field(min_length=1)
     contact_points: list[ContactPoint] = Field(default_factory=list)
+    risk_assessment: RiskAssessment = Field(default_factory=RiskAssessment)
 
     @property
     def profile_version(self) -> str:

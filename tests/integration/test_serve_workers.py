@@ -117,7 +117,7 @@ def test_serve_when_sigterm_arrives_mid_draft_then_it_stops_without_waiting_and_
 LOCK_SECONDS = SQLITE_BUSY_SECONDS + 6
 HOLD_LOCK = """
 import sqlite3, sys, time
-connection = sqlite3.connect(sys.argv[1], timeout=0.1, isolation_level=None)
+connection = sqlite3.connect(sys.argv[1], timeout=10, isolation_level=None)
 connection.execute("BEGIN IMMEDIATE")
 print("locked", flush=True)
 time.sleep(float(sys.argv[2]))
