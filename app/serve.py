@@ -77,6 +77,8 @@ def build_services(settings: Settings, engine: Engine) -> list[Service]:
             max_bytes=settings.drop_max_bytes,
         )
         services.append(Service("drop folder", drop_folder.run))
+    from datetime import timedelta
+
     from app.drafting import DraftingWorker
     from trigger.profiles import get_profile
 
@@ -86,6 +88,7 @@ def build_services(settings: Settings, engine: Engine) -> list[Service]:
         profile,
         time_limit=settings.draft_time_limit_seconds,
         max_attempts=settings.draft_max_attempts,
+        thread_window=timedelta(days=settings.thread_window_days),
     )
     services.append(Service("drafting", drafting.run))
     log.info(

@@ -48,6 +48,12 @@ class Settings(BaseSettings):
     draft_max_attempts: int = Field(
         default=3, ge=1, description="a message whose drafting started this often is failed"
     )
+    thread_window_days: float = Field(
+        default=14.0,
+        ge=0,
+        description="a sender's new email about the same person within this many days of "
+        "their last joins that open draft (replies in the thread always do)",
+    )
 
     # Officers' console
     console_host: str = "127.0.0.1"
