@@ -43,7 +43,9 @@ from datetime import UTC, datetime
 from email.utils import parseaddr
 from pathlib import Path
 
+from intake.headers import one_line
 from intake.limits import MAX_MESSAGE_BYTES
+from intake.mime import unreadable
 from storage.transient import Backoff, is_transient
 from trigger.inbound import InboundChannel, InboundMessage, sha256_hex
 
@@ -51,6 +53,8 @@ log = logging.getLogger(__name__)
 
 PROCESSED = "processed"
 REJECTED = "rejected"
+QUARANTINE = "quarantine"
+REASON_SUFFIX = ".reason"
 # How long a file must stay unchanged (size and modification time) before it is read.
 DEFAULT_SETTLE_SECONDS = 5.0
 _MESSAGE_ID = re.compile(r"<[^<>\s]+>")
@@ -132,6 +136,7 @@ class DropFolder:
         self.folder = folder
         self.processed = folder / PROCESSED
         self.rejected = folder / REJECTED
+        self.quarantine = folder / QUARANTINE
         self.store_inbound = store
         self.settle_seconds = settle_seconds
         self.max_bytes = max_bytes
@@ -201,6 +206,10 @@ class DropFolder:
                 continue
             except OSError as exc:
                 log.warning("drop folder: cannot read %s, will retry: %s", path.name, _why(exc))
+                continue
+            reason = unreadable(data)
+            if reason is not None:
+                self._quarantine(path, reason)
                 continue
             try:
                 inbound_id, created = self.store_inbound(inbound_from_eml(data))
@@ -346,6 +355,38 @@ class DropFolder:
                 _why(exc),
             )
             return None
+
+    def _quarantine(self, path: Path, reason: str) -> Path | None:
+        """Move a file that is not an email we can read to ``quarantine/``, with its reason
+        beside it in ``<name>.reason`` (written first: a crash leaves at worst a reason
+        without its file, never a file without its reason). Nothing is stored or deleted."""
+        reason = one_line(reason)
+        try:
+            self.quarantine.mkdir(parents=True, exist_ok=True)
+            target = _free_name(self.quarantine, path.name)
+            target.with_name(target.name + REASON_SUFFIX).write_text(reason + "\n")
+            path.rename(target)
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            info = _lstat(path)
+            if info is not None:
+                self._refused.add((path.name, info.st_size, info.st_mtime_ns))
+            log.error(
+                "drop folder: %s cannot be read (%s) nor moved to %s/ (%s); it is left alone",
+                path.name,
+                reason,
+                QUARANTINE,
+                _why(exc),
+            )
+            return None
+        log.warning(
+            "drop folder: %s is not an email we can read (%s); moved to %s/",
+            path.name,
+            reason,
+            QUARANTINE,
+        )
+        return target
 
     def _reject(self, path: Path, key: tuple[str, int, int], reason: str) -> None:
         """Move an untrusted file (never opened) to ``rejected/``, saying why."""

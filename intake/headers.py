@@ -123,3 +123,16 @@ def find_phone(text: str) -> str | None:
     """The first UK-looking telephone number in ``text``, as written (spaces normalised)."""
     found = _PHONE.search(text)
     return " ".join(found.group(0).split()) if found else None
+
+
+# Every character that may end or break a line somewhere (str.splitlines breaks on all of
+# them, mail and CSV on CR and LF) and the other C0/C1 controls.
+_LINE_BREAKING = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+
+
+def one_line(text: str, limit: int = 500) -> str:
+    """``text`` as one line without control characters, at most ``limit`` characters: what a
+    decoded header or a reason may put into an outgoing mail, a CSV cell or a log line (a
+    header ``=?UTF-8?Q?x=0ABcc:...?=`` decodes to a line break)."""
+    flat = " ".join(_LINE_BREAKING.sub(" ", text).split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

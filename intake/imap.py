@@ -19,8 +19,9 @@ is logged with its inbound id. A changed UIDVALIDITY is logged as a WARNING nami
 the folder is then read as usual, which is safe because stored messages are found by hash.
 
 Mail is never deleted: a message leaves the folder only by a move into the processed folder
-(after it was stored) or the quarantine folder (too large, or refused by the store for a reason
-waiting cannot cure, logged with the reason). A transient store error (the database is locked
+(after it was stored) or the quarantine folder (too large, not an email at all
+(:func:`intake.mime.unreadable`), or refused by the store for a reason waiting cannot cure,
+logged with the reason). A transient store error (the database is locked
 or down) leaves every message in the folder and is retried with backoff, like a network error.
 
 Waiting: with IDLE where the server offers it (re-issued every ``idle_seconds``), else a poll
@@ -48,6 +49,7 @@ from imapclient.exceptions import IMAPClientError
 from intake.drop_folder import StoreInbound, inbound_from_eml
 from intake.errors import MailboxUnavailable
 from intake.limits import MAX_MESSAGE_BYTES
+from intake.mime import unreadable
 from storage.transient import Backoff, is_transient
 
 log = logging.getLogger(__name__)
@@ -266,6 +268,10 @@ class ImapWorker:
             reason = f"{len(data)} bytes, over the limit of {self.max_bytes}"
             self._quarantine(client, uid, uidvalidity, reason)
             return Handled(uid, uidvalidity, reason=reason)
+        unread = unreadable(data)
+        if unread is not None:
+            self._quarantine(client, uid, uidvalidity, unread)
+            return Handled(uid, uidvalidity, reason=unread)
         try:
             inbound_id, created = self.store_inbound(inbound_from_eml(data))
         except Exception as exc:

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import email.errors
 import email.message
+import email.parser
+import email.policy
 import logging
 import re
 from datetime import datetime
@@ -104,6 +106,29 @@ def parse_email(raw: bytes, *, max_bytes: int = MAX_DECODED_BYTES) -> Document:
         subject=subject,
         attachments=attachments,
     )
+
+
+def unreadable(raw: bytes, *, max_bytes: int | None = None) -> str | None:
+    """Why ``raw`` cannot be an email we read, or None when it may be: a quick look at the
+    headers only (no body decoded), for the intakes to quarantine what drafting would only
+    ignore. The reason is one line, safe to show the sender and to log. A message over
+    ``max_bytes`` (when given) is refused too; the intakes keep whatever is under their read
+    cap, so they pass none."""
+    if max_bytes is not None and len(raw) > max_bytes:
+        return f"message too large to read ({len(raw)} bytes, limit {max_bytes})"
+    raw = raw.removeprefix(b"\xef\xbb\xbf").lstrip(b"\r\n")
+    if not raw.strip():
+        return "empty message"
+    try:
+        headers = email.parser.BytesParser(policy=email.policy.compat32).parsebytes(
+            raw, headersonly=True
+        )
+        names = {str(name).lower() for name in headers.keys()}
+    except Exception:  # the parser's assorted errors on hostile input
+        return "not a readable email"
+    if not names.intersection(_KNOWN_HEADERS):
+        return "not an email: no mail headers"
+    return None
 
 
 def _header_datetime(value: str | None) -> datetime | None:

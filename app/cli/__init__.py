@@ -14,7 +14,9 @@ import sys
 from collections.abc import Sequence
 
 # Modules under app.cli that provide sub-commands, in the order `--help` lists them.
-COMMAND_MODULES = ("extract", "check", "dates", "policies", "workdays", "db", "audit", "serve")
+COMMAND_MODULES = (
+    "extract", "check", "dates", "policies", "workdays", "db", "audit", "serve", "ingest",
+)  # fmt: skip
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -271,6 +271,21 @@ def test_imap_when_the_store_refuses_a_message_then_it_is_quarantined_and_the_ne
     assert stored_count(engine) == 1
 
 
+def test_imap_when_a_message_is_not_an_email_then_it_is_quarantined_with_the_reason(
+    mailbox: Mailbox,
+    run_worker: Callable[..., Running],
+    engine: Engine,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.INFO, logger="intake.imap")
+    mailbox.append(b"X-Nothing-Known: 1\r\n\r\nnot a mail at all\r\n")
+    mailbox.append(message(2))
+    run_worker(inbound_store(lambda: SqlUnitOfWork(engine)))
+    wait_until(lambda: mailbox.count("Quarantine") == 1 and mailbox.count("Processed") == 1)
+    assert stored_count(engine) == 1
+    assert any("not an email: no mail headers" in r.getMessage() for r in caplog.records)
+
+
 # --- trigger serve over IMAP, as a process -------------------------------------------------------
 
 
