@@ -1,8 +1,12 @@
-"""Storing what the channels receive: the one place a channel's message meets the database."""
+"""Storing what the channels receive: the one place a channel's message meets the database
+(and where the IMAP worker's memory of its folders is kept)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from intake.drop_folder import StoreInbound
+from storage.repositories.mail_folders import MailFolder
 from storage.unit_of_work import UnitOfWorkFactory
 from trigger.inbound import InboundMessage
 
@@ -18,3 +22,32 @@ def inbound_store(unit_of_work: UnitOfWorkFactory) -> StoreInbound:
             return uow.inbound.save(message)
 
     return store
+
+
+@dataclass(frozen=True)
+class SqlFolderLedger:
+    """The IMAP worker's :class:`intake.imap.FolderLedger` over the database: one mailbox's
+    folders (``mailbox`` is ``user@host:port``), each call in its own unit of work."""
+
+    unit_of_work: UnitOfWorkFactory
+    mailbox: str
+
+    def known(self, folder: str) -> MailFolder | None:
+        """The folder as remembered, or None."""
+        with self.unit_of_work() as uow:
+            return uow.mail_folders.get(self.mailbox, folder)
+
+    def remember(self, folder: str, uidvalidity: int, last_uid: int) -> None:
+        """Remember the folder's UIDVALIDITY and the highest UID stored."""
+        with self.unit_of_work() as uow:
+            uow.mail_folders.remember(self.mailbox, folder, uidvalidity, last_uid)
+
+    def pause(self, folder: str, found: int) -> bool:
+        """Pause the folder (audited once)."""
+        with self.unit_of_work() as uow:
+            return uow.mail_folders.pause(self.mailbox, folder, found)
+
+
+def mailbox_name(user: str, host: str, port: int) -> str:
+    """How a mailbox is named in the database: ``user@host:port``."""
+    return f"{user}@{host}:{port}"

@@ -8,7 +8,7 @@ the working directory at load time and stored absolute.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -75,6 +75,13 @@ class Settings(BaseSettings):
     imap_folder: str = "INBOX"
     imap_processed_folder: str = "Processed"
     imap_quarantine_folder: str = "Quarantine"
+    imap_starttls: bool = Field(
+        default=False, description="with TRIGGER_IMAP_SSL=false: upgrade to TLS before login"
+    )
+    imap_processed_action: Literal["move", "flag"] = Field(
+        default="move",
+        description="move stored mail to the processed folder, or flag it $TriggerStored",
+    )
 
     # Replies by email
     smtp_host: str | None = None

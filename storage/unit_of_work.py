@@ -34,6 +34,7 @@ from storage.repositories.applications import ApplicationRepository, SqlApplicat
 from storage.repositories.audit import AuditLog, SqlAuditLog
 from storage.repositories.decisions import DecisionRepository, SqlDecisionRepository
 from storage.repositories.inbound import InboundRepository, SqlInboundRepository
+from storage.repositories.mail_folders import MailFolderRepository, SqlMailFolderRepository
 from storage.repositories.officers import OfficerRepository, SqlOfficerRepository
 from storage.tables import AuditEntry
 
@@ -49,6 +50,7 @@ class UnitOfWork(abc.ABC):
     applications: ApplicationRepository
     decisions: DecisionRepository
     officers: OfficerRepository
+    mail_folders: MailFolderRepository
     audit: AuditLog
 
     def __enter__(self) -> Self:
@@ -122,6 +124,7 @@ class SqlUnitOfWork(UnitOfWork):
         self.decisions = SqlDecisionRepository(self.session, self.audit)
         self.applications = SqlApplicationRepository(self.session, self.audit, self.decisions)
         self.officers = SqlOfficerRepository(self.session, self.audit)
+        self.mail_folders = SqlMailFolderRepository(self.session, self.audit)
         return super().__enter__()
 
     def __exit__(

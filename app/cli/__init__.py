@@ -16,6 +16,7 @@ from collections.abc import Sequence
 # Modules under app.cli that provide sub-commands, in the order `--help` lists them.
 COMMAND_MODULES = (
     "extract", "check", "dates", "policies", "workdays", "db", "audit", "serve", "ingest",
+    "mailbox",
 )  # fmt: skip
 
 

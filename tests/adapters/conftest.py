@@ -149,6 +149,16 @@ class Dovecot:
         self.stop()
         self.start()
 
+    def set_uidvalidity(self, user: str, folder: str, value: int) -> None:
+        """Give ``folder`` of ``user`` a new UIDVALIDITY, as a rebuilt server index would
+        (``doveadm mailbox update --uid-validity``)."""
+        doveadm = shutil.which("doveadm") or "/usr/bin/doveadm"
+        subprocess.run(
+            [doveadm, "-c", str(self.config), "mailbox", "update", "-u", user,
+             "--uid-validity", str(value), folder],
+            check=True, capture_output=True, timeout=30,
+        )  # fmt: skip
+
     def logs(self) -> str:
         parts = []
         for name in ("stdout.log", "dovecot.log"):

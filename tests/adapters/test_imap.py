@@ -18,9 +18,10 @@ import pytest
 from imapclient import IMAPClient
 from sqlalchemy import Engine
 
-from app.inbound import inbound_store
+from app.inbound import SqlFolderLedger, inbound_store
 from intake.drop_folder import inbound_from_eml
-from intake.imap import ImapAccount, ImapWorker
+from intake.errors import MailboxUnavailable
+from intake.imap import STORED_KEYWORD, ImapAccount, ImapWorker
 from storage.database import connect
 from storage.migrate import upgrade
 from storage.transient import Backoff
@@ -284,6 +285,84 @@ def test_imap_when_a_message_is_not_an_email_then_it_is_quarantined_with_the_rea
     wait_until(lambda: mailbox.count("Quarantine") == 1 and mailbox.count("Processed") == 1)
     assert stored_count(engine) == 1
     assert any("not an email: no mail headers" in r.getMessage() for r in caplog.records)
+
+
+def ledger(engine: Engine, mailbox: Mailbox) -> SqlFolderLedger:
+    return SqlFolderLedger(lambda: SqlUnitOfWork(engine), mailbox.user)
+
+
+def test_imap_when_uidvalidity_is_reset_then_the_folder_pauses_with_an_alert_until_resumed(
+    dovecot: Dovecot,
+    mailbox: Mailbox,
+    run_worker: Callable[..., Running],
+    engine: Engine,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.INFO, logger="intake.imap")
+    store = inbound_store(lambda: SqlUnitOfWork(engine))
+    mailbox.append(message(1))
+    first = run_worker(store, ledger=ledger(engine, mailbox))
+    wait_until(lambda: mailbox.count("Processed") == 1, what="the first message")
+    first.stop()
+    with SqlUnitOfWork(engine) as uow:
+        before = uow.mail_folders.get(mailbox.user, "INBOX")
+    assert before is not None and before.last_uid == 1 and not before.paused
+
+    mailbox.close()
+    dovecot.set_uidvalidity(mailbox.user, "INBOX", before.uidvalidity + 1000)
+    mailbox.append(message(2))
+    paused = run_worker(store, ledger=ledger(engine, mailbox))
+    wait_until(lambda: any("is PAUSED" in r.getMessage() for r in caplog.records), what="the alert")
+    paused.stop()
+    [alert] = [r for r in caplog.records if "is PAUSED" in r.getMessage()]
+    assert alert.levelno == logging.ERROR
+    assert mailbox.count("INBOX") == 1  # not read: neither imported again nor skipped
+    assert stored_count(engine) == 1
+    with SqlUnitOfWork(engine) as uow:
+        folder = uow.mail_folders.get(mailbox.user, "INBOX")
+        [entry] = [e for e in uow.audit.entries_after(0) if e.action == "mail_folder.paused"]
+        assert folder is not None and folder.paused
+        assert folder.paused_uidvalidity == before.uidvalidity + 1000
+        assert entry.detail["found"] == before.uidvalidity + 1000
+        assert uow.mail_folders.pause(mailbox.user, "INBOX", 5) is False  # alerted once
+        uow.mail_folders.resume(mailbox.user, "INBOX", actor="test")
+
+    run_worker(store, ledger=ledger(engine, mailbox))
+    wait_until(lambda: mailbox.count("Processed") == 2, what="the message after resuming")
+    assert mailbox.count("INBOX") == 0
+    assert stored_count(engine) == 2
+
+
+def test_imap_when_stored_mail_is_flagged_then_it_stays_and_is_never_stored_twice(
+    mailbox: Mailbox, run_worker: Callable[..., Running], engine: Engine
+) -> None:
+    store = inbound_store(lambda: SqlUnitOfWork(engine))
+    mailbox.append(message(1))
+    mailbox.append(message(2))
+    first = run_worker(store, ledger=ledger(engine, mailbox), processed_action="flag")
+    wait_until(lambda: stored_count(engine) == 2, what="both stored")
+    client = mailbox._client()
+    client.select_folder("INBOX", readonly=True)
+    wait_until(lambda: len(client.search(["KEYWORD", STORED_KEYWORD])) == 2, what="flagged")
+    first.stop()
+    mailbox.append(message(3))
+    run_worker(store, ledger=ledger(engine, mailbox), processed_action="flag")
+    wait_until(lambda: stored_count(engine) == 3, what="the new one")
+    assert mailbox.count("INBOX") == 3 and mailbox.count("Processed") == 0
+    with SqlUnitOfWork(engine) as uow:
+        folder = uow.mail_folders.get(mailbox.user, "INBOX")
+    assert folder is not None and folder.last_uid == 3
+
+
+def test_imap_when_starttls_is_asked_of_a_server_without_it_then_the_mailbox_is_unavailable(
+    dovecot: Dovecot, mailbox: Mailbox
+) -> None:
+    account = ImapAccount(
+        dovecot.host, mailbox.user, PASSWORD, port=dovecot.port, ssl=False, starttls=True
+    )
+    worker = ImapWorker(account, lambda inbound: (0, False), timeout=10.0)
+    with pytest.raises(MailboxUnavailable, match="cannot start TLS"):
+        worker.connect()
 
 
 # --- trigger serve over IMAP, as a process -------------------------------------------------------
