@@ -27,7 +27,13 @@ from intake.errors import RejectedMessage
 from intake.headers import display_name as _display_name
 from intake.headers import naive_zone
 from intake.html_text import html_to_text
-from intake.limits import MAX_DECODED_BYTES
+from intake.limits import (
+    MAX_ADDRESSES,
+    MAX_DECODED_BYTES,
+    MAX_HEADER_BYTES,
+    MAX_MIME_DEPTH,
+    MAX_MIME_PARTS,
+)
 from intake.segments import segment_message
 from nlp.document import Document, Person
 
@@ -70,6 +76,9 @@ def parse_email(raw: bytes, *, max_bytes: int = MAX_DECODED_BYTES) -> Document:
     raw = raw.removeprefix(b"\xef\xbb\xbf").lstrip(b"\r\n")
     if not raw.strip():
         raise RejectedMessage("empty message")
+    problem = structure_problem(raw)
+    if problem is not None:
+        raise RejectedMessage(problem)
     import mailparser  # heavy import kept out of module import time
 
     _quiet_mailparser()
@@ -128,6 +137,64 @@ def unreadable(raw: bytes, *, max_bytes: int | None = None) -> str | None:
         return "not a readable email"
     if not names.intersection(_KNOWN_HEADERS):
         return "not an email: no mail headers"
+    return structure_problem(raw)
+
+
+_HEADER_END = re.compile(rb"\r?\n\r?\n")
+_BOUNDARY = re.compile(rb"""boundary\s*=\s*(?:"([^"\r\n]{1,200})"|([^\s;"]{1,200}))""", re.I)
+_ADDRESS_HEADERS = re.compile(rb"^(?:to|cc|bcc|from|reply-to|sender)\s*:", re.I)
+
+
+def structure_problem(raw: bytes) -> str | None:
+    """Why the shape of ``raw`` is a bomb rather than an email, or None: one linear scan over
+    the bytes, before any parser builds a tree (:mod:`intake.limits` has the caps).
+
+    Nesting depth is followed with a stack of the declared boundaries: a delimiter line of an
+    open container closes those inside it, one of a new boundary opens a level.
+    """
+    end = _HEADER_END.search(raw)
+    header_end = end.start() if end else len(raw)
+    if header_end > MAX_HEADER_BYTES:
+        return f"headers too large ({header_end} bytes, limit {MAX_HEADER_BYTES})"
+    addresses = 0
+    in_address = False
+    for line in raw[:header_end].splitlines():
+        if line[:1] in (b" ", b"\t"):
+            if in_address:
+                addresses += line.count(b"@")
+            continue
+        in_address = bool(_ADDRESS_HEADERS.match(line))
+        if in_address:
+            addresses += line.count(b"@")
+    if addresses > MAX_ADDRESSES:
+        return f"too many addresses ({addresses}, limit {MAX_ADDRESSES})"
+    boundaries = {match.group(1) or match.group(2) for match in _BOUNDARY.finditer(raw)}
+    if not boundaries:
+        return None
+    if len(boundaries) > MAX_MIME_PARTS:
+        return f"too many MIME parts (over {MAX_MIME_PARTS})"
+    stack: list[bytes] = []
+    deepest = parts = 0
+    for line in raw.splitlines():
+        if not line.startswith(b"--"):
+            continue
+        token = line[2:].rstrip()
+        closing = token.endswith(b"--") and token[:-2] in boundaries
+        name = token[:-2] if closing else token
+        if name not in boundaries:
+            continue
+        parts += 1
+        if parts > MAX_MIME_PARTS:
+            return f"too many MIME parts (over {MAX_MIME_PARTS})"
+        if name in stack:
+            del stack[stack.index(name) + 1 :]
+            if closing:
+                stack.pop()
+        elif not closing:
+            stack.append(name)
+            deepest = max(deepest, len(stack))
+            if deepest > MAX_MIME_DEPTH:
+                return f"MIME nested too deep (over {MAX_MIME_DEPTH} levels)"
     return None
 
 

@@ -29,6 +29,7 @@ from storage.unit_of_work import SqlUnitOfWork
 from tests.adapters.conftest import PASSWORD, Dovecot
 from tests.integration.conftest import Server
 from tests.integration.conftest import start_serve as start_serving
+from tests.unit.test_hostile_mail import many_recipients, nested
 from trigger.inbound import InboundMessage
 
 WAIT = 20.0  # seconds: a guard against a hang, never a pause
@@ -285,6 +286,23 @@ def test_imap_when_a_message_is_not_an_email_then_it_is_quarantined_with_the_rea
     wait_until(lambda: mailbox.count("Quarantine") == 1 and mailbox.count("Processed") == 1)
     assert stored_count(engine) == 1
     assert any("not an email: no mail headers" in r.getMessage() for r in caplog.records)
+
+
+def test_imap_when_a_mime_bomb_arrives_then_it_is_quarantined_and_the_next_flows(
+    mailbox: Mailbox,
+    run_worker: Callable[..., Running],
+    engine: Engine,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.INFO, logger="intake.imap")
+    mailbox.append(nested(2000))
+    mailbox.append(many_recipients(16_000))
+    mailbox.append(message(3))
+    run_worker(inbound_store(lambda: SqlUnitOfWork(engine)))
+    wait_until(lambda: mailbox.count("Quarantine") == 2 and mailbox.count("Processed") == 1)
+    assert stored_count(engine) == 1
+    reasons = " ".join(r.getMessage() for r in caplog.records)
+    assert "too many MIME parts" in reasons and "too many addresses" in reasons
 
 
 def ledger(engine: Engine, mailbox: Mailbox) -> SqlFolderLedger:
