@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from intake.drop_folder import StoreInbound
+from intake.drop_folder import StoreInbound, inbound_from_eml
+from intake.imap import RefuseInbound
 from storage.repositories.mail_folders import MailFolder
+from storage.tables import InboundState
 from storage.unit_of_work import UnitOfWorkFactory
 from trigger.inbound import InboundMessage
 
@@ -51,3 +53,19 @@ class SqlFolderLedger:
 def mailbox_name(user: str, host: str, port: int) -> str:
     """How a mailbox is named in the database: ``user@host:port``."""
     return f"{user}@{host}:{port}"
+
+
+def inbound_refuser(unit_of_work: UnitOfWorkFactory) -> RefuseInbound:
+    """A callable keeping the headers of an email refused unread, as an ``ignored`` inbound
+    message whose error is the refusal: the acknowledgement worker answers it. Keyed on the
+    headers' hash, so a crash before the message left the mailbox keeps (and answers) it once."""
+
+    def refuse(headers: bytes, error: str) -> None:
+        message = inbound_from_eml(headers)
+        message = replace(message, external_id="headers-" + message.external_id)
+        with unit_of_work() as uow:
+            inbound_id, created = uow.inbound.save(message, raw_media_type="text/rfc822-headers")
+            if created:
+                uow.inbound.set_state(inbound_id, InboundState.IGNORED, error=error)
+
+    return refuse

@@ -148,7 +148,7 @@ def _imap_service(
     settings: Settings, store: StoreInbound, unit_of_work: UnitOfWorkFactory
 ) -> Service:
     """The IMAP intake (instead of the drop folder) over the configured mailbox."""
-    from app.inbound import SqlFolderLedger, mailbox_name
+    from app.inbound import SqlFolderLedger, inbound_refuser, mailbox_name
     from intake.imap import ImapAccount, ImapWorker
 
     assert settings.imap_host and settings.imap_user and settings.imap_password
@@ -176,7 +176,12 @@ def _imap_service(
         account.quarantine_folder,
     )
     worker = ImapWorker(
-        account, store, ledger=ledger, processed_action=settings.imap_processed_action
+        account,
+        store,
+        ledger=ledger,
+        processed_action=settings.imap_processed_action,
+        refuse=inbound_refuser(unit_of_work),
+        max_attachment_bytes=settings.max_attachment_bytes,
     )
     return Service("imap", worker.run)
 

@@ -13,7 +13,7 @@ from typing import Any, Literal
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from intake.limits import MAX_MESSAGE_BYTES
+from intake.limits import MAX_ATTACHMENT_BYTES, MAX_MESSAGE_BYTES
 
 DEFAULT_DATABASE_FILE = "trigger.sqlite3"
 
@@ -75,6 +75,11 @@ class Settings(BaseSettings):
     imap_folder: str = "INBOX"
     imap_processed_folder: str = "Processed"
     imap_quarantine_folder: str = "Quarantine"
+    max_attachment_bytes: int = Field(
+        default=MAX_ATTACHMENT_BYTES,
+        ge=1,
+        description="an IMAP message with a larger attachment is refused with a reply",
+    )
     imap_starttls: bool = Field(
         default=False, description="with TRIGGER_IMAP_SSL=false: upgrade to TLS before login"
     )

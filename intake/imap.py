@@ -57,7 +57,8 @@ from imapclient.exceptions import IMAPClientError
 from intake.drop_folder import StoreInbound, inbound_from_eml
 from intake.errors import MailboxUnavailable
 from intake.limits import MAX_MESSAGE_BYTES
-from intake.mime import unreadable
+from intake.mime import header_block, largest_attachment, unreadable
+from intake.replies import RefusalKind, refusal_error
 from storage.repositories.mail_folders import MailFolder
 from storage.transient import Backoff, is_transient
 
@@ -85,6 +86,11 @@ _NETWORK_ERRORS: tuple[type[BaseException], ...] = (
 
 class _StoreUnavailable(Exception):
     """The store failed for a reason waiting may cure: every message waits in the folder."""
+
+
+# Keeps the headers of a message refused unread (too large, an attachment too large) with the
+# refusal as its error, so that the acknowledgement worker answers it: (headers, error).
+RefuseInbound = Callable[[bytes, str], None]
 
 
 class FolderLedger(Protocol):
@@ -148,6 +154,8 @@ class ImapWorker:
         use_idle: bool = True,
         ledger: FolderLedger | None = None,
         processed_action: ProcessedAction = "move",
+        refuse: RefuseInbound | None = None,
+        max_attachment_bytes: int | None = None,
     ) -> None:
         self.account = account
         self.store_inbound = store
@@ -160,6 +168,8 @@ class ImapWorker:
         self.use_idle = use_idle
         self.ledger = ledger
         self.processed_action = processed_action
+        self.refuse = refuse
+        self.max_attachment_bytes = max_attachment_bytes
         self._said_paused: set[str] = set()
         self.uidvalidity: dict[str, int] = {}  # per folder, as last selected
         self._outage_since: float | None = None
@@ -297,6 +307,7 @@ class ImapWorker:
             size = int(info[b"RFC822.SIZE"])
             if size > self.max_bytes:
                 reason = f"{size} bytes, over the limit of {self.max_bytes}"
+                self._refuse_unread(client, uid, RefusalKind.TOO_LARGE, self.max_bytes, size)
                 self._quarantine(client, uid, uidvalidity, reason)
                 handled.append(Handled(uid, uidvalidity, reason=reason))
                 self._remember(uidvalidity, uid)
@@ -377,6 +388,13 @@ class ImapWorker:
         if unread is not None:
             self._quarantine(client, uid, uidvalidity, unread)
             return Handled(uid, uidvalidity, reason=unread)
+        limit = self.max_attachment_bytes
+        attachment = largest_attachment(data) if limit is not None else 0
+        if limit is not None and attachment > limit:
+            reason = f"an attachment of about {attachment} bytes, over the limit of {limit}"
+            self._refuse(header_block(data), RefusalKind.ATTACHMENT_TOO_LARGE, limit, attachment)
+            self._quarantine(client, uid, uidvalidity, reason)
+            return Handled(uid, uidvalidity, reason=reason)
         try:
             inbound_id, created = self.store_inbound(inbound_from_eml(data))
         except Exception as exc:
@@ -404,6 +422,31 @@ class ImapWorker:
             where,
         )
         return Handled(uid, uidvalidity, inbound_id=inbound_id, created=created)
+
+    def _refuse_unread(
+        self, client: IMAPClient, uid: int, kind: RefusalKind, limit: int, size: int
+    ) -> None:
+        """Keep the headers (only) of a message too large to read, for its refusal reply."""
+        if self.refuse is None:
+            return
+        fetched = client.fetch([uid], ["BODY.PEEK[HEADER]"]).get(uid) or {}
+        headers = fetched.get(b"BODY[HEADER]")
+        if isinstance(headers, bytes):
+            self._refuse(header_block(headers), kind, limit, size)
+
+    def _refuse(self, headers: bytes, kind: RefusalKind, limit: int, size: int) -> None:
+        """Hand a refused message's headers over (stored once, answered once); a transient
+        store error makes it wait like any message."""
+        if self.refuse is None:
+            return
+        try:
+            self.refuse(headers, refusal_error(kind, limit, f"{size} bytes"))
+        except Exception as exc:
+            if self.store_unavailable(exc):
+                log.debug("imap: store failure detail", exc_info=True)
+                raise _StoreUnavailable(type(exc).__name__) from exc
+            log.warning("imap: the refusal could not be kept (%s)", type(exc).__name__)
+            log.debug("imap: refusal failure detail", exc_info=True)
 
     def _quarantine(self, client: IMAPClient, uid: int, uidvalidity: int, reason: str) -> None:
         self._move(client, uid, self.account.quarantine_folder)

@@ -20,3 +20,5 @@ MAX_MIME_DEPTH = 30  # nested multipart containers
 MAX_MIME_PARTS = 1000  # part delimiters in the whole message
 MAX_HEADER_BYTES = 256 * 1024  # the top-level header section
 MAX_ADDRESSES = 1000  # addresses in To, Cc, Bcc, From, Reply-To together
+# An attachment larger than this (decoded) is refused with a reply that says so.
+MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024

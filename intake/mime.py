@@ -198,6 +198,35 @@ def structure_problem(raw: bytes) -> str | None:
     return None
 
 
+def header_block(raw: bytes) -> bytes:
+    """The top-level header section of ``raw`` with its closing blank line (at most
+    :data:`MAX_HEADER_BYTES`): enough to answer a message without keeping its body."""
+    end = _HEADER_END.search(raw, 0, MAX_HEADER_BYTES + 4)
+    return raw[: end.end()] if end else raw[:MAX_HEADER_BYTES] + b"\r\n\r\n"
+
+
+def largest_attachment(raw: bytes) -> int:
+    """The decoded size (estimated from its encoded length, without decoding) of the largest
+    attachment of ``raw``, 0 when it has none. Call only on a message
+    :func:`structure_problem` passed: the tree it builds is then bounded."""
+    message = email.parser.BytesParser(policy=email.policy.compat32).parsebytes(raw)
+    largest = 0
+    for part in message.walk():
+        if part.is_multipart():
+            continue
+        if part.get_content_disposition() != "attachment" and not part.get_filename():
+            continue
+        payload = part.get_payload()
+        if not isinstance(payload, str):
+            continue
+        encoding = str(part.get("Content-Transfer-Encoding", "")).strip().lower()
+        size = len(payload) - payload.count("\n") - payload.count("\r")
+        if encoding == "base64":
+            size = size * 3 // 4
+        largest = max(largest, size)
+    return largest
+
+
 def _header_datetime(value: str | None) -> datetime | None:
     if not value:
         return None

@@ -12,16 +12,21 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from email.message import EmailMessage
+from functools import partial
 from pathlib import Path
 
 import pytest
 from imapclient import IMAPClient
 from sqlalchemy import Engine
 
-from app.inbound import SqlFolderLedger, inbound_store
+from app.acknowledging import AcknowledgingWorker
+from app.inbound import SqlFolderLedger, inbound_refuser, inbound_store
 from intake.drop_folder import inbound_from_eml
 from intake.errors import MailboxUnavailable
 from intake.imap import STORED_KEYWORD, ImapAccount, ImapWorker
+from intake.smtp import SmtpSender
 from storage.database import connect
 from storage.migrate import upgrade
 from storage.transient import Backoff
@@ -29,8 +34,10 @@ from storage.unit_of_work import SqlUnitOfWork
 from tests.adapters.conftest import PASSWORD, Dovecot
 from tests.integration.conftest import Server
 from tests.integration.conftest import start_serve as start_serving
+from tests.smtp_server import SmtpServer, free_port
 from tests.unit.test_hostile_mail import many_recipients, nested
 from trigger.inbound import InboundMessage
+from trigger.profiles import get_profile
 
 WAIT = 20.0  # seconds: a guard against a hang, never a pause
 
@@ -303,6 +310,61 @@ def test_imap_when_a_mime_bomb_arrives_then_it_is_quarantined_and_the_next_flows
     assert stored_count(engine) == 1
     reasons = " ".join(r.getMessage() for r in caplog.records)
     assert "too many MIME parts" in reasons and "too many addresses" in reasons
+
+
+def with_attachment(n: int, size: int) -> bytes:
+    mail = EmailMessage()
+    mail["From"] = "Ann Lee <ann.lee@example.net>"
+    mail["To"] = "communitysafety@example.org"
+    mail["Date"] = "Wed, 14 Oct 2026 09:00:00 +0100"
+    mail["Message-ID"] = f"<att-{n}@example.net>"
+    mail["Subject"] = "Photos"
+    mail.set_content("The photos of my door are attached.")
+    mail.add_attachment(b"\xff" * size, "image", "jpeg", filename="door.jpg")
+    return mail.as_bytes()
+
+
+def test_imap_when_mail_is_too_large_then_it_is_refused_with_a_reply_that_says_so(
+    mailbox: Mailbox, run_worker: Callable[..., Running], engine: Engine
+) -> None:
+    unit_of_work = partial(SqlUnitOfWork, engine)
+    mailbox.append(message(1, size=9000))  # over the message cap: never downloaded
+    mailbox.append(with_attachment(2, 3000))  # an attachment over its cap
+    mailbox.append(message(3))
+    run_worker(
+        inbound_store(unit_of_work),
+        refuse=inbound_refuser(unit_of_work),
+        max_bytes=8000,
+        max_attachment_bytes=2000,
+    )
+    wait_until(lambda: mailbox.count("Quarantine") == 2 and mailbox.count("Processed") == 1)
+    server = SmtpServer(free_port())
+    server.start()
+    try:
+        worker = AcknowledgingWorker(
+            unit_of_work,
+            get_profile("hart"),
+            SmtpSender("127.0.0.1", server.port, starttls=False, timeout=5),
+            "Community Safety <communitysafety@example.org>",
+            ["communitysafety@example.org"],
+            clock=lambda: datetime(2026, 12, 7, 10, tzinfo=UTC),
+        )
+        worker.process_once()
+        assert worker.process_once() == 0  # answered once
+    finally:
+        server.stop()
+    by_thread = {str(reply["In-Reply-To"]): reply for _, reply in server.capture.messages}
+    assert set(by_thread) == {"<msg-1@example.net>", "<att-2@example.net>"}
+    too_large = by_thread["<msg-1@example.net>"]
+    assert "because it was too large" in too_large.get_content()
+    assert "up to 8 KB" in too_large.get_content()
+    assert too_large["Auto-Submitted"] == "auto-replied"
+    attachment = by_thread["<att-2@example.net>"].get_content()
+    assert "one of its attachments was too large" in attachment
+    with unit_of_work() as uow:
+        kept = [uow.inbound.get(n) for n in (1, 2)]
+    assert all(r is not None and r.raw_media_type == "text/rfc822-headers" for r in kept)
+    assert all(r is not None and b"kicked" not in (r.raw or b"") for r in kept)  # headers only
 
 
 def ledger(engine: Engine, mailbox: Mailbox) -> SqlFolderLedger:
