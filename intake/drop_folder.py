@@ -197,7 +197,7 @@ class DropFolder:
             except FileNotFoundError:
                 continue  # another watcher took it
             except _NotReady:
-                log.debug("drop folder: %s is still being written", path.name)
+                log.debug("drop folder: %s is still being written", _shown(path))
                 continue
             except _Untrusted as exc:
                 info = _lstat(path)
@@ -205,7 +205,7 @@ class DropFolder:
                     self._reject(path, (path.name, info.st_size, info.st_mtime_ns), str(exc))
                 continue
             except OSError as exc:
-                log.warning("drop folder: cannot read %s, will retry: %s", path.name, _why(exc))
+                log.warning("drop folder: cannot read %s, will retry: %s", _shown(path), _why(exc))
                 continue
             reason = unreadable(data)
             if reason is not None:
@@ -219,7 +219,7 @@ class DropFolder:
                     break  # every other file waits for the store too
                 log.warning(
                     "drop folder: could not store %s, will retry: %s",
-                    path.name,
+                    _shown(path),
                     type(exc).__name__,
                 )
                 log.debug("drop folder: failure detail", exc_info=True)
@@ -231,7 +231,7 @@ class DropFolder:
             log.info(
                 "drop folder: %s %s as inbound message %d",
                 "stored" if created else "already had",
-                path.name,
+                _shown(path),
                 inbound_id,
             )
             stored.append(StoredFile(inbound_id=inbound_id, created=created, moved_to=moved))
@@ -258,7 +258,7 @@ class DropFolder:
                 "drop folder: could not store %s, will retry: %s (the store is unavailable; "
                 "files wait in the inbox, retried with backoff up to %.0f s; logged again when "
                 "it recovers)",
-                path.name,
+                _shown(path),
                 type(exc).__name__,
                 outage.backoff.cap,
             )
@@ -349,7 +349,7 @@ class DropFolder:
             log.error(
                 "drop folder: stored %s as inbound message %d but cannot move it to %s/: %s "
                 "(it stays in the inbox and is not stored again)",
-                path.name,
+                _shown(path),
                 inbound_id,
                 PROCESSED,
                 _why(exc),
@@ -374,7 +374,7 @@ class DropFolder:
                 self._refused.add((path.name, info.st_size, info.st_mtime_ns))
             log.error(
                 "drop folder: %s cannot be read (%s) nor moved to %s/ (%s); it is left alone",
-                path.name,
+                _shown(path),
                 reason,
                 QUARANTINE,
                 _why(exc),
@@ -382,7 +382,7 @@ class DropFolder:
             return None
         log.warning(
             "drop folder: %s is not an email we can read (%s); moved to %s/",
-            path.name,
+            _shown(path),
             reason,
             QUARANTINE,
         )
@@ -399,13 +399,13 @@ class DropFolder:
             self._refused.add(key)
             log.warning(
                 "drop folder: refused %s (%s); it cannot be moved to %s/ (%s) and is left alone",
-                path.name,
+                _shown(path),
                 reason,
                 REJECTED,
                 _why(exc),
             )
             return
-        log.warning("drop folder: refused %s (%s); moved to %s/", path.name, reason, REJECTED)
+        log.warning("drop folder: refused %s (%s); moved to %s/", _shown(path), reason, REJECTED)
 
 
 def _free_name(folder: Path, name: str) -> Path:
@@ -417,6 +417,11 @@ def _free_name(folder: Path, name: str) -> Path:
         target = folder / f"{stem}.{counter}{suffix}"
         counter += 1
     return target
+
+
+def _shown(path: Path) -> str:
+    """A file's name fit for a log line: a name may hold line breaks (``a\nFAKE LOG LINE``)."""
+    return one_line(path.name, 200)
 
 
 def _lstat(path: Path) -> os.stat_result | None:

@@ -279,3 +279,14 @@ def test_scan_when_a_file_is_not_an_email_then_it_is_quarantined_with_its_reason
             uow.inbound.find(InboundChannel.EMAIL, "sha256:" + hashlib.sha256(data).hexdigest())
             is None
         )
+
+
+def test_scan_when_a_file_name_holds_a_line_break_then_the_log_line_stays_one_line(
+    engine: Engine, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="intake.drop_folder")
+    inbox = tmp_path / "inbox"
+    drop(inbox, "a\nERROR forged line.eml", b"not mail\r\n")
+    DropFolder(inbox, sql_store(engine)).scan_once()
+    messages = [r.getMessage() for r in caplog.records]
+    assert messages and all("\n" not in message for message in messages)
