@@ -77,7 +77,7 @@ def parse_header_date(value: str) -> datetime | None:
 
 # --- people in forwarded headers and signatures ---------------------------------------------
 
-_MAILTO = re.compile(r"\s*\[mailto:[^\]]*\]")
+_MAILTO = re.compile(r"\s*\[mailto:([^\]]*)\]")
 EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(
     r"(?<![\w/])(?:\+44\s?\(?0?\)?\s?\d{2,4}|\(?0\d{2,4}\)?)[\s-]?\d{3,4}[\s-]?\d{3,4}(?![\w/])"
@@ -88,7 +88,11 @@ def parse_person(value: str | None) -> Person | None:
     """A Person from a header value such as ``"Lee, Ann" <ann@example.net>`` or a bare name."""
     if not value:
         return None
+    # Outlook 2013 writes "Name [mailto:address]": the address is kept unless another is given.
+    mailto = _MAILTO.search(value)
     value = _MAILTO.sub("", value).replace("*", "").strip()
+    if mailto and "@" not in value:
+        value = f"{value} <{mailto.group(1)}>"
     parsed_name, address = parseaddr(value)
     if "@" not in address:
         found = EMAIL.search(value)

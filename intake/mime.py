@@ -24,6 +24,7 @@ from email.header import decode_header, make_header
 from email.utils import parsedate_to_datetime
 
 from intake.errors import RejectedMessage
+from intake.forwards import unrun_headers
 from intake.headers import display_name as _display_name
 from intake.headers import naive_zone
 from intake.html_text import html_to_text
@@ -93,7 +94,7 @@ def parse_email(raw: bytes, *, max_bytes: int = MAX_DECODED_BYTES) -> Document:
     if not header_names.intersection(_KNOWN_HEADERS):
         raise RejectedMessage("not an email: no mail headers")
     received_at = _received_at(message)
-    text = _body_text(mail, message)
+    text = unrun_headers(_body_text(mail, message))
     if not text.strip():
         raise RejectedMessage("the email has no text")
     sender = _sender(mail)
