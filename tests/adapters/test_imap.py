@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import logging
 import queue
+import random
+import re
 import signal
 import sqlite3
 import threading
@@ -544,6 +546,77 @@ def test_serve_when_killed_while_mail_arrives_then_every_message_is_stored_exact
     assert mailbox.count("INBOX") == 0
     assert mailbox.count("Processed") == total
     assert mailbox.count("Quarantine") == 0
+
+
+def test_serve_killed_at_random_points_while_200_messages_arrive_loses_and_doubles_nothing(
+    dovecot: Dovecot, mailbox: Mailbox, servers: list[Server], tmp_path: Path
+) -> None:
+    """Some messages have no Message-ID, some reuse another's with a different body: each is
+    its own content. SIGKILL at four random points (seed in the failure message)."""
+    total = 200
+    seed = random.randrange(1_000_000)
+    rng = random.Random(seed)
+    kills = [rng.randint(3, 35) for _ in range(4)]  # stored lines each server gets to log
+    database = tmp_path / "var" / "trigger.sqlite3"
+    appended = threading.Event()
+    appender = Mailbox(dovecot, mailbox.user)
+
+    def deliver() -> None:
+        try:
+            for n in range(total):
+                data = message(n, body=f"Account number {n}: they kicked my door again.")
+                if n % 7 == 0:  # no Message-ID
+                    data = data.replace(f"Message-ID: <msg-{n}@example.net>\r\n".encode(), b"")
+                elif n % 11 == 0:  # another message's Message-ID, a different body
+                    data = data.replace(f"<msg-{n}@".encode(), b"<msg-1@")
+                appender.append(data)
+                time.sleep(0.005)
+        finally:
+            appender.close()
+            appended.set()
+
+    logs: list[str] = []
+    server = start_serve(tmp_path, dovecot, mailbox.user)
+    servers.append(server)
+    server.wait_for("trigger serve ready", timeout=60)
+    delivery = threading.Thread(target=deliver, daemon=True)
+    delivery.start()
+    for kill_after in kills:
+        count_lines(server, "imap: stored", kill_after, timeout=120)
+        server.process.send_signal(signal.SIGKILL)
+        logs.append(server.finish(timeout=WAIT)[1])
+        server = start_serve(tmp_path, dovecot, mailbox.user)
+        servers.append(server)
+        server.wait_for("trigger serve ready", timeout=60)
+    assert appended.wait(timeout=120)
+    delivery.join(timeout=WAIT)
+    wait_until(
+        lambda: mailbox.count("INBOX") == 0 and database_rows(database)[0] >= total,
+        timeout=180,
+        what=f"every message stored and moved (seed {seed})",
+    )
+    server.process.send_signal(signal.SIGTERM)
+    status, log = server.finish(timeout=30)
+    assert status == 0, log
+    logs.append(log)
+    settled = [
+        (match.group(1), int(match.group(2)))
+        for text in logs
+        for match in re.finditer(r"imap: (stored|already had) INBOX uid (\d+) \(", text)
+    ]
+    stored_uids = [uid for how, uid in settled if how == "stored"]
+    # Each UID stored at most once (a kill between the store and its log line leaves it to the
+    # restart's "already had"), and every UID settled.
+    assert len(stored_uids) == len(set(stored_uids)), f"seed {seed}"
+    assert {uid for _, uid in settled} == set(range(1, total + 1)), f"seed {seed}"
+    assert database_rows(database) == (total, total, total), f"seed {seed}"
+    assert mailbox.count("INBOX") == 0
+    assert mailbox.count("Processed") == total
+    with sqlite3.connect(database) as connection:
+        [(last_uid, paused)] = connection.execute(
+            "SELECT last_uid, paused_at FROM mail_folders WHERE folder = 'INBOX'"
+        ).fetchall()
+    assert last_uid == total and paused is None
 
 
 def test_serve_when_imap_is_configured_then_an_appended_email_is_drafted(
