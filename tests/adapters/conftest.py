@@ -18,6 +18,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -187,13 +188,10 @@ def _descendants(root: int) -> list[int]:
     return found
 
 
-@pytest.fixture(scope="session")
-def dovecot() -> Iterator[Dovecot]:
-    """A Dovecot server for the session; users come from :meth:`Dovecot.new_user`."""
-    if not Path(DOVECOT).exists():
-        if _under_ci():
-            pytest.fail(f"{DOVECOT_MISSING} (CI=true: IMAP tests must run)")
-        pytest.skip(DOVECOT_MISSING)
+@contextmanager
+def running_dovecot() -> Iterator[Dovecot]:
+    """A throw-away Dovecot on a free loopback port, stopped and removed on leaving (for the
+    session fixture and for ``make bench``)."""
     root = Path(tempfile.mkdtemp(prefix="trigger-dovecot-"))
     root.chmod(0o755)
     mail = root / "mail"
@@ -239,3 +237,14 @@ def dovecot() -> Iterator[Dovecot]:
         if server is not None:
             server.stop()
         shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def dovecot() -> Iterator[Dovecot]:
+    """A Dovecot server for the session; users come from :meth:`Dovecot.new_user`."""
+    if not Path(DOVECOT).exists():
+        if _under_ci():
+            pytest.fail(f"{DOVECOT_MISSING} (CI=true: IMAP tests must run)")
+        pytest.skip(DOVECOT_MISSING)
+    with running_dovecot() as server:
+        yield server
