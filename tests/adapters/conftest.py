@@ -43,6 +43,9 @@ auth_mechanisms = plain login
 default_internal_user = {internal_user}
 default_login_user = {login_user}
 mail_location = maildir:{root}/mail/%u/Maildir
+# IDLE learns of new mail by inotify; where inotify runs out (many servers on one machine) it
+# falls back to this poll, 30 s by default: longer than the tests wait.
+mailbox_idle_check_interval = 1 secs
 passdb {{
   driver = passwd-file
   args = scheme=PLAIN username_format=%u {root}/passwd
