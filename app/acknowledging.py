@@ -13,7 +13,10 @@ messages a draft was made from. For each such message, once:
   leaves open);
 - a message the mail server refuses for good (5xx) gets ``reply.refused`` with the code;
 - a message whose promised day (the ``acknowledge`` timescale) has already passed gets
-  ``reply.skipped`` (``deadline_passed``): turning SMTP on never mails a backlog of old drafts.
+  ``reply.skipped`` (``deadline_passed``): turning SMTP on never mails a backlog of old drafts;
+- a message ``ignored`` because it was refused unread (too large, an attachment too large:
+  :func:`intake.replies.read_refusal` on its error) is answered with a refusal saying so and
+  what the limit is, under the same rules; other ignored messages get nothing.
 
 The audit log is the record: what was answered survives restarts, and a restart scans the log
 again from the start, answering whatever was left. A mail server that is down or answers 4xx is
@@ -34,10 +37,17 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from app.serve import pause
-from intake.replies import HEAR_BY_STEP, ReplyDecision, acknowledgement, should_acknowledge
+from intake.replies import (
+    HEAR_BY_STEP,
+    ReplyDecision,
+    acknowledgement,
+    read_refusal,
+    refusal,
+    should_acknowledge,
+)
 from intake.smtp import MailRefused, MailUnavailable
 from storage.repositories.audit import AuditAction
-from storage.tables import utc_now
+from storage.tables import InboundState, utc_now
 from storage.transient import Backoff, Outage, is_transient
 from storage.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from trigger.inbound import InboundChannel
@@ -50,6 +60,9 @@ log = logging.getLogger(__name__)
 
 # The audit entries that start drafting's news: their detail lists the messages drafted.
 _DRAFTED = frozenset({AuditAction.DRAFT_CREATED.value, AuditAction.DRAFT_UPDATED.value})
+# In :attr:`AcknowledgingWorker.pending`, in place of an application id: a message ignored,
+# answered only if it was refused unread (too large).
+_REFUSED = 0
 
 
 class ReplyAction(StrEnum):
@@ -116,6 +129,15 @@ class AcknowledgingWorker:
             for entry in entries:
                 assert entry.id is not None
                 self.cursor = entry.id
+                if (
+                    entry.action == AuditAction.INBOUND_STATE_CHANGED.value
+                    and entry.detail.get("to") == InboundState.IGNORED.value
+                    and entry.subject_id is not None
+                    and entry.subject_id not in self.pending
+                ):
+                    self.pending[entry.subject_id] = _REFUSED
+                    found += 1
+                    continue
                 if entry.action not in _DRAFTED or entry.subject_id is None:
                     continue
                 for inbound_id in entry.detail.get("inbound_ids", []):
@@ -138,6 +160,8 @@ class AcknowledgingWorker:
         """Answer one drafted message, once; return what was recorded (None: nothing to do, it
         was answered before). Raises :class:`MailUnavailable` (retry later) and transient
         database errors, after which nothing is recorded."""
+        if application_id == _REFUSED:
+            return self.answer_refusal(inbound_id)
         with self.unit_of_work() as uow:
             if _settled(uow, inbound_id):
                 return None
@@ -171,6 +195,43 @@ class AcknowledgingWorker:
         if not message["To"]:
             detail["reason"] = str(ReplyDecision.NULL_SENDER)
             return self._skip(inbound_id, detail)
+        return self._send(inbound_id, message, detail)
+
+    def answer_refusal(self, inbound_id: int) -> ReplyAction | None:
+        """Answer a message refused unread (too large, an attachment too large: its error says
+        so, :func:`intake.replies.read_refusal`), once; other ignored messages get nothing."""
+        with self.unit_of_work() as uow:
+            if _settled(uow, inbound_id):
+                return None
+            record = uow.inbound.get(inbound_id)
+            if record is None or record.raw is None:
+                return None
+            refused = read_refusal(record.error)
+            raw, received = record.raw, record.received_at
+        if refused is None:
+            return None
+        kind, limit = refused
+        detail: dict[str, object] = {"refusal": str(kind)}
+        answer, reason = should_acknowledge(raw, self.our_addresses)
+        if not answer:
+            detail["reason"] = str(reason)
+            return self._skip(inbound_id, detail)
+        today = self.clock().astimezone(LONDON).date()
+        if due_date(HEAR_BY_STEP, received.astimezone(LONDON).date()) < today:
+            detail["reason"] = "deadline_passed"
+            return self._skip(inbound_id, detail)
+        message = refusal(
+            raw, kind, limit, self.profile, from_address=self.from_address, now=self.clock()
+        )
+        if not message["To"]:
+            detail["reason"] = str(ReplyDecision.NULL_SENDER)
+            return self._skip(inbound_id, detail)
+        return self._send(inbound_id, message, detail)
+
+    def _send(
+        self, inbound_id: int, message: EmailMessage, detail: dict[str, object]
+    ) -> ReplyAction | None:
+        """Record, then send, one reply; the record commits only once the server took it."""
         detail["message_id"] = str(message["Message-ID"])
         try:
             with self.unit_of_work() as uow:
@@ -190,7 +251,12 @@ class AcknowledgingWorker:
                 if self._record(inbound_id, ReplyAction.REFUSED, detail)
                 else None
             )
-        log.info("inbound %d acknowledged (application %d)", inbound_id, application_id)
+        if "refusal" in detail:
+            log.info("inbound %d answered: refused (%s)", inbound_id, detail["refusal"])
+        else:
+            log.info(
+                "inbound %d acknowledged (application %s)", inbound_id, detail["application_id"]
+            )
         return ReplyAction.SENT
 
     def _skip(self, inbound_id: int, detail: dict[str, object]) -> ReplyAction | None:

@@ -15,7 +15,10 @@ Runs inside ``trigger serve``, one message at a time, in three steps:
 3. **record** the outcome in a second transaction: the draft saved as an application linked
    to the message (``processed``), or the message marked ``ignored`` (the sender got it wrong:
    not an email, no text) or ``failed`` with the error's type (never its text, which may quote
-   the message), kept for a person. Nothing is deleted.
+   the message), kept for a person. Nothing is deleted. A message that continues an open
+   application (the same email thread, or the same sender about the same person within
+   ``thread_window``) is merged into it instead (:mod:`trigger.threads`): new incidents added,
+   the ones it already holds not twice, and the threshold decided again on the whole.
 
 Transient database errors (:mod:`storage.transient`) are waited out with a capped exponential
 backoff and logged once per outage; any other error stops the worker (and the server). A stop
@@ -28,21 +31,27 @@ import asyncio
 import contextlib
 import logging
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 from app.drafting_process import Drafter, DraftingProcess, Outcome, draft_message
 from app.serve import pause
 from nlp.extract import Extractor
-from storage.tables import InboundState
+from storage.repositories.applications import StoredDraft
+from storage.tables import InboundRecord, InboundState
 from storage.transient import Backoff, Outage, is_transient
-from storage.unit_of_work import UnitOfWorkFactory
+from storage.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from trigger.draft import Draft
 from trigger.inbound import InboundChannel
-from trigger.profiles import Profile
+from trigger.profiles import Profile, get_profile
+from trigger.threads import merge_drafts, same_person
+from trigger.threshold import decide
 
 log = logging.getLogger(__name__)
 
 DEFAULT_TIME_LIMIT = 60.0
 DEFAULT_MAX_ATTEMPTS = 3
+# How long after a sender's message a new one from them about the same person continues it.
+DEFAULT_THREAD_WINDOW = timedelta(days=14)
 # A lease outlives the time limit by this much: time to send the message, save the draft and
 # wait out a short database outage before another worker may take the message again.
 LEASE_MARGIN = timedelta(seconds=30)
@@ -75,6 +84,7 @@ class DraftingWorker:
     max_attempts: int = DEFAULT_MAX_ATTEMPTS
     backoff: Backoff = field(default_factory=Backoff)
     drafter: Drafter | None = None
+    thread_window: timedelta | None = DEFAULT_THREAD_WINDOW
 
     @property
     def lease(self) -> timedelta:
@@ -126,9 +136,7 @@ class DraftingWorker:
                 # A savepoint: a draft that fails to save leaves nothing half-written.
                 try:
                     with uow.savepoint():
-                        application = uow.applications.save_draft(
-                            outcome.draft, policy=self.profile.id, inbound_ids=[inbound_id]
-                        )
+                        application = self._save(uow, current, outcome.draft)
                 except Exception as exc:
                     if is_transient(exc):
                         raise
@@ -147,6 +155,60 @@ class DraftingWorker:
             log.info("inbound %d ignored: %s", inbound_id, outcome.error)
         else:
             log.error("inbound %d failed: %s", inbound_id, outcome.error)
+
+    def _save(self, uow: UnitOfWork, message: InboundRecord, draft: Draft) -> int:
+        """Save the draft of ``message``: merged into the open application it continues, if
+        any (:meth:`continued`), else as a new application. Returns the application's id."""
+        assert message.id is not None
+        found = self.continued(uow, message, draft)
+        if found is None:
+            return uow.applications.save_draft(
+                draft, policy=self.profile.id, inbound_ids=[message.id]
+            )
+        held, why = found
+        merged = merge_drafts(held.draft, draft)
+        profile = self.profile if held.policy == self.profile.id else get_profile(held.policy)
+        merged.draft.threshold = decide(merged.draft, profile).to_result()
+        first_new = len(held.draft.incidents)
+        application = uow.applications.save_draft(
+            merged.draft,
+            policy=held.policy,
+            inbound_ids=[message.id],
+            application_id=held.id,
+            expected_version=held.version,
+            evidence_sources={
+                position: message.id for position in merged.added if position >= first_new
+            },
+        )
+        log.info(
+            "inbound %d continues application %d (%s): %d incident(s) added, %d already held",
+            message.id,
+            application,
+            why,
+            len(merged.added) - merged.duplicates,
+            merged.duplicates,
+        )
+        return application
+
+    def continued(
+        self, uow: UnitOfWork, message: InboundRecord, draft: Draft
+    ) -> tuple[StoredDraft, str] | None:
+        """The open application ``message`` continues and why, or None for a new one.
+
+        The same email thread (its Message-ID, In-Reply-To or References among those of a
+        message of an open application), whenever it came; else, within ``thread_window``,
+        the same sender writing again about the same person (:func:`trigger.threads.same_person`).
+        """
+        found = uow.applications.find_open_thread(list(message.thread_keys or ()))
+        if found is not None:
+            return found, "same thread"
+        if self.thread_window is None or not message.sender:
+            return None
+        since = message.received_at.astimezone(UTC) - self.thread_window
+        for candidate in uow.applications.find_open_from(message.sender, since):
+            if same_person(candidate.draft.victim, draft.victim):
+                return candidate, "same sender"
+        return None
 
     def release(self, taken: Taken) -> None:
         """Give a message back undrafted (a stop request): it waits again, uncounted."""

@@ -61,7 +61,7 @@ def build_services(settings: Settings, engine: Engine) -> list[Service]:
 
     services.append(console_service(settings, engine))
     if settings.imap_configured:
-        services.append(_imap_service(settings, inbound_store(unit_of_work)))
+        services.append(_imap_service(settings, inbound_store(unit_of_work), unit_of_work))
     else:
         log.info(
             "email: IMAP not configured (TRIGGER_IMAP_HOST, _USER, _PASSWORD); "
@@ -75,6 +75,8 @@ def build_services(settings: Settings, engine: Engine) -> list[Service]:
             max_bytes=settings.drop_max_bytes,
         )
         services.append(Service("drop folder", drop_folder.run))
+    from datetime import timedelta
+
     from app.drafting import DraftingWorker
     from trigger.profiles import get_profile
 
@@ -84,6 +86,7 @@ def build_services(settings: Settings, engine: Engine) -> list[Service]:
         profile,
         time_limit=settings.draft_time_limit_seconds,
         max_attempts=settings.draft_max_attempts,
+        thread_window=timedelta(days=settings.thread_window_days),
     )
     services.append(Service("drafting", drafting.run))
     log.info(
@@ -142,8 +145,11 @@ def _acknowledging(
     return worker.run
 
 
-def _imap_service(settings: Settings, store: StoreInbound) -> Service:
+def _imap_service(
+    settings: Settings, store: StoreInbound, unit_of_work: UnitOfWorkFactory
+) -> Service:
     """The IMAP intake (instead of the drop folder) over the configured mailbox."""
+    from app.inbound import SqlFolderLedger, inbound_refuser, mailbox_name
     from intake.imap import ImapAccount, ImapWorker
 
     assert settings.imap_host and settings.imap_user and settings.imap_password
@@ -156,17 +162,29 @@ def _imap_service(settings: Settings, store: StoreInbound) -> Service:
         folder=settings.imap_folder,
         processed_folder=settings.imap_processed_folder,
         quarantine_folder=settings.imap_quarantine_folder,
+        starttls=settings.imap_starttls,
     )
+    ledger = SqlFolderLedger(unit_of_work, mailbox_name(account.user, account.host, account.port))
     log.info(
-        "email: IMAP %s:%d (%s) folder %s; stored mail moves to %s, refused mail to %s",
+        "email: IMAP %s:%d (%s) folder %s; stored mail %s, refused mail to %s",
         account.host,
         account.port,
-        "TLS" if account.ssl else "plain",
+        "TLS" if account.ssl else ("STARTTLS" if account.starttls else "plain"),
         account.folder,
-        account.processed_folder,
+        "flagged $TriggerStored"
+        if settings.imap_processed_action == "flag"
+        else f"moves to {account.processed_folder}",
         account.quarantine_folder,
     )
-    return Service("imap", ImapWorker(account, store).run)
+    worker = ImapWorker(
+        account,
+        store,
+        ledger=ledger,
+        processed_action=settings.imap_processed_action,
+        refuse=inbound_refuser(unit_of_work),
+        max_attachment_bytes=settings.max_attachment_bytes,
+    )
+    return Service("imap", worker.run)
 
 
 async def run_services(

@@ -8,12 +8,12 @@ the working directory at load time and stored absolute.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from intake.limits import MAX_MESSAGE_BYTES
+from intake.limits import MAX_ATTACHMENT_BYTES, MAX_MESSAGE_BYTES
 
 DEFAULT_DATABASE_FILE = "trigger.sqlite3"
 
@@ -48,6 +48,12 @@ class Settings(BaseSettings):
     draft_max_attempts: int = Field(
         default=3, ge=1, description="a message whose drafting started this often is failed"
     )
+    thread_window_days: float = Field(
+        default=14.0,
+        ge=0,
+        description="a sender's new email about the same person within this many days of "
+        "their last joins that open draft (replies in the thread always do)",
+    )
 
     # Officers' console
     console_host: str = "127.0.0.1"
@@ -75,6 +81,18 @@ class Settings(BaseSettings):
     imap_folder: str = "INBOX"
     imap_processed_folder: str = "Processed"
     imap_quarantine_folder: str = "Quarantine"
+    max_attachment_bytes: int = Field(
+        default=MAX_ATTACHMENT_BYTES,
+        ge=1,
+        description="an IMAP message with a larger attachment is refused with a reply",
+    )
+    imap_starttls: bool = Field(
+        default=False, description="with TRIGGER_IMAP_SSL=false: upgrade to TLS before login"
+    )
+    imap_processed_action: Literal["move", "flag"] = Field(
+        default="move",
+        description="move stored mail to the processed folder, or flag it $TriggerStored",
+    )
 
     # Replies by email
     smtp_host: str | None = None

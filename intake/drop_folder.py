@@ -43,7 +43,9 @@ from datetime import UTC, datetime
 from email.utils import parseaddr
 from pathlib import Path
 
+from intake.headers import one_line
 from intake.limits import MAX_MESSAGE_BYTES
+from intake.mime import unreadable
 from storage.transient import Backoff, is_transient
 from trigger.inbound import InboundChannel, InboundMessage, sha256_hex
 
@@ -51,6 +53,8 @@ log = logging.getLogger(__name__)
 
 PROCESSED = "processed"
 REJECTED = "rejected"
+QUARANTINE = "quarantine"
+REASON_SUFFIX = ".reason"
 # How long a file must stay unchanged (size and modification time) before it is read.
 DEFAULT_SETTLE_SECONDS = 5.0
 _MESSAGE_ID = re.compile(r"<[^<>\s]+>")
@@ -132,6 +136,7 @@ class DropFolder:
         self.folder = folder
         self.processed = folder / PROCESSED
         self.rejected = folder / REJECTED
+        self.quarantine = folder / QUARANTINE
         self.store_inbound = store
         self.settle_seconds = settle_seconds
         self.max_bytes = max_bytes
@@ -192,7 +197,7 @@ class DropFolder:
             except FileNotFoundError:
                 continue  # another watcher took it
             except _NotReady:
-                log.debug("drop folder: %s is still being written", path.name)
+                log.debug("drop folder: %s is still being written", _shown(path))
                 continue
             except _Untrusted as exc:
                 info = _lstat(path)
@@ -200,7 +205,11 @@ class DropFolder:
                     self._reject(path, (path.name, info.st_size, info.st_mtime_ns), str(exc))
                 continue
             except OSError as exc:
-                log.warning("drop folder: cannot read %s, will retry: %s", path.name, _why(exc))
+                log.warning("drop folder: cannot read %s, will retry: %s", _shown(path), _why(exc))
+                continue
+            reason = unreadable(data)
+            if reason is not None:
+                self._quarantine(path, reason)
                 continue
             try:
                 inbound_id, created = self.store_inbound(inbound_from_eml(data))
@@ -210,7 +219,7 @@ class DropFolder:
                     break  # every other file waits for the store too
                 log.warning(
                     "drop folder: could not store %s, will retry: %s",
-                    path.name,
+                    _shown(path),
                     type(exc).__name__,
                 )
                 log.debug("drop folder: failure detail", exc_info=True)
@@ -222,7 +231,7 @@ class DropFolder:
             log.info(
                 "drop folder: %s %s as inbound message %d",
                 "stored" if created else "already had",
-                path.name,
+                _shown(path),
                 inbound_id,
             )
             stored.append(StoredFile(inbound_id=inbound_id, created=created, moved_to=moved))
@@ -249,7 +258,7 @@ class DropFolder:
                 "drop folder: could not store %s, will retry: %s (the store is unavailable; "
                 "files wait in the inbox, retried with backoff up to %.0f s; logged again when "
                 "it recovers)",
-                path.name,
+                _shown(path),
                 type(exc).__name__,
                 outage.backoff.cap,
             )
@@ -340,12 +349,44 @@ class DropFolder:
             log.error(
                 "drop folder: stored %s as inbound message %d but cannot move it to %s/: %s "
                 "(it stays in the inbox and is not stored again)",
-                path.name,
+                _shown(path),
                 inbound_id,
                 PROCESSED,
                 _why(exc),
             )
             return None
+
+    def _quarantine(self, path: Path, reason: str) -> Path | None:
+        """Move a file that is not an email we can read to ``quarantine/``, with its reason
+        beside it in ``<name>.reason`` (written first: a crash leaves at worst a reason
+        without its file, never a file without its reason). Nothing is stored or deleted."""
+        reason = one_line(reason)
+        try:
+            self.quarantine.mkdir(parents=True, exist_ok=True)
+            target = _free_name(self.quarantine, path.name)
+            target.with_name(target.name + REASON_SUFFIX).write_text(reason + "\n")
+            path.rename(target)
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            info = _lstat(path)
+            if info is not None:
+                self._refused.add((path.name, info.st_size, info.st_mtime_ns))
+            log.error(
+                "drop folder: %s cannot be read (%s) nor moved to %s/ (%s); it is left alone",
+                _shown(path),
+                reason,
+                QUARANTINE,
+                _why(exc),
+            )
+            return None
+        log.warning(
+            "drop folder: %s is not an email we can read (%s); moved to %s/",
+            _shown(path),
+            reason,
+            QUARANTINE,
+        )
+        return target
 
     def _reject(self, path: Path, key: tuple[str, int, int], reason: str) -> None:
         """Move an untrusted file (never opened) to ``rejected/``, saying why."""
@@ -358,13 +399,13 @@ class DropFolder:
             self._refused.add(key)
             log.warning(
                 "drop folder: refused %s (%s); it cannot be moved to %s/ (%s) and is left alone",
-                path.name,
+                _shown(path),
                 reason,
                 REJECTED,
                 _why(exc),
             )
             return
-        log.warning("drop folder: refused %s (%s); moved to %s/", path.name, reason, REJECTED)
+        log.warning("drop folder: refused %s (%s); moved to %s/", _shown(path), reason, REJECTED)
 
 
 def _free_name(folder: Path, name: str) -> Path:
@@ -376,6 +417,11 @@ def _free_name(folder: Path, name: str) -> Path:
         target = folder / f"{stem}.{counter}{suffix}"
         counter += 1
     return target
+
+
+def _shown(path: Path) -> str:
+    """A file's name fit for a log line: a name may hold line breaks (``a\nFAKE LOG LINE``)."""
+    return one_line(path.name, 200)
 
 
 def _lstat(path: Path) -> os.stat_result | None:

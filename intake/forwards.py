@@ -56,6 +56,28 @@ _EXTRA_HEADER = re.compile(
 # A separator line, or a client's forward banner in a language quotequail does not know
 # ("---------- Neges wedi'i hanfon ymlaen ---------", Gmail in Welsh).
 _SEPARATOR = re.compile(r"^\s*(?:[-_=]\s*){5,}$|^\s*-{3,}\s*\S.{0,60}?\s*-{3,}\s*$")
+# A header block run together on its forward banner's line (Yahoo), cut into lines.
+_RUN_TOGETHER_BANNER = re.compile(EXTENSIONS["run_together_banner"], re.M)
+_RUN_TOGETHER_LABEL = re.compile(
+    rf"(?<=\S)\s*(?=(?:{'|'.join(EXTENSIONS['run_together_labels'])}):\s)"
+)
+
+
+def unrun_headers(text: str) -> str:
+    """``text`` with each forward banner line that carries its whole header block cut into a
+    banner line and one line per header; other text is left as it is."""
+    if not _RUN_TOGETHER_BANNER.search(text):
+        return text
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
+        banner = _RUN_TOGETHER_BANNER.match(line)
+        if banner is None:
+            continue
+        block = _RUN_TOGETHER_LABEL.sub("\n", line[banner.end() :])
+        lines[n] = banner.group(0).rstrip() + "\n" + block + "\n"
+    return "\n".join(lines)
+
+
 # A reply line written on the same line as the reply's own last words.
 _INLINE_REPLY = re.compile(r"(?P<own>\S.*?)\s*-*\s*(?P<line>On \w{3}, .+? wrote:)\s*$")
 

@@ -77,7 +77,7 @@ def parse_header_date(value: str) -> datetime | None:
 
 # --- people in forwarded headers and signatures ---------------------------------------------
 
-_MAILTO = re.compile(r"\s*\[mailto:[^\]]*\]")
+_MAILTO = re.compile(r"\s*\[mailto:([^\]]*)\]")
 EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(
     r"(?<![\w/])(?:\+44\s?\(?0?\)?\s?\d{2,4}|\(?0\d{2,4}\)?)[\s-]?\d{3,4}[\s-]?\d{3,4}(?![\w/])"
@@ -88,7 +88,11 @@ def parse_person(value: str | None) -> Person | None:
     """A Person from a header value such as ``"Lee, Ann" <ann@example.net>`` or a bare name."""
     if not value:
         return None
+    # Outlook 2013 writes "Name [mailto:address]": the address is kept unless another is given.
+    mailto = _MAILTO.search(value)
     value = _MAILTO.sub("", value).replace("*", "").strip()
+    if mailto and "@" not in value:
+        value = f"{value} <{mailto.group(1)}>"
     parsed_name, address = parseaddr(value)
     if "@" not in address:
         found = EMAIL.search(value)
@@ -123,3 +127,16 @@ def find_phone(text: str) -> str | None:
     """The first UK-looking telephone number in ``text``, as written (spaces normalised)."""
     found = _PHONE.search(text)
     return " ".join(found.group(0).split()) if found else None
+
+
+# Every character that may end or break a line somewhere (str.splitlines breaks on all of
+# them, mail and CSV on CR and LF) and the other C0/C1 controls.
+_LINE_BREAKING = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+
+
+def one_line(text: str, limit: int = 500) -> str:
+    """``text`` as one line without control characters, at most ``limit`` characters: what a
+    decoded header or a reason may put into an outgoing mail, a CSV cell or a log line (a
+    header ``=?UTF-8?Q?x=0ABcc:...?=`` decodes to a line break)."""
+    flat = " ".join(_LINE_BREAKING.sub(" ", text).split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

@@ -15,12 +15,20 @@ Exactly once: the external id is ``sha256:<hex>`` of the raw bytes, the key the 
 uses, so a crash between the store and the move (or mid-move) ends, after a restart, with the
 message found stored already and moved; the same bytes appended twice, or delivered once by
 IMAP and once by the drop folder, are one stored message. The (UIDVALIDITY, UID) a message had
-is logged with its inbound id. A changed UIDVALIDITY is logged as a WARNING naming the folder;
-the folder is then read as usual, which is safe because stored messages are found by hash.
+is logged with its inbound id.
+
+With a :class:`FolderLedger` (``trigger serve`` always has one, in the database) the worker
+remembers each folder's UIDVALIDITY and the highest UID it stored. A changed UIDVALIDITY then
+PAUSES the folder (an ERROR line and an audit entry; nothing read again, nothing skipped) until
+a person resumes it (``trigger mailbox resume``). Without one, a change is logged as a WARNING
+and the folder read as usual, safe because stored messages are found by hash. Stored mail is
+moved to the processed folder, or (``processed_action="flag"``) left in place and flagged
+``$TriggerStored``; then only UIDs above the last one stored and not flagged are read.
 
 Mail is never deleted: a message leaves the folder only by a move into the processed folder
-(after it was stored) or the quarantine folder (too large, or refused by the store for a reason
-waiting cannot cure, logged with the reason). A transient store error (the database is locked
+(after it was stored) or the quarantine folder (too large, not an email at all
+(:func:`intake.mime.unreadable`), or refused by the store for a reason waiting cannot cure,
+logged with the reason). A transient store error (the database is locked
 or down) leaves every message in the folder and is retried with backoff, like a network error.
 
 Waiting: with IDLE where the server offers it (re-issued every ``idle_seconds``), else a poll
@@ -41,6 +49,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Literal, Protocol, TypeVar
 
 from imapclient import IMAPClient
 from imapclient.exceptions import IMAPClientError
@@ -48,6 +57,9 @@ from imapclient.exceptions import IMAPClientError
 from intake.drop_folder import StoreInbound, inbound_from_eml
 from intake.errors import MailboxUnavailable
 from intake.limits import MAX_MESSAGE_BYTES
+from intake.mime import header_block, largest_attachment, unreadable
+from intake.replies import RefusalKind, refusal_error
+from storage.repositories.mail_folders import MailFolder
 from storage.transient import Backoff, is_transient
 
 log = logging.getLogger(__name__)
@@ -57,6 +69,10 @@ DEFAULT_POLL_SECONDS = 30.0
 DEFAULT_TIMEOUT_SECONDS = 30.0
 _STOP_CHECK_SECONDS = 1.0  # how often a wait looks at ``stop``
 _DELETED = b"\\Deleted"
+# The keyword a stored message is flagged with when stored mail stays in the folder.
+STORED_KEYWORD = "$TriggerStored"
+ProcessedAction = Literal["move", "flag"]
+T = TypeVar("T")
 
 # What a broken connection or a server going away raises (imaplib.abort is an IMAP4.error).
 _NETWORK_ERRORS: tuple[type[BaseException], ...] = (
@@ -72,6 +88,29 @@ class _StoreUnavailable(Exception):
     """The store failed for a reason waiting may cure: every message waits in the folder."""
 
 
+# Keeps the headers of a message refused unread (too large, an attachment too large) with the
+# refusal as its error, so that the acknowledgement worker answers it: (headers, error).
+RefuseInbound = Callable[[bytes, str], None]
+
+
+class FolderLedger(Protocol):
+    """Where the worker keeps what it knows of each folder across restarts (app wires the
+    database's :class:`storage.repositories.mail_folders.MailFolderRepository`)."""
+
+    def known(self, folder: str) -> MailFolder | None:
+        """The folder as remembered, or None the first time."""
+        ...
+
+    def remember(self, folder: str, uidvalidity: int, last_uid: int) -> None:
+        """The folder at ``uidvalidity`` has had ``last_uid`` stored (never lowered)."""
+        ...
+
+    def pause(self, folder: str, found: int) -> bool:
+        """Pause the folder, whose UIDVALIDITY is now ``found``, with an audit entry; False
+        when it was paused already."""
+        ...
+
+
 @dataclass(frozen=True)
 class ImapAccount:
     """Where the mailbox is and how to log in (the password is only read to log in)."""
@@ -81,6 +120,7 @@ class ImapAccount:
     password: str = field(repr=False)
     port: int = 993
     ssl: bool = True
+    starttls: bool = False  # without ssl: upgrade the plain connection (RFC 2595) before login
     folder: str = "INBOX"
     processed_folder: str = "Processed"
     quarantine_folder: str = "Quarantine"
@@ -112,6 +152,10 @@ class ImapWorker:
         backoff: Backoff | None = None,
         store_unavailable: Callable[[Exception], bool] = is_transient,
         use_idle: bool = True,
+        ledger: FolderLedger | None = None,
+        processed_action: ProcessedAction = "move",
+        refuse: RefuseInbound | None = None,
+        max_attachment_bytes: int | None = None,
     ) -> None:
         self.account = account
         self.store_inbound = store
@@ -122,6 +166,11 @@ class ImapWorker:
         self.backoff = backoff or Backoff(initial=1.0, cap=60.0)
         self.store_unavailable = store_unavailable
         self.use_idle = use_idle
+        self.ledger = ledger
+        self.processed_action = processed_action
+        self.refuse = refuse
+        self.max_attachment_bytes = max_attachment_bytes
+        self._said_paused: set[str] = set()
         self.uidvalidity: dict[str, int] = {}  # per folder, as last selected
         self._outage_since: float | None = None
 
@@ -168,6 +217,12 @@ class ImapWorker:
             )
         except (*_NETWORK_ERRORS, IMAPClientError) as exc:
             raise MailboxUnavailable(f"cannot connect: {type(exc).__name__}") from exc
+        if account.starttls and not account.ssl:
+            try:
+                client.starttls(ssl_module.create_default_context())
+            except (*_NETWORK_ERRORS, IMAPClientError) as exc:
+                _close(client)
+                raise MailboxUnavailable(f"cannot start TLS: {type(exc).__name__}") from exc
         try:
             client.login(account.user, account.password)
         except (*_NETWORK_ERRORS, IMAPClientError) as exc:
@@ -219,7 +274,7 @@ class ImapWorker:
         status = client.select_folder(folder)
         uidvalidity = int(status[b"UIDVALIDITY"])
         known = self.uidvalidity.get(folder)
-        if known is not None and known != uidvalidity:
+        if self.ledger is None and known is not None and known != uidvalidity:
             log.warning(
                 "imap: UIDVALIDITY of folder %s changed from %d to %d; its messages are read "
                 "again and the ones already stored are recognised by their content hash",
@@ -233,7 +288,15 @@ class ImapWorker:
     def _drain(self, client: IMAPClient) -> list[Handled]:
         uidvalidity = self._select(client)
         handled: list[Handled] = []
-        uids = sorted(int(uid) for uid in client.search(["NOT", "DELETED"]))
+        last_uid = self._last_uid(uidvalidity)
+        if last_uid is None:  # paused
+            return handled
+        criteria: list[str] = ["NOT", "DELETED"]
+        if self.processed_action == "flag":
+            criteria += ["NOT", "KEYWORD", STORED_KEYWORD]
+        uids = sorted(int(uid) for uid in client.search(criteria))
+        if self.processed_action == "flag":  # stored mail stays: only what came after it
+            uids = [uid for uid in uids if uid > last_uid]
         if not uids:
             return handled
         sizes = client.fetch(uids, ["RFC822.SIZE"])
@@ -244,13 +307,68 @@ class ImapWorker:
             size = int(info[b"RFC822.SIZE"])
             if size > self.max_bytes:
                 reason = f"{size} bytes, over the limit of {self.max_bytes}"
+                self._refuse_unread(client, uid, RefusalKind.TOO_LARGE, self.max_bytes, size)
                 self._quarantine(client, uid, uidvalidity, reason)
                 handled.append(Handled(uid, uidvalidity, reason=reason))
+                self._remember(uidvalidity, uid)
                 continue
             result = self._take(client, uid, uidvalidity)
             if result is not None:
                 handled.append(result)
+                self._remember(uidvalidity, uid)
         return handled
+
+    # --- what the ledger remembers --------------------------------------------------------------
+
+    def _ledger(self, call: Callable[[], T]) -> T:
+        """Run a ledger call; a transient database error makes the mail wait, like the store's."""
+        try:
+            return call()
+        except Exception as exc:
+            if self.store_unavailable(exc):
+                log.debug("imap: ledger failure detail", exc_info=True)
+                raise _StoreUnavailable(type(exc).__name__) from exc
+            raise
+
+    def _last_uid(self, uidvalidity: int) -> int | None:
+        """The highest UID stored at this UIDVALIDITY (0 without a ledger or the first time),
+        or None when the folder is paused: its UIDVALIDITY is not the one remembered."""
+        if self.ledger is None:
+            return 0
+        ledger, folder = self.ledger, self.account.folder
+        known = self._ledger(lambda: ledger.known(folder))
+        if known is None:
+            self._ledger(lambda: ledger.remember(folder, uidvalidity, 0))
+            return 0
+        if not known.paused and known.uidvalidity == uidvalidity:
+            self._said_paused.discard(folder)
+            return known.last_uid
+        if not known.paused:
+            if self._ledger(lambda: ledger.pause(folder, uidvalidity)):
+                log.error(
+                    "imap: UIDVALIDITY of folder %s changed from %d to %d: the folder is PAUSED "
+                    "(its UIDs may now name other messages; nothing is read again or skipped). "
+                    "Check the mailbox, then run `trigger mailbox resume %s`",
+                    folder,
+                    known.uidvalidity,
+                    uidvalidity,
+                    folder,
+                )
+                self._said_paused.add(folder)
+        if folder not in self._said_paused:
+            log.error(
+                "imap: folder %s is paused since its UIDVALIDITY changed; mail waits in it "
+                "until `trigger mailbox resume %s`",
+                folder,
+                folder,
+            )
+            self._said_paused.add(folder)
+        return None
+
+    def _remember(self, uidvalidity: int, uid: int) -> None:
+        if self.ledger is not None:
+            ledger, folder = self.ledger, self.account.folder
+            self._ledger(lambda: ledger.remember(folder, uidvalidity, uid))
 
     def _take(self, client: IMAPClient, uid: int, uidvalidity: int) -> Handled | None:
         """Fetch, store, then move one message; None when it vanished before it was fetched."""
@@ -266,6 +384,17 @@ class ImapWorker:
             reason = f"{len(data)} bytes, over the limit of {self.max_bytes}"
             self._quarantine(client, uid, uidvalidity, reason)
             return Handled(uid, uidvalidity, reason=reason)
+        unread = unreadable(data)
+        if unread is not None:
+            self._quarantine(client, uid, uidvalidity, unread)
+            return Handled(uid, uidvalidity, reason=unread)
+        limit = self.max_attachment_bytes
+        attachment = largest_attachment(data) if limit is not None else 0
+        if limit is not None and attachment > limit:
+            reason = f"an attachment of about {attachment} bytes, over the limit of {limit}"
+            self._refuse(header_block(data), RefusalKind.ATTACHMENT_TOO_LARGE, limit, attachment)
+            self._quarantine(client, uid, uidvalidity, reason)
+            return Handled(uid, uidvalidity, reason=reason)
         try:
             inbound_id, created = self.store_inbound(inbound_from_eml(data))
         except Exception as exc:
@@ -276,18 +405,48 @@ class ImapWorker:
             log.debug("imap: store failure detail", exc_info=True)
             self._quarantine(client, uid, uidvalidity, reason)
             return Handled(uid, uidvalidity, reason=reason)
-        # Stored and committed: only now may the message leave the folder.
-        self._move(client, uid, self.account.processed_folder)
+        # Stored and committed: only now may the message leave the folder (or be flagged).
+        if self.processed_action == "flag":
+            client.add_flags([uid], [STORED_KEYWORD])
+            where = f"flagged {STORED_KEYWORD}"
+        else:
+            self._move(client, uid, self.account.processed_folder)
+            where = f"moved to {self.account.processed_folder}"
         log.info(
-            "imap: %s %s uid %d (uidvalidity %d) as inbound message %d; moved to %s",
+            "imap: %s %s uid %d (uidvalidity %d) as inbound message %d; %s",
             "stored" if created else "already had",
             self.account.folder,
             uid,
             uidvalidity,
             inbound_id,
-            self.account.processed_folder,
+            where,
         )
         return Handled(uid, uidvalidity, inbound_id=inbound_id, created=created)
+
+    def _refuse_unread(
+        self, client: IMAPClient, uid: int, kind: RefusalKind, limit: int, size: int
+    ) -> None:
+        """Keep the headers (only) of a message too large to read, for its refusal reply."""
+        if self.refuse is None:
+            return
+        fetched = client.fetch([uid], ["BODY.PEEK[HEADER]"]).get(uid) or {}
+        headers = fetched.get(b"BODY[HEADER]")
+        if isinstance(headers, bytes):
+            self._refuse(header_block(headers), kind, limit, size)
+
+    def _refuse(self, headers: bytes, kind: RefusalKind, limit: int, size: int) -> None:
+        """Hand a refused message's headers over (stored once, answered once); a transient
+        store error makes it wait like any message."""
+        if self.refuse is None:
+            return
+        try:
+            self.refuse(headers, refusal_error(kind, limit, f"{size} bytes"))
+        except Exception as exc:
+            if self.store_unavailable(exc):
+                log.debug("imap: store failure detail", exc_info=True)
+                raise _StoreUnavailable(type(exc).__name__) from exc
+            log.warning("imap: the refusal could not be kept (%s)", type(exc).__name__)
+            log.debug("imap: refusal failure detail", exc_info=True)
 
     def _quarantine(self, client: IMAPClient, uid: int, uidvalidity: int, reason: str) -> None:
         self._move(client, uid, self.account.quarantine_folder)

@@ -21,7 +21,7 @@ def _decode_text(raw: bytes) -> str:
         return raw.decode("windows-1252", errors="replace")
 
 
-def _read(path: Path, max_bytes: int) -> bytes:
+def read_capped(path: Path, max_bytes: int) -> bytes:
     """The file's bytes; a file over ``max_bytes`` is refused before it is read."""
     with path.open("rb") as handle:
         size = os.fstat(handle.fileno()).st_size
@@ -46,13 +46,13 @@ def load_document(
     """
     name = path.name.lower()
     if name.endswith(".chat.json"):
-        return parse_chat(_read(path, max_bytes))
+        return parse_chat(read_capped(path, max_bytes))
     if name.endswith(".eml"):
-        return parse_email(_read(path, max_bytes))
+        return parse_email(read_capped(path, max_bytes))
     if name.endswith(".txt"):
         if received is None:
             raise RejectedMessage(
                 f"{path.name}: a .txt input has no date of its own; pass --received ISO-8601"
             )
-        return parse_text(_decode_text(_read(path, max_bytes)), received)
+        return parse_text(_decode_text(read_capped(path, max_bytes)), received)
     raise RejectedMessage(f"{path.name}: unknown input type (expected .eml, .chat.json or .txt)")

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import email.errors
 import email.message
+import email.parser
+import email.policy
 import logging
 import re
 from datetime import datetime
@@ -22,10 +24,17 @@ from email.header import decode_header, make_header
 from email.utils import parsedate_to_datetime
 
 from intake.errors import RejectedMessage
+from intake.forwards import unrun_headers
 from intake.headers import display_name as _display_name
 from intake.headers import naive_zone
 from intake.html_text import html_to_text
-from intake.limits import MAX_DECODED_BYTES
+from intake.limits import (
+    MAX_ADDRESSES,
+    MAX_DECODED_BYTES,
+    MAX_HEADER_BYTES,
+    MAX_MIME_DEPTH,
+    MAX_MIME_PARTS,
+)
 from intake.segments import segment_message
 from nlp.document import Document, Person
 
@@ -68,6 +77,9 @@ def parse_email(raw: bytes, *, max_bytes: int = MAX_DECODED_BYTES) -> Document:
     raw = raw.removeprefix(b"\xef\xbb\xbf").lstrip(b"\r\n")
     if not raw.strip():
         raise RejectedMessage("empty message")
+    problem = structure_problem(raw)
+    if problem is not None:
+        raise RejectedMessage(problem)
     import mailparser  # heavy import kept out of module import time
 
     _quiet_mailparser()
@@ -82,7 +94,7 @@ def parse_email(raw: bytes, *, max_bytes: int = MAX_DECODED_BYTES) -> Document:
     if not header_names.intersection(_KNOWN_HEADERS):
         raise RejectedMessage("not an email: no mail headers")
     received_at = _received_at(message)
-    text = _body_text(mail, message)
+    text = unrun_headers(_body_text(mail, message))
     if not text.strip():
         raise RejectedMessage("the email has no text")
     sender = _sender(mail)
@@ -104,6 +116,116 @@ def parse_email(raw: bytes, *, max_bytes: int = MAX_DECODED_BYTES) -> Document:
         subject=subject,
         attachments=attachments,
     )
+
+
+def unreadable(raw: bytes, *, max_bytes: int | None = None) -> str | None:
+    """Why ``raw`` cannot be an email we read, or None when it may be: a quick look at the
+    headers only (no body decoded), for the intakes to quarantine what drafting would only
+    ignore. The reason is one line, safe to show the sender and to log. A message over
+    ``max_bytes`` (when given) is refused too; the intakes keep whatever is under their read
+    cap, so they pass none."""
+    if max_bytes is not None and len(raw) > max_bytes:
+        return f"message too large to read ({len(raw)} bytes, limit {max_bytes})"
+    raw = raw.removeprefix(b"\xef\xbb\xbf").lstrip(b"\r\n")
+    if not raw.strip():
+        return "empty message"
+    try:
+        headers = email.parser.BytesParser(policy=email.policy.compat32).parsebytes(
+            raw, headersonly=True
+        )
+        names = {str(name).lower() for name in headers.keys()}
+    except Exception:  # the parser's assorted errors on hostile input
+        return "not a readable email"
+    if not names.intersection(_KNOWN_HEADERS):
+        return "not an email: no mail headers"
+    return structure_problem(raw)
+
+
+_HEADER_END = re.compile(rb"\r?\n\r?\n")
+_BOUNDARY = re.compile(rb"""boundary\s*=\s*(?:"([^"\r\n]{1,200})"|([^\s;"]{1,200}))""", re.I)
+_ADDRESS_HEADERS = re.compile(rb"^(?:to|cc|bcc|from|reply-to|sender)\s*:", re.I)
+
+
+def structure_problem(raw: bytes) -> str | None:
+    """Why the shape of ``raw`` is a bomb rather than an email, or None: one linear scan over
+    the bytes, before any parser builds a tree (:mod:`intake.limits` has the caps).
+
+    Nesting depth is followed with a stack of the declared boundaries: a delimiter line of an
+    open container closes those inside it, one of a new boundary opens a level.
+    """
+    end = _HEADER_END.search(raw)
+    header_end = end.start() if end else len(raw)
+    if header_end > MAX_HEADER_BYTES:
+        return f"headers too large ({header_end} bytes, limit {MAX_HEADER_BYTES})"
+    addresses = 0
+    in_address = False
+    for line in raw[:header_end].splitlines():
+        if line[:1] in (b" ", b"\t"):
+            if in_address:
+                addresses += line.count(b"@")
+            continue
+        in_address = bool(_ADDRESS_HEADERS.match(line))
+        if in_address:
+            addresses += line.count(b"@")
+    if addresses > MAX_ADDRESSES:
+        return f"too many addresses ({addresses}, limit {MAX_ADDRESSES})"
+    boundaries = {match.group(1) or match.group(2) for match in _BOUNDARY.finditer(raw)}
+    if not boundaries:
+        return None
+    if len(boundaries) > MAX_MIME_PARTS:
+        return f"too many MIME parts (over {MAX_MIME_PARTS})"
+    stack: list[bytes] = []
+    deepest = parts = 0
+    for line in raw.splitlines():
+        if not line.startswith(b"--"):
+            continue
+        token = line[2:].rstrip()
+        closing = token.endswith(b"--") and token[:-2] in boundaries
+        name = token[:-2] if closing else token
+        if name not in boundaries:
+            continue
+        parts += 1
+        if parts > MAX_MIME_PARTS:
+            return f"too many MIME parts (over {MAX_MIME_PARTS})"
+        if name in stack:
+            del stack[stack.index(name) + 1 :]
+            if closing:
+                stack.pop()
+        elif not closing:
+            stack.append(name)
+            deepest = max(deepest, len(stack))
+            if deepest > MAX_MIME_DEPTH:
+                return f"MIME nested too deep (over {MAX_MIME_DEPTH} levels)"
+    return None
+
+
+def header_block(raw: bytes) -> bytes:
+    """The top-level header section of ``raw`` with its closing blank line (at most
+    :data:`MAX_HEADER_BYTES`): enough to answer a message without keeping its body."""
+    end = _HEADER_END.search(raw, 0, MAX_HEADER_BYTES + 4)
+    return raw[: end.end()] if end else raw[:MAX_HEADER_BYTES] + b"\r\n\r\n"
+
+
+def largest_attachment(raw: bytes) -> int:
+    """The decoded size (estimated from its encoded length, without decoding) of the largest
+    attachment of ``raw``, 0 when it has none. Call only on a message
+    :func:`structure_problem` passed: the tree it builds is then bounded."""
+    message = email.parser.BytesParser(policy=email.policy.compat32).parsebytes(raw)
+    largest = 0
+    for part in message.walk():
+        if part.is_multipart():
+            continue
+        if part.get_content_disposition() != "attachment" and not part.get_filename():
+            continue
+        payload = part.get_payload()
+        if not isinstance(payload, str):
+            continue
+        encoding = str(part.get("Content-Transfer-Encoding", "")).strip().lower()
+        size = len(payload) - payload.count("\n") - payload.count("\r")
+        if encoding == "base64":
+            size = size * 3 // 4
+        largest = max(largest, size)
+    return largest
 
 
 def _header_datetime(value: str | None) -> datetime | None:

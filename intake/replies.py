@@ -227,7 +227,13 @@ def acknowledgement(
     (``In-Reply-To``, ``References``), with a Message-ID of ours and ``Auto-Submitted:
     auto-replied`` (RFC 3834 s.5) so that other systems do not answer it in turn.
     """
-    message = parse_headers(raw)
+    reply = _reply_to(parse_headers(raw), from_address=from_address, now=now)
+    reply.set_content(acknowledgement_text(draft, profile))
+    return reply
+
+
+def _reply_to(message: Message, *, from_address: str, now: datetime) -> EmailMessage:
+    """The headers of an automatic reply to ``message`` (see :func:`acknowledgement`)."""
     sender_from = clean(from_address)
     domain = email.utils.parseaddr(sender_from)[1].rpartition("@")[2] or "localhost"
     reply = EmailMessage()
@@ -247,5 +253,85 @@ def acknowledgement(
     reply["Auto-Submitted"] = "auto-replied"
     reply["Precedence"] = "auto_reply"
     reply["X-Auto-Response-Suppress"] = "All"
-    reply.set_content(acknowledgement_text(draft, profile))
+    return reply
+
+
+# --- refusals: mail we could not take, answered so the sender can send it again -----------------
+
+
+class RefusalKind(StrEnum):
+    """Why an email was refused unread; the start of the stored message's error."""
+
+    TOO_LARGE = "too_large"
+    ATTACHMENT_TOO_LARGE = "attachment_too_large"
+
+
+_REFUSAL = re.compile(r"^(too_large|attachment_too_large): .*\(limit (\d+) bytes\)$")
+
+
+def refusal_error(kind: RefusalKind, limit: int, detail: str) -> str:
+    """The error a refused message is kept with: ``<kind>: <detail> (limit <n> bytes)``."""
+    return f"{kind}: {clean(detail)} (limit {limit} bytes)"
+
+
+def read_refusal(error: str | None) -> tuple[RefusalKind, int] | None:
+    """The refusal an error records (:func:`refusal_error`), or None for any other error."""
+    match = _REFUSAL.match(error or "")
+    if match is None:
+        return None
+    return RefusalKind(match.group(1)), int(match.group(2))
+
+
+def _megabytes(limit: int) -> str:
+    value = limit / (1024 * 1024)
+    return f"{value:.0f} MB" if value >= 1 else f"{max(1, round(limit / 1024))} KB"
+
+
+def refusal_text(kind: RefusalKind, limit: int, profile: Profile) -> str:
+    """The body of a refusal: what was too large, the limit, and what to do instead."""
+    if kind is RefusalKind.ATTACHMENT_TOO_LARGE:
+        what = [
+            "We could not accept your email because one of its attachments was too large.",
+            f"We accept attachments of up to {_megabytes(limit)} each.",
+            "",
+            "Please send your email again without that attachment, or with a smaller copy.",
+        ]
+    else:
+        what = [
+            "We could not accept your email because it was too large.",
+            f"We accept emails of up to {_megabytes(limit)}, attachments included.",
+            "",
+            "Please send it again with fewer or smaller attachments, or send them in "
+            "separate emails.",
+        ]
+    lines = [
+        "Thank you for your email. This is an automatic reply.",
+        "",
+        *what,
+        "We have not read the email you sent.",
+    ]
+    contacts = _contact_lines(profile)
+    if contacts:
+        lines += ["", "Contact us", "", *contacts]
+    lines += [
+        "",
+        "If you or someone else is in immediate danger, call 999.",
+        "",
+        clean(profile.administrator),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def refusal(
+    raw: bytes | Message,
+    kind: RefusalKind,
+    limit: int,
+    profile: Profile,
+    *,
+    from_address: str,
+    now: datetime,
+) -> EmailMessage:
+    """The automatic reply to a message refused unread (``raw``: its headers will do)."""
+    reply = _reply_to(parse_headers(raw), from_address=from_address, now=now)
+    reply.set_content(refusal_text(kind, limit, profile))
     return reply

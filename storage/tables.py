@@ -331,6 +331,7 @@ class ConsoleSession(Table, table=True):
     created_at: datetime = Field(default_factory=utc_now)
     last_seen_at: datetime = Field(default_factory=utc_now)
 
+
 class TelegramConversation(Table, table=True):
     """What the bot remembers about one Telegram chat (bot/state.py ``Conversation`` as JSON).
 
@@ -370,3 +371,21 @@ class TelegramReply(Table, table=True):
     buttons: list[list[dict[str, str]]] | None = Field(default=None, sa_type=JSONDocument)
     created_at: datetime = Field(default_factory=utc_now)
     sent_at: datetime | None = None
+
+
+class MailFolderRecord(Table, table=True):
+    """What the IMAP intake knows of one folder of one mailbox: its UIDVALIDITY, the highest
+    UID it has stored, and whether it is paused (its UIDVALIDITY changed: a person must look)."""
+
+    __tablename__ = "mail_folders"
+    __table_args__ = (UniqueConstraint("mailbox", "folder"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    mailbox: str = Field(sa_type=String(512))  # user@host:port
+    folder: str = Field(sa_type=String(512))
+    uidvalidity: int = Field(sa_type=BigInteger)
+    last_uid: int = Field(default=0, sa_type=BigInteger)
+    paused_at: datetime | None = None
+    # While set, the folder is not read: the UIDVALIDITY the server now gives.
+    paused_uidvalidity: int | None = Field(default=None, sa_type=BigInteger)
+    updated_at: datetime = Field(default_factory=utc_now)

@@ -37,6 +37,7 @@ from storage.repositories.casework import CaseQueue, SqlCaseQueue
 from storage.repositories.conversations import ConversationRepository, SqlConversationRepository
 from storage.repositories.decisions import DecisionRepository, SqlDecisionRepository
 from storage.repositories.inbound import InboundRepository, SqlInboundRepository
+from storage.repositories.mail_folders import MailFolderRepository, SqlMailFolderRepository
 from storage.repositories.officers import OfficerRepository, SqlOfficerRepository
 from storage.tables import AuditEntry
 
@@ -55,6 +56,7 @@ class UnitOfWork(abc.ABC):
     accounts: AccountRepository
     cases: CaseQueue
     conversations: ConversationRepository
+    mail_folders: MailFolderRepository
     audit: AuditLog
 
     def __enter__(self) -> Self:
@@ -131,6 +133,7 @@ class SqlUnitOfWork(UnitOfWork):
         self.accounts = SqlAccountRepository(self.session, self.audit)
         self.cases = SqlCaseQueue(self.session)
         self.conversations = SqlConversationRepository(self.session, self.audit)
+        self.mail_folders = SqlMailFolderRepository(self.session, self.audit)
         return super().__enter__()
 
     def __exit__(

@@ -18,10 +18,10 @@ concern, tested on real databases in tests/adapters/test_storage.py).
 from __future__ import annotations
 
 import copy
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any, Self
 
@@ -357,8 +357,10 @@ class FakeApplicationRepository(ApplicationRepository):
         status: ApplicationStatus | None = None,
         expected_version: int | None = None,
         actor: str = SYSTEM,
+        evidence_sources: Mapping[int, int] | None = None,
     ) -> int:
-        """Create an application from ``draft`` or replace the draft of ``application_id``."""
+        """Create an application from ``draft`` or replace the draft of ``application_id``
+        (no evidence rows here: ``evidence_sources`` is not kept)."""
         tables = self.storage.tables
         unknown = set(inbound_ids) - set(tables.inbound)
         if unknown:  # the database's foreign key
@@ -473,6 +475,33 @@ class FakeApplicationRepository(ApplicationRepository):
             ):
                 return copy.deepcopy(stored)
         return None
+
+    def find_open_thread(self, thread_keys: Sequence[str]) -> StoredDraft | None:
+        """The newest open application one of whose messages has one of ``thread_keys``."""
+        tables = self.storage.tables
+        wanted = {key for key in thread_keys if key}
+        for application_id in sorted(tables.applications, reverse=True):
+            stored = tables.applications[application_id]
+            if stored.status in OPEN_STATUSES and any(
+                wanted.intersection(tables.inbound[inbound_id].thread_keys)
+                for inbound_id in stored.inbound_ids
+            ):
+                return copy.deepcopy(stored)
+        return None
+
+    def find_open_from(self, sender: str, since: datetime) -> list[StoredDraft]:
+        """Open applications fed by ``sender`` since ``since``, newest first."""
+        tables = self.storage.tables
+        found = []
+        for application_id in sorted(tables.applications, reverse=True):
+            stored = tables.applications[application_id]
+            if stored.status in OPEN_STATUSES and any(
+                (tables.inbound[inbound_id].sender or "").lower() == sender.lower()
+                and tables.inbound[inbound_id].received_at >= since
+                for inbound_id in stored.inbound_ids
+            ):
+                found.append(copy.deepcopy(stored))
+        return found
 
     def set_status(
         self, application_id: int, status: ApplicationStatus, *, actor: str = SYSTEM

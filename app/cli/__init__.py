@@ -15,7 +15,8 @@ from collections.abc import Sequence
 
 # Modules under app.cli that provide sub-commands, in the order `--help` lists them.
 COMMAND_MODULES = (
-    "extract", "check", "dates", "policies", "workdays", "db", "audit", "serve", "users", "stats",
+    "extract", "check", "dates", "policies", "workdays", "db", "audit", "serve", "ingest",
+    "mailbox", "users", "stats",
 )  # fmt: skip
 
 

@@ -4,7 +4,7 @@ that fed it, and (in SQL) the parties, incidents and evidence spans projected ou
 from __future__ import annotations
 
 import abc
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -60,10 +60,14 @@ class ApplicationRepository(abc.ABC):
         status: ApplicationStatus | None = None,
         expected_version: int | None = None,
         actor: str = SYSTEM,
+        evidence_sources: Mapping[int, int] | None = None,
     ) -> int:
         """Create an application from ``draft`` or replace the draft of ``application_id``.
 
-        The messages in ``inbound_ids`` are linked (links are only ever added). A threshold
+        The messages in ``inbound_ids`` are linked (links are only ever added).
+        ``evidence_sources`` says, by incident position, which message an incident's evidence
+        spans point into (a message merged into a thread); other incidents keep the message
+        they had, or the first linked one. A threshold
         result in the draft that differs from the last one recorded becomes a new threshold
         decision. With ``expected_version``, raises :class:`StaleApplication` if someone saved
         in between; an unknown ``application_id`` raises :class:`ApplicationNotFound`.
@@ -98,6 +102,17 @@ class ApplicationRepository(abc.ABC):
         """
 
     @abc.abstractmethod
+    def find_open_thread(self, thread_keys: Sequence[str]) -> StoredDraft | None:
+        """The newest open application fed by a message of the same email thread: one whose
+        thread key, or any of its other thread keys (its own Message-ID, In-Reply-To,
+        References), is among ``thread_keys``."""
+
+    @abc.abstractmethod
+    def find_open_from(self, sender: str, since: datetime) -> list[StoredDraft]:
+        """Open applications fed by a message from ``sender`` (any case) received at or after
+        ``since``, newest first."""
+
+    @abc.abstractmethod
     def set_status(
         self, application_id: int, status: ApplicationStatus, *, actor: str = SYSTEM
     ) -> None:
@@ -122,6 +137,7 @@ class SqlApplicationRepository(ApplicationRepository):
         status: ApplicationStatus | None = None,
         expected_version: int | None = None,
         actor: str = SYSTEM,
+        evidence_sources: Mapping[int, int] | None = None,
     ) -> int:
         """Create or replace an application (see :meth:`ApplicationRepository.save_draft`);
         the parties, incidents and evidence spans are rebuilt from the draft."""
@@ -167,8 +183,9 @@ class SqlApplicationRepository(ApplicationRepository):
             action = AuditAction.DRAFT_UPDATED
         assert record.id is not None
         linked = self._link_messages(record.id, inbound_ids)
-        evidence_message = linked[0] if linked else None
-        self._replace_projections(record.id, draft, evidence_message)
+        sources = self._evidence_sources(record.id) if application_id is not None else {}
+        sources.update(evidence_sources or {})
+        self._replace_projections(record.id, draft, linked[0] if linked else None, sources)
         decided = (
             self.decisions.record_threshold(record.id, draft.threshold)
             if draft.threshold is not None
@@ -218,8 +235,21 @@ class SqlApplicationRepository(ApplicationRepository):
             )
         return sorted(existing | set(new))
 
+    def _evidence_sources(self, application_id: int) -> dict[int, int]:
+        """The message each stored incident's evidence points into, by incident position."""
+        rows = self.session.execute(
+            select(IncidentRecord.position, EvidenceSpan.inbound_id)  # type: ignore[call-overload]
+            .join(EvidenceSpan, EvidenceSpan.incident_id == IncidentRecord.id)
+            .where(IncidentRecord.application_id == application_id)
+        ).all()
+        return {int(position): int(inbound) for position, inbound in rows if inbound is not None}
+
     def _replace_projections(
-        self, application_id: int, draft: Draft, evidence_message: int | None
+        self,
+        application_id: int,
+        draft: Draft,
+        evidence_message: int | None,
+        sources: Mapping[int, int],
     ) -> None:
         """Rebuild the parties, incidents and evidence spans of an application from its draft."""
         # Evidence rows go with their incidents (ON DELETE CASCADE, on both databases).
@@ -272,7 +302,7 @@ class SqlApplicationRepository(ApplicationRepository):
                 self.session.add(
                     EvidenceSpan(
                         incident_id=record.id,
-                        inbound_id=evidence_message,
+                        inbound_id=sources.get(position, evidence_message),
                         span_start=span.start,
                         span_end=span.end,
                     )
@@ -366,6 +396,48 @@ class SqlApplicationRepository(ApplicationRepository):
         if record is None or record.id is None:
             return None
         return self._stored(record, self._inbound_ids([record.id]).get(record.id, ()))
+
+    def find_open_thread(self, thread_keys: Sequence[str]) -> StoredDraft | None:
+        """The newest open application of this email thread; see the abstract method."""
+        keys = [key for key in dict.fromkeys(thread_keys) if key]
+        if not keys:
+            return None
+        link_table = ApplicationMessageLink.__table__  # type: ignore[attr-defined]
+        inbound_table = InboundRecord.__table__  # type: ignore[attr-defined]
+        # Every message of an open application, newest application first: few rows (open
+        # applications are a working set), matched on any thread key in Python, since the keys
+        # are a JSON list.
+        rows = self.session.execute(
+            select(link_table.c.application_id, inbound_table.c.thread_keys)
+            .join(inbound_table, inbound_table.c.id == link_table.c.inbound_id)
+            .join(ApplicationRecord, ApplicationRecord.id == link_table.c.application_id)
+            .where(ApplicationRecord.status.in_(list(OPEN_STATUSES)))  # type: ignore[attr-defined]
+            .order_by(link_table.c.application_id.desc())
+        ).all()
+        wanted = set(keys)
+        for application_id, stored_keys in rows:
+            if wanted.intersection(stored_keys or ()):
+                return self.get(int(application_id))
+        return None
+
+    def find_open_from(self, sender: str, since: datetime) -> list[StoredDraft]:
+        """Open applications fed by ``sender`` since ``since``, newest first."""
+        link_table = ApplicationMessageLink.__table__  # type: ignore[attr-defined]
+        inbound_table = InboundRecord.__table__  # type: ignore[attr-defined]
+        ids = self.session.execute(
+            select(link_table.c.application_id)
+            .join(inbound_table, inbound_table.c.id == link_table.c.inbound_id)
+            .join(ApplicationRecord, ApplicationRecord.id == link_table.c.application_id)
+            .where(
+                func.lower(inbound_table.c.sender) == sender.lower(),
+                inbound_table.c.received_at >= since,
+                ApplicationRecord.status.in_(list(OPEN_STATUSES)),  # type: ignore[attr-defined]
+            )
+            .distinct()
+            .order_by(link_table.c.application_id.desc())
+        ).scalars()
+        found = [self.get(int(application_id)) for application_id in ids]
+        return [stored for stored in found if stored is not None]
 
     def set_status(
         self, application_id: int, status: ApplicationStatus, *, actor: str = SYSTEM

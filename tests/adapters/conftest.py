@@ -18,6 +18,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,6 +43,9 @@ auth_mechanisms = plain login
 default_internal_user = {internal_user}
 default_login_user = {login_user}
 mail_location = maildir:{root}/mail/%u/Maildir
+# IDLE learns of new mail by inotify; where inotify runs out (many servers on one machine) it
+# falls back to this poll, 30 s by default: longer than the tests wait.
+mailbox_idle_check_interval = 1 secs
 passdb {{
   driver = passwd-file
   args = scheme=PLAIN username_format=%u {root}/passwd
@@ -149,6 +153,16 @@ class Dovecot:
         self.stop()
         self.start()
 
+    def set_uidvalidity(self, user: str, folder: str, value: int) -> None:
+        """Give ``folder`` of ``user`` a new UIDVALIDITY, as a rebuilt server index would
+        (``doveadm mailbox update --uid-validity``)."""
+        doveadm = shutil.which("doveadm") or "/usr/bin/doveadm"
+        subprocess.run(
+            [doveadm, "-c", str(self.config), "mailbox", "update", "-u", user,
+             "--uid-validity", str(value), folder],
+            check=True, capture_output=True, timeout=30,
+        )  # fmt: skip
+
     def logs(self) -> str:
         parts = []
         for name in ("stdout.log", "dovecot.log"):
@@ -177,13 +191,10 @@ def _descendants(root: int) -> list[int]:
     return found
 
 
-@pytest.fixture(scope="session")
-def dovecot() -> Iterator[Dovecot]:
-    """A Dovecot server for the session; users come from :meth:`Dovecot.new_user`."""
-    if not Path(DOVECOT).exists():
-        if _under_ci():
-            pytest.fail(f"{DOVECOT_MISSING} (CI=true: IMAP tests must run)")
-        pytest.skip(DOVECOT_MISSING)
+@contextmanager
+def running_dovecot() -> Iterator[Dovecot]:
+    """A throw-away Dovecot on a free loopback port, stopped and removed on leaving (for the
+    session fixture and for ``make bench``)."""
     root = Path(tempfile.mkdtemp(prefix="trigger-dovecot-"))
     root.chmod(0o755)
     mail = root / "mail"
@@ -229,3 +240,14 @@ def dovecot() -> Iterator[Dovecot]:
         if server is not None:
             server.stop()
         shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def dovecot() -> Iterator[Dovecot]:
+    """A Dovecot server for the session; users come from :meth:`Dovecot.new_user`."""
+    if not Path(DOVECOT).exists():
+        if _under_ci():
+            pytest.fail(f"{DOVECOT_MISSING} (CI=true: IMAP tests must run)")
+        pytest.skip(DOVECOT_MISSING)
+    with running_dovecot() as server:
+        yield server

@@ -253,3 +253,40 @@ def test_scan_when_the_processed_name_is_not_a_folder_then_the_file_stays_and_it
     assert store.messages == [REPLY]
     assert (inbox / "a.eml").exists()
     assert caplog.text.count("a.eml") == 1 and "cannot move it" in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"hello, this is not an email\r\n", "not an email: no mail headers"),
+        (b"\r\n\r\n", "empty message"),
+    ],
+)
+def test_scan_when_a_file_is_not_an_email_then_it_is_quarantined_with_its_reason(
+    engine: Engine, tmp_path: Path, data: bytes, reason: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    inbox = tmp_path / "inbox"
+    drop(inbox, "junk.eml", data)
+    drop(inbox, "good.eml", REPLY)
+    stored = DropFolder(inbox, sql_store(engine)).scan_once()
+    assert len(stored) == 1  # the next file flows
+    quarantine = inbox / "quarantine"
+    assert (quarantine / "junk.eml").read_bytes() == data  # nothing lost
+    assert (quarantine / "junk.eml.reason").read_text() == reason + "\n"
+    assert any("junk.eml is not an email" in r.getMessage() for r in caplog.records)
+    with SqlUnitOfWork(engine) as uow:
+        assert (
+            uow.inbound.find(InboundChannel.EMAIL, "sha256:" + hashlib.sha256(data).hexdigest())
+            is None
+        )
+
+
+def test_scan_when_a_file_name_holds_a_line_break_then_the_log_line_stays_one_line(
+    engine: Engine, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="intake.drop_folder")
+    inbox = tmp_path / "inbox"
+    drop(inbox, "a\nERROR forged line.eml", b"not mail\r\n")
+    DropFolder(inbox, sql_store(engine)).scan_once()
+    messages = [r.getMessage() for r in caplog.records]
+    assert messages and all("\n" not in message for message in messages)

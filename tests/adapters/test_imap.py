@@ -7,20 +7,28 @@ from __future__ import annotations
 
 import logging
 import queue
+import random
+import re
 import signal
 import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from email.message import EmailMessage
+from functools import partial
 from pathlib import Path
 
 import pytest
 from imapclient import IMAPClient
 from sqlalchemy import Engine
 
-from app.inbound import inbound_store
+from app.acknowledging import AcknowledgingWorker
+from app.inbound import SqlFolderLedger, inbound_refuser, inbound_store
 from intake.drop_folder import inbound_from_eml
-from intake.imap import ImapAccount, ImapWorker
+from intake.errors import MailboxUnavailable
+from intake.imap import STORED_KEYWORD, ImapAccount, ImapWorker
+from intake.smtp import SmtpSender
 from storage.database import connect
 from storage.migrate import upgrade
 from storage.transient import Backoff
@@ -28,7 +36,10 @@ from storage.unit_of_work import SqlUnitOfWork
 from tests.adapters.conftest import PASSWORD, Dovecot
 from tests.integration.conftest import Server
 from tests.integration.conftest import start_serve as start_serving
+from tests.smtp_server import SmtpServer, free_port
+from tests.unit.test_hostile_mail import many_recipients, nested
 from trigger.inbound import InboundMessage
+from trigger.profiles import get_profile
 
 WAIT = 20.0  # seconds: a guard against a hang, never a pause
 
@@ -271,6 +282,171 @@ def test_imap_when_the_store_refuses_a_message_then_it_is_quarantined_and_the_ne
     assert stored_count(engine) == 1
 
 
+def test_imap_when_a_message_is_not_an_email_then_it_is_quarantined_with_the_reason(
+    mailbox: Mailbox,
+    run_worker: Callable[..., Running],
+    engine: Engine,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.INFO, logger="intake.imap")
+    mailbox.append(b"X-Nothing-Known: 1\r\n\r\nnot a mail at all\r\n")
+    mailbox.append(message(2))
+    run_worker(inbound_store(lambda: SqlUnitOfWork(engine)))
+    wait_until(lambda: mailbox.count("Quarantine") == 1 and mailbox.count("Processed") == 1)
+    assert stored_count(engine) == 1
+    assert any("not an email: no mail headers" in r.getMessage() for r in caplog.records)
+
+
+def test_imap_when_a_mime_bomb_arrives_then_it_is_quarantined_and_the_next_flows(
+    mailbox: Mailbox,
+    run_worker: Callable[..., Running],
+    engine: Engine,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.INFO, logger="intake.imap")
+    mailbox.append(nested(2000))
+    mailbox.append(many_recipients(16_000))
+    mailbox.append(message(3))
+    run_worker(inbound_store(lambda: SqlUnitOfWork(engine)))
+    wait_until(lambda: mailbox.count("Quarantine") == 2 and mailbox.count("Processed") == 1)
+    assert stored_count(engine) == 1
+    reasons = " ".join(r.getMessage() for r in caplog.records)
+    assert "too many MIME parts" in reasons and "too many addresses" in reasons
+
+
+def with_attachment(n: int, size: int) -> bytes:
+    mail = EmailMessage()
+    mail["From"] = "Ann Lee <ann.lee@example.net>"
+    mail["To"] = "communitysafety@example.org"
+    mail["Date"] = "Wed, 14 Oct 2026 09:00:00 +0100"
+    mail["Message-ID"] = f"<att-{n}@example.net>"
+    mail["Subject"] = "Photos"
+    mail.set_content("The photos of my door are attached.")
+    mail.add_attachment(b"\xff" * size, "image", "jpeg", filename="door.jpg")
+    return mail.as_bytes()
+
+
+def test_imap_when_mail_is_too_large_then_it_is_refused_with_a_reply_that_says_so(
+    mailbox: Mailbox, run_worker: Callable[..., Running], engine: Engine
+) -> None:
+    unit_of_work = partial(SqlUnitOfWork, engine)
+    mailbox.append(message(1, size=9000))  # over the message cap: never downloaded
+    mailbox.append(with_attachment(2, 3000))  # an attachment over its cap
+    mailbox.append(message(3))
+    run_worker(
+        inbound_store(unit_of_work),
+        refuse=inbound_refuser(unit_of_work),
+        max_bytes=8000,
+        max_attachment_bytes=2000,
+    )
+    wait_until(lambda: mailbox.count("Quarantine") == 2 and mailbox.count("Processed") == 1)
+    server = SmtpServer(free_port())
+    server.start()
+    try:
+        worker = AcknowledgingWorker(
+            unit_of_work,
+            get_profile("hart"),
+            SmtpSender("127.0.0.1", server.port, starttls=False, timeout=5),
+            "Community Safety <communitysafety@example.org>",
+            ["communitysafety@example.org"],
+            clock=lambda: datetime(2026, 12, 7, 10, tzinfo=UTC),
+        )
+        worker.process_once()
+        assert worker.process_once() == 0  # answered once
+    finally:
+        server.stop()
+    by_thread = {str(reply["In-Reply-To"]): reply for _, reply in server.capture.messages}
+    assert set(by_thread) == {"<msg-1@example.net>", "<att-2@example.net>"}
+    too_large = by_thread["<msg-1@example.net>"]
+    assert "because it was too large" in too_large.get_content()
+    assert "up to 8 KB" in too_large.get_content()
+    assert too_large["Auto-Submitted"] == "auto-replied"
+    attachment = by_thread["<att-2@example.net>"].get_content()
+    assert "one of its attachments was too large" in attachment
+    with unit_of_work() as uow:
+        kept = [uow.inbound.get(n) for n in (1, 2)]
+    assert all(r is not None and r.raw_media_type == "text/rfc822-headers" for r in kept)
+    assert all(r is not None and b"kicked" not in (r.raw or b"") for r in kept)  # headers only
+
+
+def ledger(engine: Engine, mailbox: Mailbox) -> SqlFolderLedger:
+    return SqlFolderLedger(lambda: SqlUnitOfWork(engine), mailbox.user)
+
+
+def test_imap_when_uidvalidity_is_reset_then_the_folder_pauses_with_an_alert_until_resumed(
+    dovecot: Dovecot,
+    mailbox: Mailbox,
+    run_worker: Callable[..., Running],
+    engine: Engine,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.INFO, logger="intake.imap")
+    store = inbound_store(lambda: SqlUnitOfWork(engine))
+    mailbox.append(message(1))
+    first = run_worker(store, ledger=ledger(engine, mailbox))
+    wait_until(lambda: mailbox.count("Processed") == 1, what="the first message")
+    first.stop()
+    with SqlUnitOfWork(engine) as uow:
+        before = uow.mail_folders.get(mailbox.user, "INBOX")
+    assert before is not None and before.last_uid == 1 and not before.paused
+
+    mailbox.close()
+    dovecot.set_uidvalidity(mailbox.user, "INBOX", before.uidvalidity + 1000)
+    mailbox.append(message(2))
+    paused = run_worker(store, ledger=ledger(engine, mailbox))
+    wait_until(lambda: any("is PAUSED" in r.getMessage() for r in caplog.records), what="the alert")
+    paused.stop()
+    [alert] = [r for r in caplog.records if "is PAUSED" in r.getMessage()]
+    assert alert.levelno == logging.ERROR
+    assert mailbox.count("INBOX") == 1  # not read: neither imported again nor skipped
+    assert stored_count(engine) == 1
+    with SqlUnitOfWork(engine) as uow:
+        folder = uow.mail_folders.get(mailbox.user, "INBOX")
+        [entry] = [e for e in uow.audit.entries_after(0) if e.action == "mail_folder.paused"]
+        assert folder is not None and folder.paused
+        assert folder.paused_uidvalidity == before.uidvalidity + 1000
+        assert entry.detail["found"] == before.uidvalidity + 1000
+        assert uow.mail_folders.pause(mailbox.user, "INBOX", 5) is False  # alerted once
+        uow.mail_folders.resume(mailbox.user, "INBOX", actor="test")
+
+    run_worker(store, ledger=ledger(engine, mailbox))
+    wait_until(lambda: mailbox.count("Processed") == 2, what="the message after resuming")
+    assert mailbox.count("INBOX") == 0
+    assert stored_count(engine) == 2
+
+
+def test_imap_when_stored_mail_is_flagged_then_it_stays_and_is_never_stored_twice(
+    mailbox: Mailbox, run_worker: Callable[..., Running], engine: Engine
+) -> None:
+    store = inbound_store(lambda: SqlUnitOfWork(engine))
+    mailbox.append(message(1))
+    mailbox.append(message(2))
+    first = run_worker(store, ledger=ledger(engine, mailbox), processed_action="flag")
+    wait_until(lambda: stored_count(engine) == 2, what="both stored")
+    client = mailbox._client()
+    client.select_folder("INBOX", readonly=True)
+    wait_until(lambda: len(client.search(["KEYWORD", STORED_KEYWORD])) == 2, what="flagged")
+    first.stop()
+    mailbox.append(message(3))
+    run_worker(store, ledger=ledger(engine, mailbox), processed_action="flag")
+    wait_until(lambda: stored_count(engine) == 3, what="the new one")
+    assert mailbox.count("INBOX") == 3 and mailbox.count("Processed") == 0
+    with SqlUnitOfWork(engine) as uow:
+        folder = uow.mail_folders.get(mailbox.user, "INBOX")
+    assert folder is not None and folder.last_uid == 3
+
+
+def test_imap_when_starttls_is_asked_of_a_server_without_it_then_the_mailbox_is_unavailable(
+    dovecot: Dovecot, mailbox: Mailbox
+) -> None:
+    account = ImapAccount(
+        dovecot.host, mailbox.user, PASSWORD, port=dovecot.port, ssl=False, starttls=True
+    )
+    worker = ImapWorker(account, lambda inbound: (0, False), timeout=10.0)
+    with pytest.raises(MailboxUnavailable, match="cannot start TLS"):
+        worker.connect()
+
+
 # --- trigger serve over IMAP, as a process -------------------------------------------------------
 
 
@@ -370,6 +546,77 @@ def test_serve_when_killed_while_mail_arrives_then_every_message_is_stored_exact
     assert mailbox.count("INBOX") == 0
     assert mailbox.count("Processed") == total
     assert mailbox.count("Quarantine") == 0
+
+
+def test_serve_killed_at_random_points_while_200_messages_arrive_loses_and_doubles_nothing(
+    dovecot: Dovecot, mailbox: Mailbox, servers: list[Server], tmp_path: Path
+) -> None:
+    """Some messages have no Message-ID, some reuse another's with a different body: each is
+    its own content. SIGKILL at four random points (seed in the failure message)."""
+    total = 200
+    seed = random.randrange(1_000_000)
+    rng = random.Random(seed)
+    kills = [rng.randint(3, 35) for _ in range(4)]  # stored lines each server gets to log
+    database = tmp_path / "var" / "trigger.sqlite3"
+    appended = threading.Event()
+    appender = Mailbox(dovecot, mailbox.user)
+
+    def deliver() -> None:
+        try:
+            for n in range(total):
+                data = message(n, body=f"Account number {n}: they kicked my door again.")
+                if n % 7 == 0:  # no Message-ID
+                    data = data.replace(f"Message-ID: <msg-{n}@example.net>\r\n".encode(), b"")
+                elif n % 11 == 0:  # another message's Message-ID, a different body
+                    data = data.replace(f"<msg-{n}@".encode(), b"<msg-1@")
+                appender.append(data)
+                time.sleep(0.005)
+        finally:
+            appender.close()
+            appended.set()
+
+    logs: list[str] = []
+    server = start_serve(tmp_path, dovecot, mailbox.user)
+    servers.append(server)
+    server.wait_for("trigger serve ready", timeout=60)
+    delivery = threading.Thread(target=deliver, daemon=True)
+    delivery.start()
+    for kill_after in kills:
+        count_lines(server, "imap: stored", kill_after, timeout=120)
+        server.process.send_signal(signal.SIGKILL)
+        logs.append(server.finish(timeout=WAIT)[1])
+        server = start_serve(tmp_path, dovecot, mailbox.user)
+        servers.append(server)
+        server.wait_for("trigger serve ready", timeout=60)
+    assert appended.wait(timeout=120)
+    delivery.join(timeout=WAIT)
+    wait_until(
+        lambda: mailbox.count("INBOX") == 0 and database_rows(database)[0] >= total,
+        timeout=180,
+        what=f"every message stored and moved (seed {seed})",
+    )
+    server.process.send_signal(signal.SIGTERM)
+    status, log = server.finish(timeout=30)
+    assert status == 0, log
+    logs.append(log)
+    settled = [
+        (match.group(1), int(match.group(2)))
+        for text in logs
+        for match in re.finditer(r"imap: (stored|already had) INBOX uid (\d+) \(", text)
+    ]
+    stored_uids = [uid for how, uid in settled if how == "stored"]
+    # Each UID stored at most once (a kill between the store and its log line leaves it to the
+    # restart's "already had"), and every UID settled.
+    assert len(stored_uids) == len(set(stored_uids)), f"seed {seed}"
+    assert {uid for _, uid in settled} == set(range(1, total + 1)), f"seed {seed}"
+    assert database_rows(database) == (total, total, total), f"seed {seed}"
+    assert mailbox.count("INBOX") == 0
+    assert mailbox.count("Processed") == total
+    with sqlite3.connect(database) as connection:
+        [(last_uid, paused)] = connection.execute(
+            "SELECT last_uid, paused_at FROM mail_folders WHERE folder = 'INBOX'"
+        ).fetchall()
+    assert last_uid == total and paused is None
 
 
 def test_serve_when_imap_is_configured_then_an_appended_email_is_drafted(

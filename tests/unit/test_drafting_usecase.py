@@ -209,8 +209,9 @@ def test_drafting_when_one_message_fails_after_saving_then_only_its_work_is_undo
     storage: FakeStorage, extractor: Extractor
 ) -> None:
     first = store(storage, EMAIL)
-    second = store(storage, EMAIL.replace(b"<one@", b"<two@"))
-    third = store(storage, EMAIL.replace(b"<one@", b"<three@"))
+    # Three senders: three applications (one sender's emails would continue one draft).
+    second = store(storage, EMAIL.replace(b"<one@", b"<two@").replace(b"ann.lee@", b"bo@"))
+    third = store(storage, EMAIL.replace(b"<one@", b"<three@").replace(b"ann.lee@", b"cy@"))
     drafting = worker(extractor, lambda: BreakingUnitOfWork(storage, broken=second))
     assert drafting.process_once() == 3
     with storage.unit_of_work() as uow:
