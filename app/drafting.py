@@ -48,6 +48,9 @@ from trigger.threshold import decide
 
 log = logging.getLogger(__name__)
 
+# The channels whose stored messages this worker drafts; the Telegram bot drafts its own.
+DRAFTED_CHANNELS = (InboundChannel.EMAIL,)
+
 DEFAULT_TIME_LIMIT = 60.0
 DEFAULT_MAX_ATTEMPTS = 3
 # How long after a sender's message a new one from them about the same person continues it.
@@ -99,7 +102,7 @@ class DraftingWorker:
         (``ignored``); its :class:`Taken` has no bytes.
         """
         with self.unit_of_work() as uow:
-            records = uow.inbound.take(1, lease=self.lease)
+            records = uow.inbound.take(1, lease=self.lease, channels=DRAFTED_CHANNELS)
             if not records:
                 return None
             record = records[0]

@@ -210,15 +210,19 @@ class FakeInboundRepository(InboundRepository):
         ]
         return copy.deepcopy(waiting[:limit])
 
-    def take(self, limit: int, *, lease: timedelta) -> list[InboundRecord]:
-        """Up to ``limit`` waiting messages not leased (or whose lease ran out), oldest first:
-        each counts an attempt and is leased for ``lease``."""
+    def take(
+        self, limit: int, *, lease: timedelta, channels: Collection[str] | None = None
+    ) -> list[InboundRecord]:
+        """Up to ``limit`` waiting messages (of ``channels``) not leased (or whose lease ran
+        out), oldest first: each counts an attempt and is leased for ``lease``."""
         now = utc_now()
         taken: list[InboundRecord] = []
         for _, record in sorted(self.storage.tables.inbound.items()):
             if len(taken) >= limit:
                 break
             if record.state is not InboundState.RECEIVED:
+                continue
+            if channels is not None and str(record.channel) not in {str(c) for c in channels}:
                 continue
             if record.claimed_until is not None and record.claimed_until >= now:
                 continue

@@ -90,9 +90,13 @@ class InboundRepository(abc.ABC):
         work; messages another unit of work holds are skipped."""
 
     @abc.abstractmethod
-    def take(self, limit: int, *, lease: timedelta) -> list[InboundRecord]:
-        """Take up to ``limit`` messages waiting in ``received``, oldest first, for drafting
-        outside this unit of work: each counts one more attempt and is leased for ``lease``.
+    def take(
+        self, limit: int, *, lease: timedelta, channels: Collection[str] | None = None
+    ) -> list[InboundRecord]:
+        """Take up to ``limit`` messages waiting in ``received`` (of ``channels``, when given),
+        oldest first, for drafting outside this unit of work: each counts one more attempt and
+        is leased for ``lease``. A channel that handles its own messages (the Telegram bot) is
+        left out by the drafting worker this way.
 
         Messages leased to another worker are skipped until their lease has run out (a worker
         that died leaves its lease behind). Commit the unit of work before drafting, so the
@@ -223,7 +227,9 @@ class SqlInboundRepository(InboundRepository):
         )
         return list(self.session.execute(statement).scalars())
 
-    def take(self, limit: int, *, lease: timedelta) -> list[InboundRecord]:
+    def take(
+        self, limit: int, *, lease: timedelta, channels: Collection[str] | None = None
+    ) -> list[InboundRecord]:
         """Take up to ``limit`` waiting messages for drafting; see :meth:`InboundRepository.take`.
 
         On PostgreSQL rows another worker is taking at this moment are skipped (``SKIP
@@ -241,6 +247,10 @@ class SqlInboundRepository(InboundRepository):
             .limit(limit)
             .with_for_update(skip_locked=True)
         )
+        if channels is not None:
+            statement = statement.where(
+                InboundRecord.channel.in_([str(c) for c in channels])  # type: ignore[attr-defined]
+            )
         taken = list(self.session.execute(statement).scalars())
         for record in taken:
             record.attempts += 1

@@ -13,6 +13,7 @@ from app.drafting import DraftingWorker
 from intake.drop_folder import inbound_from_eml
 from storage.tables import InboundRecord, InboundState, utc_now
 from storage.unit_of_work import SqlUnitOfWork
+from trigger.inbound import InboundChannel, InboundMessage
 from trigger.profiles import get_profile
 
 EMAIL = b"""From: Ann Lee <ann.lee@example.net>\r
@@ -82,3 +83,29 @@ def test_drafting_when_the_server_died_on_a_message_three_times_then_it_is_faile
         )
         assert uow.applications.count() == 0
     assert worker.process_once() == 0  # never retried
+
+
+def test_take_when_the_bot_stored_an_update_then_drafting_leaves_it_to_the_bot(
+    engine: Engine,
+) -> None:
+    with SqlUnitOfWork(engine) as uow:
+        update_id, _ = uow.inbound.save(
+            InboundMessage(
+                channel=InboundChannel.TELEGRAM,
+                external_id="1001",
+                received_at=utc_now(),
+                raw=b'{"update_id": 1001}',
+                thread_keys=("48151623",),
+            )
+        )
+    email_id = store(engine)
+    worker = DraftingWorker(partial(SqlUnitOfWork, engine), get_profile("hart"))
+    taken = worker.take()
+    assert taken is not None and taken.inbound_id == email_id
+    assert worker.take() is None  # the update is not the drafting worker's to take
+    with SqlUnitOfWork(engine) as uow:
+        record = uow.inbound.get(update_id)
+        assert record is not None
+        assert (record.state, record.attempts) == (InboundState.RECEIVED, 0)
+        [mine] = uow.inbound.take(5, lease=timedelta(minutes=1), channels=["telegram"])
+        assert mine.id == update_id
