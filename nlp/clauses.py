@@ -144,6 +144,13 @@ class Segmentation:
         """The text of the ``kind`` clause (``clause`` or ``part``) of ``sentence`` (a
         ``paragraph_sentence``'s bounds) that holds ``[start, end)``: from just after the last
         separator that ends by ``start`` to the first separator starting at or after ``end``."""
+        left, right = self.bounds_around(kind, sentence, start, end)
+        return self.text[left:right]
+
+    def bounds_around(
+        self, kind: Cut, sentence: tuple[int, int], start: int, end: int
+    ) -> tuple[int, int]:
+        """The character offsets of the clause :meth:`clause_around` returns."""
         s_start, s_end = sentence
         cuts = [
             c.cut
@@ -152,7 +159,7 @@ class Segmentation:
         ]
         left = max((c[0] for c in cuts if c[1] <= start), default=-1)
         right = min((c[0] for c in cuts if c[0] >= end), default=-1)
-        return self.text[left + 1 if left >= 0 else s_start : right if right >= 0 else s_end]
+        return (left + 1 if left >= 0 else s_start, right if right >= 0 else s_end)
 
     def contrast_bounds(self, sentence: Sentence) -> list[int]:
         """Where the ``contrast`` clauses of a canonical ``text_sentence`` start, as offsets into

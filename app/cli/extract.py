@@ -31,6 +31,7 @@ _EMPTY_DRAFT: dict[str, Any] = {
     "exclusions": [],
     "risk_flags": [],
     "threshold": None,
+    "rejected_dates": [],
 }
 
 
