@@ -8,7 +8,8 @@ cuts of different strengths, so each cut is a :class:`Cut` kind and a recogniser
 it reads by name:
 
 - ``sentence``: spaCy's sentences (the sentencizer's ``. ! ?``); the report finder's windows.
-- ``paragraph_sentence``: a ``sentence`` also ended by a blank line; the incident assembler's.
+- ``paragraph_sentence``: a ``sentence`` also ended by a blank line or before a line of a list or
+  a diary ("- ...", "1) ...", "14/10 | ...", "Monday 1 June - ..."); the incident assembler's.
 - ``clause``: a ``paragraph_sentence`` cut at ``; : but then ( )`` (what a date phrase's clause
   says about it); ``part``: cut at ``; :`` only.
 - ``report_clause``: a ``sentence`` cut before a clause word (``. ; : ! ? but because then when
@@ -87,6 +88,12 @@ _ABBREVIATIONS = frozenset(
 # A line break after a space is a soft wrap (format=flowed), with or without a carriage return.
 _SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)]*(?=\s)|\n\s*\n|(?<! )\r\n|(?<![ \r])\n")
 _BLANK_LINE = re.compile(r"\n\s*\n")
+# A line of a list or a diary starts a paragraph sentence of its own: a bullet, "1)" or "2.", a
+# numeric date ("14/10 | ...", "4.6.26:"), or a capitalised weekday ("Monday 1 June - ...").
+_LIST_LINE = re.compile(
+    r"(?<![ \r])\r?\n(?=[ \t]*(?:[-*•–>]\s|\d{1,2}[).]\s|\d{1,2}[/.-]\d{1,2}\b"
+    r"|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b))"
+)
 
 
 @dataclass(frozen=True)
@@ -280,6 +287,7 @@ def segment_doc(doc: Doc, settings: ClauseSettings | None = None) -> Segmentatio
     # paragraph sentences: spaCy's sentences, also cut at blank lines
     cuts = {idx[first] for first, last in spacy_sentences if last > first} if annotated else {0}
     cuts.update(m.end() for m in _BLANK_LINE.finditer(text))
+    cuts.update(m.end() for m in _LIST_LINE.finditer(text))
     cuts.add(0)
     ordered = sorted(cuts)
     paragraph = [

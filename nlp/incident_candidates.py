@@ -48,6 +48,7 @@ DATE_RULES: tuple[str, ...] = (
     "superseded",
     "report_not_until",
     "corrected",
+    "relative_to_other_event",
     "relative_without_incident",
     "relative_without_behaviour",
     "unresolved",
@@ -125,7 +126,8 @@ class CandidateRules(ReportAttachment):
     def __init__(self, parts: list[AnalysedSegment]) -> None:
         super().__init__(parts)
         self.rejected: list[Rejection] = []
-        self.rejected_at: list[tuple[int, int, int, str]] = []  # segment, sentence, char, rule
+        # segment, sentence, char, rule, day (when a single day) of each rejection
+        self.rejected_at: list[tuple[int, int, int, str, date | None]] = []
 
     def _date(
         self,
@@ -181,7 +183,8 @@ class CandidateRules(ReportAttachment):
                 reason=reason(rule, **values),
             )
         )
-        self.rejected_at.append((c.seg_index, c.sentence, c.mention.start, rule))
+        day = c.start if c.start is not None and c.start == c.end else None
+        self.rejected_at.append((c.seg_index, c.sentence, c.mention.start, rule, day))
 
     def _accept(self, c: _Candidate, verdict: _Accept) -> None:
         incident = self.new_incident(
@@ -217,6 +220,17 @@ class CandidateRules(ReportAttachment):
                 return _Merged()
         return None
 
+    def _rule_relative_to_other_event(self, c: _Candidate) -> _Verdict | None:
+        # "the morning after the residents' meeting": after that event, not after the incident
+        if not is_incident_anchor(c.value) or not re.search(
+            r"\b(?:after|before)\s*$", c.value.text, re.I
+        ):
+            return None
+        following = c.text[c.mention.end : c.mention.end + 12]
+        if re.match(r"\s+(?:the|my|our|his|her|their|that|a|an)\b", following, re.I):
+            return _Reject()
+        return None
+
     def _rule_relative_without_incident(self, c: _Candidate) -> _Verdict | None:
         # "the next day they were back": an incident relative to the one just told.
         if not is_incident_anchor(c.value):
@@ -224,8 +238,29 @@ class CandidateRules(ReportAttachment):
         offset = getattr(c.value, "offset_days", None) or 0
         base = self.current
         if base is None or offset <= 0 or base.end is None:
+            # "My GP appointment was on the 4th. That night they were screaming ...": counted
+            # from the day just set aside, when behaviour follows and no incident came between
+            aside = self._day_set_aside(c)
+            if aside is not None and has_strong_event(c.text[c.mention.end : c.s_end]):
+                day = aside + timedelta(days=offset)
+                return _Accept(day, day, f"'{c.value.text}' after {aside.isoformat()}", True)
             return _Reject()
         return None
+
+    def _day_set_aside(self, c: _Candidate) -> date | None:
+        """The day of the date phrase set aside just before ``c`` (this or the sentence before,
+        no incident told since), when it named one day."""
+        if not self.rejected_at:
+            return None
+        seg, sentence, at, rule, day = self.rejected_at[-1]
+        if seg != c.seg_index or rule not in _BEHAVIOUR_RULES or day is None:
+            return None
+        if not (sentence == c.sentence and at < c.mention.start or sentence == c.sentence - 1):
+            return None
+        current = self.current
+        if current is not None and current.segment == seg and current.sentence >= sentence:
+            return None
+        return day
 
     def _rule_relative_without_behaviour(self, c: _Candidate) -> _Verdict | None:
         if not is_incident_anchor(c.value):
@@ -346,7 +381,7 @@ class CandidateRules(ReportAttachment):
             (seg, sentence) == (c.seg_index, c.sentence)
             and at < c.mention.start
             or (seg, sentence) == (c.seg_index, c.sentence - 1)
-            for seg, sentence, at, rule in self.rejected_at
+            for seg, sentence, at, rule, _day in self.rejected_at
             if rule in _BEHAVIOUR_RULES
         )
         if not rejected_before:
@@ -378,6 +413,12 @@ class CandidateRules(ReportAttachment):
 
     def _rule_no_behaviour(self, c: _Candidate) -> _Verdict | None:
         around = c.text[c.s_start : c.s_end]
+        others = self.mentions_between(c.s_start, c.s_end)
+        if len(others) > 1:
+            # several dates in the sentence: only the conjuncts of this one tell about it
+            spans = [(m.start - c.s_start, m.end - c.s_start) for m in others]
+            own = (c.mention.start - c.s_start, c.mention.end - c.s_start)
+            around = " ".join(date_scope(around, spans, own))
         if (
             tells_behaviour(around)
             or c.cue_nearby(self)
@@ -433,9 +474,10 @@ class CandidateRules(ReportAttachment):
             return False
         n_start, n_end = sents.bounds(sentence + 1)
         following = text[n_start:n_end]
-        if has_event(following) and has_perpetrator(following):
+        dated = bool(self.mentions_between(n_start, n_end))  # then it tells its own day
+        if not dated and has_event(following) and has_perpetrator(following):
             return True
-        if weak and (
+        if weak and not dated and (
             has_strong_event(following)
             or any(c.label != "collective" for c in self.cues_between(n_start, n_end))
         ):

@@ -98,7 +98,8 @@ def rule_book() -> RuleBook:
         topic_words=frozenset(data["TOPIC_WORDS"]),
         # Where a conjunct ends: before "and" + a new subject or time, before a subordinator.
         conjunct=re.compile(
-            rf",?\s+and\s+(?=(?:{subjects})\b)|,?\s+(?:{breaks})\s+(?=\w)|\s*,\s*(?=and\b)",
+            rf",?\s+and\s+(?=(?:{subjects})\b)|,?\s+(?:{breaks})\s+(?=\w)|\s*,\s*(?=and\b)"
+            rf"|\s+but\s+|\s+then\s+|[;:]",
             re.I,
         ),
         # ", the day of my GP appointment," / ", which was the morning after the hearing,"
@@ -196,29 +197,33 @@ def date_scope(clause: str, date_spans: list[tuple[int, int]], own: tuple[int, i
     """The conjuncts of ``clause`` that belong to the date phrase at ``own`` (offsets into
     ``clause``; ``date_spans`` are every date phrase in it), appositives left out."""
     book = rule_book()
+    # appositives first (blanked, offsets kept), unless the date itself stands in one
+    clause = book.appositive.sub(
+        lambda m: m.group(0) if m.start() <= own[0] < m.end() else " " * len(m.group(0)), clause
+    )
     bounds = [0]
     for match in book.conjunct.finditer(clause):
         if match.start() > bounds[-1]:
             bounds.append(match.end())
     bounds.append(len(clause) + 1)
     pieces = [(bounds[k], min(bounds[k + 1], len(clause))) for k in range(len(bounds) - 1)]
-    owner: list[int | None] = []
+    owner: list[set[int]] = []
     for a, b in pieces:
-        dated = [k for k, (s, _e) in enumerate(date_spans) if a <= s < b]
-        owner.append(dated[0] if dated else None)
-    # dateless conjuncts go to the date before them; those before any date, to the first date
-    first = next((o for o in owner if o is not None), None)
-    current = first
+        owner.append({k for k, (s, _e) in enumerate(date_spans) if a <= s < b})
+    # dateless conjuncts go to the date(s) before them; those before any date, to the first
+    current = next((o for o in owner if o), set())
     assigned = []
     for o in owner:
-        if o is not None:
+        if o:
             current = o
         assigned.append(current)
     mine = date_spans.index(own) if own in date_spans else None
     scope = [
-        clause[a:b] for (a, b), o in zip(pieces, assigned, strict=True) if o == mine or mine is None
+        clause[a:b]
+        for (a, b), o in zip(pieces, assigned, strict=True)
+        if mine is None or mine in o
     ]
-    return [book.appositive.sub(" ", piece) for piece in scope]
+    return scope
 
 
 def _topic_free(text: str) -> str:
@@ -252,7 +257,7 @@ def clause_veto(scope: list[str]) -> tuple[str, str] | None:
         strong = [h for h in hit if not h[0].weak]
         if not strong:
             doing = _topic_free(piece)
-            if has_actor(doing) and has_strong_event(doing):
+            if has_actor(doing) and has_event(doing):
                 free_behaviour = True
                 continue
         topic, found = (strong or hit)[0]
