@@ -216,6 +216,13 @@ class ReportAttachment(OrdinalReference):
                     or "each time" in text[c.start : c.end + 5].lower()
                     or c.explanation == COUNTED_REPORTS  # "complained to the council twice"
                 )
+                # "rang them about it twice": one incident, reported more than once
+                and not (
+                    c.explanation == COUNTED_REPORTS
+                    and {"it", "this", "that"}.intersection(
+                        re.findall(r"[a-z]+", text[cue_f.start : c.start].lower())
+                    )
+                )
                 # "to both the police and the council": both bodies, not both incidents
                 and not any(
                     0 <= a.start - c.end <= 6

@@ -53,7 +53,7 @@ def rows(nlp: Language, text: str) -> list[Row]:
         ("Every incident has been reported to the police.", [(d(1), True, None, ("police",))]),
         # counted: reports of several incidents, their days not given
         ("I phoned them a couple of times, no idea of the dates.", [(d(1), True, None, ())]),
-        ("I've reported it to the council three times.", [(d(1), True, None, ("council",))]),
+        ("I've complained to the council three times.", [(d(1), True, None, ("council",))]),
         ("I rang 101 several times.", [(d(1), True, None, ("police",))]),
         ("I've complained to environmental health twice.", [(d(1), True, None, ("council",))]),
     ],
@@ -98,6 +98,11 @@ def test_a_report_aimed_at_one_incident_by_its_place(
     second: tuple[bool | None, date | None, tuple[str, ...]],
 ) -> None:
     assert rows(nlp, TWO + said) == [(d(1), *first), (d(3), *second)]
+
+
+def test_one_incident_reported_more_than_once_is_not_every_incident(nlp: Language) -> None:
+    found = rows(nlp, TWO + "I rang the police about it twice.")
+    assert found == [(d(1), None, None, ()), (d(3), True, d(3), ("police",))]
 
 
 def test_a_report_told_in_the_next_paragraph(nlp: Language) -> None:
