@@ -3,10 +3,14 @@
 The account is read in order, segment by segment (a chat message, an email body, a forwarded
 original), keeping a *current incident*:
 
-- a date phrase that names when something happened starts a new incident, when behaviour words
-  (``EVENT`` in ``patterns/events.jsonl``) or a report cue stand near it; background dates
-  ("since 2019", "every weekend", "for the last month"), future dates, long periods ("this year")
-  and dates inside reference numbers do not;
+- every date phrase is a candidate incident, which the ordered, named date rules of
+  :mod:`nlp.incident_candidates` accept or reject (``patterns/incident_rules.json``): behaviour
+  words (``EVENT`` in ``patterns/events.jsonl``), a perpetrator or a report cue in its own
+  conjuncts make it an incident; background dates ("since 2019", "every weekend"), future dates,
+  long periods ("this year"), clauses about something else (a GP appointment, a court hearing),
+  the writer's own household ("I drove my son to football") do not, and each rejection keeps its
+  rule and reason (:func:`assemble` returns them beside the incidents); dates inside reference
+  numbers are not candidates;
 - a report cue ("reported it", "rang 101") belongs to the current incident; the first date phrase
   in its clause is the report's date when the clause refers back ("reported *it* on 2 June") or the
   incident was just told; otherwise that date is a new incident told through its report ("rang 101
@@ -15,11 +19,13 @@ original), keeping a *current incident*:
   "straight away", "that night" are the incident's day (extract-contract.md, date conventions);
 - a report whose day is not given is the incident's day ("a report told as part of the incident"),
   unless the text says the day is not known, or one statement covers several incidents;
-- "both", "every one of these" apply one report statement to several incidents;
+- "both", "every one of these", "the lot" apply one report statement to several incidents,
+  "a couple of times" too (days not given); "the earlier one" aims it at one of them;
 - "it was the 14th not the 15th" moves the incident dated the 15th to the 14th;
 - "one time they ..." starts an incident with no date.
 
-Pure: reads analysed spaCy Docs, returns plain values. The date rules are here; the report rules
+Pure: reads analysed spaCy Docs, returns plain values. The reading is here, the date rules in
+:mod:`nlp.incident_candidates` (their words in :mod:`nlp.incident_rules`); the report rules
 are in :mod:`nlp.incident_reports`, the words and phrases in :mod:`nlp.incident_words`, the values
 and the running state in :mod:`nlp.incident_model`; sentences and clauses come from the
 ``clauses`` component (:mod:`nlp.clauses`).
