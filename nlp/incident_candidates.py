@@ -419,8 +419,11 @@ class CandidateRules(ReportAttachment):
             spans = [(m.start - c.s_start, m.end - c.s_start) for m in others]
             own = (c.mention.start - c.s_start, c.mention.end - c.s_start)
             around = " ".join(date_scope(around, spans, own))
+        # "and last night AGAIN": the behaviour just told, again
+        again = self.current is not None and "again" in lower_words(around)
         if (
             tells_behaviour(around)
+            or again
             or c.cue_nearby(self)
             or any(c.s_start <= h.start < c.s_end for h in findings(c.part.doc, "hate"))
             or self._told_next(c.sents, c.sentence, c.text, weak=has_event(around))
@@ -477,8 +480,8 @@ class CandidateRules(ReportAttachment):
         dated = bool(self.mentions_between(n_start, n_end))  # then it tells its own day
         if not dated and has_event(following) and has_perpetrator(following):
             return True
-        if weak and not dated and (
-            has_strong_event(following)
+        if weak and (
+            (not dated and has_strong_event(following))
             or any(c.label != "collective" for c in self.cues_between(n_start, n_end))
         ):
             return True  # "... called me names. I rang the police straight away."

@@ -249,3 +249,13 @@ def test_the_report_of_a_set_aside_day_is_set_aside_too(nlp: Language) -> None:
     )
     assert found.incidents == []
     assert [r.rule for r in found.rejected] == ["not_incident_clause", "report_of_rejected"]
+
+
+def test_again_after_an_incident_is_another_one(nlp: Language) -> None:
+    found = _assembled(nlp, "On the 2nd they had music on till 4am. And last night AGAIN.")
+    assert [i.start for i in found.incidents] == [d(2), d(9)]
+
+
+def test_again_with_nothing_told_before_is_not_an_incident(nlp: Language) -> None:
+    found = _assembled(nlp, "I was back at work again on Monday.")
+    assert found.incidents == []
