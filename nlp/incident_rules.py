@@ -67,7 +67,9 @@ class RuleBook:
     vetoes: tuple[VetoTopic, ...]
     kin: frozenset[str]
     possessives: frozenset[str]
-    kin_pronouns: frozenset[str]
+    kin_pronouns: frozenset[str]  # singular
+    kin_plural_pronouns: frozenset[str]
+    kin_plural: frozenset[str]
     weak_event: frozenset[str]
     topic_words: frozenset[str]
     conjunct: re.Pattern[str]
@@ -93,7 +95,9 @@ def rule_book() -> RuleBook:
         ),
         kin=frozenset(data["KIN"]),
         possessives=frozenset(data["POSSESSIVES"]),
-        kin_pronouns=frozenset(data["KIN_PRONOUNS"]),
+        kin_pronouns=frozenset(data["KIN_PRONOUNS"]["singular"]),
+        kin_plural_pronouns=frozenset(data["KIN_PRONOUNS"]["plural"]),
+        kin_plural=frozenset(data["KIN_PLURAL"]),
         weak_event=frozenset(data["WEAK_EVENT"]),
         topic_words=frozenset(data["TOPIC_WORDS"]),
         # Where a conjunct ends: before "and" + a new subject or time, before a subordinator.
@@ -129,16 +133,25 @@ def _words(text: str) -> list[str]:
 
 def household_words(text: str) -> set[int]:
     """Indexes (into :func:`lower_words`) of words naming the writer's household: a kin word after
-    a possessive ("my son", "our little girl"), and the pronouns after the first of them."""
+    a possessive ("my son", "our little girl"), and the pronouns of their number after them ("he"
+    after "my son", "they" after "my kids")."""
     book = rule_book()
     words = _words(text)
     own: set[int] = set()
-    seen_kin = False
+    pronouns: frozenset[str] = frozenset()
+    kin_seen = 0
     for k, word in enumerate(words):
-        if word in book.kin and any(words[j] in book.possessives for j in range(max(0, k - 3), k)):
+        bare = re.sub(r"['’]s$", "", word)
+        if bare in book.kin:
+            kin_seen += 1  # "my daughter's friend": two people, "they"
+        if word in book.kin and any(
+            re.sub(r"['’]s$", "", words[j]) in book.possessives | book.kin
+            for j in range(max(0, k - 3), k)
+        ):
             own.add(k)
-            seen_kin = True
-        elif seen_kin and word in book.kin_pronouns:
+            plural = word in book.kin_plural or kin_seen > 1
+            pronouns = pronouns | (book.kin_plural_pronouns if plural else book.kin_pronouns)
+        elif word in pronouns:
             own.add(k)
     return own
 
@@ -219,9 +232,7 @@ def date_scope(clause: str, date_spans: list[tuple[int, int]], own: tuple[int, i
         assigned.append(current)
     mine = date_spans.index(own) if own in date_spans else None
     scope = [
-        clause[a:b]
-        for (a, b), o in zip(pieces, assigned, strict=True)
-        if mine is None or mine in o
+        clause[a:b] for (a, b), o in zip(pieces, assigned, strict=True) if mine is None or mine in o
     ]
     return scope
 
