@@ -89,9 +89,10 @@ _ABBREVIATIONS = frozenset(
 _SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)]*(?=\s)|\n\s*\n|(?<! )\r\n|(?<![ \r])\n")
 _BLANK_LINE = re.compile(r"\n\s*\n")
 # A line of a list or a diary starts a paragraph sentence of its own: a bullet, "1)" or "2.", a
-# numeric date ("14/10 | ...", "4.6.26:"), or a capitalised weekday ("Monday 1 June - ...").
+# numeric date ("14/10 | ...", "4.6.26:"), or a capitalised weekday ("Monday 1 June - ..."). A
+# quote marker ("> ") is not a bullet: quoted mail wraps its sentences over such lines.
 _LIST_LINE = re.compile(
-    r"(?<![ \r])\r?\n(?=[ \t]*(?:[-*•–>]\s|\d{1,2}[).]\s|\d{1,2}[/.-]\d{1,2}\b"
+    r"(?<![ \r])\r?\n(?=[ \t]*(?:[-*•–]\s|\d{1,2}[).]\s|\d{1,2}[/.-]\d{1,2}\b"
     r"|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b))"
 )
 

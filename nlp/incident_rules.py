@@ -102,7 +102,7 @@ def rule_book() -> RuleBook:
         topic_words=frozenset(data["TOPIC_WORDS"]),
         # Where a conjunct ends: before "and" + a new subject or time, before a subordinator.
         conjunct=re.compile(
-            rf",?\s+and\s+(?=(?:{subjects})\b)|,?\s+(?:{breaks})\s+(?=\w)|\s*,\s*(?=and\b)"
+            rf",?\s+and[\s>]+(?=(?:{subjects})\b)|,?\s+(?:{breaks})[\s>]+(?=\w)|\s*,\s*(?=and\b)"
             rf"|\s+but\s+|\s+then\s+|[;:]",
             re.I,
         ),

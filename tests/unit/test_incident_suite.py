@@ -262,3 +262,11 @@ def test_again_after_an_incident_is_another_one(nlp: Language) -> None:
 def test_again_with_nothing_told_before_is_not_an_incident(nlp: Language) -> None:
     found = _assembled(nlp, "I was back at work again on Monday.")
     assert found.incidents == []
+
+
+def test_a_quoted_line_break_is_not_a_list_item(nlp: Language) -> None:
+    found = _assembled(
+        nlp, "> On the 2nd I had a GP appointment and\n> on the 4th they kicked my gate."
+    )
+    assert [i.start for i in found.incidents] == [d(4)]
+    assert found.incidents[0].summary.startswith("> On the 2nd")
