@@ -8,7 +8,8 @@ cuts of different strengths, so each cut is a :class:`Cut` kind and a recogniser
 it reads by name:
 
 - ``sentence``: spaCy's sentences (the sentencizer's ``. ! ?``); the report finder's windows.
-- ``paragraph_sentence``: a ``sentence`` also ended by a blank line; the incident assembler's.
+- ``paragraph_sentence``: a ``sentence`` also ended by a blank line or before a line of a list or
+  a diary ("- ...", "1) ...", "14/10 | ...", "Monday 1 June - ..."); the incident assembler's.
 - ``clause``: a ``paragraph_sentence`` cut at ``; : but then ( )`` (what a date phrase's clause
   says about it); ``part``: cut at ``; :`` only.
 - ``report_clause``: a ``sentence`` cut before a clause word (``. ; : ! ? but because then when
@@ -87,6 +88,13 @@ _ABBREVIATIONS = frozenset(
 # A line break after a space is a soft wrap (format=flowed), with or without a carriage return.
 _SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)]*(?=\s)|\n\s*\n|(?<! )\r\n|(?<![ \r])\n")
 _BLANK_LINE = re.compile(r"\n\s*\n")
+# A line of a list or a diary starts a paragraph sentence of its own: a bullet, "1)" or "2.", a
+# numeric date ("14/10 | ...", "4.6.26:"), or a capitalised weekday ("Monday 1 June - ..."). A
+# quote marker ("> ") is not a bullet: quoted mail wraps its sentences over such lines.
+_LIST_LINE = re.compile(
+    r"(?<![ \r])\r?\n(?=[ \t]*(?:[-*•–]\s|\d{1,2}[).]\s|\d{1,2}[/.-]\d{1,2}\b"
+    r"|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b))"
+)
 
 
 @dataclass(frozen=True)
@@ -144,6 +152,13 @@ class Segmentation:
         """The text of the ``kind`` clause (``clause`` or ``part``) of ``sentence`` (a
         ``paragraph_sentence``'s bounds) that holds ``[start, end)``: from just after the last
         separator that ends by ``start`` to the first separator starting at or after ``end``."""
+        left, right = self.bounds_around(kind, sentence, start, end)
+        return self.text[left:right]
+
+    def bounds_around(
+        self, kind: Cut, sentence: tuple[int, int], start: int, end: int
+    ) -> tuple[int, int]:
+        """The character offsets of the clause :meth:`clause_around` returns."""
         s_start, s_end = sentence
         cuts = [
             c.cut
@@ -152,7 +167,7 @@ class Segmentation:
         ]
         left = max((c[0] for c in cuts if c[1] <= start), default=-1)
         right = min((c[0] for c in cuts if c[0] >= end), default=-1)
-        return self.text[left + 1 if left >= 0 else s_start : right if right >= 0 else s_end]
+        return (left + 1 if left >= 0 else s_start, right if right >= 0 else s_end)
 
     def contrast_bounds(self, sentence: Sentence) -> list[int]:
         """Where the ``contrast`` clauses of a canonical ``text_sentence`` start, as offsets into
@@ -273,6 +288,7 @@ def segment_doc(doc: Doc, settings: ClauseSettings | None = None) -> Segmentatio
     # paragraph sentences: spaCy's sentences, also cut at blank lines
     cuts = {idx[first] for first, last in spacy_sentences if last > first} if annotated else {0}
     cuts.update(m.end() for m in _BLANK_LINE.finditer(text))
+    cuts.update(m.end() for m in _LIST_LINE.finditer(text))
     cuts.add(0)
     ordered = sorted(cuts)
     paragraph = [

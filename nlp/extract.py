@@ -20,12 +20,12 @@ from nlp.document import Document, Person, Segment, SegmentKind
 from nlp.exclusions import decide_exclusions
 from nlp.findings import Finding
 from nlp.hate import find_hate_markers_in_answer
-from nlp.incidents import AnalysedSegment, IncidentFinding, assemble_incidents
+from nlp.incidents import AnalysedSegment, IncidentFinding, Rejection, assemble
 from nlp.parties import Parties, decide_parties
 from nlp.pipeline import analyse, build_pipeline, findings
 from nlp.reports import find_agencies
 from nlp.risk import risk_flags_of_messages
-from trigger.draft import Applicant, DateRange, Draft, Incident, Span, Victim
+from trigger.draft import Applicant, DateRange, Draft, Incident, RejectedDate, Span, Victim
 from trigger.vocabulary import (
     Agency,
     ApplicantRole,
@@ -115,8 +115,8 @@ class Extractor:
             replace(part, recipient_agency=_you(document, segment, forwarder))
             for segment, part in analysed.parts
         ]
-        incident_findings = assemble_incidents(parts)
-        incidents = [_incident(f) for f in incident_findings]
+        assembly = assemble(parts)
+        incidents = [_incident(f) for f in assembly.incidents]
 
         strands: set[HateStrand] = set()
         risks: set[RiskFlag] = set()
@@ -171,6 +171,7 @@ class Extractor:
             community_reporters=parties.community_reporters,
             exclusions=sorted({Exclusion(e) for e in exclusions}, key=list(Exclusion).index),
             risk_flags=sorted(risks, key=list(RiskFlag).index),
+            rejected_dates=[_rejected(r) for r in assembly.rejected],
         )
         log.debug("extracted %d incidents from %s", len(incidents), source)
         return draft
@@ -256,6 +257,16 @@ def _incident(finding: IncidentFinding) -> Incident:
         hate_strands=[HateStrand(s) for s in finding.hate_strands],
         summary=finding.summary,
         evidence=[Span(start=s, end=e) for s, e in finding.evidence],
+    )
+
+
+def _rejected(rejection: Rejection) -> RejectedDate:
+    return RejectedDate(
+        phrase=rejection.phrase,
+        span=Span(start=rejection.start, end=rejection.end),
+        occurred=DateRange(start=rejection.occurred_start, end=rejection.occurred_end),
+        rule=rejection.rule,
+        reason=rejection.reason,
     )
 
 

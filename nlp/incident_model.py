@@ -94,6 +94,11 @@ class Sentences:
         """The ``kind`` clause of sentence ``sentence`` that holds [start, end)."""
         return self.cuts.clause_around(kind, self.bounds(sentence), start, end)
 
+    def bounds_around(self, kind: Cut, sentence: int, start: int, end: int) -> tuple[int, int]:
+        """The character offsets of the ``kind`` clause of sentence ``sentence`` holding
+        [start, end)."""
+        return self.cuts.bounds_around(kind, self.bounds(sentence), start, end)
+
     def index(self, char: int) -> int:
         """The number of the sentence holding character ``char``."""
         return bisect.bisect_right(self.starts, char) - 1

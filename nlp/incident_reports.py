@@ -29,10 +29,41 @@ from nlp.incident_words import (
     has_event,
     is_incident_anchor,
 )
-from nlp.reports import ReportCue
+from nlp.reports import COUNTED_REPORTS, ReportCue
+
+_ORDINAL = re.compile(
+    r"\bthe\s+(first|earlier|earliest|second|third|fourth|later|latest|last|most recent)\s+"
+    r"(?:one|time|incident|occasion)\b",
+    re.I,
+)
+_ORDINAL_INDEX = {"first": 0, "earlier": 0, "earliest": 0, "second": 1, "third": 2, "fourth": 3}
 
 
-class ReportAttachment(AssemblyState):
+class OrdinalReference(AssemblyState):
+    """Reports aimed at one incident by its place in the account ("the earlier one", "the second
+    time", "the last one")."""
+
+    def ordinal_target(
+        self, text: str, s_start: int, cue_f: Any, clause_end: int, seg_index: int, chat: bool
+    ) -> Incident | None:
+        """The incident a report cue names by its place: in the words of its clause before the
+        cue (from the last comma or the sentence start) or just after it."""
+        comma = max(text.rfind(",", s_start, cue_f.start), text.rfind(";", s_start, cue_f.start))
+        before = text[max(s_start, comma + 1) : cue_f.start]
+        after = text[cue_f.end : min(clause_end, cue_f.end + 30)]
+        match = _ORDINAL.search(before) or _ORDINAL.match(after.lstrip())
+        if match is None:
+            return None
+        told = self.incidents if chat else self.by_segment.get(seg_index, [])
+        told = sorted(told, key=lambda i: (i.start is None, i.start or date.min))
+        if len(told) < 2:
+            return None
+        word = match.group(1).lower()
+        k = _ORDINAL_INDEX.get(word, len(told) - 1)
+        return told[k] if k < len(told) else None
+
+
+class ReportAttachment(OrdinalReference):
     """The assembler's report rules: where each report cue goes."""
 
     def attach_cue(
@@ -162,18 +193,57 @@ class ReportAttachment(AssemblyState):
             # "I can't remember if it was the police form or the council one"
             report.cue = ReportCue(cue.negated, (), cue.until)
         # "reported both", "reported every one of these", "the same day each time"
-        collective = [
+        # "every incident has been reported": the subject of a report verb, just before it
+        subject = [
             c
-            for c in self.cues_between(cue_f.end, clause_end)
+            for c in self.cues_between(max(s_start, cue_f.start - 30), cue_f.start)
             if c.label == "collective"
-            and (c.start - cue_f.end < 25 or "each time" in text[c.start : c.end + 5].lower())
-            # "to both the police and the council": both bodies, not both incidents
-            and not any(
-                0 <= a.start - c.end <= 6 and re.fullmatch(r"\s*(?:the\s*)?", text[c.end : a.start])
-                for a in self.segment_agencies
+            and c.explanation != COUNTED_REPORTS
+            and re.fullmatch(
+                r"\s*(?:(?:has|have|had|was|were)\s+)?(?:all\s+)?(?:been\s+)?",
+                text[c.end : cue_f.start],
+                re.I,
             )
         ]
+        collective = (
+            subject
+            + [
+                c
+                for c in self.cues_between(cue_f.end, clause_end)
+                if c.label == "collective"
+                and (
+                    c.start - cue_f.end < 25
+                    or "each time" in text[c.start : c.end + 5].lower()
+                    or c.explanation == COUNTED_REPORTS  # "complained to the council twice"
+                )
+                # "rang them about it twice": one incident, reported more than once
+                and not (
+                    c.explanation == COUNTED_REPORTS
+                    and {"it", "this", "that"}.intersection(
+                        re.findall(r"[a-z]+", text[cue_f.start : c.start].lower())
+                    )
+                )
+                # "to both the police and the council": both bodies, not both incidents
+                and not any(
+                    0 <= a.start - c.end <= 6
+                    and re.fullmatch(r"\s*(?:the\s*)?", text[c.end : a.start])
+                    for a in self.segment_agencies
+                )
+            ]
+        )
         targets = [current]
+        picked = self.ordinal_target(text, s_start, cue_f, clause_end, seg_index, part.chat)
+        if picked is not None and not collective:
+            # "the earlier one went to the council, the later one ...": told apart from the
+            # incident, so its day is not the incident's
+            targets = [picked]
+            report.unknown_day = date_f is None or report.unknown_day
+        if (
+            collective
+            and date_f is None
+            and any(c.explanation == COUNTED_REPORTS for c in collective)
+        ):
+            report.unknown_day = True  # "phoned them a couple of times": days not given
         if collective:
             report.collective = True
             word = text[collective[0].start : collective[0].end].lower()

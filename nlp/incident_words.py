@@ -48,7 +48,6 @@ class EventLexicon:
     event_stems: tuple[str, ...]
     perpetrator_words: frozenset[str]
     perpetrator_phrases: re.Pattern[str]
-    not_incident: frozenset[str]
     undated: re.Pattern[str]
     day_unknown: re.Pattern[str]
     agency_unknown: re.Pattern[str]
@@ -77,7 +76,6 @@ def event_lexicon() -> EventLexicon:
         event_stems=tuple(w[:-1] for w in events if w.endswith("*")),
         perpetrator_words=frozenset(rows["PERPETRATOR"]["words"]),
         perpetrator_phrases=_phrase_regex(rows["PERPETRATOR"]["phrases"]),
-        not_incident=frozenset(rows["NOT_INCIDENT"]["words"]),
         undated=_phrase_regex(rows["UNDATED"]["phrases"]),
         day_unknown=_phrase_regex(rows["REPORT_DAY_UNKNOWN"]["phrases"]),
         agency_unknown=_phrase_regex(rows["AGENCY_UNKNOWN"]["phrases"]),

@@ -3,10 +3,14 @@
 The account is read in order, segment by segment (a chat message, an email body, a forwarded
 original), keeping a *current incident*:
 
-- a date phrase that names when something happened starts a new incident, when behaviour words
-  (``EVENT`` in ``patterns/events.jsonl``) or a report cue stand near it; background dates
-  ("since 2019", "every weekend", "for the last month"), future dates, long periods ("this year")
-  and dates inside reference numbers do not;
+- every date phrase is a candidate incident, which the ordered, named date rules of
+  :mod:`nlp.incident_candidates` accept or reject (``patterns/incident_rules.json``): behaviour
+  words (``EVENT`` in ``patterns/events.jsonl``), a perpetrator or a report cue in its own
+  conjuncts make it an incident; background dates ("since 2019", "every weekend"), future dates,
+  long periods ("this year"), clauses about something else (a GP appointment, a court hearing),
+  the writer's own household ("I drove my son to football") do not, and each rejection keeps its
+  rule and reason (:func:`assemble` returns them beside the incidents); dates inside reference
+  numbers are not candidates;
 - a report cue ("reported it", "rang 101") belongs to the current incident; the first date phrase
   in its clause is the report's date when the clause refers back ("reported *it* on 2 June") or the
   incident was just told; otherwise that date is a new incident told through its report ("rang 101
@@ -15,11 +19,13 @@ original), keeping a *current incident*:
   "straight away", "that night" are the incident's day (extract-contract.md, date conventions);
 - a report whose day is not given is the incident's day ("a report told as part of the incident"),
   unless the text says the day is not known, or one statement covers several incidents;
-- "both", "every one of these" apply one report statement to several incidents;
+- "both", "every one of these", "the lot" apply one report statement to several incidents,
+  "a couple of times" too (days not given); "the earlier one" aims it at one of them;
 - "it was the 14th not the 15th" moves the incident dated the 15th to the 14th;
 - "one time they ..." starts an incident with no date.
 
-Pure: reads analysed spaCy Docs, returns plain values. The date rules are here; the report rules
+Pure: reads analysed spaCy Docs, returns plain values. The reading is here, the date rules in
+:mod:`nlp.incident_candidates` (their words in :mod:`nlp.incident_rules`); the report rules
 are in :mod:`nlp.incident_reports`, the words and phrases in :mod:`nlp.incident_words`, the values
 and the running state in :mod:`nlp.incident_model`; sentences and clauses come from the
 ``clauses`` component (:mod:`nlp.clauses`).
@@ -28,28 +34,27 @@ and the running state in :mod:`nlp.incident_model`; sentences and clauses come f
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from nlp.clauses import Cut
-from nlp.incident_model import AnalysedSegment, Incident, IncidentFinding, Report, Sentences
-from nlp.incident_reports import ReportAttachment, incident_finding
+from nlp.incident_candidates import CandidateRules
+from nlp.incident_model import AnalysedSegment, Incident, IncidentFinding, Sentences
+from nlp.incident_reports import incident_finding
+from nlp.incident_rules import (
+    Rejection,
+)
 from nlp.incident_words import (
-    ANAPHORA,
     HAPPENING,
     LEAD_IN,
     NAMED_AFTER_KIN,
-    PLACE_COURT,
     SAME_ABUSE,
     SELF_CORRECTION,
     clause_end_char,
-    date_value,
     drop_shadowed,
     event_lexicon,
     has_event,
-    has_perpetrator,
     is_incident_anchor,
-    lower_words,
     reference_day_of,
     specificity,
     when_clause,
@@ -57,12 +62,25 @@ from nlp.incident_words import (
 )
 from nlp.pipeline import doc_text, findings
 
-__all__ = ["AnalysedSegment", "IncidentFinding", "assemble_incidents"]
+__all__ = [
+    "AnalysedSegment",
+    "Assembly",
+    "IncidentFinding",
+    "Rejection",
+    "assemble",
+    "assemble_incidents",
+]
 
-_LONGEST_INCIDENT = timedelta(days=31)
+
+@dataclass(frozen=True)
+class Assembly:
+    """The incidents an account tells, and the date phrases set aside with why."""
+
+    incidents: list[IncidentFinding]
+    rejected: list[Rejection]
 
 
-class _Assembler(ReportAttachment):
+class _Assembler(CandidateRules):
     """Reads the analysed segments in order and assembles the incidents they tell."""
 
     # -- main loop -----------------------------------------------------------------------
@@ -249,209 +267,6 @@ class _Assembler(ReportAttachment):
                 if earlier:
                     incident.hate |= earlier[-1].hate
 
-    def _date(
-        self,
-        seg_index: int,
-        part: AnalysedSegment,
-        sents: Sentences,
-        mention_f: Any,
-        reference_day: date | None,
-        cues: list[Any],
-        report_dates: dict[int, Any],
-        claimed: set[int],
-    ) -> None:
-        text = sents.text
-        m = mention_f.value
-        if getattr(m, "negated", False):
-            return
-        if id(mention_f) in self.superseded:
-            return
-        if self._reported_not_until(mention_f, text, sents):
-            return
-        if getattr(m, "corrects", False) or id(mention_f) in self.corrections:
-            wrong = self.corrections.get(id(mention_f))
-            if wrong is not None and self._correct(m, wrong):
-                return
-        if is_incident_anchor(m):
-            # "the next day they were back": an incident relative to the one just told.
-            offset = getattr(m, "offset_days", None) or 0
-            base = self.current
-            if base is None or offset <= 0 or base.end is None:
-                return
-            sentence = sents.index(mention_f.start)
-            s_start, s_end = sents.bounds(sentence)
-            rest = text[mention_f.end : s_end]
-            if not has_event(rest):
-                return  # "the officer who rang me back the next day was rude": not an incident
-            day = base.end + timedelta(days=offset)
-            self.new_incident(
-                seg_index,
-                part,
-                sents,
-                mention_f.start,
-                day,
-                day,
-                f"'{m.text}' after the incident of {base.end.isoformat()}",
-            )
-            return
-        start, end = date_value(m)
-        if start is None or end is None:
-            return
-        if reference_day is not None and start > reference_day:
-            return  # the future ("next year", a hearing next week) is not an incident
-        if end - start > _LONGEST_INCIDENT - timedelta(days=1):
-            return  # "this year", "last year": a period, not an occurrence
-        before = text[max(0, mention_f.start - 40) : mention_f.start]
-        lex = event_lexicon()
-        if lex.background.search(before) or lex.background_start.match(m.text):
-            return
-        if self._follows_date(mention_f, text, r"\s*(?:to|till|until|-|–|\()\s*"):
-            return  # the far end of "from March to June", or "the next day (18/6)"
-        if str(getattr(m, "explanation", "")).lower().find("birth") >= 0:
-            return
-        if " " not in m.text.strip() and (
-            re.match(r"['’]s\b", text[mention_f.end : mention_f.end + 3])
-            or m.text.strip().lower() in self.names_in_segment
-        ):
-            return  # "June's illness", "my wife June ... June gets upset": a person, not the month
-        if start != end and any(
-            0 < other.start - mention_f.end < 40
-            and other.value.start_date is not None
-            and id(other) not in self.in_report_clause
-            and start <= other.value.start_date <= end
-            and other.value.start_date == other.value.end_date
-            for other in self.mentions_between(mention_f.end + 1, mention_f.end + 40)
-        ):
-            return  # "in October, it was the 18th": the later, exact day tells it
-        sentence = sents.index(mention_f.start)
-        s_start, s_end = sents.bounds(sentence)
-        # Adjacent phrases naming the same day ("Monday, 31st August") are one date.
-        if (
-            self.current is not None
-            and self.current.segment == seg_index
-            and self.current.sentence == sentence
-        ):
-            if (
-                self.current.start is not None
-                and self.current.start <= start
-                and end <= (self.current.end or end)
-            ):
-                # "last weekend ..., Saturday and Sunday", "Monday, 31st August": the same time
-                # told again
-                return
-        around = text[s_start:s_end]
-        cue_nearby = any(c.label != "collective" for c in self.cues_between(s_start, s_end))
-        if part.note and not cue_nearby:
-            # A forwarder's note tells an incident only with its report ("She did not report this").
-            if sentence + 1 >= len(sents.starts) or not any(
-                c.label != "collective"
-                and ANAPHORA.intersection(lower_words(text[c.end : c.end + 30])[:4])
-                for c in self.cues_between(*sents.bounds(sentence + 1))
-            ):
-                return
-        clause = sents.clause_around(Cut.CLAUSE, sentence, mention_f.start, mention_f.end)
-        if lex.not_incident.intersection(lower_words(PLACE_COURT.sub(" ", clause))):
-            return  # "on 2 October the CPS wrote to me", "the hearing on the 14th"
-        part_of = sents.clause_around(Cut.PART, sentence, mention_f.start, mention_f.end)
-        heading = not re.search(r"\w", part_of.replace(m.text, ""))  # "- 4/8/26: cars racing..."
-        if (
-            not heading
-            and len(part_of) < len(around) - 2
-            and not (
-                has_event(part_of)
-                or has_perpetrator(part_of)
-                or any(
-                    c.label != "collective"
-                    for c in self.cues_between(
-                        s_start + around.find(part_of),
-                        s_start + around.find(part_of) + len(part_of),
-                    )
-                )
-            )
-        ):
-            return  # "Since Mum sent me that on Thursday things got worse: yesterday ...": not it
-        if not (has_event(around) or has_perpetrator(around) or cue_nearby):
-            if not self._told_next(sents, sentence, text):
-                return
-        incident = self.new_incident(
-            seg_index, part, sents, mention_f.start, start, end, f"date phrase '{m.text}'"
-        )
-        self.incident_mentions.add(id(mention_f))
-        for cue, span, cue_sentence, cue_segment in self.pending.pop(id(mention_f), []):
-            if cue.negated:
-                incident.negative_reports += 1
-                continue
-            incident.reports.append(
-                Report(
-                    cue=cue, span=span, offset_days=0, sentence=cue_sentence, segment=cue_segment
-                )
-            )
-
-    def _reported_not_until(self, mention_f: Any, text: str, sents: Sentences) -> bool:
-        """ "I put it on the council website but not till Sunday": the report's day, not an
-        incident."""
-        before = text[max(0, mention_f.start - 25) : mention_f.start].lower()
-        current = self.current
-        if current is None or not re.search(
-            r"\b(?:not|only)\s+(?:until|till|til|untill)\s*$", before
-        ):
-            return False
-        sentence = sents.index(mention_f.start)
-        value = mention_f.value
-        for r in reversed(current.reports):
-            if (
-                r.sentence == sentence
-                and value.start_date is not None
-                and value.start_date == value.end_date
-            ):
-                r.on, r.offset_days = value.start_date, None
-                return True
-        return False
-
-    def _follows_date(self, mention_f: Any, text: str, between: str) -> bool:
-        """Whether another date phrase ends just before this one, only ``between`` apart."""
-        pattern = re.compile(between + r"$")
-        return any(
-            other.end <= mention_f.start
-            and mention_f.start - other.end <= 6
-            and pattern.fullmatch(text[other.end : mention_f.start])
-            for other in self.mentions_between(mention_f.start - 80, mention_f.start)
-        )
-
-    def _told_next(self, sents: Sentences, sentence: int, text: str) -> bool:
-        """Whether the next sentence goes on about it: "Last night was the worst. At about ten he
-        kicked the door", or "On the 24th a rock came through the window. I reported it ..."."""
-        if sentence + 1 >= len(sents.starts):
-            return False
-        n_start, n_end = sents.bounds(sentence + 1)
-        following = text[n_start:n_end]
-        if has_event(following) and has_perpetrator(following):
-            return True
-        return any(
-            c.label != "collective"
-            and ANAPHORA.intersection(lower_words(following[c.end - n_start :][:25]))
-            for c in self.cues_between(n_start, n_end)
-        )
-
-    def _correct(self, m: Any, wrong: Any) -> bool:
-        start, end = m.start_date, m.end_date
-        bare_day = re.fullmatch(
-            r"(?:on\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?", m.text.strip(), re.I
-        )
-        if bare_day and wrong.start_date is not None:
-            # "it wasn't the 9th of August, it was the 2nd": the 2nd of the same month
-            try:
-                start = end = wrong.start_date.replace(day=int(bare_day.group(1)))
-            except ValueError:
-                pass
-        for incident in reversed(self.incidents):
-            if incident.start == wrong.start_date and incident.end == wrong.end_date:
-                incident.explanation.append(f"date corrected to '{m.text}'")
-                incident.start, incident.end = start, end
-                self.current = incident
-                return True
-        return False
-
     # -- output --------------------------------------------------------------------------
     def _finish(self) -> list[IncidentFinding]:
         merged: list[Incident] = []
@@ -477,6 +292,14 @@ class _Assembler(ReportAttachment):
         return out
 
 
+def assemble(parts: list[AnalysedSegment]) -> Assembly:
+    """The incidents told across the analysed segments of one document, in date order, and the
+    date phrases the rules set aside, in text order."""
+    assembler = _Assembler(parts)
+    incidents = assembler.run()
+    return Assembly(incidents, sorted(assembler.rejected, key=lambda r: r.start))
+
+
 def assemble_incidents(parts: list[AnalysedSegment]) -> list[IncidentFinding]:
     """The incidents told across the analysed segments of one document, in date order."""
-    return _Assembler(parts).run()
+    return assemble(parts).incidents

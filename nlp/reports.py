@@ -41,6 +41,7 @@ _NEGATIONS = frozenset(
 )
 _CLAUSE_MAX = 20  # tokens
 _UNTIL = frozenset({"till", "until", "til", "untill"})
+COUNTED_REPORTS = "counted reports of several incidents"
 _AGENCY_WINDOW = 5  # tokens after a 'rang/told/called' verb within which the agency must appear
 
 
@@ -260,11 +261,11 @@ def find_reports(doc: Doc) -> tuple[list[Finding], list[Finding], list[Finding]]
         if start in used_tokens:
             continue
         span = doc[start:end]
-        if label == "COLLECTIVE":
+        if label in ("COLLECTIVE", "COUNTED"):
             used_tokens.update(range(start, end))
-            cues.append(
-                Finding("collective", span.start_char, span.end_char, "covers several incidents")
-            )
+            # "a couple of times", "three times": reports of several incidents, days not given
+            why = COUNTED_REPORTS if label == "COUNTED" else "covers several incidents"
+            cues.append(Finding("collective", span.start_char, span.end_char, why))
             continue
         # The agencies this cue names: every agency phrase in its clause ("rang the police that
         # night and the council the next day"); a "rang/told/called" cue needs one close by.

@@ -1,0 +1,309 @@
+"""The named rules that decide whether a date phrase is an incident, and the words they read.
+
+Every date phrase of an account is a *candidate*. The assembler (:mod:`nlp.incidents`) runs the
+rules of ``patterns/incident_rules.json`` in their order; the first that decides accepts or rejects
+it, and a rejection keeps the rule's name and a plain-English reason (:class:`Rejection`), so an
+officer can see why a date did not count.
+
+What the rules read here:
+
+- :func:`date_scope`: the conjuncts of the sentence that belong to one date phrase. A ``clause``
+  (:mod:`nlp.clauses`) is cut again before "and" when a new predicate or a date follows ("they
+  kicked the door in and on 9 May they ..."), and before subordinators ("while I was at my GP
+  appointment"); conjuncts with no date of their own belong to the date before them (the first
+  date, when they come before any). An appositive that names the day by something else ("9 May,
+  the day of my GP appointment, ...") says when, not what happened: it is left out.
+- :func:`clause_veto`: a NOT_INCIDENT word in the date's conjuncts rejects it only when none of
+  them tells behaviour without one; a weak veto word ("letter", "sent", "visit") gives way to
+  behaviour by a third party in its own conjunct ("they pushed a threatening letter through").
+- :func:`has_actor` / :func:`has_strong_event`: a perpetrator is never the writer's own household
+  ("my son", "our daughter", and the pronouns after them); words such as "took", "left", "back",
+  "again", "window" tell behaviour only beside a perpetrator.
+
+Pure: plain text in, plain values out.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from nlp.incident_words import event_lexicon, has_event, lower_words
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """A date phrase set aside: where it is (document offsets), the days it names, and why."""
+
+    phrase: str
+    start: int
+    end: int
+    occurred_start: date | None
+    occurred_end: date | None
+    rule: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class VetoTopic:
+    """A NOT_INCIDENT topic ("an appointment") and the words that name it."""
+
+    topic: str
+    words: frozenset[str]
+    weak: bool
+
+
+@dataclass(frozen=True)
+class RuleBook:
+    """``patterns/incident_rules.json``: the rules in order, with their reasons, and word lists."""
+
+    reasons: dict[str, str]
+    order: tuple[str, ...]
+    vetoes: tuple[VetoTopic, ...]
+    kin: frozenset[str]
+    possessives: frozenset[str]
+    kin_pronouns: frozenset[str]  # singular
+    kin_plural_pronouns: frozenset[str]
+    kin_plural: frozenset[str]
+    weak_event: frozenset[str]
+    topic_words: frozenset[str]
+    conjunct: re.Pattern[str]
+    appositive: re.Pattern[str]
+    stopped: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def rule_book() -> RuleBook:
+    """The rule book, read on first use."""
+    raw = resources.files("nlp").joinpath("patterns", "incident_rules.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(raw)
+    breaks = "|".join(sorted(data["CONJUNCT_BREAKS"], key=len, reverse=True))
+    subjects = "|".join(sorted(data["AND_SUBJECTS"], key=len, reverse=True))
+    heads = "|".join(data["APPOSITIVE_HEADS"])
+    stops = "|".join(re.escape(w) for w in sorted(data["STOPPED"], key=len, reverse=True))
+    return RuleBook(
+        reasons={r["name"]: r["reason"] for r in data["rules"]},
+        order=tuple(r["name"] for r in data["rules"]),
+        vetoes=tuple(
+            VetoTopic(topic, frozenset(v["words"]), bool(v.get("weak", False)))
+            for topic, v in data["NOT_INCIDENT"].items()
+        ),
+        kin=frozenset(data["KIN"]),
+        possessives=frozenset(data["POSSESSIVES"]),
+        kin_pronouns=frozenset(data["KIN_PRONOUNS"]["singular"]),
+        kin_plural_pronouns=frozenset(data["KIN_PRONOUNS"]["plural"]),
+        kin_plural=frozenset(data["KIN_PLURAL"]),
+        weak_event=frozenset(data["WEAK_EVENT"]),
+        topic_words=frozenset(data["TOPIC_WORDS"]),
+        # Where a conjunct ends: before "and" + a new subject or time, before a subordinator.
+        conjunct=re.compile(
+            rf",?\s+and[\s>]+(?=(?:{subjects})\b)|,?\s+(?:{breaks})[\s>]+(?=\w)|\s*,\s*(?=and\b)"
+            rf"|\s+but\s+|\s+then\s+|[;:]",
+            re.I,
+        ),
+        # ", the day of my GP appointment," / ", which was the morning after the hearing,"
+        appositive=re.compile(
+            rf",\s*(?:(?:which|that)\s+(?:was|is)\s+)?(?:the|my|our)\s+(?:same\s+|very\s+)?"
+            rf"(?:{heads})\s+(?:of|after|before|that|when|i|we|she|he)\b[^,;.!?]*(?:,|(?=[.;!?]|$))",
+            re.I,
+        ),
+        # "stopped at the end of July", "it all calmed down in March": the date ends it
+        stopped=re.compile(
+            rf"\b(?:{stops})\s+(?:(?:at|in|on|by|around|about|after|from|since)\s+)?"
+            rf"(?:(?:the|about|around)\s+)?$",
+            re.I,
+        ),
+    )
+
+
+def reason(rule: str, **values: str) -> str:
+    """The plain-English reason of ``rule``, with its placeholders filled in."""
+    template = rule_book().reasons[rule]
+    return template.format(**values) if values else template
+
+
+def _words(text: str) -> list[str]:
+    return lower_words(text)
+
+
+def household_words(text: str) -> set[int]:
+    """Indexes (into :func:`lower_words`) of words naming the writer's household: a kin word after
+    a possessive ("my son", "our little girl"), and the pronouns of their number after them ("he"
+    after "my son", "they" after "my kids")."""
+    book = rule_book()
+    words = _words(text)
+    own: set[int] = set()
+    pronouns: frozenset[str] = frozenset()
+    kin_seen = 0
+    for k, word in enumerate(words):
+        bare = re.sub(r"['’]s$", "", word)
+        if bare in book.kin:
+            kin_seen += 1  # "my daughter's friend": two people, "they"
+        if word in book.kin and any(
+            re.sub(r"['’]s$", "", words[j]) in book.possessives | book.kin
+            for j in range(max(0, k - 3), k)
+        ):
+            own.add(k)
+            plural = word in book.kin_plural or kin_seen > 1
+            pronouns = pronouns | (book.kin_plural_pronouns if plural else book.kin_pronouns)
+        elif word in pronouns:
+            own.add(k)
+    return own
+
+
+def has_actor(text: str) -> bool:
+    """Whether ``text`` names a perpetrator: a PERPETRATOR word or phrase that is not the
+    writer's own household ("my son", "our daughter", "he" after them)."""
+    lex = event_lexicon()
+    words = _words(text)
+    own = household_words(text)
+    if own and any(k not in own for k, w in enumerate(words) if w in lex.perpetrator_words):
+        return True
+    if not own and lex.perpetrator_words.intersection(words):
+        return True
+    for match in lex.perpetrator_phrases.finditer(text):
+        phrase = match.group(0).lower()
+        if not (own and any(w in rule_book().kin for w in _words(phrase))):
+            return True
+    return False
+
+
+_TOKEN = re.compile(r"[\w'’]+")
+
+
+def _without_names(text: str) -> str:
+    """``text`` without capitalised words that follow a number or another capitalised word: parts
+    of names and addresses ("2 Orchard Row", "Bank Parade"), never behaviour."""
+    kept: list[str] = []
+    previous = ""
+    for match in _TOKEN.finditer(text):
+        word = match.group(0)
+        after_name = previous[:1].isdigit() or (previous[:1].isupper() and previous != "I")
+        if not (after_name and word[:1].isupper()):
+            kept.append(word)
+        previous = word
+    return " ".join(kept)
+
+
+def has_strong_event(text: str) -> bool:
+    """Whether ``text`` tells behaviour by words that are not WEAK_EVENT ones ("took", "left"),
+    names and addresses aside."""
+    book = rule_book()
+    lex = event_lexicon()
+    return any(
+        (w in lex.event_words or w.startswith(lex.event_stems)) and w not in book.weak_event
+        for w in _words(_without_names(text))
+    )
+
+
+def tells_behaviour(text: str) -> bool:
+    """Behaviour told: a strong event word, or a perpetrator (with or without a weak one)."""
+    return has_strong_event(text) or has_actor(text)
+
+
+def date_scope(clause: str, date_spans: list[tuple[int, int]], own: tuple[int, int]) -> list[str]:
+    """The conjuncts of ``clause`` that belong to the date phrase at ``own`` (offsets into
+    ``clause``; ``date_spans`` are every date phrase in it), appositives left out."""
+    book = rule_book()
+    # appositives first (blanked, offsets kept), unless the date itself stands in one
+    clause = book.appositive.sub(
+        lambda m: m.group(0) if m.start() <= own[0] < m.end() else " " * len(m.group(0)), clause
+    )
+    bounds = [0]
+    for match in book.conjunct.finditer(clause):
+        if match.start() > bounds[-1]:
+            bounds.append(match.end())
+    bounds.append(len(clause) + 1)
+    pieces = [(bounds[k], min(bounds[k + 1], len(clause))) for k in range(len(bounds) - 1)]
+    owner: list[set[int]] = []
+    for a, b in pieces:
+        owner.append({k for k, (s, _e) in enumerate(date_spans) if a <= s < b})
+    # dateless conjuncts go to the date(s) before them; those before any date, to the first
+    current = next((o for o in owner if o), set())
+    assigned = []
+    for o in owner:
+        if o:
+            current = o
+        assigned.append(current)
+    mine = date_spans.index(own) if own in date_spans else None
+    scope = [
+        clause[a:b] for (a, b), o in zip(pieces, assigned, strict=True) if mine is None or mine in o
+    ]
+    return scope
+
+
+def _topic_free(text: str) -> str:
+    """``text`` without what follows a topic word ("a letter about the noise" -> "a letter")."""
+    words = text.split()
+    book = rule_book()
+    for k, word in enumerate(words):
+        if word.lower().strip(",.") in book.topic_words:
+            return " ".join(words[:k])
+    return text
+
+
+def clause_veto(scope: list[str]) -> tuple[str, str] | None:
+    """The NOT_INCIDENT topic and words that reject a date whose conjuncts are ``scope``, or None.
+
+    Rejected only when some conjunct has a veto word and none tells behaviour free of one; a weak
+    veto gives way to a perpetrator's behaviour in its own conjunct.
+    """
+    book = rule_book()
+    vetoed: list[tuple[str, str]] = []
+    free_behaviour = False
+    for piece in scope:
+        words = set(_words(piece))
+        hit = [(v, sorted(v.words & words)) for v in book.vetoes if v.words & words]
+        if not hit:
+            # a subject alone ("the people [who moved in ...]") tells nothing done
+            firm = has_strong_event(piece) or (has_actor(piece) and has_event(piece))
+            if firm and not _only_reported(piece):
+                free_behaviour = True
+            continue
+        strong = [h for h in hit if not h[0].weak]
+        if not strong:
+            doing = _topic_free(piece)
+            if has_actor(doing) and has_event(doing):
+                free_behaviour = True
+                continue
+        topic, found = (strong or hit)[0]
+        vetoed.append((topic.topic, ", ".join(f"'{_named(piece, w)}'" for w in found)))
+    if vetoed and not free_behaviour:
+        return vetoed[0]
+    return None
+
+
+_DETERMINERS = frozenset("a an the my our his her their your this that i we they he she".split())
+
+
+def _named(piece: str, word: str) -> str:
+    """``word`` as the text names it, with the word before it when that says which ("GP
+    appointment", "threatening letter")."""
+    match = re.search(rf"(?:\b([\w'’-]+)\s+)?\b{re.escape(word)}\b", piece, re.I)
+    if match is None:
+        return word
+    before = match.group(1)
+    if before and before.lower() not in _DETERMINERS and not before.isdigit():
+        return f"{before} {word}"
+    return word
+
+
+_REPORT_VERB = re.compile(
+    r"\b(?:report\w*|rang|phoned|called|told|emailed|contacted|informed|complained)\b", re.I
+)
+
+
+def _only_reported(piece: str) -> bool:
+    """Whether the conjunct's behaviour is only what a report was about ("told her about the
+    shouting")."""
+    match = _REPORT_VERB.search(piece)
+    if match is None:
+        return False
+    return not tells_behaviour(piece[: match.start()]) and not has_event(
+        _topic_free(piece[match.end() :])
+    )

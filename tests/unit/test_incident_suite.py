@@ -1,0 +1,272 @@
+"""The incident rules (nlp/incident_candidates.py, patterns/incident_rules.json) on sentences
+written for this suite (not from any corpus): incidents told beside unrelated dated events of the
+writer's own life (appointments, letters, meetings, court, visits, the family), joined by "and",
+"but" or told in the next sentence, either way round; kin and pronoun sentences; lists and diaries.
+Each case says which days are incidents and which date phrases are set aside (with a rule and a
+reason)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from spacy.language import Language
+
+from nlp.incident_candidates import DATE_RULES
+from nlp.incident_rules import rule_book
+from nlp.incidents import AnalysedSegment, Assembly, assemble
+from nlp.pipeline import analyse, build_pipeline
+
+# Wednesday 10 June 2026, evening.
+WEDNESDAY = datetime(2026, 6, 10, 19, 30, tzinfo=ZoneInfo("Europe/London"))
+
+
+def d(day: int, month: int = 6, year: int = 2026) -> date:
+    return date(year, month, day)
+
+
+# An incident clause and its day; an unrelated dated event of the writer's and its day.
+INCIDENT: list[tuple[str, date]] = [
+    ("on the 2nd they kicked my front door in", d(2)),
+    ("on Monday the lads threw eggs at my windows", d(8)),
+    ("yesterday someone smashed the mirror on my car", d(9)),
+    ("on 3 May the woman next door screamed abuse at my wife", d(3, 5)),
+    ("last Friday they were revving motorbikes outside till 3am", d(5)),
+    ("on 14/05 he spat at me in the stairwell", d(14, 5)),
+    ("on the 4th the youths set fire to our bins", d(4)),
+    ("on Saturday the man upstairs played loud music all night", d(6)),
+]
+UNRELATED: list[tuple[str, date]] = [
+    ("on the 3rd I had a GP appointment", d(3)),
+    ("on the 7th my hospital appointment was cancelled", d(7)),
+    ("on 20 May the council sent me a letter", d(20, 5)),
+    ("on the 1st I went to a meeting with the housing officer", d(1)),
+    ("on 12 May the court hearing was adjourned", d(12, 5)),
+    ("I drove my son to football on the 8th", d(8)),
+    ("my brother came round on the 6th", d(6)),
+    ("on 28 May my mum visited for the afternoon", d(28, 5)),
+    ("on 18 May I took my daughter to the dentist", d(18, 5)),
+]
+JOINS = (" and ", " but ", ". ")
+
+
+def _cap(text: str) -> str:
+    return text[0].upper() + text[1:]
+
+
+def _mixed() -> list[tuple[str, list[date], list[date]]]:
+    """Every incident clause with every unrelated event, joined each way."""
+    cases = []
+    for told, day in INCIDENT:
+        for other, other_day in UNRELATED:
+            if day == other_day:
+                continue
+            for join in JOINS:
+                for first, second in ((told, other), (other, told)):
+                    if join == " but " and first is other:
+                        continue
+                    text = _cap(first) + join + (_cap(second) if join == ". " else second) + "."
+                    cases.append((text, [day], [other_day]))
+    return cases
+
+
+# (text, incident days, rejected days)
+SUITE: list[tuple[str, list[date], list[date]]] = [
+    # a date's own clause decides: vetoes in another conjunct do not reach it
+    (
+        "On 2 May they kicked my door in and on 9 May, "
+        "the day of my GP appointment, they smashed the shed.",
+        [d(2, 5), d(9, 5)],
+        [],
+    ),
+    ("On the 4th I had a GP appointment and they smashed my window while I was out.", [d(4)], []),
+    (
+        "They smashed my window on the 4th while I was at the hospital for an appointment.",
+        [d(4)],
+        [],
+    ),
+    ("On the 3rd they pushed a threatening letter through my door.", [d(3)], []),
+    ("On Monday he sent me abusive messages all evening.", [d(8)], []),
+    ("On the 2nd someone left a nasty letter on my car calling me a grass.", [d(2)], []),
+    ("The council sent me a letter on the 3rd about the noise.", [], [d(3)]),
+    ("On the 14th they were charged with criminal damage.", [], [d(14, 5)]),
+    ("On 12 May I went to court about the assault.", [], [d(12, 5)]),
+    (
+        "On the 2nd I had a meeting with the housing officer and told her about the shouting.",
+        [],
+        [d(2)],
+    ),
+    ("I had a meeting with the ASB officer on the 1st, which went nowhere.", [], [d(1)]),
+    ("The hearing was on 20 May and he was given a warning.", [], [d(20, 5)]),
+    ("We moved in on 2 March 2024 and it has been hell since.", [], [d(2, 3, 2024)]),
+    ("On 28 May the housing officer visited and took photos of the damage.", [], [d(28, 5)]),
+    ("On Saturday, the day of my daughter's party, they threw bottles over the fence.", [d(6)], []),
+    (
+        "On the 5th, the morning after the residents' meeting, they spray painted my door.",
+        [d(5)],
+        [],
+    ),
+    # a report's date is not an incident because the incident it reports was set aside
+    (
+        "On 9 May I had my hospital appointment and I reported it to the police on the 10th.",
+        [],
+        [d(9, 5), d(10)],
+    ),
+    (
+        "The letter from the council came on the 2nd and I rang them about it on the 3rd.",
+        [],
+        [d(2)],
+    ),
+    ("I rang 101 on the 3rd about the cars racing up and down.", [d(3)], []),
+    # kin and pronouns: the writer's own household does not make an incident
+    ("My brother came round on the 2nd.", [], [d(2)]),
+    ("I drove my son to football on the 8th.", [], [d(8)]),
+    ("My son came home on the 5th and he was upset.", [], [d(5)]),
+    ("My son came home on the 5th and they were waiting for him at the gate.", [d(5)], []),
+    ("On Monday my kids were out and they were playing football.", [], [d(8)]),
+    ("My wife and son went shopping on the 3rd and they bought a sofa.", [], [d(3)]),
+    ("On Tuesday my daughter stayed over and she went back to uni the next morning.", [], [d(9)]),
+    ("Our kids went back to school on the 1st.", [], [d(1)]),
+    ("On the 7th my husband took the car for its MOT.", [], [d(7)]),
+    ("My mum left on Sunday after a week with us.", [], [d(7)]),
+    ("On the 3rd my partner and I went to the cinema.", [], [d(3)]),
+    ("My daughter's friend came round on Monday and they played in the garden.", [], [d(8)]),
+    ("I took my daughter to school on Monday and they shouted at us from the wall.", [d(8)], []),
+    ("On the 2nd my son was walking home when they chased him down the road.", [d(2)], []),
+    ("My wife was hanging washing on Saturday when the lads threw stones at her.", [d(6)], []),
+    ("On the 4th the neighbour's son kicked our gate.", [d(4)], []),
+    ("On Monday their kids were throwing stones at the cars.", [d(8)], []),
+    # weak behaviour words need someone doing it
+    ("I left for work early on the 3rd.", [], [d(3)]),
+    ("On the 5th I was back at work.", [], [d(5)]),
+    ("We got the window fixed on the 6th.", [], [d(6)]),
+    ("On Friday they left a bag of dog mess on the step.", [d(5)], []),
+    ("They were back again on the 9th.", [d(9)], []),
+    ("They took my bins on the 1st.", [d(1)], []),
+    # background, ends and ranges
+    ("The noise stopped at the end of May when the tenants were evicted.", [], [d(21, 5)]),
+    ("It all calmed down in April.", [], [d(1, 4)]),
+    ("Since 3 May they have been parking across my drive every night.", [], [d(3, 5)]),
+    ("They have been playing music every weekend since March.", [], []),
+    # lists and diaries
+    (
+        "- 2/6: lads kicking a ball at my window\n"
+        "- 4/6: appointment at the hospital\n"
+        "- 6/6: shouting outside till 2am",
+        [d(2), d(6)],
+        [d(4)],
+    ),
+    (
+        "02/06 | bins set on fire | rang 101\n"
+        "03/06 | GP appointment\n"
+        "05/06 | music till 4am | not reported",
+        [d(2), d(5)],
+        [d(3)],
+    ),
+    (
+        "Monday 1 June - they were screaming in the garden.\n"
+        "Tuesday 2 June - housing officer visited.\n"
+        "Wednesday 3 June - eggs thrown at the door.",
+        [d(1), d(3)],
+        [d(2)],
+    ),
+    (
+        "The incidents: 1) 4 May, my car was scratched; 2) 11 May, "
+        "the court date for my divorce; 3) 18 May, bricks through the window.",
+        [d(4, 5), d(18, 5)],
+        [d(11, 5)],
+    ),
+    # one incident told, an unrelated dated event in the next sentence
+    (
+        "Yesterday they threw eggs at my door. On the 3rd I had a meeting at the school.",
+        [d(9)],
+        [d(3)],
+    ),
+    (
+        "On the 1st they smashed the bus shelter. My son started his new job on the 8th.",
+        [d(1)],
+        [d(8)],
+    ),
+    ("My GP appointment was on the 4th. That night they were screaming in the street.", [d(4)], []),
+]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return build_pipeline()
+
+
+def _assembled(nlp: Language, text: str) -> Assembly:
+    doc = analyse(nlp, text, WEDNESDAY)
+    return assemble([AnalysedSegment(doc=doc, offset=0, recipient_agency="council")])
+
+
+CASES = _mixed() + SUITE
+
+
+@pytest.mark.parametrize(("text", "incident_days", "rejected_days"), CASES)
+def test_incident_rules(
+    nlp: Language, text: str, incident_days: list[date], rejected_days: list[date]
+) -> None:
+    found = _assembled(nlp, text)
+    assert sorted({i.start for i in found.incidents if i.start}) == sorted(incident_days)
+    rejected = {r.occurred_start for r in found.rejected}
+    assert set(rejected_days) <= rejected
+    for r in found.rejected:
+        assert r.rule in DATE_RULES and r.reason
+        assert text[r.start : r.end].strip() == r.phrase
+
+
+def test_the_suite_is_a_few_hundred_sentences() -> None:
+    assert len(CASES) >= 300
+
+
+def test_every_rule_is_named_in_the_data_file_in_the_same_order() -> None:
+    assert rule_book().order == DATE_RULES
+
+
+def test_a_rejection_says_why_in_plain_english(nlp: Language) -> None:
+    found = _assembled(
+        nlp, "On the 3rd I had a GP appointment and they kicked the gate on the 4th."
+    )
+    assert [(i.start, i.end) for i in found.incidents] == [(d(4), d(4))]
+    (rejected,) = found.rejected
+    assert rejected.phrase == "On the 3rd"
+    assert (rejected.occurred_start, rejected.occurred_end) == (d(3), d(3))
+    assert rejected.rule == "not_incident_clause"
+    assert rejected.reason == "in a clause about an appointment ('GP appointment')"
+
+
+def test_kin_is_not_a_perpetrator_and_says_so(nlp: Language) -> None:
+    found = _assembled(nlp, "I drove my son to football on the 8th.")
+    assert found.incidents == []
+    assert [(r.phrase, r.rule) for r in found.rejected] == [("on the 8th", "no_behaviour")]
+    assert found.rejected[0].reason == "no behaviour, perpetrator or report is told with it"
+
+
+def test_the_report_of_a_set_aside_day_is_set_aside_too(nlp: Language) -> None:
+    found = _assembled(
+        nlp,
+        "On the 2nd the court hearing was adjourned and I reported it to the police on the 3rd.",
+    )
+    assert found.incidents == []
+    assert [r.rule for r in found.rejected] == ["not_incident_clause", "report_of_rejected"]
+
+
+def test_again_after_an_incident_is_another_one(nlp: Language) -> None:
+    found = _assembled(nlp, "On the 2nd they had music on till 4am. And last night AGAIN.")
+    assert [i.start for i in found.incidents] == [d(2), d(9)]
+
+
+def test_again_with_nothing_told_before_is_not_an_incident(nlp: Language) -> None:
+    found = _assembled(nlp, "I was back at work again on Monday.")
+    assert found.incidents == []
+
+
+def test_a_quoted_line_break_is_not_a_list_item(nlp: Language) -> None:
+    found = _assembled(
+        nlp, "> On the 2nd I had a GP appointment and\n> on the 4th they kicked my gate."
+    )
+    assert [i.start for i in found.incidents] == [d(4)]
+    assert found.incidents[0].summary.startswith("> On the 2nd")

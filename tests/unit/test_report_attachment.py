@@ -1,0 +1,183 @@
+"""Report attachment as discourse (nlp/incident_reports.py, patterns/reports.jsonl and
+agencies.jsonl), on sentences of our own: reports of all the incidents told ("the lot", "all of
+them", "everything"), counted reports whose days are not given ("a couple of times", "three
+times"), reports aimed at one incident by its place ("the earlier one", "the first one"), a report
+told in a later sentence or paragraph, diary and log lines each with their own report, bodies named
+the way people name them, and community reporters counted from what the text says."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from spacy.language import Language
+
+from nlp.document import SegmentKind
+from nlp.incidents import AnalysedSegment, IncidentFinding, assemble_incidents
+from nlp.parties import PartyText, decide_parties_for_texts
+from nlp.pipeline import analyse, build_pipeline
+
+# Wednesday 10 June 2026, evening.
+WEDNESDAY = datetime(2026, 6, 10, 19, 30, tzinfo=ZoneInfo("Europe/London"))
+TWO = "On 1 June they egged the car. On 3 June they kicked the door. "
+
+Row = tuple[date | None, bool | None, date | None, tuple[str, ...]]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return build_pipeline()
+
+
+def d(day: int, month: int = 6) -> date:
+    return date(2026, month, day)
+
+
+def rows(nlp: Language, text: str) -> list[Row]:
+    doc = analyse(nlp, text, WEDNESDAY)
+    found: list[IncidentFinding] = assemble_incidents(
+        [AnalysedSegment(doc=doc, offset=0, recipient_agency="council")]
+    )
+    return [(i.start, i.reported, i.reported_on, tuple(sorted(i.agencies))) for i in found]
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        # collective: one statement, every incident told, on the day it gives
+        ("I told 101 about the lot on the 6th.", [(d(1), True, d(6), ("police",))] * 1),
+        ("I rang the police about all of them.", [(d(1), True, None, ("police",))]),
+        ("I have reported everything to the council.", [(d(1), True, None, ("council",))]),
+        ("I reported all of it to the housing association.", [(d(1), True, None, ("housing",))]),
+        ("Every incident has been reported to the police.", [(d(1), True, None, ("police",))]),
+        # counted: reports of several incidents, their days not given
+        ("I phoned them a couple of times, no idea of the dates.", [(d(1), True, None, ())]),
+        ("I've complained to the council three times.", [(d(1), True, None, ("council",))]),
+        ("I rang 101 several times.", [(d(1), True, None, ("police",))]),
+        ("I've complained to environmental health twice.", [(d(1), True, None, ("council",))]),
+    ],
+)
+def test_one_statement_reports_every_incident_told(
+    nlp: Language, said: str, expected: list[Row]
+) -> None:
+    found = rows(nlp, TWO + said)
+    first = expected[0]
+    assert found == [first, (d(3), *first[1:])]
+
+
+@pytest.mark.parametrize(
+    ("said", "first", "second"),
+    [
+        (
+            "The earlier one went to the council, the later one I never reported.",
+            (True, None, ("council",)),
+            (False, None, ()),
+        ),
+        (
+            "I reported the first one to the police.",
+            (True, None, ("police",)),
+            (None, None, ()),
+        ),
+        (
+            "The first time I rang 101, the second time I didn't report it.",
+            (True, None, ("police",)),
+            (False, None, ()),
+        ),
+        (
+            "I only reported the last one, to the ASB team.",
+            (None, None, ()),
+            (True, None, ("council",)),
+        ),
+    ],
+)
+def test_a_report_aimed_at_one_incident_by_its_place(
+    nlp: Language,
+    said: str,
+    first: tuple[bool | None, date | None, tuple[str, ...]],
+    second: tuple[bool | None, date | None, tuple[str, ...]],
+) -> None:
+    assert rows(nlp, TWO + said) == [(d(1), *first), (d(3), *second)]
+
+
+def test_one_incident_reported_more_than_once_is_not_every_incident(nlp: Language) -> None:
+    found = rows(nlp, TWO + "I rang the police about it twice.")
+    assert found == [(d(1), None, None, ()), (d(3), True, d(3), ("police",))]
+
+
+def test_a_report_told_in_the_next_paragraph(nlp: Language) -> None:
+    text = "On 2 June they kicked my door in.\n\nI reported it to the police the next day."
+    assert rows(nlp, text) == [(d(2), True, d(3), ("police",))]
+
+
+def test_a_report_told_after_another_sentence(nlp: Language) -> None:
+    text = (
+        "On 2 June they kicked my door in. My neighbour saw it all. "
+        "I reported it to environmental health on the 4th."
+    )
+    assert rows(nlp, text) == [(d(2), True, d(4), ("council",))]
+
+
+def test_each_line_of_a_log_takes_its_own_report(nlp: Language) -> None:
+    text = (
+        "Log:\n"
+        "01/06 | shouting in car park 1am | emailed ASB team\n"
+        "02/06 | bins set on fire | rang 101\n"
+        "03/06 | music till 4am | not reported\n"
+        "05/06 | GP appointment\n"
+    )
+    assert rows(nlp, text) == [
+        (d(1), True, d(1), ("council",)),
+        (d(2), True, d(2), ("police",)),
+        (d(3), False, None, ()),
+    ]
+
+
+def test_each_item_of_a_list_takes_its_own_report(nlp: Language) -> None:
+    text = (
+        "- 2/6: lads kicking a ball at my window, told the PCSO\n"
+        "- 4/6: my hospital appointment\n"
+        "- 6/6: shouting outside till 2am, rang the council's noise team\n"
+    )
+    assert rows(nlp, text) == [
+        (d(2), True, d(2), ("police",)),
+        (d(6), True, d(6), ("council",)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("told", "reported", "agencies"),
+    [
+        ("I told the school.", False, ("other",)),
+        ("I told my MP.", False, ("other",)),
+        ("I told the head teacher and the police.", True, ("other", "police")),
+        ("I told a PCSO.", True, ("police",)),
+        ("I told the ASB team.", True, ("council",)),
+        ("I reported it to environmental health.", True, ("council",)),
+        ("I reported it to the community protection team.", True, ("council",)),
+        ("I reported it to Greenfields Housing Association.", True, ("housing",)),
+        ("I reported it to Riverside.", True, ("housing",)),
+        ("I told the residents' association.", False, ("other",)),
+    ],
+)
+def test_bodies_named_the_way_people_name_them(
+    nlp: Language, told: str, reported: bool, agencies: tuple[str, ...]
+) -> None:
+    (found,) = rows(nlp, "On 2 June they threw stones at my windows. " + told)
+    assert (found[1], found[3]) == (reported, agencies)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Four households have complained about it.", 4),
+        ("Me and 3 neighbours have all reported it.", 4),
+        ("My neighbour and I have both reported it.", 2),
+        ("Three of us have complained to the council.", 3),
+        ("Six different residents have rung 101 about the same car.", 6),
+        ("I have reported it a couple of times.", None),
+    ],
+)
+def test_community_reporters_counted_from_the_text(text: str, count: int | None) -> None:
+    parties = decide_parties_for_texts([PartyText(text, SegmentKind.BODY, 0)], sender=None)
+    assert parties.community_reporters == count
