@@ -128,7 +128,26 @@ def test_drafting_when_bytes_are_not_mail_then_kept_and_ignored_with_the_reason(
     assert drafts == 1
 
 
-def test_drafting_when_message_is_not_an_email_then_ignored_without_drafting(
+def test_drafting_when_an_email_has_no_stored_bytes_then_ignored_without_drafting(
+    storage: FakeStorage, extractor: Extractor
+) -> None:
+    note = InboundMessage(
+        channel=InboundChannel.EMAIL,
+        external_id="note:1",
+        received_at=datetime(2026, 10, 14, 9, tzinfo=UTC),
+        text="they were shouting again",
+    )
+    inbound_id, _ = inbound_store(storage.unit_of_work)(note)
+    assert worker(extractor, storage.unit_of_work).process_once() == 1
+    with storage.unit_of_work() as uow:
+        record = uow.inbound.get(inbound_id)
+        drafts = uow.applications.count()
+    assert record is not None
+    assert (record.state, record.error) == (InboundState.IGNORED, "not an email with stored bytes")
+    assert drafts == 0
+
+
+def test_drafting_when_the_message_is_a_chat_update_then_it_is_left_to_the_bot(
     storage: FakeStorage, extractor: Extractor
 ) -> None:
     chat = InboundMessage(
@@ -139,12 +158,12 @@ def test_drafting_when_message_is_not_an_email_then_ignored_without_drafting(
         thread_keys=("chat:7",),
     )
     inbound_id, _ = inbound_store(storage.unit_of_work)(chat)
-    assert worker(extractor, storage.unit_of_work).process_once() == 1
+    assert worker(extractor, storage.unit_of_work).process_once() == 0
     with storage.unit_of_work() as uow:
         record = uow.inbound.get(inbound_id)
         drafts = uow.applications.count()
     assert record is not None
-    assert (record.state, record.error) == (InboundState.IGNORED, "not an email with stored bytes")
+    assert (record.state, record.error, record.attempts) == (InboundState.RECEIVED, None, 0)
     assert drafts == 0
 
 
