@@ -229,7 +229,7 @@ def day_of(at: datetime) -> date:
 _NO_REFERENCE = re.compile(
     r"\b(?:no (?:ref|reference|crime|log|incident)\w*(?: numbers?)?|no numbers?|"
     r"(?:don'?t|do not|didn'?t|did not|never) (?:have|get|got|give|gave|know|remember) "
-    r"(?:a |an |one|the |any )?(?:ref\w*|numbers?|crime numbers?)?|without a ref\w*)",
+    r"(?:(?:a|an|the|any) )?(?:ref\w*|numbers?|crime numbers?|one)|without a ref\w*)",
     re.IGNORECASE,
 )
 

@@ -127,9 +127,11 @@ def _report(
         settle(conv, Question(ask=Ask.WHO, index=i))
     if incident.reported_on is not None:
         settle(conv, Question(ask=Ask.REPORTED_ON, index=i))
-    details = bool(told.agencies or told.day or told.same_day) and ask is not Ask.REFERENCE
-    if told.reference or told.no_reference or (invited and details):
-        # The question asked for a reference too: an answer without one means there is none.
+    told_some = bool(told.agencies or told.day or told.same_day) and ask is not Ask.REFERENCE
+    complete = bool(incident.agencies) and incident.reported_on is not None
+    if told.reference or told.no_reference or (invited and told_some and complete):
+        # The question asked for a reference too, and the answer gave all the rest: an answer
+        # without one means there is none. A shorter answer gets a question that asks again.
         settle(conv, Question(ask=Ask.REFERENCE, index=i))
     return None
 

@@ -478,6 +478,17 @@ def _review_answer(
         draft.threshold = decide(draft, ctx.profile).to_result()
         conv.question = None
         return Turn(replies, conv, submit=True)
+    role = answers.applicant_role(text)
+    if (
+        role is not None
+        and role is not draft.applicant.role
+        and re.search(r"\b(?:for|on behalf)\b", text, re.I)
+        and len(text.split()) < 12
+    ):
+        # "It's for my neighbour": who is applying was read from the story, so it can be fixed.
+        draft.applicant.role = role
+        conv.settled = [key for key in conv.settled if key != "third_party_consent"]
+        return Turn([*replies, Reply(render("correction_done")), *_continue(conv, ctx)], conv)
     if _ADD.search(text) and len(text.split()) < 8:
         conv.adding = True
         conv.question = Question(ask=Ask.MORE)
