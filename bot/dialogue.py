@@ -5,10 +5,12 @@ is a function passed in (:class:`Context` ``extract``: text -> draft, without a 
 this module decides only what to ask and what to keep.
 
 The flow: the person tells what happened; the bot reads back each incident it understood and
-asks, one question at a time, what the threshold still needs (dates it set aside, when, whether
-and to whom it was reported, when, a reference), then who is applying, contact, consent to
-share and a short risk assessment; then it shows the summary with the provisional result, takes
-corrections ("the second one was the 14th"), more incidents, or "send".
+asks, one question at a time, what the threshold still needs (dates it set aside, when, then
+one question per incident for whether, to whom and when it was reported and any reference),
+then who is applying (unless the story said), contact with consent to share (one question) and
+a short risk assessment; then it shows the summary with the provisional result, takes
+corrections ("the second one was the 14th", "it's for my mum"), more incidents, or "send".
+What an answer means is :mod:`bot.applying`'s work.
 """
 
 from __future__ import annotations
