@@ -222,3 +222,94 @@ def day_of(at: datetime) -> date:
     from zoneinfo import ZoneInfo
 
     return at.astimezone(ZoneInfo("Europe/London")).date()
+
+
+# --- Combined answers --------------------------------------------------------------------
+
+_NO_REFERENCE = re.compile(
+    r"\b(?:no (?:ref|reference|crime|log|incident)\w*(?: numbers?)?|no numbers?|"
+    r"(?:don'?t|do not|didn'?t|did not|never) (?:have|get|got|give|gave|know|remember) "
+    r"(?:(?:a|an|the|any) )?(?:ref\w*|numbers?|crime numbers?|one)|without a ref\w*)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class ReportDetails:
+    """What one answer says about a report: to whom, when, and its reference number."""
+
+    agencies: list[Agency]
+    day: date | None = None
+    same_day: bool = False
+    reference: str | None = None
+    no_reference: bool = False
+
+
+def report_details(text: str, at: datetime) -> ReportDetails:
+    """Who, when and the reference in one answer ("the police on the 5th, ref 4521/26")."""
+    day: date | None = None
+    rest = text
+    for mention in sorted(find_dates(text, at), key=lambda m: m.start, reverse=True):
+        if day is None and mention.start_date is not None:
+            day = mention.start_date
+        rest = rest[: mention.start] + " " + rest[mention.end :]
+    rest = _PHONE.sub(" ", _EMAIL.sub(" ", rest))
+    number = _REFERENCE.search(rest)
+    return ReportDetails(
+        agencies=agencies(text),
+        day=day,
+        same_day=same_day(text),
+        reference=number.group(0) if number else None,
+        no_reference=bool(_NO_REFERENCE.search(text)),
+    )
+
+
+_SHARE_NO = re.compile(
+    r"\b(?:don'?t share|do not share|not share|no shar\w*|rather (?:you )?not|"
+    r"don'?t want (?:it|you|that) shared|keep it private)\b",
+    re.IGNORECASE,
+)
+_SHARE_YES = re.compile(
+    r"\b(?:yes|yeah|yep|ok|okay|fine|sure|you can|happy|agree|share it|go ahead|that'?s fine)\b",
+    re.IGNORECASE,
+)
+
+
+def refuses_sharing(text: str) -> bool:
+    """True when an answer says plainly not to share ("please don't share it")."""
+    return bool(_SHARE_NO.search(text))
+
+
+def share_consent(text: str) -> bool | None:
+    """Whether an answer agrees to sharing, around any phone number or email in it."""
+    rest = _PHONE.sub(" ", _EMAIL.sub(" ", text))
+    if _SHARE_NO.search(rest):
+        return False
+    if _SHARE_YES.search(rest):
+        return True
+    return yes_no(rest.strip(" ,.;-"))
+
+
+_FOR_OTHER = re.compile(
+    r"\b(?:on behalf of|(?:writing|asking|applying|messaging|contacting you) for "
+    r"(?:my|her|him|them|a|our)|i am (?:her|his|their|a) (?:carer|support worker)|"
+    r"i (?:care for|look after|support) (?:my|her|him|them))\b",
+    re.IGNORECASE,
+)
+_FIRST_PERSON = re.compile(r"\b(?:my|me|mine)\b", re.IGNORECASE)
+
+
+def story_applicant(text: str) -> ApplicantRole | None:
+    """Who a story is told for, when it says so plainly, or None.
+
+    "I am writing for my neighbour" is someone else; "they smashed my window", with no other
+    person named, is the writer. A story naming another person ("my mum", "a neighbour") is
+    left for the question, since that person may be the victim or the one causing trouble.
+    """
+    if _FOR_OTHER.search(text):
+        return ApplicantRole.THIRD_PARTY
+    if _OTHER.search(text):
+        return None
+    if _FIRST_PERSON.search(text):
+        return ApplicantRole.VICTIM
+    return None

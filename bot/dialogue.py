@@ -5,10 +5,12 @@ is a function passed in (:class:`Context` ``extract``: text -> draft, without a 
 this module decides only what to ask and what to keep.
 
 The flow: the person tells what happened; the bot reads back each incident it understood and
-asks, one question at a time, what the threshold still needs (dates it set aside, when, whether
-and to whom it was reported, when, a reference), then who is applying, contact, consent to
-share and a short risk assessment; then it shows the summary with the provisional result, takes
-corrections ("the second one was the 14th"), more incidents, or "send".
+asks, one question at a time, what the threshold still needs (dates it set aside, when, then
+one question per incident for whether, to whom and when it was reported and any reference),
+then who is applying (unless the story said), contact with consent to share (one question) and
+a short risk assessment; then it shows the summary with the provisional result, takes
+corrections ("the second one was the 14th", "it's for my mum"), more incidents, or "send".
+What an answer means is :mod:`bot.applying`'s work.
 """
 
 from __future__ import annotations
@@ -19,8 +21,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot import answers
+from bot.applying import apply, contact_with_share, invites_reference, settle
 from bot.state import (
-    RISK_ITEMS,
     Ask,
     Button,
     Conversation,
@@ -192,7 +194,9 @@ def _ask(
             ),
         )
     elif ask is Ask.REPORTED_ON:
-        text = render("ask_reported_on", what=about)
+        assert incident is not None
+        reference = invites_reference(conv, question, incident)
+        text = render("ask_reported_on_reference" if reference else "ask_reported_on", what=about)
         buttons = _buttons(conv, (("button_same_day", "same day"), ("button_not_sure", "not sure")))
     elif ask is Ask.REFERENCE:
         text = render("ask_reference", what=about)
@@ -204,6 +208,11 @@ def _ask(
         text = render("ask_applicant")
         buttons = _buttons(
             conv, (("button_self", "for me"), ("button_someone_else", "someone else"))
+        )
+    elif ask is Ask.CONTACT and contact_with_share(conv):
+        text = render("ask_contact_share")
+        buttons = _buttons(
+            conv, (("button_share_yes", "yes, you can share"), ("button_share_no", "do not share"))
         )
     elif ask is Ask.CONTACT:
         text = render("ask_contact")
@@ -218,11 +227,6 @@ def _ask(
         buttons = _buttons(conv, _YES_NO)
     conv.prompt = text
     return [*lead, Reply(text, buttons)]
-
-
-def _settle(conv: Conversation, question: Question) -> None:
-    if question.key not in conv.settled:
-        conv.settled.append(question.key)
 
 
 # --- The turn ----------------------------------------------------------------------------
@@ -305,9 +309,7 @@ def _story(conv: Conversation, event: Event, ctx: Context, replies: list[Reply])
     draft.hate_strands = list(dict.fromkeys([*draft.hate_strands, *told.hate_strands]))
     draft.risk_flags = list(dict.fromkeys([*draft.risk_flags, *told.risk_flags]))
     draft.exclusions = list(dict.fromkeys([*draft.exclusions, *told.exclusions]))
-    if told.applicant.role is ApplicantRole.THIRD_PARTY:
-        draft.applicant = told.applicant
-        draft.victim = told.victim
+    _take_story_facts(conv, draft, told, text)
     conv.adding = False
     conv.stage = Stage.QUESTIONS
     # Any summary or questions already settled stay settled; the new incidents get theirs.
@@ -319,6 +321,25 @@ def _story(conv: Conversation, event: Event, ctx: Context, replies: list[Reply])
         replies.append(Reply(render("readback_none")))
     replies.extend(_continue(conv, ctx))
     return Turn(replies, conv)
+
+
+def _take_story_facts(conv: Conversation, draft: Draft, told: Draft, text: str) -> None:
+    """Who is applying and how to reach them, when the story already says: not asked again."""
+    if "applicant" not in conv.settled:
+        role = answers.story_applicant(text)
+        if told.applicant.role is ApplicantRole.THIRD_PARTY:
+            draft.applicant = told.applicant
+            draft.victim = told.victim
+            role = ApplicantRole.THIRD_PARTY
+        if role is not None:
+            draft.applicant.role = role
+            settle(conv, Question(ask=Ask.APPLICANT))
+    found = answers.contact(text)
+    if found is not None and "contact" not in conv.settled:
+        draft.applicant.email = found.email or draft.applicant.email
+        draft.applicant.phone = found.phone or draft.applicant.phone
+        conv.contact = found.describe()
+        settle(conv, Question(ask=Ask.CONTACT))
 
 
 def _continue(conv: Conversation, ctx: Context) -> list[Reply]:
@@ -430,7 +451,7 @@ def _answer(
         return _review_answer(conv, text, at, ctx, replies)
     if answers.which_incident(text, len(draft.incidents)) is not None and _correct(draft, text, at):
         return Turn([*replies, Reply(render("correction_done")), *_continue(conv, ctx)], conv)
-    again = _apply(conv, question, draft, text, at)
+    again = apply(conv, question, draft, text, at)
     if again is not None:
         if len(text.split()) >= 8:  # not an answer: more of the story
             return _story(conv, Event(EventKind.TEXT, text, at, conv.chat_id), ctx, replies)
@@ -440,102 +461,6 @@ def _answer(
     if question.ask is Ask.RISK:
         conv.risk_level = _score(conv, ctx)
     return Turn([*replies, *_continue(conv, ctx)], conv)
-
-
-def _apply(
-    conv: Conversation, question: Question, draft: Draft, text: str, at: datetime
-) -> str | None:
-    """Apply an answer; return the "say it again" template when it cannot be read."""
-    ask, i = question.ask, question.index
-    yes = answers.yes_no(text)
-    unsure = answers.unsure(text)
-    incident = draft.incidents[i] if i is not None and ask is not Ask.REJECTED_DATE else None
-    if ask is Ask.REJECTED_DATE:
-        assert i is not None
-        if yes is None and not unsure:
-            return "again_yes_no"
-        if yes:
-            draft.incidents.append(Incident(occurred=draft.rejected_dates[i].occurred))
-    elif ask is Ask.WHEN:
-        assert incident is not None
-        day = answers.when(text, at)
-        if day is not None:
-            incident.occurred = day
-        elif not unsure:
-            return "again_date"
-    elif ask is Ask.REPORTED:
-        assert incident is not None
-        told = answers.agencies(text)
-        if yes is False:
-            incident.reported = False
-        elif yes or told:
-            incident.reported = True
-            incident.agencies = list(dict.fromkeys([*incident.agencies, *told]))
-        elif not unsure:
-            return "again_yes_no"
-    elif ask is Ask.WHO:
-        assert incident is not None
-        told = answers.agencies(text)
-        if told:
-            incident.agencies = told
-        elif yes is False:
-            incident.reported = False
-        elif not unsure:
-            return "again_who"
-    elif ask is Ask.REPORTED_ON:
-        assert incident is not None
-        if answers.same_day(text):
-            incident.reported_on = incident.occurred.end
-        else:
-            day = answers.when(text, at)
-            if day is not None:
-                incident.reported_on = day.start
-            elif not unsure:
-                return "again_date"
-    elif ask is Ask.REFERENCE:
-        assert incident is not None
-        number = answers.reference(text)
-        if number is not None:
-            incident.references.append(number)
-        elif yes is None and not unsure:
-            return "again_yes_no"
-    elif ask is Ask.MORE:
-        if yes is None and not unsure:
-            return "again_yes_no"
-        if yes:
-            conv.adding = True
-    elif ask is Ask.APPLICANT:
-        role = answers.applicant_role(text)
-        if role is None:
-            return "again_applicant"
-        draft.applicant.role = role
-    elif ask is Ask.THIRD_PARTY_CONSENT:
-        if yes is None:
-            return "again_yes_no"
-        conv.third_party_consent = yes
-    elif ask is Ask.CONTACT:
-        found = answers.contact(text)
-        if found is None:
-            if yes is False:
-                _settle(conv, question)
-                return None
-            return "again_contact"
-        draft.applicant.email = found.email or draft.applicant.email
-        draft.applicant.phone = found.phone or draft.applicant.phone
-        conv.contact = found.describe()
-    elif ask is Ask.SHARE:
-        if yes is None:
-            return "again_yes_no"
-        conv.share_consent = yes
-    elif ask is Ask.RISK:
-        chosen = answers.checklist(text, len(RISK_ITEMS))
-        if chosen is None:
-            return "again_risk"
-        conv.risk_answers = {item: n in chosen for n, item in enumerate(RISK_ITEMS, start=1)}
-    _settle(conv, question)
-    if ask is Ask.REPORTED and incident is not None and incident.agencies:
-        _settle(conv, Question(ask=Ask.WHO, index=i))
-    return None
 
 
 def _review_answer(
@@ -555,6 +480,17 @@ def _review_answer(
         draft.threshold = decide(draft, ctx.profile).to_result()
         conv.question = None
         return Turn(replies, conv, submit=True)
+    role = answers.applicant_role(text)
+    if (
+        role is not None
+        and role is not draft.applicant.role
+        and re.search(r"\b(?:for|on behalf)\b", text, re.I)
+        and len(text.split()) < 12
+    ):
+        # "It's for my neighbour": who is applying was read from the story, so it can be fixed.
+        draft.applicant.role = role
+        conv.settled = [key for key in conv.settled if key != "third_party_consent"]
+        return Turn([*replies, Reply(render("correction_done")), *_continue(conv, ctx)], conv)
     if _ADD.search(text) and len(text.split()) < 8:
         conv.adding = True
         conv.question = Question(ask=Ask.MORE)

@@ -63,14 +63,27 @@ TEMPLATES: dict[str, str] = {
     # Questions
     "ask_rejected_date": "You also said {day}. Did something happen to you that day?",
     "ask_when": "When did {what} happen? A rough date is fine, like 'the 3rd' or 'last Friday'.",
-    "ask_reported": "Did you report {what} to anyone, like the police or the council?",
-    "ask_who": "Who did you report {what} to?",
+    "ask_reported": (
+        "Did you report {what} to anyone, like the police or the council? "
+        "If you did, tell me who, when, and any reference number."
+    ),
+    "ask_who": (
+        "Who did you report {what} to, and when? Send the reference number too, if you have one."
+    ),
     "ask_reported_on": "When did you report {what}?",
+    "ask_reported_on_reference": (
+        "When did you report {what}? If you have a reference number, send that too."
+    ),
     "ask_reference": "Do you have a reference number for your report of {what}? If not, say no.",
     "ask_more": "Did anything else happen that you want to tell me about?",
     "ask_applicant": "Are you asking for yourself, or for someone else?",
     "ask_third_party_consent": "Does the person you are helping know about this, and agree?",
     "ask_contact": "How can the team get in touch with you? Please send a phone number or email.",
+    "ask_contact_share": (
+        "How can the team get in touch with you? Please send a phone number or email. "
+        "Can we also share what you tell us with the council, the police, your landlord "
+        "and the health service? They need it to look at your case."
+    ),
     "ask_share": (
         "Can we share what you tell us with the council, the police, your landlord "
         "and the health service? They need it to look at your case."
@@ -92,6 +105,10 @@ TEMPLATES: dict[str, str] = {
     ),
     "again_who": "Sorry, I did not get that. Was it the police, the council, or your landlord?",
     "again_contact": "Sorry, I could not find a phone number or email in that. Please try again.",
+    "again_contact_share": (
+        "Sorry, I did not get that. Please send a phone number or email. "
+        "Then say yes or no to sharing what you told me."
+    ),
     "again_risk": (
         "Sorry, I did not get that. Send the numbers that are true, like '1 3', or say none."
     ),
@@ -109,6 +126,8 @@ TEMPLATES: dict[str, str] = {
     "button_self": "For me",
     "button_someone_else": "For someone else",
     "button_same_day": "Same day",
+    "button_share_yes": "Yes, you can share it",
+    "button_share_no": "Do not share it",
     "button_send": "Send it",
     "button_add": "Add something",
     "button_remind": "Remind me",

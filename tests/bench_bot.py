@@ -129,7 +129,19 @@ def _fact_for(sheet: Sheet, draft: Draft, index: int) -> Fact:
     return matches[0] if matches else sheet.facts[min(index, len(sheet.facts) - 1)]
 
 
-def _answer(sheet: Sheet, conv: Conversation) -> str:
+def _report(fact: Fact, asked: str) -> str:
+    """The person's own words about a report, giving what the question asks for."""
+    if not fact.agency:
+        return "no, I did not report it"
+    when = format_day(fact.reported_on) if fact.reported_on else "I am not sure when"
+    answer = f"{BODIES[fact.agency]} on {when}"
+    if "reference" in asked:
+        answer += f", the reference is {fact.reference}" if fact.reference else ", no reference"
+    return answer
+
+
+def _answer(sheet: Sheet, conv: Conversation, asked: str) -> str:
+    """The answer to the question the person was just sent (``asked``: the bot's words)."""
     question = conv.question
     draft = conv.draft
     assert question is not None and draft is not None
@@ -139,11 +151,11 @@ def _answer(sheet: Sheet, conv: Conversation) -> str:
         if ask is Ask.WHEN:
             return format_day(fact.day)
         if ask is Ask.REPORTED:
-            return f"yes, {BODIES[fact.agency]}" if fact.agency else "no"
+            return f"yes, {_report(fact, asked)}" if fact.agency else "no"
         if ask is Ask.WHO:
-            return BODIES[fact.agency] if fact.agency else "no one"
+            return _report(fact, asked) if fact.agency else "no one"
         if ask is Ask.REPORTED_ON:
-            return format_day(fact.reported_on) if fact.reported_on else "not sure"
+            return _report(fact, asked).split(" on ", 1)[1] if fact.agency else "not sure"
         if ask is Ask.REFERENCE:
             return fact.reference or "no"
     return {
@@ -151,7 +163,9 @@ def _answer(sheet: Sheet, conv: Conversation) -> str:
         Ask.MORE: "no",
         Ask.APPLICANT: "for my neighbour" if sheet.third_party else "for me",
         Ask.THIRD_PARTY_CONSENT: "yes",
-        Ask.CONTACT: sheet.phone,
+        Ask.CONTACT: f"{sheet.phone}, and yes you can share it"
+        if "share" in asked
+        else sheet.phone,
         Ask.SHARE: "yes",
     }.get(ask, "no")
 
@@ -178,6 +192,7 @@ def simulate(sheet: Sheet, ctx: Context) -> Run:
         kind = EventKind.COMMAND if text.startswith("/") else EventKind.TEXT
         started = time.perf_counter()
         turn = step(conv, Event(kind, text, at, "1"), ctx)
+        asked = turn.replies[-1].text.lower() if turn.replies else ""
         run.latencies.append(time.perf_counter() - started)
         run.turns += 1
         conv = turn.conversation
@@ -190,7 +205,7 @@ def simulate(sheet: Sheet, ctx: Context) -> Run:
         if conv.stage is Stage.REVIEW:
             text = _correction(sheet, conv.draft) or "send"
         else:
-            text = _answer(sheet, conv)
+            text = _answer(sheet, conv, asked)
     run.draft = conv.draft
     return run
 

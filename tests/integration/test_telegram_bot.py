@@ -93,6 +93,10 @@ async def _press(api: FakeBotApi, engine: Engine, chat: int, data: str) -> Sent:
 
 STORY_ANSWERS = {
     "Which of these are true": "1",
+    # Questions that ask for more than one thing get an answer with all of it.
+    "tell me who, when, and any reference number": "yes the police the same day, no reference",
+    "If you have a reference number, send that too": "the same day, no reference",
+    "Can we also share": "07700 900123, and yes you can share it",
     "reference number": "no",
     "for yourself": "for me",
     "someone else": "for me",
@@ -144,6 +148,10 @@ def test_a_whole_application_from_hello_to_submission(
                     f"On {_day(3)} they shouted abuse at me and I reported it to the police.",
                 )
                 summary = await _answer_until_summary(api, engine, chat)
+                texts = "\n".join(s.text for s in api.to(chat))
+                assert "Can we also share what you tell us" in texts  # asked with the contact
+                assert "Are you asking for yourself" not in texts  # "my window": for themselves
+                assert "The team will use this to get in touch: 07700900123." in texts
                 buttons = dict(summary.buttons())
                 assert "Send it" in buttons
                 api.press(chat, buttons["Send it"], summary.message_id)
@@ -253,6 +261,7 @@ def test_a_third_party_applies_for_a_neighbour(engine: Engine, reader: MessageRe
                     )
                 texts = "\n".join(s.text for s in api.to(chat))
                 assert "Does the person you are helping know about this, and agree?" in texts
+                assert "Are you asking for yourself" not in texts  # the story said so
                 assert "You are asking for someone else." in texts
                 await _answer(api, engine, chat, "send")
         applicant = _stored_application(engine)["applicant"]

@@ -128,7 +128,12 @@ def test_a_neighbour_applies_for_someone_else(chat: Chat) -> None:
         "I am writing for my neighbour. Her windows were smashed on 3 November and she "
         "reported it to the police the same day."
     )
+    # The story says so, so "who is applying" is not asked.
+    assert chat.conversation.draft is not None
+    assert chat.conversation.draft.applicant.role is ApplicantRole.THIRD_PARTY
+    assert "Are you asking for yourself" not in chat.text()
     _answer_the_rest(chat, applicant="for my neighbour")
+    assert "Are you asking for yourself" not in "\n".join(r.text for r in chat.transcript)
     draft = chat.conversation.draft
     assert draft is not None
     assert draft.applicant.role is ApplicantRole.THIRD_PARTY
@@ -283,3 +288,104 @@ def test_the_risk_checklist_is_scored_with_the_profiles_cut_offs(chat: Chat) -> 
     assert chat.conversation.risk_level is RiskLevel.HIGH  # 1 + 2 + 1 = 4: the high cut-off
     draft = chat.conversation.draft
     assert draft is not None and RiskFlag.CHILD_AT_RISK in draft.risk_flags
+
+
+def test_one_answer_tells_who_when_and_the_reference(chat: Chat) -> None:
+    chat.say("On 3 November they smashed my window.")
+    assert chat.conversation.question == Question(ask=Ask.REPORTED, index=0)
+    assert "tell me who, when, and any reference number" in chat.text()
+    chat.say("yes, the police on 4 November, the crime number is 4521/26")
+    draft = chat.conversation.draft
+    assert draft is not None
+    incident = draft.incidents[0]
+    assert incident.reported is True
+    assert incident.agencies == [Agency.POLICE]
+    assert incident.reported_on == date(2026, 11, 4)
+    assert incident.references == ["4521/26"]
+    # Who is applying came from the story ("my window"): next is contact and sharing.
+    assert chat.conversation.question == Question(ask=Ask.CONTACT)
+
+
+def test_a_full_answer_without_a_reference_means_there_is_none(chat: Chat) -> None:
+    chat.say("On 3 November they smashed my window.")
+    chat.say("yes I rang the council the same day")
+    assert chat.conversation.draft is not None
+    incident = chat.conversation.draft.incidents[0]
+    assert incident.agencies == [Agency.COUNCIL]
+    assert incident.reported_on == date(2026, 11, 3)
+    assert incident.references == []
+    assert "reference:0" in chat.conversation.settled
+    assert chat.conversation.question == Question(ask=Ask.CONTACT)
+
+
+def test_a_short_answer_gets_one_question_for_the_rest(chat: Chat) -> None:
+    chat.say("On 3 November they smashed my window.")
+    chat.press("Yes")
+    assert chat.conversation.question == Question(ask=Ask.WHO, index=0)
+    chat.say("the police")
+    assert chat.conversation.question == Question(ask=Ask.REPORTED_ON, index=0)
+    assert "If you have a reference number, send that too." in chat.text()
+    chat.say("5 November, no reference")
+    assert chat.conversation.draft is not None
+    incident = chat.conversation.draft.incidents[0]
+    assert incident.reported_on == date(2026, 11, 5)
+    assert incident.references == []
+    assert chat.conversation.question == Question(ask=Ask.CONTACT)
+
+
+def test_the_reference_is_asked_when_the_story_told_the_rest(chat: Chat) -> None:
+    chat.say("On 3 November they smashed my window and I rang the police the same day.")
+    assert chat.conversation.question == Question(ask=Ask.REFERENCE, index=0)
+    chat.press("No")
+    assert chat.conversation.question == Question(ask=Ask.CONTACT)
+
+
+def test_contact_and_consent_to_share_in_one_answer(chat: Chat) -> None:
+    chat.say("On 3 November they smashed my window.")
+    chat.say("no")
+    assert chat.conversation.question == Question(ask=Ask.CONTACT)
+    assert "Can we also share what you tell us" in chat.text()
+    chat.say("07700 900123, yes that's fine")
+    assert chat.conversation.contact == "07700900123"
+    assert chat.conversation.share_consent is True
+    assert chat.conversation.question == Question(ask=Ask.RISK)
+
+
+def test_a_bare_no_to_contact_and_sharing_is_asked_again(chat: Chat) -> None:
+    chat.say("On 3 November they smashed my window.")
+    chat.say("no")
+    chat.say("no")
+    assert "say yes or no to sharing" in chat.text()
+    assert chat.conversation.share_consent is None
+    chat.press("Do not share it")
+    assert chat.conversation.share_consent is False
+    assert chat.conversation.question == Question(ask=Ask.CONTACT)
+    assert "Can we also share" not in chat.text()
+    chat.say("me@example.org")
+    assert chat.conversation.contact == "me@example.org"
+    assert chat.conversation.question == Question(ask=Ask.RISK)
+
+
+def test_a_phone_number_in_the_story_is_not_asked_for_again(chat: Chat) -> None:
+    chat.say("On 3 November they smashed my window. Call me on 07700 900123.")
+    chat.say("no")
+    assert chat.conversation.contact == "07700900123"
+    assert chat.conversation.question == Question(ask=Ask.SHARE)
+
+
+def test_who_is_applying_is_asked_when_the_story_names_someone_else(chat: Chat) -> None:
+    chat.say("On 3 November my neighbour's son smashed my window.")
+    chat.say("no")
+    assert chat.conversation.question == Question(ask=Ask.APPLICANT)
+
+
+def test_who_is_applying_can_be_corrected_at_the_summary(chat: Chat) -> None:
+    chat.say("On 3 November they smashed my window.")
+    _answer_the_rest(chat)
+    assert "You are asking for yourself." in chat.text()
+    chat.say("it's for my mum")
+    assert chat.conversation.draft is not None
+    assert chat.conversation.draft.applicant.role is ApplicantRole.THIRD_PARTY
+    assert chat.conversation.question == Question(ask=Ask.THIRD_PARTY_CONSENT)
+    _answer_the_rest(chat)
+    assert "You are asking for someone else." in chat.text()
