@@ -67,6 +67,10 @@ class FakeBotApi:
     offsets: list[int | None] = field(default_factory=list)
     #: How many times getUpdates handed out each update id.
     deliveries: dict[int, int] = field(default_factory=dict)
+    #: Once getUpdates has handed out updates, hold every later call (see :meth:`release`).
+    hold_after_delivery: bool = False
+    holding: bool = False
+    held: int = 0
     next_message_id: int = 1
     lock: threading.Condition = field(default_factory=threading.Condition)
     base_url: str = ""
@@ -125,6 +129,19 @@ class FakeBotApi:
             original = next(u for u in self.updates if u["update_id"] == update_id)
             self.updates.append(json.loads(json.dumps(original)))
             self.lock.notify_all()
+
+    def release(self) -> None:
+        """Answer the held getUpdates calls with nothing, as if they never reached Telegram
+        (their offsets confirm nothing), and hold no more."""
+        with self.lock:
+            self.hold_after_delivery = False
+            self.holding = False
+            self.lock.notify_all()
+
+    def pending(self) -> list[int]:
+        """The update ids Telegram still keeps (not yet confirmed by an offset)."""
+        with self.lock:
+            return sorted(int(u["update_id"]) for u in self.updates)
 
     def to(self, chat_id: int) -> list[Sent]:
         """What the bot sent to ``chat_id``, in order."""
@@ -185,6 +202,12 @@ class FakeBotApi:
         wait = min(float(params.get("timeout") or 0), 0.5)
         deadline = time.monotonic() + wait
         with self.lock:
+            if self.holding:
+                self.held += 1
+                self.lock.notify_all()
+                while self.holding:
+                    self.lock.wait(0.2)
+                return 200, {"ok": True, "result": []}
             self.offsets.append(int(asked) if asked is not None else None)
             if offset:
                 # Telegram forgets updates below the offset: they are confirmed.
@@ -197,6 +220,8 @@ class FakeBotApi:
                 if ready or time.monotonic() >= deadline:
                     break
                 self.lock.wait(max(0.0, deadline - time.monotonic()))
+            if ready and self.hold_after_delivery:
+                self.holding = True
             for update in ready:
                 self.deliveries[update["update_id"]] = (
                     self.deliveries.get(update["update_id"], 0) + 1

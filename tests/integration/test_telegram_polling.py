@@ -1,0 +1,160 @@
+"""Polling loses nothing: an update is confirmed to Telegram (the offset passes it) only once it
+is committed, so a store that fails or a bot stopped between fetch and commit costs a
+redelivery, never the update, and a redelivery is stored and answered once.
+
+The real ``Application`` polls the local fake Bot API (tests/telegram_fake.py), which keeps an
+update until a getUpdates offset passes it, as Telegram does. The store is made to fail by a
+real database condition: the inbound table is renamed away for a moment.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Callable, Iterator
+from functools import partial
+
+import pytest
+from sqlalchemy import Engine, func, select, text
+
+from bot.dialogue import Context
+from bot.handling import ChatHandling
+from bot.reading import MessageReader
+from bot.telegram import RateLimit, TelegramBot, build_application
+from bot.templates import render
+from nlp.extract import Extractor
+from storage.tables import InboundRecord
+from storage.unit_of_work import SqlUnitOfWork
+from tests.telegram_fake import TOKEN, FakeBotApi, running_fake
+from trigger.profiles import get_profile
+
+POLICY = "hart"
+TABLE = InboundRecord.__tablename__
+WELCOME = render("welcome").splitlines()[0][:40]
+
+
+@pytest.fixture(scope="module")
+def reader() -> MessageReader:
+    return MessageReader(Extractor())
+
+
+@contextlib.asynccontextmanager
+async def running_bot(
+    api: FakeBotApi, engine: Engine, reader: MessageReader
+) -> AsyncIterator[TelegramBot]:
+    handling = ChatHandling(
+        partial(SqlUnitOfWork, engine), Context(get_profile(POLICY), reader), policy=POLICY
+    )
+    bot = TelegramBot(
+        build_application(TOKEN, api.base_url),
+        handling,
+        rate=RateLimit(burst=1000, interval=0.001),
+    )
+    await bot.start(poll_timeout=1)
+    try:
+        yield bot
+    finally:
+        await bot.stop()
+
+
+@contextlib.contextmanager
+def inbound_table_missing(engine: Engine) -> Iterator[None]:
+    """Every store fails (no such table) until the block ends."""
+    with engine.begin() as connection:
+        connection.execute(text(f"ALTER TABLE {TABLE} RENAME TO {TABLE}_away"))
+    try:
+        yield
+    finally:
+        with engine.begin() as connection:
+            connection.execute(text(f"ALTER TABLE {TABLE}_away RENAME TO {TABLE}"))
+
+
+def stored(engine: Engine, update_id: int) -> int:
+    with engine.connect() as connection:
+        return int(
+            connection.execute(
+                select(func.count())
+                .select_from(InboundRecord)
+                .where(
+                    InboundRecord.channel == "telegram",
+                    InboundRecord.external_id == str(update_id),
+                )
+            ).scalar_one()
+        )
+
+
+def welcomes(api: FakeBotApi, chat: int) -> int:
+    return sum(WELCOME in sent.text for sent in api.to(chat))
+
+
+async def until(api: FakeBotApi, condition: Callable[[], bool], timeout: float = 30.0) -> None:
+    await asyncio.to_thread(api.wait_for, condition, timeout)
+
+
+def test_an_update_is_confirmed_only_once_it_is_committed(
+    engine: Engine, reader: MessageReader
+) -> None:
+    async def scenario() -> None:
+        with running_fake() as api:
+            async with running_bot(api, engine, reader):
+                with inbound_table_missing(engine):
+                    update_id = api.say(7001, "/start")
+                    # Fetched twice while the store fails: Telegram was never told to forget it.
+                    await until(api, lambda: api.deliveries.get(update_id, 0) >= 2)
+                    assert all(offset is None or offset <= update_id for offset in api.offsets)
+                    assert update_id in api.pending()
+                await until(api, lambda: welcomes(api, 7001) >= 1)
+                await until(api, lambda: update_id not in api.pending())
+            assert stored(engine, update_id) == 1
+            assert welcomes(api, 7001) == 1
+            first_past = next(i for i, o in enumerate(api.offsets) if o and o > update_id)
+            assert api.offsets[first_past] == update_id + 1
+
+    asyncio.run(scenario())
+
+
+def test_a_bot_stopped_between_fetch_and_commit_stores_each_update_once_after_restart(
+    engine: Engine, reader: MessageReader
+) -> None:
+    async def scenario() -> None:
+        with running_fake() as api:
+            chats = (7101, 7102, 7103)
+            with contextlib.ExitStack() as table_back:
+                async with running_bot(api, engine, reader):
+                    table_back.enter_context(inbound_table_missing(engine))
+                    ids = [api.say(chat, "/start") for chat in chats]
+                    # Fetched, and fetched again (the poller went back to Telegram unconfirmed).
+                    await until(api, lambda: all(api.deliveries.get(i, 0) >= 2 for i in ids))
+                # Stopped holding fetched, uncommitted updates: Telegram still keeps them all.
+                assert api.pending() == ids
+            assert [stored(engine, i) for i in ids] == [0, 0, 0]
+            async with running_bot(api, engine, reader):
+                await until(api, lambda: all(welcomes(api, chat) >= 1 for chat in chats))
+                await until(api, lambda: not api.pending())
+            assert [stored(engine, i) for i in ids] == [1, 1, 1]
+            assert [welcomes(api, chat) for chat in chats] == [1, 1, 1]
+
+    asyncio.run(scenario())
+
+
+def test_a_bot_stopped_after_commit_but_before_confirming_answers_each_update_once(
+    engine: Engine, reader: MessageReader
+) -> None:
+    async def scenario() -> None:
+        with running_fake() as api:
+            chats = (7201, 7202, 7203)
+            ids = [api.say(chat, "/start") for chat in chats]
+            api.hold_after_delivery = True  # the getUpdates that would confirm them never lands
+            async with running_bot(api, engine, reader):
+                await until(api, lambda: api.held >= 1)
+                await until(api, lambda: all(welcomes(api, chat) >= 1 for chat in chats))
+                assert [stored(engine, i) for i in ids] == [1, 1, 1]
+            api.release()
+            assert api.pending() == ids  # committed, never confirmed: Telegram sends them again
+            async with running_bot(api, engine, reader):
+                await until(api, lambda: all(api.deliveries.get(i, 0) >= 2 for i in ids))
+                await until(api, lambda: not api.pending())
+            assert [stored(engine, i) for i in ids] == [1, 1, 1]
+            assert [welcomes(api, chat) for chat in chats] == [1, 1, 1]
+
+    asyncio.run(scenario())
