@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import signal
+import sqlite3
 from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import closing
 from functools import partial
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, func, select, text
@@ -23,13 +27,15 @@ from bot.reading import MessageReader
 from bot.telegram import RateLimit, TelegramBot, build_application
 from bot.templates import render
 from nlp.extract import Extractor
-from storage.tables import InboundRecord
+from storage.tables import InboundRecord, TelegramReply
 from storage.unit_of_work import SqlUnitOfWork
+from tests.integration.conftest import StartServer
 from tests.telegram_fake import TOKEN, FakeBotApi, running_fake
 from trigger.profiles import get_profile
 
 POLICY = "hart"
 TABLE = InboundRecord.__tablename__
+REPLIES = TelegramReply.__tablename__
 WELCOME = render("welcome").splitlines()[0][:40]
 
 
@@ -158,3 +164,78 @@ def test_a_bot_stopped_after_commit_but_before_confirming_answers_each_update_on
             assert [welcomes(api, chat) for chat in chats] == [1, 1, 1]
 
     asyncio.run(scenario())
+
+
+def _stored_in(database: Path, update_ids: list[int]) -> list[int]:
+    with closing(sqlite3.connect(database)) as connection:
+        return [
+            connection.execute(
+                f"SELECT count(*) FROM {TABLE} WHERE channel = 'telegram' AND external_id = ?",  # noqa: S608 - our table name
+                (str(update_id),),
+            ).fetchone()[0]
+            for update_id in update_ids
+        ]
+
+
+def _unsent_in(database: Path) -> int:
+    with closing(sqlite3.connect(database, timeout=30)) as connection:
+        query = f"SELECT count(*) FROM {REPLIES} WHERE sent_at IS NULL"  # noqa: S608 - ours
+        return int(connection.execute(query).fetchone()[0])
+
+
+def _rename(database: Path, old: str, new: str) -> None:
+    with closing(sqlite3.connect(database, timeout=30)) as connection:
+        connection.execute(f"ALTER TABLE {old} RENAME TO {new}")
+        connection.commit()
+
+
+def test_serve_killed_between_fetch_and_commit_stores_each_update_once_after_restart(
+    serve: StartServer, tmp_path: Path
+) -> None:
+    database = tmp_path / "var" / "trigger.sqlite3"
+    variables = {"TRIGGER_TELEGRAM_TOKEN": TOKEN}
+    with running_fake() as api:
+        variables["TRIGGER_TELEGRAM_BASE_URL"] = api.base_url
+        server = serve(**variables)
+        api.wait_for(lambda: bool(api.offsets), timeout=120)  # polling (recovery done)
+        _rename(database, TABLE, f"{TABLE}_away")  # every store fails from now on
+        ids = [api.say(chat, "/start") for chat in (7301, 7302)]
+        api.wait_for(lambda: all(api.deliveries.get(i, 0) >= 2 for i in ids), timeout=60)
+        server.process.kill()  # SIGKILL: no clean stop, nothing confirmed on the way out
+        server.finish(timeout=30)
+        assert api.pending() == ids
+        _rename(database, f"{TABLE}_away", TABLE)
+        server = serve(**variables)
+        api.wait_for(lambda: not api.pending() and welcomes(api, 7302) >= 1, timeout=120)
+        api.wait_for(lambda: welcomes(api, 7301) >= 1, timeout=60)
+        status, log = server.stop(signal.SIGINT)
+    assert status == 0, log
+    assert _stored_in(database, ids) == [1, 1]
+    assert [welcomes(api, 7301), welcomes(api, 7302)] == [1, 1]
+
+
+def test_serve_killed_after_commit_before_confirming_answers_each_update_once(
+    serve: StartServer, tmp_path: Path
+) -> None:
+    database = tmp_path / "var" / "trigger.sqlite3"
+    with running_fake() as api:
+        variables = {"TRIGGER_TELEGRAM_TOKEN": TOKEN, "TRIGGER_TELEGRAM_BASE_URL": api.base_url}
+        ids = [api.say(chat, "/start") for chat in (7401, 7402)]
+        api.hold_after_delivery = True
+        server = serve(**variables)
+        api.wait_for(lambda: api.held >= 1, timeout=120)
+        api.wait_for(lambda: welcomes(api, 7401) >= 1 and welcomes(api, 7402) >= 1, timeout=60)
+        # Killed once the replies are marked sent (a kill between Telegram accepting a reply
+        # and its mark sends that reply again: the outbox's own window, not the inbound one's).
+        api.wait_for(lambda: _unsent_in(database) == 0, timeout=60)
+        server.process.kill()
+        server.finish(timeout=30)
+        api.release()
+        assert api.pending() == ids  # committed and answered, never confirmed
+        server = serve(**variables)
+        api.wait_for(lambda: all(api.deliveries.get(i, 0) >= 2 for i in ids), timeout=120)
+        api.wait_for(lambda: not api.pending(), timeout=60)
+        status, log = server.stop(signal.SIGINT)
+    assert status == 0, log
+    assert _stored_in(database, ids) == [1, 1]
+    assert [welcomes(api, 7401), welcomes(api, 7402)] == [1, 1]
