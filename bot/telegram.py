@@ -17,25 +17,22 @@ import json
 import logging
 import os
 import time
-import warnings
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import RetryAfter, TelegramError
-from telegram.ext import Application, ContextTypes, TypeHandler
+from telegram.ext import Application
 
 from bot.handling import CHANNEL, ChatHandling
+from bot.polling import Poller, retry_seconds
 from bot.state import Event, EventKind
 from bot.templates import render
 from storage.repositories.conversations import Buttons, PendingReply
 from trigger.inbound import InboundMessage
 
 log = logging.getLogger(__name__)
-
-#: Waits between attempts to store an update while the database is unavailable.
-STORE_RETRY_SECONDS = (0.5, 1.0, 2.0, 4.0, 8.0, 15.0, 30.0)
 
 
 def parse_update(update: Update, now: datetime) -> tuple[InboundMessage, Event] | None:
@@ -92,14 +89,6 @@ def keyboard(buttons: Buttons | None) -> InlineKeyboardMarkup | None:
     )
 
 
-def retry_seconds(error: RetryAfter) -> float:
-    """How long Telegram asked us to wait (an int or a timedelta, depending on PTB settings)."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        value = error.retry_after
-    return value.total_seconds() if isinstance(value, timedelta) else float(value)
-
-
 @dataclass
 class RateLimit:
     """A token bucket per chat: ``burst`` updates at once, then one every ``interval`` s."""
@@ -121,7 +110,8 @@ class RateLimit:
 
 
 class TelegramBot:
-    """Runs the dialogue behind a python-telegram-bot :class:`Application` (polling)."""
+    """Runs the dialogue behind a python-telegram-bot :class:`Application` (polling with
+    :class:`~bot.polling.Poller`, or the webhook of :mod:`bot.webhook`)."""
 
     def __init__(
         self,
@@ -140,13 +130,13 @@ class TelegramBot:
         self._queues: dict[str, asyncio.Queue[tuple[int, Event]]] = {}
         self._workers: dict[str, asyncio.Task[None]] = {}
         self._warned: set[str] = set()
-        application.add_handler(TypeHandler(Update, self._on_update))
-
-    async def _on_update(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
-        await self.receive(update)
+        self._polling: asyncio.Task[None] | None = None
 
     async def receive(self, update: Update) -> None:
-        """Store ``update`` (committed before this returns), then queue it to its chat."""
+        """Store ``update`` (committed before this returns), then queue it to its chat.
+
+        Raises when it could not be stored: the caller must not confirm it to Telegram (the
+        poller asks for it again, the webhook answers an error so Telegram posts it again)."""
         parsed = parse_update(update, datetime.now(UTC))
         if parsed is None:
             return
@@ -161,19 +151,7 @@ class TelegramBot:
         self._enqueue(inbound_id, event)
 
     async def _store(self, inbound: InboundMessage) -> tuple[int, bool]:
-        """Commit the raw update, waiting out a short database outage (polling has already
-        moved Telegram's offset past it, so giving up would lose it)."""
-        for wait in STORE_RETRY_SECONDS:
-            try:
-                return await asyncio.to_thread(self.handling.store, inbound)
-            except Exception as error:  # noqa: BLE001 - any failure of the store is retried
-                log.warning(
-                    "telegram: storing update %s failed (%s); trying again in %g s",
-                    inbound.external_id,
-                    type(error).__name__,
-                    wait,
-                )
-                await asyncio.sleep(wait)
+        """Commit the raw update, once: a failure is left to Telegram's redelivery."""
         return await asyncio.to_thread(self.handling.store, inbound)
 
     def _enqueue(self, inbound_id: int, event: Event) -> None:
@@ -280,13 +258,16 @@ class TelegramBot:
         await self.application.initialize()
         await self.application.start()
         await self.recover()
-        assert self.application.updater is not None
-        await self.application.updater.start_polling(poll_interval=0, timeout=poll_timeout)
+        poller = Poller(self.application.bot, self.receive, timeout=poll_timeout)
+        self._polling = asyncio.create_task(poller.run(), name="telegram polling")
 
     async def stop(self) -> None:
         """Stop polling, finish what is queued, stop the application."""
-        if self.application.updater is not None and self.application.updater.running:
-            await self.application.updater.stop()
+        if self._polling is not None:
+            self._polling.cancel()  # the long poll goes at once; nothing fetched is confirmed
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._polling
+            self._polling = None
         with contextlib.suppress(asyncio.TimeoutError):
             await asyncio.wait_for(self.drain(), timeout=30)
         for task in self._workers.values():

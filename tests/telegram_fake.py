@@ -1,7 +1,9 @@
 """A local fake of Telegram's Bot API: a real HTTP server on loopback, for the real
 python-telegram-bot ``Application`` to talk to through its own HTTP stack (``base_url``).
 
-It answers getMe, getUpdates (honouring ``offset``, blocking briefly when there is nothing),
+It answers getMe, getUpdates (honouring ``offset`` as Telegram does: an update is handed out
+again until a call's offset passes it; the offsets asked and each update's deliveries are
+recorded; it blocks briefly when there is nothing),
 sendMessage, answerCallbackQuery, editMessageReplyMarkup, setWebhook, deleteWebhook and
 getWebhookInfo, and can answer sendMessage with 429 and ``retry_after``. Tests play the person:
 :meth:`FakeBotApi.say` and :meth:`FakeBotApi.press` queue updates; :meth:`FakeBotApi.sent`
@@ -61,6 +63,14 @@ class FakeBotApi:
     #: Chats whose person blocked the bot: sendMessage to them answers 403.
     blocked: set[int] = field(default_factory=set)
     next_update_id: int = 1000
+    #: The ``offset`` of every getUpdates call, in order (None: no offset asked).
+    offsets: list[int | None] = field(default_factory=list)
+    #: How many times getUpdates handed out each update id.
+    deliveries: dict[int, int] = field(default_factory=dict)
+    #: Once getUpdates has handed out updates, hold every later call (see :meth:`release`).
+    hold_after_delivery: bool = False
+    holding: bool = False
+    held: int = 0
     next_message_id: int = 1
     lock: threading.Condition = field(default_factory=threading.Condition)
     base_url: str = ""
@@ -120,6 +130,19 @@ class FakeBotApi:
             self.updates.append(json.loads(json.dumps(original)))
             self.lock.notify_all()
 
+    def release(self) -> None:
+        """Answer the held getUpdates calls with nothing, as if they never reached Telegram
+        (their offsets confirm nothing), and hold no more."""
+        with self.lock:
+            self.hold_after_delivery = False
+            self.holding = False
+            self.lock.notify_all()
+
+    def pending(self) -> list[int]:
+        """The update ids Telegram still keeps (not yet confirmed by an offset)."""
+        with self.lock:
+            return sorted(int(u["update_id"]) for u in self.updates)
+
     def to(self, chat_id: int) -> list[Sent]:
         """What the bot sent to ``chat_id``, in order."""
         with self.lock:
@@ -173,11 +196,19 @@ class FakeBotApi:
         return 200, {"ok": True, "result": {**info, "pending_update_count": 0}}
 
     def _api_getUpdates(self, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
-        offset = int(params.get("offset") or 0)
+        asked = params.get("offset")
+        offset = int(asked or 0)
         limit = int(params.get("limit") or 100)
         wait = min(float(params.get("timeout") or 0), 0.5)
         deadline = time.monotonic() + wait
         with self.lock:
+            if self.holding:
+                self.held += 1
+                self.lock.notify_all()
+                while self.holding:
+                    self.lock.wait(0.2)
+                return 200, {"ok": True, "result": []}
+            self.offsets.append(int(asked) if asked is not None else None)
             if offset:
                 # Telegram forgets updates below the offset: they are confirmed.
                 self.updates = [u for u in self.updates if u["update_id"] >= offset]
@@ -189,6 +220,13 @@ class FakeBotApi:
                 if ready or time.monotonic() >= deadline:
                     break
                 self.lock.wait(max(0.0, deadline - time.monotonic()))
+            if ready and self.hold_after_delivery:
+                self.holding = True
+            for update in ready:
+                self.deliveries[update["update_id"]] = (
+                    self.deliveries.get(update["update_id"], 0) + 1
+                )
+            self.lock.notify_all()
         return 200, {"ok": True, "result": ready}
 
     def _api_sendMessage(self, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
