@@ -120,6 +120,12 @@ class _Candidate:
         return any(c.label != "collective" for c in state.cues_between(self.s_start, self.s_end))
 
 
+# Words a heading date may stand with ("1. On Friday 5 June:", "Incident 2 - date: ..."), and how
+# many sentences on its behaviour may be told.
+_HEADING_WORDS = frozenset({"on", "date", "incident", "day", "no", "number"})
+_HEADING_REACH = 3
+
+
 class CandidateRules(ReportAttachment):
     """The assembler's date rules (see the module docstring)."""
 
@@ -427,10 +433,31 @@ class CandidateRules(ReportAttachment):
             or c.cue_nearby(self)
             or any(c.s_start <= h.start < c.s_end for h in findings(c.part.doc, "hate"))
             or self._told_next(c.sents, c.sentence, c.text, weak=has_event(around))
+            or self._heading_of(c)
         ):
             assert c.start is not None and c.end is not None
             return _Accept(c.start, c.end, f"date phrase '{c.value.text}'")
         return _Reject()
+
+    def _heading_of(self, c: _Candidate) -> bool:
+        """Whether the date stands alone as the heading of what the next sentences tell ("2.
+        Saturday 5 June. Music until 3am. ..."): behaviour told before the next date or blank
+        line."""
+        rest = c.text[c.s_start : c.mention.start] + c.text[c.mention.end : c.s_end]
+        if {w for w in lower_words(rest) if not w.isdigit()} - _HEADING_WORDS:
+            return False
+        sentence = c.sentence
+        for _ in range(_HEADING_REACH):
+            if sentence + 1 >= len(c.sents.starts):
+                return False
+            sentence += 1
+            n_start, n_end = c.sents.bounds(sentence)
+            following = c.text[n_start:n_end]
+            if self.mentions_between(n_start, n_end) or re.search(r"\n\s*\n", following):
+                return False
+            if has_event(following) or tells_behaviour(following):
+                return True
+        return False
 
     def _reported_not_until(self, mention_f: Any, text: str, sents: Sentences) -> bool:
         """ "I put it on the council website but not till Sunday": the report's day, not an

@@ -189,6 +189,19 @@ SUITE: list[tuple[str, list[date], list[date]]] = [
         [d(8)],
     ),
     ("My GP appointment was on the 4th. That night they were screaming in the street.", [d(4)], []),
+    # a date standing alone as a heading, its behaviour told in the sentences after it
+    (
+        "1. Tuesday 2 June. Loud bass from the flat above until 4am. I rang 101 at 1am.\n"
+        "2. Last Saturday. The worst so far. A man kicked our car and dented the door.",
+        [d(2), d(6)],
+        [],
+    ),
+    ("On the 3rd. Fireworks let off at our windows by the gang from the flats.", [d(3)], []),
+    ("Monday 1 June. Nothing much. Tuesday 2 June. Bins set alight by the lads.", [d(2)], [d(1)]),
+    # a medical matter of the household is not an incident unless someone does something in it
+    ("My wife saw the GP on the 4th and was diagnosed with depression.", [], [d(4)]),
+    ("I was at the doctor's on Monday about my back.", [], [d(8)]),
+    ("On the 2nd he punched me and I saw the doctor on the 3rd.", [d(2)], [d(3)]),
 ]
 
 

@@ -181,3 +181,24 @@ def test_bodies_named_the_way_people_name_them(
 def test_community_reporters_counted_from_the_text(text: str, count: int | None) -> None:
     parties = decide_parties_for_texts([PartyText(text, SegmentKind.BODY, 0)], sender=None)
     assert parties.community_reporters == count
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # mail hard-wrapped at about 72 characters: the body is on the next line
+        "On 3 June they kicked the door, and the damage was still there in the morning. I rang the\n"
+        "council's anti-social behaviour team about it on the 5th.",
+        "On 3 June they kicked the door, and the damage was still there in the morning. I emailed\r\n"
+        "Environmental Health about it on the 5th.",
+    ],
+)
+def test_a_wrapped_line_does_not_cut_the_body_off_its_report(nlp: Language, said: str) -> None:
+    assert rows(nlp, said) == [(d(3), True, d(5), ("council",))]
+
+
+def test_a_list_line_still_ends_the_report_clause(nlp: Language) -> None:
+    # the body on the next line belongs to the next item, not to this report
+    said = "- 3/6: they kicked the door in, I rang the\n- 4/6: police came about the cars"
+    found = rows(nlp, said)
+    assert found[0][3] != ("police",)
