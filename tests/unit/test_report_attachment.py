@@ -187,9 +187,11 @@ def test_community_reporters_counted_from_the_text(text: str, count: int | None)
     "said",
     [
         # mail hard-wrapped at about 72 characters: the body is on the next line
-        "On 3 June they kicked the door, and the damage was still there in the morning. I rang the\n"
+        "On 3 June they kicked the door, and the damage was still there in the morning. "
+        "I rang the\n"
         "council's anti-social behaviour team about it on the 5th.",
-        "On 3 June they kicked the door, and the damage was still there in the morning. I emailed\r\n"
+        "On 3 June they kicked the door, and the damage was still there in the morning. "
+        "I emailed\r\n"
         "Environmental Health about it on the 5th.",
     ],
 )
