@@ -77,7 +77,15 @@ def event_lexicon() -> EventLexicon:
         perpetrator_words=frozenset(rows["PERPETRATOR"]["words"]),
         perpetrator_phrases=_phrase_regex(rows["PERPETRATOR"]["phrases"]),
         undated=_phrase_regex(rows["UNDATED"]["phrases"]),
-        day_unknown=_phrase_regex(rows["REPORT_DAY_UNKNOWN"]["phrases"]),
+        # the listed phrases, and the family "(not/can't/wasn't ...) (remember/sure/tell you)
+        # (when/which day/what day/the date)"
+        day_unknown=re.compile(
+            _phrase_regex(rows["REPORT_DAY_UNKNOWN"]["phrases"]).pattern
+            + "|(?<![\\w'’])(?:"
+            + rows["REPORT_DAY_UNKNOWN"]["pattern"]
+            + ")",
+            re.I,
+        ),
         agency_unknown=_phrase_regex(rows["AGENCY_UNKNOWN"]["phrases"]),
         # A background word just before the date phrase, with at most one filler word between.
         background=_phrase_regex(

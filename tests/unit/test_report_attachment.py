@@ -204,3 +204,26 @@ def test_a_list_line_still_ends_the_report_clause(nlp: Language) -> None:
     said = "- 3/6: they kicked the door in, I rang the\n- 4/6: police came about the cars"
     found = rows(nlp, said)
     assert found[0][3] != ("police",)
+
+
+def test_a_report_word_pointed_at_as_a_thing_is_no_report(nlp: Language) -> None:
+    said = "On 3 June they kicked the door. Please pass this email to the police if it helps."
+    assert rows(nlp, said) == [(d(3), None, None, ())]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "On 3 June they kicked the door. I told the council, couldn't tell you what day it was.",
+        "On 3 June they kicked the door. She phoned the council, wasn't sure which day she rang.",
+        "On 3 June they kicked the door. He reported it to the council, he cannot recall when.",
+        "On 3 June they kicked the door and I rang the council, don't know exactly what date.",
+    ],
+)
+def test_a_report_whose_day_the_writer_does_not_know_has_no_day(nlp: Language, said: str) -> None:
+    assert rows(nlp, said) == [(d(3), True, None, ("council",))]
+
+
+def test_not_the_day_it_happened_is_no_unknown_day(nlp: Language) -> None:
+    said = "On 3 June they kicked the door. I rang the council on the 5th, not the day it happened."
+    assert rows(nlp, said) == [(d(3), True, d(5), ("council",))]
