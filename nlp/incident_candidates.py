@@ -124,6 +124,8 @@ class _Candidate:
 # many sentences on its behaviour may be told.
 _HEADING_WORDS = frozenset({"on", "date", "incident", "day", "no", "number"})
 _HEADING_REACH = 3
+# "on a Sunday", "of an evening", "on any Friday night": a kind of day, not one day
+_ANY_SUCH_DAY = re.compile(r"\b(?:on|of|like) (?:a|an|any) $", re.I)
 
 
 class CandidateRules(ReportAttachment):
@@ -296,6 +298,8 @@ class CandidateRules(ReportAttachment):
         lex = event_lexicon()
         if lex.background.search(before) or lex.background_start.match(c.value.text):
             return _Reject()
+        if _ANY_SUCH_DAY.search(before) and not re.search(r"\d", c.value.text):
+            return _Reject()  # "sorry to bother you on a Sunday": any Sunday, not one
         return None
 
     def _rule_behaviour_stopped(self, c: _Candidate) -> _Verdict | None:

@@ -90,7 +90,8 @@ def event_lexicon() -> EventLexicon:
         # A background word just before the date phrase, with at most one filler word between.
         background=_phrase_regex(
             rows["BACKGROUND"]["phrases"],
-            r"\W+(?:(?:the|a|an|about|around|roughly|on|in|at|of|early|late|mid)\W+)?$",
+            # never across the end of a sentence ("not since. Friday 30 October, a fight")
+            r"[^\w.!?;]+(?:(?:the|a|an|about|around|roughly|on|in|at|of|early|late|mid)[^\w.!?;]+)?$",
         ),
         background_start=re.compile(
             r"(?:since|from|until|till|every|between|throughout|by)\b", re.I

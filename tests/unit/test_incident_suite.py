@@ -202,6 +202,17 @@ SUITE: list[tuple[str, list[date], list[date]]] = [
     ("My wife saw the GP on the 4th and was diagnosed with depression.", [], [d(4)]),
     ("I was at the doctor's on Monday about my back.", [], [d(8)]),
     ("On the 2nd he punched me and I saw the doctor on the 3rd.", [d(2)], [d(3)]),
+    ("My dad was discharged from the ward on 1 June after his knee operation.", [], [d(1)]),
+    ("I haven't reported it because my wife had an operation on the 4th.", [], [d(4)]),
+    # a kind of day ("on a Sunday"), not one day
+    ("Sorry to write on a Sunday. On the 6th they threw a brick at the van.", [d(6)], [d(7)]),
+    ("They always kick off on a Friday night, but on the 5th they egged my door.", [d(5)], [d(5)]),
+    ("On a Monday, 1 June, they smashed the bus shelter.", [d(1)], []),
+    # a background word in the sentence before does not reach this one
+    ("Nothing from the police since. Tuesday 9 June, lads fighting in the car park.", [d(9)], []),
+    # a fight named by another word
+    ("There was a huge brawl outside the chippy on Saturday night.", [d(6)], []),
+    ("On the 3rd a scuffle broke out by the bins between two of them.", [d(3)], []),
 ]
 
 
