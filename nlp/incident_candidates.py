@@ -124,6 +124,12 @@ class _Candidate:
 # many sentences on its behaviour may be told.
 _HEADING_WORDS = frozenset({"on", "date", "incident", "day", "no", "number"})
 _HEADING_REACH = 3
+# "the water was on Monday", "that was last Friday": a day given to what was told before
+_PINNING = re.compile(
+    r"\s*(?:and |so |oh |well )?(?:the (?P<noun>[a-z]+)|that|this|it)(?: one| thing| incident)?"
+    r" (?:was|happened|were)(?: on| at| in)? ?",
+    re.I,
+)
 # "on a Sunday", "of an evening", "on any Friday night": a kind of day, not one day
 _ANY_SUCH_DAY = re.compile(r"\b(?:on|of|like) (?:a|an|any) $", re.I)
 
@@ -438,10 +444,24 @@ class CandidateRules(ReportAttachment):
             or any(c.s_start <= h.start < c.s_end for h in findings(c.part.doc, "hate"))
             or self._told_next(c.sents, c.sentence, c.text, weak=has_event(around))
             or self._heading_of(c)
+            or self._pins_told(c)
         ):
             assert c.start is not None and c.end is not None
             return _Accept(c.start, c.end, f"date phrase '{c.value.text}'")
         return _Reject()
+
+    def _pins_told(self, c: _Candidate) -> bool:
+        """Whether the sentence only gives the day of behaviour told earlier: "they poured water
+        through my ceiling ... The water was on Monday", "That was last Friday"."""
+        match = _PINNING.fullmatch(c.text[c.s_start : c.mention.start])
+        if match is None:
+            return False
+        earlier = " ".join(p.doc.text for p in self.parts[: c.seg_index])
+        earlier = (earlier + " " + c.text[: c.s_start])[-600:]
+        noun = match.group("noun")
+        if noun is not None and noun.lower() not in lower_words(earlier):
+            return False
+        return has_event(earlier, strong=True) and has_actor(earlier)
 
     def _heading_of(self, c: _Candidate) -> bool:
         """Whether the date stands alone as the heading of what the next sentences tell ("2.

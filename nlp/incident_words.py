@@ -160,7 +160,12 @@ LEAD_IN = re.compile(
 )
 SAME_ABUSE = re.compile(
     r"\b(?:shout\w*|call\w*|said|yell\w*|scream\w*)\s+(?:\w+\s+){0,2}"
-    r"the same (?:stuff|things?|abuse|names|words|slurs?)\b",
+    r"the same (?:stuff|things?|abuse|names|words|slurs?)\b"
+    # "the same shouting", "shouting it again": the abuse just told, by its verb
+    r"|\bthe same (?:shouting|abuse|name[- ]calling|names|chanting|insults)\b"
+    r"|\b(?:shouting|shouted|yelling|yelled|screaming|screamed|chanting|chanted|calling)"
+    r"\s+(?:it|that|them|those|those names|that stuff|that word)\b"
+    r"(?!\s+(?:out|off|up|down|in|on)\b)",
     re.I,
 )
 # Someone doing something as the writer writes: "they're at the door", "he is kicking the car".
