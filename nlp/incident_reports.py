@@ -31,6 +31,8 @@ from nlp.incident_words import (
 )
 from nlp.reports import COUNTED_REPORTS, ReportCue
 
+# "reported this to us", "told us": the body an officer writes for
+_TO_US = re.compile(r"\W*(?:(?:it|this|that|these|them|all|each|one)\W+){0,2}(?:to\W+)?us\b", re.I)
 _ORDINAL = re.compile(
     r"\bthe\s+(first|earlier|earliest|second|third|fourth|later|latest|last|most recent)\s+"
     r"(?:one|time|incident|occasion)\b",
@@ -89,6 +91,8 @@ class ReportAttachment(OrdinalReference):
         refers_back = bool(ANAPHORA.intersection(clause_words[:6]))
         if not cue.agencies and "you" in clause_words[:4] and part.recipient_agency:
             cue = ReportCue(cue.negated, (part.recipient_agency,), cue.until)
+        if not cue.agencies and part.writer_agency and _TO_US.match(text[cue_f.end : clause_end]):
+            cue = ReportCue(cue.negated, (part.writer_agency,), cue.until)
         cue_words = re.findall(r"[a-z]+", text[cue_f.start : clause_end].lower())[:4]
         if not cue.agencies and "again" in cue_words and self.last_agencies:
             cue = ReportCue(cue.negated, self.last_agencies, cue.until)  # "rang again": same body

@@ -227,3 +227,28 @@ def test_a_report_whose_day_the_writer_does_not_know_has_no_day(nlp: Language, s
 def test_not_the_day_it_happened_is_no_unknown_day(nlp: Language) -> None:
     said = "On 3 June they kicked the door. I rang the council on the 5th, not the day it happened."
     assert rows(nlp, said) == [(d(3), True, d(5), ("council",))]
+
+
+@pytest.mark.parametrize(
+    ("said", "writer", "expected"),
+    [
+        # an officer writing for her body: "to us" is that body
+        (
+            "On 3 June her fence was kicked in. She reported it to us on the 4th.",
+            "housing",
+            "housing",
+        ),
+        ("On 3 June his door was egged. He reported this to us next day.", "housing", "housing"),
+        # a resident's "us" names nobody
+        ("On 3 June our fence was kicked in. Our son reported it to us on the 4th.", None, None),
+    ],
+)
+def test_to_us_is_the_body_the_writer_works_for(
+    nlp: Language, said: str, writer: str | None, expected: str | None
+) -> None:
+    doc = analyse(nlp, said, WEDNESDAY)
+    found = assemble_incidents(
+        [AnalysedSegment(doc=doc, offset=0, recipient_agency="council", writer_agency=writer)]
+    )
+    assert found[0].start == d(3)
+    assert tuple(sorted(found[0].agencies)) == ((expected,) if expected else ())
