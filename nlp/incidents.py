@@ -73,6 +73,12 @@ __all__ = [
 ]
 
 
+# Words said at the victim: the abuse a motivation told before ("because we are gay") is about.
+_NAME_CALLING = re.compile(
+    r"\b(?:called|calling|call|shouted|shouting|yelled|yelling|screamed|screaming)"
+    r"\s+(?:at\s+)?(?:us|me|him|her|them|my\s+\w+|our\s+\w+)\s+(?:names|a\s+|an\s+|[\"'“‘])",
+    re.I,
+)
 # What may follow an undated phrase told after its behaviour ("once before", "one time too").
 _AFTER_UNDATED = re.compile(r"\b(?:before|already|too|as well|also|again|previously)\b", re.I)
 
@@ -284,6 +290,9 @@ class _Assembler(CandidateRules):
                     incident.hate |= earlier[-1].hate
                 elif self.loose_hate:
                     incident.hate |= self.loose_hate
+            elif not incident.hate and self.loose_hate and _NAME_CALLING.search(block):
+                # "... harassing us because we are a gay couple. On the 4th he called us names"
+                incident.hate |= self.loose_hate
 
     # -- output --------------------------------------------------------------------------
     def _finish(self) -> list[IncidentFinding]:

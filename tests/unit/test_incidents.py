@@ -266,6 +266,15 @@ def test_with_no_abuse_told_before_the_same_shouting_carries_no_strand(nlp: Lang
     assert [(i.start, i.hate_strands) for i in found] == [(d(6), ())]
 
 
+def test_a_motivation_told_first_goes_to_the_names_called_later(nlp: Language) -> None:
+    found = incidents(
+        nlp,
+        "The man opposite has been harassing us and we believe it is because we are Muslim.\n\n"
+        "On Monday he called us 'scroungers' across the road. On Tuesday our bins were tipped.",
+    )
+    assert [(i.start, i.hate_strands) for i in found] == [(d(8), ("religion",)), (d(9), ())]
+
+
 def test_behaviour_told_before_an_undated_phrase_is_an_incident(nlp: Language) -> None:
     found = incidents(nlp, "On Monday they egged the car. They also smashed my mirror once before.")
     assert [i.start for i in found] == [d(8), None]

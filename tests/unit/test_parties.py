@@ -118,6 +118,11 @@ def test_forwarding_your_own_earlier_email_is_not_a_third_party() -> None:
         ("Happy to share my details but please do not tell my landlord.", Consent.REFUSED),
         ("The noise goes on all night and I reported it twice.", Consent.NOT_STATED),
         ("yes please", Consent.NOT_STATED),
+        # an instruction to pass it on is consent
+        ("Please pass this on to anyone who can help.", Consent.GIVEN),
+        ("Feel free to forward this email to the police.", Consent.GIVEN),
+        ("I never shared this with anyone before now.", Consent.NOT_STATED),
+        ("Please don't share this with anyone.", Consent.REFUSED),
     ],
 )
 def test_consent(text: str, consent: Consent) -> None:
