@@ -210,6 +210,14 @@ SUITE: list[tuple[str, list[date], list[date]]] = [
     ("On a Monday, 1 June, they smashed the bus shelter.", [d(1)], []),
     # a background word in the sentence before does not reach this one
     ("Nothing from the police since. Tuesday 9 June, lads fighting in the car park.", [d(9)], []),
+    # what a letter says is its topic, not behaviour told
+    (
+        "Tue 02/06/2026 - letter came from the council saying they had spoken to the family.\n"
+        "Thu 04/06/2026 - they kicked the bins over.",
+        [d(4)],
+        [d(2)],
+    ),
+    ("On the 5th an email came stating that they would be evicted.", [], [d(5)]),
     # a fight named by another word
     ("There was a huge brawl outside the chippy on Saturday night.", [d(6)], []),
     ("On the 3rd a scuffle broke out by the bins between two of them.", [d(3)], []),
