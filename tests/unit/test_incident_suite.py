@@ -210,6 +210,10 @@ SUITE: list[tuple[str, list[date], list[date]]] = [
     ("On a Monday, 1 June, they smashed the bus shelter.", [d(1)], []),
     # a background word in the sentence before does not reach this one
     ("Nothing from the police since. Tuesday 9 June, lads fighting in the car park.", [d(9)], []),
+    # a relative clause's date is its own: "the man who ... on 2 June was in court on 9 June"
+    ("The lad who smashed my car on 2 June was in court on the 9th.", [d(2)], [d(9)]),
+    ("The woman who spat at me on the 3rd, was sentenced on 8 June.", [d(3)], [d(8)]),
+    ("The man who lives at number 4 was in court on 9 June.", [], [d(9)]),
     # what a letter says is its topic, not behaviour told
     (
         "Tue 02/06/2026 - letter came from the council saying they had spoken to the family.\n"
