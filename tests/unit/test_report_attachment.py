@@ -252,3 +252,13 @@ def test_to_us_is_the_body_the_writer_works_for(
     )
     assert found[0].start == d(3)
     assert tuple(sorted(found[0].agencies)) == ((expected,) if expected else ())
+
+
+def test_a_collective_report_leaves_out_the_incident_named_as_its_exception(
+    nlp: Language,
+) -> None:
+    said = (
+        "On 1 June they sprayed paint on the van. On 3 June they threw bottles at the door. "
+        "I reported every one to the police except the paint, which I didn't bother with."
+    )
+    assert rows(nlp, said) == [(d(1), None, None, ()), (d(3), True, None, ("police",))]
