@@ -284,7 +284,6 @@ class ReportAttachment(OrdinalReference):
             t.reports.append(report)
             self.extend_block(t, part, sents, cue_f.start, seg_index)
 
-
     def _block_text(self, incident: Incident) -> str:
         """The lower-cased text of the block that tells ``incident``."""
         part = self.parts[incident.segment]
