@@ -102,14 +102,12 @@ _WRAP_WIDTH = 60
 
 
 def _wrapped(text: str, start: int, length: int) -> bool:
-    """Whether the line break in the whitespace at ``start`` only wraps prose: the sentence goes on
-    in lower case ("I telephoned the / council's team"), or a long line of prose runs on into one
-    that is not a list or diary line. A list line, a blank line or a short line is a real break."""
+    """Whether the line break in the whitespace at ``start`` only wraps prose: a long line of prose
+    runs on into one that is not a list or diary line ("I telephoned the / council's team"). A
+    list line, a blank line, a short line or one ending a sentence is a real break."""
     end = start + length
     if "\n" in text[start:end].replace("\n", "", 1) or end >= len(text):
         return False  # a blank line
-    if text[end].islower():
-        return True
     line_start = text.rfind("\n", 0, start) + 1
     if start - line_start < _WRAP_WIDTH or text[start - 1 : start] in {".", ":", ";", "!", "?"}:
         return False
