@@ -97,6 +97,24 @@ _LIST_LINE = re.compile(
 )
 
 
+# A hard-wrapped line of prose (mail wrapped at 72-78 characters) is this long at least.
+_WRAP_WIDTH = 60
+
+
+def _wrapped(text: str, start: int, length: int) -> bool:
+    """Whether the line break in the whitespace at ``start`` only wraps prose: a long line of prose
+    runs on into one that is not a list or diary line ("I telephoned the / council's team"). A
+    list line, a blank line, a short line or one ending a sentence is a real break."""
+    end = start + length
+    if "\n" in text[start:end].replace("\n", "", 1) or end >= len(text):
+        return False  # a blank line
+    line_start = text.rfind("\n", 0, start) + 1
+    if start - line_start < _WRAP_WIDTH or text[start - 1 : start] in {".", ":", ";", "!", "?"}:
+        return False
+    breaks_at = min(k for k in (text.find("\r", start, end), text.find("\n", start, end)) if k >= 0)
+    return _LIST_LINE.match(text, breaks_at) is None
+
+
 @dataclass(frozen=True)
 class Clause:
     """One cut stretch ``text[start:end]`` of a kind; ``cut`` is the separator that opened it
@@ -298,7 +316,8 @@ def segment_doc(doc: Doc, settings: ClauseSettings | None = None) -> Segmentatio
     breaks = frozenset(
         j
         for j, (start, length, lower, space) in enumerate(rows)
-        if lower in break_words or (space and "\n" in text[start : start + length])
+        if lower in break_words
+        or (space and "\n" in text[start : start + length] and not _wrapped(text, start, length))
     )
     report_clauses: list[Clause] = []
     for first, last in spacy_sentences:

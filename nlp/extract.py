@@ -111,8 +111,15 @@ class Extractor:
         # partnership (the council's community safety team); in a forwarded original, "you" is
         # whoever forwarded it (a housing officer's "you" is the housing provider).
         forwarder = _forwarder_agency(parties, lambda: self._signature_agency(document))
+        # "she reported it to us": an officer writing for her body (depth 0 only: in a forwarded
+        # original "us" is its writer's household)
+        writer = forwarder.value if forwarder not in (None, Agency.OTHER) else None
         parts = [
-            replace(part, recipient_agency=_you(document, segment, forwarder))
+            replace(
+                part,
+                recipient_agency=_you(document, segment, forwarder),
+                writer_agency=writer if segment.depth == 0 else None,
+            )
             for segment, part in analysed.parts
         ]
         assembly = assemble(parts)

@@ -120,6 +120,20 @@ class _Candidate:
         return any(c.label != "collective" for c in state.cues_between(self.s_start, self.s_end))
 
 
+# Words a heading date may stand with ("1. On Friday 5 June:", "Incident 2 - date: ..."), and how
+# many sentences on its behaviour may be told.
+_HEADING_WORDS = frozenset({"on", "date", "incident", "day", "no", "number"})
+_HEADING_REACH = 3
+# "the water was on Monday", "that was last Friday": a day given to what was told before
+_PINNING = re.compile(
+    r"\s*(?:and |so |oh |well )?(?:the (?P<noun>[a-z]+)|that|this|it)(?: one| thing| incident)?"
+    r" (?:was|happened|were)(?: on| at| in)? ?",
+    re.I,
+)
+# "on a Sunday", "of an evening", "on any Friday night": a kind of day, not one day
+_ANY_SUCH_DAY = re.compile(r"\b(?:on|of|like) (?:a|an|any) $", re.I)
+
+
 class CandidateRules(ReportAttachment):
     """The assembler's date rules (see the module docstring)."""
 
@@ -290,6 +304,8 @@ class CandidateRules(ReportAttachment):
         lex = event_lexicon()
         if lex.background.search(before) or lex.background_start.match(c.value.text):
             return _Reject()
+        if _ANY_SUCH_DAY.search(before) and not re.search(r"\d", c.value.text):
+            return _Reject()  # "sorry to bother you on a Sunday": any Sunday, not one
         return None
 
     def _rule_behaviour_stopped(self, c: _Candidate) -> _Verdict | None:
@@ -427,10 +443,45 @@ class CandidateRules(ReportAttachment):
             or c.cue_nearby(self)
             or any(c.s_start <= h.start < c.s_end for h in findings(c.part.doc, "hate"))
             or self._told_next(c.sents, c.sentence, c.text, weak=has_event(around))
+            or self._heading_of(c)
+            or self._pins_told(c)
         ):
             assert c.start is not None and c.end is not None
             return _Accept(c.start, c.end, f"date phrase '{c.value.text}'")
         return _Reject()
+
+    def _pins_told(self, c: _Candidate) -> bool:
+        """Whether the sentence only gives the day of behaviour told earlier: "they poured water
+        through my ceiling ... The water was on Monday", "That was last Friday"."""
+        match = _PINNING.fullmatch(c.text[c.s_start : c.mention.start])
+        if match is None:
+            return False
+        earlier = " ".join(p.doc.text for p in self.parts[: c.seg_index])
+        earlier = (earlier + " " + c.text[: c.s_start])[-600:]
+        noun = match.group("noun")
+        if noun is not None and noun.lower() not in lower_words(earlier):
+            return False
+        return has_event(earlier, strong=True) and has_actor(earlier)
+
+    def _heading_of(self, c: _Candidate) -> bool:
+        """Whether the date stands alone as the heading of what the next sentences tell ("2.
+        Saturday 5 June. Music until 3am. ..."): behaviour told before the next date or blank
+        line."""
+        rest = c.text[c.s_start : c.mention.start] + c.text[c.mention.end : c.s_end]
+        if {w for w in lower_words(rest) if not w.isdigit()} - _HEADING_WORDS:
+            return False
+        sentence = c.sentence
+        for _ in range(_HEADING_REACH):
+            if sentence + 1 >= len(c.sents.starts):
+                return False
+            sentence += 1
+            n_start, n_end = c.sents.bounds(sentence)
+            following = c.text[n_start:n_end]
+            if self.mentions_between(n_start, n_end) or re.search(r"\n\s*\n", following):
+                return False
+            if has_event(following) or tells_behaviour(following):
+                return True
+        return False
 
     def _reported_not_until(self, mention_f: Any, text: str, sents: Sentences) -> bool:
         """ "I put it on the council website but not till Sunday": the report's day, not an

@@ -43,6 +43,7 @@ class AnalysedSegment:
     doc: Doc
     offset: int  # document offset of doc.text[0]
     recipient_agency: str | None = None  # who "you" is when the writer says "I reported it to you"
+    writer_agency: str | None = None  # who "us" is when an officer writes "she reported it to us"
     chat: bool = False
     # A forwarder's own note above the account it forwards ("I visited her on Saturday"): its
     # dates start incidents only when it reports them.

@@ -31,6 +31,14 @@ from nlp.incident_words import (
 )
 from nlp.reports import COUNTED_REPORTS, ReportCue
 
+# "reported this to us", "told us": the body an officer writes for
+_TO_US = re.compile(r"\W*(?:(?:it|this|that|these|them|all|each|one)\W+){0,2}(?:to\W+)?us\b", re.I)
+# "... apart from the fireworks", "except the one with the bins": a collective report's exception
+_SAVE_FOR = re.compile(
+    r"\b(?:apart from|except(?: for)?|other than|bar|but not|not including|excluding)"
+    r"\s+(?:the\s+|that\s+|those\s+|one\s+with\s+the\s+)?(?:one\s+)?(?P<what>[a-z]{4,})",
+    re.I,
+)
 _ORDINAL = re.compile(
     r"\bthe\s+(first|earlier|earliest|second|third|fourth|later|latest|last|most recent)\s+"
     r"(?:one|time|incident|occasion)\b",
@@ -89,6 +97,8 @@ class ReportAttachment(OrdinalReference):
         refers_back = bool(ANAPHORA.intersection(clause_words[:6]))
         if not cue.agencies and "you" in clause_words[:4] and part.recipient_agency:
             cue = ReportCue(cue.negated, (part.recipient_agency,), cue.until)
+        if not cue.agencies and part.writer_agency and _TO_US.match(text[cue_f.end : clause_end]):
+            cue = ReportCue(cue.negated, (part.writer_agency,), cue.until)
         cue_words = re.findall(r"[a-z]+", text[cue_f.start : clause_end].lower())[:4]
         if not cue.agencies and "again" in cue_words and self.last_agencies:
             cue = ReportCue(cue.negated, self.last_agencies, cue.until)  # "rang again": same body
@@ -259,6 +269,11 @@ class ReportAttachment(OrdinalReference):
                 or i.start <= date_f.value.start_date
             ]
             targets = told[-2:] if word.startswith("both") else told
+            # "all of them apart from the fireworks": the incident named after the exception
+            save = _SAVE_FOR.search(text[cue_f.start : s_end])
+            if save is not None:
+                stem = save.group("what").lower()[:5]
+                targets = [t for t in targets if stem not in self._block_text(t)]
             if not targets:
                 targets = [current]
         if cue.negated:
@@ -268,6 +283,12 @@ class ReportAttachment(OrdinalReference):
         for t in targets:
             t.reports.append(report)
             self.extend_block(t, part, sents, cue_f.start, seg_index)
+
+    def _block_text(self, incident: Incident) -> str:
+        """The lower-cased text of the block that tells ``incident``."""
+        part = self.parts[incident.segment]
+        start, end = incident.block
+        return part.doc.text[start - part.offset : end - part.offset].lower()
 
 
 def incident_finding(incident: Incident) -> IncidentFinding:

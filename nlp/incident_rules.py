@@ -206,6 +206,11 @@ def tells_behaviour(text: str) -> bool:
     return has_strong_event(text) or has_actor(text)
 
 
+_RELATIVE = re.compile(r",?\s+(?:who|which)[\s>]+", re.I)
+# the main clause's verb resuming right after a relative clause's date
+_MAIN_VERB = re.compile(r",?\s+(?=(?:was|were|is|are|has|had|got|went)\b)", re.I)
+
+
 def date_scope(clause: str, date_spans: list[tuple[int, int]], own: tuple[int, int]) -> list[str]:
     """The conjuncts of ``clause`` that belong to the date phrase at ``own`` (offsets into
     ``clause``; ``date_spans`` are every date phrase in it), appositives left out."""
@@ -218,6 +223,14 @@ def date_scope(clause: str, date_spans: list[tuple[int, int]], own: tuple[int, i
     for match in book.conjunct.finditer(clause):
         if match.start() > bounds[-1]:
             bounds.append(match.end())
+            # "the man who assaulted my son on 23 May was in court on 8 October": the relative
+            # clause ends at the main verb after its date
+            if _RELATIVE.fullmatch(match.group(0)):
+                ends = sorted(end for start, end in date_spans if start >= match.end())
+                resumed = _MAIN_VERB.match(clause, ends[0]) if ends else None
+                if resumed is not None:
+                    bounds.append(resumed.end())
+    bounds = sorted(set(bounds))
     bounds.append(len(clause) + 1)
     pieces = [(bounds[k], min(bounds[k + 1], len(clause))) for k in range(len(bounds) - 1)]
     owner: list[set[int]] = []

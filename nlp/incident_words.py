@@ -77,12 +77,21 @@ def event_lexicon() -> EventLexicon:
         perpetrator_words=frozenset(rows["PERPETRATOR"]["words"]),
         perpetrator_phrases=_phrase_regex(rows["PERPETRATOR"]["phrases"]),
         undated=_phrase_regex(rows["UNDATED"]["phrases"]),
-        day_unknown=_phrase_regex(rows["REPORT_DAY_UNKNOWN"]["phrases"]),
+        # the listed phrases, and the family "(not/can't/wasn't ...) (remember/sure/tell you)
+        # (when/which day/what day/the date)"
+        day_unknown=re.compile(
+            _phrase_regex(rows["REPORT_DAY_UNKNOWN"]["phrases"]).pattern
+            + "|(?<![\\w'’])(?:"
+            + rows["REPORT_DAY_UNKNOWN"]["pattern"]
+            + ")",
+            re.I,
+        ),
         agency_unknown=_phrase_regex(rows["AGENCY_UNKNOWN"]["phrases"]),
         # A background word just before the date phrase, with at most one filler word between.
         background=_phrase_regex(
             rows["BACKGROUND"]["phrases"],
-            r"\W+(?:(?:the|a|an|about|around|roughly|on|in|at|of|early|late|mid)\W+)?$",
+            # never across the end of a sentence ("not since. Friday 30 October, a fight")
+            r"[^\w.!?;]+(?:(?:the|a|an|about|around|roughly|on|in|at|of|early|late|mid)[^\w.!?;]+)?$",
         ),
         background_start=re.compile(
             r"(?:since|from|until|till|every|between|throughout|by)\b", re.I
@@ -151,7 +160,12 @@ LEAD_IN = re.compile(
 )
 SAME_ABUSE = re.compile(
     r"\b(?:shout\w*|call\w*|said|yell\w*|scream\w*)\s+(?:\w+\s+){0,2}"
-    r"the same (?:stuff|things?|abuse|names|words|slurs?)\b",
+    r"the same (?:stuff|things?|abuse|names|words|slurs?)\b"
+    # "the same shouting", "shouting it again": the abuse just told, by its verb
+    r"|\bthe same (?:shouting|abuse|name[- ]calling|names|chanting|insults)\b"
+    r"|\b(?:shouting|shouted|yelling|yelled|screaming|screamed|chanting|chanted|calling)"
+    r"\s+(?:it|that|them|those|those names|that stuff|that word)\b"
+    r"(?!\s+(?:out|off|up|down|in|on)\b)",
     re.I,
 )
 # Someone doing something as the writer writes: "they're at the door", "he is kicking the car".

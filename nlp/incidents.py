@@ -43,6 +43,7 @@ from nlp.incident_model import AnalysedSegment, Incident, IncidentFinding, Sente
 from nlp.incident_reports import incident_finding
 from nlp.incident_rules import (
     Rejection,
+    has_actor,
 )
 from nlp.incident_words import (
     HAPPENING,
@@ -72,6 +73,16 @@ __all__ = [
 ]
 
 
+# Words said at the victim: the abuse a motivation told before ("because we are gay") is about.
+_NAME_CALLING = re.compile(
+    r"\b(?:called|calling|call|shouted|shouting|yelled|yelling|screamed|screaming)"
+    r"\s+(?:at\s+)?(?:us|me|him|her|them|my\s+\w+|our\s+\w+)\s+(?:names|a\s+|an\s+|[\"'“‘])",
+    re.I,
+)
+# What may follow an undated phrase told after its behaviour ("once before", "one time too").
+_AFTER_UNDATED = re.compile(r"\b(?:before|already|too|as well|also|again|previously)\b", re.I)
+
+
 @dataclass(frozen=True)
 class Assembly:
     """The incidents an account tells, and the date phrases set aside with why."""
@@ -86,6 +97,9 @@ class _Assembler(CandidateRules):
     # -- main loop -----------------------------------------------------------------------
     def run(self) -> list[IncidentFinding]:
         """The incidents told across the segments, in date order."""
+        # strands of abuse told with no incident ("every time we walk past they shout ..."), which
+        # a later incident told as the same abuse ("shouting it", "the same shouting") takes
+        self.loose_hate: set[str] = set()
         for seg_index, part in enumerate(self.parts):
             self._segment(seg_index, part)
         return self._finish()
@@ -225,7 +239,13 @@ class _Assembler(CandidateRules):
             if kind == "undated":
                 s_start, s_end = sents.bounds(sentence)
                 sentence_mentions = self.mentions_between(s_start, s_end)
-                if not sentence_mentions and has_event(text[item.end() : s_end], strong=True):
+                # "one night they ...", or told first and placed after: "They slashed a tyre once
+                # before."
+                placed_after = not re.search(
+                    r"\w", _AFTER_UNDATED.sub("", text[item.end() : s_end])
+                ) and has_actor(text[s_start : item.start()])
+                told = text[s_start : item.start()] if placed_after else text[item.end() : s_end]
+                if not sentence_mentions and has_event(told, strong=True):
                     self.new_incident(
                         seg_index,
                         part,
@@ -259,6 +279,8 @@ class _Assembler(CandidateRules):
                     target = self.current
             if target is not None:
                 target.hate.add(h.label)
+            else:
+                self.loose_hate.add(h.label)
         # "the same lads shouted the same stuff at me": the abuse told before, again
         for incident in self.by_segment.get(seg_index, []):
             block = text[incident.block[0] - part.offset : incident.block[1] - part.offset]
@@ -266,6 +288,11 @@ class _Assembler(CandidateRules):
                 earlier = [i for i in self.incidents if i.hate and i is not incident]
                 if earlier:
                     incident.hate |= earlier[-1].hate
+                elif self.loose_hate:
+                    incident.hate |= self.loose_hate
+            elif not incident.hate and self.loose_hate and _NAME_CALLING.search(block):
+                # "... harassing us because we are a gay couple. On the 4th he called us names"
+                incident.hate |= self.loose_hate
 
     # -- output --------------------------------------------------------------------------
     def _finish(self) -> list[IncidentFinding]:

@@ -174,6 +174,8 @@ def _agencies(doc: Doc, matchers: _Matchers) -> list[Finding]:
 
 
 _PRONOUNS = frozenset("her him them they 'em em".split())
+# "this email", "that call": a report verb's word used as a thing pointed at
+_DEMONSTRATIVES = frozenset("this that these those".split())
 
 
 def _agency_before(doc: Doc, start: int, agency_by_token: dict[int, Finding]) -> Finding | None:
@@ -278,6 +280,8 @@ def find_reports(doc: Doc) -> tuple[list[Finding], list[Finding], list[Finding]]
             if j in agency_by_token and not _denied(doc, j, end, covered)
         ]
         negated = _negated(doc, start)
+        if label == "REPORT_TO" and start > 0 and doc[start - 1].lower_ in _DEMONSTRATIVES:
+            continue  # "this email ... shared with the police": a thing named, not a report made
         if label == "REPORT_TO":
             first = next((j for j in range(end, clause_end) if j in agency_by_token), None)
             anyone = negated and any(

@@ -189,6 +189,42 @@ SUITE: list[tuple[str, list[date], list[date]]] = [
         [d(8)],
     ),
     ("My GP appointment was on the 4th. That night they were screaming in the street.", [d(4)], []),
+    # a date standing alone as a heading, its behaviour told in the sentences after it
+    (
+        "1. Tuesday 2 June. Loud bass from the flat above until 4am. I rang 101 at 1am.\n"
+        "2. Last Saturday. The worst so far. A man kicked our car and dented the door.",
+        [d(2), d(6)],
+        [],
+    ),
+    ("On the 3rd. Fireworks let off at our windows by the gang from the flats.", [d(3)], []),
+    ("Monday 1 June. Nothing much. Tuesday 2 June. Bins set alight by the lads.", [d(2)], [d(1)]),
+    # a medical matter of the household is not an incident unless someone does something in it
+    ("My wife saw the GP on the 4th and was diagnosed with depression.", [], [d(4)]),
+    ("I was at the doctor's on Monday about my back.", [], [d(8)]),
+    ("On the 2nd he punched me and I saw the doctor on the 3rd.", [d(2)], [d(3)]),
+    ("My dad was discharged from the ward on 1 June after his knee operation.", [], [d(1)]),
+    ("I haven't reported it because my wife had an operation on the 4th.", [], [d(4)]),
+    # a kind of day ("on a Sunday"), not one day
+    ("Sorry to write on a Sunday. On the 6th they threw a brick at the van.", [d(6)], [d(7)]),
+    ("They always kick off on a Friday night, but on the 5th they egged my door.", [d(5)], [d(5)]),
+    ("On a Monday, 1 June, they smashed the bus shelter.", [d(1)], []),
+    # a background word in the sentence before does not reach this one
+    ("Nothing from the police since. Tuesday 9 June, lads fighting in the car park.", [d(9)], []),
+    # a relative clause's date is its own: "the man who ... on 2 June was in court on 9 June"
+    ("The lad who smashed my car on 2 June was in court on the 9th.", [d(2)], [d(9)]),
+    ("The woman who spat at me on the 3rd, was sentenced on 8 June.", [d(3)], [d(8)]),
+    ("The man who lives at number 4 was in court on 9 June.", [], [d(9)]),
+    # what a letter says is its topic, not behaviour told
+    (
+        "Tue 02/06/2026 - letter came from the council saying they had spoken to the family.\n"
+        "Thu 04/06/2026 - they kicked the bins over.",
+        [d(4)],
+        [d(2)],
+    ),
+    ("On the 5th an email came stating that they would be evicted.", [], [d(5)]),
+    # a fight named by another word
+    ("There was a huge brawl outside the chippy on Saturday night.", [d(6)], []),
+    ("On the 3rd a scuffle broke out by the bins between two of them.", [d(3)], []),
 ]
 
 

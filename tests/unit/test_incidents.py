@@ -245,6 +245,51 @@ def test_the_same_abuse_again_carries_its_strand(nlp: Language) -> None:
     assert [(i.start, i.hate_strands) for i in found] == [(d(6), ("race",)), (d(8), ("race",))]
 
 
+def test_abuse_told_with_no_day_goes_to_the_incidents_told_as_the_same(nlp: Language) -> None:
+    found = incidents(
+        nlp,
+        "whenever my wife walks past their gate they call her a p*ki",
+        "on saturday they were yelling that at her again from the window",
+        "then monday the same abuse at the bus stop, i rang 101",
+        chat=True,
+    )
+    assert [(i.start, i.hate_strands) for i in found] == [(d(6), ("race",)), (d(8), ("race",))]
+
+
+def test_with_no_abuse_told_before_the_same_shouting_carries_no_strand(nlp: Language) -> None:
+    found = incidents(
+        nlp,
+        "they kick a ball at my fence most evenings",
+        "on saturday the same shouting and swearing at my door",
+        chat=True,
+    )
+    assert [(i.start, i.hate_strands) for i in found] == [(d(6), ())]
+
+
+def test_a_motivation_told_first_goes_to_the_names_called_later(nlp: Language) -> None:
+    found = incidents(
+        nlp,
+        "The man opposite has been harassing us and we believe it is because we are Muslim.\n\n"
+        "On Monday he called us 'scroungers' across the road. On Tuesday our bins were tipped.",
+    )
+    assert [(i.start, i.hate_strands) for i in found] == [(d(8), ("religion",)), (d(9), ())]
+
+
+def test_behaviour_told_before_an_undated_phrase_is_an_incident(nlp: Language) -> None:
+    found = incidents(nlp, "On Monday they egged the car. They also smashed my mirror once before.")
+    assert [i.start for i in found] == [d(8), None]
+
+
+def test_a_day_given_to_what_was_told_before_is_its_day(nlp: Language) -> None:
+    found = incidents(
+        nlp,
+        "the man upstairs threw paint all over my car",
+        "the paint was on monday. i rang the council the same day",
+        chat=True,
+    )
+    assert summary(found) == [(d(8), d(8), True, d(8), ("council",))]
+
+
 def test_an_attack_told_as_it_happens_is_an_incident_today(nlp: Language) -> None:
     found = incidents(nlp, "theyre at the back door now trying to get in, ive rang 999", chat=True)
     assert summary(found) == [(d(10), d(10), True, d(10), ("police",))]

@@ -54,6 +54,7 @@ def own(
         ("I'm Aisha Khan's daughter and I'm writing about her neighbours.", "daughter"),
         ("Please see below.\n\nKind regards,\nJo Bell\nWard Councillor, Elm Park", "councillor"),
         ("Regards\nKirsty Rowe\nFloating Support Worker\nHeadland Support", "support worker"),
+        ("hiya, texting about my nan, shes 88 and the kids keep egging her door", "family member"),
     ],
 )
 def test_third_party_statement_gives_role_and_relationship(text: str, relationship: str) -> None:
@@ -118,6 +119,11 @@ def test_forwarding_your_own_earlier_email_is_not_a_third_party() -> None:
         ("Happy to share my details but please do not tell my landlord.", Consent.REFUSED),
         ("The noise goes on all night and I reported it twice.", Consent.NOT_STATED),
         ("yes please", Consent.NOT_STATED),
+        # an instruction to pass it on is consent
+        ("Please pass this on to anyone who can help.", Consent.GIVEN),
+        ("Feel free to forward this email to the police.", Consent.GIVEN),
+        ("I never shared this with anyone before now.", Consent.NOT_STATED),
+        ("Please don't share this with anyone.", Consent.REFUSED),
     ],
 )
 def test_consent(text: str, consent: Consent) -> None:
@@ -483,3 +489,14 @@ def test_consent_phrasings(text: str, consent: str | None) -> None:
 def test_two_named_neighbours_who_both_reported_make_three_with_the_writer() -> None:
     text = "My neighbours Mr Ahmed and Mrs Cole both phoned the police about it as well."
     assert [f.value for f in find_party_cues(text) if f.label == "community_reporters"] == [3]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mrs Cole at number 4 is being targeted. I haven't told her I'm writing to you.",
+        "The lads pick on the man across the road. He doesn't know I'm contacting you.",
+    ],
+)
+def test_writing_without_the_victim_knowing_is_a_third_party(text: str) -> None:
+    assert own(text, Person("A Writer", "writer@example.org")).role is ApplicantRole.THIRD_PARTY

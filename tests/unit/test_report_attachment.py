@@ -181,3 +181,84 @@ def test_bodies_named_the_way_people_name_them(
 def test_community_reporters_counted_from_the_text(text: str, count: int | None) -> None:
     parties = decide_parties_for_texts([PartyText(text, SegmentKind.BODY, 0)], sender=None)
     assert parties.community_reporters == count
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # mail hard-wrapped at about 72 characters: the body is on the next line
+        "On 3 June they kicked the door, and the damage was still there in the morning. "
+        "I rang the\n"
+        "council's anti-social behaviour team about it on the 5th.",
+        "On 3 June they kicked the door, and the damage was still there in the morning. "
+        "I emailed\r\n"
+        "Environmental Health about it on the 5th.",
+    ],
+)
+def test_a_wrapped_line_does_not_cut_the_body_off_its_report(nlp: Language, said: str) -> None:
+    assert rows(nlp, said) == [(d(3), True, d(5), ("council",))]
+
+
+def test_a_list_line_still_ends_the_report_clause(nlp: Language) -> None:
+    # the body on the next line belongs to the next item, not to this report
+    said = "- 3/6: they kicked the door in, I rang the\n- 4/6: police came about the cars"
+    found = rows(nlp, said)
+    assert found[0][3] != ("police",)
+
+
+def test_a_report_word_pointed_at_as_a_thing_is_no_report(nlp: Language) -> None:
+    said = "On 3 June they kicked the door. Please pass this email to the police if it helps."
+    assert rows(nlp, said) == [(d(3), None, None, ())]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "On 3 June they kicked the door. I told the council, couldn't tell you what day it was.",
+        "On 3 June they kicked the door. She phoned the council, wasn't sure which day she rang.",
+        "On 3 June they kicked the door. He reported it to the council, he cannot recall when.",
+        "On 3 June they kicked the door and I rang the council, don't know exactly what date.",
+    ],
+)
+def test_a_report_whose_day_the_writer_does_not_know_has_no_day(nlp: Language, said: str) -> None:
+    assert rows(nlp, said) == [(d(3), True, None, ("council",))]
+
+
+def test_not_the_day_it_happened_is_no_unknown_day(nlp: Language) -> None:
+    said = "On 3 June they kicked the door. I rang the council on the 5th, not the day it happened."
+    assert rows(nlp, said) == [(d(3), True, d(5), ("council",))]
+
+
+@pytest.mark.parametrize(
+    ("said", "writer", "expected"),
+    [
+        # an officer writing for her body: "to us" is that body
+        (
+            "On 3 June her fence was kicked in. She reported it to us on the 4th.",
+            "housing",
+            "housing",
+        ),
+        ("On 3 June his door was egged. He reported this to us next day.", "housing", "housing"),
+        # a resident's "us" names nobody
+        ("On 3 June our fence was kicked in. Our son reported it to us on the 4th.", None, None),
+    ],
+)
+def test_to_us_is_the_body_the_writer_works_for(
+    nlp: Language, said: str, writer: str | None, expected: str | None
+) -> None:
+    doc = analyse(nlp, said, WEDNESDAY)
+    found = assemble_incidents(
+        [AnalysedSegment(doc=doc, offset=0, recipient_agency="council", writer_agency=writer)]
+    )
+    assert found[0].start == d(3)
+    assert tuple(sorted(found[0].agencies)) == ((expected,) if expected else ())
+
+
+def test_a_collective_report_leaves_out_the_incident_named_as_its_exception(
+    nlp: Language,
+) -> None:
+    said = (
+        "On 1 June they sprayed paint on the van. On 3 June they threw bottles at the door. "
+        "I reported every one to the police except the paint, which I didn't bother with."
+    )
+    assert rows(nlp, said) == [(d(1), None, None, ()), (d(3), True, None, ("police",))]

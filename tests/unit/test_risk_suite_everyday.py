@@ -153,6 +153,29 @@ EVERYDAY: list[tuple[str, set[R]]] = [
     ),
     ("My son is 8. On Friday they swore at my son and he cried all night.", {C}),
     ("I told him I'd smash his face in if he touched my car.", set()),
+    # a threat told as a warning of what will follow ("or you'll get hurt"), or reported in words
+    ("She shouted at me to shut my door before I got hurt.", {T}),
+    ("He said to move my car or else I'd end up in hospital.", {T}),
+    ("There was a threat left on the doorstep to do us in.", {T}),
+    ("Get inside before you get wet, I told the kids when it rained.", set()),
+    # a child's or a parent's fear of harm is not a threat made
+    ("My boy keeps asking me if the man is going to hurt us.", {C}),
+    ("I wonder whether they are going to attack the shed next.", set()),
+    # thoughts of not being here
+    ("Honestly I think everyone would be better off without me.", {S}),
+    ("Some nights I feel I'd be better off dead.", {S}),
+    ("We'd be better off not here, we want a transfer to another estate.", set()),
+    # a wheelchair user, a housebound tenant
+    ("My brother is 40 and a wheelchair user since his accident.", {V}),
+    ("Mrs Lane is housebound and they shout through her letterbox.", {V}),
+    ("The ramp at the shop is for wheelchair users.", set()),
+    # the writer is a child; numbers that are not an age
+    ("im 13 and they follow me home from school", {C}),
+    ("I'm only 12, they keep calling me names at the bus stop.", {C}),
+    ("I'm 20 minutes from the flat so I can't get back quickly.", set()),
+    ("I'm 6 months into my tenancy here.", set()),
+    # plural or unpunctuated possessive of son / daughter
+    ("They threw eggs at my sons bedroom window and he was terrified.", {C}),
 ]
 
 
