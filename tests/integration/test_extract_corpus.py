@@ -7,7 +7,8 @@ corpus-e (20; untouched first score 0.981, after the fixes the earlier ones prom
 corpus-f (24; untouched first score 0.798) and corpus-g (24; untouched first score 0.851),
 written in registers the earlier ones lacked (logs, diaries, formal letters, text-speak,
 voice-to-text, multi-year timelines, dated events that are not incidents), and corpus-h and
-corpus-i (24 each; untouched first scores 0.940 and 0.924, after the fixes F and G prompted). The
+corpus-i (24 each; untouched first scores 0.940 and 0.924, after the fixes F and G prompted) and
+corpus-j (24; untouched first score 0.943, after the fixes H and I prompted). The
 floors sit a little under what the pipeline reached: a change that lowers a score fails here and
 must say why. Every corpus is scored by the shared scorer (../shared/eval/score.py), running
 this checkout's `trigger` (``python -m app.cli``).
@@ -39,9 +40,12 @@ FLOORS = {
     # issue 7 reached (0.832 and 0.901).
     ROOT / "tests" / "fixtures" / "corpus-f": (0.82, 0.50),
     ROOT / "tests" / "fixtures" / "corpus-g": (0.89, 0.70),
-    # Written blind after those fixes and scored untouched (0.940 and 0.924): floors under that.
-    ROOT / "tests" / "fixtures" / "corpus-h": (0.93, 0.75),
-    ROOT / "tests" / "fixtures" / "corpus-i": (0.91, 0.70),
+    # Written blind after those fixes and scored untouched (0.940 and 0.924); the fixes they
+    # prompted reached 0.990 and 0.991.
+    ROOT / "tests" / "fixtures" / "corpus-h": (0.98, 0.90),
+    ROOT / "tests" / "fixtures" / "corpus-i": (0.98, 0.90),
+    # Written blind after those, scored untouched at 0.943: floors under that.
+    ROOT / "tests" / "fixtures" / "corpus-j": (0.93, 0.80),
 }
 HEADLINE = [
     "incidents.f1",
