@@ -6,7 +6,7 @@ A case outside the officer's area answers 404, exactly like a case that does not
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated
@@ -34,7 +34,7 @@ from storage.errors import StaleApplication
 from storage.repositories.applications import StoredDraft
 from storage.tables import ApplicationStatus, DecisionKind
 from storage.unit_of_work import UnitOfWork
-from trigger.draft import Draft
+from trigger.draft import Draft, Incident, Span
 from trigger.vocabulary import Agency, HateStrand, Status
 
 router = APIRouter()
@@ -303,30 +303,52 @@ def _save(
     return RedirectResponse(f"/cases/{case_id}#decision", status_code=303)
 
 
-def _incident_fields(
-    occurred_start: str,
-    occurred_end: str,
-    reported: str,
-    reported_on: str,
-    agencies: list[str],
-    references: str,
-    hate_strands: list[str],
-    summary: str,
-) -> dict[str, object]:
-    return {
-        "occurred_start": occurred_start,
-        "occurred_end": occurred_end,
-        "reported": reported,
-        "reported_on": reported_on,
-        "agencies": agencies,
-        "references": references,
-        "hate_strands": hate_strands,
-        "summary": summary,
-    }
-
-
 Text = Annotated[str, Form()]
 Choices = Annotated[list[str], Form()]
+
+
+@dataclass(frozen=True)
+class IncidentForm:
+    """The fields of the incident form, as posted (read by :func:`incident_from_form`)."""
+
+    occurred_start: str
+    occurred_end: str
+    reported: str
+    reported_on: str
+    agencies: list[str]
+    references: str
+    hate_strands: list[str]
+    summary: str
+
+    def incident(self, evidence: Sequence[Span] = ()) -> Incident:
+        return incident_from_form(
+            occurred_start=self.occurred_start,
+            occurred_end=self.occurred_end,
+            reported=self.reported,
+            reported_on=self.reported_on,
+            agencies=self.agencies,
+            references=self.references,
+            hate_strands=self.hate_strands,
+            summary=self.summary,
+            evidence=evidence,
+        )
+
+
+def incident_form(
+    occurred_start: Text = "",
+    occurred_end: Text = "",
+    reported: Text = "unknown",
+    reported_on: Text = "",
+    agencies: Choices = [],  # noqa: B006
+    references: Text = "",
+    hate_strands: Choices = [],  # noqa: B006
+    summary: Text = "",
+) -> IncidentForm:
+    """The incident form's fields, shared by correcting and adding an incident."""
+    return IncidentForm(
+        occurred_start, occurred_end, reported, reported_on, agencies, references,
+        hate_strands, summary,
+    )  # fmt: skip
 
 
 @router.post("/cases/{case_id}/incidents/{position}")
@@ -336,26 +358,14 @@ def correct_incident(
     position: int,
     officer: Annotated[Officer, Depends(checked_form)],
     version: Annotated[int, Form()],
-    occurred_start: Text = "",
-    occurred_end: Text = "",
-    reported: Text = "unknown",
-    reported_on: Text = "",
-    agencies: Choices = [],  # noqa: B006
-    references: Text = "",
-    hate_strands: Choices = [],  # noqa: B006
-    summary: Text = "",
+    form: Annotated[IncidentForm, Depends(incident_form)],
 ) -> Response:
     """Correct one incident; its evidence spans stay."""
 
     def change(draft: Draft) -> Draft:
         if not 0 <= position < len(draft.incidents):
             raise FormProblem("That incident is no longer there")
-        old = draft.incidents[position]
-        fields = _incident_fields(
-            occurred_start, occurred_end, reported, reported_on, agencies, references,
-            hate_strands, summary,
-        )  # fmt: skip
-        draft.incidents[position] = incident_from_form(**fields, evidence=old.evidence)  # type: ignore[arg-type]
+        draft.incidents[position] = form.incident(evidence=draft.incidents[position].evidence)
         return draft
 
     return _save(
@@ -370,23 +380,12 @@ def add_incident(
     case_id: int,
     officer: Annotated[Officer, Depends(checked_form)],
     version: Annotated[int, Form()],
-    occurred_start: Text = "",
-    occurred_end: Text = "",
-    reported: Text = "unknown",
-    reported_on: Text = "",
-    agencies: Choices = [],  # noqa: B006
-    references: Text = "",
-    hate_strands: Choices = [],  # noqa: B006
-    summary: Text = "",
+    form: Annotated[IncidentForm, Depends(incident_form)],
 ) -> Response:
     """Add an incident the pipeline missed."""
 
     def change(draft: Draft) -> Draft:
-        fields = _incident_fields(
-            occurred_start, occurred_end, reported, reported_on, agencies, references,
-            hate_strands, summary,
-        )  # fmt: skip
-        draft.incidents.append(incident_from_form(**fields))  # type: ignore[arg-type]
+        draft.incidents.append(form.incident())
         return draft
 
     return _save(request, officer, case_id, version, ConsoleAction.INCIDENT_ADDED, change, {})
