@@ -31,7 +31,7 @@ from console.config import LONDON, ConsoleConfig
 from console.messages import MessageView
 from console.rendering import render
 from storage.errors import StaleApplication
-from storage.repositories.applications import StoredDraft
+from storage.repositories.applications import OPEN_STATUSES, StoredDraft
 from storage.tables import ApplicationStatus, DecisionKind
 from storage.unit_of_work import UnitOfWork
 from trigger.draft import Draft, Incident, Span
@@ -97,7 +97,7 @@ def queue(
 ) -> Response:
     """The cases of the officer's area, a page at a time: urgent first, then oldest first."""
     config = config_of(request)
-    wanted = _statuses(status) or [ApplicationStatus.DRAFT, ApplicationStatus.READY]
+    wanted = _statuses(status) or list(OPEN_STATUSES)
     if officer.area is not None:
         areas: list[str] | None = [officer.area]
     else:
@@ -264,10 +264,7 @@ def _save(
     try:
         with config.unit_of_work() as uow:
             case = fetch_case(uow, officer, case_id)
-            if (
-                case.status is not ApplicationStatus.READY
-                and case.status is not ApplicationStatus.DRAFT
-            ):
+            if case.status not in OPEN_STATUSES:
                 raise FormProblem("This case has been decided: its incidents can no longer change")
             profile = config.profiles.get(case.policy)
             if profile is None:
