@@ -28,13 +28,12 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import re
 import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -112,6 +111,7 @@ def _recorder_class() -> type:
         def __init__(self, parts: list[Any]) -> None:
             super().__init__(parts)
             self.candidates: list[Candidate] = []
+            self.accepted: dict[int, Any] = {}  # candidate index -> the incident it started
 
         def _date(
             self,
@@ -139,7 +139,7 @@ def _recorder_class() -> type:
             rule = None
             if len(self.incidents) > n_incidents:
                 outcome = "accepted"
-                start, end = self.incidents[-1].start, self.incidents[-1].end
+                self.accepted[len(self.candidates)] = self.incidents[-1]
             elif len(self.rejected) > n_rejected:
                 outcome, rule = "rejected", self.rejected[-1].rule
             else:
@@ -164,7 +164,14 @@ def candidates_of(parts: list[Any]) -> list[Candidate]:
     """Every date candidate of an analysed document, with the rules' verdicts."""
     recorder = _recorder_class()(parts)
     recorder.run()
-    return list(recorder.candidates)
+    # an accepted candidate's days are its incident's once the account is read (relative days
+    # resolved, corrections applied)
+    return [
+        replace(c, start=recorder.accepted[k].start, end=recorder.accepted[k].end)
+        if k in recorder.accepted
+        else c
+        for k, c in enumerate(recorder.candidates)
+    ]
 
 
 # -- labelled examples -----------------------------------------------------------------------
@@ -563,10 +570,49 @@ def table(result: dict[str, dict[str, dict[str, float | int]]], corpora: Sequenc
     return "\n".join(lines)
 
 
+def seed_spread(
+    runs: Sequence[CaseRun], data: Sequence[Example], seeds: Sequence[int], epochs: int
+) -> dict[str, dict[str, list[float]]]:
+    """F1 of the bow model (alone, and as a veto) trained with each seed: how much of a
+    difference is the seed's."""
+    out: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    for seed in seeds:
+        model = train_textcat(data, "bow", epochs=epochs, seed=seed)
+        result = measure_incidents(runs, {"m": model})
+        for label in ("learned alone [m]", "rules + veto P<0.2 [m]"):
+            for key in ("all", "corpus-j"):
+                out[label][key].append(result[label][key]["f1"])
+    return {k: dict(v) for k, v in out.items()}
+
+
+def disagreements(runs: Sequence[CaseRun], model: Any) -> list[dict[str, Any]]:
+    """Candidates the rules and the model decide differently, with the gold, for inspection."""
+    rows = []
+    for run in runs:
+        probs = incident_probabilities(model, [c.view for c in run.candidates])
+        for c, p in zip(run.candidates, probs, strict=True):
+            if rules(c, p) != learned_alone()(c, p):
+                gold = [g for g in run.gold_incidents if g[0] is not None]
+                rows.append(
+                    {
+                        "case": run.case_id,
+                        "phrase": c.phrase,
+                        "days": [str(c.start), str(c.end)],
+                        "rules": c.outcome if c.rule is None else f"rejected: {c.rule}",
+                        "p_incident": round(p, 3),
+                        "gold_incident_day": within_gold(c, gold),
+                        "clause": c.clause,
+                    }
+                )
+    return rows
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", type=Path, help="write every figure to this file as JSON")
+    parser.add_argument("--errors", type=Path, help="write rules/model disagreements (JSON)")
     parser.add_argument("--epochs", type=int, default=10)
+    parser.add_argument("--seeds", type=int, default=5, help="seeds for the spread (0: none)")
     parser.add_argument("--no-cv", action="store_true", help="skip the in-domain cross-validation")
     args = parser.parse_args(argv)
     from nlp.extract import Extractor
@@ -603,6 +649,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         figures["suite_cross_validated"] = cross_validated(suite, epochs=args.epochs).row()
     corpora = [c.name for c in EVAL_CORPORA]
     figures["incidents"] = measure_incidents(evaluation, trained)
+    if args.seeds:
+        seeds = [SEED + k for k in range(args.seeds)]
+        figures["seed_spread"] = seed_spread(evaluation, [*suite, *extra], seeds, args.epochs)
     clock = time.perf_counter()
     risk_model = train_risk(risk_examples())
     timings["risk"] = round(time.perf_counter() - clock, 1)
@@ -614,8 +663,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"\ntraining: {json.dumps(figures['training_examples'])}, seconds {json.dumps(timings)}")
     if "suite_cross_validated" in figures:
         print(f"suite 5-fold (bow): {json.dumps(figures['suite_cross_validated'])}")
+    if "seed_spread" in figures:
+        print(f"bow, suite+older over {args.seeds} seeds: {json.dumps(figures['seed_spread'])}")
     if args.json:
         args.json.write_text(json.dumps(figures, indent=1, sort_keys=True) + "\n")
+    if args.errors:
+        rows = disagreements(evaluation, trained["bow, suite+older"])
+        args.errors.write_text(json.dumps(rows, indent=1) + "\n")
     return 0
 
 
