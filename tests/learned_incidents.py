@@ -11,7 +11,8 @@ named rules on the first-contact corpora ``tests/fixtures/corpus-f`` .. ``corpus
   rules with a learned veto on what they accept; the rules with a learned rescue of what their
   text rules (``not_incident_clause``, ``no_behaviour``, ``other_part``) set aside.
 - risk flags, per case: a multi-label textcat over the account's sentences against ``nlp.risk``,
-  as set F1 of ``risk_flags`` (score.py's ``risk_flags.f1``).
+  as set F1 of ``risk_flags`` (score.py's ``risk_flags.f1``); hate strands the same way, trained
+  on the hate suites (``tests/unit/hate_suite*.py``), against ``nlp.hate``.
 
 Training data is ours only: the incident suite (``tests/unit/test_incident_suite.py``), the risk
 suite (``tests/unit/test_risk_suite_everyday.py``) and, as a second, larger training set, the
@@ -107,7 +108,7 @@ def _recorder_class() -> type:
     from nlp.incident_words import date_value
     from nlp.incidents import _Assembler
 
-    class Recorder(_Assembler):  # type: ignore[misc]
+    class Recorder(_Assembler):
         def __init__(self, parts: list[Any]) -> None:
             super().__init__(parts)
             self.candidates: list[Candidate] = []
@@ -218,8 +219,10 @@ class CaseRun:
     corpus: str
     gold_incidents: list[tuple[date | None, date | None]]
     gold_risk: set[str] | None
+    gold_hate: set[str] | None
     rules_incidents: list[tuple[date | None, date | None]]  # the draft's, as scored
     rules_risk: set[str]
+    rules_hate: set[str]
     candidates: list[Candidate]
     sentences: list[str] = field(default_factory=list)
 
@@ -259,8 +262,10 @@ def load_corpus(corpus: Path, extractor: Any) -> list[CaseRun]:
                 corpus=corpus.name,
                 gold_incidents=[_range(i.get("occurred")) for i in expected.get("incidents", [])],
                 gold_risk=set(expected["risk_flags"]) if "risk_flags" in expected else None,
+                gold_hate=set(expected["hate_strands"]) if "hate_strands" in expected else None,
                 rules_incidents=[(i.occurred.start, i.occurred.end) for i in draft.incidents],
                 rules_risk={str(f) for f in draft.risk_flags},
+                rules_hate={str(f) for f in draft.hate_strands},
                 candidates=candidates_of(parts),
                 sentences=sentences,
             )
@@ -402,10 +407,11 @@ def train_textcat(
     """A blank English pipeline with one exclusive textcat (INCIDENT / OTHER), trained here."""
     import spacy
     from spacy.training import Example as SpacyExample
+    from thinc.api import fix_random_seed
 
-    spacy.util.fix_random_seed(seed)
+    fix_random_seed(seed)
     nlp = spacy.blank("en")
-    textcat = nlp.add_pipe("textcat", config={"model": ARCHITECTURES[architecture]})
+    textcat: Any = nlp.add_pipe("textcat", config={"model": ARCHITECTURES[architecture]})
     textcat.add_label(INCIDENT)
     textcat.add_label(OTHER)
     data = [
@@ -418,7 +424,7 @@ def train_textcat(
     optimizer = nlp.initialize(lambda: data)
     for _ in range(epochs):
         rng.shuffle(data)
-        for batch in spacy.util.minibatch(data, size=16):
+        for batch in spacy.util.minibatch(data, size=16):  # type: ignore[no-untyped-call]
             nlp.update(batch, sgd=optimizer, drop=0.2)
     return nlp
 
@@ -436,14 +442,27 @@ def risk_examples() -> list[tuple[str, set[str]]]:
     return out
 
 
-def train_risk(examples: Sequence[tuple[str, set[str]]], epochs: int = 20, seed: int = SEED) -> Any:
-    """A blank English pipeline with a multi-label textcat over the five risk flags."""
+def hate_examples() -> list[tuple[str, set[str]]]:
+    """The hate suites: hateful sentences with their strand, the controls with none."""
+    from tests.unit.test_hate_suite import ALL_HATEFUL, ALL_NEUTRAL
+
+    return [(c.text, {c.strand.value} if c.strand else set()) for c in ALL_HATEFUL + ALL_NEUTRAL]
+
+
+def train_risk(
+    examples: Sequence[tuple[str, set[str]]],
+    epochs: int = 20,
+    seed: int = SEED,
+    labels: Sequence[str] = RISK_LABELS,
+) -> Any:
+    """A blank English pipeline with a multi-label textcat over ``labels`` (the risk flags)."""
     import spacy
     from spacy.training import Example as SpacyExample
+    from thinc.api import fix_random_seed
 
-    spacy.util.fix_random_seed(seed)
+    fix_random_seed(seed)
     nlp = spacy.blank("en")
-    textcat = nlp.add_pipe(
+    textcat: Any = nlp.add_pipe(
         "textcat_multilabel",
         config={
             "model": {
@@ -454,11 +473,11 @@ def train_risk(examples: Sequence[tuple[str, set[str]]], epochs: int = 20, seed:
             }
         },
     )
-    for label in RISK_LABELS:
+    for label in labels:
         textcat.add_label(label)
     data = [
         SpacyExample.from_dict(
-            nlp.make_doc(text), {"cats": {label: float(label in flags) for label in RISK_LABELS}}
+            nlp.make_doc(text), {"cats": {label: float(label in flags) for label in labels}}
         )
         for text, flags in examples
     ]
@@ -466,7 +485,7 @@ def train_risk(examples: Sequence[tuple[str, set[str]]], epochs: int = 20, seed:
     optimizer = nlp.initialize(lambda: data)
     for _ in range(epochs):
         rng.shuffle(data)
-        for batch in spacy.util.minibatch(data, size=8):
+        for batch in spacy.util.minibatch(data, size=8):  # type: ignore[no-untyped-call]
             nlp.update(batch, sgd=optimizer, drop=0.2)
     return nlp
 
@@ -522,23 +541,32 @@ def measure_incidents(
 
 
 def measure_risk(
-    runs: Sequence[CaseRun], model: Any
+    runs: Sequence[CaseRun], model: Any, kind: str = "risk"
 ) -> dict[str, dict[str, dict[str, float | int]]]:
-    scored = [r for r in runs if r.gold_risk is not None]
+    """Case-level set F1 of the risk flags (or, ``kind="hate"``, the hate strands)."""
+
+    def gold(r: CaseRun) -> set[str] | None:
+        return r.gold_risk if kind == "risk" else r.gold_hate
+
+    def ours(r: CaseRun) -> set[str]:
+        return r.rules_risk if kind == "risk" else r.rules_hate
+
     variants: dict[str, Callable[[CaseRun], set[str]]] = {
-        "rules (nlp.risk)": lambda r: r.rules_risk,
+        f"rules (nlp.{kind})": ours,
         "learned alone P>=0.5": lambda r: risk_of(model, r.sentences, 0.5),
-        "rules + learned P>=0.9": lambda r: r.rules_risk | risk_of(model, r.sentences, 0.9),
-        "rules, learned veto P<0.1": lambda r: r.rules_risk & risk_of(model, r.sentences, 0.1),
+        "rules + learned P>=0.9": lambda r: ours(r) | risk_of(model, r.sentences, 0.9),
+        "rules, learned veto P<0.1": lambda r: ours(r) & risk_of(model, r.sentences, 0.1),
     }
     result = {}
     for label, flags_of in variants.items():
         tallies: dict[str, PRF] = defaultdict(PRF)
-        for run in scored:
-            assert run.gold_risk is not None
+        for run in runs:
+            want = gold(run)
+            if want is None:
+                continue
             got = flags_of(run)
             for key in (run.corpus, "all"):
-                score_sets(run.gold_risk, got, tallies[key])
+                score_sets(want, got, tallies[key])
         result[label] = {key: t.row() for key, t in sorted(tallies.items())}
     return result
 
@@ -616,6 +644,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-cv", action="store_true", help="skip the in-domain cross-validation")
     args = parser.parse_args(argv)
     from nlp.extract import Extractor
+    from trigger.vocabulary import HateStrand
 
     clock = time.perf_counter()
     extractor = Extractor()
@@ -656,10 +685,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     risk_model = train_risk(risk_examples())
     timings["risk"] = round(time.perf_counter() - clock, 1)
     figures["risk_flags"] = measure_risk(evaluation, risk_model)
+    clock = time.perf_counter()
+    strands = [s.value for s in HateStrand]
+    hate_model = train_risk(hate_examples(), labels=strands)
+    timings["hate"] = round(time.perf_counter() - clock, 1)
+    figures["hate_strands"] = measure_risk(evaluation, hate_model, "hate")
     print("## Incidents per date candidate (dated gold incidents, score.py matching)\n")
     print(table(figures["incidents"], corpora))
     print("\n## Case risk_flags (set F1, as score.py)\n")
     print(table(figures["risk_flags"], corpora))
+    print("\n## Case hate_strands (set F1, as score.py)\n")
+    print(table(figures["hate_strands"], corpora))
     print(f"\ntraining: {json.dumps(figures['training_examples'])}, seconds {json.dumps(timings)}")
     if "suite_cross_validated" in figures:
         print(f"suite 5-fold (bow): {json.dumps(figures['suite_cross_validated'])}")
