@@ -51,13 +51,6 @@ TEXT_RULES = frozenset({"not_incident_clause", "no_behaviour", "other_part"})
 LONGEST_INCIDENT_DAYS = 31
 MASK, OTHER_MASK = "DATEX", "DATEY"
 INCIDENT, OTHER = "INCIDENT", "OTHER"
-RISK_LABELS = (
-    "immediate_danger",
-    "self_harm",
-    "threat_of_violence",
-    "vulnerable_adult",
-    "child_at_risk",
-)
 
 
 # -- candidates ------------------------------------------------------------------------------
@@ -102,9 +95,25 @@ def masked(text: str, own: tuple[int, int], others: Iterable[tuple[int, int]]) -
     return " ".join("".join(out).split())
 
 
+def candidate_view(assembler: Any, sents: Any, mention_f: Any) -> tuple[str, str]:
+    """What a classifier reads of a date phrase: its own clause and its sentence, masked."""
+    from nlp.clauses import Cut
+
+    text, own = sents.text, (mention_f.start, mention_f.end)
+    sentence = sents.index(mention_f.start)
+    s_start, s_end = sents.bounds(sentence)
+    a, b = sents.bounds_around(Cut.CLAUSE, sentence, mention_f.start, mention_f.end)
+    others = [(m.start, m.end) for m in assembler.mentions_between(s_start, s_end)]
+
+    def view(lo: int, hi: int) -> str:
+        inside = [(x - lo, y - lo) for x, y in others if lo <= x < hi]
+        return masked(text[lo:hi], (own[0] - lo, own[1] - lo), inside)
+
+    return view(a, b), view(s_start, s_end)
+
+
 def _recorder_class() -> type:
     """A subclass of the assembler that records every candidate and what the rules made of it."""
-    from nlp.clauses import Cut
     from nlp.incident_words import date_value
     from nlp.incidents import _Assembler
 
@@ -120,42 +129,22 @@ def _recorder_class() -> type:
             part: Any,
             sents: Any,
             mention_f: Any,
-            reference_day: date | None,
+            reference_day: Any,
             *rest: Any,
         ) -> None:
-            text = sents.text
-            sentence = sents.index(mention_f.start)
-            s_start, s_end = sents.bounds(sentence)
-            a, b = sents.bounds_around(Cut.CLAUSE, sentence, mention_f.start, mention_f.end)
-            others = [(m.start, m.end) for m in self.mentions_between(s_start, s_end)]
-            own = (mention_f.start, mention_f.end)
-
-            def view(lo: int, hi: int) -> str:
-                inside = [(x - lo, y - lo) for x, y in others if lo <= x < hi]
-                return masked(text[lo:hi], (own[0] - lo, own[1] - lo), inside)
-
+            clause, sentence = candidate_view(self, sents, mention_f)
             n_incidents, n_rejected = len(self.incidents), len(self.rejected)
             super()._date(seg_index, part, sents, mention_f, reference_day, *rest)
             start, end = date_value(mention_f.value)
-            rule = None
+            rule, outcome = None, "merged"
             if len(self.incidents) > n_incidents:
                 outcome = "accepted"
                 self.accepted[len(self.candidates)] = self.incidents[-1]
             elif len(self.rejected) > n_rejected:
                 outcome, rule = "rejected", self.rejected[-1].rule
-            else:
-                outcome = "merged"
+            phrase = mention_f.value.text.strip()
             self.candidates.append(
-                Candidate(
-                    phrase=mention_f.value.text.strip(),
-                    clause=view(a, b),
-                    sentence=view(s_start, s_end),
-                    start=start,
-                    end=end,
-                    reference_day=reference_day,
-                    outcome=outcome,
-                    rule=rule,
-                )
+                Candidate(phrase, clause, sentence, start, end, reference_day, outcome, rule)
             )
 
     return Recorder
@@ -433,70 +422,6 @@ def incident_probabilities(nlp: Any, texts: Sequence[str]) -> list[float]:
     return [doc.cats[INCIDENT] for doc in nlp.pipe(texts, batch_size=64)]
 
 
-def risk_examples() -> list[tuple[str, set[str]]]:
-    """The risk suite: sentences, and chats joined into one text."""
-    from tests.unit.test_risk_suite_everyday import CHAT_MESSAGES, EVERYDAY
-
-    out = [(text, {str(f) for f in flags}) for text, flags in EVERYDAY]
-    out += [(" ".join(messages), {str(f) for f in flags}) for messages, flags in CHAT_MESSAGES]
-    return out
-
-
-def hate_examples() -> list[tuple[str, set[str]]]:
-    """The hate suites: hateful sentences with their strand, the controls with none."""
-    from tests.unit.test_hate_suite import ALL_HATEFUL, ALL_NEUTRAL
-
-    return [(c.text, {c.strand.value} if c.strand else set()) for c in ALL_HATEFUL + ALL_NEUTRAL]
-
-
-def train_risk(
-    examples: Sequence[tuple[str, set[str]]],
-    epochs: int = 20,
-    seed: int = SEED,
-    labels: Sequence[str] = RISK_LABELS,
-) -> Any:
-    """A blank English pipeline with a multi-label textcat over ``labels`` (the risk flags)."""
-    import spacy
-    from spacy.training import Example as SpacyExample
-    from thinc.api import fix_random_seed
-
-    fix_random_seed(seed)
-    nlp = spacy.blank("en")
-    textcat: Any = nlp.add_pipe(
-        "textcat_multilabel",
-        config={
-            "model": {
-                "@architectures": "spacy.TextCatBOW.v3",
-                "exclusive_classes": False,
-                "ngram_size": 2,
-                "no_output_layer": False,
-            }
-        },
-    )
-    for label in labels:
-        textcat.add_label(label)
-    data = [
-        SpacyExample.from_dict(
-            nlp.make_doc(text), {"cats": {label: float(label in flags) for label in labels}}
-        )
-        for text, flags in examples
-    ]
-    rng = random.Random(seed)
-    optimizer = nlp.initialize(lambda: data)
-    for _ in range(epochs):
-        rng.shuffle(data)
-        for batch in spacy.util.minibatch(data, size=8):  # type: ignore[no-untyped-call]
-            nlp.update(batch, sgd=optimizer, drop=0.2)
-    return nlp
-
-
-def risk_of(nlp: Any, sentences: Sequence[str], threshold: float) -> set[str]:
-    flags: set[str] = set()
-    for doc in nlp.pipe(sentences):
-        flags |= {label for label, p in doc.cats.items() if p >= threshold}
-    return flags
-
-
 # -- the measurement -------------------------------------------------------------------------
 def systems(models: dict[str, Any]) -> list[tuple[str, str | None, Decide]]:
     """(system name, model name or None, decision) in the order they are reported."""
@@ -537,37 +462,6 @@ def measure_incidents(
     result["runtime draft (score.py incidents.f1)"] = {
         k: t.row() for k, t in sorted(drafts.items())
     }
-    return result
-
-
-def measure_risk(
-    runs: Sequence[CaseRun], model: Any, kind: str = "risk"
-) -> dict[str, dict[str, dict[str, float | int]]]:
-    """Case-level set F1 of the risk flags (or, ``kind="hate"``, the hate strands)."""
-
-    def gold(r: CaseRun) -> set[str] | None:
-        return r.gold_risk if kind == "risk" else r.gold_hate
-
-    def ours(r: CaseRun) -> set[str]:
-        return r.rules_risk if kind == "risk" else r.rules_hate
-
-    variants: dict[str, Callable[[CaseRun], set[str]]] = {
-        f"rules (nlp.{kind})": ours,
-        "learned alone P>=0.5": lambda r: risk_of(model, r.sentences, 0.5),
-        "rules + learned P>=0.9": lambda r: ours(r) | risk_of(model, r.sentences, 0.9),
-        "rules, learned veto P<0.1": lambda r: ours(r) & risk_of(model, r.sentences, 0.1),
-    }
-    result = {}
-    for label, flags_of in variants.items():
-        tallies: dict[str, PRF] = defaultdict(PRF)
-        for run in runs:
-            want = gold(run)
-            if want is None:
-                continue
-            got = flags_of(run)
-            for key in (run.corpus, "all"):
-                score_sets(want, got, tallies[key])
-        result[label] = {key: t.row() for key, t in sorted(tallies.items())}
     return result
 
 
@@ -644,6 +538,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-cv", action="store_true", help="skip the in-domain cross-validation")
     args = parser.parse_args(argv)
     from nlp.extract import Extractor
+    from tests.learned_labels import hate_examples, measure_labels, risk_examples, train_labels
     from trigger.vocabulary import HateStrand
 
     clock = time.perf_counter()
@@ -682,14 +577,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         seeds = [SEED + k for k in range(args.seeds)]
         figures["seed_spread"] = seed_spread(evaluation, [*suite, *extra], seeds, args.epochs)
     clock = time.perf_counter()
-    risk_model = train_risk(risk_examples())
+    risk_model = train_labels(risk_examples())
     timings["risk"] = round(time.perf_counter() - clock, 1)
-    figures["risk_flags"] = measure_risk(evaluation, risk_model)
+    figures["risk_flags"] = measure_labels(evaluation, risk_model)
     clock = time.perf_counter()
     strands = [s.value for s in HateStrand]
-    hate_model = train_risk(hate_examples(), labels=strands)
+    hate_model = train_labels(hate_examples(), labels=strands)
     timings["hate"] = round(time.perf_counter() - clock, 1)
-    figures["hate_strands"] = measure_risk(evaluation, hate_model, "hate")
+    figures["hate_strands"] = measure_labels(evaluation, hate_model, "hate")
     print("## Incidents per date candidate (dated gold incidents, score.py matching)\n")
     print(table(figures["incidents"], corpora))
     print("\n## Case risk_flags (set F1, as score.py)\n")
