@@ -19,6 +19,7 @@ from tests.learned_incidents import (
     OTHER_MASK,
     PRF,
     Candidate,
+    CaseRun,
     Example,
     candidates_of,
     corpus_examples,
@@ -159,3 +160,49 @@ def test_a_fixed_seed_trains_the_same_textcat_twice() -> None:
     second = incident_probabilities(train_textcat(data, epochs=2, seed=7), texts)
     assert first == second
     assert all(0.0 <= p <= 1.0 for p in first)
+
+
+def test_the_veto_sets_aside_what_the_classifier_doubts_and_says_why(nlp: Language) -> None:
+    from tests.learned_veto import VETO_RULE, vetoing_assemble
+
+    text = "On the 3rd I had a GP appointment and they kicked the gate on the 4th."
+    parts = [
+        AnalysedSegment(doc=analyse(nlp, text, WEDNESDAY), offset=0, recipient_agency="council")
+    ]
+    kept = vetoing_assemble(lambda _text: 0.9, 0.2)(parts)
+    assert [i.start for i in kept.incidents] == [d(4)]
+    vetoed = vetoing_assemble(lambda _text: 0.1, 0.2)(parts)
+    assert vetoed.incidents == []
+    assert [(r.phrase, r.rule) for r in vetoed.rejected] == [
+        ("On the 3rd", "not_incident_clause"),
+        ("on the 4th", VETO_RULE),
+    ]
+    (veto,) = [r for r in vetoed.rejected if r.rule == VETO_RULE]
+    assert text[veto.start : veto.end] == veto.phrase
+    assert veto.reason == "the incident classifier reads no incident in its clause (P=0.10)"
+
+
+def test_case_level_labels_are_scored_as_sets() -> None:
+    from tests.learned_labels import RISK_LABELS, labels_of, measure_labels, train_labels
+
+    data = [("he has a knife and said he will stab me", {"threat_of_violence"})] * 3
+    data += [("they play music too loud", set())] * 3
+    model = train_labels(data, epochs=2, seed=7)
+    found = labels_of(model, ["they play music too loud"], 0.0)
+    assert found == set(RISK_LABELS)  # every label clears a threshold of nothing
+    run = CaseRun(
+        case_id="x1",
+        corpus="corpus-x",
+        gold_incidents=[],
+        gold_risk={"threat_of_violence", "self_harm"},
+        gold_hate=None,
+        rules_incidents=[],
+        rules_risk={"threat_of_violence", "child_at_risk"},
+        rules_hate=set(),
+        candidates=[],
+        sentences=["they play music too loud"],
+    )
+    result = measure_labels([run], model)
+    rules_row = result["rules (nlp.risk)"]["all"]
+    assert (rules_row["tp"], rules_row["fp"], rules_row["fn"]) == (1, 1, 1)
+    assert measure_labels([run], model, "hate")["rules (nlp.hate)"] == {}  # no gold: not scored
