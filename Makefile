@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench lint score clean assets
+.PHONY: run test bench lint score clean assets learned
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,12 @@ lint: $(STAMP)
 
 score: $(STAMP)
 	$(PYTHON) ../shared/eval/score.py --cmd $(BIN)/trigger --details
+
+# Learned textcats (trained here, fixed seed, a few minutes of CPU) against the rules on the
+# first-contact corpora (issue 7, deliver 6): per candidate, then end to end through score.py.
+learned: $(STAMP)
+	$(BIN)/python -m tests.learned_incidents
+	$(BIN)/python -m tests.learned_veto
 
 clean:
 	rm -rf $(VENV) build *.egg-info
