@@ -76,8 +76,33 @@ def _render(request: Request, context: dict[str, Any], *, pdf: bool) -> str:
     return template.render(**context, pdf=pdf)
 
 
+def letter_html(
+    request: Request, officer: Officer, case_id: int, kind: str, *, pdf: bool = False
+) -> str:
+    """The letter ``kind`` (one of :data:`KINDS`) of case ``case_id`` as a whole HTML document,
+    its production audited (``case.letter_produced``). ``pdf``: styled inline for
+    :func:`pdf_of`, with no link to the console's stylesheet. Raises ``HTTPException(404)``
+    for an unknown kind, a case the officer may not see, or a letter the case cannot have yet.
+    """
+    return _render(request, _context(request, officer, case_id, kind), pdf=pdf)
+
+
 def _no_fetching(url: str, timeout: int = 10, ssl_context: object = None) -> dict[str, Any]:
     raise ValueError("letters load nothing from outside")
+
+
+def pdf_of(html: str) -> bytes:
+    """A letter's HTML (from ``letter_html(..., pdf=True)``) as PDF bytes (WeasyPrint); it
+    fetches nothing from outside."""
+    from weasyprint import HTML
+
+    pdf: bytes = HTML(string=html, url_fetcher=_no_fetching).write_pdf()
+    return pdf
+
+
+def letter_file_name(case_id: int, kind: str) -> str:
+    """The PDF's file name: ``CT-000042-acknowledgement.pdf``."""
+    return f"{reference(case_id)}-{kind}.pdf"
 
 
 @router.get("/cases/{case_id}/letters/{kind}.pdf")
@@ -85,22 +110,20 @@ def letter_pdf(
     request: Request, case_id: int, kind: str, officer: Annotated[Officer, Depends(signed_in)]
 ) -> Response:
     """The letter as a PDF download."""
-    from weasyprint import HTML
-
-    context = _context(request, officer, case_id, kind)
-    document = HTML(string=_render(request, context, pdf=True), url_fetcher=_no_fetching)
-    name = f"{context['reference']}-{kind}.pdf"
+    document = pdf_of(letter_html(request, officer, case_id, kind, pdf=True))
     return Response(
-        document.write_pdf(),
+        document,
         media_type="application/pdf",
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        headers={
+            "Content-Disposition": f'attachment; filename="{letter_file_name(case_id, kind)}"'
+        },
     )
 
 
 @router.get("/cases/{case_id}/letters/{kind}")
-def letter_html(
+def letter_page(
     request: Request, case_id: int, kind: str, officer: Annotated[Officer, Depends(signed_in)]
 ) -> Response:
     """The letter as a web page (to read before sending); registered after the PDF route,
     whose path it would otherwise swallow."""
-    return HTMLResponse(_render(request, _context(request, officer, case_id, kind), pdf=False))
+    return HTMLResponse(letter_html(request, officer, case_id, kind))
