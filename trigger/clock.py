@@ -118,6 +118,11 @@ class Step:
         return self.state in (StepState.OVERDUE, StepState.DUE_SOON, StepState.DUE)
 
     @property
+    def overdue(self) -> bool:
+        """Past its due day and not done."""
+        return self.state is StepState.OVERDUE
+
+    @property
     def pressing(self) -> bool:
         """Overdue or due soon."""
         return self.state in (StepState.OVERDUE, StepState.DUE_SOON)

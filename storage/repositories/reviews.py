@@ -135,13 +135,14 @@ class SqlReviewRepository(ReviewRepository):
         ids = list(application_ids)
         if not ids:
             return {}
-        received = dict(
-            self.session.execute(
+        received = {
+            application_id: received_at
+            for application_id, received_at in self.session.execute(
                 select(col(ApplicationRecord.id), col(ApplicationRecord.received_at)).where(
                     col(ApplicationRecord.id).in_(ids)
                 )
-            ).tuples()
-        )
+            )
+        }
         decisions: dict[int, tuple[date, DecisionOutcome]] = {}
         for application_id, decided_at, status in self.session.execute(
             select(
@@ -154,7 +155,7 @@ class SqlReviewRepository(ReviewRepository):
                 col(DecisionRecord.kind) == DecisionKind.OFFICER,
             )
             .order_by(col(DecisionRecord.id))
-        ).tuples():
+        ):
             decisions[application_id] = (_london_day(decided_at), DecisionOutcome(status))
         reviews = {
             review.application_id: review
@@ -171,7 +172,7 @@ class SqlReviewRepository(ReviewRepository):
                 col(AuditEntry.subject_id).in_(ids),
             )
             .order_by(col(AuditEntry.id))
-        ).tuples():
+        ):
             try:
                 kind = LetterKind(str((detail or {}).get("letter")))
             except ValueError:
@@ -213,7 +214,7 @@ class SqlReviewRepository(ReviewRepository):
             query = query.where(col(ApplicationRecord.policy).in_(list(areas)))
         return [
             (held, bool(recommended))
-            for held, recommended in self.session.execute(query).tuples()
+            for held, recommended in self.session.execute(query)
             if held is not None
         ]
 
