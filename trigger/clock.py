@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 
 from trigger.profiles import Profile
 from trigger.workdays import Timescale, due_date, working_days_between
@@ -196,8 +197,8 @@ def case_clock(events: CaseEvents, profile: Profile, today: date) -> list[Step]:
         if start is None:
             waiting.append(Step(timescale, own, StepState.WAITING, window=rule.window))
             continue
-        due = due_date(timescale, start)
-        left = working_days_between(today, due)
+        due = _due(timescale, start)
+        left = _working_days(today, due)
         done_on = rule.end(events)
         if rule.window and today > due:
             done_on = due
@@ -224,6 +225,17 @@ def case_clock(events: CaseEvents, profile: Profile, today: date) -> list[Step]:
         )
     started.sort(key=lambda step: (step.due or today, step.id))
     return started + waiting
+
+
+# A dashboard asks the same few questions of hundreds of cases: remember the answers.
+@lru_cache(maxsize=8192)
+def _due(timescale: Timescale, start: date) -> date:
+    return due_date(timescale, start)
+
+
+@lru_cache(maxsize=8192)
+def _working_days(start: date, end: date) -> int:
+    return working_days_between(start, end)
 
 
 def next_step(steps: list[Step]) -> Step | None:

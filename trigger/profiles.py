@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Self
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
 from trigger.vocabulary import Agency, HateStrand, Route
 from trigger.workdays import Timescale, TimeUnit, load_timescales
@@ -285,6 +285,7 @@ class Profile(_Strict):
     risk_assessment: RiskAssessment = Field(default_factory=RiskAssessment)
     #: The area's own casework timescales by step id (the rest: the defaults).
     timescales: dict[str, AreaTimescale] = Field(default_factory=dict)
+    _timescale_cache: dict[str, Timescale] = PrivateAttr(default_factory=dict)
     #: Support and advocacy services the next-steps letter names (Hart s.11).
     support_services: list[SupportService] = Field(default_factory=list)
     #: Who hears an appeal against the review, and how to ask (the outcome letter says it).
@@ -300,9 +301,13 @@ class Profile(_Strict):
 
     def timescale(self, step: str) -> Timescale:
         """The timescale of ``step`` for this area: its own, else the default."""
-        default = load_timescales()[step]
-        own = self.timescales.get(step)
-        return own.applied_to(default) if own else default
+        found = self._timescale_cache.get(step)
+        if found is None:
+            default = load_timescales()[step]
+            own = self.timescales.get(step)
+            found = own.applied_to(default) if own else default
+            self._timescale_cache[step] = found  # a dashboard asks for each, case after case
+        return found
 
     def own_timescale(self, step: str) -> bool:
         """True when this area's policy sets ``step`` itself (not the default)."""
