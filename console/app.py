@@ -11,7 +11,16 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from console import accounts, auth, cases, deadlines, figures, intake_assisted, letters
+from console import (
+    accounts,
+    auth,
+    cases,
+    deadlines,
+    figures,
+    intake_assisted,
+    letters,
+    reviews,
+)
 from console.config import ConsoleConfig
 from console.rendering import environment, render
 from console.security import security_headers
@@ -32,6 +41,7 @@ def create_app(config: ConsoleConfig) -> FastAPI:
     app.include_router(auth.router)
     app.include_router(letters.router)
     app.include_router(cases.router)
+    app.include_router(reviews.router)
     app.include_router(accounts.router)
     app.include_router(figures.router)
     app.include_router(deadlines.router)

@@ -23,5 +23,6 @@ class ConsoleAction(StrEnum):
     ACCOUNTS_VIEWED = "console.accounts_viewed"
     ASSISTED_INTAKE = "case.assisted_intake"
     LETTER_PRODUCED = "case.letter_produced"
+    REVIEW_RECORDED = "case.review_recorded"
     FIGURES_VIEWED = "console.figures_viewed"
     DEADLINES_VIEWED = "console.deadlines_viewed"

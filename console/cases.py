@@ -17,23 +17,23 @@ from fastapi.responses import RedirectResponse, Response
 from console.audit import ConsoleAction
 from console.auth import Officer, checked_form, config_of, signed_in
 from console.casework import (
-    Deadline,
     FormProblem,
     facts,
     highlight,
     incident_from_form,
-    next_deadline,
     promoted,
     redecide,
     urgent,
 )
-from console.config import LONDON, ConsoleConfig
+from console.config import ConsoleConfig
 from console.messages import MessageView
 from console.rendering import render
+from console.review_forms import VOICES, ReviewForm, form_of
 from storage.errors import StaleApplication
 from storage.repositories.applications import OPEN_STATUSES, StoredDraft
 from storage.tables import ApplicationStatus, DecisionKind
 from storage.unit_of_work import UnitOfWork
+from trigger.clock import Step, case_clock, next_step
 from trigger.draft import Draft, Incident, Span
 from trigger.vocabulary import Agency, HateStrand, Status
 
@@ -62,7 +62,8 @@ class QueueRow:
     case: StoredDraft
     reference: str
     urgent: bool
-    deadline: Deadline
+    #: The case's next open step (None: nothing is due).
+    deadline: Step | None
 
     @property
     def applicant(self) -> str:
@@ -71,11 +72,28 @@ class QueueRow:
         return applicant.name or applicant.email or "—"
 
 
-def deadline_of(config: ConsoleConfig, case: StoredDraft) -> Deadline:
-    decided = case.status is ApplicationStatus.DECIDED
-    start = (case.updated_at if decided else case.received_at).astimezone(LONDON).date()
-    threshold = case.draft.threshold.status if case.draft.threshold else None
-    return next_deadline(decided, threshold, start, config.today())
+def clocks(
+    config: ConsoleConfig, uow: UnitOfWork, cases: Sequence[StoredDraft]
+) -> dict[int, list[Step]]:
+    """Each case's statutory clock (trigger/clock.py) under its area's timescales; a case
+    whose area has no policy loaded has none."""
+    events = uow.reviews.case_events([case.id for case in cases], ConsoleAction.LETTER_PRODUCED)
+    today = config.today()
+    found: dict[int, list[Step]] = {}
+    for case in cases:
+        profile = config.profiles.get(case.policy)
+        if profile is not None and case.id in events:
+            found[case.id] = case_clock(events[case.id], profile, today)
+    return found
+
+
+def rows_of(config: ConsoleConfig, uow: UnitOfWork, cases: Sequence[StoredDraft]) -> list[QueueRow]:
+    """The queue's rows of ``cases``, each with its next open step."""
+    found = clocks(config, uow, cases)
+    return [
+        QueueRow(case, reference(case.id), urgent(case.draft), next_step(found.get(case.id, [])))
+        for case in cases
+    ]
 
 
 def _statuses(values: list[str]) -> list[ApplicationStatus]:
@@ -111,13 +129,10 @@ def queue(
             limit=PAGE_SIZE,
             offset=(page - 1) * PAGE_SIZE,
         )
+        rows = rows_of(config, uow, cases)
         uow.audit.append(
             ConsoleAction.QUEUE_VIEWED, actor=officer.actor, detail={"shown": len(cases)}
         )
-    rows = [
-        QueueRow(case, reference(case.id), urgent(case.draft), deadline_of(config, case))
-        for case in cases
-    ]
     return render(
         request,
         "queue.html",
@@ -177,7 +192,20 @@ def case_page(
     request: Request, case_id: int, officer: Annotated[Officer, Depends(signed_in)]
 ) -> Response:
     """Everything about one case: the messages with their facts highlighted, the incidents,
-    the dates set aside, the decision."""
+    the dates set aside, the decision, the case review and the statutory clock."""
+    return show_case(request, officer, case_id)
+
+
+def show_case(
+    request: Request,
+    officer: Officer,
+    case_id: int,
+    *,
+    review_form: ReviewForm | None = None,
+    status_code: int = 200,
+) -> Response:
+    """The case page; ``review_form``: the review form as posted (with its errors), in place
+    of the stored review's values."""
     config = config_of(request)
     with config.unit_of_work() as uow:
         case = fetch_case(uow, officer, case_id)
@@ -185,6 +213,8 @@ def case_page(
         decisions = [
             d for d in uow.decisions.for_application(case_id) if d.kind is DecisionKind.OFFICER
         ]
+        review = uow.reviews.get(case_id)
+        clock = clocks(config, uow, [case]).get(case_id, [])
         uow.audit.append(
             ConsoleAction.CASE_VIEWED,
             actor=officer.actor,
@@ -197,6 +227,7 @@ def case_page(
         (message, highlight(message.text, marks if index == 0 else []))
         for index, message in enumerate(messages)
     ]
+    accepted = bool(decisions) and decisions[-1].status in (Verdict.MET, Verdict.DISCRETION)
     return render(
         request,
         "case.html",
@@ -206,12 +237,18 @@ def case_page(
             "draft": case.draft,
             "reference": reference(case.id),
             "messages": highlighted,
-            "deadline": deadline_of(config, case),
+            "deadline": next_step(clock),
+            "clock": clock,
             "officer_decisions": decisions,
+            "accepted": accepted and case.status is ApplicationStatus.DECIDED,
+            "review": review,
+            "review_form": review_form or form_of(review),
+            "voices": VOICES,
             "agencies": [str(a) for a in Agency],
             "strands": [str(s) for s in HateStrand],
             "error": request.query_params.get("error", "")[:200],
         },
+        status_code=status_code,
     )
 
 
@@ -469,6 +506,7 @@ def decide_case(
                     outcome=Verdict(outcome),
                     body=engine.model_dump(mode="json") if engine else {},
                     note=reason.strip()[:4000] or None,
+                    decided_at=config.clock(),
                 )
                 uow.applications.set_status(case_id, ApplicationStatus.DECIDED, actor=officer.actor)
     if problem is not None:

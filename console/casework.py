@@ -1,5 +1,5 @@
 """What the console works out for a case, without I/O: the evidence highlights of a message,
-the next statutory deadline, the incident an officer's form describes, and the draft's
+the incident an officer's form describes, and the draft's
 decision re-run after a change."""
 
 from __future__ import annotations
@@ -7,13 +7,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
 from trigger.draft import DateRange, Draft, Incident, RejectedDate, Span
 from trigger.profiles import Profile
 from trigger.threshold import decide
-from trigger.vocabulary import Agency, HateStrand, RiskFlag, Status
-from trigger.workdays import due_date, get_timescale, working_days_between
+from trigger.vocabulary import Agency, HateStrand, RiskFlag
 
 
 @dataclass(frozen=True)
@@ -80,45 +78,6 @@ def highlight(text: str, marks: Sequence[Mark]) -> list[Piece]:
         covering = tuple(m for m in inside if m.start <= start and end <= m.end)
         pieces.append(Piece(text[start:end], covering))
     return pieces
-
-
-@dataclass(frozen=True)
-class Deadline:
-    """The next statutory step of a case and how long is left."""
-
-    step: str
-    description: str
-    due: date
-    working_days_left: int
-
-    @property
-    def overdue(self) -> bool:
-        """True once the due day has passed."""
-        return self.working_days_left < 0
-
-
-def next_deadline(decided: bool, threshold: Status | None, start: date, today: date) -> Deadline:
-    """The next step's deadline: acknowledging (undecided), the not-met letter or the review
-    meeting (decided), counted from ``start`` (the application or the decision day)."""
-    if not decided:
-        step = "acknowledge"
-    elif threshold is Status.MET:
-        step = "review_meeting"
-    else:
-        step = "not_met_letter"
-    timescale = get_timescale(step)
-    due = _due(step, start)
-    return Deadline(step, timescale.description, due, _working_days(today, due))
-
-
-@lru_cache(maxsize=4096)
-def _due(step: str, start: date) -> date:
-    return due_date(get_timescale(step), start)
-
-
-@lru_cache(maxsize=4096)
-def _working_days(start: date, end: date) -> int:
-    return working_days_between(start, end)
 
 
 URGENT_FLAGS = frozenset(RiskFlag)

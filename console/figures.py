@@ -23,10 +23,11 @@ def _figures(request: Request, officer: Officer, year: int | None) -> YearFigure
     areas = [officer.area] if officer.area else None
     with config.unit_of_work() as uow:
         received, decided = uow.cases.figures_input(wanted.first_day, wanted.last_day, areas)
+        reviews = uow.reviews.figures_input(wanted.first_day, wanted.last_day, areas)
         uow.audit.append(
             ConsoleAction.FIGURES_VIEWED, actor=officer.actor, detail={"year": wanted.start_year}
         )
-    return count(wanted, officer.area, received, decided)
+    return count(wanted, officer.area, received, decided, reviews)
 
 
 @router.get("/figures")

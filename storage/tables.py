@@ -389,3 +389,44 @@ class MailFolderRecord(Table, table=True):
     # While set, the folder is not read: the UIDVALIDITY the server now gives.
     paused_uidvalidity: int | None = Field(default=None, sa_type=BigInteger)
     updated_at: datetime = Field(default_factory=utc_now)
+
+
+class VictimVoice(StrEnum):
+    """How the victim's voice is heard at the case review (Hart s.11: attending the start of
+    the review or a written victim impact statement; or through the SPOC)."""
+
+    ATTENDS = "attends"  # the victim attends the start of the meeting
+    STATEMENT = "statement"  # a written victim impact statement is read
+    SPOC = "spoc"  # the SPOC puts the victim's views to the meeting
+    OTHER = "other"  # as the note says
+
+
+class ReviewRecord(Table, table=True):
+    """The case review of an accepted application (one per application): who runs it, its
+    dates, and what it found. ``findings``, ``action_plan`` and ``recommendations`` go to the
+    victim in the outcome letter, so officers are told not to name the other party in them."""
+
+    __tablename__ = "case_reviews"
+
+    id: int | None = Field(default=None, primary_key=True)
+    application_id: int = Field(foreign_key="applications.id", ondelete="CASCADE", unique=True)
+    spoc_name: str | None = Field(default=None, sa_type=String(200))
+    spoc_contact: str | None = Field(default=None, sa_type=String(320))
+    chair: str | None = Field(default=None, sa_type=String(200))
+    victim_contacted_on: date | None = None
+    information_requested_on: date | None = None
+    meeting_planned_on: date | None = None
+    meeting_held_on: date | None = Field(default=None, index=True)
+    victim_voice: VictimVoice | None = Field(default=None, sa_type=StrEnumType(VictimVoice))
+    victim_voice_note: str = Field(default="", sa_type=Text)
+    findings: str = Field(default="", sa_type=Text)
+    action_plan: str = Field(default="", sa_type=Text)
+    # None: not said yet; the yearly figures count the reviews held where it is True.
+    recommendations_made: bool | None = None
+    recommendations: str = Field(default="", sa_type=Text)
+    minutes_circulated_on: date | None = None
+    action_plan_completed_on: date | None = None
+    created_at: datetime = Field(default_factory=utc_now)
+    updated_at: datetime = Field(default_factory=utc_now)
+    updated_by: str = Field(sa_type=String(128))
+    version: int = 1

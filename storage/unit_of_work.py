@@ -39,6 +39,7 @@ from storage.repositories.decisions import DecisionRepository, SqlDecisionReposi
 from storage.repositories.inbound import InboundRepository, SqlInboundRepository
 from storage.repositories.mail_folders import MailFolderRepository, SqlMailFolderRepository
 from storage.repositories.officers import OfficerRepository, SqlOfficerRepository
+from storage.repositories.reviews import ReviewRepository, SqlReviewRepository
 from storage.tables import AuditEntry
 
 
@@ -57,6 +58,7 @@ class UnitOfWork(abc.ABC):
     cases: CaseQueue
     conversations: ConversationRepository
     mail_folders: MailFolderRepository
+    reviews: ReviewRepository
     audit: AuditLog
 
     def __enter__(self) -> Self:
@@ -134,6 +136,7 @@ class SqlUnitOfWork(UnitOfWork):
         self.cases = SqlCaseQueue(self.session)
         self.conversations = SqlConversationRepository(self.session, self.audit)
         self.mail_folders = SqlMailFolderRepository(self.session, self.audit)
+        self.reviews = SqlReviewRepository(self.session)
         return super().__enter__()
 
     def __exit__(

@@ -303,6 +303,7 @@ class FakeDecisionRepository(DecisionRepository):
         outcome: StrEnum,
         body: dict[str, Any] | None = None,
         note: str | None = None,
+        decided_at: datetime | None = None,
     ) -> int:
         """Record an officer's decision (audited); return its id."""
         if application_id not in self.storage.tables.applications:
@@ -315,6 +316,7 @@ class FakeDecisionRepository(DecisionRepository):
                 body=dict(body or {}),
                 officer_id=officer_id,
                 note=note,
+                decided_at=decided_at or utc_now(),
             )
         )
         self.audit.append(

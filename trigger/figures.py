@@ -2,9 +2,9 @@
 
 Counted per financial year (1 April to 31 March, named by the year it starts in: 2026 is
 April 2026 to March 2027): applications received, threshold decisions made (met, met on
-discretion, not met) and case reviews held and with recommendations. The system does not
-record review meetings yet, so those two are ``None`` ("not recorded"), never a guessed 0.
-Pure: the dates and outcomes are given.
+discretion, not met) and case reviews held and with recommendations (a review counts in the
+year its meeting was held). Figures a caller has no record of are ``None`` ("not recorded"),
+never a guessed 0. Pure: the dates and outcomes are given.
 """
 
 from __future__ import annotations
@@ -81,10 +81,13 @@ def count(
     area: str | None,
     received: Iterable[date],
     decisions: Iterable[tuple[date, str]],
+    reviews: Iterable[tuple[date, bool]] | None = None,
 ) -> YearFigures:
-    """The figures of ``year`` from the days applications were received and the officers'
-    decisions (day, outcome: ``met``, ``discretion`` or ``not_met``); others outside it."""
+    """The figures of ``year`` from the days applications were received, the officers'
+    decisions (day, outcome: ``met``, ``discretion`` or ``not_met``) and the reviews held
+    (day held, whether they made recommendations; None: not recorded); others outside it."""
     outcomes = [outcome for day, outcome in decisions if day in year]
+    held = None if reviews is None else [made for day, made in reviews if day in year]
     return YearFigures(
         year=year,
         area=area,
@@ -92,6 +95,8 @@ def count(
         threshold_met=outcomes.count("met"),
         met_on_discretion=outcomes.count("discretion"),
         refused=outcomes.count("not_met"),
+        reviews_held=None if held is None else len(held),
+        reviews_with_recommendations=None if held is None else sum(held),
     )
 
 

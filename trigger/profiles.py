@@ -17,9 +17,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Self
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
 from trigger.vocabulary import Agency, HateStrand, Route
+from trigger.workdays import Timescale, TimeUnit, load_timescales
 
 log = logging.getLogger(__name__)
 
@@ -211,6 +212,13 @@ class ContactPoint(_Strict):
     note: str = ""
 
 
+class SupportService(_Strict):
+    """A support or advocacy service a victim can be referred to (named in letters)."""
+
+    name: str = Field(min_length=1)
+    how: str = ""
+
+
 class RiskAssessment(_Strict):
     """The short harm-centred risk assessment a channel asks: points per "yes", and cut-offs.
 
@@ -239,6 +247,27 @@ class RiskAssessment(_Strict):
         return value
 
 
+class AreaTimescale(_Strict):
+    """An area's own timescale for one casework step, in place of ``trigger/timescales.toml``'s
+    default; ``source`` says where the area's policy states it (quote the seed)."""
+
+    limit: int | None = Field(default=None, ge=1)
+    unit: TimeUnit | None = None
+    tracked: bool | None = None
+    source: str = Field(min_length=1)
+
+    def applied_to(self, default: Timescale) -> Timescale:
+        """``default`` with this area's limit, unit, tracking and source."""
+        return default.model_copy(
+            update={
+                "limit": self.limit if self.limit is not None else default.limit,
+                "unit": self.unit if self.unit is not None else default.unit,
+                "tracked": self.tracked if self.tracked is not None else default.tracked,
+                "source": self.source,
+            }
+        )
+
+
 class Profile(_Strict):
     """One area's Community Trigger threshold and the facts letters need."""
 
@@ -254,6 +283,35 @@ class Profile(_Strict):
     relevant_bodies: list[RelevantBody] = Field(min_length=1)
     contact_points: list[ContactPoint] = Field(default_factory=list)
     risk_assessment: RiskAssessment = Field(default_factory=RiskAssessment)
+    #: The area's own casework timescales by step id (the rest: the defaults).
+    timescales: dict[str, AreaTimescale] = Field(default_factory=dict)
+    _timescale_cache: dict[str, Timescale] = PrivateAttr(default_factory=dict)
+    #: Support and advocacy services the next-steps letter names (Hart s.11).
+    support_services: list[SupportService] = Field(default_factory=list)
+    #: Who hears an appeal against the review, and how to ask (the outcome letter says it).
+    appeal_route: str = ""
+
+    @model_validator(mode="after")
+    def _known_steps(self) -> Self:
+        unknown = sorted(set(self.timescales) - set(load_timescales()))
+        if unknown:
+            known = ", ".join(load_timescales())
+            raise ValueError(f"unknown timescale step {', '.join(unknown)}; known: {known}")
+        return self
+
+    def timescale(self, step: str) -> Timescale:
+        """The timescale of ``step`` for this area: its own, else the default."""
+        found = self._timescale_cache.get(step)
+        if found is None:
+            default = load_timescales()[step]
+            own = self.timescales.get(step)
+            found = own.applied_to(default) if own else default
+            self._timescale_cache[step] = found  # a dashboard asks for each, case after case
+        return found
+
+    def own_timescale(self, step: str) -> bool:
+        """True when this area's policy sets ``step`` itself (not the default)."""
+        return step in self.timescales
 
     @property
     def profile_version(self) -> str:

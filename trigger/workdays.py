@@ -18,7 +18,6 @@ import holidays
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from trigger.dates import add_months
-from trigger.profiles import field_errors
 
 
 class TimeUnit(StrEnum):
@@ -40,6 +39,9 @@ class Timescale(BaseModel):
     unit: TimeUnit
     runs_from: str = Field(min_length=1)
     source: str = Field(min_length=1)
+    #: On every case's clock unless an area's policy says otherwise (some steps are one area's
+    #: way of saying when the outcome reaches the victim; an area picks the one it publishes).
+    tracked: bool = True
 
     def describe_limit(self) -> str:
         """Plain words: "5 working days from receipt of the application"."""
@@ -126,6 +128,9 @@ def bank_holidays_between(start: date, end: date) -> list[tuple[date, str]]:
 
 def parse_timescales(text: str, source: str) -> dict[str, Timescale]:
     """Parse a timescales table (TOML ``[[step]]`` rows); errors name ``source`` and the field."""
+    # Imported here: profiles.py reads this module's table to check an area's own timescales.
+    from trigger.profiles import field_errors
+
     try:
         table = _TimescaleFile.model_validate(tomllib.loads(text))
     except ValidationError as exc:

@@ -43,15 +43,15 @@ def _stats(args: argparse.Namespace) -> int:
         return 2
     try:
         with SqlUnitOfWork(engine) as uow:
-            received, decided = uow.cases.figures_input(
-                year.first_day, year.last_day, [args.area] if args.area else None
-            )
+            areas = [args.area] if args.area else None
+            received, decided = uow.cases.figures_input(year.first_day, year.last_day, areas)
+            reviews = uow.reviews.figures_input(year.first_day, year.last_day, areas)
     except SQLAlchemyError as exc:
         print(f"trigger stats: {failure(url, exc)}", file=sys.stderr)
         return 2
     finally:
         engine.dispose()
-    figures = count(year, args.area, received, decided)
+    figures = count(year, args.area, received, decided, reviews)
     if args.csv:
         sys.stdout.write(as_csv(figures))
         return 0

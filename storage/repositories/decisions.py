@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import abc
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
@@ -11,7 +12,7 @@ from sqlmodel import Session
 
 from storage.errors import ApplicationNotFound
 from storage.repositories.audit import AuditAction, AuditLog
-from storage.tables import ApplicationRecord, DecisionKind, DecisionRecord
+from storage.tables import ApplicationRecord, DecisionKind, DecisionRecord, utc_now
 from trigger.draft import ThresholdResult
 
 
@@ -32,11 +33,13 @@ class DecisionRepository(abc.ABC):
         outcome: StrEnum,
         body: dict[str, Any] | None = None,
         note: str | None = None,
+        decided_at: datetime | None = None,
     ) -> int:
         """Record an officer's decision on an application (audited); return its id.
 
         ``outcome`` is the officer's verdict (e.g. met, not met, discretion); ``body`` the
-        decision as the console shows it; ``note`` the officer's own words. Raises
+        decision as the console shows it; ``note`` the officer's own words; ``decided_at``
+        when (default: now; the console passes its own clock's time). Raises
         :class:`ApplicationNotFound` for an unknown application.
         """
 
@@ -85,6 +88,7 @@ class SqlDecisionRepository(DecisionRepository):
         outcome: StrEnum,
         body: dict[str, Any] | None = None,
         note: str | None = None,
+        decided_at: datetime | None = None,
     ) -> int:
         """Record an officer's decision on an application (audited); return its id."""
         if self.session.get(ApplicationRecord, application_id) is None:
@@ -96,6 +100,7 @@ class SqlDecisionRepository(DecisionRepository):
             body=dict(body or {}),
             officer_id=officer_id,
             note=note,
+            decided_at=decided_at or utc_now(),
         )
         self.session.add(decision)
         self.session.flush()

@@ -247,3 +247,76 @@ def test_a_forged_form_from_another_site_changes_nothing(
     with SqlUnitOfWork(sqlite_engine) as uow:
         case = uow.applications.get(case_id)
     assert case is not None and case.status is ApplicationStatus.READY
+
+
+def test_a_manager_records_a_case_review_watches_the_clock_and_downloads_its_letters(
+    page: object, sqlite_engine: Engine
+) -> None:
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    p = page
+    today = datetime.now(ZoneInfo("Europe/London")).date()
+    case_id = seed_case(sqlite_engine)
+    add_account(sqlite_engine, "mo", role=AccountRole.MANAGER)
+    sign_in(p, "mo")
+    p.goto(f"/cases/{case_id}")  # type: ignore[attr-defined]
+    p.fill("#discretion-reason", "Risk to a vulnerable victim")  # type: ignore[attr-defined]
+    p.click("#accept-discretion")  # type: ignore[attr-defined]
+    p.wait_for_selector("#review")  # type: ignore[attr-defined]
+    clock = p.locator  # type: ignore[attr-defined]
+    assert clock("#clock-spoc_contact").get_attribute("data-state") in ("due", "due_soon")
+    assert clock("#clock-review_meeting").get_attribute("data-state") == "due"
+    assert "Do not name or describe the other party" in p.inner_text("#main-content")  # type: ignore[attr-defined]
+
+    def fill_date(name: str, day: object) -> None:
+        for part in ("day", "month", "year"):
+            p.fill(f"#{name}-{part}", str(getattr(day, part)))  # type: ignore[attr-defined]
+
+    p.fill("#spoc_name", "Sam Okafor")  # type: ignore[attr-defined]
+    p.fill("#spoc_contact", "01429 523 100")  # type: ignore[attr-defined]
+    fill_date("victim_contacted_on", today)
+    p.fill("#meeting_planned_on-day", str((today + timedelta(days=7)).day))  # type: ignore[attr-defined]
+    p.fill("#meeting_planned_on-year", str((today + timedelta(days=7)).year))  # type: ignore[attr-defined]
+    p.fill("#chair", "Chief Inspector Lee")  # type: ignore[attr-defined]
+    p.check("#victim_voice-2")  # type: ignore[attr-defined]  # a written statement
+    p.click("#save-review")  # type: ignore[attr-defined]
+    summary = p.locator(".govuk-error-summary")  # type: ignore[attr-defined]
+    summary.wait_for()
+    assert "The date the meeting is planned for must include a month" in summary.inner_text()
+    assert p.input_value("#spoc_name") == "Sam Okafor"  # type: ignore[attr-defined]  # kept
+    assert p.is_checked("#victim_voice-2")  # type: ignore[attr-defined]
+    fill_date("meeting_planned_on", today + timedelta(days=7))
+    p.click("#save-review")  # type: ignore[attr-defined]
+    p.wait_for_selector("#next-steps-pdf")  # type: ignore[attr-defined]
+    assert clock("#clock-spoc_contact").get_attribute("data-state") == "done"
+    with p.expect_download() as letter:  # type: ignore[attr-defined]
+        p.click("#next-steps-pdf")  # type: ignore[attr-defined]
+    assert letter.value.suggested_filename == f"CT-{case_id:06d}-next_steps.pdf"
+    assert Path(letter.value.path()).read_bytes().startswith(b"%PDF")
+
+    p.reload()  # type: ignore[attr-defined]
+    assert clock("#clock-next_steps_letter").get_attribute("data-state") == "done"
+    fill_date("meeting_held_on", today)
+    p.fill("#findings", "The agencies did not share what was reported to them.")  # type: ignore[attr-defined]
+    p.fill("#action_plan", "Weekly visits by the council; night patrols by the police.")  # type: ignore[attr-defined]
+    p.check("#recommendations_made")  # type: ignore[attr-defined]
+    p.fill("#recommendations", "Agencies share reports every week.")  # type: ignore[attr-defined]
+    p.click("#save-review")  # type: ignore[attr-defined]
+    p.wait_for_selector("#outcome-pdf")  # type: ignore[attr-defined]
+    assert clock("#clock-review_meeting").get_attribute("data-state") == "done"
+    assert clock("#clock-outcome_to_victim").get_attribute("data-state") in ("due", "due_soon")
+    with p.expect_download() as outcome:  # type: ignore[attr-defined]
+        p.click("#outcome-pdf")  # type: ignore[attr-defined]
+    assert outcome.value.suggested_filename == f"CT-{case_id:06d}-outcome.pdf"
+    pdf = Path(outcome.value.path()).read_bytes()
+    assert pdf.startswith(b"%PDF") and b"Darren" not in pdf
+    p.reload()  # type: ignore[attr-defined]
+    assert clock("#clock-outcome_to_victim").get_attribute("data-state") == "done"
+    # The form with a problem came back as 400 (Chromium reports that as a console error);
+    # nothing else: no CSP violation, no script error.
+    refused = "Failed to load resource: the server responded with a status of 400 (Bad Request)"
+    assert p.problems == [refused]  # type: ignore[attr-defined]
+    done = audit_actions(sqlite_engine, case_id)
+    assert done.count("case.review_recorded") == 2
+    assert "case.letter_produced" in done

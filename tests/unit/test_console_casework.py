@@ -1,4 +1,4 @@
-"""The console's pure case work: highlights cut at evidence spans, deadlines, officers' forms."""
+"""The console's pure case work: highlights cut at evidence spans, officers' forms."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from console.casework import FormProblem, Mark, highlight, incident_from_form, next_deadline
-from trigger.vocabulary import Agency, Status
+from console.casework import FormProblem, Mark, highlight, incident_from_form
+from trigger.vocabulary import Agency
 
 
 def test_highlight_keeps_every_character_and_marks_overlapping_facts() -> None:
@@ -31,20 +31,6 @@ def test_highlight_keeps_every_character_and_marks_overlapping_facts() -> None:
 
 def test_highlight_without_facts_is_the_text_itself() -> None:
     assert [(p.text, p.marks) for p in highlight("plain", [])] == [("plain", ())]
-
-
-def test_next_deadline_counts_working_days_and_goes_negative_when_overdue() -> None:
-    # Received Wednesday 23 December 2026: acknowledge by Monday 4 January 2027.
-    ahead = next_deadline(False, None, date(2026, 12, 23), date(2026, 12, 23))
-    assert (ahead.step, ahead.due, ahead.working_days_left) == ("acknowledge", date(2027, 1, 4), 5)
-    late = next_deadline(False, None, date(2026, 12, 23), date(2027, 1, 6))
-    assert late.overdue and late.working_days_left == -2
-    assert next_deadline(True, Status.MET, date(2027, 1, 4), date(2027, 1, 4)).step == (
-        "review_meeting"
-    )
-    assert next_deadline(True, Status.NOT_MET, date(2027, 1, 4), date(2027, 1, 4)).step == (
-        "not_met_letter"
-    )
 
 
 def test_incident_form_reads_dates_answers_and_lists() -> None:

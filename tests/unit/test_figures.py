@@ -36,3 +36,25 @@ def test_count_takes_only_the_years_days_and_leaves_reviews_unrecorded() -> None
     assert lines[0] == "financial_year,area,measure,value"
     assert "2026/27,hartlepool,Applications received,2" in lines
     assert "2026/27,hartlepool,Case reviews held,not recorded" in lines
+
+
+def test_count_counts_the_reviews_held_in_the_year_and_those_with_recommendations() -> None:
+    figures = count(
+        FinancialYear(2026),
+        None,
+        [],
+        [],
+        [
+            (date(2026, 3, 31), True),  # the year before
+            (date(2026, 4, 1), True),
+            (date(2026, 9, 30), False),
+            (date(2027, 3, 31), True),
+            (date(2027, 4, 1), True),  # the year after
+        ],
+    )
+    assert (figures.reviews_held, figures.reviews_with_recommendations) == (3, 2)
+    lines = as_csv(figures).splitlines()
+    assert "2026/27,all areas,Case reviews held,3" in lines
+    assert "2026/27,all areas,Case reviews with recommendations,2" in lines
+    none = count(FinancialYear(2026), None, [], [], [])
+    assert (none.reviews_held, none.reviews_with_recommendations) == (0, 0)
