@@ -37,6 +37,7 @@ from storage.repositories.casework import CaseQueue, SqlCaseQueue
 from storage.repositories.conversations import ConversationRepository, SqlConversationRepository
 from storage.repositories.decisions import DecisionRepository, SqlDecisionRepository
 from storage.repositories.inbound import InboundRepository, SqlInboundRepository
+from storage.repositories.letters import LetterRepository, SqlLetterRepository
 from storage.repositories.mail_folders import MailFolderRepository, SqlMailFolderRepository
 from storage.repositories.officers import OfficerRepository, SqlOfficerRepository
 from storage.tables import AuditEntry
@@ -57,6 +58,7 @@ class UnitOfWork(abc.ABC):
     cases: CaseQueue
     conversations: ConversationRepository
     mail_folders: MailFolderRepository
+    letters: LetterRepository
     audit: AuditLog
 
     def __enter__(self) -> Self:
@@ -134,6 +136,7 @@ class SqlUnitOfWork(UnitOfWork):
         self.cases = SqlCaseQueue(self.session)
         self.conversations = SqlConversationRepository(self.session, self.audit)
         self.mail_folders = SqlMailFolderRepository(self.session, self.audit)
+        self.letters = SqlLetterRepository(self.session, self.audit)
         return super().__enter__()
 
     def __exit__(
