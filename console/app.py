@@ -11,7 +11,16 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from console import accounts, auth, cases, deadlines, figures, intake_assisted, letters
+from console import (
+    accounts,
+    auth,
+    cases,
+    correspondence,
+    deadlines,
+    figures,
+    intake_assisted,
+    letters,
+)
 from console.config import ConsoleConfig
 from console.rendering import environment, render
 from console.security import security_headers
@@ -27,10 +36,12 @@ def create_app(config: ConsoleConfig) -> FastAPI:
     )
     app.state.config = config
     app.state.templates = Jinja2Templates(env=environment())
+    app.state.templates.env.globals["letter_kinds"] = letters.KINDS
     static = resources.files("console") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     app.include_router(auth.router)
     app.include_router(letters.router)
+    app.include_router(correspondence.router)
     app.include_router(cases.router)
     app.include_router(accounts.router)
     app.include_router(figures.router)

@@ -23,5 +23,7 @@ class ConsoleAction(StrEnum):
     ACCOUNTS_VIEWED = "console.accounts_viewed"
     ASSISTED_INTAKE = "case.assisted_intake"
     LETTER_PRODUCED = "case.letter_produced"
+    LETTER_SENT = "case.letter_sent"
+    LETTER_DOWNLOADED = "case.letter_downloaded"
     FIGURES_VIEWED = "console.figures_viewed"
     DEADLINES_VIEWED = "console.deadlines_viewed"

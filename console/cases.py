@@ -185,6 +185,7 @@ def case_page(
         decisions = [
             d for d in uow.decisions.for_application(case_id) if d.kind is DecisionKind.OFFICER
         ]
+        letters_sent = uow.letters.for_application(case_id)
         uow.audit.append(
             ConsoleAction.CASE_VIEWED,
             actor=officer.actor,
@@ -208,6 +209,7 @@ def case_page(
             "messages": highlighted,
             "deadline": deadline_of(config, case),
             "officer_decisions": decisions,
+            "letters_sent": letters_sent,
             "agencies": [str(a) for a in Agency],
             "strands": [str(s) for s in HateStrand],
             "error": request.query_params.get("error", "")[:200],

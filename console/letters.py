@@ -80,27 +80,39 @@ def _no_fetching(url: str, timeout: int = 10, ssl_context: object = None) -> dic
     raise ValueError("letters load nothing from outside")
 
 
+def letter_html(
+    request: Request, officer: Officer, case_id: int, kind: str, *, pdf: bool = True
+) -> str:
+    """The letter ``kind`` of the case as HTML (``pdf``: self-contained, as printed and sent;
+    else for the screen); 404 when the case has no such letter (yet). Audited as produced."""
+    return _render(request, _context(request, officer, case_id, kind), pdf=pdf)
+
+
+def letter_pdf(html: str) -> bytes:
+    """The PDF of a letter's HTML (WeasyPrint, which may fetch nothing)."""
+    from weasyprint import HTML
+
+    return bytes(HTML(string=html, url_fetcher=_no_fetching).write_pdf())
+
+
 @router.get("/cases/{case_id}/letters/{kind}.pdf")
-def letter_pdf(
+def letter_download(
     request: Request, case_id: int, kind: str, officer: Annotated[Officer, Depends(signed_in)]
 ) -> Response:
     """The letter as a PDF download."""
-    from weasyprint import HTML
-
-    context = _context(request, officer, case_id, kind)
-    document = HTML(string=_render(request, context, pdf=True), url_fetcher=_no_fetching)
-    name = f"{context['reference']}-{kind}.pdf"
+    pdf = letter_pdf(letter_html(request, officer, case_id, kind))
+    name = f"{reference(case_id)}-{kind}.pdf"
     return Response(
-        document.write_pdf(),
+        pdf,
         media_type="application/pdf",
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
 
 
 @router.get("/cases/{case_id}/letters/{kind}")
-def letter_html(
+def letter_page(
     request: Request, case_id: int, kind: str, officer: Annotated[Officer, Depends(signed_in)]
 ) -> Response:
     """The letter as a web page (to read before sending); registered after the PDF route,
     whose path it would otherwise swallow."""
-    return HTMLResponse(_render(request, _context(request, officer, case_id, kind), pdf=False))
+    return HTMLResponse(letter_html(request, officer, case_id, kind, pdf=False))
