@@ -161,6 +161,17 @@ def test_an_email_applicants_letter_arrives_by_email_with_its_pdf(
     assert "case.letter_downloaded" in trail
 
 
+def test_an_email_with_a_reply_to_gets_its_letter_there(engine: Engine) -> None:
+    raw = email_bytes().replace(
+        b"To: asb@council.example", b"Reply-To: Pat <pat.home@example.net>\nTo: asb@council.example"
+    )
+    case_id = seed_case(engine, raw=raw)
+    client = officer_client(engine)
+    send(client, case_id, "acknowledgement")
+    [letter] = letters_of(engine, case_id)
+    assert letter.channel is LetterChannel.EMAIL and letter.recipient == "pat.home@example.net"
+
+
 def test_nothing_sent_names_the_alleged_perpetrator(
     engine: Engine, smtp_server: SmtpServer
 ) -> None:
