@@ -71,7 +71,9 @@ class _Refused(Exception):
 
 def filename_of(letter: StoredLetter) -> str:
     """The PDF's file name as the applicant sees it: the reference and the kind."""
-    return f"CT-{letter.application_id:06d}-{letter.kind}.pdf"
+    from console.letters import letter_file_name
+
+    return letter_file_name(letter.application_id, letter.kind)
 
 
 @dataclass

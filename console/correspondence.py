@@ -1,11 +1,12 @@
 """Sending letters to the applicant, and the letters a case has sent.
 
-"Send letter" renders the letter (:func:`console.letters.letter_html`, then its PDF) and keeps
-it with the case, with the channel the applicant came by (:mod:`console.addressing`): email
-and chat letters are queued for the sender in `trigger serve` (retried while the mail server
-or Telegram is down, so nothing is lost), post letters wait for an officer to print, post or
-hand them over. Sending a kind already sent needs a tick in "send it again". Every send,
-download and handing over is in the audit log; a case outside the officer's area answers 404.
+"Send letter" renders the letter (:func:`console.letters.letter_html`, then
+:func:`~console.letters.pdf_of`) and keeps it with the case, with the channel the applicant
+came by (:mod:`console.addressing`): email and chat letters are queued for the sender in
+`trigger serve` (retried while the mail server or Telegram is down, so nothing is lost), post
+letters wait for an officer to print, post or hand them over. Sending a kind already sent
+needs a tick in "send it again". Every send, download and handing over is in the audit log;
+a case outside the officer's area answers 404.
 
 What goes out is built from structured fields only (the reference, the applicant's name, the
 officer, the area): the covering note never quotes the message, so it cannot name or describe
@@ -24,7 +25,7 @@ from console.audit import ConsoleAction
 from console.auth import Officer, checked_form, config_of, signed_in
 from console.cases import fetch_case, reference
 from console.config import ConsoleConfig
-from console.letters import KINDS, letter_html, letter_pdf
+from console.letters import KINDS, letter_html, pdf_of
 from storage.repositories.applications import StoredDraft
 from storage.repositories.letters import LetterSummary
 from storage.tables import LetterChannel, LetterState
@@ -111,12 +112,12 @@ def send_letter(
             f"A {kind_label(kind)} letter was already sent: tick “Send it again” to send another",
         )
     try:
-        html = letter_html(request, officer, case_id, kind)
+        html = letter_html(request, officer, case_id, kind, pdf=True)
     except HTTPException as exc:
         if exc.status_code != 404:
             raise
         return _back(request, case_id, str(exc.detail))
-    pdf = letter_pdf(html)
+    pdf = pdf_of(html)
     with config.unit_of_work() as uow:
         case = fetch_case(uow, officer, case_id)
         profile = config.profiles.get(case.policy)

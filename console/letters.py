@@ -76,36 +76,47 @@ def _render(request: Request, context: dict[str, Any], *, pdf: bool) -> str:
     return template.render(**context, pdf=pdf)
 
 
+def letter_html(
+    request: Request, officer: Officer, case_id: int, kind: str, *, pdf: bool = False
+) -> str:
+    """The letter ``kind`` (one of :data:`KINDS`) of case ``case_id`` as a whole HTML document,
+    its production audited (``case.letter_produced``). ``pdf``: styled inline for
+    :func:`pdf_of`, with no link to the console's stylesheet. Raises ``HTTPException(404)``
+    for an unknown kind, a case the officer may not see, or a letter the case cannot have yet.
+    """
+    return _render(request, _context(request, officer, case_id, kind), pdf=pdf)
+
+
 def _no_fetching(url: str, timeout: int = 10, ssl_context: object = None) -> dict[str, Any]:
     raise ValueError("letters load nothing from outside")
 
 
-def letter_html(
-    request: Request, officer: Officer, case_id: int, kind: str, *, pdf: bool = True
-) -> str:
-    """The letter ``kind`` of the case as HTML (``pdf``: self-contained, as printed and sent;
-    else for the screen); 404 when the case has no such letter (yet). Audited as produced."""
-    return _render(request, _context(request, officer, case_id, kind), pdf=pdf)
-
-
-def letter_pdf(html: str) -> bytes:
-    """The PDF of a letter's HTML (WeasyPrint, which may fetch nothing)."""
+def pdf_of(html: str) -> bytes:
+    """A letter's HTML (from ``letter_html(..., pdf=True)``) as PDF bytes (WeasyPrint); it
+    fetches nothing from outside."""
     from weasyprint import HTML
 
-    return bytes(HTML(string=html, url_fetcher=_no_fetching).write_pdf())
+    pdf: bytes = HTML(string=html, url_fetcher=_no_fetching).write_pdf()
+    return pdf
+
+
+def letter_file_name(case_id: int, kind: str) -> str:
+    """The PDF's file name: ``CT-000042-acknowledgement.pdf``."""
+    return f"{reference(case_id)}-{kind}.pdf"
 
 
 @router.get("/cases/{case_id}/letters/{kind}.pdf")
-def letter_download(
+def letter_pdf(
     request: Request, case_id: int, kind: str, officer: Annotated[Officer, Depends(signed_in)]
 ) -> Response:
     """The letter as a PDF download."""
-    pdf = letter_pdf(letter_html(request, officer, case_id, kind))
-    name = f"{reference(case_id)}-{kind}.pdf"
+    document = pdf_of(letter_html(request, officer, case_id, kind, pdf=True))
     return Response(
-        pdf,
+        document,
         media_type="application/pdf",
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        headers={
+            "Content-Disposition": f'attachment; filename="{letter_file_name(case_id, kind)}"'
+        },
     )
 
 
@@ -115,4 +126,4 @@ def letter_page(
 ) -> Response:
     """The letter as a web page (to read before sending); registered after the PDF route,
     whose path it would otherwise swallow."""
-    return HTMLResponse(letter_html(request, officer, case_id, kind, pdf=False))
+    return HTMLResponse(letter_html(request, officer, case_id, kind))
