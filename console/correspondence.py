@@ -120,6 +120,10 @@ def send_letter(
     pdf = pdf_of(html)
     with config.unit_of_work() as uow:
         case = fetch_case(uow, officer, case_id)
+        if earlier is None and _already(uow.letters.for_application(case_id), kind) is not None:
+            # (another click, or another officer, sent it while this one was being rendered)
+            problem = f"A {kind_label(kind)} letter was sent meanwhile: check it before sending"
+            return _back(request, case_id, problem)
         profile = config.profiles.get(case.policy)
         address = address_of(config, uow, case)
         ref = reference(case_id)

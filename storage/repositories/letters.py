@@ -224,11 +224,22 @@ class SqlLetterRepository(LetterRepository):
             .with_for_update(skip_locked=True)
         )
         record = self.session.execute(statement).scalars().first()
-        if record is None:
+        if record is None or record.id is None:
             return None
-        record.claimed_until = now + lease
-        self.session.add(record)
-        self.session.flush()
+        # Taken only if still free when written: on SQLite (no row locks) two workers may both
+        # have read it, and only one update can match.
+        table = LetterRecord.__table__  # type: ignore[attr-defined]
+        taken = self.session.execute(
+            update(table)
+            .where(
+                table.c.id == record.id,
+                table.c.state == LetterState.QUEUED.value,
+                table.c.claimed_until.is_(None) | (table.c.claimed_until < now),
+            )
+            .values(claimed_until=now + lease)
+        )
+        if int(taken.rowcount) != 1:  # type: ignore[attr-defined]
+            return None
         return _stored(record)
 
     def _change(self, letter_id: int, states: tuple[LetterState, ...], **values: object) -> bool:
