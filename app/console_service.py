@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from console.addressing import Address, plain_addressee
 from console.config import ConsoleConfig
 from console.messages import MessageView, email_attachments
 from storage.unit_of_work import SqlUnitOfWork, UnitOfWorkFactory
@@ -65,6 +66,22 @@ def read_message(
     return MessageView(inbound_id, channel, received_at, sender, None, text or "")
 
 
+def letter_address(
+    channel: str, sender: str | None, thread_key: str | None, raw: bytes | None
+) -> Address:
+    """Where a case's letters go, read from its first message: for an email, the email
+    intake's own reading (Reply-To wins, as for the acknowledgement); else as the console's
+    :func:`~console.addressing.plain_addressee` reads it (the chat, or post)."""
+    from intake.replies import reply_address
+    from storage.tables import LetterChannel
+
+    if channel == "email" and raw is not None:
+        address = reply_address(raw)
+        if "@" in address:
+            return Address(LetterChannel.EMAIL, address)
+    return plain_addressee(channel, sender, thread_key, raw)
+
+
 class Drafter:
     """Assisted intake's pipeline: the same extraction and threshold engine as email, the
     language pipeline built on first use (not when the console starts)."""
@@ -96,6 +113,7 @@ def console_config(settings: Settings, engine: Engine) -> ConsoleConfig:
         unit_of_work=functools.partial(SqlUnitOfWork, engine),
         profiles=load_profiles(),
         reader=read_message,
+        addressee=letter_address,
         idle_timeout=timedelta(minutes=settings.console_idle_minutes),
         absolute_timeout=timedelta(hours=settings.console_session_hours),
     )

@@ -107,6 +107,9 @@ def build_services(settings: Settings, engine: Engine) -> list[Service]:
         services.append(Service("email replies", _acknowledging(settings, unit_of_work, profile)))
     else:
         log.info("email replies: SMTP not configured (TRIGGER_SMTP_HOST, TRIGGER_SMTP_FROM)")
+    from app.delivering import delivery_services  # letters officers send: email, chat
+
+    services.extend(delivery_services(settings, unit_of_work))
     return services
 
 

@@ -104,6 +104,10 @@ class Settings(BaseSettings):
     smtp_timeout_seconds: float = Field(
         default=30.0, gt=0, description="how long to wait for the SMTP server"
     )
+    letter_from: str | None = Field(
+        default=None,
+        description="the From of letters officers send by email; empty: TRIGGER_SMTP_FROM",
+    )
 
     # Telegram bot
     telegram_token: SecretStr | None = None

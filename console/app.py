@@ -15,6 +15,7 @@ from console import (
     accounts,
     auth,
     cases,
+    correspondence,
     deadlines,
     figures,
     intake_assisted,
@@ -36,10 +37,12 @@ def create_app(config: ConsoleConfig) -> FastAPI:
     )
     app.state.config = config
     app.state.templates = Jinja2Templates(env=environment())
+    app.state.templates.env.globals["letter_kinds"] = letters.KINDS
     static = resources.files("console") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     app.include_router(auth.router)
     app.include_router(letters.router)
+    app.include_router(correspondence.router)
     app.include_router(cases.router)
     app.include_router(reviews.router)
     app.include_router(accounts.router)

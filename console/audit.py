@@ -24,5 +24,7 @@ class ConsoleAction(StrEnum):
     ASSISTED_INTAKE = "case.assisted_intake"
     LETTER_PRODUCED = "case.letter_produced"
     REVIEW_RECORDED = "case.review_recorded"
+    LETTER_SENT = "case.letter_sent"
+    LETTER_DOWNLOADED = "case.letter_downloaded"
     FIGURES_VIEWED = "console.figures_viewed"
     DEADLINES_VIEWED = "console.deadlines_viewed"

@@ -215,6 +215,7 @@ def show_case(
         ]
         review = uow.reviews.get(case_id)
         clock = clocks(config, uow, [case]).get(case_id, [])
+        letters_sent = uow.letters.for_application(case_id)
         uow.audit.append(
             ConsoleAction.CASE_VIEWED,
             actor=officer.actor,
@@ -244,6 +245,7 @@ def show_case(
             "review": review,
             "review_form": review_form or form_of(review),
             "voices": VOICES,
+            "letters_sent": letters_sent,
             "agencies": [str(a) for a in Agency],
             "strands": [str(s) for s in HateStrand],
             "error": request.query_params.get("error", "")[:200],

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from console.addressing import Addressee, plain_addressee
 from console.messages import MessageReader, plain_reader
 from console.security import SignInThrottle
 from storage.unit_of_work import UnitOfWorkFactory
@@ -41,6 +42,8 @@ class ConsoleConfig:
     clock: Callable[[], datetime] = utc_now
     #: None: assisted intake is not offered.
     drafter: Drafter | None = None
+    #: Where a case's letters go (email, chat or post), read from its first message.
+    addressee: Addressee = plain_addressee
 
     def today(self) -> date:
         """Today in England (the statutory clock's days)."""

@@ -58,7 +58,9 @@ def _refuse(kind: str, accepted: bool, review: ReviewRecord | None) -> str | Non
     return None
 
 
-def _context(request: Request, officer: Officer, case_id: int, kind: str) -> dict[str, Any]:
+def _context(
+    request: Request, officer: Officer, case_id: int, kind: str, *, pdf: bool
+) -> dict[str, Any]:
     if kind not in KINDS:
         raise HTTPException(status_code=404, detail="There is no such letter")
     config = config_of(request)
@@ -79,13 +81,14 @@ def _context(request: Request, officer: Officer, case_id: int, kind: str) -> dic
         if problem is not None:
             raise HTTPException(status_code=404, detail=problem)
         clock = {step.id: step for step in clocks(config, uow, [case]).get(case_id, [])}
-        # Audited only once the letter can be written: the clock reads these entries.
+        # Audited only once the letter can be written. The clock reads the entries with
+        # "pdf": a letter made to be sent or printed; reading the page does not send it.
         uow.audit.append(
             ConsoleAction.LETTER_PRODUCED,
             actor=officer.actor,
             subject_type="application",
             subject_id=case_id,
-            detail={"letter": kind},
+            detail={"letter": kind, "pdf": pdf},
         )
     today = config.today()
     received = case.received_at.astimezone(LONDON).date()
@@ -132,7 +135,7 @@ def letter_html(
     :func:`pdf_of`, with no link to the console's stylesheet. Raises ``HTTPException(404)``
     for an unknown kind, a case the officer may not see, or a letter the case cannot have yet.
     """
-    return _render(request, _context(request, officer, case_id, kind), pdf=pdf)
+    return _render(request, _context(request, officer, case_id, kind, pdf=pdf), pdf=pdf)
 
 
 def _no_fetching(url: str, timeout: int = 10, ssl_context: object = None) -> dict[str, Any]:

@@ -430,3 +430,54 @@ class ReviewRecord(Table, table=True):
     updated_at: datetime = Field(default_factory=utc_now)
     updated_by: str = Field(sa_type=String(128))
     version: int = 1
+
+
+class LetterChannel(StrEnum):
+    """How a letter reaches the applicant: the way they came to us."""
+
+    EMAIL = "email"  # they wrote by email: an email with the PDF attached
+    TELEGRAM = "telegram"  # they came by chat: the bot sends the PDF to their chat
+    POST = "post"  # assisted intake (phone, letter, in person): printed, posted or handed over
+
+
+class LetterState(StrEnum):
+    """Where a letter is on its way to the applicant."""
+
+    QUEUED = "queued"  # waiting for the mail server or Telegram (retried until it goes)
+    SENT = "sent"  # the mail server or Telegram took it; or an officer posted or handed it over
+    FAILED = "failed"  # refused for good (the reason says why): an officer must act
+    TO_POST = "to_post"  # to be printed and posted or handed over by an officer
+
+
+class LetterRecord(Table, table=True):
+    """A letter to an applicant, kept with its case as it was sent: the HTML it was rendered
+    from and the PDF itself (the bytes: the database is the record, backed up and access
+    controlled with the case, and a letter commits in the same transaction as its audit entry).
+
+    ``recipient`` is an email address or a Telegram chat id (None for post); like every
+    address it is never logged above DEBUG. ``note`` is the short covering text (the email's
+    body, the chat's caption); ``reason`` the last error code (a refusal, or the outage a
+    queued letter waits out).
+    """
+
+    __tablename__ = "letters"
+
+    id: int | None = Field(default=None, primary_key=True)
+    application_id: int = Field(foreign_key="applications.id", ondelete="CASCADE", index=True)
+    kind: str = Field(sa_type=String(32))
+    channel: LetterChannel = Field(sa_type=StrEnumType(LetterChannel, length=16))
+    recipient: str | None = Field(default=None, sa_type=String(512))
+    subject: str = Field(sa_type=String(200))
+    note: str = Field(sa_type=Text)
+    html: str = Field(sa_type=Text)
+    pdf: bytes = Field(sa_type=LargeBinary)
+    officer_id: int = Field(foreign_key="officers.id", ondelete="RESTRICT")
+    state: LetterState = Field(sa_type=StrEnumType(LetterState, length=16), index=True)
+    reason: str | None = Field(default=None, sa_type=String(200))
+    attempts: int = 0
+    #: A queued letter is not tried before this time (a backoff after an outage).
+    next_attempt_at: datetime | None = None
+    #: While set and in the future, a worker is sending it and no other takes it.
+    claimed_until: datetime | None = None
+    created_at: datetime = Field(default_factory=utc_now)
+    sent_at: datetime | None = None

@@ -37,6 +37,7 @@ from storage.repositories.casework import CaseQueue, SqlCaseQueue
 from storage.repositories.conversations import ConversationRepository, SqlConversationRepository
 from storage.repositories.decisions import DecisionRepository, SqlDecisionRepository
 from storage.repositories.inbound import InboundRepository, SqlInboundRepository
+from storage.repositories.letters import LetterRepository, SqlLetterRepository
 from storage.repositories.mail_folders import MailFolderRepository, SqlMailFolderRepository
 from storage.repositories.officers import OfficerRepository, SqlOfficerRepository
 from storage.repositories.reviews import ReviewRepository, SqlReviewRepository
@@ -59,6 +60,7 @@ class UnitOfWork(abc.ABC):
     conversations: ConversationRepository
     mail_folders: MailFolderRepository
     reviews: ReviewRepository
+    letters: LetterRepository
     audit: AuditLog
 
     def __enter__(self) -> Self:
@@ -137,6 +139,7 @@ class SqlUnitOfWork(UnitOfWork):
         self.conversations = SqlConversationRepository(self.session, self.audit)
         self.mail_folders = SqlMailFolderRepository(self.session, self.audit)
         self.reviews = SqlReviewRepository(self.session)
+        self.letters = SqlLetterRepository(self.session, self.audit)
         return super().__enter__()
 
     def __exit__(

@@ -13,7 +13,7 @@ from fastapi import FastAPI
 from sqlalchemy import Engine
 from starlette.exceptions import StarletteDeprecationWarning
 
-from app.console_service import Drafter, read_message
+from app.console_service import Drafter, letter_address, read_message
 from console.app import create_app
 from console.config import ConsoleConfig
 from console.passwords import hash_password
@@ -84,6 +84,7 @@ def console(engine: Engine, clock: Clock | None = None, limit: int = 5) -> FastA
             unit_of_work=functools.partial(SqlUnitOfWork, engine),
             profiles=load_profiles(),
             reader=read_message,
+            addressee=letter_address,
             throttle=SignInThrottle(limit=limit),
             clock=clock or Clock(),
             drafter=DRAFTER,

@@ -4,8 +4,9 @@ python-telegram-bot ``Application`` to talk to through its own HTTP stack (``bas
 It answers getMe, getUpdates (honouring ``offset`` as Telegram does: an update is handed out
 again until a call's offset passes it; the offsets asked and each update's deliveries are
 recorded; it blocks briefly when there is nothing),
-sendMessage, answerCallbackQuery, editMessageReplyMarkup, setWebhook, deleteWebhook and
-getWebhookInfo, and can answer sendMessage with 429 and ``retry_after``. Tests play the person:
+sendMessage, sendDocument (a multipart upload: the file is kept in :attr:`FakeBotApi.documents`),
+answerCallbackQuery, editMessageReplyMarkup, setWebhook, deleteWebhook and getWebhookInfo, and
+can answer sendMessage and sendDocument with 429 and ``retry_after``. Tests play the person:
 :meth:`FakeBotApi.say` and :meth:`FakeBotApi.press` queue updates; :meth:`FakeBotApi.sent`
 shows what the bot sent where.
 """
@@ -18,6 +19,8 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from email import message_from_bytes
+from email import policy as email_policy
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl
@@ -47,11 +50,44 @@ class Sent:
 
 
 @dataclass
+class Document:
+    """A file the bot sent (sendDocument)."""
+
+    message_id: int
+    chat_id: int
+    filename: str
+    content: bytes
+    caption: str | None
+
+
+def form_data(
+    content_type: str, body: bytes
+) -> tuple[dict[str, Any], dict[str, tuple[str, bytes]]]:
+    """The fields and files of a multipart/form-data body: ({name: value}, {name: (filename,
+    bytes)}), read with the standard library's MIME parser."""
+    parsed = message_from_bytes(
+        f"Content-Type: {content_type}\r\n\r\n".encode() + body, policy=email_policy.HTTP
+    )
+    fields: dict[str, Any] = {}
+    files: dict[str, tuple[str, bytes]] = {}
+    for part in parsed.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        payload = part.get_payload(decode=True) or b""
+        filename = part.get_filename()
+        if filename is not None:
+            files[str(name)] = (filename, payload)
+        else:
+            fields[str(name)] = payload.decode()
+    return fields, files
+
+
+@dataclass
 class FakeBotApi:
     """The fake's state; :func:`running_fake` serves it."""
 
     updates: list[dict[str, Any]] = field(default_factory=list)
     sent: list[Sent] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
     calls: list[str] = field(default_factory=list)
     callback_answers: list[str] = field(default_factory=list)
     edited: list[tuple[int, int]] = field(default_factory=list)
@@ -264,6 +300,51 @@ class FakeBotApi:
             message["reply_markup"] = markup
         return 200, {"ok": True, "result": message}
 
+    def _api_sendDocument(self, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        with self.lock:
+            if self.refuse_sends > 0:
+                self.refuse_sends -= 1
+                self.refused += 1
+                return 429, {
+                    "ok": False,
+                    "error_code": 429,
+                    "description": f"Too Many Requests: retry after {self.retry_after}",
+                    "parameters": {"retry_after": self.retry_after},
+                }
+            if int(params["chat_id"]) in self.blocked:
+                return 403, {
+                    "ok": False,
+                    "error_code": 403,
+                    "description": "Forbidden: bot was blocked by the user",
+                }
+            filename, content = params["_files"]["document"]
+            document = Document(
+                self.next_message_id,
+                int(params["chat_id"]),
+                filename,
+                content,
+                params.get("caption"),
+            )
+            self.next_message_id += 1
+            self.documents.append(document)
+            self.lock.notify_all()
+        message = {
+            "message_id": document.message_id,
+            "date": int(time.time()),
+            "chat": {"id": document.chat_id, "type": "private", "first_name": "Person"},
+            "from": BOT_USER,
+            "document": {
+                "file_id": f"file{document.message_id}",
+                "file_unique_id": f"u{document.message_id}",
+                "file_name": filename,
+                "mime_type": "application/pdf",
+                "file_size": len(content),
+            },
+        }
+        if document.caption:
+            message["caption"] = document.caption
+        return 200, {"ok": True, "result": message}
+
     def _api_answerCallbackQuery(self, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
         with self.lock:
             self.callback_answers.append(str(params.get("callback_query_id")))
@@ -298,6 +379,9 @@ def _handler(api: FakeBotApi) -> type[BaseHTTPRequestHandler]:
             params: dict[str, Any]
             if "json" in kind and body:
                 params = json.loads(body)
+            elif kind.startswith("multipart/form-data"):
+                params, files = form_data(kind, body)
+                params["_files"] = files
             else:
                 params = dict(parse_qsl(body.decode(), keep_blank_values=True))
             status, answer = api.call(method, params)

@@ -72,8 +72,10 @@ class ReviewRepository(abc.ABC):
     def case_events(
         self, application_ids: Collection[int], letter_action: str
     ) -> dict[int, CaseEvents]:
-        """What each application's clock is built from; a letter counts as produced on the
-        first day the audit log holds a ``letter_action`` entry naming it."""
+        """What each application's clock is built from; a letter counts as sent on the first
+        day the audit log holds a ``letter_action`` entry naming it that is not marked
+        ``"pdf": false`` (a letter read as a page is not sent; sending one from the case page
+        or producing its PDF to print is)."""
 
     @abc.abstractmethod
     def figures_input(
@@ -173,6 +175,8 @@ class SqlReviewRepository(ReviewRepository):
             )
             .order_by(col(AuditEntry.id))
         ):
+            if (detail or {}).get("pdf") is False:
+                continue  # the letter read as a page, not made to be sent or printed
             try:
                 kind = LetterKind(str((detail or {}).get("letter")))
             except ValueError:

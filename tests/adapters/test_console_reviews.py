@@ -400,3 +400,15 @@ def test_figures_count_the_reviews_held_and_those_with_recommendations(
     assert "2026/27,all areas,Case reviews held,1" in printed
     assert main(["stats", "--year", "2026", "--area", "durham", "--csv"]) == 0
     assert "2026/27,durham,Case reviews held,0" in capsys.readouterr().out
+
+
+def test_reading_a_letter_as_a_page_does_not_close_its_step_but_its_pdf_does(
+    engine: Engine,
+) -> None:
+    clock = Clock(ACCEPTED)
+    case_id, manager = accepted_case(engine, clock)
+    assert clock_states(manager.get(f"/cases/{case_id}").text)["acknowledge"] != "done"
+    assert manager.get(f"/cases/{case_id}/letters/acknowledgement").status_code == 200
+    assert clock_states(manager.get(f"/cases/{case_id}").text)["acknowledge"] != "done"
+    assert manager.get(f"/cases/{case_id}/letters/acknowledgement.pdf").status_code == 200
+    assert clock_states(manager.get(f"/cases/{case_id}").text)["acknowledge"] == "done"

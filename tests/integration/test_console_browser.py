@@ -320,3 +320,30 @@ def test_a_manager_records_a_case_review_watches_the_clock_and_downloads_its_let
     done = audit_actions(sqlite_engine, case_id)
     assert done.count("case.review_recorded") == 2
     assert "case.letter_produced" in done
+
+
+def test_an_officer_sends_a_letter_and_finds_it_under_letters_sent(
+    page: object, sqlite_engine: Engine
+) -> None:
+    p = page
+    case_id = seed_case(sqlite_engine)
+    add_account(sqlite_engine, "jo")
+    sign_in(p)
+    p.goto(f"/cases/{case_id}")  # type: ignore[attr-defined]
+    p.click("#send-letter-acknowledgement")  # type: ignore[attr-defined]
+    rows = p.locator("#letters-sent-table tbody tr")  # type: ignore[attr-defined]
+    rows.first.wait_for()
+    assert rows.count() == 1 and "queued" in rows.first.inner_text()
+    assert "email to pat@example.org" in rows.first.inner_text()
+    p.click("#send-letter-acknowledgement")  # type: ignore[attr-defined]  # again, no tick
+    p.wait_for_selector(".govuk-error-summary")  # type: ignore[attr-defined]
+    assert rows.count() == 1
+    p.check("#again-acknowledgement")  # type: ignore[attr-defined]
+    p.click("#send-letter-acknowledgement")  # type: ignore[attr-defined]
+    p.wait_for_function("document.querySelectorAll('#letters-sent-table tbody tr').length == 2")  # type: ignore[attr-defined]
+    with p.expect_download() as letter:  # type: ignore[attr-defined]
+        p.click("#letters-sent-table tbody tr >> nth=0 >> a")  # type: ignore[attr-defined]
+    assert letter.value.suggested_filename.startswith(f"CT-{case_id:06d}-acknowledgement")
+    assert Path(letter.value.path()).read_bytes().startswith(b"%PDF")
+    assert p.problems == []  # type: ignore[attr-defined]
+    assert audit_actions(sqlite_engine, case_id).count("case.letter_sent") == 2
