@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import math
 import secrets
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
@@ -100,4 +101,4 @@ class SignInThrottle:
             return 0
         # Allowed again once fewer than ``limit`` failures remain inside the window.
         ages_out = recent[len(recent) - self.limit] + self.window
-        return max(int((ages_out - now).total_seconds()) + 1, 1)
+        return max(math.ceil((ages_out - now).total_seconds()), 1)
