@@ -195,6 +195,7 @@ def test_every_state_changing_route_refuses_a_form_without_the_sessions_token(
     assert len(posts) >= 8
     for path in posts:
         url = path.replace("{case_id}", str(case_id)).replace("{position}", "0")
+        url = url.replace("{account_id}", "1")
         for token in ("", "forged-token"):
             response = client.post(
                 url,
