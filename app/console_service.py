@@ -34,6 +34,8 @@ log = logging.getLogger("trigger.serve")
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_CORPORA = (ROOT.parent / "shared" / "corpus" / "dev", ROOT / "tests" / "fixtures" / "corpus")
 DEMO_CHANNEL = "demo"
+#: How often `trigger serve` deletes the sessions past their timeouts and old failed sign-ins.
+PURGE_EVERY = timedelta(minutes=10)
 
 
 def read_message(
@@ -119,6 +121,33 @@ def console_config(settings: Settings, engine: Engine) -> ConsoleConfig:
     )
 
 
+def purge_expired(settings: Settings, engine: Engine) -> tuple[int, int]:
+    """Delete the console sessions past their idle or absolute timeout and the failed sign-ins
+    the throttle no longer counts; return how many of each."""
+    from console.auth import purge_expired as purge
+
+    config = console_config(settings, engine)
+    with config.unit_of_work() as uow:
+        return purge(uow, config, config.clock())
+
+
+async def purge_periodically(settings: Settings, engine: Engine, stop: asyncio.Event) -> None:
+    """Purge expired sessions at start and every :data:`PURGE_EVERY` until ``stop``; a failed
+    round is logged and the next one tried (the console itself ends stale sessions on use)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    while not stop.is_set():
+        try:
+            sessions, _ = await asyncio.to_thread(purge_expired, settings, engine)
+        except SQLAlchemyError as exc:
+            log.warning("console: purging expired sessions failed: %s", type(exc).__name__)
+        else:
+            if sessions:
+                log.info("console: purged %d expired session(s)", sessions)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), PURGE_EVERY.total_seconds())
+
+
 def _server(settings: Settings, engine: Engine) -> uvicorn.Server:
     import uvicorn
 
@@ -153,6 +182,7 @@ def console_service(settings: Settings, engine: Engine) -> Service:
     async def run(stop: asyncio.Event) -> None:
         serving = asyncio.create_task(server.serve(), name="console server")
         waiting = asyncio.create_task(stop.wait())
+        purging = asyncio.create_task(purge_periodically(settings, engine, stop))
         try:
             await asyncio.wait({serving, waiting}, return_when=asyncio.FIRST_COMPLETED)
             if serving.done():
@@ -170,9 +200,10 @@ def console_service(settings: Settings, engine: Engine) -> Service:
             with contextlib.suppress(SystemExit):
                 await serving
         finally:
-            waiting.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await waiting
+            for task in (waiting, purging):
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
 
     with SqlUnitOfWork(engine) as uow:
         accounts = uow.accounts.count()

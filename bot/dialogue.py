@@ -46,6 +46,7 @@ from bot.wording import (
     what,
 )
 from nlp.risk import risk_flags
+from trigger.asking import missing_incident_facts
 from trigger.dates import format_day
 from trigger.draft import Draft, Incident
 from trigger.profiles import Profile
@@ -128,17 +129,10 @@ def _next_question(conv: Conversation) -> Question | None:
         if rejected.occurred.start is not None:
             candidates.append(Question(ask=Ask.REJECTED_DATE, index=j))
     for i, incident in enumerate(draft.incidents):
-        if incident.occurred.start is None:
-            candidates.append(Question(ask=Ask.WHEN, index=i))
-        if incident.reported is None:
-            candidates.append(Question(ask=Ask.REPORTED, index=i))
-        if incident.reported:
-            if not incident.agencies:
-                candidates.append(Question(ask=Ask.WHO, index=i))
-            if incident.reported_on is None:
-                candidates.append(Question(ask=Ask.REPORTED_ON, index=i))
-            if not incident.references:
-                candidates.append(Question(ask=Ask.REFERENCE, index=i))
+        # Which facts an incident lacks is decided once, for the bot and the console.
+        candidates.extend(
+            Question(ask=Ask(fact.value), index=i) for fact in missing_incident_facts(incident)
+        )
     candidates.append(Question(ask=Ask.APPLICANT))
     if draft.applicant.role is ApplicantRole.THIRD_PARTY:
         candidates.append(Question(ask=Ask.THIRD_PARTY_CONSENT))

@@ -11,10 +11,11 @@ import re
 from datetime import date, timedelta
 
 from bot.templates import render
+from trigger.asking import bodies
 from trigger.dates import format_day, format_range
 from trigger.draft import Draft, Incident
 from trigger.profiles import ContactKind, Profile
-from trigger.vocabulary import Agency, Status
+from trigger.vocabulary import Status
 from trigger.workdays import get_timescale
 
 # What kind of thing happened, from the incident's text; the first match names it.
@@ -37,14 +38,6 @@ _KINDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:graffiti|paint\w*)\b", re.I), "the graffiti"),
     (re.compile(r"\b(?:follow\w*|harass\w*|stalk\w*|watch\w*)\b", re.I), "the harassment"),
 )
-
-_BODY_WORDS = {
-    Agency.POLICE: "the police",
-    Agency.COUNCIL: "the council",
-    Agency.HOUSING: "your landlord",
-    Agency.HEALTH: "the health service",
-    Agency.OTHER: "someone else",
-}
 
 _STRAND_WORDS = {
     "race": "race",
@@ -73,16 +66,6 @@ def what_title(incident: Incident) -> str:
     if label == "this":
         return "Something happened"
     return label[0].upper() + label[1:]
-
-
-def bodies(agencies: list[Agency]) -> str:
-    """Plain names of the bodies told: "the police and the council"."""
-    names = list(dict.fromkeys(_BODY_WORDS[a] for a in agencies))
-    if not names:
-        return "someone"
-    if len(names) == 1:
-        return names[0]
-    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def when_text(incident: Incident, year: int) -> str:

@@ -12,6 +12,7 @@ class ConsoleAction(StrEnum):
     SIGN_IN_FAILED = "console.sign_in_failed"
     SIGNED_OUT = "console.signed_out"
     SESSION_EXPIRED = "console.session_expired"
+    SESSIONS_PURGED = "console.sessions_purged"
     PASSWORD_CHANGED = "console.password_changed"
     QUEUE_VIEWED = "case.queue_viewed"
     CASE_VIEWED = "case.viewed"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
@@ -21,9 +21,10 @@ from console.audit import ConsoleAction
 from console.config import ConsoleConfig
 from console.passwords import hash_password, needs_rehash, password_problem, verify_password
 from console.rendering import render
-from console.security import new_token, over_tls, same_token, token_hash
+from console.security import new_token, over_tls, same_token, sign_in_keys, token_hash
 from storage.repositories.accounts import normal_username
 from storage.tables import AccountRole
+from storage.unit_of_work import UnitOfWork
 
 log = logging.getLogger("trigger.console")
 
@@ -77,6 +78,18 @@ def config_of(request: Request) -> ConsoleConfig:
     """The console's configuration (set by the app factory)."""
     config: ConsoleConfig = request.app.state.config
     return config
+
+
+def purge_expired(uow: UnitOfWork, config: ConsoleConfig, now: datetime) -> tuple[int, int]:
+    """Delete the sessions past their idle or absolute timeout and the failed sign-ins older
+    than the throttle's window; return how many of each (audited when any session went)."""
+    sessions = uow.accounts.purge_sessions(
+        idle_before=now - config.idle_timeout, started_before=now - config.absolute_timeout
+    )
+    failures = uow.accounts.purge_sign_in_failures(config.throttle.since(now))
+    if sessions:
+        uow.audit.append(ConsoleAction.SESSIONS_PURGED, detail={"sessions": sessions})
+    return sessions, failures
 
 
 def _session_officer(request: Request) -> Officer:
@@ -194,8 +207,14 @@ def sign_in(
     if not same_token(csrf_token, request.cookies.get(SIGN_IN_CSRF_COOKIE)):
         raise HTTPException(status_code=403, detail="The form has expired: go back and try again")
     name = normal_username(username)
-    keys = (f"user:{name}", f"client:{_client(request)}")
-    wait = config.throttle.retry_after(*keys)
+    keys = sign_in_keys(name, _client(request))
+    now = config.clock()
+    with config.unit_of_work() as uow:
+        since = config.throttle.since(now)
+        wait = max(
+            config.throttle.retry_after(uow.accounts.sign_in_failures(key, since), now)
+            for key in keys
+        )
     if wait:
         response = render(
             request,
@@ -209,7 +228,7 @@ def sign_in(
         account = uow.accounts.find(name) if name else None
         valid = verify_password(account.password_hash if account else None, password)
         if account is None or not valid or not account.active:
-            config.throttle.failed(*keys)
+            uow.accounts.record_sign_in_failure(keys, now)
             uow.audit.append(
                 ConsoleAction.SIGN_IN_FAILED,
                 subject_type="account" if account else None,
@@ -234,14 +253,15 @@ def sign_in(
                 actor=f"officer:{account.officer_id}",
             )
         token = new_token()
-        uow.accounts.open_session(token_hash(token), account.id, new_token(), config.clock())
+        uow.accounts.open_session(token_hash(token), account.id, new_token(), now)
+        uow.accounts.forget_sign_in_failures(keys[0])
         uow.audit.append(
             ConsoleAction.SIGNED_IN,
             actor=f"officer:{account.officer_id}",
             subject_type="account",
             subject_id=account.id,
         )
-    config.throttle.succeeded(keys[0])
+        purge_expired(uow, config, now)
     redirect = RedirectResponse("/", status_code=303)
     _set_cookie(request, redirect, SESSION_COOKIE, token)
     redirect.delete_cookie(SIGN_IN_CSRF_COOKIE, path="/")
@@ -302,7 +322,7 @@ def change_password(
         elif new != confirm:
             errors["confirm"] = "Enter the same new password twice"
         elif new == current:
-            errors["new"] = "Choose a password different from the one you were given"
+            errors["new"] = "Choose a password different from your current one"
         if not errors:
             uow.accounts.set_password(
                 officer.account_id,

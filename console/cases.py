@@ -26,6 +26,7 @@ from console.casework import (
     urgent,
 )
 from console.config import ConsoleConfig
+from console.intake_assisted import ASSISTED
 from console.messages import MessageView
 from console.rendering import render
 from console.review_forms import VOICES, ReviewForm, form_of
@@ -33,6 +34,7 @@ from storage.errors import StaleApplication
 from storage.repositories.applications import OPEN_STATUSES, StoredDraft
 from storage.tables import ApplicationStatus, DecisionKind
 from storage.unit_of_work import UnitOfWork
+from trigger.asking import readback_questions
 from trigger.clock import Step, case_clock, next_step
 from trigger.draft import Draft, Incident, Span
 from trigger.vocabulary import Agency, HateStrand, Status
@@ -224,6 +226,14 @@ def show_case(
             detail={"version": case.version},
         )
     marks = facts(case.draft)
+    # Assisted intake (a phone call, letter, form): the questions to read back to the caller.
+    profile = config.profiles.get(case.policy)
+    assisted = any(message.channel.startswith(ASSISTED) for message in messages)
+    readback = (
+        readback_questions(case.draft, profile)
+        if assisted and profile is not None and case.status in OPEN_STATUSES
+        else []
+    )
     highlighted = [
         (message, highlight(message.text, marks if index == 0 else []))
         for index, message in enumerate(messages)
@@ -246,6 +256,7 @@ def show_case(
             "review_form": review_form or form_of(review),
             "voices": VOICES,
             "letters_sent": letters_sent,
+            "readback": readback,
             "agencies": [str(a) for a in Agency],
             "strands": [str(s) for s in HateStrand],
             "error": request.query_params.get("error", "")[:200],

@@ -28,6 +28,8 @@ CHANNELS = {
     "in_person": "In person",
 }
 MAX_TEXT = 20_000
+#: What the stored message's channel starts with ("assisted-phone"): its case page reads back.
+ASSISTED = "assisted-"
 
 
 def _form(
@@ -100,7 +102,7 @@ def take_application(
     with config.unit_of_work() as uow:
         inbound_id, _ = uow.inbound.save(
             InboundMessage(
-                channel=f"assisted-{channel}",
+                channel=f"{ASSISTED}{channel}",
                 external_id=str(uuid.uuid4()),
                 received_at=draft.received_at,
                 text=kept,

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import math
 import secrets
-import time
-from collections import deque
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
-from threading import Lock
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -72,46 +71,34 @@ def same_token(given: str | None, expected: str | None) -> bool:
     return hmac.compare_digest(given.encode("utf-8"), expected.encode("utf-8"))
 
 
-@dataclass
-class SignInThrottle:
-    """At most ``limit`` failed sign-ins per user name and per client address within
-    ``window`` seconds; further attempts are refused until the oldest failure ages out.
+def sign_in_keys(username: str, client: str) -> tuple[str, str]:
+    """What failed sign-ins are counted against, as kept in the database: the hashes of the
+    (normalised) user name and of the client's address."""
+    return token_hash(f"user:{username}"), token_hash(f"client:{client}")
 
-    In memory (one process serves the console); a restart forgets, which only ever lets an
-    officer in sooner.
+
+@dataclass(frozen=True)
+class SignInThrottle:
+    """The lockout policy: at most ``limit`` failed sign-ins per user name and per client
+    address within ``window``; further attempts are refused until enough failures age out.
+
+    The failures themselves are rows in the database (``console_sign_in_failures``), so the
+    lockout holds across processes and restarts; this class only does the arithmetic.
     """
 
     limit: int = 5
-    window: float = 900.0
-    clock: Callable[[], float] = time.monotonic
-    _failures: dict[str, deque[float]] = field(default_factory=dict)
-    _lock: Lock = field(default_factory=Lock)
+    window: timedelta = timedelta(minutes=15)
 
-    def _recent(self, key: str, now: float) -> deque[float]:
-        failures = self._failures.setdefault(key, deque())
-        while failures and failures[0] <= now - self.window:
-            failures.popleft()
-        return failures
+    def since(self, now: datetime) -> datetime:
+        """The oldest failure time that still counts at ``now``."""
+        return now - self.window
 
-    def retry_after(self, *keys: str) -> int:
-        """Seconds until an attempt for these keys is allowed again; 0 when it is now."""
-        with self._lock:
-            now = self.clock()
-            waits = [
-                self.window - (now - failures[0])
-                for key in keys
-                if len(failures := self._recent(key, now)) >= self.limit
-            ]
-        return int(max(waits)) + 1 if waits else 0
-
-    def failed(self, *keys: str) -> None:
-        """Count one failed attempt against each key."""
-        with self._lock:
-            now = self.clock()
-            for key in keys:
-                self._recent(key, now).append(now)
-
-    def succeeded(self, key: str) -> None:
-        """Forget the failures of a user name that signed in."""
-        with self._lock:
-            self._failures.pop(key, None)
+    def retry_after(self, failures: Sequence[datetime], now: datetime) -> int:
+        """Seconds until one more attempt is allowed for a key whose failures (oldest first)
+        are ``failures``; 0 when it is allowed now."""
+        recent = [at for at in failures if at > self.since(now)]
+        if len(recent) < self.limit:
+            return 0
+        # Allowed again once fewer than ``limit`` failures remain inside the window.
+        ages_out = recent[len(recent) - self.limit] + self.window
+        return max(math.ceil((ages_out - now).total_seconds()), 1)

@@ -332,6 +332,22 @@ class ConsoleSession(Table, table=True):
     last_seen_at: datetime = Field(default_factory=utc_now)
 
 
+class SignInFailure(Table, table=True):
+    """One failed console sign-in, counted against a user name and a client address.
+
+    ``key_hash`` is the SHA-256 of ``user:<name>`` or ``client:<address>`` (an address is
+    personal data; the hash is enough to count). Kept in the database, not in memory, so the
+    lockout holds across processes and restarts; rows older than the throttle's window are
+    purged.
+    """
+
+    __tablename__ = "console_sign_in_failures"
+
+    id: int | None = Field(default=None, primary_key=True)
+    key_hash: str = Field(sa_type=String(64), index=True)
+    failed_at: datetime = Field(default_factory=utc_now, index=True)
+
+
 class TelegramConversation(Table, table=True):
     """What the bot remembers about one Telegram chat (bot/state.py ``Conversation`` as JSON).
 

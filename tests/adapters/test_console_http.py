@@ -195,6 +195,7 @@ def test_every_state_changing_route_refuses_a_form_without_the_sessions_token(
     assert len(posts) >= 8
     for path in posts:
         url = path.replace("{case_id}", str(case_id)).replace("{position}", "0")
+        url = url.replace("{account_id}", "1")
         for token in ("", "forged-token"):
             response = client.post(
                 url,
@@ -544,3 +545,24 @@ def test_assisted_intake_drafts_what_a_caller_said_and_records_who_entered_it(
     entered = [entry for entry in trail if entry.action == "case.assisted_intake"]
     assert entered and entered[0].detail["channel"] == "phone"
     assert entered[0].actor == message.sender
+
+
+def test_assisted_intake_shows_read_back_questions_and_an_email_case_does_not(
+    engine: Engine,
+) -> None:
+    emailed = seed_case(engine)
+    client = signed_in_client(engine)
+    token = csrf_of(client.get("/intake").text)
+    caller = CALLER + " Darren Pike from number 9 said he would burn the house down."
+    response = client.post(
+        "/intake",
+        data={"csrf_token": token, "channel": "phone", "area": "hartlepool", "text": caller},
+        follow_redirects=False,
+    )
+    page = client.get(response.headers["location"]).text
+    assert 'id="readback"' in page
+    readback = page[page.index('id="readback"') : page.index('id="decision"')]
+    assert "May we share your details with" in readback
+    assert 'data-topic="risk"' in readback
+    assert "Darren" not in readback and "Pike" not in readback
+    assert 'id="readback"' not in client.get(f"/cases/{emailed}").text

@@ -47,3 +47,24 @@ def test_0006_marks_the_drafts_that_carry_a_risk_flag_and_downgrade_removes_its_
     with engine_at_0003.connect() as connection:
         columns = connection.execute(text("SELECT * FROM applications")).keys()
     assert "at_risk" not in columns
+
+
+def test_0009_keeps_failed_sign_ins_and_downgrade_removes_them(database_url: str) -> None:
+    from storage.migrate import current_revision
+
+    engine = connect(database_url)
+    try:
+        upgrade(engine)
+        with SqlUnitOfWork(engine) as uow:
+            uow.accounts.record_sign_in_failure(["a" * 64], datetime(2026, 12, 7, tzinfo=UTC))
+        downgrade(engine, "0006")
+        assert current_revision(engine) == "0006"
+        with engine.connect() as connection:
+            tables = connection.dialect.get_table_names(connection)
+        assert "console_sign_in_failures" not in tables
+        upgrade(engine)
+        with SqlUnitOfWork(engine) as uow:
+            since = datetime(2026, 1, 1, tzinfo=UTC)
+            assert uow.accounts.sign_in_failures("a" * 64, since) == []
+    finally:
+        engine.dispose()

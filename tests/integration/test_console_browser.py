@@ -347,3 +347,97 @@ def test_an_officer_sends_a_letter_and_finds_it_under_letters_sent(
     assert Path(letter.value.path()).read_bytes().startswith(b"%PDF")
     assert p.problems == []  # type: ignore[attr-defined]
     assert audit_actions(sqlite_engine, case_id).count("case.letter_sent") == 2
+
+
+def _account_id(engine: Engine, name: str) -> int:
+    with SqlUnitOfWork(engine) as uow:
+        found = uow.accounts.find(name)
+        assert found is not None and found.id is not None
+        return found.id
+
+
+def _second_tab(browser: object, site: str) -> object:
+    context = browser.new_context(base_url=site)  # type: ignore[attr-defined]
+    return context.new_page()
+
+
+def test_an_admin_deactivates_an_officer_whose_other_browser_is_then_signed_out(
+    page: object, browser: object, site: str, sqlite_engine: Engine
+) -> None:
+    add_account(sqlite_engine, "root", role=AccountRole.ADMIN, area=None)
+    add_account(sqlite_engine, "jo")
+    jo = _account_id(sqlite_engine, "jo")
+    officer = _second_tab(browser, site)
+    try:
+        sign_in(officer, "jo")
+        assert officer.locator("#queue").count() == 1  # type: ignore[attr-defined]
+        p = page
+        sign_in(p, "root")
+        p.click("a[href='/admin/accounts']")  # type: ignore[attr-defined]
+        p.click(f"#manage-{jo} summary")  # type: ignore[attr-defined]
+        p.click(f"#deactivate-{jo}")  # type: ignore[attr-defined]
+        assert "jo is deactivated" in p.locator("#account-notice").inner_text()  # type: ignore[attr-defined]
+        officer.goto("/")  # type: ignore[attr-defined]
+        assert officer.url.endswith("/sign-in")  # type: ignore[attr-defined]
+        officer.fill("#username", "jo")  # type: ignore[attr-defined]
+        officer.fill("#password", PASSWORD)  # type: ignore[attr-defined]
+        officer.click("#sign-in")  # type: ignore[attr-defined]
+        assert "Enter a correct user name and password" in officer.content()  # type: ignore[attr-defined]
+        assert p.problems == []  # type: ignore[attr-defined]
+    finally:
+        officer.context.close()  # type: ignore[attr-defined]
+
+
+def test_a_reset_password_must_be_changed_at_the_next_sign_in(
+    page: object, browser: object, site: str, sqlite_engine: Engine
+) -> None:
+    add_account(sqlite_engine, "root", role=AccountRole.ADMIN, area=None)
+    add_account(sqlite_engine, "jo")
+    jo = _account_id(sqlite_engine, "jo")
+    p = page
+    sign_in(p, "root")
+    p.goto("/admin/accounts")  # type: ignore[attr-defined]
+    p.click(f"#manage-{jo} summary")  # type: ignore[attr-defined]
+    p.click(f"#reset-{jo}")  # type: ignore[attr-defined]
+    one_time = p.locator("#one-time-password").inner_text()  # type: ignore[attr-defined]
+    officer = _second_tab(browser, site)
+    try:
+        officer.goto("/sign-in")  # type: ignore[attr-defined]
+        officer.fill("#username", "jo")  # type: ignore[attr-defined]
+        officer.fill("#password", one_time)  # type: ignore[attr-defined]
+        officer.click("#sign-in")  # type: ignore[attr-defined]
+        officer.wait_for_url("**/password")  # type: ignore[attr-defined]
+        officer.goto("/")  # type: ignore[attr-defined]
+        assert officer.url.endswith("/password")  # type: ignore[attr-defined]  # nothing else first
+        new = "a passphrase of my own"
+        officer.fill("#current", one_time)  # type: ignore[attr-defined]
+        officer.fill("#new", new)  # type: ignore[attr-defined]
+        officer.fill("#confirm", new)  # type: ignore[attr-defined]
+        officer.click("#save-password")  # type: ignore[attr-defined]
+        officer.wait_for_selector("#queue")  # type: ignore[attr-defined]
+    finally:
+        officer.context.close()  # type: ignore[attr-defined]
+    assert p.problems == []  # type: ignore[attr-defined]
+
+
+def test_assisted_intake_shows_the_read_back_questions(page: object, sqlite_engine: Engine) -> None:
+    add_account(sqlite_engine, "jo")
+    p = page
+    sign_in(p)
+    p.click("a[href='/intake']")  # type: ignore[attr-defined]
+    p.select_option("#channel", "phone")  # type: ignore[attr-defined]
+    p.fill(  # type: ignore[attr-defined]
+        "#text",
+        "She said the people next door play loud music every night. On 3 November 2026 they "
+        "shouted at her children and she reported it, she cannot remember when or to whom. "
+        "On 10 November 2026 they blocked her drive and she rang the council that day.",
+    )
+    p.click("#draft-application")  # type: ignore[attr-defined]
+    p.wait_for_selector("#readback", timeout=60_000)  # type: ignore[attr-defined]
+    questions = p.locator("#readback li")  # type: ignore[attr-defined]
+    assert questions.count() >= 3
+    text = p.locator("#readback").inner_text()  # type: ignore[attr-defined]
+    assert "May we share your details with" in text
+    assert "at risk of harm" in text
+    assert p.locator("pre mark.console-fact--incident").count() >= 1  # type: ignore[attr-defined]
+    assert p.problems == []  # type: ignore[attr-defined]
