@@ -49,7 +49,7 @@ from nlp.risk import risk_flags
 from trigger.dates import format_day
 from trigger.draft import Draft, Incident
 from trigger.profiles import Profile
-from trigger.threshold import decide
+from trigger.threshold import threshold_result
 from trigger.vocabulary import ApplicantRole, Channel, Consent, RiskFlag
 from trigger.workdays import due_date
 
@@ -362,7 +362,7 @@ def _review(conv: Conversation, ctx: Context) -> list[Reply]:
     draft = conv.draft
     assert draft is not None
     _finish_draft(conv)
-    draft.threshold = decide(draft, ctx.profile).to_result()
+    draft.threshold = threshold_result(draft, ctx.profile)
     conv.stage = Stage.REVIEW
     year = draft.application_date.year
     lines = [render("summary_intro"), *readback(draft, year)]
@@ -477,7 +477,7 @@ def _review_answer(
     if _SUBMIT.search(text):
         _finish_draft(conv)
         draft.received_at = at
-        draft.threshold = decide(draft, ctx.profile).to_result()
+        draft.threshold = threshold_result(draft, ctx.profile)
         conv.question = None
         return Turn(replies, conv, submit=True)
     role = answers.applicant_role(text)

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from trigger.draft import DateRange, Draft, Incident, RejectedDate, Span
 from trigger.profiles import Profile
-from trigger.threshold import decide
+from trigger.threshold import threshold_result
 from trigger.vocabulary import Agency, HateStrand, RiskFlag, Status
 from trigger.workdays import due_date, get_timescale, working_days_between
 
@@ -132,7 +132,7 @@ def urgent(draft: Draft) -> bool:
 def redecide(draft: Draft, profile: Profile) -> Draft:
     """A copy of ``draft`` with the threshold engine's decision made again."""
     changed = draft.model_copy(deep=True)
-    changed.threshold = decide(changed, profile).to_result()
+    changed.threshold = threshold_result(changed, profile)
     return changed
 
 
