@@ -23,11 +23,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
-from nlp.clauses import Cut, Segmentation, segment_text
+from nlp.clauses import Cut, Segmentation, segment_text, segmentation
 from nlp.findings import Finding
 from nlp.lexicon import Sentence, compile_all, load_data, sentences
-from nlp.pipeline import TextFindingsComponent
+from nlp.pipeline import TextFindingsComponent, doc_text, set_findings
 from trigger.vocabulary import RiskFlag
 
 KEY = "risk"
@@ -135,12 +136,21 @@ def _compiled() -> _Compiled:
     )
 
 
-def find_risk_flags(text: str, cuts: Segmentation | None = None) -> list[Finding]:
+def find_risk_flags(
+    text: str, cuts: Segmentation | None = None, labels: frozenset[RiskFlag] | None = None
+) -> list[Finding]:
     """Every risk or vulnerability sign in ``text``, labelled with its :class:`RiskFlag` value.
 
     ``cuts`` are the text's cuts (``doc._.clauses`` in the pipeline); plain text is cut here.
+    ``labels``, when given, are the only flags looked for (each rule is read on its own, so the
+    signs of those labels are the same as in the whole result).
     """
     compiled = _compiled()
+    rules = (
+        compiled.rules
+        if labels is None
+        else tuple(rule for rule in compiled.rules if rule.label in labels)
+    )
     pregnancy = compiled.pregnancy.search(text.lower()) is not None
     cuts = cuts or segment_text(text)
     sents = sentences(text, cuts.bounds(Cut.TEXT_SENTENCE))
@@ -158,7 +168,7 @@ def find_risk_flags(text: str, cuts: Segmentation | None = None) -> list[Finding
         previous = sents[index - 1].canon if index else ""
         following = tuple(s.canon for s in sents[index + 1 : index + 3])
         settled = compiled.resolved_past.search(canon) is not None
-        for rule in compiled.rules:
+        for rule in rules:
             if rule.gate is not None and not rule.gate.search(canon):
                 continue
             if rule.denied_anywhere is not None and _denied_in(rule, sents, denied):
@@ -398,7 +408,25 @@ def risk_flags_of_messages(messages: Sequence[str]) -> set[RiskFlag]:
     return risk_flags("\n".join(messages))
 
 
+# ``doc.user_data`` key: the only labels the component looks for in that doc (a chat of several
+# messages is read for its flags as one text; each message needs only its danger-now signs, which
+# the incident assembler reads).
+ONLY_LABELS = "trigger_risk_labels"
+
+
+class RiskComponent(TextFindingsComponent):
+    """Risk flags into ``doc.spans["risk"]``, limited to ``doc.user_data[ONLY_LABELS]`` if set."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        labels: frozenset[RiskFlag] | None = doc.user_data.get(ONLY_LABELS)
+        if labels is None:
+            return super().__call__(doc)
+        found = find_risk_flags(doc_text(doc), segmentation(doc), labels)
+        set_findings(doc, self.key, found)
+        return doc
+
+
 @Language.factory("trigger_risk", requires=["doc._.clauses"], assigns=["doc.spans"])
-def make_risk_component(nlp: Language, name: str) -> TextFindingsComponent:
+def make_risk_component(nlp: Language, name: str) -> RiskComponent:
     """spaCy factory: risk flags into ``doc.spans["risk"]``."""
-    return TextFindingsComponent(KEY, find_risk_flags)
+    return RiskComponent(KEY, find_risk_flags)
