@@ -47,6 +47,7 @@ from nlp.lexicon import (
 )
 from nlp.lexicon import vocabulary as words_of
 from nlp.pipeline import TextFindingsComponent
+from nlp.prefilter import needed_pattern
 from trigger.vocabulary import HateStrand
 
 KEY = "hate"
@@ -187,10 +188,20 @@ class _Rule:
         """The compiled regex (compiled once, on first use)."""
         return _regex(self.source)
 
+    def may_match(self, canon: str) -> bool:
+        """False when ``canon`` lacks every string a match needs (:mod:`nlp.prefilter`)."""
+        needed = _needed(self.source)
+        return needed is None or needed.search(canon) is not None
+
 
 @cache
 def _regex(source: str) -> re.Pattern[str]:
     return re.compile(source)
+
+
+@cache
+def _needed(source: str) -> re.Pattern[str] | None:
+    return needed_pattern(source)
 
 
 @dataclass(frozen=True)
@@ -585,6 +596,8 @@ def _rule_candidates(compiled: _Compiled, sentence: Sentence, index: int) -> lis
             continue
         for rule in group:
             if rule.anchor is not None and rule.anchor.isdisjoint(grams):
+                continue
+            if not rule.may_match(canon):
                 continue
             for match in rule.pattern.finditer(canon):
                 before = canon[: match.start()]
