@@ -190,18 +190,13 @@ class _Rule:
 
     def may_match(self, canon: str) -> bool:
         """False when ``canon`` lacks every string a match needs (:mod:`nlp.prefilter`)."""
-        needed = _needed(self.source)
+        needed = needed_pattern(self.source)
         return needed is None or needed.search(canon) is not None
 
 
 @cache
 def _regex(source: str) -> re.Pattern[str]:
     return re.compile(source)
-
-
-@cache
-def _needed(source: str) -> re.Pattern[str] | None:
-    return needed_pattern(source)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 # The stdlib's regex parser (``re._parser``; ``sre_parse`` is its deprecated alias).
@@ -41,9 +42,11 @@ def required_strings(source: str) -> frozenset[str] | None:
     return found
 
 
+@cache
 def needed_pattern(source: str) -> re.Pattern[str] | None:
     """A regex that finds any of :func:`required_strings` (one search, not one per string), or
-    ``None`` when there are none: where it finds nothing, ``source`` cannot match."""
+    ``None`` when there are none: where it finds nothing, ``source`` cannot match. Built once
+    per source, when first asked for."""
     strings = required_strings(source)
     if strings is None:
         return None

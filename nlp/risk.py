@@ -29,6 +29,7 @@ from nlp.clauses import Cut, Segmentation, segment_text, segmentation
 from nlp.findings import Finding
 from nlp.lexicon import Sentence, compile_all, load_data, sentences
 from nlp.pipeline import TextFindingsComponent, doc_text, set_findings
+from nlp.prefilter import needed_pattern
 from trigger.vocabulary import RiskFlag
 
 KEY = "risk"
@@ -168,9 +169,13 @@ def find_risk_flags(
         previous = sents[index - 1].canon if index else ""
         following = tuple(s.canon for s in sents[index + 1 : index + 3])
         settled = compiled.resolved_past.search(canon) is not None
+        contrasts: list[int] | None = None  # the sentence's "but" cuts, when first needed
         for rule in rules:
             if rule.gate is not None and not rule.gate.search(canon):
                 continue
+            needed = needed_pattern(rule.pattern.pattern)
+            if needed is not None and needed.search(canon) is None:
+                continue  # no string the rule's pattern needs (nlp.prefilter): no match here
             if rule.denied_anywhere is not None and _denied_in(rule, sents, denied):
                 continue  # "I am 81 ... I'm not disabled or poorly, I get about fine"
 
@@ -181,10 +186,12 @@ def find_risk_flags(
             if negated_here is not None:
                 # a child denial keeps its own "but" ("my son wasn't there, but he is scared now")
                 whole = rule.label is RiskFlag.CHILD_AT_RISK
+                if not whole and contrasts is None:
+                    contrasts = cuts.contrast_bounds(sentence)
                 denials = (
                     [(0, len(canon))]
                     if whole
-                    else _denied_clauses(canon, negated_here, cuts.contrast_bounds(sentence))
+                    else _denied_clauses(canon, negated_here, contrasts or [])
                 )
                 if whole and not negated_here.search(canon):
                     denials = []

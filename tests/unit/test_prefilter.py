@@ -62,3 +62,24 @@ def test_the_test_never_drops_a_match_of_a_hate_rule() -> None:
                 checked += 1
                 assert rule.pattern.search(canon) is None, (rule.name, canon)
     assert checked > 1000
+
+
+def test_the_test_never_drops_a_match_of_a_risk_rule() -> None:
+    from nlp.risk import _compiled as risk_rules
+    from tests.unit.test_risk_suite import SUITE
+
+    canons = [
+        s.canon
+        for text, _ in SUITE
+        for s in sentences(text, segment_text(text).bounds(Cut.TEXT_SENTENCE))
+    ]
+    checked = 0
+    for rule in risk_rules().rules:
+        needed = required_strings(rule.pattern.pattern)
+        if needed is None:
+            continue
+        for canon in canons:
+            if not contains_any(canon, needed):
+                checked += 1
+                assert rule.pattern.search(canon) is None, (rule.name, canon)
+    assert checked > 1000
