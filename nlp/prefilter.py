@@ -53,6 +53,14 @@ def needed_pattern(source: str) -> re.Pattern[str] | None:
     return re.compile("|".join(re.escape(s) for s in sorted(strings, key=len, reverse=True)))
 
 
+def may_match(pattern: re.Pattern[str], text: str) -> bool:
+    """False when ``text`` holds no string every match of ``pattern`` needs (so no match)."""
+    if pattern.flags & re.IGNORECASE:
+        return True
+    needed = needed_pattern(pattern.pattern)
+    return needed is None or needed.search(text) is not None
+
+
 def contains_any(text: str, strings: Iterable[str]) -> bool:
     """Whether ``text`` contains one of ``strings``."""
     return any(s in text for s in strings)

@@ -8,7 +8,7 @@ from nlp.clauses import Cut, segment_text
 from nlp.hate import _compiled
 from nlp.hate_context import repair
 from nlp.lexicon import sentences
-from nlp.prefilter import contains_any, required_strings
+from nlp.prefilter import contains_any, may_match, required_strings
 from tests.unit.hate_suite import HATEFUL, NEUTRAL
 
 CASES = [
@@ -83,3 +83,29 @@ def test_the_test_never_drops_a_match_of_a_risk_rule() -> None:
                 checked += 1
                 assert rule.pattern.search(canon) is None, (rule.name, canon)
     assert checked > 1000
+
+
+def test_the_test_never_drops_a_match_of_a_party_rule() -> None:
+    from nlp.parties import _compiled as party_rules
+    from tests.unit.test_risk_suite import SUITE
+
+    texts = [text for text, _ in SUITE] + [case.text for case in HATEFUL + NEUTRAL]
+    texts += [
+        "I am writing on behalf of my elderly neighbour, Mrs Holt.",
+        "As her support worker I have been supporting her since May.",
+        "Three of my neighbours have also reported it, and four households have complained.",
+    ]
+    canons = [
+        s.canon
+        for text in texts
+        for s in sentences(text, segment_text(text).bounds(Cut.TEXT_SENTENCE))
+    ]
+    compiled = party_rules()
+    patterns = [p for _, p in compiled.third_party] + [p for *_, p in compiled.community]
+    matched = 0
+    for pattern in patterns:
+        for canon in canons:
+            if pattern.search(canon) is not None:
+                matched += 1
+                assert may_match(pattern, canon), (pattern.pattern[:60], canon)
+    assert matched >= 3
