@@ -109,3 +109,28 @@ def test_the_test_never_drops_a_match_of_a_party_rule() -> None:
                 matched += 1
                 assert may_match(pattern, canon), (pattern.pattern[:60], canon)
     assert matched >= 3
+
+
+def test_the_test_never_drops_a_match_of_an_exclusion_rule() -> None:
+    from nlp.exclusions import _rules
+    from tests.unit.test_risk_suite import SUITE
+
+    texts = [text for text, _ in SUITE] + [case.text for case in HATEFUL + NEUTRAL]
+    texts += [
+        "I want to stay anonymous, please don't give them my name.",
+        "The CPS decided not to charge him and I want that reviewed.",
+        "He was acquitted at court and I'm unhappy with the verdict.",
+        "My complaint is about how rude the officer was. It has stopped now.",
+    ]
+    canons = [
+        s.canon
+        for text in texts
+        for s in sentences(text, segment_text(text).bounds(Cut.TEXT_SENTENCE))
+    ]
+    matched = 0
+    for rule in _rules():
+        for canon in canons:
+            if rule.pattern.search(canon) is not None:
+                matched += 1
+                assert may_match(rule.pattern, canon), (rule.name, canon)
+    assert matched >= 4
