@@ -127,8 +127,8 @@ def _needed_words(pattern: list[dict[str, Any]]) -> frozenset[str] | None:
     rarest required ``LOWER`` token; ``None`` when it has none or may span any length."""
     choices: list[frozenset[str]] = []
     for spec in pattern:
-        if spec.get("OP") in ("*", "+"):
-            return None  # no fixed length: no window is sure to hold a match
+        if spec.get("OP", "!") not in ("!", "?"):
+            return None  # "*", "+", "{2,3}": a token may span several, no window is sure to hold it
         if "OP" in spec or set(spec) != {"LOWER"}:
             continue
         value = spec["LOWER"]

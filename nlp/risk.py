@@ -29,7 +29,7 @@ from nlp.clauses import Cut, Segmentation, segment_text, segmentation
 from nlp.findings import Finding
 from nlp.lexicon import Sentence, compile_all, load_data, sentences
 from nlp.pipeline import TextFindingsComponent, doc_text, set_findings
-from nlp.prefilter import needed_pattern
+from nlp.prefilter import may_match
 from trigger.vocabulary import RiskFlag
 
 KEY = "risk"
@@ -173,8 +173,7 @@ def find_risk_flags(
         for rule in rules:
             if rule.gate is not None and not rule.gate.search(canon):
                 continue
-            needed = needed_pattern(rule.pattern.pattern)
-            if needed is not None and needed.search(canon) is None:
+            if not may_match(rule.pattern, canon):
                 continue  # no string the rule's pattern needs (nlp.prefilter): no match here
             if rule.denied_anywhere is not None and _denied_in(rule, sents, denied):
                 continue  # "I am 81 ... I'm not disabled or poorly, I get about fine"
