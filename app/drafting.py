@@ -44,7 +44,7 @@ from trigger.draft import Draft
 from trigger.inbound import InboundChannel
 from trigger.profiles import Profile, get_profile
 from trigger.threads import merge_drafts, same_person
-from trigger.threshold import decide
+from trigger.threshold import threshold_result
 
 log = logging.getLogger(__name__)
 
@@ -171,7 +171,7 @@ class DraftingWorker:
         held, why = found
         merged = merge_drafts(held.draft, draft)
         profile = self.profile if held.policy == self.profile.id else get_profile(held.policy)
-        merged.draft.threshold = decide(merged.draft, profile).to_result()
+        merged.draft.threshold = threshold_result(merged.draft, profile)
         first_new = len(held.draft.incidents)
         application = uow.applications.save_draft(
             merged.draft,

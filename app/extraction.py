@@ -11,7 +11,7 @@ from nlp.document import Document
 from nlp.extract import Extractor
 from trigger.draft import Draft
 from trigger.profiles import Profile
-from trigger.threshold import decide
+from trigger.threshold import threshold_result
 
 
 def draft_application(
@@ -19,5 +19,5 @@ def draft_application(
 ) -> Draft:
     """The draft application ``document`` tells, with ``profile``'s threshold decision."""
     draft = extractor.extract(document, source=source)
-    draft.threshold = decide(draft, profile).to_result()
+    draft.threshold = threshold_result(draft, profile)
     return draft

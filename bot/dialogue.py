@@ -50,7 +50,7 @@ from trigger.asking import missing_incident_facts
 from trigger.dates import format_day
 from trigger.draft import Draft, Incident
 from trigger.profiles import Profile
-from trigger.threshold import decide
+from trigger.threshold import threshold_result
 from trigger.vocabulary import ApplicantRole, Channel, Consent, RiskFlag
 from trigger.workdays import due_date
 
@@ -356,7 +356,7 @@ def _review(conv: Conversation, ctx: Context) -> list[Reply]:
     draft = conv.draft
     assert draft is not None
     _finish_draft(conv)
-    draft.threshold = decide(draft, ctx.profile).to_result()
+    draft.threshold = threshold_result(draft, ctx.profile)
     conv.stage = Stage.REVIEW
     year = draft.application_date.year
     lines = [render("summary_intro"), *readback(draft, year)]
@@ -471,7 +471,7 @@ def _review_answer(
     if _SUBMIT.search(text):
         _finish_draft(conv)
         draft.received_at = at
-        draft.threshold = decide(draft, ctx.profile).to_result()
+        draft.threshold = threshold_result(draft, ctx.profile)
         conv.question = None
         return Turn(replies, conv, submit=True)
     role = answers.applicant_role(text)

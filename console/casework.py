@@ -10,7 +10,7 @@ from datetime import date
 
 from trigger.draft import DateRange, Draft, Incident, RejectedDate, Span
 from trigger.profiles import Profile
-from trigger.threshold import decide
+from trigger.threshold import threshold_result
 from trigger.vocabulary import Agency, HateStrand, RiskFlag
 
 
@@ -91,7 +91,7 @@ def urgent(draft: Draft) -> bool:
 def redecide(draft: Draft, profile: Profile) -> Draft:
     """A copy of ``draft`` with the threshold engine's decision made again."""
     changed = draft.model_copy(deep=True)
-    changed.threshold = decide(changed, profile).to_result()
+    changed.threshold = threshold_result(changed, profile)
     return changed
 
 

@@ -27,6 +27,7 @@ from nlp.clauses import Cut, Segmentation, segment_text
 from nlp.findings import Finding
 from nlp.lexicon import compile_all, load_data, sentences
 from nlp.pipeline import TextFindingsComponent
+from nlp.prefilter import may_match
 from trigger.vocabulary import Exclusion
 
 KEY = "exclusions"
@@ -123,6 +124,8 @@ def find_exclusion_cues(text: str, cuts: Segmentation | None = None) -> list[Fin
         for rule in _rules():
             if rule.deniable and taken_back:
                 continue
+            if not may_match(rule.pattern, canon):
+                continue  # no string the pattern needs is in the sentence (nlp.prefilter)
             body, around = (kept, kept_neighbours) if rule.deniable else (canon, neighbours)
             if rule.requires is not None and not rule.requires.search(body):
                 continue

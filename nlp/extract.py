@@ -24,7 +24,7 @@ from nlp.incidents import AnalysedSegment, IncidentFinding, Rejection, assemble
 from nlp.parties import Parties, decide_parties
 from nlp.pipeline import analyse, build_pipeline, findings
 from nlp.reports import find_agencies
-from nlp.risk import risk_flags_of_messages
+from nlp.risk import ONLY_LABELS, risk_flags_of_messages
 from trigger.draft import Applicant, DateRange, Draft, Incident, RejectedDate, Span, Victim
 from trigger.vocabulary import (
     Agency,
@@ -41,6 +41,9 @@ log = logging.getLogger(__name__)
 # The parts of a message that hold the account; signatures, footers, quoted unrelated mail and
 # forwarded header blocks never hold incidents.
 _ACCOUNT_KINDS = frozenset({SegmentKind.BODY, SegmentKind.FORWARDED, SegmentKind.CHAT_USER})
+
+# The risk flags each part of a chat of several messages is read for (the incident assembler's).
+_PART_RISKS = frozenset({RiskFlag.IMMEDIATE_DANGER})
 
 # Who "you" is when a forwarded original says "I reported it to you": the forwarder's
 # organisation, known from the relationship the forwarder states.
@@ -81,6 +84,7 @@ class Extractor:
         parts = []
         forwards = any(s.kind is SegmentKind.FORWARDED for s in document.segments)
         budget = self.max_chars
+        read: list[tuple[Segment, str]] = []
         for segment in document.segments:
             if segment.kind not in _ACCOUNT_KINDS:
                 continue
@@ -93,7 +97,13 @@ class Extractor:
             if not text:
                 break
             budget -= len(text)
-            doc = analyse(self.nlp, bounded_text(text), segment.reference)
+            read.append((segment, text))
+        # A chat of several messages has its risk flags read from the messages joined (extract);
+        # each part needs only its danger-now signs, for the incident assembler.
+        chat = sum(1 for s, _ in read if s.kind is SegmentKind.CHAT_USER) > 1
+        options = {ONLY_LABELS: _PART_RISKS} if chat else None
+        for segment, text in read:
+            doc = analyse(self.nlp, bounded_text(text), segment.reference, options)
             part = AnalysedSegment(
                 doc=doc,
                 offset=segment.start,

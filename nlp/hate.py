@@ -43,9 +43,11 @@ from nlp.lexicon import (
     load_data,
     ngrams,
     sentences,
+    source_all,
 )
 from nlp.lexicon import vocabulary as words_of
 from nlp.pipeline import TextFindingsComponent
+from nlp.prefilter import needed_pattern
 from trigger.vocabulary import HateStrand
 
 KEY = "hate"
@@ -170,7 +172,9 @@ _NEGATED_VERB = re.compile(
 class _Rule:
     strand: HateStrand
     name: str
-    pattern: re.Pattern[str]
+    # The regex's source, compiled when a sentence first passes the rule's gate and anchor (the
+    # few hundred strand x template rules would otherwise take most of a second at start-up).
+    source: str
     # The strand's vocabulary: a sentence without any of it cannot match the rule.
     gate: frozenset[str] | None = None
     # The words count only where the account names the strand somewhere ("it's a man!" shouted
@@ -178,6 +182,21 @@ class _Rule:
     needs_context: bool = False
     # Words one of which the sentence must hold before the pattern is tried (a cheap prefilter).
     anchor: frozenset[str] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The compiled regex (compiled once, on first use)."""
+        return _regex(self.source)
+
+    def may_match(self, canon: str) -> bool:
+        """False when ``canon`` lacks every string a match needs (:mod:`nlp.prefilter`)."""
+        needed = needed_pattern(self.source)
+        return needed is None or needed.search(canon) is not None
+
+
+@cache
+def _regex(source: str) -> re.Pattern[str]:
+    return re.compile(source)
 
 
 @dataclass(frozen=True)
@@ -282,7 +301,7 @@ def _compiled() -> _Compiled:
                 continue
             anchor = anchors.get(name)
             rules.append(
-                _Rule(strand, name, compile_all([template], macros), gate_words, anchor=anchor)
+                _Rule(strand, name, source_all([template], macros), gate_words, anchor=anchor)
             )
         disclaimers[strand] = compile_all(negation["strand_disclaimers"], macros)
     for phrase in hate["phrases"] + families["phrases"]:
@@ -290,7 +309,7 @@ def _compiled() -> _Compiled:
             _Rule(
                 HateStrand(phrase["strand"]),
                 "phrase:" + phrase["name"],
-                compile_all([phrase["pattern"]], common),
+                source_all([phrase["pattern"]], common),
                 needs_context=bool(phrase.get("context", False)),
                 anchor=anchors.get(phrase["name"]),
             )
@@ -572,6 +591,8 @@ def _rule_candidates(compiled: _Compiled, sentence: Sentence, index: int) -> lis
             continue
         for rule in group:
             if rule.anchor is not None and rule.anchor.isdisjoint(grams):
+                continue
+            if not rule.may_match(canon):
                 continue
             for match in rule.pattern.finditer(canon):
                 before = canon[: match.start()]

@@ -297,5 +297,10 @@ def finditer(
 
 def compile_all(templates: Iterable[str], macros: Mapping[str, str]) -> re.Pattern[str]:
     """One compiled regex matching any of the (macro-expanded) templates, on word boundaries."""
+    return re.compile(source_all(templates, macros))
+
+
+def source_all(templates: Iterable[str], macros: Mapping[str, str]) -> str:
+    """The source of :func:`compile_all`'s regex, for a caller that compiles it when first used."""
     body = "|".join(f"(?:{expand(t, macros)})" for t in templates)
-    return re.compile(rf"(?<![\w*'-])(?:{body})(?![\w*-])")
+    return rf"(?<![\w*'-])(?:{body})(?![\w*-])"

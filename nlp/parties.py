@@ -25,6 +25,7 @@ from nlp.document import Document, Person, Segment, SegmentKind
 from nlp.findings import Finding
 from nlp.lexicon import compile_all, expand, load_data, sentences
 from nlp.pipeline import TextFindingsComponent, doc_text, findings
+from nlp.prefilter import may_match
 from trigger.vocabulary import ApplicantRole, Consent
 
 KEY = "parties"
@@ -197,6 +198,8 @@ def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding
         consent = gates["consent"].search(canon) is not None
         community = compiled.community if gates["community"].search(canon) else ()
         for relationship, pattern in third_party:
+            if not may_match(pattern, canon):
+                continue
             for match, start, end in _matches(pattern, sentence):
                 result.append(
                     Finding(
@@ -225,6 +228,8 @@ def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding
                 )
             )
         for add, fixed, pattern in community:
+            if not may_match(pattern, canon):
+                continue
             for match, start, end in _matches(pattern, sentence):
                 count = fixed if fixed is not None else _number(match.group("n"), compiled.numbers)
                 if count is not None and add == 0 and fixed is None and _ALSO.search(canon):

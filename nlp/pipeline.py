@@ -16,7 +16,7 @@ the components.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -114,13 +114,18 @@ def build_pipeline(components: Sequence[tuple[str, str]] = COMPONENTS) -> Langua
     return nlp
 
 
-def analyse(nlp: Language, text: str, reference: datetime) -> Doc:
+def analyse(
+    nlp: Language, text: str, reference: datetime, options: Mapping[str, Any] | None = None
+) -> Doc:
     """Run the pipeline over one stretch of text whose relative dates resolve against
-    ``reference``."""
+    ``reference``. ``options`` go into ``doc.user_data`` first, for components that read them
+    (:data:`nlp.risk.ONLY_LABELS`)."""
     if reference.tzinfo is None:
         raise ValueError("reference must be an aware datetime")
     doc = nlp.make_doc(text)
     doc.user_data[_TEXT] = text
+    if options:
+        doc.user_data.update(options)
     doc._.reference = reference
     for _name, component in nlp.pipeline:
         doc = component(doc)

@@ -23,11 +23,13 @@ from dataclasses import dataclass
 from functools import cache
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
-from nlp.clauses import Cut, Segmentation, segment_text
+from nlp.clauses import Cut, Segmentation, segment_text, segmentation
 from nlp.findings import Finding
 from nlp.lexicon import Sentence, compile_all, load_data, sentences
-from nlp.pipeline import TextFindingsComponent
+from nlp.pipeline import TextFindingsComponent, doc_text, set_findings
+from nlp.prefilter import may_match
 from trigger.vocabulary import RiskFlag
 
 KEY = "risk"
@@ -135,12 +137,21 @@ def _compiled() -> _Compiled:
     )
 
 
-def find_risk_flags(text: str, cuts: Segmentation | None = None) -> list[Finding]:
+def find_risk_flags(
+    text: str, cuts: Segmentation | None = None, labels: frozenset[RiskFlag] | None = None
+) -> list[Finding]:
     """Every risk or vulnerability sign in ``text``, labelled with its :class:`RiskFlag` value.
 
     ``cuts`` are the text's cuts (``doc._.clauses`` in the pipeline); plain text is cut here.
+    ``labels``, when given, are the only flags looked for (each rule is read on its own, so the
+    signs of those labels are the same as in the whole result).
     """
     compiled = _compiled()
+    rules = (
+        compiled.rules
+        if labels is None
+        else tuple(rule for rule in compiled.rules if rule.label in labels)
+    )
     pregnancy = compiled.pregnancy.search(text.lower()) is not None
     cuts = cuts or segment_text(text)
     sents = sentences(text, cuts.bounds(Cut.TEXT_SENTENCE))
@@ -158,9 +169,12 @@ def find_risk_flags(text: str, cuts: Segmentation | None = None) -> list[Finding
         previous = sents[index - 1].canon if index else ""
         following = tuple(s.canon for s in sents[index + 1 : index + 3])
         settled = compiled.resolved_past.search(canon) is not None
-        for rule in compiled.rules:
+        contrasts: list[int] | None = None  # the sentence's "but" cuts, when first needed
+        for rule in rules:
             if rule.gate is not None and not rule.gate.search(canon):
                 continue
+            if not may_match(rule.pattern, canon):
+                continue  # no string the rule's pattern needs (nlp.prefilter): no match here
             if rule.denied_anywhere is not None and _denied_in(rule, sents, denied):
                 continue  # "I am 81 ... I'm not disabled or poorly, I get about fine"
 
@@ -171,10 +185,12 @@ def find_risk_flags(text: str, cuts: Segmentation | None = None) -> list[Finding
             if negated_here is not None:
                 # a child denial keeps its own "but" ("my son wasn't there, but he is scared now")
                 whole = rule.label is RiskFlag.CHILD_AT_RISK
+                if not whole and contrasts is None:
+                    contrasts = cuts.contrast_bounds(sentence)
                 denials = (
                     [(0, len(canon))]
                     if whole
-                    else _denied_clauses(canon, negated_here, cuts.contrast_bounds(sentence))
+                    else _denied_clauses(canon, negated_here, contrasts or [])
                 )
                 if whole and not negated_here.search(canon):
                     denials = []
@@ -398,7 +414,25 @@ def risk_flags_of_messages(messages: Sequence[str]) -> set[RiskFlag]:
     return risk_flags("\n".join(messages))
 
 
+# ``doc.user_data`` key: the only labels the component looks for in that doc (a chat of several
+# messages is read for its flags as one text; each message needs only its danger-now signs, which
+# the incident assembler reads).
+ONLY_LABELS = "trigger_risk_labels"
+
+
+class RiskComponent(TextFindingsComponent):
+    """Risk flags into ``doc.spans["risk"]``, limited to ``doc.user_data[ONLY_LABELS]`` if set."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        labels: frozenset[RiskFlag] | None = doc.user_data.get(ONLY_LABELS)
+        if labels is None:
+            return super().__call__(doc)
+        found = find_risk_flags(doc_text(doc), segmentation(doc), labels)
+        set_findings(doc, self.key, found)
+        return doc
+
+
 @Language.factory("trigger_risk", requires=["doc._.clauses"], assigns=["doc.spans"])
-def make_risk_component(nlp: Language, name: str) -> TextFindingsComponent:
+def make_risk_component(nlp: Language, name: str) -> RiskComponent:
     """spaCy factory: risk flags into ``doc.spans["risk"]``."""
-    return TextFindingsComponent(KEY, find_risk_flags)
+    return RiskComponent(KEY, find_risk_flags)

@@ -23,7 +23,7 @@ from storage.unit_of_work import SqlUnitOfWork
 from trigger.draft import DateRange, Draft, Incident, RejectedDate, Span
 from trigger.inbound import InboundMessage
 from trigger.profiles import get_profile, load_profiles
-from trigger.threshold import decide
+from trigger.threshold import threshold_result
 from trigger.vocabulary import Agency, Channel, RiskFlag
 
 with warnings.catch_warnings():
@@ -154,7 +154,7 @@ def seed_case(
     )
     draft.applicant.name = "Pat Victim"
     draft.applicant.email = "pat@example.org"
-    draft.threshold = decide(draft, get_profile(policy)).to_result()
+    draft.threshold = threshold_result(draft, get_profile(policy))
     with SqlUnitOfWork(engine) as uow:
         inbound_id, _ = uow.inbound.save(
             InboundMessage(

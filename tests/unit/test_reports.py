@@ -90,3 +90,22 @@ def test_reference_numbers_kept_as_written(nlp: Language, text: str, reference: 
 def test_collective_cue_found(nlp: Language) -> None:
     doc = analyse(nlp, "I reported both of them to the police.", REFERENCE)
     assert [f.label for f in findings(doc, "reports")].count("collective") == 1
+
+
+def test_the_report_matcher_in_windows_finds_what_it_finds_over_the_whole_doc(
+    nlp: Language,
+) -> None:
+    # Speed: the Matcher runs only around anchor words; its matches (and their order) must be
+    # those of the whole doc, for the sentences of the incident suite.
+    from nlp.reports import _matchers, _report_matches
+    from tests.unit.test_incident_suite import SUITE
+
+    texts = [text for text, *_ in SUITE]
+    texts += ["I reported all of the incidents", "we got on to the council a couple of times"]
+    texts.append(" ".join(texts))
+    matchers = _matchers(nlp.vocab)
+    assert matchers.report_anchors is not None
+    for text in texts:
+        doc = nlp.make_doc(text)
+        whole = sorted(matchers.reports(doc), key=lambda m: (m[1], -m[2]))
+        assert sorted(_report_matches(doc, matchers), key=lambda m: (m[1], -m[2])) == whole, text

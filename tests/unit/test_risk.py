@@ -359,3 +359,17 @@ def test_risk_phrasings_added_from_unseen_accounts(text: str, expected: set[str]
 )
 def test_more_risk_phrasings(text: str, expected: set[str]) -> None:
     assert {f.label for f in find_risk_flags(text)} == expected
+
+
+def test_labels_limit_the_flags_without_changing_them() -> None:
+    # A chat's parts are read for their danger-now signs only (nlp.extract): each label's signs
+    # must be those of the whole reading, in the same order, for every sentence of the suites.
+    from tests.unit.test_risk_suite import SUITE
+
+    texts = [text for text, _ in FLAGGED + SUITE]
+    texts.append(" ".join(texts))
+    for text in texts:
+        whole = find_risk_flags(text)
+        for label in R:
+            limited = find_risk_flags(text, labels=frozenset({label}))
+            assert limited == [f for f in whole if f.label == label.value], (text, label)

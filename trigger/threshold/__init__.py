@@ -4,7 +4,12 @@
 give reason codes with their figures (``reasons``), and ``explain`` renders them in plain English.
 """
 
-from trigger.threshold.assessment import Explanation, ThresholdDecision, decide
+from trigger.threshold.assessment import (
+    Explanation,
+    ThresholdDecision,
+    decide,
+    threshold_result,
+)
 from trigger.threshold.explain import Explainer
 from trigger.threshold.reasons import IncidentRef, Reason, ReasonCode
 from trigger.threshold.routes import RouteOutcome, RouteState
@@ -22,4 +27,5 @@ __all__ = [
     "RouteState",
     "ThresholdDecision",
     "decide",
+    "threshold_result",
 ]

@@ -188,3 +188,9 @@ def decide(draft: Draft, profile: Profile) -> ThresholdDecision:
         drop_out=drop_out,
         would_change=changes,
     )
+
+
+def threshold_result(draft: Draft, profile: Profile) -> ThresholdResult:
+    """``profile``'s decision on ``draft`` as the draft's ``threshold`` object: what every
+    channel stores (``draft.threshold = threshold_result(draft, profile)``)."""
+    return decide(draft, profile).to_result()

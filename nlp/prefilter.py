@@ -1,0 +1,114 @@
+"""Words a regex cannot match without: a cheap, exact test before a costly search.
+
+:func:`required_strings` reads a regex's source and returns strings one of which every match of
+it contains (the literal text it must spell out: "called me" in ``(?:he|she) called me``, or
+"muslim" / "jew" when a branch needs one or the other), or ``None`` when it cannot say. A text
+that contains none of them cannot match, so ``any(s in text for s in strings)`` rules a sentence
+out before the regex runs; the result is the same as running it. Case-insensitive parts are never
+taken (the test is case-sensitive), nor anything inside a lookaround.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Iterable
+from functools import cache
+from typing import Any
+
+# The stdlib's regex parser (``re._parser``; ``sre_parse`` is its deprecated alias).
+_parser: Any = importlib.import_module("re._parser")
+_c: Any = importlib.import_module("re._constants")
+
+# Strings shorter than this are in nearly every sentence: not worth a test.
+_SHORTEST = 3
+# A set of more strings than this costs about what the search saves.
+_MOST = 80
+
+_Strings = frozenset[str] | None
+
+
+def required_strings(source: str) -> frozenset[str] | None:
+    """Strings one of which every match of ``source`` contains, or ``None`` (no useful test)."""
+    try:
+        parsed = _parser.parse(source, 0)
+    except re.error:
+        return None
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    found = _sequence(parsed)
+    if found is None or not found or min(map(len, found)) < _SHORTEST or len(found) > _MOST:
+        return None
+    return found
+
+
+@cache
+def needed_pattern(source: str) -> re.Pattern[str] | None:
+    """A regex that finds any of :func:`required_strings` (one search, not one per string), or
+    ``None`` when there are none: where it finds nothing, ``source`` cannot match. Built once
+    per source, when first asked for."""
+    strings = required_strings(source)
+    if strings is None:
+        return None
+    return re.compile("|".join(re.escape(s) for s in sorted(strings, key=len, reverse=True)))
+
+
+def may_match(pattern: re.Pattern[str], text: str) -> bool:
+    """False when ``text`` holds no string every match of ``pattern`` needs (so no match)."""
+    if pattern.flags & re.IGNORECASE:
+        return True
+    needed = needed_pattern(pattern.pattern)
+    return needed is None or needed.search(text) is not None
+
+
+def contains_any(text: str, strings: Iterable[str]) -> bool:
+    """Whether ``text`` contains one of ``strings``."""
+    return any(s in text for s in strings)
+
+
+def _sequence(items: Iterable[tuple[Any, Any]]) -> _Strings:
+    """The best requirement of a sequence: its longest literal run or one item's requirement."""
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, value in items:
+        if op is _c.LITERAL:
+            run.append(chr(value))
+            continue
+        if run:
+            candidates.append(frozenset({"".join(run)}))
+            run = []
+        found = _item(op, value)
+        if found:
+            candidates.append(found)
+    if run:
+        candidates.append(frozenset({"".join(run)}))
+    if not candidates:
+        return None
+    return max(candidates, key=_quality)
+
+
+def _quality(strings: frozenset[str]) -> tuple[int, int]:
+    """Prefer strings long enough to be rare, then fewer of them."""
+    return (min(min(map(len, strings)), 6), -len(strings))
+
+
+def _item(op: Any, value: Any) -> _Strings:
+    if op is _c.SUBPATTERN:
+        _group, add_flags, _del_flags, pattern = value
+        if add_flags & re.IGNORECASE:
+            return None
+        return _sequence(pattern)
+    if op is _c.ATOMIC_GROUP:
+        return _sequence(value)
+    if op is _c.BRANCH:
+        union: set[str] = set()
+        for alternative in value[1]:
+            found = _sequence(alternative)
+            if not found:
+                return None
+            union |= found
+        return frozenset(union)
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        low, _high, pattern = value
+        return _sequence(pattern) if low >= 1 else None
+    return None  # a class, a wildcard, an anchor, a lookaround: no literal text

@@ -1,0 +1,136 @@
+"""nlp.prefilter: the strings a regex cannot match without; the test never drops a match."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.clauses import Cut, segment_text
+from nlp.hate import _compiled
+from nlp.hate_context import repair
+from nlp.lexicon import sentences
+from nlp.prefilter import contains_any, may_match, required_strings
+from tests.unit.hate_suite import HATEFUL, NEUTRAL
+
+CASES = [
+    (r"he called me", {"he called me"}),
+    (r"(?:he|she) called me", {" called me"}),
+    (r"\b(?:muslim|jewish) (?:people|folk)", {"muslim", "jewish"}),
+    (r"go (?:back|home)+ now", {" now"}),
+    (r"(?<![\w])(?:you )?(?:pig|swine)s?\b", {"pig", "swine"}),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), CASES)
+def test_the_strings_a_match_needs(source: str, expected: set[str]) -> None:
+    assert required_strings(source) == expected
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        r"(?i)he called me",  # case-insensitive: a plain substring test would be wrong
+        r"(?:(?i:muslim)|jewish)\b",
+        r"\w+ \w+",  # nothing long enough
+        r"(?:abc|)\b\w+",  # an empty branch needs nothing
+    ],
+)
+def test_no_strings_when_a_match_may_lack_them(source: str) -> None:
+    assert required_strings(source) is None
+
+
+def test_an_optional_part_is_not_required() -> None:
+    assert required_strings(r"(?:people)? said it") == {" said it"}
+
+
+def test_the_test_never_drops_a_match_of_a_hate_rule() -> None:
+    # the sentences as nlp.hate reads them, the suite's hateful and neutral ones
+    compiled = _compiled()
+    canons = [
+        repair(s, compiled.lexicon, compiled.slur_strand, compiled.plain_slurs).canon
+        for case in HATEFUL + NEUTRAL
+        for s in sentences(
+            case.text, segment_text(case.text).bounds(Cut.TEXT_SENTENCE), compiled.lexicon
+        )
+    ]
+    checked = 0
+    for rule in (rule for _, group in compiled.rules for rule in group):
+        needed = required_strings(rule.source)
+        if needed is None:
+            continue
+        for canon in canons:
+            if not contains_any(canon, needed):
+                checked += 1
+                assert rule.pattern.search(canon) is None, (rule.name, canon)
+    assert checked > 1000
+
+
+def test_the_test_never_drops_a_match_of_a_risk_rule() -> None:
+    from nlp.risk import _compiled as risk_rules
+    from tests.unit.test_risk_suite import SUITE
+
+    canons = [
+        s.canon
+        for text, _ in SUITE
+        for s in sentences(text, segment_text(text).bounds(Cut.TEXT_SENTENCE))
+    ]
+    checked = 0
+    for rule in risk_rules().rules:
+        needed = required_strings(rule.pattern.pattern)
+        if needed is None:
+            continue
+        for canon in canons:
+            if not contains_any(canon, needed):
+                checked += 1
+                assert rule.pattern.search(canon) is None, (rule.name, canon)
+    assert checked > 1000
+
+
+def test_the_test_never_drops_a_match_of_a_party_rule() -> None:
+    from nlp.parties import _compiled as party_rules
+    from tests.unit.test_risk_suite import SUITE
+
+    texts = [text for text, _ in SUITE] + [case.text for case in HATEFUL + NEUTRAL]
+    texts += [
+        "I am writing on behalf of my elderly neighbour, Mrs Holt.",
+        "As her support worker I have been supporting her since May.",
+        "Three of my neighbours have also reported it, and four households have complained.",
+    ]
+    canons = [
+        s.canon
+        for text in texts
+        for s in sentences(text, segment_text(text).bounds(Cut.TEXT_SENTENCE))
+    ]
+    compiled = party_rules()
+    patterns = [p for _, p in compiled.third_party] + [p for *_, p in compiled.community]
+    matched = 0
+    for pattern in patterns:
+        for canon in canons:
+            if pattern.search(canon) is not None:
+                matched += 1
+                assert may_match(pattern, canon), (pattern.pattern[:60], canon)
+    assert matched >= 3
+
+
+def test_the_test_never_drops_a_match_of_an_exclusion_rule() -> None:
+    from nlp.exclusions import _rules
+    from tests.unit.test_risk_suite import SUITE
+
+    texts = [text for text, _ in SUITE] + [case.text for case in HATEFUL + NEUTRAL]
+    texts += [
+        "I want to stay anonymous, please don't give them my name.",
+        "The CPS decided not to charge him and I want that reviewed.",
+        "He was acquitted at court and I'm unhappy with the verdict.",
+        "My complaint is about how rude the officer was. It has stopped now.",
+    ]
+    canons = [
+        s.canon
+        for text in texts
+        for s in sentences(text, segment_text(text).bounds(Cut.TEXT_SENTENCE))
+    ]
+    matched = 0
+    for rule in _rules():
+        for canon in canons:
+            if rule.pattern.search(canon) is not None:
+                matched += 1
+                assert may_match(rule.pattern, canon), (rule.name, canon)
+    assert matched >= 4
