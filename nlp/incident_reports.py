@@ -12,6 +12,7 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
+from nlp.incident_items import ItemisedReports
 from nlp.incident_model import (
     AnalysedSegment,
     AssemblyState,
@@ -71,7 +72,7 @@ class OrdinalReference(AssemblyState):
         return told[k] if k < len(told) else None
 
 
-class ReportAttachment(OrdinalReference):
+class ReportAttachment(OrdinalReference, ItemisedReports):
     """The assembler's report rules: where each report cue goes."""
 
     def attach_cue(
@@ -87,6 +88,10 @@ class ReportAttachment(OrdinalReference):
     ) -> None:
         """Attach a report cue to the incident it reports, or keep it for the one its date
         starts."""
+        if id(cue_f) in self.consumed_cues:
+            return  # read as part of an itemised statement before it
+        if self.attach_items(seg_index, part, sents, cue_f, claimed):
+            return  # "I reported the eggs to the council on the 5th, and the tyres to ..."
         doc, text = part.doc, sents.text
         cue: ReportCue = cue_f.value
         sentence = sents.index(cue_f.start)
