@@ -225,6 +225,26 @@ SUITE: list[tuple[str, list[date], list[date]]] = [
     # a fight named by another word
     ("There was a huge brawl outside the chippy on Saturday night.", [d(6)], []),
     ("On the 3rd a scuffle broke out by the bins between two of them.", [d(3)], []),
+    # a visit by the household or an official is not an incident, whatever else its clause holds
+    ("On Saturday my sister came over to help with the garden and they left us alone.", [], [d(6)]),
+    ("My dad popped round on the 4th to drop off a lamp and they said nothing to him.", [], [d(4)]),
+    ("On Monday our son came to stay for the week.", [], [d(8)]),
+    ("A PCSO came round on the 5th to take a statement.", [], [d(5)]),
+    ("On 2 June I met the housing officer to go through my diary.", [], [d(2)]),
+    ("On the 3rd they came round and hammered on my door.", [d(3)], []),
+    ("The lads from the flats came over the fence on Sunday.", [d(7)], []),
+    ("On the 2nd they threw paint at my car and a PCSO came round on the 4th.", [d(2)], []),
+    # an earlier event told in the past perfect is its own clause with its own day
+    (
+        "My nephew came over on the 5th to sweep up the glass they had smashed on the 4th.",
+        [d(4)],
+        [d(5)],
+    ),
+    (
+        "On the 8th my mum stayed over to help me fix the fence he'd kicked in on the 7th.",
+        [d(7)],
+        [d(8)],
+    ),
 ]
 
 
