@@ -326,3 +326,12 @@ def test_a_quoted_line_break_is_not_a_list_item(nlp: Language) -> None:
     )
     assert [i.start for i in found.incidents] == [d(4)]
     assert found.incidents[0].summary.startswith("> On the 2nd")
+
+
+def test_a_motivation_told_of_every_incident_goes_to_each(nlp: Language) -> None:
+    found = _assembled(
+        nlp,
+        "On the 2nd they threw eggs at our door. On the 5th they kicked our bins over. "
+        "We are Jewish and every one of these things is about our religion.",
+    )
+    assert [i.hate_strands for i in found.incidents] == [("religion",), ("religion",)]
