@@ -158,6 +158,9 @@ def test_each_item_of_a_list_takes_its_own_report(nlp: Language) -> None:
         ("I reported it to Greenfields Housing Association.", True, ("housing",)),
         ("I reported it to Riverside.", True, ("housing",)),
         ("I told the residents' association.", False, ("other",)),
+        # numbers said in words, as voice-to-text writes them
+        ("I rang one oh one that night.", True, ("police",)),
+        ("I had to ring nine nine nine.", True, ("police",)),
     ],
 )
 def test_bodies_named_the_way_people_name_them(
