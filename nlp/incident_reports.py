@@ -139,7 +139,15 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
                 and date_f.value.end_date is not None
                 and date_f.value.end_date < current.start
             )
-            if cue.until and current is not None and recent:
+            # "I rang the police about all of them on 12 October, when ...": a report of the
+            # incidents told, on that day, whatever follows it
+            about_all = current is not None and any(
+                c.label == "collective"
+                and c.explanation != COUNTED_REPORTS
+                and c.start < date_f.start
+                for c in self.cues_between(cue_f.end, clause_end)
+            )
+            if (cue.until and current is not None and recent) or about_all:
                 pass  # "didn't report it until 2 September": that is when it was reported
             elif not recent or current is None or introduces_event or starts_before_current:
                 # The date is when it happened, told through its report ("rang 101 on the 3rd"):

@@ -128,7 +128,7 @@ def rule_book() -> RuleBook:
         # ", the day of my GP appointment," / ", which was the morning after the hearing,"
         appositive=re.compile(
             rf",\s*(?:(?:which|that)\s+(?:was|is)\s+)?(?:the|my|our)\s+(?:same\s+|very\s+)?"
-            rf"(?:{heads})\s+(?:of|after|before|that|when|i|we|she|he)\b[^,;.!?]*(?:,|(?=[.;!?]|$))",
+            rf"(?:{heads})\s+(?:of|after|before|that|when|i|we|she|he)\b[^,;:.!?]*(?:,|(?=[.;:!?]|$))",
             re.I,
         ),
         # "stopped at the end of July", "it all calmed down in March": the date ends it
@@ -246,9 +246,17 @@ def date_scope(clause: str, date_spans: list[tuple[int, int]], own: tuple[int, i
     ``clause``; ``date_spans`` are every date phrase in it), appositives left out."""
     book = rule_book()
     # appositives first (blanked, offsets kept), unless the date itself stands in one
-    clause = book.appositive.sub(
-        lambda m: m.group(0) if m.start() <= own[0] < m.end() else " " * len(m.group(0)), clause
-    )
+    blanked: list[tuple[int, int]] = []
+
+    def blank(m: re.Match[str]) -> str:
+        if m.start() <= own[0] < m.end():
+            return m.group(0)
+        blanked.append((m.start(), m.end()))
+        return " " * len(m.group(0))
+
+    clause = book.appositive.sub(blank, clause)
+    # a date inside a left-out appositive ("5 June, the day after the meeting: ...") owns nothing
+    inside = {k for k, (s, _e) in enumerate(date_spans) if any(a <= s < b for a, b in blanked)}
     bounds = [0]
     for match in book.conjunct.finditer(clause):
         if match.start() > bounds[-1]:
@@ -265,7 +273,7 @@ def date_scope(clause: str, date_spans: list[tuple[int, int]], own: tuple[int, i
     pieces = [(bounds[k], min(bounds[k + 1], len(clause))) for k in range(len(bounds) - 1)]
     owner: list[set[int]] = []
     for a, b in pieces:
-        owner.append({k for k, (s, _e) in enumerate(date_spans) if a <= s < b})
+        owner.append({k for k, (s, _e) in enumerate(date_spans) if a <= s < b and k not in inside})
     # dateless conjuncts go to the date(s) before them; those before any date, to the first
     current = next((o for o in owner if o), set())
     assigned = []

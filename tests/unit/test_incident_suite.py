@@ -177,6 +177,13 @@ SUITE: list[tuple[str, list[date], list[date]]] = [
         [d(4, 5), d(18, 5)],
         [d(11, 5)],
     ),
+    # a list item's date with an appositive before the colon is still the item's heading
+    (
+        "- 2 June, the night before my exam: they had music on till 4am\n"
+        "- 5 June, the day after the meeting: eggs thrown at the door",
+        [d(2), d(5)],
+        [],
+    ),
     # one incident told, an unrelated dated event in the next sentence
     (
         "Yesterday they threw eggs at my door. On the 3rd I had a meeting at the school.",

@@ -47,6 +47,14 @@ def rows(nlp: Language, text: str) -> list[Row]:
     [
         # collective: one statement, every incident told, on the day it gives
         ("I told 101 about the lot on the 6th.", [(d(1), True, d(6), ("police",))] * 1),
+        (
+            "I rang the police about all of them on the 6th, when I had finally had enough.",
+            [(d(1), True, d(6), ("police",))],
+        ),
+        (
+            "I emailed the council about every one of these on the 7th as my son was upset.",
+            [(d(1), True, d(7), ("council",))],
+        ),
         ("I rang the police about all of them.", [(d(1), True, None, ("police",))]),
         ("I have reported everything to the council.", [(d(1), True, None, ("council",))]),
         ("I reported all of it to the housing association.", [(d(1), True, None, ("housing",))]),
