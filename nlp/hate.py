@@ -26,6 +26,7 @@ Findings never carry the abusive words themselves: the explanation names the rul
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -255,7 +256,15 @@ def _compiled() -> _Compiled:
     words |= {w for term in slur_strand if " " in term for w in term.split() if len(w) >= 5}
     fuzzy = {t for t in slur_strand if len(t) >= 5} | {v for v in hate["hate_verbs"] if len(v) >= 4}
     fuzzy |= {p for p in hate["hostile_predicates"] if len(p) >= 6}
-    lexicon = ObfuscationLexicon((w for w in words if len(w) >= 3), fuzzy, slurs["slip_stoplist"])
+    # every "-ing" word the patterns read, so that "shoutin" is read as "shouting"
+    ing_words = set(re.findall(r"[a-z]+ing\b", json.dumps([hate, families])))
+    lexicon = ObfuscationLexicon(
+        (w for w in words if len(w) >= 3),
+        fuzzy,
+        slurs["slip_stoplist"],
+        spoken=hate["text_speak"],
+        ing_words=ing_words,
+    )
 
     common = {
         "HOSTILE_PRED": alternation(hate["hostile_predicates"]),

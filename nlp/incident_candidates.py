@@ -413,7 +413,9 @@ class CandidateRules(ReportAttachment):
         # "Since Mum sent me that on Thursday things got worse: yesterday ...": not it
         part_of = c.sents.clause_around(Cut.PART, c.sentence, c.mention.start, c.mention.end)
         around = c.text[c.s_start : c.s_end]
-        heading = not re.search(r"\w", part_of.replace(c.value.text, ""))  # "- 4/8/26: cars ..."
+        # "- 4/8/26: cars ...", "- 29 September, the evening before the funeral: he revved ..."
+        bare = rule_book().appositive.sub(" ", part_of.replace(c.value.text, ""))
+        heading = not re.search(r"\w", bare)
         if heading or len(part_of) >= len(around) - 2:
             return None
         offset = c.s_start + around.find(part_of)

@@ -80,6 +80,7 @@ class Incident:
     references: list[str] = field(default_factory=list)
     hate: set[str] = field(default_factory=set)
     explanation: list[str] = field(default_factory=list)
+    anchor: int = -1  # document offset of the date phrase that started it (-1: none)
 
 
 class Sentences:
@@ -169,6 +170,7 @@ class AssemblyState:
             block=(part.offset + s_start, part.offset + s_end),
             summary=summary,
             explanation=[why],
+            anchor=part.offset + char,
         )
         self.incidents.append(incident)
         self.by_segment.setdefault(seg_index, []).append(incident)

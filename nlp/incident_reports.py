@@ -12,6 +12,7 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
+from nlp.incident_items import ItemisedReports
 from nlp.incident_model import (
     AnalysedSegment,
     AssemblyState,
@@ -71,7 +72,7 @@ class OrdinalReference(AssemblyState):
         return told[k] if k < len(told) else None
 
 
-class ReportAttachment(OrdinalReference):
+class ReportAttachment(OrdinalReference, ItemisedReports):
     """The assembler's report rules: where each report cue goes."""
 
     def attach_cue(
@@ -87,6 +88,10 @@ class ReportAttachment(OrdinalReference):
     ) -> None:
         """Attach a report cue to the incident it reports, or keep it for the one its date
         starts."""
+        if id(cue_f) in self.consumed_cues:
+            return  # read as part of an itemised statement before it
+        if self.attach_items(seg_index, part, sents, cue_f, claimed):
+            return  # "I reported the eggs to the council on the 5th, and the tyres to ..."
         doc, text = part.doc, sents.text
         cue: ReportCue = cue_f.value
         sentence = sents.index(cue_f.start)
@@ -134,7 +139,15 @@ class ReportAttachment(OrdinalReference):
                 and date_f.value.end_date is not None
                 and date_f.value.end_date < current.start
             )
-            if cue.until and current is not None and recent:
+            # "I rang the police about all of them on 12 October, when ...": a report of the
+            # incidents told, on that day, whatever follows it
+            about_all = current is not None and any(
+                c.label == "collective"
+                and c.explanation != COUNTED_REPORTS
+                and c.start < date_f.start
+                for c in self.cues_between(cue_f.end, clause_end)
+            )
+            if (cue.until and current is not None and recent) or about_all:
                 pass  # "didn't report it until 2 September": that is when it was reported
             elif not recent or current is None or introduces_event or starts_before_current:
                 # The date is when it happened, told through its report ("rang 101 on the 3rd"):

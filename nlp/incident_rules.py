@@ -75,6 +75,9 @@ class RuleBook:
     conjunct: re.Pattern[str]
     appositive: re.Pattern[str]
     stopped: re.Pattern[str]
+    visit: re.Pattern[str]
+    official: re.Pattern[str]
+    nothing_done: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -86,6 +89,19 @@ def rule_book() -> RuleBook:
     subjects = "|".join(sorted(data["AND_SUBJECTS"], key=len, reverse=True))
     heads = "|".join(data["APPOSITIVE_HEADS"])
     stops = "|".join(re.escape(w) for w in sorted(data["STOPPED"], key=len, reverse=True))
+    earlier = "|".join(data["EARLIER_EVENT_SUBJECTS"])
+    # not reported speech: "a letter saying they had written to them"
+    speech = "".join(
+        rf"(?<!\b{re.escape(w)})" for w in [*data["TOPIC_WORDS"], "that", "said", "says", "told"]
+    )
+    visits = "|".join(
+        re.escape(w).replace(r"\ ", r"\s+")
+        for w in sorted(data["VISIT"]["phrases"], key=len, reverse=True)
+    )
+    officials = "|".join(
+        re.escape(w).replace(r"\ ", r"\s+")
+        for w in sorted(data["VISIT"]["officials"], key=len, reverse=True)
+    )
     return RuleBook(
         reasons={r["name"]: r["reason"] for r in data["rules"]},
         order=tuple(r["name"] for r in data["rules"]),
@@ -100,22 +116,36 @@ def rule_book() -> RuleBook:
         kin_plural=frozenset(data["KIN_PLURAL"]),
         weak_event=frozenset(data["WEAK_EVENT"]),
         topic_words=frozenset(data["TOPIC_WORDS"]),
-        # Where a conjunct ends: before "and" + a new subject or time, before a subordinator.
+        # Where a conjunct ends: before "and" + a new subject or time, before a subordinator,
+        # before a past perfect that tells an earlier event of its own ("the bottles | they had
+        # smashed on the 23rd").
         conjunct=re.compile(
             rf",?\s+and[\s>]+(?=(?:{subjects})\b)|,?\s+(?:{breaks})[\s>]+(?=\w)|\s*,\s*(?=and\b)"
-            rf"|\s+but\s+|\s+then\s+|[;:]",
+            rf"|\s+but\s+|\s+then\s+|[;:]"
+            rf"|{speech}\s+(?=(?:{earlier})(?:\s+had|'d|’d)\s+(?!to\b)\w+)",
             re.I,
         ),
         # ", the day of my GP appointment," / ", which was the morning after the hearing,"
         appositive=re.compile(
             rf",\s*(?:(?:which|that)\s+(?:was|is)\s+)?(?:the|my|our)\s+(?:same\s+|very\s+)?"
-            rf"(?:{heads})\s+(?:of|after|before|that|when|i|we|she|he)\b[^,;.!?]*(?:,|(?=[.;!?]|$))",
+            rf"(?:{heads})\s+(?:of|after|before|that|when|i|we|she|he)\b[^,;:.!?]*(?:,|(?=[.;:!?]|$))",
             re.I,
         ),
         # "stopped at the end of July", "it all calmed down in March": the date ends it
         stopped=re.compile(
             rf"\b(?:{stops})\s+(?:(?:at|in|on|by|around|about|after|from|since)\s+)?"
             rf"(?:(?:the|about|around)\s+)?$",
+            re.I,
+        ),
+        visit=re.compile(rf"\b(?:{visits})\b", re.I),
+        official=re.compile(rf"\b(?:{officials})\b", re.I),
+        nothing_done=re.compile(
+            r"\b(?:"
+            + "|".join(
+                re.escape(w).replace(r"\ ", r"\s+")
+                for w in sorted(data["NOTHING_DONE"], key=len, reverse=True)
+            )
+            + r")\b",
             re.I,
         ),
     )
@@ -216,9 +246,17 @@ def date_scope(clause: str, date_spans: list[tuple[int, int]], own: tuple[int, i
     ``clause``; ``date_spans`` are every date phrase in it), appositives left out."""
     book = rule_book()
     # appositives first (blanked, offsets kept), unless the date itself stands in one
-    clause = book.appositive.sub(
-        lambda m: m.group(0) if m.start() <= own[0] < m.end() else " " * len(m.group(0)), clause
-    )
+    blanked: list[tuple[int, int]] = []
+
+    def blank(m: re.Match[str]) -> str:
+        if m.start() <= own[0] < m.end():
+            return m.group(0)
+        blanked.append((m.start(), m.end()))
+        return " " * len(m.group(0))
+
+    clause = book.appositive.sub(blank, clause)
+    # a date inside a left-out appositive ("5 June, the day after the meeting: ...") owns nothing
+    inside = {k for k, (s, _e) in enumerate(date_spans) if any(a <= s < b for a, b in blanked)}
     bounds = [0]
     for match in book.conjunct.finditer(clause):
         if match.start() > bounds[-1]:
@@ -235,7 +273,7 @@ def date_scope(clause: str, date_spans: list[tuple[int, int]], own: tuple[int, i
     pieces = [(bounds[k], min(bounds[k + 1], len(clause))) for k in range(len(bounds) - 1)]
     owner: list[set[int]] = []
     for a, b in pieces:
-        owner.append({k for k, (s, _e) in enumerate(date_spans) if a <= s < b})
+        owner.append({k for k, (s, _e) in enumerate(date_spans) if a <= s < b and k not in inside})
     # dateless conjuncts go to the date(s) before them; those before any date, to the first
     current = next((o for o in owner if o), set())
     assigned = []
@@ -248,6 +286,35 @@ def date_scope(clause: str, date_spans: list[tuple[int, int]], own: tuple[int, i
         clause[a:b] for (a, b), o in zip(pieces, assigned, strict=True) if mine is None or mine in o
     ]
     return scope
+
+
+_VISIT = VetoTopic("a visit", frozenset(), weak=False)
+
+
+def visit_by_household_or_official(piece: str) -> str | None:
+    """The visit a conjunct tells when who came is the writer's household or an official ("my
+    brother came round", "a PCSO came round", "she met her PCSO"), or None."""
+    book = rule_book()
+    match = book.visit.search(piece)
+    if match is None:
+        return None
+    subject = piece[: match.start()]
+    met = " ".join(piece[match.end() :].split()[:4])  # "met her local PCSO", "visited the PCSO"
+    if (
+        book.official.search(subject)
+        or (household_words(subject) and not _stranger(subject))
+        or (match.group(0).lower().startswith(("met", "visited")) and book.official.search(met))
+    ):
+        return match.group(0)
+    return None
+
+
+def _stranger(subject: str) -> bool:
+    """Whether a subject names someone outside the household ("my neighbour's son")."""
+    lex = event_lexicon()
+    words = _words(subject)
+    own = household_words(subject)
+    return any(k not in own and w in lex.perpetrator_words for k, w in enumerate(words))
 
 
 def _topic_free(text: str) -> str:
@@ -270,8 +337,12 @@ def clause_veto(scope: list[str]) -> tuple[str, str] | None:
     vetoed: list[tuple[str, str]] = []
     free_behaviour = False
     for piece in scope:
+        piece = book.nothing_done.sub(" ", piece)  # "they left us alone": nothing done
         words = set(_words(piece))
         hit = [(v, sorted(v.words & words)) for v in book.vetoes if v.words & words]
+        visit = visit_by_household_or_official(piece)
+        if visit is not None:
+            hit.insert(0, (_VISIT, [visit]))
         if not hit:
             # a subject alone ("the people [who moved in ...]") tells nothing done
             firm = has_strong_event(piece) or (has_actor(piece) and has_event(piece))

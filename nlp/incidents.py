@@ -83,6 +83,14 @@ _NAME_CALLING = re.compile(
 _AFTER_UNDATED = re.compile(r"\b(?:before|already|too|as well|also|again|previously)\b", re.I)
 
 
+# A motivation told of every incident at once ("all of this is about my son's autism").
+_EVERY_ONE = re.compile(
+    r"\b(?:every one of|each of|all of)\s+(?:these|them|those|this|it)\b|\ball\s+(?:these|those)\s+"
+    r"(?:things|incidents|times)\b|\b(?:all this|everything)\s+(?:is|was|has been)\b",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class Assembly:
     """The incidents an account tells, and the date phrases set aside with why."""
@@ -272,6 +280,11 @@ class _Assembler(CandidateRules):
             if target is not None:
                 target.references.append(str(r.value))
         for h in findings(doc, "hate"):
+            if _EVERY_ONE.search(text[h.start : h.end]):
+                # "every one of these things is about our colour": each incident told
+                for incident in self.incidents if part.chat else self.by_segment.get(seg_index, []):
+                    incident.hate.add(h.label)
+                continue
             target = self.incident_at(seg_index, part.offset + h.start)
             if target is None and part.chat and self.current is not None:
                 # a chat message going on about the incident of the message before

@@ -108,9 +108,18 @@ class ObfuscationLexicon:
     """
 
     def __init__(
-        self, words: Iterable[str], fuzzy: Iterable[str] = (), stoplist: Iterable[str] = ()
+        self,
+        words: Iterable[str],
+        fuzzy: Iterable[str] = (),
+        stoplist: Iterable[str] = (),
+        spoken: Mapping[str, str] | None = None,
+        ing_words: Iterable[str] = (),
     ) -> None:
         self.words = frozenset(w.lower() for w in words if " " not in w)
+        # Text-speak spellings ("woz", "kno") and the dropped g of "-ing" words ("shoutin",
+        # "callin"): read as the words they spell, so the patterns see "shouting", "calling".
+        self._spoken = {k.lower(): v.lower() for k, v in (spoken or {}).items()}
+        self._ing = frozenset(w.lower() for w in ing_words if w.endswith("ing") and len(w) >= 6)
         # One slip of the keyboard ("haet", "disgsting"): adjacent letters swapped or one letter
         # dropped, never the first letter, only for ``fuzzy`` words long enough not to collide.
         self._slips: dict[str, str] = {}
@@ -130,6 +139,10 @@ class ObfuscationLexicon:
         """The lexicon word (or inflected form) ``token`` spells, or None."""
         if token in self.words:
             return token
+        if token in self._spoken:
+            return self._spoken[token]
+        if token.endswith("in") and token + "g" in self._ing:
+            return token + "g"
         if "*" in token:
             return self._wildcard(token)
         if token in self._slips:

@@ -37,15 +37,16 @@ FLOORS = {
     ROOT / "tests" / "fixtures" / "corpus-d": (0.95, 0.80),
     ROOT / "tests" / "fixtures" / "corpus-e": (0.95, 0.80),
     # First contact 0.798 and 0.851 on 6 December 2026; the floors sit under what the fixes of
-    # issue 7 reached (0.832 and 0.901).
-    ROOT / "tests" / "fixtures" / "corpus-f": (0.82, 0.50),
-    ROOT / "tests" / "fixtures" / "corpus-g": (0.89, 0.70),
+    # issue 7 and the causes fixed after J (itemised reports, visits, text-speak hate, spoken
+    # numbers, collective reports) reached (0.939 and 0.926).
+    ROOT / "tests" / "fixtures" / "corpus-f": (0.92, 0.80),
+    ROOT / "tests" / "fixtures" / "corpus-g": (0.91, 0.75),
     # Written blind after those fixes and scored untouched (0.940 and 0.924); the fixes they
     # prompted reached 0.990 and 0.991.
     ROOT / "tests" / "fixtures" / "corpus-h": (0.98, 0.90),
     ROOT / "tests" / "fixtures" / "corpus-i": (0.98, 0.90),
-    # Written blind after those, scored untouched at 0.943: floors under that.
-    ROOT / "tests" / "fixtures" / "corpus-j": (0.93, 0.80),
+    # Written blind after those, scored untouched at 0.943; 0.964 after the causes it showed.
+    ROOT / "tests" / "fixtures" / "corpus-j": (0.95, 0.85),
 }
 HEADLINE = [
     "incidents.f1",

@@ -122,6 +122,11 @@ WRITTEN = [
     (SUNDAY, "Tuesday\u2019s meeting with housing went nowhere.", "Tuesday", "2026-12-01"),
     (SUNDAY, "Since last Friday's fight I have not slept.", None, "2026-12-04", "2026-12-06"),
     (SUNDAY, "Bonfire Night's fireworks were aimed at us.", "Bonfire Night", "2026-11-05"),
+    # ordinals said in words, as voice-to-text writes them
+    (SUNDAY, "on the twenty third of November they were at it", None, "2026-11-23"),
+    (SUNDAY, "on the thirty-first of October they egged us", None, "2026-10-31"),
+    (SUNDAY, "and then on the twenty eighth they came back", "on the twenty eighth", "2026-11-28"),
+    (SUNDAY, "he was shouting again on the fourth", "on the fourth", "2026-12-04"),
 ]
 
 
@@ -174,6 +179,9 @@ def test_bank_holiday_with_a_year_written_is_that_year() -> None:
         "Every first Monday of the month they have a barbecue.",
         "Every bank holiday they have a barbecue.",
         "the first of many complaints",
+        "They live on the second floor above us.",
+        "I only got through on the third attempt.",
+        "They said it on the first day we moved in.",
     ],
 )
 def test_numbers_and_words_that_are_not_dates_give_none(text: str) -> None:

@@ -95,3 +95,42 @@ def test_culprit_identity_is_no_cue_for_a_carried_strand() -> None:
 )
 def test_exactly_the_victims_strand(text: str, expected: set[HateStrand]) -> None:
     assert hate_strands(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # text-speak: a dropped g and spellings such as "woz", "kno" read as the words they spell
+        ("they woz mockin the way my son talks, hes got a stammer", {HateStrand.DISABILITY}),
+        ("kids keep laughin at my wifes wheelchair", {HateStrand.DISABILITY}),
+        (
+            "im trans an they keep callin me him and shoutin my old name",
+            {HateStrand.TRANSGENDER_IDENTITY},
+        ),
+        # misgendering and deadnaming where the writer says they are trans
+        (
+            "I'm a trans man. The lads on the corner call me her and laugh.",
+            {HateStrand.TRANSGENDER_IDENTITY},
+        ),
+        (
+            "She is trans and he was yelling her dead name across the car park.",
+            {HateStrand.TRANSGENDER_IDENTITY},
+        ),
+        # told to go back, however it is phrased
+        ("he told me to get back to my own country", {HateStrand.RACE}),
+        ("one of them yelled piss off back to where you came from", {HateStrand.RACE}),
+        # a motivation told of every incident at once
+        (
+            "We are Sikh and I know every one of these incidents is about our religion.",
+            {HateStrand.RELIGION},
+        ),
+        # controls: the same words with no hostile shape
+        ("My son is learnin to walk again after the operation.", set()),
+        ("I got back to my own house at ten.", set()),
+        ("They were shoutin and bangin on the door at 2am.", set()),
+    ],
+)
+def test_text_speak_misgendering_and_collective_motivation(
+    text: str, expected: set[HateStrand]
+) -> None:
+    assert hate_strands(text) == expected

@@ -177,6 +177,13 @@ SUITE: list[tuple[str, list[date], list[date]]] = [
         [d(4, 5), d(18, 5)],
         [d(11, 5)],
     ),
+    # a list item's date with an appositive before the colon is still the item's heading
+    (
+        "- 2 June, the night before my exam: they had music on till 4am\n"
+        "- 5 June, the day after the meeting: eggs thrown at the door",
+        [d(2), d(5)],
+        [],
+    ),
     # one incident told, an unrelated dated event in the next sentence
     (
         "Yesterday they threw eggs at my door. On the 3rd I had a meeting at the school.",
@@ -225,6 +232,26 @@ SUITE: list[tuple[str, list[date], list[date]]] = [
     # a fight named by another word
     ("There was a huge brawl outside the chippy on Saturday night.", [d(6)], []),
     ("On the 3rd a scuffle broke out by the bins between two of them.", [d(3)], []),
+    # a visit by the household or an official is not an incident, whatever else its clause holds
+    ("On Saturday my sister came over to help with the garden and they left us alone.", [], [d(6)]),
+    ("My dad popped round on the 4th to drop off a lamp and they said nothing to him.", [], [d(4)]),
+    ("On Monday our son came to stay for the week.", [], [d(8)]),
+    ("A PCSO came round on the 5th to take a statement.", [], [d(5)]),
+    ("On 2 June I met the housing officer to go through my diary.", [], [d(2)]),
+    ("On the 3rd they came round and hammered on my door.", [d(3)], []),
+    ("The lads from the flats came over the fence on Sunday.", [d(7)], []),
+    ("On the 2nd they threw paint at my car and a PCSO came round on the 4th.", [d(2)], []),
+    # an earlier event told in the past perfect is its own clause with its own day
+    (
+        "My nephew came over on the 5th to sweep up the glass they had smashed on the 4th.",
+        [d(4)],
+        [d(5)],
+    ),
+    (
+        "On the 8th my mum stayed over to help me fix the fence he'd kicked in on the 7th.",
+        [d(7)],
+        [d(8)],
+    ),
 ]
 
 
@@ -306,3 +333,12 @@ def test_a_quoted_line_break_is_not_a_list_item(nlp: Language) -> None:
     )
     assert [i.start for i in found.incidents] == [d(4)]
     assert found.incidents[0].summary.startswith("> On the 2nd")
+
+
+def test_a_motivation_told_of_every_incident_goes_to_each(nlp: Language) -> None:
+    found = _assembled(
+        nlp,
+        "On the 2nd they threw eggs at our door. On the 5th they kicked our bins over. "
+        "We are Jewish and every one of these things is about our religion.",
+    )
+    assert [i.hate_strands for i in found.incidents] == [("religion",), ("religion",)]

@@ -47,6 +47,14 @@ def rows(nlp: Language, text: str) -> list[Row]:
     [
         # collective: one statement, every incident told, on the day it gives
         ("I told 101 about the lot on the 6th.", [(d(1), True, d(6), ("police",))] * 1),
+        (
+            "I rang the police about all of them on the 6th, when I had finally had enough.",
+            [(d(1), True, d(6), ("police",))],
+        ),
+        (
+            "I emailed the council about every one of these on the 7th as my son was upset.",
+            [(d(1), True, d(7), ("council",))],
+        ),
         ("I rang the police about all of them.", [(d(1), True, None, ("police",))]),
         ("I have reported everything to the council.", [(d(1), True, None, ("council",))]),
         ("I reported all of it to the housing association.", [(d(1), True, None, ("housing",))]),
@@ -158,6 +166,9 @@ def test_each_item_of_a_list_takes_its_own_report(nlp: Language) -> None:
         ("I reported it to Greenfields Housing Association.", True, ("housing",)),
         ("I reported it to Riverside.", True, ("housing",)),
         ("I told the residents' association.", False, ("other",)),
+        # numbers said in words, as voice-to-text writes them
+        ("I rang one oh one that night.", True, ("police",)),
+        ("I had to ring nine nine nine.", True, ("police",)),
     ],
 )
 def test_bodies_named_the_way_people_name_them(
@@ -262,3 +273,59 @@ def test_a_collective_report_leaves_out_the_incident_named_as_its_exception(
         "I reported every one to the police except the paint, which I didn't bother with."
     )
     assert rows(nlp, said) == [(d(1), None, None, ()), (d(3), True, None, ("police",))]
+
+
+# Two incidents told in one sentence, each with a thing of its own to be named by.
+PAIR = "On 1 June they sprayed paint on my van and on 4 June they snapped the wing mirror off. "
+
+
+@pytest.mark.parametrize(
+    ("said", "first", "second"),
+    [
+        # the verb told once, each item its own body and day
+        (
+            "I reported the van to the police on the 2nd, "
+            "and the mirror to the council on the 8th.",
+            (True, d(2), ("police",)),
+            (True, d(8), ("council",)),
+        ),
+        (
+            "I reported the mirror to the council the same day and the van to 101 on the 5th.",
+            (True, d(5), ("police",)),
+            (True, d(4), ("council",)),
+        ),
+        # one item only: the thing it names says which incident
+        (
+            "I told the ASB team about the mirror on the 9th.",
+            (None, None, ()),
+            (True, d(9), ("council",)),
+        ),
+        (
+            "I reported the paint to the police on the 3rd.",
+            (True, d(3), ("police",)),
+            (None, None, ()),
+        ),
+        # a negated item
+        (
+            "I reported the van to the police on the 2nd. I never reported the mirror to anyone.",
+            (True, d(2), ("police",)),
+            (False, None, ()),
+        ),
+    ],
+)
+def test_a_report_that_names_what_it_reports(
+    nlp: Language,
+    said: str,
+    first: tuple[bool | None, date | None, tuple[str, ...]],
+    second: tuple[bool | None, date | None, tuple[str, ...]],
+) -> None:
+    assert rows(nlp, PAIR + said) == [(d(1), *first), (d(4), *second)]
+
+
+def test_a_thing_both_incidents_share_names_neither(nlp: Language) -> None:
+    said = (
+        "On 1 June they kicked my car and on 4 June they keyed my car. "
+        "I reported the car to the police on the 5th."
+    )
+    found = rows(nlp, said)
+    assert [f[0] for f in found] == [d(1), d(4)]  # the 5th is a report's day either way
