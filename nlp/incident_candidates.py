@@ -29,6 +29,7 @@ from nlp.incident_rules import (
 )
 from nlp.incident_words import (
     ANAPHORA,
+    LIST_LINE_BREAK,
     PLACE_COURT,
     date_value,
     event_lexicon,
@@ -313,7 +314,8 @@ class CandidateRules(ReportAttachment):
         return _Reject() if rule_book().stopped.search(before) else None
 
     def _rule_range_end(self, c: _Candidate) -> _Verdict | None:
-        # the far end of "from March to June", or "the next day (18/6)"
+        # the far end of "from March to June", or "the next day (18/6)"; not the date opening the
+        # next line of a log ("... that night\n- 30/08/2025 - ...")
         follows = self._follows_date(c.mention, c.text, r"\s*(?:to|till|until|-|–|\()\s*")
         return _Reject() if follows else None
 
@@ -511,6 +513,7 @@ class CandidateRules(ReportAttachment):
             other.end <= mention_f.start
             and mention_f.start - other.end <= 6
             and pattern.fullmatch(text[other.end : mention_f.start])
+            and not LIST_LINE_BREAK.search(text[other.end : mention_f.start])
             for other in self.mentions_between(mention_f.start - 80, mention_f.start)
         )
 

@@ -48,6 +48,7 @@ from nlp.incident_rules import (
 from nlp.incident_words import (
     HAPPENING,
     LEAD_IN,
+    LIST_LINE_BREAK,
     NAMED_AFTER_KIN,
     SAME_ABUSE,
     SELF_CORRECTION,
@@ -133,7 +134,8 @@ class _Assembler(CandidateRules):
         # "A fortnight ago, the Wednesday, ...", "Monday, 31st August": two phrases in apposition
         # name one day; the more specific one says which.
         for first, second in zip(mentions, mentions[1:], strict=False):
-            if re.fullmatch(r"\s*[,(–-]?\s*", text[first.end : second.start]):
+            between = text[first.end : second.start]
+            if re.fullmatch(r"\s*[,(–-]?\s*", between) and not LIST_LINE_BREAK.search(between):
                 weaker = first if specificity(first.value) < specificity(second.value) else second
                 if not is_incident_anchor(first.value) and not is_incident_anchor(second.value):
                     self.superseded.add(id(weaker))

@@ -164,6 +164,34 @@ SUITE: list[tuple[str, list[date], list[date]]] = [
         [d(2), d(5)],
         [d(3)],
     ),
+    # a dash log: a line ending in a date phrase does not make the next line's date a range end
+    (
+        "- 28/05/2026 - bins tipped over in the road - rang the council that night\n"
+        "- 02/06/2026 - youths kicking the gate - rang 101 the same day\n"
+        "- 04/06 - a ball through the kitchen window - told no one\n"
+        "- 06/06 - car aerial snapped off - police the next day",
+        [d(28, 5), d(2), d(4), d(6)],
+        [],
+    ),
+    (
+        "- 01/06 - my hospital appointment - took a taxi\n"
+        "- 03/06 - lads revving bikes on the green",
+        [d(3)],
+        [d(1)],
+    ),
+    # an unpunctuated "which was the day of ..." says when, the subject after it what happened
+    (
+        "and then on the 4th which was the day of my dentist appointment "
+        "they threw eggs at the van",
+        [d(4)],
+        [],
+    ),
+    (
+        "on Monday which was the morning after the residents meeting someone slashed my tyres",
+        [d(8)],
+        [],
+    ),
+    ("On the 4th which was the day of my hospital appointment.", [], [d(4)]),
     (
         "Monday 1 June - they were screaming in the garden.\n"
         "Tuesday 2 June - housing officer visited.\n"

@@ -41,7 +41,12 @@ def own(
     ("text", "relationship"),
     [
         ("I am writing on behalf of my mother, who is 86.", "son/daughter"),
-        ("My constituent has been harassed for months.", "councillor"),
+        ("My constituent has been harassed for months.\n\nCllr Jo Bell", "councillor"),
+        (
+            "I write on behalf of my constituent Mr Lee.\n\nYours,\nAmy Fox\n"
+            "Senior Caseworker to Sam Hill MP",
+            "MP's caseworker",
+        ),
         ("As her support worker I am raising this for her.", "support worker"),
         ("I'm the ward councillor for Elm Park.", "councillor"),
         ("I am a caseworker for Jane Doe MP and write about a constituent.", "MP's caseworker"),
@@ -61,6 +66,13 @@ def test_third_party_statement_gives_role_and_relationship(text: str, relationsh
     parties = own(text, Person("A Writer", "writer@example.org"))
     assert parties.role is ApplicantRole.THIRD_PARTY
     assert parties.relationship == relationship
+
+
+def test_a_constituent_says_an_elected_members_office_but_not_which() -> None:
+    # MPs and councillors both have constituents: the title says which, not the word
+    parties = own("My constituent has been harassed for months.", Person("A Writer", "w@x.org"))
+    assert parties.role is ApplicantRole.THIRD_PARTY
+    assert parties.relationship is None
 
 
 @pytest.mark.parametrize(
