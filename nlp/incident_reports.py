@@ -37,6 +37,8 @@ _TO_US = re.compile(r"\W*(?:(?:it|this|that|these|them|all|each|one)\W+){0,2}(?:
 _HABIT = re.compile(
     r"\b(?:who|that)\s+(?:ever|always|usually|normally|generally|regularly)\s+$", re.I
 )
+# "both times", "both occasions": two reports, or two incidents
+_BOTH_TIMES = re.compile(r"both\s+(?:times|occasions)\b", re.I)
 # "... apart from the fireworks", "except the one with the bins": a collective report's exception
 _SAVE_FOR = re.compile(
     r"\b(?:apart from|except(?: for)?|other than|bar|but not|not including|excluding)"
@@ -243,9 +245,10 @@ class ReportAttachment(OrdinalReference):
                     or "each time" in text[c.start : c.end + 5].lower()
                     or c.explanation == COUNTED_REPORTS  # "complained to the council twice"
                 )
-                # "rang them about it twice": one incident, reported more than once
+                # "rang them about it twice", "reported it twice, both times to the police": one
+                # incident, reported more than once
                 and not (
-                    c.explanation == COUNTED_REPORTS
+                    (c.explanation == COUNTED_REPORTS or _BOTH_TIMES.match(text, c.start))
                     and {"it", "this", "that"}.intersection(
                         re.findall(r"[a-z]+", text[cue_f.start : c.start].lower())
                     )

@@ -105,6 +105,15 @@ def test_one_incident_reported_more_than_once_is_not_every_incident(nlp: Languag
     assert found == [(d(1), None, None, ()), (d(3), True, d(3), ("police",))]
 
 
+def test_both_times_of_one_incident_reported_twice_is_not_both_incidents(nlp: Language) -> None:
+    text = (
+        "On 1 June they egged the car and I rang 101 straight away. "
+        "On 3 June they kicked the door. I reported it twice, both times to the council, "
+        "but I can't remember the dates."
+    )
+    assert rows(nlp, text) == [(d(1), True, d(1), ("police",)), (d(3), True, None, ("council",))]
+
+
 def test_a_report_told_in_the_next_paragraph(nlp: Language) -> None:
     text = "On 2 June they kicked my door in.\n\nI reported it to the police the next day."
     assert rows(nlp, text) == [(d(2), True, d(3), ("police",))]
@@ -183,6 +192,21 @@ def test_reports_aimed_at_several_incidents_by_their_place(nlp: Language, said: 
         (d(3), True, d(4), ("council",)),
         (d(5), False, None, ()),
     ]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "They also smashed the porch light at some point, I reported it to the council the same "
+        "day but I can't remember when.",
+        "they also smashed the porch light at one point, told the council that night, no idea "
+        "what date",
+        "One night they smashed the porch light and I told the council the next day.",
+    ],
+)
+def test_an_incident_with_no_day_keeps_its_own_report(nlp: Language, said: str) -> None:
+    text = "On 2 June they egged the door. " + said
+    assert rows(nlp, text) == [(d(2), None, None, ()), (None, True, None, ("council",))]
 
 
 def test_who_reports_by_habit_is_not_a_report_of_the_last_incident(nlp: Language) -> None:
@@ -271,6 +295,7 @@ def test_a_report_word_pointed_at_as_a_thing_is_no_report(nlp: Language) -> None
         "On 3 June they kicked the door. She phoned the council, wasn't sure which day she rang.",
         "On 3 June they kicked the door. He reported it to the council, he cannot recall when.",
         "On 3 June they kicked the door and I rang the council, don't know exactly what date.",
+        "On 3 June they kicked the door. She told the council but cannot recall on what day.",
     ],
 )
 def test_a_report_whose_day_the_writer_does_not_know_has_no_day(nlp: Language, said: str) -> None:
