@@ -556,10 +556,25 @@ class CandidateRules(ReportAttachment):
                 start = end = wrong.start_date.replace(day=int(bare_day.group(1)))
             except ValueError:
                 pass
-        for incident in reversed(self.incidents):
-            if incident.start == wrong.start_date and incident.end == wrong.end_date:
-                incident.explanation.append(f"date corrected to '{m.text}'")
-                incident.start, incident.end = start, end
-                self.current = incident
-                return True
+        told = [
+            i
+            for i in reversed(self.incidents)
+            if i.start == wrong.start_date and i.end == wrong.end_date
+        ]
+        if not told and wrong.start_date is not None and wrong.end_date is not None:
+            # "the paint was 15 June not May": the one incident told within the month denied
+            told = [
+                i
+                for i in self.incidents
+                if i.start is not None
+                and i.end is not None
+                and wrong.start_date <= i.start
+                and i.end <= wrong.end_date
+            ]
+            told = told if len(told) == 1 else []
+        for incident in told[:1]:
+            incident.explanation.append(f"date corrected to '{m.text}'")
+            incident.start, incident.end = start, end
+            self.current = incident
+            return True
         return False
