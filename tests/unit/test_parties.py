@@ -54,6 +54,8 @@ def own(
         ("My neighbour asked me to write to you as she has no email.", "neighbour"),
         ("I'm forwarding this from my friend who lives on the estate.", "friend"),
         ("I am her social worker.", "social worker"),
+        ("My sister asked me to send this on.\n\nThanks,\nTom Hale (brother)", "brother"),
+        ("Please see below from my aunt.\n\nRuth Ames (niece)", "niece"),
         ("I'm Mary Ellen Doyle's carer, four mornings a week.", "carer"),
         ("I am Mr Tom Pryce's support worker and he asked me to write.", "support worker"),
         ("I'm Aisha Khan's daughter and I'm writing about her neighbours.", "daughter"),
