@@ -261,8 +261,8 @@ def _as_slur(
 
 # Misgendering needs the victim's own gender: "sir" said to a trans woman misgenders her, to a
 # trans man it does not. The words a misgendering match uses, by the gender they give.
-_MASCULINE = frozenset("sir mister man bloke boy lad geezer".split())
-_FEMININE = frozenset("madam miss lady woman girl lass".split())
+_MASCULINE = frozenset("sir mister man bloke boy lad geezer he him".split())
+_FEMININE = frozenset("madam miss lady woman girl lass she her".split())
 _TRANS_WOMAN = re.compile(r"\btrans(?:gender)?[ -]?(?:woman|women|girl|female|lady)\b|\bmtf\b")
 _TRANS_MAN = re.compile(r"\btrans(?:gender)?[ -]?(?:man|men|guy|boy|male|lad)\b|\bftm\b")
 

@@ -158,6 +158,11 @@ HATEFUL_SECOND: list[Case] = [
                 DI,
             ),
             ("I'm a transgender woman and he told me I will always be a man.", TI),
+            ("im trans n the lad at 6 keeps callin me he on purpose", TI),
+            ("last wk in the park they was deadnamin me in front of every1", TI),
+            ("im a trans girl n they were shoutin my old name across the car park", TI),
+            ("my lad has cerebral palsy n they were laughin at his splints", DI),
+            ("shes deaf n they keep mockin the way she talks", DI),
             ("As a trans man I get called 'young lady' by him every time I walk by.", TI),
             (
                 "My daughter is trans. The neighbour told her she would always be a boy.",
@@ -176,6 +181,8 @@ NEUTRAL_SECOND: list[Case] = [
             ("The kids were doing an impression of the way the teacher talks.", None),
             ("My son was copying me signing the birthday card.", None),
             ("My son is autistic. The PE teacher told him to stand up straight.", None),
+            ("im a trans lad n my mate calls me him, been a right help", None),
+            ("my nan was laughin at my splint after i fell off my bike", None),
         ],
     ),
     *_cases(
