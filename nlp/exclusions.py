@@ -73,6 +73,10 @@ def _without_denials(canon: str) -> str:
     return _denials().sub(lambda m: " " * len(m.group(0)), canon)
 
 
+# A retraction this close to its sentence's start opens it ("But that's not why I'm writing").
+_OPENING_WORDS = 3
+
+
 @cache
 def _retractions() -> re.Pattern[str]:
     return re.compile(load_data("exclusions.json")["retractions"])
@@ -113,14 +117,21 @@ def find_exclusion_cues(text: str, cuts: Segmentation | None = None) -> list[Fin
     sents = sentences(text, (cuts or segment_text(text)).bounds(Cut.TEXT_SENTENCE))
     result: list[Finding] = []
     denied = [_without_denials(s.canon) for s in sents]
-    # "... but I'm not asking you to look at that": takes back this sentence and the one before
-    retracted = [_retractions().search(s.canon) is not None for s in sents]
+    # "... but I'm not asking you to look at that": takes back this sentence; and the one before
+    # when it opens its sentence ("That's not why I'm writing."), not when it follows this
+    # sentence's own news ("He hasn't been back since, but that is not the point").
+    found = [_retractions().search(s.canon) for s in sents]
+    retracted = [m is not None for m in found]
+    opens = [
+        m is not None and len(s.canon[: m.start()].split()) <= _OPENING_WORDS
+        for s, m in zip(sents, found, strict=True)
+    ]
     for index, sentence in enumerate(sents):
         canon = sentence.canon
         neighbours = " ".join(s.canon for s in sents[max(0, index - 1) : index + 2])
         kept = denied[index]
         kept_neighbours = " ".join(denied[max(0, index - 1) : index + 2])
-        taken_back = any(retracted[index : index + 2])
+        taken_back = retracted[index] or any(opens[index + 1 : index + 2])
         for rule in _rules():
             if rule.deniable and taken_back:
                 continue

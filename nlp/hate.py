@@ -35,7 +35,7 @@ from spacy.language import Language
 
 from nlp.clauses import Cut, Segmentation, segment_text
 from nlp.findings import Finding
-from nlp.hate_context import Context, carried, condemned, context, repair
+from nlp.hate_context import Context, affirms_gender, carried, condemned, context, repair
 from nlp.lexicon import (
     ObfuscationLexicon,
     Sentence,
@@ -167,6 +167,10 @@ _NEGATED_VERB = re.compile(
     r"(?:don't|do not|dont|doesn't|does not|didn't|did not|never|no one|nobody|shouldn't"
     r"|should not|won't|wouldn't|not)(?: [^ ]+){0,2} $"
 )
+
+
+# The rule whose words must be the opposite of the victim's own gender (hate_families.json).
+_MISGENDERING = "phrase:misgendering a trans person"
 
 
 @dataclass(frozen=True)
@@ -446,6 +450,11 @@ def find_hate_markers(text: str, cuts: Segmentation | None = None) -> list[Findi
             c
             for c in candidates
             if not c.needs_context or compiled.strand_gate[c.strand].search(canon)
+        ]
+        candidates = [
+            c
+            for c in candidates
+            if c.rule != _MISGENDERING or not affirms_gender(text[c.start : c.end], canon)
         ]
     seen: set[tuple[str, int, int]] = set()
     result: list[Finding] = []

@@ -257,3 +257,24 @@ def _as_slur(
     if base not in slurs or base in plain or len(base) < 6:
         return None
     return resolved
+
+
+# Misgendering needs the victim's own gender: "sir" said to a trans woman misgenders her, to a
+# trans man it does not. The words a misgendering match uses, by the gender they give.
+_MASCULINE = frozenset("sir mister man bloke boy lad geezer he him".split())
+_FEMININE = frozenset("madam miss lady woman girl lass she her".split())
+_TRANS_WOMAN = re.compile(r"\btrans(?:gender)?[ -]?(?:woman|women|girl|female|lady)\b|\bmtf\b")
+_TRANS_MAN = re.compile(r"\btrans(?:gender)?[ -]?(?:man|men|guy|boy|male|lad)\b|\bftm\b")
+
+
+def affirms_gender(said: str, account: str) -> bool:
+    """Whether the gendered words of a misgendering match (``said``) are the victim's own gender,
+    as the account (lower-cased) gives it: then they are not misgendering."""
+    words = set(re.findall(r"[a-z]+", said.lower()))
+    woman = _TRANS_WOMAN.search(account) is not None
+    man = _TRANS_MAN.search(account) is not None
+    if woman == man:
+        return False  # the victim's gender is not said (or both are): the words decide nothing
+    own = _FEMININE if woman else _MASCULINE
+    other = _MASCULINE if woman else _FEMININE
+    return bool(words & own) and not words & other

@@ -29,6 +29,7 @@ from nlp.incident_rules import (
 )
 from nlp.incident_words import (
     ANAPHORA,
+    LIST_LINE_BREAK,
     PLACE_COURT,
     date_value,
     event_lexicon,
@@ -313,7 +314,8 @@ class CandidateRules(ReportAttachment):
         return _Reject() if rule_book().stopped.search(before) else None
 
     def _rule_range_end(self, c: _Candidate) -> _Verdict | None:
-        # the far end of "from March to June", or "the next day (18/6)"
+        # the far end of "from March to June", or "the next day (18/6)"; not the date opening the
+        # next line of a log ("... that night\n- 30/08/2025 - ...")
         follows = self._follows_date(c.mention, c.text, r"\s*(?:to|till|until|-|–|\()\s*")
         return _Reject() if follows else None
 
@@ -513,6 +515,7 @@ class CandidateRules(ReportAttachment):
             other.end <= mention_f.start
             and mention_f.start - other.end <= 6
             and pattern.fullmatch(text[other.end : mention_f.start])
+            and not LIST_LINE_BREAK.search(text[other.end : mention_f.start])
             for other in self.mentions_between(mention_f.start - 80, mention_f.start)
         )
 
@@ -555,10 +558,25 @@ class CandidateRules(ReportAttachment):
                 start = end = wrong.start_date.replace(day=int(bare_day.group(1)))
             except ValueError:
                 pass
-        for incident in reversed(self.incidents):
-            if incident.start == wrong.start_date and incident.end == wrong.end_date:
-                incident.explanation.append(f"date corrected to '{m.text}'")
-                incident.start, incident.end = start, end
-                self.current = incident
-                return True
+        told = [
+            i
+            for i in reversed(self.incidents)
+            if i.start == wrong.start_date and i.end == wrong.end_date
+        ]
+        if not told and wrong.start_date is not None and wrong.end_date is not None:
+            # "the paint was 15 June not May": the one incident told within the month denied
+            told = [
+                i
+                for i in self.incidents
+                if i.start is not None
+                and i.end is not None
+                and wrong.start_date <= i.start
+                and i.end <= wrong.end_date
+            ]
+            told = told if len(told) == 1 else []
+        for incident in told[:1]:
+            incident.explanation.append(f"date corrected to '{m.text}'")
+            incident.start, incident.end = start, end
+            self.current = incident
+            return True
         return False

@@ -34,6 +34,12 @@ from nlp.reports import COUNTED_REPORTS, ReportCue
 
 # "reported this to us", "told us": the body an officer writes for
 _TO_US = re.compile(r"\W*(?:(?:it|this|that|these|them|all|each|one)\W+){0,2}(?:to\W+)?us\b", re.I)
+# "the only two who ever ring it in", "people who always report it": a habit of the reporters
+_HABIT = re.compile(
+    r"\b(?:who|that)\s+(?:ever|always|usually|normally|generally|regularly)\s+$", re.I
+)
+# "both times", "both occasions": two reports, or two incidents
+_BOTH_TIMES = re.compile(r"both\s+(?:times|occasions)\b", re.I)
 # "... apart from the fireworks", "except the one with the bins": a collective report's exception
 _SAVE_FOR = re.compile(
     r"\b(?:apart from|except(?: for)?|other than|bar|but not|not including|excluding)"
@@ -42,34 +48,45 @@ _SAVE_FOR = re.compile(
 )
 _ORDINAL = re.compile(
     r"\bthe\s+(first|earlier|earliest|second|third|fourth|later|latest|last|most recent)\s+"
-    r"(?:one|time|incident|occasion)\b",
+    r"(?:(?P<count>two|three|four|2|3|4)(?:\s+(?:ones|times|incidents|occasions))?"
+    r"|one|time|incident|occasion)\b",
     re.I,
 )
 _ORDINAL_INDEX = {"first": 0, "earlier": 0, "earliest": 0, "second": 1, "third": 2, "fourth": 3}
+_COUNT = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
+_FROM_START = frozenset({"first", "earlier", "earliest"})
 
 
 class OrdinalReference(AssemblyState):
-    """Reports aimed at one incident by its place in the account ("the earlier one", "the second
-    time", "the last one")."""
+    """Reports aimed at incidents by their place in the account ("the earlier one", "the second
+    time", "the last one", "the first two")."""
 
     def ordinal_target(
         self, text: str, s_start: int, cue_f: Any, clause_end: int, seg_index: int, chat: bool
-    ) -> Incident | None:
-        """The incident a report cue names by its place: in the words of its clause before the
-        cue (from the last comma or the sentence start) or just after it."""
+    ) -> list[Incident] | None:
+        """The incidents a report cue names by their place: in the words of its clause before the
+        cue (from the last comma or the sentence start; the phrase nearest the cue) or just after
+        it."""
         comma = max(text.rfind(",", s_start, cue_f.start), text.rfind(";", s_start, cue_f.start))
         before = text[max(s_start, comma + 1) : cue_f.start]
         after = text[cue_f.end : min(clause_end, cue_f.end + 30)]
-        match = _ORDINAL.search(before) or _ORDINAL.match(after.lstrip())
+        found = list(_ORDINAL.finditer(before))
+        match = found[-1] if found else _ORDINAL.match(after.lstrip())
         if match is None:
             return None
         told = self.incidents if chat else self.by_segment.get(seg_index, [])
         told = sorted(told, key=lambda i: (i.start is None, i.start or date.min))
+        word = match.group(1).lower()
+        count = _COUNT.get((match.group("count") or "").lower())
+        if count is not None:
+            # "the first two I reported", "the last three": that many from either end
+            if len(told) <= count or word not in _FROM_START | {"last", "latest"}:
+                return None
+            return told[:count] if word in _FROM_START else told[-count:]
         if len(told) < 2:
             return None
-        word = match.group(1).lower()
         k = _ORDINAL_INDEX.get(word, len(told) - 1)
-        return told[k] if k < len(told) else None
+        return [told[k]] if k < len(told) else None
 
 
 class ReportAttachment(OrdinalReference, ItemisedReports):
@@ -96,6 +113,8 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
         cue: ReportCue = cue_f.value
         sentence = sents.index(cue_f.start)
         s_start, s_end = sents.bounds(sentence)
+        if _HABIT.search(text, max(s_start, cue_f.start - 40), cue_f.start):
+            return  # "the only two who ever ring it in": who reports, not one report
         date_f = report_dates.get(id(cue_f))
         clause_end = clause_end_char(doc, cue_f.end)
         clause_words = re.findall(r"[a-z]+", text[cue_f.end : clause_end].lower())
@@ -239,9 +258,10 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
                     or "each time" in text[c.start : c.end + 5].lower()
                     or c.explanation == COUNTED_REPORTS  # "complained to the council twice"
                 )
-                # "rang them about it twice": one incident, reported more than once
+                # "rang them about it twice", "reported it twice, both times to the police": one
+                # incident, reported more than once
                 and not (
-                    c.explanation == COUNTED_REPORTS
+                    (c.explanation == COUNTED_REPORTS or _BOTH_TIMES.match(text, c.start))
                     and {"it", "this", "that"}.intersection(
                         re.findall(r"[a-z]+", text[cue_f.start : c.start].lower())
                     )
@@ -256,10 +276,15 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
         )
         targets = [current]
         picked = self.ordinal_target(text, s_start, cue_f, clause_end, seg_index, part.chat)
-        if picked is not None and not collective:
+        if picked is not None and len(picked) > 1:
+            # "the first two I reported ... the day after each one": those incidents, each
+            collective = []
+            targets = picked
+            report.unknown_day = date_f is None or report.unknown_day
+        elif picked is not None and not collective:
             # "the earlier one went to the council, the later one ...": told apart from the
             # incident, so its day is not the incident's
-            targets = [picked]
+            targets = picked
             report.unknown_day = date_f is None or report.unknown_day
         if (
             collective

@@ -128,7 +128,12 @@ def rule_book() -> RuleBook:
         # ", the day of my GP appointment," / ", which was the morning after the hearing,"
         appositive=re.compile(
             rf",\s*(?:(?:which|that)\s+(?:was|is)\s+)?(?:the|my|our)\s+(?:same\s+|very\s+)?"
-            rf"(?:{heads})\s+(?:of|after|before|that|when|i|we|she|he)\b[^,;:.!?]*(?:,|(?=[.;:!?]|$))",
+            rf"(?:{heads})\s+(?:of|after|before|that|when|i|we|she|he)\b[^,;:.!?]*(?:,|(?=[.;:!?]|$))"
+            # unpunctuated ("on the 5th which was the day of my GP appointment they kicked ..."):
+            # the relative clause ends where the incident's own subject starts
+            rf"|\s+(?:which|that)\s+(?:was|is)\s+(?:the|my|our)\s+(?:same\s+|very\s+)?"
+            rf"(?:{heads})\s+(?:of|after|before)\b[^,;:.!?]*?"
+            rf"(?=\s+(?:they|he|she|someone|somebody)\s)",
             re.I,
         ),
         # "stopped at the end of July", "it all calmed down in March": the date ends it

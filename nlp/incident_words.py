@@ -25,6 +25,9 @@ from nlp.reports import clause_end_token
 
 # Words after which a clause refers back to the incident just told.
 ANAPHORA = frozenset("it this that these those them both one".split())
+# A line break that opens the next line of a list or log ("...that night\n- 30/08 - ..."): two
+# date phrases either side of it are neither a range nor one day told twice.
+LIST_LINE_BREAK = re.compile(r"\n[ \t]*[-–*•]")
 # Words that, right after a report date, introduce the incident it is about ("rang again 2 days
 # ago when a car alarm went off"): then the date is the incident's.
 ABOUT_WORDS = frozenset("when about because after as".split())

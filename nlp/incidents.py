@@ -48,6 +48,7 @@ from nlp.incident_rules import (
 from nlp.incident_words import (
     HAPPENING,
     LEAD_IN,
+    LIST_LINE_BREAK,
     NAMED_AFTER_KIN,
     SAME_ABUSE,
     SELF_CORRECTION,
@@ -81,6 +82,8 @@ _NAME_CALLING = re.compile(
 )
 # What may follow an undated phrase told after its behaviour ("once before", "one time too").
 _AFTER_UNDATED = re.compile(r"\b(?:before|already|too|as well|also|again|previously)\b", re.I)
+# Where the clause of an undated phrase told after its behaviour ends: a comma, ";" or "but".
+_UNDATED_CLAUSE_END = re.compile(r"[,;]|\bbut\b", re.I)
 
 
 # A motivation told of every incident at once ("all of this is about my son's autism").
@@ -141,7 +144,8 @@ class _Assembler(CandidateRules):
         # "A fortnight ago, the Wednesday, ...", "Monday, 31st August": two phrases in apposition
         # name one day; the more specific one says which.
         for first, second in zip(mentions, mentions[1:], strict=False):
-            if re.fullmatch(r"\s*[,(–-]?\s*", text[first.end : second.start]):
+            between = text[first.end : second.start]
+            if re.fullmatch(r"\s*[,(–-]?\s*", between) and not LIST_LINE_BREAK.search(between):
                 weaker = first if specificity(first.value) < specificity(second.value) else second
                 if not is_incident_anchor(first.value) and not is_incident_anchor(second.value):
                     self.superseded.add(id(weaker))
@@ -246,11 +250,20 @@ class _Assembler(CandidateRules):
                 continue
             if kind == "undated":
                 s_start, s_end = sents.bounds(sentence)
-                sentence_mentions = self.mentions_between(s_start, s_end)
+                # a report's own day ("..., I reported it the same day") says nothing of when
+                sentence_mentions = [
+                    m
+                    for m in self.mentions_between(s_start, s_end)
+                    if not (is_incident_anchor(m.value) and id(m) in self.in_report_clause)
+                ]
                 # "one night they ...", or told first and placed after: "They slashed a tyre once
-                # before."
+                # before.", "they broke a panel at some point, I reported it ..."
+                own_end = _UNDATED_CLAUSE_END.search(text, item.end(), s_end)
                 placed_after = not re.search(
-                    r"\w", _AFTER_UNDATED.sub("", text[item.end() : s_end])
+                    r"\w",
+                    _AFTER_UNDATED.sub(
+                        "", text[item.end() : own_end.start() if own_end else s_end]
+                    ),
                 ) and has_actor(text[s_start : item.start()])
                 told = text[s_start : item.start()] if placed_after else text[item.end() : s_end]
                 if not sentence_mentions and has_event(told, strong=True):

@@ -284,7 +284,8 @@ def _clean_name(raw: str, stopwords: frozenset[str]) -> str | None:
 def _identity_cues(text: str, compiled: _Compiled) -> list[Finding]:
     out: list[Finding] = []
     # A professional's title on a line of its own ("Ward Councillor, ...", "Floating Support
-    # Worker"): victims do not sign off with a job title that names a casework role.
+    # Worker"): victims do not sign off with a job title that names a casework role; nor with
+    # their relation to someone else in brackets ("Mark Hale (brother)").
     for relationship, pattern in compiled.signature_titles:
         for match in pattern.finditer(text):
             out.append(
@@ -293,7 +294,7 @@ def _identity_cues(text: str, compiled: _Compiled) -> list[Finding]:
                     match.start(),
                     match.end(),
                     "parties: signs as a professional",
-                    relationship,
+                    _relationship(relationship, match),
                 )
             )
     titled = (

@@ -371,6 +371,14 @@ def find_reports(doc: Doc) -> tuple[list[Finding], list[Finding], list[Finding]]
     return cues, agencies, references
 
 
+# A dated line of a log ("- 08/09 - what happened - "), up to a field that starts with an agency.
+_LOG_FIELD = re.compile(
+    r"^[ \t]*(?:[-*•–][ \t]+)?\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?[ \t]+[-–][ \t]+"
+    r"[^\n]*?[ \t][-–][ \t]+(?:the[ \t]+|rang[ \t]+(?:the[ \t]+)?)?$",
+    re.I | re.M,
+)
+
+
 def _agency_as_cue(
     doc: Doc, matchers: _Matchers, agencies: list[Finding], cues: list[Finding]
 ) -> list[Finding]:
@@ -386,6 +394,10 @@ def _agency_as_cue(
         following = [t.lower_ for t in doc[span.end : span.end + 4] if t.lower_ not in {"'s", "’s"}]
         if any(w in matchers.channel_words for w in following[:3]):
             why = "report through an agency's channel"
+        elif _LOG_FIELD.search(doc.text, doc.text.rfind("\n", 0, finding.start) + 1, finding.start):
+            # "- 08/09 - bikes revving late at night - police 101 that night": the last field of
+            # a dated log line says who was told
+            why = "the report field of a log line"
         elif (
             following
             and following[0] in matchers.came_words

@@ -148,6 +148,8 @@ class Context:
         previous = before[-1] if before else ""
         if previous in (_WEEKDAY_CONTEXT if is_weekday else _MONTH_CONTEXT):
             return True
+        if previous == "not" and token.text.istitle():
+            return True  # "15 June not May": a correction ("may not" is the modal's order)
         if self.year() is not None or self.has_ordinal():
             return True
         nxt = self.words[word_index + 1] if word_index + 1 < len(self.words) else ""

@@ -8,7 +8,8 @@ corpus-f (24; untouched first score 0.798) and corpus-g (24; untouched first sco
 written in registers the earlier ones lacked (logs, diaries, formal letters, text-speak,
 voice-to-text, multi-year timelines, dated events that are not incidents), and corpus-h and
 corpus-i (24 each; untouched first scores 0.940 and 0.924, after the fixes F and G prompted) and
-corpus-j (24; untouched first score 0.943, after the fixes H and I prompted). The
+corpus-j (24; untouched first score 0.943, after the fixes H and I prompted) and corpus-k
+(24; untouched first score 0.886, in registers the earlier ones lacked). The
 floors sit a little under what the pipeline reached: a change that lowers a score fails here and
 must say why. Every corpus is scored by the shared scorer (../shared/eval/score.py), running
 this checkout's `trigger` (``python -m app.cli``).
@@ -47,6 +48,9 @@ FLOORS = {
     ROOT / "tests" / "fixtures" / "corpus-i": (0.98, 0.90),
     # Written blind after those, scored untouched at 0.943; 0.964 after the causes it showed.
     ROOT / "tests" / "fixtures" / "corpus-j": (0.95, 0.85),
+    # Written blind on 7 December 2026 (logs, letters, multi-year timelines), scored untouched at
+    # 0.886; the fixes it prompted reached 0.981 (status 23 of 24).
+    ROOT / "tests" / "fixtures" / "corpus-k": (0.97, 0.90),
 }
 HEADLINE = [
     "incidents.f1",

@@ -127,9 +127,64 @@ HATEFUL_SECOND: list[Case] = [
             ("Mrs Ahmed believes the abuse is racially motivated.", RA),
         ],
     ),
+    *_cases(
+        "without slurs: an impression of a disability, misgendering a trans person",
+        [
+            (
+                "My dad walks with a stick since his stroke and the lads do an impression of "
+                "how he walks whenever he goes past.",
+                DI,
+            ),
+            (
+                "My son has a stammer. The boy next door did impressions of the way he talks "
+                "in front of his mates.",
+                DI,
+            ),
+            (
+                "I am deaf and use BSL. She stood at her window copying me signing and laughing.",
+                DI,
+            ),
+            (
+                "My husband has Parkinson's and they were mimicking him twitching at the bus stop.",
+                DI,
+            ),
+            (
+                "I'm a trans woman. Every morning he shouts 'alright mate, sir' across the road "
+                "when I leave.",
+                TI,
+            ),
+            (
+                "My brother has cerebral palsy and they shouted 'walk straight then' at him.",
+                DI,
+            ),
+            ("I'm a transgender woman and he told me I will always be a man.", TI),
+            ("im trans n the lad at 6 keeps callin me he on purpose", TI),
+            ("last wk in the park they was deadnamin me in front of every1", TI),
+            ("im a trans girl n they were shoutin my old name across the car park", TI),
+            ("my lad has cerebral palsy n they were laughin at his splints", DI),
+            ("shes deaf n they keep mockin the way she talks", DI),
+            ("As a trans man I get called 'young lady' by him every time I walk by.", TI),
+            (
+                "My daughter is trans. The neighbour told her she would always be a boy.",
+                TI,
+            ),
+        ],
+    ),
 ]
 
 NEUTRAL_SECOND: list[Case] = [
+    *_cases(
+        "without slurs: the controls (the victim's own gender, an impression with no disability)",
+        [
+            ("I'm a trans man and the postman always says morning, sir.", None),
+            ("I am a trans woman and the shop assistant called me madam, which was nice.", None),
+            ("The kids were doing an impression of the way the teacher talks.", None),
+            ("My son was copying me signing the birthday card.", None),
+            ("My son is autistic. The PE teacher told him to stand up straight.", None),
+            ("im a trans lad n my mate calls me him, been a right help", None),
+            ("my nan was laughin at my splint after i fell off my bike", None),
+        ],
+    ),
     *_cases(
         "second batch: identity words in ordinary reports",
         [

@@ -15,6 +15,8 @@ def consent(text: str) -> Consent:
 
 
 GIVEN = [
+    "My brother has asked me to write to you, he is happy for me to deal with this for him.",
+    "Nan doesn't use email. She's fine for me to act for her with the council.",
     "I write for my neighbour Mrs Ada Kerr, who asked me to email you as she has no computer.",
     "My uncle has asked me to contact you about the lads on his road.",
     "I agree to share my details with the police and the council for this review.",

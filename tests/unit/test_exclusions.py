@@ -186,6 +186,21 @@ def test_more_phrasings_of_anonymity_and_service_complaints(text: str, expected:
             set(),
         ),
         ("The judge let him off. I want that looked at again.", {E.COURT_DECISION}),
+        (
+            "The CPS dropped it and I'm not happy. Fine, that's not why I'm writing.",
+            set(),
+        ),
+        # a retraction after the next sentence's own news takes back that news, not the request
+        (
+            "The magistrates only gave him a fine, which is a joke, and I want it reviewed. "
+            "He hasn't been round since the trial, but that is not the point.",
+            {E.COURT_DECISION},
+        ),
+        (
+            "I want the CPS decision not to charge her looked at again. "
+            "She moved out in May but that's not the issue.",
+            {E.CPS_DECISION},
+        ),
     ],
 )
 def test_a_decision_taken_back_in_the_same_or_next_sentence_is_no_exclusion(

@@ -141,6 +141,15 @@ SUITE: list[tuple[str, list[date], list[date]]] = [
     ("I left for work early on the 3rd.", [], [d(3)]),
     ("On the 5th I was back at work.", [], [d(5)]),
     ("We got the window fixed on the 6th.", [], [d(6)]),
+    # the writer's own correspondence is not an incident; writing done to the victim's door is
+    (
+        "I visited her on 2 June with the PCSO, and we wrote to her on 4 June confirming the plan.",
+        [],
+        [d(2), d(4)],
+    ),
+    ("On the 5th I wrote to the council about the noise.", [], [d(5)]),
+    ("On the 3rd someone wrote 'grass' on my front door.", [d(3)], []),
+    ("They wrote abuse on my car in marker pen on the 5th.", [d(5)], []),
     ("On Friday they left a bag of dog mess on the step.", [d(5)], []),
     ("They were back again on the 9th.", [d(9)], []),
     ("They took my bins on the 1st.", [d(1)], []),
@@ -164,6 +173,34 @@ SUITE: list[tuple[str, list[date], list[date]]] = [
         [d(2), d(5)],
         [d(3)],
     ),
+    # a dash log: a line ending in a date phrase does not make the next line's date a range end
+    (
+        "- 28/05/2026 - bins tipped over in the road - rang the council that night\n"
+        "- 02/06/2026 - youths kicking the gate - rang 101 the same day\n"
+        "- 04/06 - a ball through the kitchen window - told no one\n"
+        "- 06/06 - car aerial snapped off - police the next day",
+        [d(28, 5), d(2), d(4), d(6)],
+        [],
+    ),
+    (
+        "- 01/06 - my hospital appointment - took a taxi\n"
+        "- 03/06 - lads revving bikes on the green",
+        [d(3)],
+        [d(1)],
+    ),
+    # an unpunctuated "which was the day of ..." says when, the subject after it what happened
+    (
+        "and then on the 4th which was the day of my dentist appointment "
+        "they threw eggs at the van",
+        [d(4)],
+        [],
+    ),
+    (
+        "on Monday which was the morning after the residents meeting someone slashed my tyres",
+        [d(8)],
+        [],
+    ),
+    ("On the 4th which was the day of my hospital appointment.", [], [d(4)]),
     (
         "Monday 1 June - they were screaming in the garden.\n"
         "Tuesday 2 June - housing officer visited.\n"
@@ -211,6 +248,13 @@ SUITE: list[tuple[str, list[date], list[date]]] = [
     ("On the 2nd he punched me and I saw the doctor on the 3rd.", [d(2)], [d(3)]),
     ("My dad was discharged from the ward on 1 June after his knee operation.", [], [d(1)]),
     ("I haven't reported it because my wife had an operation on the 4th.", [], [d(4)]),
+    # a correction that names only the month it takes back ("3 June not May")
+    (
+        "They threw paint at my door on 3 May. Correction, the paint was 3 June not May.",
+        [d(3)],
+        [d(1, 5)],
+    ),
+    ("On 4 May they kicked the gate in. It was the 8th of June, not May, sorry.", [d(8)], []),
     # a kind of day ("on a Sunday"), not one day
     ("Sorry to write on a Sunday. On the 6th they threw a brick at the van.", [d(6)], [d(7)]),
     ("They always kick off on a Friday night, but on the 5th they egged my door.", [d(5)], [d(5)]),

@@ -41,7 +41,12 @@ def own(
     ("text", "relationship"),
     [
         ("I am writing on behalf of my mother, who is 86.", "son/daughter"),
-        ("My constituent has been harassed for months.", "councillor"),
+        ("My constituent has been harassed for months.\n\nCllr Jo Bell", "councillor"),
+        (
+            "I write on behalf of my constituent Mr Lee.\n\nYours,\nAmy Fox\n"
+            "Senior Caseworker to Sam Hill MP",
+            "MP's caseworker",
+        ),
         ("As her support worker I am raising this for her.", "support worker"),
         ("I'm the ward councillor for Elm Park.", "councillor"),
         ("I am a caseworker for Jane Doe MP and write about a constituent.", "MP's caseworker"),
@@ -49,6 +54,8 @@ def own(
         ("My neighbour asked me to write to you as she has no email.", "neighbour"),
         ("I'm forwarding this from my friend who lives on the estate.", "friend"),
         ("I am her social worker.", "social worker"),
+        ("My sister asked me to send this on.\n\nThanks,\nTom Hale (brother)", "brother"),
+        ("Please see below from my aunt.\n\nRuth Ames (niece)", "niece"),
         ("I'm Mary Ellen Doyle's carer, four mornings a week.", "carer"),
         ("I am Mr Tom Pryce's support worker and he asked me to write.", "support worker"),
         ("I'm Aisha Khan's daughter and I'm writing about her neighbours.", "daughter"),
@@ -61,6 +68,13 @@ def test_third_party_statement_gives_role_and_relationship(text: str, relationsh
     parties = own(text, Person("A Writer", "writer@example.org"))
     assert parties.role is ApplicantRole.THIRD_PARTY
     assert parties.relationship == relationship
+
+
+def test_a_constituent_says_an_elected_members_office_but_not_which() -> None:
+    # MPs and councillors both have constituents: the title says which, not the word
+    parties = own("My constituent has been harassed for months.", Person("A Writer", "w@x.org"))
+    assert parties.role is ApplicantRole.THIRD_PARTY
+    assert parties.relationship is None
 
 
 @pytest.mark.parametrize(

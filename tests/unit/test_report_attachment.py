@@ -113,6 +113,15 @@ def test_one_incident_reported_more_than_once_is_not_every_incident(nlp: Languag
     assert found == [(d(1), None, None, ()), (d(3), True, d(3), ("police",))]
 
 
+def test_both_times_of_one_incident_reported_twice_is_not_both_incidents(nlp: Language) -> None:
+    text = (
+        "On 1 June they egged the car and I rang 101 straight away. "
+        "On 3 June they kicked the door. I reported it twice, both times to the council, "
+        "but I can't remember the dates."
+    )
+    assert rows(nlp, text) == [(d(1), True, d(1), ("police",)), (d(3), True, None, ("council",))]
+
+
 def test_a_report_told_in_the_next_paragraph(nlp: Language) -> None:
     text = "On 2 June they kicked my door in.\n\nI reported it to the police the next day."
     assert rows(nlp, text) == [(d(2), True, d(3), ("police",))]
@@ -153,6 +162,69 @@ def test_each_item_of_a_list_takes_its_own_report(nlp: Language) -> None:
     ]
 
 
+def test_the_last_field_of_a_dash_log_line_is_its_report(nlp: Language) -> None:
+    text = (
+        "Each line is date - what happened - who I told.\n"
+        "- 01/06 - bins set on fire outside - police 101 that night\n"
+        "- 03/06 - eggs at the front door - the council ASB team the next day\n"
+        "- 05/06 - a brick through the shed window - didn't tell anyone\n"
+    )
+    assert rows(nlp, text) == [
+        (d(1), True, d(1), ("police",)),
+        (d(3), True, d(4), ("council",)),
+        (d(5), False, None, ()),
+    ]
+
+
+def test_an_agency_inside_a_log_line_is_not_its_report_field(nlp: Language) -> None:
+    text = "- 01/06 - lads shouting at the police officer outside the shop\n"
+    assert rows(nlp, text) == [(d(1), None, None, ())]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "the first two I reported to the council the day after each one happened "
+        "and the last one I never reported",
+        "The first two I told the council about the day after each one, the last one I did not "
+        "report.",
+    ],
+)
+def test_reports_aimed_at_several_incidents_by_their_place(nlp: Language, said: str) -> None:
+    text = (
+        "On 1 June they threw bottles over the fence and on the 3rd they kicked the panels in "
+        "and on the 5th they sprayed paint on my van. " + said
+    )
+    assert rows(nlp, text) == [
+        (d(1), True, d(2), ("council",)),
+        (d(3), True, d(4), ("council",)),
+        (d(5), False, None, ()),
+    ]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "They also smashed the porch light at some point, I reported it to the council the same "
+        "day but I can't remember when.",
+        "they also smashed the porch light at one point, told the council that night, no idea "
+        "what date",
+        "One night they smashed the porch light and I told the council the next day.",
+    ],
+)
+def test_an_incident_with_no_day_keeps_its_own_report(nlp: Language, said: str) -> None:
+    text = "On 2 June they egged the door. " + said
+    assert rows(nlp, text) == [(d(2), None, None, ()), (None, True, None, ("council",))]
+
+
+def test_who_reports_by_habit_is_not_a_report_of_the_last_incident(nlp: Language) -> None:
+    text = (
+        "On 3 June they burnt tyres on the green and I didn't tell anyone. "
+        "My neighbour and I are the only ones who ever ring it in."
+    )
+    assert rows(nlp, text) == [(d(3), False, None, ())]
+
+
 @pytest.mark.parametrize(
     ("told", "reported", "agencies"),
     [
@@ -187,6 +259,11 @@ def test_bodies_named_the_way_people_name_them(
         ("Three of us have complained to the council.", 3),
         ("Six different residents have rung 101 about the same car.", 6),
         ("I have reported it a couple of times.", None),
+        ("Me and the lady at number 4 are the only two who ever ring it in.", 2),
+        ("We are the only three households that have complained.", 3),
+        ("My neighbour Mr Shah at number 12 saw it and reported it as well.", 2),
+        ("My neighbour across the road complained about it too.", 2),
+        ("My neighbour saw it too.", None),
     ],
 )
 def test_community_reporters_counted_from_the_text(text: str, count: int | None) -> None:
@@ -229,6 +306,7 @@ def test_a_report_word_pointed_at_as_a_thing_is_no_report(nlp: Language) -> None
         "On 3 June they kicked the door. She phoned the council, wasn't sure which day she rang.",
         "On 3 June they kicked the door. He reported it to the council, he cannot recall when.",
         "On 3 June they kicked the door and I rang the council, don't know exactly what date.",
+        "On 3 June they kicked the door. She told the council but cannot recall on what day.",
     ],
 )
 def test_a_report_whose_day_the_writer_does_not_know_has_no_day(nlp: Language, said: str) -> None:
