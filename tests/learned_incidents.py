@@ -18,7 +18,8 @@ Training data is ours only: the incident suite (``tests/unit/test_incident_suite
 suite (``tests/unit/test_risk_suite_everyday.py``) and, as a second, larger training set, the
 corpora the rules were built on (the dev corpus in ../shared and ``tests/fixtures/corpus`` ..
 ``corpus-e``), labelled from their gold incidents. The evaluation corpora are never trained on.
-Every model is trained with a fixed seed on one CPU in well under a minute.
+Every model is trained with a fixed seed on one CPU: seconds for the bag-of-words models, about a
+minute for the CNN on a loaded machine.
 
 Usage: ``python -m tests.learned_incidents [--json FILE] [--epochs N]`` (PYTHONPATH = checkout).
 This is measurement tooling, not part of the runtime package.

@@ -6,7 +6,7 @@ they would accept a candidate, the bow textcat (trained on the incident suite an
 corpora, fixed seed) reads the date's clause and sentence, and below ``threshold`` the candidate is
 set aside under a rule of its own, ``learned_veto``, whose reason gives the probability, so the
 draft's ``rejected_dates`` still say why. Measured here by swapping ``nlp.extract.assemble`` for the
-length of the run (the runtime has no such hook: it would need one, see the report).
+length of the run (the runtime has no such hook: it would need one, see docs/learned-components.md).
 
 Usage: ``python -m tests.learned_veto [--threshold 0.2]`` (PYTHONPATH = checkout; needs ../shared).
 """
