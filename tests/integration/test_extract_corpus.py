@@ -51,6 +51,11 @@ FLOORS = {
     # Written blind on 7 December 2026 (logs, letters, multi-year timelines), scored untouched at
     # 0.886; the fixes it prompted reached 0.981 (status 23 of 24).
     ROOT / "tests" / "fixtures" / "corpus-k": (0.97, 0.90),
+    # Written blind the same day and scored untouched twice, before and after the fixes K, F, G
+    # and J prompted: L (wandering messages, hate in nine strands, everyday risk) 0.896 both
+    # times, M (a realistic month) 0.957. Not yet used to find causes: floors under those.
+    ROOT / "tests" / "fixtures" / "corpus-l": (0.88, 0.75),
+    ROOT / "tests" / "fixtures" / "corpus-m": (0.94, 0.85),
 }
 HEADLINE = [
     "incidents.f1",
