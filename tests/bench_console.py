@@ -2,7 +2,8 @@
 
 Fills a fresh SQLite database with 10,000 ready cases spread over the five areas (each with its
 email, incidents, evidence spans and threshold decision), then times the queue (a manager's, all
-areas; an officer's, one area; a search) and the case page through the whole ASGI app
+areas; an officer's, one area; a search), the case page and the deadlines dashboard (a
+manager's, every area and one) through the whole ASGI app
 (TestClient: routing, session check, queries, audit entry, template), 60 requests each, warm.
 Prints p50 and p95; exits 1 when a p95 is over the issue's 150 ms.
 
@@ -139,6 +140,8 @@ def main() -> int:
             "queue, officer, one area": (officer, "/"),
             "queue, search by email": (manager, f"/?q=applicant{middle}@"),
             "case page": (manager, f"/cases/{middle}"),
+            "deadlines, manager, all areas": (manager, "/deadlines"),
+            "deadlines, manager, one area": (manager, "/deadlines?area=durham"),
         }
         print(
             f"console benchmark: {args.cases} cases (filled in {filled:.0f} s), "

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import abc
 from collections.abc import Collection
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -25,6 +26,17 @@ from storage.tables import (
 LONDON = ZoneInfo("Europe/London")
 
 
+@dataclass(frozen=True)
+class CaseSummary:
+    """What a list of many cases needs of each: no draft document."""
+
+    id: int
+    policy: str
+    status: ApplicationStatus
+    #: The draft carries a risk flag (shown first).
+    at_risk: bool
+
+
 class CaseQueue(abc.ABC):
     """The applications an officer's queue lists."""
 
@@ -43,6 +55,13 @@ class CaseQueue(abc.ABC):
         any) whose parties' names or emails, incident references or number match ``search``:
         those with risk flags first, then the oldest application first. Returns the page and
         how many match in all."""
+
+    @abc.abstractmethod
+    def summaries(
+        self, *, areas: Collection[str] | None, statuses: Collection[ApplicationStatus]
+    ) -> list[CaseSummary]:
+        """Every application in ``areas`` (None: all) and ``statuses``, oldest first, read
+        from the narrow columns only (for the deadlines dashboard, which weighs them all)."""
 
     @abc.abstractmethod
     def figures_input(
@@ -128,6 +147,24 @@ class SqlCaseQueue(CaseQueue):
         }
         page = [SqlApplicationRepository._stored(records[one], ()) for one in ids]
         return page, total
+
+    def summaries(
+        self, *, areas: Collection[str] | None, statuses: Collection[ApplicationStatus]
+    ) -> list[CaseSummary]:
+        """See :meth:`CaseQueue.summaries`."""
+        query = select(
+            col(ApplicationRecord.id),
+            col(ApplicationRecord.policy),
+            col(ApplicationRecord.status),
+            col(ApplicationRecord.at_risk),
+        ).where(col(ApplicationRecord.status).in_(list(statuses)))
+        if areas is not None:
+            query = query.where(col(ApplicationRecord.policy).in_(list(areas)))
+        query = query.order_by(col(ApplicationRecord.received_at), col(ApplicationRecord.id))
+        return [
+            CaseSummary(int(number), policy, ApplicationStatus(status), bool(at_risk))
+            for number, policy, status, at_risk in self.session.execute(query)
+        ]
 
     def figures_input(
         self, first_day: date, last_day: date, areas: Collection[str] | None = None

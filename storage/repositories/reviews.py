@@ -24,6 +24,9 @@ from storage.tables import (
 )
 from trigger.clock import CaseEvents, DecisionOutcome, LetterKind
 
+#: Ids a query's IN list holds at most (SQLite allows 32,766 variables; PostgreSQL more).
+BATCH = 500
+
 #: What an officer may set on a review (every other column is the repository's).
 REVIEW_FIELDS = frozenset(
     {
@@ -135,8 +138,13 @@ class SqlReviewRepository(ReviewRepository):
     ) -> dict[int, CaseEvents]:
         """See :meth:`ReviewRepository.case_events`."""
         ids = list(application_ids)
-        if not ids:
-            return {}
+        events: dict[int, CaseEvents] = {}
+        for first in range(0, len(ids), BATCH):
+            events.update(self._case_events(ids[first : first + BATCH], letter_action))
+        return events
+
+    def _case_events(self, ids: list[int], letter_action: str) -> dict[int, CaseEvents]:
+        """:meth:`case_events` of a few hundred ids (one IN list a query)."""
         received = {
             application_id: received_at
             for application_id, received_at in self.session.execute(
