@@ -6,10 +6,12 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, update
+
+from console import deadlines
 
 from console.security import token_hash
-from storage.tables import AccountRole, ApplicationStatus
+from storage.tables import AccountRole, ApplicationRecord, ApplicationStatus
 from storage.unit_of_work import SqlUnitOfWork
 from tests.console_support import (
     PASSWORD,
@@ -466,6 +468,34 @@ def test_deadlines_list_the_overdue_step_first(engine: Engine) -> None:
     pressing = page[page.index('id="pressing"') : page.index('id="later"')]
     assert f"/cases/{case_id}" in pressing
     assert "27 November 2026" in pressing and "6 overdue" in pressing
+
+
+def test_deadlines_weigh_every_open_case_not_only_the_oldest(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(deadlines, "SHOWN", 1)  # rows a table shows
+    answered = [seed_case(engine, external_id=f"<old-{n}@example.org>") for n in range(2)]
+    newer = seed_case(engine, external_id="<newer@example.org>")
+    with engine.begin() as connection:  # received Thursday 3 December: acknowledge by the 10th
+        connection.execute(
+            update(ApplicationRecord)
+            .where(ApplicationRecord.id == newer)  # type: ignore[arg-type]
+            .values(received_at=datetime(2026, 12, 3, 10, 0, tzinfo=UTC))
+        )
+    add_account(engine, "jo")
+    client = client_for(engine, Clock(datetime(2026, 12, 7, 12, 0, tzinfo=UTC)))
+    sign_in(client, "jo")
+    for case_id in answered:  # the two older cases are acknowledged: nothing of theirs is open
+        assert client.get(f"/cases/{case_id}/letters/acknowledgement.pdf").status_code == 200
+    page = client.get("/deadlines").text
+    pressing = page[page.index('id="pressing"') : page.index('id="later"')]
+    assert f"/cases/{newer}#clock" in pressing and "10 December 2026" in pressing
+    assert "Open cases weighed: 3." in page and 'id="pressing-more"' not in page
+    unanswered = seed_case(engine, external_id="<old-2@example.org>")  # overdue since 27 November
+    page = client.get("/deadlines").text
+    pressing = page[page.index('id="pressing"') : page.index('id="later"')]
+    assert f"/cases/{unanswered}#clock" in pressing and f"/cases/{newer}#clock" not in pressing
+    assert "1 more steps are overdue or due soon" in page and "Open cases weighed: 4." in page
 
 
 def test_letters_are_pdfs_that_never_name_the_alleged_perpetrator(engine: Engine) -> None:
