@@ -9,7 +9,6 @@ import pytest
 from sqlalchemy import Engine, update
 
 from console import deadlines
-
 from console.security import token_hash
 from storage.tables import AccountRole, ApplicationRecord, ApplicationStatus
 from storage.unit_of_work import SqlUnitOfWork
