@@ -43,8 +43,8 @@ class DueStep:
     step: Step
 
 
-def _order(row: DueStep) -> tuple[date, bool, int, str]:
-    return (row.step.due or date.max, not row.urgent, row.case.id, row.step.id)
+#: A step of a case, as the dashboard sorts it: due day (none: last), risk first, case, step.
+_Sortable = tuple[date, bool, int, str, CaseSummary, Step]
 
 
 def _open_steps(
@@ -52,13 +52,13 @@ def _open_steps(
     cases: list[CaseSummary],
     events: Mapping[int, CaseEvents],
     today: date,
-) -> list[DueStep]:
+) -> list[_Sortable]:
     """The open steps of ``cases``. Each profile's timescales are looked up once, and cases
     with the same events under the same profile (many undecided cases received on one day)
     share one computed clock: steps are immutable, so the result is as if each had its own."""
     plans = {policy: clock_plan(profile) for policy, profile in profiles.items()}
     clocks: dict[tuple[str, tuple[object, ...]], list[Step]] = {}
-    rows: list[DueStep] = []
+    rows: list[_Sortable] = []
     for case in cases:
         found = events.get(case.id)
         if found is None:
@@ -68,8 +68,18 @@ def _open_steps(
         if steps is None:
             clock = case_clock(found, profiles[case.policy], today, plans[case.policy])
             steps = clocks[key] = [step for step in clock if step.open]
-        rows.extend(DueStep(case, reference(case.id), case.at_risk, step) for step in steps)
+        rows.extend(
+            (step.due or date.max, not case.at_risk, case.id, step.id, case, step) for step in steps
+        )
     return rows
+
+
+def _shown(rows: list[_Sortable]) -> list[DueStep]:
+    """The first :data:`SHOWN` of ``rows``, soonest first, as the template's rows."""
+    rows.sort(key=lambda row: row[:4])
+    return [
+        DueStep(case, reference(case.id), case.at_risk, step) for *_, case, step in rows[:SHOWN]
+    ]
 
 
 @router.get("/deadlines")
@@ -91,8 +101,8 @@ def deadlines(
         ]
         events = uow.reviews.case_events([case.id for case in cases], ConsoleAction.LETTER_PRODUCED)
         steps = _open_steps(config.profiles, cases, events, today)
-        pressing = sorted((row for row in steps if row.step.pressing), key=_order)
-        later = sorted((row for row in steps if not row.step.pressing), key=_order)
+        pressing = [row for row in steps if row[-1].pressing]
+        later = [row for row in steps if not row[-1].pressing]
         uow.audit.append(
             ConsoleAction.DEADLINES_VIEWED,
             actor=officer.actor,
@@ -107,9 +117,9 @@ def deadlines(
         "deadlines.html",
         {
             "officer": officer,
-            "pressing": pressing[:SHOWN],
+            "pressing": _shown(pressing),
             "pressing_more": max(0, len(pressing) - SHOWN),
-            "later": later[:SHOWN],
+            "later": _shown(later),
             "later_more": max(0, len(later) - SHOWN),
             "cases": len(cases),
             "due_soon": DUE_SOON,
