@@ -13,6 +13,7 @@ from trigger.clock import (
     Step,
     StepState,
     case_clock,
+    clock_plan,
     next_step,
 )
 from trigger.profiles import Profile, ProfileError, load_profiles, parse_profile
@@ -220,3 +221,25 @@ def test_every_packaged_area_has_a_review_meeting_on_its_clock() -> None:
     for profile in PROFILES.values():
         steps = by_id(case_clock(accepted(), profile, date(2026, 11, 23)))
         assert steps["review_meeting"].due is not None, profile.id
+
+
+@pytest.mark.parametrize("profile", [HART, DURHAM, DARTFORD, HARTLEPOOL], ids=lambda p: p.id)
+def test_a_clock_from_its_profiles_plan_is_the_clock_from_the_profile(profile: Profile) -> None:
+    plan = clock_plan(profile)
+    today = date(2026, 12, 7)
+    for events in (
+        CaseEvents(received=date(2026, 11, 20)),
+        refused(),
+        accepted(),
+        accepted(DecisionOutcome.DISCRETION, meeting_held=date(2026, 12, 1)),
+    ):
+        assert case_clock(events, profile, today, plan) == case_clock(events, profile, today)
+
+
+def test_cases_with_equal_events_have_equal_keys_and_a_letter_tells_them_apart() -> None:
+    first = CaseEvents(
+        received=date(2026, 11, 20), letters={LetterKind.DECISION: date(2026, 12, 1)}
+    )
+    same = CaseEvents(received=date(2026, 11, 20), letters={LetterKind.DECISION: date(2026, 12, 1)})
+    assert first.key() == same.key() and hash(first.key()) == hash(same.key())
+    assert first.key() != CaseEvents(received=date(2026, 11, 20)).key()
