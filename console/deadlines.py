@@ -99,7 +99,9 @@ def deadlines(
             for case in uow.cases.summaries(areas=areas, statuses=STATUSES)
             if case.policy in config.profiles  # an area with no policy loaded has no clock
         ]
-        events = uow.reviews.case_events([case.id for case in cases], ConsoleAction.LETTER_PRODUCED)
+        events = uow.reviews.open_case_events(
+            areas=areas, statuses=STATUSES, letter_action=ConsoleAction.LETTER_PRODUCED
+        )
         steps = _open_steps(config.profiles, cases, events, today)
         pressing = [row for row in steps if row[-1].pressing]
         later = [row for row in steps if not row[-1].pressing]

@@ -60,8 +60,9 @@ class CaseQueue(abc.ABC):
     def summaries(
         self, *, areas: Collection[str] | None, statuses: Collection[ApplicationStatus]
     ) -> list[CaseSummary]:
-        """Every application in ``areas`` (None: all) and ``statuses``, oldest first, read
-        from the narrow columns only (for the deadlines dashboard, which weighs them all)."""
+        """Every application in ``areas`` (None: all) and ``statuses``, in no set order, read
+        from the narrow columns only (the queue's index covers them) for the deadlines
+        dashboard, which weighs them all and sorts their steps itself."""
 
     @abc.abstractmethod
     def figures_input(
@@ -160,7 +161,6 @@ class SqlCaseQueue(CaseQueue):
         ).where(col(ApplicationRecord.status).in_(list(statuses)))
         if areas is not None:
             query = query.where(col(ApplicationRecord.policy).in_(list(areas)))
-        query = query.order_by(col(ApplicationRecord.received_at), col(ApplicationRecord.id))
         return [
             CaseSummary(int(number), policy, ApplicationStatus(status), bool(at_risk))
             for number, policy, status, at_risk in self.session.execute(query)

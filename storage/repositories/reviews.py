@@ -9,13 +9,14 @@ from collections.abc import Collection, Mapping
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlmodel import Session, col
 
 from storage.errors import ApplicationNotFound, StaleApplication
 from storage.repositories.casework import LONDON
 from storage.tables import (
     ApplicationRecord,
+    ApplicationStatus,
     AuditEntry,
     DecisionKind,
     DecisionRecord,
@@ -81,6 +82,17 @@ class ReviewRepository(abc.ABC):
         or producing its PDF to print is)."""
 
     @abc.abstractmethod
+    def open_case_events(
+        self,
+        *,
+        areas: Collection[str] | None,
+        statuses: Collection[ApplicationStatus],
+        letter_action: str,
+    ) -> dict[int, CaseEvents]:
+        """:meth:`case_events` of every application in ``areas`` (None: all) and ``statuses``,
+        chosen by the query itself (no list of ids to send)."""
+
+    @abc.abstractmethod
     def figures_input(
         self, first_day: date, last_day: date, areas: Collection[str] | None = None
     ) -> list[tuple[date, bool]]:
@@ -143,8 +155,26 @@ class SqlReviewRepository(ReviewRepository):
             events.update(self._case_events(ids[first : first + BATCH], letter_action))
         return events
 
-    def _case_events(self, ids: list[int], letter_action: str) -> dict[int, CaseEvents]:
-        """:meth:`case_events` of a few hundred ids (one IN list a query)."""
+    def open_case_events(
+        self,
+        *,
+        areas: Collection[str] | None,
+        statuses: Collection[ApplicationStatus],
+        letter_action: str,
+    ) -> dict[int, CaseEvents]:
+        """See :meth:`ReviewRepository.open_case_events`."""
+        chosen = select(col(ApplicationRecord.id)).where(
+            col(ApplicationRecord.status).in_(list(statuses))
+        )
+        if areas is not None:
+            chosen = chosen.where(col(ApplicationRecord.policy).in_(list(areas)))
+        return self._case_events(chosen, letter_action)
+
+    def _case_events(
+        self, ids: list[int] | Select[Any], letter_action: str
+    ) -> dict[int, CaseEvents]:
+        """:meth:`case_events` of a few hundred ids (one IN list a query), or of the
+        applications a query chooses."""
         received = {
             application_id: received_at
             for application_id, received_at in self.session.execute(
