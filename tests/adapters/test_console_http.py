@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import Engine, update
 
 from console import deadlines
+from console.audit import ConsoleAction
 from console.security import token_hash
 from storage.tables import AccountRole, ApplicationRecord, ApplicationStatus
 from storage.unit_of_work import SqlUnitOfWork
@@ -495,6 +496,21 @@ def test_deadlines_weigh_every_open_case_not_only_the_oldest(
     pressing = page[page.index('id="pressing"') : page.index('id="later"')]
     assert f"/cases/{unanswered}#clock" in pressing and f"/cases/{newer}#clock" not in pressing
     assert "1 more steps are overdue or due soon" in page and "Open cases weighed: 4." in page
+
+
+def test_case_events_of_many_ids_are_read_in_batches_like_those_of_a_filter(engine: Engine) -> None:
+    cases = [seed_case(engine, external_id=f"<batch-{n}@example.org>") for n in range(3)]
+    client = signed_in_client(engine)
+    assert client.get(f"/cases/{cases[1]}/letters/acknowledgement.pdf").status_code == 200
+    with SqlUnitOfWork(engine) as uow:
+        asked = [*range(1000, 2200), *cases]  # three batches; the unknown ids have no events
+        events = uow.reviews.case_events(asked, ConsoleAction.LETTER_PRODUCED)
+        assert set(events) == set(cases) and list(events[cases[1]].letters) == ["acknowledgement"]
+        assert events == uow.reviews.open_case_events(
+            areas=["hartlepool"],
+            statuses=[ApplicationStatus.READY],
+            letter_action=ConsoleAction.LETTER_PRODUCED,
+        )
 
 
 def test_letters_are_pdfs_that_never_name_the_alleged_perpetrator(engine: Engine) -> None:
