@@ -104,6 +104,7 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=60)
     args = parser.parse_args()
 
+    from app.serve import settle_heap
     from storage.database import connect
     from storage.migrate import upgrade
     from storage.tables import AccountRole
@@ -134,6 +135,7 @@ def main() -> int:
         manager, officer = TestClient(app), TestClient(app)
         sign_in(manager, "manager")
         sign_in(officer, "officer")
+        settle_heap()  # as trigger serve does once it is up
         middle = args.cases // 2
         pages = {
             "queue, manager, all areas": (manager, "/"),

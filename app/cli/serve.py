@@ -12,7 +12,7 @@ import asyncio
 import logging
 from typing import TYPE_CHECKING, Any
 
-from app.serve import log, run_services
+from app.serve import log, run_services, settle_heap
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -69,6 +69,7 @@ def _serve(args: argparse.Namespace) -> int:
         settings.inbox.mkdir(parents=True, exist_ok=True)
         if getattr(args, "demo", False):
             _load_demo(settings, engine)
+        settle_heap()
         return asyncio.run(run_services(settings, engine=engine))
     finally:
         engine.dispose()
