@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Protocol
 
-from app.serve import Service, pause
+from app.serve import Service, pause, smtp_sender
 from bot.letters import ChatUnavailable, DocumentRefused
 from intake.letters import letter_email
 from intake.smtp import MailRefused, MailUnavailable
@@ -206,18 +206,7 @@ def delivery_services(settings: Settings, unit_of_work: UnitOfWorkFactory) -> li
     mail: MailSender | None = None
     chat: ChatSender | None = None
     if settings.smtp_configured:
-        from intake.smtp import SmtpSender
-
-        assert settings.smtp_host is not None
-        password = settings.smtp_password.get_secret_value() if settings.smtp_password else None
-        mail = SmtpSender(
-            settings.smtp_host,
-            settings.smtp_port,
-            starttls=settings.smtp_starttls,
-            user=settings.smtp_user,
-            password=password,
-            timeout=settings.smtp_timeout_seconds,
-        )
+        mail = smtp_sender(settings)
     if settings.telegram_configured:
         from bot.letters import TelegramLetters
 

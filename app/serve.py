@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
     from app.settings import Settings
     from intake.drop_folder import StoreInbound
+    from intake.smtp import SmtpSender
     from storage.unit_of_work import UnitOfWorkFactory
     from trigger.profiles import Profile
 
@@ -114,18 +115,14 @@ def build_services(settings: Settings, engine: Engine) -> list[Service]:
     return services
 
 
-def _acknowledging(
-    settings: Settings, unit_of_work: UnitOfWorkFactory, profile: Profile
-) -> Callable[[asyncio.Event], Coroutine[Any, Any, None]]:
-    """The acknowledgement sender's ``run``: each drafted email's sender answered once."""
-    from email.utils import parseaddr
-
-    from app.acknowledging import AcknowledgingWorker
+def smtp_sender(settings: Settings) -> SmtpSender:
+    """The mail server of the ``TRIGGER_SMTP_*`` settings (``smtp_configured`` must hold): the
+    acknowledgements and the letters officers send go through it."""
     from intake.smtp import SmtpSender
 
-    assert settings.smtp_host is not None and settings.smtp_from is not None
+    assert settings.smtp_host is not None
     password = settings.smtp_password.get_secret_value() if settings.smtp_password else None
-    sender = SmtpSender(
+    return SmtpSender(
         settings.smtp_host,
         settings.smtp_port,
         starttls=settings.smtp_starttls,
@@ -133,6 +130,18 @@ def _acknowledging(
         password=password,
         timeout=settings.smtp_timeout_seconds,
     )
+
+
+def _acknowledging(
+    settings: Settings, unit_of_work: UnitOfWorkFactory, profile: Profile
+) -> Callable[[asyncio.Event], Coroutine[Any, Any, None]]:
+    """The acknowledgement sender's ``run``: each drafted email's sender answered once."""
+    from email.utils import parseaddr
+
+    from app.acknowledging import AcknowledgingWorker
+
+    assert settings.smtp_from is not None
+    sender = smtp_sender(settings)
     ours = {parseaddr(settings.smtp_from)[1]}
     for login in (settings.smtp_user, settings.imap_user):
         if login and "@" in login:

@@ -27,7 +27,7 @@ from console.cases import fetch_case, reference
 from console.config import ConsoleConfig
 from console.letters import KINDS, letter_html, pdf_of
 from storage.repositories.applications import StoredDraft
-from storage.repositories.letters import LetterSummary
+from storage.repositories.letters import LetterSummary, StoredLetter
 from storage.tables import LetterChannel, LetterState
 from storage.unit_of_work import UnitOfWork
 
@@ -158,6 +158,15 @@ def send_letter(
     return _back(request, case_id)
 
 
+def _case_letter(uow: UnitOfWork, officer: Officer, case_id: int, letter_id: int) -> StoredLetter:
+    """Letter ``letter_id`` of a case the officer may see; 404 for another case's letter."""
+    fetch_case(uow, officer, case_id)
+    letter = uow.letters.get(letter_id)
+    if letter is None or letter.application_id != case_id:
+        raise HTTPException(status_code=404, detail="There is no such letter")
+    return letter
+
+
 @router.get("/cases/{case_id}/correspondence/{letter_id}.pdf")
 def sent_letter_pdf(
     request: Request,
@@ -168,10 +177,7 @@ def sent_letter_pdf(
     """A letter as it was sent, as a download (never shown inline)."""
     config = config_of(request)
     with config.unit_of_work() as uow:
-        fetch_case(uow, officer, case_id)
-        letter = uow.letters.get(letter_id)
-        if letter is None or letter.application_id != case_id:
-            raise HTTPException(status_code=404, detail="There is no such letter")
+        letter = _case_letter(uow, officer, case_id, letter_id)
         uow.audit.append(
             ConsoleAction.LETTER_DOWNLOADED,
             actor=officer.actor,
@@ -200,10 +206,7 @@ def hand_over(
     """Record that a letter to post was posted or handed over (audited as the officer)."""
     config = config_of(request)
     with config.unit_of_work() as uow:
-        fetch_case(uow, officer, case_id)
-        letter = uow.letters.get(letter_id)
-        if letter is None or letter.application_id != case_id:
-            raise HTTPException(status_code=404, detail="There is no such letter")
+        _case_letter(uow, officer, case_id, letter_id)
         if not uow.letters.mark_handed_over(letter_id, config.clock(), actor=officer.actor):
             return _back(request, case_id, "That letter is not waiting to be posted")
     return _back(request, case_id)

@@ -9,11 +9,10 @@ intake recognises such auto-replies and does not draft them.
 
 from __future__ import annotations
 
-import email.utils
 from datetime import datetime
 from email.message import EmailMessage
 
-from intake.replies import clean
+from intake.replies import clean, outgoing
 
 
 def letter_email(
@@ -27,14 +26,7 @@ def letter_email(
     now: datetime,
 ) -> EmailMessage:
     """The email of one letter: ``note`` as the body, the PDF attached as ``filename``."""
-    sender = clean(from_address)
-    domain = email.utils.parseaddr(sender)[1].rpartition("@")[2] or "localhost"
-    message = EmailMessage()
-    message["From"] = sender
-    message["To"] = clean(to)
-    message["Subject"] = clean(subject)
-    message["Date"] = email.utils.format_datetime(now)
-    message["Message-ID"] = email.utils.make_msgid(idstring="letter", domain=domain)
+    message = outgoing(from_address, to, subject, now=now, idstring="letter")
     message.set_content(note)
     message.add_attachment(pdf, maintype="application", subtype="pdf", filename=clean(filename))
     return message

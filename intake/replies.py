@@ -232,16 +232,27 @@ def acknowledgement(
     return reply
 
 
+def outgoing(
+    from_address: str, to: str, subject: str, *, now: datetime, idstring: str
+) -> EmailMessage:
+    """A new email's headers (From, To, Subject, Date, and a Message-ID on the sender's
+    domain), every value cleaned of line breaks."""
+    sender = clean(from_address)
+    domain = email.utils.parseaddr(sender)[1].rpartition("@")[2] or "localhost"
+    message = EmailMessage()
+    message["From"] = sender
+    message["To"] = clean(to)
+    message["Subject"] = clean(subject)
+    message["Date"] = email.utils.format_datetime(now)
+    message["Message-ID"] = email.utils.make_msgid(idstring=idstring, domain=domain)
+    return message
+
+
 def _reply_to(message: Message, *, from_address: str, now: datetime) -> EmailMessage:
     """The headers of an automatic reply to ``message`` (see :func:`acknowledgement`)."""
-    sender_from = clean(from_address)
-    domain = email.utils.parseaddr(sender_from)[1].rpartition("@")[2] or "localhost"
-    reply = EmailMessage()
-    reply["From"] = sender_from
-    reply["To"] = reply_address(message)
-    reply["Subject"] = reply_subject(message)
-    reply["Date"] = email.utils.format_datetime(now)
-    reply["Message-ID"] = email.utils.make_msgid(idstring="ack", domain=domain)
+    reply = outgoing(
+        from_address, reply_address(message), reply_subject(message), now=now, idstring="ack"
+    )
     their_id = header_text(message, "Message-ID")
     if their_id:
         match = re.search(r"<[^<>\s]+>", their_id)
