@@ -88,3 +88,32 @@ def test_across_an_account_the_stated_reason_explains_an_act_told_apart() -> Non
     assert strands_explained_by_another([*first, *second]) == {H.DISABILITY}
     slur = [Finding(H.DISABILITY.value, 0, 4, "hate: slur lexicon -> disability")]
     assert strands_explained_by_another([*first, *second, *slur]) == set()
+
+
+MC = H.MARRIAGE_CIVIL_PARTNERSHIP.value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He told my wife our civil partnership "doesn\'t count" and never will.',
+        "She shouts that our marriage doesn't mean anything because we did it at a registry "
+        "office abroad.",
+        "He says we're living in sin with a certificate.",
+        "they told the kids their parents' civil partnership doesn't count",
+    ],
+)
+def test_a_marriage_or_civil_partnership_said_not_to_count(text: str) -> None:
+    assert MC in strands(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The wedding doesn't count as a reason to park across my drive.",
+        "Our marriage doesn't matter to the council, they just want dates.",
+        "My nan reckons the wedding doesn't matter much, it's the marriage that counts.",
+    ],
+)
+def test_a_marriage_mentioned_without_contempt(text: str) -> None:
+    assert MC not in strands(text)
