@@ -199,6 +199,12 @@ _IDENTITY_ONLY = re.compile(
     r"|names|address|identity)\b"
 )
 
+# "... with my name on to the police or the housing": kept from named bodies, a refusal to share.
+_NAMED_BODY = re.compile(
+    r"\b(?:on )?to (?:the |my |our |any )?(?:police|council|housing|housing association"
+    r"|landlord|social services|agencies|[a-z]+ (?:police|council|homes|housing))\b"
+)
+
 
 def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding]:
     """Cues about the applicant, the victim, consent and other reporters in ``text``.
@@ -228,7 +234,8 @@ def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding
                     )
                 )
         for match, start, end in _matches(compiled.refused, sentence) if consent else ():
-            if anonymous and _IDENTITY_ONLY.search(canon[match.start() : match.end() + 60]):
+            tail = canon[match.start() : match.end() + 60]
+            if anonymous and _IDENTITY_ONLY.search(tail) and not _NAMED_BODY.search(tail):
                 continue  # "don't pass anything on with my details", writing anonymously
             result.append(Finding(PartyCue.CONSENT_REFUSED, start, end, "parties: consent refused"))
         for match, start, end in _matches(compiled.given, sentence) if consent else ():

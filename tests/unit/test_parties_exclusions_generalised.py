@@ -106,3 +106,8 @@ def test_only_how_reports_were_handled_after_it_ended_is_a_service_complaint(tex
 )
 def test_no_service_complaint_while_it_goes_on_or_without_one(text: str) -> None:
     assert E.SERVICE_COMPLAINT not in {f.label for f in find_exclusions(text)}
+
+
+def test_anonymous_but_kept_from_named_bodies_is_a_refusal() -> None:
+    text = "Keep me anonymous. Don't send anything with my name on to the police or the council."
+    assert consent(text) is Consent.REFUSED
