@@ -20,6 +20,7 @@ from nlp.document import Document, Person, Segment, SegmentKind
 from nlp.exclusions import decide_exclusions
 from nlp.findings import Finding
 from nlp.hate import find_hate_markers_in_answer
+from nlp.hate_explained import strands_explained_by_another
 from nlp.incidents import AnalysedSegment, IncidentFinding, Rejection, assemble
 from nlp.parties import Parties, decide_parties
 from nlp.pipeline import analyse, build_pipeline, findings
@@ -138,8 +139,10 @@ class Extractor:
         strands: set[HateStrand] = set()
         risks: set[RiskFlag] = set()
         exclusion_findings: list[Finding] = []
+        markers: list[Finding] = []
         for segment, part in analysed.parts:
             own = findings(part.doc, "hate")
+            markers.extend(own)
             strands.update(HateStrand(f.label) for f in own)
             if segment.prompt and not own:
                 # "yes, my religion" after the bot asked whether they were targeted for who they
@@ -161,6 +164,11 @@ class Extractor:
             risks = risk_flags_of_messages(chat)
         for incident in incidents:
             strands.update(incident.hate_strands)
+        explained = strands_explained_by_another(markers)
+        if explained:  # "took my walking stick" from a man picked on "because of my age"
+            strands -= explained
+            for incident in incidents:
+                incident.hate_strands = [s for s in incident.hate_strands if s not in explained]
         received = document.received_at
         recent = _has_recent_incident(incidents, received.date())
         exclusions = decide_exclusions(exclusion_findings, has_current_incidents=recent)

@@ -36,6 +36,8 @@ from spacy.language import Language
 from nlp.clauses import Cut, Segmentation, segment_text
 from nlp.findings import Finding
 from nlp.hate_context import Context, affirms_gender, carried, condemned, context, repair
+from nlp.hate_explained import MOTIVATION_RULES as _MOTIVATION_RULES
+from nlp.hate_explained import acts_explained
 from nlp.lexicon import (
     ObfuscationLexicon,
     Sentence,
@@ -76,19 +78,6 @@ _GROUP_RULES = frozenset(
     }
 )
 _WEAK_RULES = frozenset({"label", "label_hate", "label_thing"})
-_MOTIVATION_RULES = frozenset(
-    {
-        "motivation_because",
-        "motivation_found_out",
-        "motivation_being",
-        "motivation_about",
-        "motivation_due",
-        "motivation_this_is_about",
-        "motivation_thats_why",
-        "motivation_since_told",
-        "motivation_reason",
-    }
-)
 # "I don't think it's because I'm gay", "I doubt this is about our marriage": the motivation
 # statement sits inside a denial or a doubt, so it is no strand.
 _DENIED_MOTIVATION = re.compile(
@@ -170,7 +159,9 @@ _NEGATED_VERB = re.compile(
 
 
 # The rule whose words must be the opposite of the victim's own gender (hate_families.json).
-_MISGENDERING = "phrase:misgendering a trans person"
+_MISGENDERING = frozenset(
+    {"phrase:misgendering a trans person", "phrase:a trans person called he or it"}
+)
 
 
 @dataclass(frozen=True)
@@ -454,8 +445,10 @@ def find_hate_markers(text: str, cuts: Segmentation | None = None) -> list[Findi
         candidates = [
             c
             for c in candidates
-            if c.rule != _MISGENDERING or not affirms_gender(text[c.start : c.end], canon)
+            if c.rule not in _MISGENDERING or not affirms_gender(text[c.start : c.end], canon)
         ]
+    explained = acts_explained(candidates)
+    candidates = [c for c in candidates if c.strand not in explained]
     seen: set[tuple[str, int, int]] = set()
     result: list[Finding] = []
     for cand in sorted(candidates, key=lambda c: (c.start, c.end)):

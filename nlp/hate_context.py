@@ -271,6 +271,8 @@ def affirms_gender(said: str, account: str) -> bool:
     """Whether the gendered words of a misgendering match (``said``) are the victim's own gender,
     as the account (lower-cased) gives it: then they are not misgendering."""
     words = set(re.findall(r"[a-z]+", said.lower()))
+    if words & {"it", "thing", "shim"}:
+        return False  # a person called "it" or "that thing" is denied any gender
     woman = _TRANS_WOMAN.search(account) is not None
     man = _TRANS_MAN.search(account) is not None
     if woman == man:

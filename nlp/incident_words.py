@@ -168,7 +168,10 @@ SAME_ABUSE = re.compile(
     r"|\bthe same (?:shouting|abuse|name[- ]calling|names|chanting|insults)\b"
     r"|\b(?:shouting|shouted|yelling|yelled|screaming|screamed|chanting|chanted|calling)"
     r"\s+(?:it|that|them|those|those names|that stuff|that word)\b"
-    r"(?!\s+(?:out|off|up|down|in|on)\b)",
+    r"(?!\s+(?:out|off|up|down|in|on)\b)"
+    # "they said the same to my wife", "shouted exactly the same at us": the words just told
+    r"|(?<!\bi\s)(?<!\bwe\s)\b(?:said|say|says|saying|shout\w*|yell\w*|scream\w*)\s+(?:exactly\s+|much\s+)?the\s+same"
+    r"(?:\s+thing)?\s+(?:to|at)\s+(?:me|us|him|her|them|my|our|his|their)\b",
     re.I,
 )
 # Someone doing something as the writer writes: "they're at the door", "he is kicking the car".

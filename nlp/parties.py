@@ -184,6 +184,28 @@ _CONDITION = re.compile(
 _NEGATED = re.compile(r"(?:not|n't|never|no longer) (?:[^ ]+ )?$")
 
 
+# A writer who will not be identified ("I want to stay anonymous", "I'm not giving my name") and
+# asks that nothing reach anyone with their details, or that nobody know it is them, asks not to
+# be identified: that is the anonymity (an exclusion, nlp.exclusions), not a refusal to share.
+_ANONYMITY = re.compile(
+    r"\banonym|\b(?:not|n't|nt) (?:going to |gonna |want to |wanting to )?"
+    r"(?:give|giving|tell|telling) (?:you )?(?:my|our) (?:name|names|full name)\b"
+    r"|\bwithout (?:giving )?(?:my|our) names?\b"
+)
+_IDENTITY_ONLY = re.compile(
+    r"\b(?:know|knowing|knows|find out|finding out|to learn|work out) (?:that )?(?:it's|its|it is"
+    r"|it was|who i am|who we are|who it is|who it was|who's complaining|my name|where i live)"
+    r"|\b(?:with|containing|that has|showing|including|or) (?:any of )?(?:my|our) (?:details|name"
+    r"|names|address|identity)\b"
+)
+
+# "... with my name on to the police or the housing": kept from named bodies, a refusal to share.
+_NAMED_BODY = re.compile(
+    r"\b(?:on )?to (?:the |my |our |any )?(?:police|council|housing|housing association"
+    r"|landlord|social services|agencies|[a-z]+ (?:police|council|homes|housing))\b"
+)
+
+
 def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding]:
     """Cues about the applicant, the victim, consent and other reporters in ``text``.
 
@@ -191,6 +213,7 @@ def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding
     """
     compiled = _compiled()
     result: list[Finding] = []
+    anonymous = _ANONYMITY.search(text.lower()) is not None
     for sentence in sentences(text, (cuts or segment_text(text)).bounds(Cut.TEXT_SENTENCE)):
         canon = sentence.canon
         gates = compiled.gates
@@ -210,7 +233,10 @@ def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding
                         _relationship(relationship, match),
                     )
                 )
-        for _match, start, end in _matches(compiled.refused, sentence) if consent else ():
+        for match, start, end in _matches(compiled.refused, sentence) if consent else ():
+            tail = canon[match.start() : match.end() + 60]
+            if anonymous and _IDENTITY_ONLY.search(tail) and not _NAMED_BODY.search(tail):
+                continue  # "don't pass anything on with my details", writing anonymously
             result.append(Finding(PartyCue.CONSENT_REFUSED, start, end, "parties: consent refused"))
         for match, start, end in _matches(compiled.given, sentence) if consent else ():
             if _UNASKED.search(canon[max(0, match.start() - 60) : match.start()]):

@@ -45,6 +45,18 @@ _CULPRIT_CHILD = re.compile(
 )
 
 _AGE_NUMBER = re.compile(r"\b(?:1[89]|[2-9]\d)\b")
+# A child the writer names ("our daughter Poppy, who is 8", "my son Jake"): a later "Poppy is too
+# frightened to sleep" is a child at risk as much as "my daughter is". Read on the original text,
+# where a capital marks the name; a name given an adult age ("my son Dan, 24") is no child.
+_NAMED_CHILD = re.compile(
+    r"\b(?:[Mm]y|[Oo]ur) (?:little |youngest |eldest |oldest |young |baby |middle )?"
+    r"(?:son|daughter|grandson|granddaughter|stepson|stepdaughter|boy|girl|child|kid)"
+    r",? ([A-Z][a-z]{2,})\b(?!,? \(?(?:who is |who's |is |aged )?(?:1[89]|[2-9]\d)\b)"
+)
+_NAMED_CHILD_FILLER = (
+    r"(?:'s| is| was| were| has been| had been| got| gets| is now| now| still| so| too| really"
+    r"| very| absolutely| left| all| completely| quite| visibly| genuinely)*"
+)
 # Whose condition: the writer or the household (direct), or a person named by title.
 _FIRST_PERSON = re.compile(r"(?:i|i'm|im|i am|i've|ive|i have|i suffer|i use|i walk|my|our)\b")
 _SUBJECT = re.compile(r"\b(i|i'm|im|i've|ive|i'd|we|we're|he|she|they|he's|she's|they're)\b")
@@ -225,7 +237,40 @@ def find_risk_flags(
                     continue
                 start, end = sentence.original_span(match.start(), match.end())
                 result.append(Finding(rule.label.value, start, end, f"risk: {rule.name}"))
+    if labels is None or RiskFlag.CHILD_AT_RISK in labels:
+        result += _named_children(compiled, text, sents, grown)
     return result
+
+
+def _named_children(
+    compiled: _Compiled, text: str, sents: list[Sentence], grown: frozenset[str]
+) -> list[Finding]:
+    """A child named by the writer ("our daughter Poppy") told frightened or hurt by name."""
+    names = {
+        m.group(1).lower()
+        for m in _NAMED_CHILD.finditer(text)
+        if m.group(0).split()[-2].rstrip(",").lower() not in grown
+    }
+    if not names:
+        return []
+    named = re.compile(
+        r"\b(?:" + "|".join(map(re.escape, sorted(names))) + r")" + _NAMED_CHILD_FILLER + " "
+    )
+    denial = compiled.sentence_negations.get(RiskFlag.CHILD_AT_RISK)
+    out: list[Finding] = []
+    for sentence in sents:
+        canon = sentence.canon
+        if denial is not None and denial.search(canon):
+            continue
+        for match in named.finditer(canon):
+            state = compiled.child_states.match(canon, match.end())
+            if state is None or _negated(compiled, canon, match.end()):
+                continue
+            start, end = sentence.original_span(match.start(), state.end())
+            out.append(
+                Finding(RiskFlag.CHILD_AT_RISK.value, start, end, "risk: a named child frightened")
+            )
+    return out
 
 
 def _denied_in(rule: _Rule, sents: list[Sentence], memo: dict[str, bool]) -> bool:

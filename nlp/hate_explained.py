@@ -1,0 +1,75 @@
+"""Which hate markers another strand explains: acts read in the light of the victim's reasons.
+
+Some markers show a strand only by what was done to a thing the victim uses ("took my walking
+stick", "kicked my ramp"). When the victim names another strand as the reason ("they pick on me
+because of my age") and nothing but such acts points at this one, the act belongs to the hostility
+the victim names, not to a strand of its own: the victim's perception decides. Read per text by
+:mod:`nlp.hate` and across a whole account (a chat's messages are analysed apart) by the extractor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Protocol
+
+from nlp.findings import Finding
+from trigger.vocabulary import HateStrand
+
+# The rules that state why the victim was targeted ("because I'm Muslim", "that's why they ...").
+MOTIVATION_RULES = frozenset(
+    {
+        "motivation_because",
+        "motivation_found_out",
+        "motivation_being",
+        "motivation_about",
+        "motivation_due",
+        "motivation_this_is_about",
+        "motivation_thats_why",
+        "motivation_since_told",
+        "motivation_reason",
+    }
+)
+
+# Rules that show a strand only by an act against a thing the victim uses.
+ACT_ONLY_RULES = frozenset({"phrase:mobility aid attacked"})
+
+
+class _Mark(Protocol):
+    @property
+    def strand(self) -> HateStrand: ...
+    @property
+    def rule(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+def acts_explained(marks: Iterable[_Mark]) -> set[HateStrand]:
+    """The strands of ``marks`` shown only by acts (a mark on the same words as an act is that
+    act), when another strand is stated as the reason."""
+    found = list(marks)
+    act_spans = {(m.start, m.end) for m in found if m.rule in ACT_ONLY_RULES}
+    pairs = [
+        (m.strand, next(iter(ACT_ONLY_RULES)) if (m.start, m.end) in act_spans else m.rule)
+        for m in found
+    ]
+    return _explained(pairs)
+
+
+def _explained(pairs: list[tuple[HateStrand, str]]) -> set[HateStrand]:
+    stated = {strand for strand, rule in pairs if rule in MOTIVATION_RULES}
+    shown = {strand for strand, rule in pairs if rule not in ACT_ONLY_RULES}
+    acts = {strand for strand, rule in pairs if rule in ACT_ONLY_RULES}
+    return {strand for strand in acts - shown if stated - {strand}}
+
+
+def strands_explained_by_another(markers: Iterable[Finding]) -> set[HateStrand]:
+    """:func:`acts_explained` over hate findings (their explanation is "hate: <rule> -> <strand>")
+    of a whole account."""
+    return _explained(
+        [
+            (HateStrand(f.label), f.explanation.removeprefix("hate: ").rsplit(" -> ", 1)[0])
+            for f in markers
+        ]
+    )
