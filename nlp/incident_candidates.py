@@ -31,6 +31,7 @@ from nlp.incident_words import (
     ANAPHORA,
     LIST_LINE_BREAK,
     PLACE_COURT,
+    POSSESSIVE,
     date_value,
     event_lexicon,
     has_event,
@@ -133,6 +134,35 @@ _PINNING = re.compile(
 )
 # "on a Sunday", "of an evening", "on any Friday night": a kind of day, not one day
 _ANY_SUCH_DAY = re.compile(r"\b(?:on|of|like) (?:a|an|any) $", re.I)
+
+
+# Words an aside may hold beside its date and still only pin the day of what the sentence tells:
+# "they smashed it (on the 5th)", "(Saturday night, about 11)".
+_PINNING_WORDS = frozenset(
+    "on in at the about around roughly approx approximately night morning afternoon evening "
+    "am pm i think was it this that".split()
+)
+
+
+def _aside(text: str, s_start: int, s_end: int, start: int, end: int) -> tuple[int, int] | None:
+    """The bracketed aside (inside offsets) of the sentence that holds the date phrase at
+    ``start``-``end``, when it says more than the day ("(I was on earlies all of last week)");
+    None when the date stands outside brackets or the brackets only give its day."""
+    opening = text.rfind("(", s_start, start)
+    if opening < 0 or text.find(")", opening, start) >= 0:
+        return None
+    closing = text.find(")", end, s_end)
+    if closing < 0:
+        return None
+    rest = lower_words(text[opening + 1 : start] + " " + text[end:closing])
+    if not [w for w in rest if w not in _PINNING_WORDS]:
+        return None
+    return opening + 1, closing
+
+
+_MONTH_NAMES = frozenset(
+    "january february march april may june july august september october november december".split()
+)
 
 
 class CandidateRules(ReportAttachment):
@@ -325,6 +355,14 @@ class CandidateRules(ReportAttachment):
     def _rule_person_named(self, c: _Candidate) -> _Verdict | None:
         # "June's illness", "my wife June ... June gets upset": a person, not the month
         word = c.value.text.strip()
+        # a day's possessive is the day's ("Friday's incident", "yesterday's noise"): the
+        # incident of that day again, when one was told
+        if word.lower() not in _MONTH_NAMES:
+            if POSSESSIVE.match(c.text, c.mention.end) and any(
+                i.start == c.start and i.end == c.end for i in self.incidents
+            ):
+                return _Merged()
+            return None
         if " " not in word and (
             re.match(r"['’]s\b", c.text[c.mention.end : c.mention.end + 3])
             or word.lower() in self.names_in_segment
@@ -432,6 +470,17 @@ class CandidateRules(ReportAttachment):
         return _Reject()
 
     def _rule_no_behaviour(self, c: _Candidate) -> _Verdict | None:
+        aside = _aside(c.text, c.s_start, c.s_end, c.mention.start, c.mention.end)
+        if aside is not None:
+            # "(I was on nights all of last week, which is why ...)": an aside about the date
+            # tells only what it holds; the sentence around it is about something else
+            inner = c.text[aside[0] : aside[1]]
+            if tells_behaviour(inner) or any(
+                x.label != "collective" for x in self.cues_between(*aside)
+            ):
+                assert c.start is not None and c.end is not None
+                return _Accept(c.start, c.end, f"date phrase '{c.value.text}'")
+            return _Reject()
         around = c.text[c.s_start : c.s_end]
         others = self.mentions_between(c.s_start, c.s_end)
         if len(others) > 1:

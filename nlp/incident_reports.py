@@ -25,6 +25,7 @@ from nlp.incident_model import (
 from nlp.incident_words import (
     ABOUT_WORDS,
     ANAPHORA,
+    POSSESSIVE,
     clause_end_char,
     event_lexicon,
     has_event,
@@ -129,6 +130,10 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
         if cue.agencies and not cue.negated:
             self.last_agencies = cue.agencies
         current = self.current
+        named = self._named_by_day(text, cue_f.end, clause_end)
+        if named is not None:
+            # "I reported Friday's incident on Monday": the incident of that day, named by it
+            current, refers_back = named, True
         # The cue is about the incident just told when it follows closely, refers back ("reported
         # it"), or names a later day and no behaviour of its own ("I told the council in
         # September"); otherwise its date is a new incident told through its report.
@@ -321,6 +326,23 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
         for t in targets:
             t.reports.append(report)
             self.extend_block(t, part, sents, cue_f.start, seg_index)
+
+    def _named_by_day(self, text: str, start: int, end: int) -> Incident | None:
+        """The incident a day's possessive between ``start`` and ``end`` names ("Friday's
+        incident", "Saturday's"), when one incident was told on that day."""
+        for m in self.mentions_between(start, end):
+            if not POSSESSIVE.match(text, m.end):
+                continue
+            same = [
+                i
+                for i in self.incidents
+                if i.start is not None
+                and i.start == m.value.start_date
+                and i.end == m.value.end_date
+            ]
+            if len(same) == 1:
+                return same[0]
+        return None
 
     def _block_text(self, incident: Incident) -> str:
         """The lower-cased text of the block that tells ``incident``."""

@@ -33,7 +33,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from nlp.incident_words import event_lexicon, has_event, lower_words
+from nlp.incident_words import event_lexicon, has_event, lower_words, without_idioms
 
 
 @dataclass(frozen=True)
@@ -232,7 +232,7 @@ def has_strong_event(text: str) -> bool:
     lex = event_lexicon()
     return any(
         (w in lex.event_words or w.startswith(lex.event_stems)) and w not in book.weak_event
-        for w in _words(_without_names(text))
+        for w in _words(_without_names(without_idioms(text)))
     )
 
 

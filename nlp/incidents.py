@@ -50,6 +50,7 @@ from nlp.incident_words import (
     LEAD_IN,
     LIST_LINE_BREAK,
     NAMED_AFTER_KIN,
+    POSSESSIVE,
     SAME_ABUSE,
     SELF_CORRECTION,
     clause_end_char,
@@ -205,7 +206,13 @@ class _Assembler(CandidateRules):
             if c.label == "collective":
                 continue
             clause_end = clause_end_char(doc, c.end)
-            inside = self.mentions_between(c.end, clause_end)
+            # "I reported Friday's incident on Monday": a day's possessive names what was
+            # reported, not when
+            inside = [
+                m
+                for m in self.mentions_between(c.end, clause_end)
+                if not POSSESSIVE.match(text, m.end)
+            ]
             if not inside:
                 # "... and two days later I reported it": a day told just before the report verb
                 before = self.mentions_between(max(0, c.start - 40), c.start)

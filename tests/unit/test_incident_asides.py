@@ -1,0 +1,111 @@
+"""Date phrases told in passing (sentences written for this suite, not from any corpus): a
+bracketed aside about the writer's own week, the writer's own gatherings, idioms that hold a
+behaviour word ("a bit"), laughing told of the writer, and a day's possessive ("Friday's
+incident") that names an incident told before and so is not a report's day. Controls beside
+each: the same shapes telling behaviour must still count."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from spacy.language import Language
+
+from nlp.incidents import AnalysedSegment, Assembly, assemble
+from nlp.pipeline import analyse, build_pipeline
+
+# Wednesday 10 June 2026, evening.
+WEDNESDAY = datetime(2026, 6, 10, 19, 30, tzinfo=ZoneInfo("Europe/London"))
+
+
+def d(day: int, month: int = 6) -> date:
+    return date(2026, month, day)
+
+
+CASES: list[tuple[str, list[date]]] = [
+    # a bracketed aside about the writer's own time says nothing of behaviour
+    (
+        "Sorry for the delay, I'm a carer at the hospice (I was on nights all of last week, "
+        "which is why I'm late writing) and the man next door is the problem.",
+        [],
+    ),
+    ("I run the allotment club (the open day was on 6 June, lovely weather) so I know them.", []),
+    ("I've been off sick since my operation (I was in hospital on the 2nd) and he knows it.", []),
+    ("The lads at number 5 are a nightmare (on Monday I was at my sister's all day).", []),
+    ("I'm writing on my phone (lates this week, earlies next), so forgive the typos.", []),
+    # controls: an aside that tells behaviour, or only gives the day, still counts
+    ("The lads at number 5 are a nightmare (on Monday they kicked my gate off).", [d(8)]),
+    ("They smashed my kitchen window (on the 4th) and ran off.", [d(4)]),
+    ("He shouted abuse at my wife (Saturday night, about 11) from his garden.", [d(6)]),
+    ("My car was keyed outside the house (last Friday, I think).", [d(5)]),
+    # the writer's own gathering
+    ("We had our silver wedding party in the garden on 30 May.", []),
+    ("My daughter's 18th birthday party was on Saturday and it went well.", []),
+    ("We had a barbecue on Sunday with the grandkids.", []),
+    # controls: a party or a bonfire of someone else's
+    ("They had a party on Saturday with music till 4am.", [d(6)]),
+    ("On the 6th the family next door had a bonfire and the smoke filled my house.", [d(6)]),
+    ("On Saturday someone smashed my window during our party.", [d(6)]),
+    # "a bit", and laughing told of the writer
+    ("A bit of background: I moved here in 2019, and my son was born on 3 May.", []),
+    ("It was a bit quiet on Monday, thank goodness.", []),
+    ("My sister came round on Sunday and I laughed for the first time in weeks.", []),
+    ("My niece's christening was on the 7th and we laughed all afternoon.", []),
+    # controls: biting and laughing at the writer by someone else
+    ("On Tuesday their dog bit my son on the leg.", [d(9)]),
+    ("On the 3rd they laughed at me and threw my shopping on the floor.", [d(3)]),
+    ("Yesterday the lads laughed at my wife all the way down the street.", [d(9)]),
+]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return build_pipeline()
+
+
+def _assembled(nlp: Language, text: str) -> Assembly:
+    doc = analyse(nlp, text, WEDNESDAY)
+    return assemble([AnalysedSegment(doc=doc, offset=0, recipient_agency="council")])
+
+
+@pytest.mark.parametrize(("text", "incident_days"), CASES)
+def test_dates_told_in_passing(nlp: Language, text: str, incident_days: list[date]) -> None:
+    found = _assembled(nlp, text)
+    assert sorted({i.start for i in found.incidents if i.start}) == sorted(incident_days)
+
+
+REPORTED_LATER: list[tuple[str, date, date]] = [
+    (
+        "Last Friday a gang of lads threw stones at my car. One hit the windscreen. It cost me "
+        "a fortune. I reported Friday's incident to the council on Monday.",
+        d(5),
+        d(8),
+    ),
+    (
+        "On Saturday someone spray-painted my fence. The paint will not come off. My kids were "
+        "upset. I told the police about Saturday's vandalism on Tuesday.",
+        d(6),
+        d(9),
+    ),
+    (
+        "On the 2nd he kicked my door in. I was terrified. I had to get a joiner out. "
+        "I rang the ASB team about the 2nd's damage on the 4th.",
+        d(2),
+        d(4),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "incident_day", "reported_on"), REPORTED_LATER)
+def test_a_days_possessive_names_the_incident_reported(
+    nlp: Language, text: str, incident_day: date, reported_on: date
+) -> None:
+    found = _assembled(nlp, text)
+    assert [i.start for i in found.incidents] == [incident_day]
+    assert found.incidents[0].reported_on == reported_on
+
+
+def test_a_months_possessive_is_still_a_person(nlp: Language) -> None:
+    found = _assembled(nlp, "June's illness got worse on 2 June. On the 4th they egged my car.")
+    assert [i.start for i in found.incidents] == [d(4)]
