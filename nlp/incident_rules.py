@@ -332,6 +332,24 @@ def _topic_free(text: str) -> str:
     return text
 
 
+# A speech verb after which the words are what was said ("he stood there telling me that ...").
+_SPEECH = re.compile(
+    r"\b(?:telling|told|tells|tell|saying|said|says|shouting|shouted|yelling|yelled|screaming"
+    r"|screamed|calling\s+out|called\s+out)\b",
+    re.I,
+)
+
+
+def _unsaid(piece: str) -> str:
+    """``piece`` without what a perpetrator said in it: "he was telling me I'd lose my tenancy"
+    tells abuse, not a tenancy matter. Words an official or the household said stay."""
+    for match in _SPEECH.finditer(piece):
+        speaker = piece[: match.start()]
+        if has_actor(speaker) and not rule_book().official.search(speaker):
+            return speaker
+    return piece
+
+
 def clause_veto(scope: list[str]) -> tuple[str, str] | None:
     """The NOT_INCIDENT topic and words that reject a date whose conjuncts are ``scope``, or None.
 
@@ -343,7 +361,7 @@ def clause_veto(scope: list[str]) -> tuple[str, str] | None:
     free_behaviour = False
     for piece in scope:
         piece = book.nothing_done.sub(" ", piece)  # "they left us alone": nothing done
-        words = set(_words(piece))
+        words = set(_words(_unsaid(piece)))
         hit = [(v, sorted(v.words & words)) for v in book.vetoes if v.words & words]
         visit = visit_by_household_or_official(piece)
         if visit is not None:

@@ -38,6 +38,8 @@ from nlp.pipeline import doc_text, set_findings
 _NEGATIONS = frozenset(
     "not n't n’t nt never neither nor didnt didn't havent haven't hasnt hasn't wasnt wasn't "
     "werent weren't dont don't "
+    # as people type them: "havnt reported that 1 yet", "i aint told no one", "hadnt rung"
+    "havnt havn't hav'nt hvnt hadnt hadn't aint ain't didint dint didn isnt isn't arent aren't "
     "no nobody noone cannot cant can't couldnt couldn't wouldnt wouldn't didnot".split()
 )
 _CLAUSE_MAX = 20  # tokens

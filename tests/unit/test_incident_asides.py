@@ -109,3 +109,40 @@ def test_a_days_possessive_names_the_incident_reported(
 def test_a_months_possessive_is_still_a_person(nlp: Language) -> None:
     found = _assembled(nlp, "June's illness got worse on 2 June. On the 4th they egged my car.")
     assert [i.start for i in found.incidents] == [d(4)]
+
+
+SAID: list[tuple[str, list[date]]] = [
+    # a veto word inside what a perpetrator said is the abuse, not the clause's topic
+    ("On Monday he stood at the gate telling me I'd lose my tenancy over this.", [d(8)]),
+    ("Yesterday she was shouting that she'd see me in court and banged on the wall.", [d(9)]),
+    ("On the 4th the lads were saying my appointment letters were fake, all night.", [d(4)]),
+    # controls: an official or the writer's household saying it is still about that topic
+    ("On Monday the housing officer told me my tenancy review was booked.", []),
+    ("On the 4th my son told me his GP appointment had moved.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "incident_days"), SAID)
+def test_what_a_perpetrator_said_vetoes_nothing(
+    nlp: Language, text: str, incident_days: list[date]
+) -> None:
+    found = _assembled(nlp, text)
+    assert sorted({i.start for i in found.incidents if i.start}) == sorted(incident_days)
+
+
+NOT_YET: list[str] = [
+    "On the 4th they kicked my bins over. havnt reported that 1 yet",
+    "On the 4th they kicked my bins over. I hadnt rung anyone about it.",
+    "On the 4th they kicked my bins over. i aint told the police coz whats the point",
+]
+
+
+@pytest.mark.parametrize("text", NOT_YET)
+def test_a_report_denied_as_people_type_it(nlp: Language, text: str) -> None:
+    found = _assembled(nlp, text)
+    assert [(i.start, i.reported) for i in found.incidents] == [(d(4), False)]
+
+
+def test_a_report_told_plainly_still_counts(nlp: Language) -> None:
+    found = _assembled(nlp, "On the 4th they kicked my bins over. I reported it to the police.")
+    assert [(i.start, i.reported) for i in found.incidents] == [(d(4), True)]
