@@ -67,6 +67,7 @@ DATE_RULES: tuple[str, ...] = (
     "not_incident_clause",
     "report_of_rejected",
     "other_part",
+    "told_someone",
     "no_behaviour",
 )
 # Rules that set a date aside because nothing happened then: a report dated in the same sentence
@@ -160,6 +161,15 @@ def _aside(text: str, s_start: int, s_end: int, start: int, end: int) -> tuple[i
     return opening + 1, closing
 
 
+# The writer telling someone about what happened: "I told Mr Hill about it", "we mentioned it to
+# the landlord", "I showed my neighbour the damage".
+_TOLD_ABOUT = re.compile(
+    r"\b(?:i|we)\s+(?:(?:also|then|finally|only)\s+)?(?:told|mentioned|showed|asked|spoke\s+to"
+    r"|talked\s+to|texted|messaged|warned)\b[^.;:!?]*?\babout\s+(?:it|this|that|them|all\s+this"
+    r"|all\s+of\s+it|the\s+whole\s+thing)\b"
+    r"|\b(?:i|we)\s+(?:(?:also|then|finally|only)\s+)?(?:mentioned|showed)\s+(?:it|this|that)\b",
+    re.I,
+)
 _MONTH_NAMES = frozenset(
     "january february march april may june july august september october november december".split()
 )
@@ -468,6 +478,24 @@ class CandidateRules(ReportAttachment):
         ):
             return None
         return _Reject()
+
+    def _rule_told_someone(self, c: _Candidate) -> _Verdict | None:
+        # "I told the landlord, who lives away, about it yesterday but he says ...": when the
+        # writer told someone of what was told before; nothing done is told up to the date
+        for telling in _TOLD_ABOUT.finditer(c.text, c.s_start, c.mention.start):
+            if c.mention.start - telling.end() > 25:
+                continue
+            told = c.text[telling.start() : c.mention.end]
+            if (
+                not has_strong_event(_TOLD_ABOUT.sub(" ", told))
+                and not self.mentions_between(telling.start(), c.mention.start)
+                and not any(
+                    x.label != "collective"
+                    for x in self.cues_between(telling.start(), c.mention.end)
+                )
+            ):
+                return _Reject()  # a report to a relevant body is read by the report rules
+        return None
 
     def _rule_no_behaviour(self, c: _Candidate) -> _Verdict | None:
         aside = _aside(c.text, c.s_start, c.s_end, c.mention.start, c.mention.end)

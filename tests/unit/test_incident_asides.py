@@ -146,3 +146,38 @@ def test_a_report_denied_as_people_type_it(nlp: Language, text: str) -> None:
 def test_a_report_told_plainly_still_counts(nlp: Language) -> None:
     found = _assembled(nlp, "On the 4th they kicked my bins over. I reported it to the police.")
     assert [(i.start, i.reported) for i in found.incidents] == [(d(4), True)]
+
+
+TOLD: list[tuple[str, list[date]]] = [
+    # the day the writer told someone (not a relevant body) about what was told before
+    (
+        "On the 2nd they kicked my fence in. I told my landlord, who lives abroad, about it "
+        "yesterday but he wasn't interested.",
+        [d(2)],
+    ),
+    (
+        "On the 2nd they kicked my fence in. We mentioned it to the vicar on Sunday and he "
+        "said he'd pray for us.",
+        [d(2)],
+    ),
+    (
+        "Someone keyed my car on the 3rd. I texted my brother-in-law about it on Monday, he "
+        "was livid.",
+        [d(3)],
+    ),
+    ("On the 3rd he spat at me. I spoke to my sister about it on the 5th, she said move.", [d(3)]),
+    # controls: behaviour told after the telling, and a report to a body, still read as before
+    (
+        "I told my cousin about it on Monday and on Tuesday they smashed his window too.",
+        [d(9)],
+    ),
+    ("On the 2nd they kicked my fence in and I told the police about it on the 2nd.", [d(2)]),
+]
+
+
+@pytest.mark.parametrize(("text", "incident_days"), TOLD)
+def test_the_day_the_writer_told_someone(
+    nlp: Language, text: str, incident_days: list[date]
+) -> None:
+    found = _assembled(nlp, text)
+    assert sorted({i.start for i in found.incidents if i.start}) == sorted(incident_days)
