@@ -181,3 +181,45 @@ def test_the_day_the_writer_told_someone(
 ) -> None:
     found = _assembled(nlp, text)
     assert sorted({i.start for i in found.incidents if i.start}) == sorted(incident_days)
+
+
+DAY_UNKNOWN: list[tuple[str, list[date | None]]] = [
+    # behaviour told with no date phrase and its day said to be unknown: an undated incident
+    (
+        "On the 2nd they egged my door. They also smashed my shed window, I rang 101 about "
+        "that too but I can't remember when it was.",
+        [d(2), None],
+    ),
+    ("On the 2nd they egged my door. he punched my lad as well, no idea what day.", [d(2), None]),
+    (
+        "On the 2nd they egged my door. Someone scratched the car too, not sure of the date.",
+        [d(2), None],
+    ),
+    # controls: a report's day unknown for a dated incident, a habit, and nothing done
+    ("On the 2nd they egged my door. I reported it but can't remember when.", [d(2)]),
+    (
+        "On the 2nd they egged my door. They shout at us most nights, not sure when it began.",
+        [d(2)],
+    ),
+    ("On the 2nd they egged my door. My son moved out, I don't know the date.", [d(2)]),
+]
+
+
+@pytest.mark.parametrize(("text", "incidents"), DAY_UNKNOWN)
+def test_behaviour_whose_day_is_not_known(
+    nlp: Language, text: str, incidents: list[date | None]
+) -> None:
+    found = _assembled(nlp, text)
+    assert [i.start for i in found.incidents] == incidents
+
+
+def test_the_report_told_with_an_undated_incident_is_its_own(nlp: Language) -> None:
+    found = _assembled(
+        nlp,
+        "On the 2nd they egged my door and I told the council the next day. They also slashed "
+        "my tyres, I rang the police about that but couldn't tell you when it was.",
+    )
+    assert [(i.start, i.agencies) for i in found.incidents] == [
+        (d(2), ("council",)),
+        (None, ("police",)),
+    ]
