@@ -170,6 +170,14 @@ _TOLD_ABOUT = re.compile(
     r"|\b(?:i|we)\s+(?:(?:also|then|finally|only)\s+)?(?:mentioned|showed)\s+(?:it|this|that)\b",
     re.I,
 )
+# The behaviour just told, told again: "it was the same", "same again", "more of the same"
+_SAME_AGAIN = re.compile(
+    r"\b(?:it|that|this|things?)\s+(?:was|were|is|has\s+been)\s+(?:just\s+|exactly\s+)?"
+    r"(?:the\s+same|more\s+of\s+the\s+same)"
+    r"(?!\s+(?:day|night|time|week|weekend|morning|evening|afternoon|date|month|as\s+when))\b"
+    r"|\bsame\s+(?:again|thing\s+again|story|as\s+before)\b|\bmore\s+of\s+the\s+same\b",
+    re.I,
+)
 _MONTH_NAMES = frozenset(
     "january february march april may june july august september october november december".split()
 )
@@ -517,7 +525,10 @@ class CandidateRules(ReportAttachment):
             own = (c.mention.start - c.s_start, c.mention.end - c.s_start)
             around = " ".join(date_scope(around, spans, own))
         # "and last night AGAIN": the behaviour just told, again
-        again = self.current is not None and "again" in lower_words(around)
+        # "Last weekend it was the same": so too
+        again = self.current is not None and (
+            "again" in lower_words(around) or bool(_SAME_AGAIN.search(around))
+        )
         if (
             tells_behaviour(around)
             or again

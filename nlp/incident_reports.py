@@ -39,6 +39,14 @@ _TO_US = re.compile(r"\W*(?:(?:it|this|that|these|them|all|each|one)\W+){0,2}(?:
 _HABIT = re.compile(
     r"\b(?:who|that)\s+(?:ever|always|usually|normally|generally|regularly)\s+$", re.I
 )
+# "Five of us ... have reported the bikes", "several neighbours have complained": who has
+# reported (the community route counts them), not one report of the incident just told
+_MANY_REPORTERS = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|many|lots|most|all)\s+"
+    r"(?:of\s+(?:us|them|our\s+\w+|the\s+\w+)|(?:other\s+)?(?:households|neighbours|residents"
+    r"|families|people|houses|tenants|homes))\b[^.!?;]*\b(?:have|has|had)\s+(?:all\s+|also\s+|each\s+)?$",
+    re.I,
+)
 # "both times", "both occasions": two reports, or two incidents
 _BOTH_TIMES = re.compile(r"both\s+(?:times|occasions)\b", re.I)
 # "... apart from the fireworks", "except the one with the bins": a collective report's exception
@@ -108,6 +116,9 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
         starts."""
         if id(cue_f) in self.consumed_cues:
             return  # read as part of an itemised statement before it
+        s_first = sents.bounds(sents.index(cue_f.start))[0]
+        if _MANY_REPORTERS.search(sents.text, max(s_first, cue_f.start - 120), cue_f.start):
+            return  # "four households have complained to the council": who has reported
         if self.attach_items(seg_index, part, sents, cue_f, claimed):
             return  # "I reported the eggs to the council on the 5th, and the tyres to ..."
         doc, text = part.doc, sents.text

@@ -223,3 +223,42 @@ def test_the_report_told_with_an_undated_incident_is_its_own(nlp: Language) -> N
         (d(2), ("council",)),
         (None, ("police",)),
     ]
+
+
+SAME_AGAIN: list[tuple[str, list[date]]] = [
+    # "it was the same": the behaviour just told, again, on that day
+    ("On the 2nd they raced bikes on the field. Last weekend it was the same.", [d(2), d(6)]),
+    ("On the 2nd they raced bikes on the field. On Monday, same again.", [d(2), d(8)]),
+    ("On the 2nd they raced bikes on the field. Yesterday was more of the same.", [d(2), d(9)]),
+    # controls: "the same day", and "the same" with nothing told before
+    ("On the 2nd they raced bikes on the field. It was the same day as my scan.", [d(2)]),
+    ("Last weekend it was the same as ever, lovely and quiet.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "incident_days"), SAME_AGAIN)
+def test_the_same_again(nlp: Language, text: str, incident_days: list[date]) -> None:
+    found = _assembled(nlp, text)
+    assert sorted({i.start for i in found.incidents if i.start}) == sorted(incident_days)
+
+
+MANY_REPORTERS: list[str] = [
+    "Five of us, each from a different house, have reported the noise to the council.",
+    "Several neighbours have complained to the police about them.",
+    "Three households on the close have all rung the ASB team.",
+]
+
+
+@pytest.mark.parametrize("who_reported", MANY_REPORTERS)
+def test_who_has_reported_is_not_a_report_of_the_incident_told(
+    nlp: Language, who_reported: str
+) -> None:
+    found = _assembled(nlp, "On the 2nd they set fire to the bins. " + who_reported)
+    assert [(i.start, i.reported) for i in found.incidents] == [(d(2), None)]
+
+
+def test_the_writer_reporting_it_still_counts(nlp: Language) -> None:
+    found = _assembled(
+        nlp, "On the 2nd they set fire to the bins. I have reported it to the police."
+    )
+    assert [(i.start, i.reported) for i in found.incidents] == [(d(2), True)]
