@@ -47,6 +47,12 @@ _MANY_REPORTERS = re.compile(
     r"|families|people|houses|tenants|homes))\b[^.!?;]*\b(?:have|has|had)\s+(?:all\s+|also\s+|each\s+)?$",
     re.I,
 )
+# "... when I told them", "... which day we rang": the unknown day is the report's
+_REPORTED_BY_WRITER = re.compile(
+    r"\s*(?:it\s+was\s+)?(?:that\s+)?(?:i|we)\s+(?:first\s+)?(?:told|reported|rang|rung|phoned"
+    r"|called|emailed|contacted|complained|informed|went\s+to|spoke\s+to|messaged)\b",
+    re.I,
+)
 # "both times", "both occasions": two reports, or two incidents
 _BOTH_TIMES = re.compile(r"both\s+(?:times|occasions)\b", re.I)
 # "... apart from the fireworks", "except the one with the bins": a collective report's exception
@@ -245,7 +251,9 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
                 v = other.value
                 if other is not date_f and not is_incident_anchor(v) and v.start_date is not None:
                     report.also_on.append(v.start_date)
-        if event_lexicon().day_unknown.search(text[s_start:s_end]):
+        if event_lexicon().day_unknown.search(text[s_start:s_end]) or self._day_unknown_next(
+            sents, sentence
+        ):
             report.unknown_day = True
         if event_lexicon().agency_unknown.search(text[cue_f.start : s_end]):
             # "I can't remember if it was the police form or the council one"
@@ -337,6 +345,19 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
         for t in targets:
             t.reports.append(report)
             self.extend_block(t, part, sents, cue_f.start, seg_index)
+
+    def _day_unknown_next(self, sents: Sentences, sentence: int) -> bool:
+        """Whether the next sentence says the day of the report just told is not known ("I told
+        the council. I can't remember when I told them."), naming no day itself."""
+        if sentence + 1 >= len(sents.starts):
+            return False
+        n_start, n_end = sents.bounds(sentence + 1)
+        if self.mentions_between(n_start, n_end):
+            return False
+        return any(
+            _REPORTED_BY_WRITER.match(sents.text, m.end(), n_end)
+            for m in event_lexicon().day_unknown.finditer(sents.text, n_start, n_end)
+        )
 
     def _named_by_day(self, text: str, start: int, end: int) -> Incident | None:
         """The incident a day's possessive between ``start`` and ``end`` names ("Friday's

@@ -262,3 +262,25 @@ def test_the_writer_reporting_it_still_counts(nlp: Language) -> None:
         nlp, "On the 2nd they set fire to the bins. I have reported it to the police."
     )
     assert [(i.start, i.reported) for i in found.incidents] == [(d(2), True)]
+
+
+REPORT_DAY_NEXT: list[str] = [
+    "On the 2nd they kicked my door. I told the council. I can't remember when I told them.",
+    "On the 2nd they kicked my door. I reported it to the police. Not sure when I rang, sorry.",
+    "On the 2nd they kicked my door. I emailed the ASB team. No idea what day I emailed them.",
+]
+
+
+@pytest.mark.parametrize("text", REPORT_DAY_NEXT)
+def test_a_report_day_said_unknown_in_the_next_sentence(nlp: Language, text: str) -> None:
+    found = _assembled(nlp, text)
+    assert [(i.start, i.reported, i.reported_on) for i in found.incidents] == [(d(2), True, None)]
+
+
+def test_an_unknown_day_of_something_else_leaves_the_report_day(nlp: Language) -> None:
+    found = _assembled(
+        nlp,
+        "On the 2nd they kicked my door. I told the council that day. I can't remember when "
+        "they moved in.",
+    )
+    assert [(i.start, i.reported_on) for i in found.incidents] == [(d(2), d(2))]
