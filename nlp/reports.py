@@ -42,6 +42,8 @@ _NEGATIONS = frozenset(
     "havnt havn't hav'nt hvnt hadnt hadn't aint ain't didint dint didn isnt isn't arent aren't "
     "no nobody noone cannot cant can't couldnt couldn't wouldnt wouldn't didnot".split()
 )
+# A report verb that is also an auxiliary ("did a report", but "didn't ring them")
+_AUXILIARIES = frozenset({"did", "do", "does"})
 _CLAUSE_MAX = 20  # tokens
 _UNTIL = frozenset({"till", "until", "til", "untill"})
 COUNTED_REPORTS = "counted reports of several incidents"
@@ -343,6 +345,13 @@ def find_reports(doc: Doc) -> tuple[list[Finding], list[Finding], list[Finding]]
         negated = _negated(doc, start)
         if label == "REPORT_TO" and start > 0 and doc[start - 1].lower_ in _DEMONSTRATIVES:
             continue  # "this email ... shared with the police": a thing named, not a report made
+        if (
+            label == "REPORT_TO"
+            and span.text.lower() in _AUXILIARIES
+            and end < len(doc)
+            and (doc[end].lower_ in _NEGATIONS or doc[end].lower_.startswith(("n't", "n’t")))
+        ):
+            continue  # "didnt ring police": the verb after the negation is the cue, negated
         if label == "REPORT_TO":
             first = next((j for j in range(end, clause_end) if j in agency_by_token), None)
             anyone = negated and any(

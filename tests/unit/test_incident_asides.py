@@ -284,3 +284,25 @@ def test_an_unknown_day_of_something_else_leaves_the_report_day(nlp: Language) -
         "they moved in.",
     )
     assert [(i.start, i.reported_on) for i in found.incidents] == [(d(2), d(2))]
+
+
+DID_NOT: list[str] = [
+    "On the 4th they kicked my bins over. didnt ring police",
+    "On the 4th they kicked my bins over. I did not call the council, no point.",
+    "On the 4th they kicked my bins over. Told the school. Didn't phone the police though.",
+]
+
+
+@pytest.mark.parametrize("text", DID_NOT)
+def test_did_before_a_negation_is_no_report(nlp: Language, text: str) -> None:
+    found = _assembled(nlp, text)
+    assert [(i.start, i.reported) for i in found.incidents] == [(d(4), False)]
+    assert "police" not in found.incidents[0].agencies
+    assert "council" not in found.incidents[0].agencies
+
+
+def test_did_a_report_still_counts(nlp: Language) -> None:
+    found = _assembled(nlp, "On the 4th they kicked my bins over. I did a report to the police.")
+    assert [(i.start, i.reported, i.agencies) for i in found.incidents] == [
+        (d(4), True, ("police",))
+    ]
