@@ -67,6 +67,8 @@ DATE_RULES: tuple[str, ...] = (
     "not_incident_clause",
     "report_of_rejected",
     "other_part",
+    "told_as_future",
+    "disclaimed",
     "told_someone",
     "no_behaviour",
 )
@@ -176,6 +178,26 @@ _SAME_AGAIN = re.compile(
     r"(?:the\s+same|more\s+of\s+the\s+same)"
     r"(?!\s+(?:day|night|time|week|weekend|morning|evening|afternoon|date|month|as\s+when))\b"
     r"|\bsame\s+(?:again|thing\s+again|story|as\s+before)\b|\bmore\s+of\s+the\s+same\b",
+    re.I,
+)
+# A clause told in the future: "is coming", "are going to", "will", "we'll be away"
+_FUTURE = re.compile(
+    r"\b(?:is|are|am)\s+(?:coming|going|visiting|staying|having|moving|starting|due)\b"
+    r"|\b(?:will|shall)\s+(?!have\b)\w+|\w['’]ll\b|\bgoing\s+to\b|\bwe['’]re\s+(?:off|away)\b",
+    re.I,
+)
+# A verb in the past in that clause: then it is not only the future
+_PAST = re.compile(
+    r"\b\w{2,}ed\b|\b(?:was|were|had|did|said|told|threw|broke|came|went|got|stood|spat"
+    r"|hit|kicked|stole|took)\b",
+    re.I,
+)
+# "that was everyone's fireworks, not her", "it wasn't them that night", "nothing to do with him"
+_NOT_THEM = re.compile(
+    r"\b(?:that|it|this)\s+(?:was|were)\s+(?:\w+['’]s\s+)?(?:everyone|everybody|other\s+people"
+    r"|someone\s+else|somebody\s+else)\b[^.!?]*\bnot\s+(?:her|him|them|they|he|she)\b"
+    r"|\b(?:it|that|this)\s+(?:wasn['’]?t|was\s+not|weren['’]?t|were\s+not)\s+(?:her|him|them"
+    r"|they|he|she)\b|\bnothing\s+to\s+do\s+with\s+(?:her|him|them)\b",
     re.I,
 )
 _MONTH_NAMES = frozenset(
@@ -486,6 +508,33 @@ class CandidateRules(ReportAttachment):
         ):
             return None
         return _Reject()
+
+    def _own_conjuncts(self, c: _Candidate) -> list[str]:
+        around = c.text[c.s_start : c.s_end]
+        spans = [
+            (m.start - c.s_start, m.end - c.s_start)
+            for m in self.mentions_between(c.s_start, c.s_end)
+        ]
+        own = (c.mention.start - c.s_start, c.mention.end - c.s_start)
+        return date_scope(around, spans, own)
+
+    def _rule_told_as_future(self, c: _Candidate) -> _Verdict | None:
+        # "my mother-in-law is coming to stay for Christmas": a day still to come, whichever
+        # year the bare name resolves to
+        if _aside(c.text, c.s_start, c.s_end, c.mention.start, c.mention.end) is not None:
+            return None  # the aside's own words decide (no_behaviour)
+        for piece in self._own_conjuncts(c):
+            piece = re.sub(r"\([^()]*\)", " ", piece)  # an aside is its own
+            if _FUTURE.search(piece) and not _PAST.search(piece):
+                return _Reject()
+        return None
+
+    def _rule_disclaimed(self, c: _Candidate) -> _Verdict | None:
+        # "Bonfire Night was awful but that was everyone's fireworks, not her": not them
+        sentence = c.text[c.s_start : c.s_end]
+        if _NOT_THEM.search(sentence) and not self._told_next(c.sents, c.sentence, c.text):
+            return _Reject()
+        return None
 
     def _rule_told_someone(self, c: _Candidate) -> _Verdict | None:
         # "I told the landlord, who lives away, about it yesterday but he says ...": when the

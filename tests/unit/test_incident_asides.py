@@ -306,3 +306,27 @@ def test_did_a_report_still_counts(nlp: Language) -> None:
     assert [(i.start, i.reported, i.agencies) for i in found.incidents] == [
         (d(4), True, ("police",))
     ]
+
+
+FUTURE_AND_NOT_THEM: list[tuple[str, list[date]]] = [
+    # told as still to come: a bare day that resolves into the past is not an incident
+    ("On the 2nd he spat at me, and my in-laws are coming to stay on Saturday.", [d(2)]),
+    ("On the 2nd he spat at me. My son will be home from uni at Easter.", [d(2)]),
+    ("On the 2nd he spat at me. We're going to my sister's on Sunday.", [d(2)]),
+    # the writer says it was not the people complained of
+    (
+        "On the 2nd he spat at me. Saturday was noisy but that was everyone's parties, not him.",
+        [d(2)],
+    ),
+    ("On the 2nd he spat at me. The bins were kicked over on Monday but it wasn't them.", [d(2)]),
+    # controls: told in the past, or theirs
+    ("On the 2nd he spat at me and on Saturday he said he will burn the house down.", [d(2), d(6)]),
+    ("On Saturday they were going to smash the window and they did, with a brick.", [d(6)]),
+    ("On Monday it was them again, not the lads from the flats, kicking the door.", [d(8)]),
+]
+
+
+@pytest.mark.parametrize(("text", "incident_days"), FUTURE_AND_NOT_THEM)
+def test_told_as_future_or_disclaimed(nlp: Language, text: str, incident_days: list[date]) -> None:
+    found = _assembled(nlp, text)
+    assert sorted({i.start for i in found.incidents if i.start}) == sorted(incident_days)
