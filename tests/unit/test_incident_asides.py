@@ -310,9 +310,9 @@ def test_did_a_report_still_counts(nlp: Language) -> None:
 
 FUTURE_AND_NOT_THEM: list[tuple[str, list[date]]] = [
     # told as still to come: a bare day that resolves into the past is not an incident
-    ("On the 2nd he spat at me, and my in-laws are coming to stay on Saturday.", [d(2)]),
-    ("On the 2nd he spat at me. My son will be home from uni at Easter.", [d(2)]),
-    ("On the 2nd he spat at me. We're going to my sister's on Sunday.", [d(2)]),
+    ("On the 2nd he spat at me, and Jo's mum is coming to stay on Saturday.", [d(2)]),
+    ("On the 2nd he spat at me. Sam's son will be home from uni at Easter.", [d(2)]),
+    ("On the 2nd he spat at me. Ann's family are coming to us on Sunday.", [d(2)]),
     # the writer says it was not the people complained of
     (
         "On the 2nd he spat at me. Saturday was noisy but that was everyone's parties, not him.",
