@@ -18,7 +18,14 @@ from nlp.clauses import Cut
 from nlp.incident_model import AnalysedSegment, AssemblyState, Report, Sentences
 from nlp.incident_reports import ReportAttachment
 from nlp.incident_rules import (
+    FUTURE,
+    MONTH_NAMES,
+    NOT_THEM,
+    PAST,
+    SAME_AGAIN,
+    TOLD_ABOUT,
     Rejection,
+    aside,
     clause_veto,
     date_scope,
     has_actor,
@@ -137,72 +144,6 @@ _PINNING = re.compile(
 )
 # "on a Sunday", "of an evening", "on any Friday night": a kind of day, not one day
 _ANY_SUCH_DAY = re.compile(r"\b(?:on|of|like) (?:a|an|any) $", re.I)
-
-
-# Words an aside may hold beside its date and still only pin the day of what the sentence tells:
-# "they smashed it (on the 5th)", "(Saturday night, about 11)".
-_PINNING_WORDS = frozenset(
-    "on in at the about around roughly approx approximately night morning afternoon evening "
-    "am pm i think was it this that".split()
-)
-
-
-def _aside(text: str, s_start: int, s_end: int, start: int, end: int) -> tuple[int, int] | None:
-    """The bracketed aside (inside offsets) of the sentence that holds the date phrase at
-    ``start``-``end``, when it says more than the day ("(I was on earlies all of last week)");
-    None when the date stands outside brackets or the brackets only give its day."""
-    opening = text.rfind("(", s_start, start)
-    if opening < 0 or text.find(")", opening, start) >= 0:
-        return None
-    closing = text.find(")", end, s_end)
-    if closing < 0:
-        return None
-    rest = lower_words(text[opening + 1 : start] + " " + text[end:closing])
-    if not [w for w in rest if w not in _PINNING_WORDS]:
-        return None
-    return opening + 1, closing
-
-
-# The writer telling someone about what happened: "I told Mr Hill about it", "we mentioned it to
-# the landlord", "I showed my neighbour the damage".
-_TOLD_ABOUT = re.compile(
-    r"\b(?:i|we)\s+(?:(?:also|then|finally|only)\s+)?(?:told|mentioned|showed|asked|spoke\s+to"
-    r"|talked\s+to|texted|messaged|warned)\b[^.;:!?]*?\babout\s+(?:it|this|that|them|all\s+this"
-    r"|all\s+of\s+it|the\s+whole\s+thing)\b"
-    r"|\b(?:i|we)\s+(?:(?:also|then|finally|only)\s+)?(?:mentioned|showed)\s+(?:it|this|that)\b",
-    re.I,
-)
-# The behaviour just told, told again: "it was the same", "same again", "more of the same"
-_SAME_AGAIN = re.compile(
-    r"\b(?:it|that|this|things?)\s+(?:was|were|is|has\s+been)\s+(?:just\s+|exactly\s+)?"
-    r"(?:the\s+same|more\s+of\s+the\s+same)"
-    r"(?!\s+(?:day|night|time|week|weekend|morning|evening|afternoon|date|month|as\s+when))\b"
-    r"|\bsame\s+(?:again|thing\s+again|story|as\s+before)\b|\bmore\s+of\s+the\s+same\b",
-    re.I,
-)
-# A clause told in the future: "is coming", "are going to", "will", "we'll be away"
-_FUTURE = re.compile(
-    r"\b(?:is|are|am)\s+(?:coming|going|visiting|staying|having|moving|starting|due)\b"
-    r"|\b(?:will|shall)\s+(?!have\b)\w+|\w['’]ll\b|\bgoing\s+to\b|\bwe['’]re\s+(?:off|away)\b",
-    re.I,
-)
-# A verb in the past in that clause: then it is not only the future
-_PAST = re.compile(
-    r"\b\w{2,}ed\b|\b(?:was|were|had|did|said|told|threw|broke|came|went|got|stood|spat"
-    r"|hit|kicked|stole|took)\b",
-    re.I,
-)
-# "that was everyone's fireworks, not her", "it wasn't them that night", "nothing to do with him"
-_NOT_THEM = re.compile(
-    r"\b(?:that|it|this)\s+(?:was|were)\s+(?:\w+['’]s\s+)?(?:everyone|everybody|other\s+people"
-    r"|someone\s+else|somebody\s+else)\b[^.!?]*\bnot\s+(?:her|him|them|they|he|she)\b"
-    r"|\b(?:it|that|this)\s+(?:wasn['’]?t|was\s+not|weren['’]?t|were\s+not)\s+(?:her|him|them"
-    r"|they|he|she)\b|\bnothing\s+to\s+do\s+with\s+(?:her|him|them)\b",
-    re.I,
-)
-_MONTH_NAMES = frozenset(
-    "january february march april may june july august september october november december".split()
-)
 
 
 class CandidateRules(ReportAttachment):
@@ -397,7 +338,7 @@ class CandidateRules(ReportAttachment):
         word = c.value.text.strip()
         # a day's possessive is the day's ("Friday's incident", "yesterday's noise"): the
         # incident of that day again, when one was told
-        if word.lower() not in _MONTH_NAMES:
+        if word.lower() not in MONTH_NAMES:
             if POSSESSIVE.match(c.text, c.mention.end) and any(
                 i.start == c.start and i.end == c.end for i in self.incidents
             ):
@@ -521,30 +462,30 @@ class CandidateRules(ReportAttachment):
     def _rule_told_as_future(self, c: _Candidate) -> _Verdict | None:
         # "my mother-in-law is coming to stay for Christmas": a day still to come, whichever
         # year the bare name resolves to
-        if _aside(c.text, c.s_start, c.s_end, c.mention.start, c.mention.end) is not None:
+        if aside(c.text, c.s_start, c.s_end, c.mention.start, c.mention.end) is not None:
             return None  # the aside's own words decide (no_behaviour)
         for piece in self._own_conjuncts(c):
             piece = re.sub(r"\([^()]*\)", " ", piece)  # an aside is its own
-            if _FUTURE.search(piece) and not _PAST.search(piece):
+            if FUTURE.search(piece) and not PAST.search(piece):
                 return _Reject()
         return None
 
     def _rule_disclaimed(self, c: _Candidate) -> _Verdict | None:
         # "Bonfire Night was awful but that was everyone's fireworks, not her": not them
         sentence = c.text[c.s_start : c.s_end]
-        if _NOT_THEM.search(sentence) and not self._told_next(c.sents, c.sentence, c.text):
+        if NOT_THEM.search(sentence) and not self._told_next(c.sents, c.sentence, c.text):
             return _Reject()
         return None
 
     def _rule_told_someone(self, c: _Candidate) -> _Verdict | None:
         # "I told the landlord, who lives away, about it yesterday but he says ...": when the
         # writer told someone of what was told before; nothing done is told up to the date
-        for telling in _TOLD_ABOUT.finditer(c.text, c.s_start, c.mention.start):
+        for telling in TOLD_ABOUT.finditer(c.text, c.s_start, c.mention.start):
             if c.mention.start - telling.end() > 25:
                 continue
             told = c.text[telling.start() : c.mention.end]
             if (
-                not has_strong_event(_TOLD_ABOUT.sub(" ", told))
+                not has_strong_event(TOLD_ABOUT.sub(" ", told))
                 and not self.mentions_between(telling.start(), c.mention.start)
                 and not any(
                     x.label != "collective"
@@ -555,13 +496,13 @@ class CandidateRules(ReportAttachment):
         return None
 
     def _rule_no_behaviour(self, c: _Candidate) -> _Verdict | None:
-        aside = _aside(c.text, c.s_start, c.s_end, c.mention.start, c.mention.end)
-        if aside is not None:
+        bracketed = aside(c.text, c.s_start, c.s_end, c.mention.start, c.mention.end)
+        if bracketed is not None:
             # "(I was on nights all of last week, which is why ...)": an aside about the date
             # tells only what it holds; the sentence around it is about something else
-            inner = c.text[aside[0] : aside[1]]
+            inner = c.text[bracketed[0] : bracketed[1]]
             if tells_behaviour(inner) or any(
-                x.label != "collective" for x in self.cues_between(*aside)
+                x.label != "collective" for x in self.cues_between(*bracketed)
             ):
                 assert c.start is not None and c.end is not None
                 return _Accept(c.start, c.end, f"date phrase '{c.value.text}'")
@@ -576,7 +517,7 @@ class CandidateRules(ReportAttachment):
         # "and last night AGAIN": the behaviour just told, again
         # "Last weekend it was the same": so too
         again = self.current is not None and (
-            "again" in lower_words(around) or bool(_SAME_AGAIN.search(around))
+            "again" in lower_words(around) or bool(SAME_AGAIN.search(around))
         )
         if (
             tells_behaviour(around)
