@@ -302,7 +302,8 @@ def _negated(doc: Doc, token_index: int) -> bool:
 
 def _until_follows(doc: Doc, end: int) -> bool:
     sent_end = sentence_of_token(doc)[1][end - 1]
-    return any(doc[j].lower_ in _UNTIL for j in range(end, min(sent_end, end + 6)))
+    # "didnt email the council's environmental health about it till 2 September"
+    return any(doc[j].lower_ in _UNTIL for j in range(end, min(sent_end, end + 12)))
 
 
 def find_reports(doc: Doc) -> tuple[list[Finding], list[Finding], list[Finding]]:

@@ -330,3 +330,12 @@ FUTURE_AND_NOT_THEM: list[tuple[str, list[date]]] = [
 def test_told_as_future_or_disclaimed(nlp: Language, text: str, incident_days: list[date]) -> None:
     found = _assembled(nlp, text)
     assert sorted({i.start for i in found.incidents if i.start}) == sorted(incident_days)
+
+
+def test_not_until_far_after_the_negated_verb_is_the_report_day(nlp: Language) -> None:
+    found = _assembled(
+        nlp,
+        "On the 2nd they lobbed a bottle into my garden. I was away so I didnt email the "
+        "council's environmental health team about it till the 8th.",
+    )
+    assert [(i.start, i.reported, i.reported_on) for i in found.incidents] == [(d(2), True, d(8))]
