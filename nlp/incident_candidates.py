@@ -18,7 +18,14 @@ from nlp.clauses import Cut
 from nlp.incident_model import AnalysedSegment, AssemblyState, Report, Sentences
 from nlp.incident_reports import ReportAttachment
 from nlp.incident_rules import (
+    FUTURE,
+    MONTH_NAMES,
+    NOT_THEM,
+    PAST,
+    SAME_AGAIN,
+    TOLD_ABOUT,
     Rejection,
+    aside,
     clause_veto,
     date_scope,
     has_actor,
@@ -31,6 +38,7 @@ from nlp.incident_words import (
     ANAPHORA,
     LIST_LINE_BREAK,
     PLACE_COURT,
+    POSSESSIVE,
     date_value,
     event_lexicon,
     has_event,
@@ -66,6 +74,9 @@ DATE_RULES: tuple[str, ...] = (
     "not_incident_clause",
     "report_of_rejected",
     "other_part",
+    "told_as_future",
+    "disclaimed",
+    "told_someone",
     "no_behaviour",
 )
 # Rules that set a date aside because nothing happened then: a report dated in the same sentence
@@ -325,6 +336,14 @@ class CandidateRules(ReportAttachment):
     def _rule_person_named(self, c: _Candidate) -> _Verdict | None:
         # "June's illness", "my wife June ... June gets upset": a person, not the month
         word = c.value.text.strip()
+        # a day's possessive is the day's ("Friday's incident", "yesterday's noise"): the
+        # incident of that day again, when one was told
+        if word.lower() not in MONTH_NAMES:
+            if POSSESSIVE.match(c.text, c.mention.end) and any(
+                i.start == c.start and i.end == c.end for i in self.incidents
+            ):
+                return _Merged()
+            return None
         if " " not in word and (
             re.match(r"['’]s\b", c.text[c.mention.end : c.mention.end + 3])
             or word.lower() in self.names_in_segment
@@ -431,7 +450,63 @@ class CandidateRules(ReportAttachment):
             return None
         return _Reject()
 
+    def _own_conjuncts(self, c: _Candidate) -> list[str]:
+        around = c.text[c.s_start : c.s_end]
+        spans = [
+            (m.start - c.s_start, m.end - c.s_start)
+            for m in self.mentions_between(c.s_start, c.s_end)
+        ]
+        own = (c.mention.start - c.s_start, c.mention.end - c.s_start)
+        return date_scope(around, spans, own)
+
+    def _rule_told_as_future(self, c: _Candidate) -> _Verdict | None:
+        # "my mother-in-law is coming to stay for Christmas": a day still to come, whichever
+        # year the bare name resolves to
+        if aside(c.text, c.s_start, c.s_end, c.mention.start, c.mention.end) is not None:
+            return None  # the aside's own words decide (no_behaviour)
+        for piece in self._own_conjuncts(c):
+            piece = re.sub(r"\([^()]*\)", " ", piece)  # an aside is its own
+            if FUTURE.search(piece) and not PAST.search(piece):
+                return _Reject()
+        return None
+
+    def _rule_disclaimed(self, c: _Candidate) -> _Verdict | None:
+        # "Bonfire Night was awful but that was everyone's fireworks, not her": not them
+        sentence = c.text[c.s_start : c.s_end]
+        if NOT_THEM.search(sentence) and not self._told_next(c.sents, c.sentence, c.text):
+            return _Reject()
+        return None
+
+    def _rule_told_someone(self, c: _Candidate) -> _Verdict | None:
+        # "I told the landlord, who lives away, about it yesterday but he says ...": when the
+        # writer told someone of what was told before; nothing done is told up to the date
+        for telling in TOLD_ABOUT.finditer(c.text, c.s_start, c.mention.start):
+            if c.mention.start - telling.end() > 25:
+                continue
+            told = c.text[telling.start() : c.mention.end]
+            if (
+                not has_strong_event(TOLD_ABOUT.sub(" ", told))
+                and not self.mentions_between(telling.start(), c.mention.start)
+                and not any(
+                    x.label != "collective"
+                    for x in self.cues_between(telling.start(), c.mention.end)
+                )
+            ):
+                return _Reject()  # a report to a relevant body is read by the report rules
+        return None
+
     def _rule_no_behaviour(self, c: _Candidate) -> _Verdict | None:
+        bracketed = aside(c.text, c.s_start, c.s_end, c.mention.start, c.mention.end)
+        if bracketed is not None:
+            # "(I was on nights all of last week, which is why ...)": an aside about the date
+            # tells only what it holds; the sentence around it is about something else
+            inner = c.text[bracketed[0] : bracketed[1]]
+            if tells_behaviour(inner) or any(
+                x.label != "collective" for x in self.cues_between(*bracketed)
+            ):
+                assert c.start is not None and c.end is not None
+                return _Accept(c.start, c.end, f"date phrase '{c.value.text}'")
+            return _Reject()
         around = c.text[c.s_start : c.s_end]
         others = self.mentions_between(c.s_start, c.s_end)
         if len(others) > 1:
@@ -440,7 +515,10 @@ class CandidateRules(ReportAttachment):
             own = (c.mention.start - c.s_start, c.mention.end - c.s_start)
             around = " ".join(date_scope(around, spans, own))
         # "and last night AGAIN": the behaviour just told, again
-        again = self.current is not None and "again" in lower_words(around)
+        # "Last weekend it was the same": so too
+        again = self.current is not None and (
+            "again" in lower_words(around) or bool(SAME_AGAIN.search(around))
+        )
         if (
             tells_behaviour(around)
             or again

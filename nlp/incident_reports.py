@@ -25,6 +25,7 @@ from nlp.incident_model import (
 from nlp.incident_words import (
     ABOUT_WORDS,
     ANAPHORA,
+    POSSESSIVE,
     clause_end_char,
     event_lexicon,
     has_event,
@@ -37,6 +38,20 @@ _TO_US = re.compile(r"\W*(?:(?:it|this|that|these|them|all|each|one)\W+){0,2}(?:
 # "the only two who ever ring it in", "people who always report it": a habit of the reporters
 _HABIT = re.compile(
     r"\b(?:who|that)\s+(?:ever|always|usually|normally|generally|regularly)\s+$", re.I
+)
+# "Five of us ... have reported the bikes", "several neighbours have complained": who has
+# reported (the community route counts them), not one report of the incident just told
+_MANY_REPORTERS = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|many|lots|most|all)\s+"
+    r"(?:of\s+(?:us|them|our\s+\w+|the\s+\w+)|(?:other\s+)?(?:households|neighbours|residents"
+    r"|families|people|houses|tenants|homes))\b[^.!?;]*\b(?:have|has|had)\s+(?:all\s+|also\s+|each\s+)?$",
+    re.I,
+)
+# "... when I told them", "... which day we rang": the unknown day is the report's
+_REPORTED_BY_WRITER = re.compile(
+    r"\s*(?:it\s+was\s+)?(?:that\s+)?(?:i|we)\s+(?:first\s+)?(?:told|reported|rang|rung|phoned"
+    r"|called|emailed|contacted|complained|informed|went\s+to|spoke\s+to|messaged)\b",
+    re.I,
 )
 # "both times", "both occasions": two reports, or two incidents
 _BOTH_TIMES = re.compile(r"both\s+(?:times|occasions)\b", re.I)
@@ -107,6 +122,9 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
         starts."""
         if id(cue_f) in self.consumed_cues:
             return  # read as part of an itemised statement before it
+        s_first = sents.bounds(sents.index(cue_f.start))[0]
+        if _MANY_REPORTERS.search(sents.text, max(s_first, cue_f.start - 120), cue_f.start):
+            return  # "four households have complained to the council": who has reported
         if self.attach_items(seg_index, part, sents, cue_f, claimed):
             return  # "I reported the eggs to the council on the 5th, and the tyres to ..."
         doc, text = part.doc, sents.text
@@ -129,6 +147,10 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
         if cue.agencies and not cue.negated:
             self.last_agencies = cue.agencies
         current = self.current
+        named = self._named_by_day(text, cue_f.end, clause_end)
+        if named is not None:
+            # "I reported Friday's incident on Monday": the incident of that day, named by it
+            current, refers_back = named, True
         # The cue is about the incident just told when it follows closely, refers back ("reported
         # it"), or names a later day and no behaviour of its own ("I told the council in
         # September"); otherwise its date is a new incident told through its report.
@@ -229,7 +251,9 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
                 v = other.value
                 if other is not date_f and not is_incident_anchor(v) and v.start_date is not None:
                     report.also_on.append(v.start_date)
-        if event_lexicon().day_unknown.search(text[s_start:s_end]):
+        if event_lexicon().day_unknown.search(text[s_start:s_end]) or self._day_unknown_next(
+            sents, sentence
+        ):
             report.unknown_day = True
         if event_lexicon().agency_unknown.search(text[cue_f.start : s_end]):
             # "I can't remember if it was the police form or the council one"
@@ -321,6 +345,36 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
         for t in targets:
             t.reports.append(report)
             self.extend_block(t, part, sents, cue_f.start, seg_index)
+
+    def _day_unknown_next(self, sents: Sentences, sentence: int) -> bool:
+        """Whether the next sentence says the day of the report just told is not known ("I told
+        the council. I can't remember when I told them."), naming no day itself."""
+        if sentence + 1 >= len(sents.starts):
+            return False
+        n_start, n_end = sents.bounds(sentence + 1)
+        if self.mentions_between(n_start, n_end):
+            return False
+        return any(
+            _REPORTED_BY_WRITER.match(sents.text, m.end(), n_end)
+            for m in event_lexicon().day_unknown.finditer(sents.text, n_start, n_end)
+        )
+
+    def _named_by_day(self, text: str, start: int, end: int) -> Incident | None:
+        """The incident a day's possessive between ``start`` and ``end`` names ("Friday's
+        incident", "Saturday's"), when one incident was told on that day."""
+        for m in self.mentions_between(start, end):
+            if not POSSESSIVE.match(text, m.end):
+                continue
+            same = [
+                i
+                for i in self.incidents
+                if i.start is not None
+                and i.start == m.value.start_date
+                and i.end == m.value.end_date
+            ]
+            if len(same) == 1:
+                return same[0]
+        return None
 
     def _block_text(self, incident: Incident) -> str:
         """The lower-cased text of the block that tells ``incident``."""

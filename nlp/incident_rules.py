@@ -33,7 +33,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from nlp.incident_words import event_lexicon, has_event, lower_words
+from nlp.incident_words import event_lexicon, has_event, lower_words, without_idioms
 
 
 @dataclass(frozen=True)
@@ -232,7 +232,7 @@ def has_strong_event(text: str) -> bool:
     lex = event_lexicon()
     return any(
         (w in lex.event_words or w.startswith(lex.event_stems)) and w not in book.weak_event
-        for w in _words(_without_names(text))
+        for w in _words(_without_names(without_idioms(text)))
     )
 
 
@@ -332,6 +332,24 @@ def _topic_free(text: str) -> str:
     return text
 
 
+# A speech verb after which the words are what was said ("he stood there telling me that ...").
+_SPEECH = re.compile(
+    r"\b(?:telling|told|tells|tell|saying|said|says|shouting|shouted|yelling|yelled|screaming"
+    r"|screamed|calling\s+out|called\s+out)\b",
+    re.I,
+)
+
+
+def _unsaid(piece: str) -> str:
+    """``piece`` without what a perpetrator said in it: "he was telling me I'd lose my tenancy"
+    tells abuse, not a tenancy matter. Words an official or the household said stay."""
+    for match in _SPEECH.finditer(piece):
+        speaker = piece[: match.start()]
+        if has_actor(speaker) and not rule_book().official.search(speaker):
+            return speaker
+    return piece
+
+
 def clause_veto(scope: list[str]) -> tuple[str, str] | None:
     """The NOT_INCIDENT topic and words that reject a date whose conjuncts are ``scope``, or None.
 
@@ -343,7 +361,7 @@ def clause_veto(scope: list[str]) -> tuple[str, str] | None:
     free_behaviour = False
     for piece in scope:
         piece = book.nothing_done.sub(" ", piece)  # "they left us alone": nothing done
-        words = set(_words(piece))
+        words = set(_words(_unsaid(piece)))
         hit = [(v, sorted(v.words & words)) for v in book.vetoes if v.words & words]
         visit = visit_by_household_or_official(piece)
         if visit is not None:
@@ -396,3 +414,70 @@ def _only_reported(piece: str) -> bool:
     return not tells_behaviour(piece[: match.start()]) and not has_event(
         _topic_free(piece[match.end() :])
     )
+
+
+# -- words of the rules that read a date phrase in passing --------------------------------
+# Words an aside may hold beside its date and still only pin the day of what the sentence tells:
+# "they smashed it (on the 5th)", "(Saturday night, about 11)".
+PINNING_WORDS = frozenset(
+    "on in at the about around roughly approx approximately night morning afternoon evening "
+    "am pm i think was it this that".split()
+)
+
+
+def aside(text: str, s_start: int, s_end: int, start: int, end: int) -> tuple[int, int] | None:
+    """The bracketed aside (inside offsets) of the sentence that holds the date phrase at
+    ``start``-``end``, when it says more than the day ("(I was on earlies all of last week)");
+    None when the date stands outside brackets or the brackets only give its day."""
+    opening = text.rfind("(", s_start, start)
+    if opening < 0 or text.find(")", opening, start) >= 0:
+        return None
+    closing = text.find(")", end, s_end)
+    if closing < 0:
+        return None
+    rest = lower_words(text[opening + 1 : start] + " " + text[end:closing])
+    if not [w for w in rest if w not in PINNING_WORDS]:
+        return None
+    return opening + 1, closing
+
+
+# The writer telling someone about what happened: "I told Mr Hill about it", "we mentioned it to
+# the landlord", "I showed my neighbour the damage".
+TOLD_ABOUT = re.compile(
+    r"\b(?:i|we)\s+(?:(?:also|then|finally|only)\s+)?(?:told|mentioned|showed|asked|spoke\s+to"
+    r"|talked\s+to|texted|messaged|warned)\b[^.;:!?]*?\babout\s+(?:it|this|that|them|all\s+this"
+    r"|all\s+of\s+it|the\s+whole\s+thing)\b"
+    r"|\b(?:i|we)\s+(?:(?:also|then|finally|only)\s+)?(?:mentioned|showed)\s+(?:it|this|that)\b",
+    re.I,
+)
+# The behaviour just told, told again: "it was the same", "same again", "more of the same"
+SAME_AGAIN = re.compile(
+    r"\b(?:it|that|this|things?)\s+(?:was|were|is|has\s+been)\s+(?:just\s+|exactly\s+)?"
+    r"(?:the\s+same|more\s+of\s+the\s+same)"
+    r"(?!\s+(?:day|night|time|week|weekend|morning|evening|afternoon|date|month|as\s+when))\b"
+    r"|\bsame\s+(?:again|thing\s+again|story|as\s+before)\b|\bmore\s+of\s+the\s+same\b",
+    re.I,
+)
+# A clause told in the future: "is coming", "are going to", "will", "we'll be away"
+FUTURE = re.compile(
+    r"\b(?:is|are|am)\s+(?:coming|going|visiting|staying|having|moving|starting|due)\b"
+    r"|\b(?:will|shall)\s+(?!have\b)\w+|\w['’]ll\b|\bgoing\s+to\b|\bwe['’]re\s+(?:off|away)\b",
+    re.I,
+)
+# A verb in the past in that clause: then it is not only the future
+PAST = re.compile(
+    r"\b\w{2,}ed\b|\b(?:was|were|had|did|said|told|threw|broke|came|went|got|stood|spat"
+    r"|hit|kicked|stole|took)\b",
+    re.I,
+)
+# "that was everyone's fireworks, not her", "it wasn't them that night", "nothing to do with him"
+NOT_THEM = re.compile(
+    r"\b(?:that|it|this)\s+(?:was|were)\s+(?:\w+['’]s\s+)?(?:everyone|everybody|other\s+people"
+    r"|someone\s+else|somebody\s+else)\b[^.!?]*\bnot\s+(?:her|him|them|they|he|she)\b"
+    r"|\b(?:it|that|this)\s+(?:wasn['’]?t|was\s+not|weren['’]?t|were\s+not)\s+(?:her|him|them"
+    r"|they|he|she)\b|\bnothing\s+to\s+do\s+with\s+(?:her|him|them)\b",
+    re.I,
+)
+MONTH_NAMES = frozenset(
+    "january february march april may june july august september october november december".split()
+)

@@ -113,13 +113,47 @@ def lower_words(text: str) -> list[str]:
 _WEAK_EVENT_WORDS = frozenset({"again", "back", "same", "called", "calling"})
 
 
+# The possessive ending right after a word ("Friday's", "last night’s")
+POSSESSIVE = re.compile(r"['’]s\b")
+
+# Idioms that hold a behaviour word and tell nothing done: "a bit", "a little bit of", "bit by
+# bit" (never "the dog bit me").
+_IDIOMS = re.compile(
+    r"\b(?:(?:a|quite a|a little|a tiny|little|tiny)\s+bit|bit\s+(?:of|by\s+bit))\b", re.I
+)
+
+
+# The writer's own gathering: "our ruby wedding party", "we had a barbecue", "my 40th birthday
+# party", "we threw a party for my son" (never "their party", "the party next door").
+_OWN_GATHERING = re.compile(
+    r"\b(?:my|our|we\s+(?:had|held|threw|were\s+having|are\s+having|have\s+had)"
+    r"(?:\s+(?:a|an|the|our|my))?)\s+(?P<between>(?:[\w'’-]+\s+){0,3}?)"
+    r"(?:party|parties|barbecue|barbeque|bbq|bonfire|fireworks?|gathering|do)\b",
+    re.I,
+)
+
+
+def _blank_own(m: re.Match[str]) -> str:
+    between = lower_words(m.group("between"))
+    lex = event_lexicon()
+    if any(w in lex.event_words or w.startswith(lex.event_stems) for w in between):
+        return m.group(0)  # "my window smashed at the party": behaviour told inside it
+    return " " * len(m.group(0))
+
+
+def without_idioms(text: str) -> str:
+    """``text`` with the idioms that hold a behaviour word ("a bit") and the writer's own
+    gatherings ("our anniversary party") blanked (offsets kept)."""
+    return _OWN_GATHERING.sub(_blank_own, _IDIOMS.sub(lambda m: " " * len(m.group(0)), text))
+
+
 def has_event(text: str, strong: bool = False) -> bool:
     """Whether ``text`` says something was done: a behaviour word ("strong": not only "again")."""
     lex = event_lexicon()
     return any(
         (w in lex.event_words or w.startswith(lex.event_stems))
         and not (strong and w in _WEAK_EVENT_WORDS)
-        for w in lower_words(text)
+        for w in lower_words(without_idioms(text))
     )
 
 

@@ -44,12 +44,14 @@ from nlp.incident_reports import incident_finding
 from nlp.incident_rules import (
     Rejection,
     has_actor,
+    has_strong_event,
 )
 from nlp.incident_words import (
     HAPPENING,
     LEAD_IN,
     LIST_LINE_BREAK,
     NAMED_AFTER_KIN,
+    POSSESSIVE,
     SAME_ABUSE,
     SELF_CORRECTION,
     clause_end_char,
@@ -83,6 +85,10 @@ _NAME_CALLING = re.compile(
 # What may follow an undated phrase told after its behaviour ("once before", "one time too").
 _AFTER_UNDATED = re.compile(r"\b(?:before|already|too|as well|also|again|previously)\b", re.I)
 # Where the clause of an undated phrase told after its behaviour ends: a comma, ";" or "but".
+# A behaviour word in the past tense: one occurrence, not a habit ("they slashed", "he broke").
+_PAST_DONE = re.compile(
+    r"\b\w+ed\b|\b(?:broke|threw|spat|stole|hit|cut|bit|tore|took|kicked|smashed)\b", re.I
+)
 _UNDATED_CLAUSE_END = re.compile(r"[,;]|\bbut\b", re.I)
 
 
@@ -191,6 +197,10 @@ class _Assembler(CandidateRules):
             events.append((c.start, 0, "cue", c))
         for m in lex.undated.finditer(text):
             events.append((m.start(), 2, "undated", m))
+        for m in lex.day_unknown.finditer(text):
+            # "they slashed my tyres too, rang 101 about it but couldn't tell you when": read at
+            # the start of its sentence, so that the report told in it is this incident's
+            events.append((sents.bounds(sents.index(m.start()))[0], -1, "day_unknown", m))
         for risk in findings(doc, "risk"):
             if risk.label == "immediate_danger":
                 events.append((risk.start, 3, "now", risk))
@@ -205,7 +215,13 @@ class _Assembler(CandidateRules):
             if c.label == "collective":
                 continue
             clause_end = clause_end_char(doc, c.end)
-            inside = self.mentions_between(c.end, clause_end)
+            # "I reported Friday's incident on Monday": a day's possessive names what was
+            # reported, not when
+            inside = [
+                m
+                for m in self.mentions_between(c.end, clause_end)
+                if not POSSESSIVE.match(text, m.end)
+            ]
             if not inside:
                 # "... and two days later I reported it": a day told just before the report verb
                 before = self.mentions_between(max(0, c.start - 40), c.start)
@@ -247,6 +263,9 @@ class _Assembler(CandidateRules):
                     self.new_incident(
                         seg_index, part, sents, char, reference_day, reference_day, "happening now"
                     )
+                continue
+            if kind == "day_unknown":
+                self._day_unknown(seg_index, part, sents, item)
                 continue
             if kind == "undated":
                 s_start, s_end = sents.bounds(sentence)
@@ -319,6 +338,35 @@ class _Assembler(CandidateRules):
             elif not incident.hate and self.loose_hate and _NAME_CALLING.search(block):
                 # "... harassing us because we are a gay couple. On the 4th he called us names"
                 incident.hate |= self.loose_hate
+
+    def _day_unknown(
+        self, seg_index: int, part: AnalysedSegment, sents: Sentences, item: re.Match[str]
+    ) -> None:
+        """An incident told with no date phrase and its day said to be unknown ("they also
+        slashed two tyres, no idea when"): behaviour by a perpetrator told before the phrase,
+        ahead of any report verb, in a sentence with no date phrase and no incident yet."""
+        text = sents.text
+        sentence = sents.index(item.start())
+        s_start, s_end = sents.bounds(sentence)
+        if self.mentions_between(s_start, s_end) or any(
+            (i.segment, i.sentence) == (seg_index, sentence) for i in self.incidents
+        ):
+            return
+        told_end = next(
+            (c.start for c in self.cues_between(s_start, item.start()) if c.label != "collective"),
+            item.start(),
+        )
+        told = text[s_start:told_end]
+        if has_actor(told) and has_strong_event(told) and _PAST_DONE.search(told):
+            self.new_incident(
+                seg_index,
+                part,
+                sents,
+                s_start,
+                None,
+                None,
+                f"an occurrence whose day is not known ('{item.group(0)}')",
+            )
 
     # -- output --------------------------------------------------------------------------
     def _finish(self) -> list[IncidentFinding]:

@@ -38,8 +38,12 @@ from nlp.pipeline import doc_text, set_findings
 _NEGATIONS = frozenset(
     "not n't n’t nt never neither nor didnt didn't havent haven't hasnt hasn't wasnt wasn't "
     "werent weren't dont don't "
+    # as people type them: "havnt reported that 1 yet", "i aint told no one", "hadnt rung"
+    "havnt havn't hav'nt hvnt hadnt hadn't aint ain't didint dint didn isnt isn't arent aren't "
     "no nobody noone cannot cant can't couldnt couldn't wouldnt wouldn't didnot".split()
 )
+# A report verb that is also an auxiliary ("did a report", but "didn't ring them")
+_AUXILIARIES = frozenset({"did", "do", "does"})
 _CLAUSE_MAX = 20  # tokens
 _UNTIL = frozenset({"till", "until", "til", "untill"})
 COUNTED_REPORTS = "counted reports of several incidents"
@@ -298,7 +302,8 @@ def _negated(doc: Doc, token_index: int) -> bool:
 
 def _until_follows(doc: Doc, end: int) -> bool:
     sent_end = sentence_of_token(doc)[1][end - 1]
-    return any(doc[j].lower_ in _UNTIL for j in range(end, min(sent_end, end + 6)))
+    # "didnt email the council's environmental health about it till 2 September"
+    return any(doc[j].lower_ in _UNTIL for j in range(end, min(sent_end, end + 12)))
 
 
 def find_reports(doc: Doc) -> tuple[list[Finding], list[Finding], list[Finding]]:
@@ -341,6 +346,13 @@ def find_reports(doc: Doc) -> tuple[list[Finding], list[Finding], list[Finding]]
         negated = _negated(doc, start)
         if label == "REPORT_TO" and start > 0 and doc[start - 1].lower_ in _DEMONSTRATIVES:
             continue  # "this email ... shared with the police": a thing named, not a report made
+        if (
+            label == "REPORT_TO"
+            and span.text.lower() in _AUXILIARIES
+            and end < len(doc)
+            and (doc[end].lower_ in _NEGATIONS or doc[end].lower_.startswith(("n't", "n’t")))
+        ):
+            continue  # "didnt ring police": the verb after the negation is the cue, negated
         if label == "REPORT_TO":
             first = next((j for j in range(end, clause_end) if j in agency_by_token), None)
             anyone = negated and any(
