@@ -506,11 +506,17 @@ def test_case_events_of_many_ids_are_read_in_batches_like_those_of_a_filter(engi
         asked = [*range(1000, 2200), *cases]  # three batches; the unknown ids have no events
         events = uow.reviews.case_events(asked, ConsoleAction.LETTER_PRODUCED)
         assert set(events) == set(cases) and list(events[cases[1]].letters) == ["acknowledgement"]
-        assert events == uow.reviews.open_case_events(
+        groups = uow.reviews.open_cases_alike(
             areas=["hartlepool"],
             statuses=[ApplicationStatus.READY],
             letter_action=ConsoleAction.LETTER_PRODUCED,
         )
+        # the two unanswered cases alike share a group; the acknowledged one is on its own
+        assert sorted(group.ids for group in groups) == [[cases[0], cases[2]], [cases[1]]]
+        assert all(events[one] == group.events for group in groups for one in group.ids)
+        assert {(g.policy, g.status, g.at_risk) for g in groups} == {
+            ("hartlepool", ApplicationStatus.READY, False)
+        }
 
 
 def test_letters_are_pdfs_that_never_name_the_alleged_perpetrator(engine: Engine) -> None:
