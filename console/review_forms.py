@@ -151,7 +151,7 @@ def check(form: ReviewForm, *, accepted: date, today: date) -> dict[str, Any]:
         fields[name] = found
     requested, received = fields["information_requested_on"], fields["information_received_on"]
     if received is not None:
-        if requested is None and "information_requested_on-day" not in form.errors:
+        if requested is None and not form.error("information_requested_on"):
             form.errors["information_requested_on-day"] = (
                 "Enter the date information was requested from partners before the date it "
                 "was received"
