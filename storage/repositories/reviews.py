@@ -8,9 +8,12 @@ import abc
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import DateTime, Integer, Select, String, select, type_coerce
+from sqlalchemy import Select, String, cast, func, select, type_coerce
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 from sqlmodel import Session, col
 
 from storage.errors import ApplicationNotFound, StaleApplication
@@ -194,46 +197,52 @@ class SqlReviewRepository(ReviewRepository):
         chosen = select(col(ApplicationRecord.id)).where(
             col(ApplicationRecord.status).in_(list(statuses))
         )
-        query = select(
-            type_coerce(col(ApplicationRecord.id), Integer),  # never None: the primary key
-            col(ApplicationRecord.policy),
-            # read as text: the enum is made once a group, not once a case
-            type_coerce(col(ApplicationRecord.status), String),
-            col(ApplicationRecord.at_risk),
-            # read as the plain type: naive UTC on SQLite, which _london_day takes as UTC
-            type_coerce(col(ApplicationRecord.received_at), DateTime(timezone=True)),
-        ).where(col(ApplicationRecord.status).in_(list(statuses)))
+        # The cases in groups by area, status, risk and the hour they came in (UTC; England's
+        # day follows from the hour), each group's ids in one string: the database walks the
+        # thousands of rows, Python only the groups.
+        hour = _UtcHour(col(ApplicationRecord.received_at))
+        status = type_coerce(col(ApplicationRecord.status), String)  # the enum made a group
+        query = (
+            select(
+                col(ApplicationRecord.policy),
+                status,
+                col(ApplicationRecord.at_risk),
+                hour,
+                func.aggregate_strings(cast(col(ApplicationRecord.id), String), ","),
+            )
+            .where(col(ApplicationRecord.status).in_(list(statuses)))
+            .group_by(col(ApplicationRecord.policy), status, col(ApplicationRecord.at_risk), hour)
+        )
         if areas is not None:
             chosen = chosen.where(col(ApplicationRecord.policy).in_(list(areas)))
             query = query.where(col(ApplicationRecord.policy).in_(list(areas)))
         found = self._sparse_events(chosen, letter_action)
         eventful = found.ids()
-        days: dict[datetime, date] = {}
         groups: dict[tuple[object, ...], list[int]] = {}
         events_of: dict[tuple[object, ...], CaseEvents] = {}
-        # Core rows (no ORM entities to load), in the index's order; each group sorted below.
-        rows = self.session.connection().execute(query).all()
-        for application_id, policy, status, at_risk, received_at in rows:
-            received = days.get(received_at)
-            if received is None:
-                received = days[received_at] = _london_day(received_at)
-            events: CaseEvents | None = None
-            if application_id in eventful:
-                events = found.events(application_id, received)
-                key: tuple[object, ...] = (policy, status, bool(at_risk), events.key())
-            else:  # nothing happened yet but its arrival: most open cases
-                key = (policy, status, bool(at_risk), received)
-            ids = groups.get(key)
-            if ids is None:
-                ids = groups[key] = []
-                events_of[key] = events or CaseEvents(received=received)
-            ids.append(application_id)
-        alike = []
+
+        def add(key: tuple[object, ...], events: CaseEvents, ids: list[int]) -> None:
+            if key not in groups:
+                groups[key], events_of[key] = [], events
+            groups[key].extend(ids)
+
+        for policy, text, at_risk, received_hour, numbers in self.session.execute(query):
+            received = _london_day_of_hour(str(received_hour))
+            alike = (policy, text, bool(at_risk))
+            ids = [int(number) for number in str(numbers).split(",")]
+            if not eventful.isdisjoint(ids):
+                for one in [one for one in ids if one in eventful]:
+                    events = found.events(one, received)
+                    add((*alike, events.key()), events, [one])
+                ids = [one for one in ids if one not in eventful]
+            if ids:  # nothing has happened to them yet but their arrival: most open cases
+                add((*alike, received), CaseEvents(received=received), ids)
+        cases = []
         for key, ids in groups.items():
             ids.sort()
-            status = ApplicationStatus(str(key[1]))
-            alike.append(CasesAlike(str(key[0]), status, bool(key[2]), events_of[key], ids))
-        return alike
+            area, text, at_risk = str(key[0]), str(key[1]), bool(key[2])
+            cases.append(CasesAlike(area, ApplicationStatus(text), at_risk, events_of[key], ids))
+        return cases
 
     def _sparse_events(self, ids: list[int] | Select[Any], letter_action: str) -> _Sparse:
         """What happened to the applications ``ids`` names (a few hundred ids, or a query that
@@ -349,6 +358,33 @@ class _Sparse:
             minutes_circulated=circulated,
             action_plan_completed=completed,
         )
+
+
+class _UtcHour(FunctionElement[str]):
+    """The UTC hour of a timestamp as text, ``YYYY-MM-DD HH`` (England's day is the same for
+    every moment of an hour: its offsets from UTC are whole hours)."""
+
+    type = String()
+    inherit_cache = True
+    name = "utc_hour"
+
+
+@compiles(_UtcHour)
+def _utc_hour_postgresql(element: _UtcHour, compiler: Any, **kw: Any) -> str:
+    moment = compiler.process(element.clauses, **kw)
+    return f"to_char(({moment}) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24')"
+
+
+@compiles(_UtcHour, "sqlite")
+def _utc_hour_sqlite(element: _UtcHour, compiler: Any, **kw: Any) -> str:
+    # SQLite keeps the moment as naive UTC text
+    return f"strftime('%Y-%m-%d %H', {compiler.process(element.clauses, **kw)})"
+
+
+@lru_cache(maxsize=4096)
+def _london_day_of_hour(hour: str) -> date:
+    """England's day in the UTC hour ``YYYY-MM-DD HH``."""
+    return _london_day(datetime.strptime(hour, "%Y-%m-%d %H").replace(tzinfo=UTC))
 
 
 def _london_day(moment: datetime) -> date:
