@@ -5,12 +5,14 @@ messages a draft was made from. For each such message, once:
 
 - a message no one should answer (an auto-reply, a bounce, a list, our own mail:
   :func:`intake.replies.should_acknowledge`) gets a ``reply.skipped`` entry with the reason code;
-- any other gets its acknowledgement sent, and a ``reply.sent`` entry. The entry is appended
-  first, in the transaction that then sends the mail and commits only once the server has taken
-  it: the audit append serialises workers (a lock on PostgreSQL, the write lock on SQLite), and a
-  worker that finds another ``reply.*`` entry for the message backs out. So a message is sent at
-  most once, unless the commit itself fails after the server took the mail (the one window SMTP
-  leaves open);
+- any other gets its acknowledgement sent, a ``reply.sent`` entry and, about the application,
+  an ``application.acknowledged`` entry (what its statutory clock reads: the acknowledge step
+  is done the day the email went; a reply skipped, refused or never sent leaves it open).
+  The entries are appended first, in the transaction that then sends the mail and commits only
+  once the server has taken it: the audit append serialises workers (a lock on PostgreSQL, the
+  write lock on SQLite), and a worker that finds another ``reply.*`` entry for the message backs
+  out. So a message is sent at most once, unless the commit itself fails after the server took
+  the mail (the one window SMTP leaves open);
 - a message the mail server refuses for good (5xx) gets ``reply.refused`` with the code;
 - a message whose promised day (the ``acknowledge`` timescale) has already passed gets
   ``reply.skipped`` (``deadline_passed``): turning SMTP on never mails a backlog of old drafts;
@@ -240,6 +242,14 @@ class AcknowledgingWorker:
                 )
                 if _settled(uow, inbound_id, besides=entry):
                     raise _AlreadySettled
+                if "application_id" in detail:  # an acknowledgement, not a refusal
+                    # The case's statutory clock counts its acknowledgement step done today.
+                    uow.audit.append(
+                        AuditAction.APPLICATION_ACKNOWLEDGED,
+                        subject_type="application",
+                        subject_id=int(str(detail["application_id"])),
+                        detail={"inbound_id": inbound_id},
+                    )
                 self.sender.send(message)  # committed only once the server has taken it
         except _AlreadySettled:
             return None

@@ -30,6 +30,7 @@ TEXT_LIMITS = {
 DATES = {
     "victim_contacted_on": "The date the SPOC first contacted the victim",
     "information_requested_on": "The date information was requested from partners",
+    "information_received_on": "The date information was received from partners",
     "meeting_planned_on": "The date the meeting is planned for",
     "meeting_held_on": "The date the meeting was held",
     "minutes_circulated_on": "The date the minutes and action plan went to the panel",
@@ -127,7 +128,8 @@ def check(form: ReviewForm, *, accepted: date, today: date) -> dict[str, Any]:
 
     The rules: the SPOC (name and how to reach them) always; dates real, on or after the day
     the case was accepted, not in the future (but the planned meeting), the minutes and the
-    completed action plan not before the meeting; a held meeting needs its chair and how the
+    completed action plan not before the meeting, the partners' information received not
+    before it was requested (and only once it was); a held meeting needs its chair and how the
     victim's voice was heard; a completed action plan needs the meeting, the findings, the
     action plan and whether recommendations were made; recommendations made need saying.
     """
@@ -147,6 +149,18 @@ def check(form: ReviewForm, *, accepted: date, today: date) -> dict[str, Any]:
         elif found is not None and found > today and name not in FUTURE_ALLOWED:
             form.errors[f"{name}-day"] = f"{label} must be today or in the past"
         fields[name] = found
+    requested, received = fields["information_requested_on"], fields["information_received_on"]
+    if received is not None:
+        if requested is None and not form.error("information_requested_on"):
+            form.errors["information_requested_on-day"] = (
+                "Enter the date information was requested from partners before the date it "
+                "was received"
+            )
+        elif requested is not None and received < requested:
+            label = DATES["information_received_on"]
+            form.errors["information_received_on-day"] = (
+                f"{label} must be on or after the date it was requested"
+            )
     held = fields["meeting_held_on"]
     for name in AFTER_MEETING:
         later = fields[name]
@@ -188,6 +202,7 @@ ORDER = (
     "spoc_contact",
     "victim_contacted_on",
     "information_requested_on",
+    "information_received_on",
     "meeting_planned_on",
     "chair",
     "victim_voice",

@@ -1,6 +1,7 @@
 """Recording the case review of an accepted case: the SPOC, the chair, the dates (information
-requested, the meeting planned then held, minutes, action plan completed), how the victim's
-voice is heard, the findings, the action plan and the recommendations.
+requested from partners and received, the meeting planned then held, minutes, action plan
+completed), how the victim's voice is heard, the findings, the action plan and the
+recommendations.
 
 A form with problems shows the case page again (400) with every value as typed and each
 problem at its field; a saved form is audited (``case.review_recorded``, with the names of the

@@ -431,6 +431,8 @@ class ReviewRecord(Table, table=True):
     chair: str | None = Field(default=None, sa_type=String(200))
     victim_contacted_on: date | None = None
     information_requested_on: date | None = None
+    # The partners' information came in (0010): ends the clock's partner-responses step.
+    information_received_on: date | None = None
     meeting_planned_on: date | None = None
     meeting_held_on: date | None = Field(default=None, index=True)
     victim_voice: VictimVoice | None = Field(default=None, sa_type=StrEnumType(VictimVoice))

@@ -57,6 +57,7 @@ class CaseEvents:
     letters: Mapping[LetterKind, date] = field(default_factory=dict)
     victim_contacted: date | None = None
     information_requested: date | None = None
+    information_received: date | None = None
     meeting_planned: date | None = None
     meeting_held: date | None = None
     minutes_circulated: date | None = None
@@ -78,6 +79,7 @@ class CaseEvents:
             tuple(sorted(self.letters.items())),
             self.victim_contacted,
             self.information_requested,
+            self.information_received,
             self.meeting_planned,
             self.meeting_held,
             self.minutes_circulated,
@@ -144,6 +146,12 @@ class Step:
         return self.state in (StepState.OVERDUE, StepState.DUE_SOON)
 
 
+def _first(*days: date | None) -> date | None:
+    """The earliest of ``days`` that happened (None: none has)."""
+    happened = [day for day in days if day is not None]
+    return min(happened) if happened else None
+
+
 Start = Callable[[CaseEvents], date | None]
 End = Callable[[CaseEvents], date | None]
 
@@ -172,9 +180,12 @@ RULES: dict[str, _Rule] = {
         lambda e: e.accepted, lambda e: e.letter(LetterKind.NEXT_STEPS), branch=True
     ),
     "spoc_contact": _Rule(lambda e: e.accepted, lambda e: e.victim_contacted, branch=True),
-    # The partners' information is in by the meeting at the latest.
+    # Done when the partners' information is recorded as received, and by the meeting at the
+    # latest (the meeting is held on what came in).
     "partner_information": _Rule(
-        lambda e: e.information_requested, lambda e: e.meeting_held, branch=True
+        lambda e: e.information_requested,
+        lambda e: _first(e.information_received, e.meeting_held),
+        branch=True,
     ),
     "review_meeting": _Rule(lambda e: e.accepted, lambda e: e.meeting_held, branch=True),
     "outcome_to_victim": _Rule(

@@ -35,6 +35,9 @@ class AuditAction(StrEnum):
     APPLICATION_STATUS_CHANGED = "application.status_changed"
     OFFICER_DECIDED = "officer.decided"
     OFFICER_ADDED = "officer.added"
+    #: An application's acknowledgement email was sent (subject: the application): its
+    #: statutory clock counts the acknowledgement step done that day.
+    APPLICATION_ACKNOWLEDGED = "application.acknowledged"
 
 
 class AuditLog(abc.ABC):

@@ -28,7 +28,8 @@ LONDON = ZoneInfo("Europe/London")
 
 @dataclass(frozen=True)
 class CaseSummary:
-    """What a list of many cases needs of each: no draft document."""
+    """What a list of many cases needs of each: no draft document (the deadlines dashboard's
+    rows)."""
 
     id: int
     policy: str
@@ -55,14 +56,6 @@ class CaseQueue(abc.ABC):
         any) whose parties' names or emails, incident references or number match ``search``:
         those with risk flags first, then the oldest application first. Returns the page and
         how many match in all."""
-
-    @abc.abstractmethod
-    def summaries(
-        self, *, areas: Collection[str] | None, statuses: Collection[ApplicationStatus]
-    ) -> list[CaseSummary]:
-        """Every application in ``areas`` (None: all) and ``statuses``, in no set order, read
-        from the narrow columns only (the queue's index covers them) for the deadlines
-        dashboard, which weighs them all and sorts their steps itself."""
 
     @abc.abstractmethod
     def figures_input(
@@ -148,23 +141,6 @@ class SqlCaseQueue(CaseQueue):
         }
         page = [SqlApplicationRepository._stored(records[one], ()) for one in ids]
         return page, total
-
-    def summaries(
-        self, *, areas: Collection[str] | None, statuses: Collection[ApplicationStatus]
-    ) -> list[CaseSummary]:
-        """See :meth:`CaseQueue.summaries`."""
-        query = select(
-            col(ApplicationRecord.id),
-            col(ApplicationRecord.policy),
-            col(ApplicationRecord.status),
-            col(ApplicationRecord.at_risk),
-        ).where(col(ApplicationRecord.status).in_(list(statuses)))
-        if areas is not None:
-            query = query.where(col(ApplicationRecord.policy).in_(list(areas)))
-        return [
-            CaseSummary(int(number), policy, ApplicationStatus(status), bool(at_risk))
-            for number, policy, status, at_risk in self.session.execute(query)
-        ]
 
     def figures_input(
         self, first_day: date, last_day: date, areas: Collection[str] | None = None

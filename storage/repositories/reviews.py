@@ -6,13 +6,18 @@ from __future__ import annotations
 
 import abc
 from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, String, cast, func, select, type_coerce
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 from sqlmodel import Session, col
 
 from storage.errors import ApplicationNotFound, StaleApplication
+from storage.repositories.audit import AuditAction
 from storage.repositories.casework import LONDON
 from storage.tables import (
     ApplicationRecord,
@@ -36,6 +41,7 @@ REVIEW_FIELDS = frozenset(
         "chair",
         "victim_contacted_on",
         "information_requested_on",
+        "information_received_on",
         "meeting_planned_on",
         "meeting_held_on",
         "victim_voice",
@@ -48,6 +54,20 @@ REVIEW_FIELDS = frozenset(
         "action_plan_completed_on",
     }
 )
+
+
+@dataclass(frozen=True)
+class CasesAlike:
+    """Open cases whose clocks are the same: one area, status and risk flag, the same events
+    (most open cases have nothing recorded but their day of arrival, so a few groups hold
+    thousands of cases)."""
+
+    policy: str
+    status: ApplicationStatus
+    at_risk: bool
+    events: CaseEvents
+    #: The cases' ids, ascending.
+    ids: list[int]
 
 
 class ReviewRepository(abc.ABC):
@@ -79,18 +99,21 @@ class ReviewRepository(abc.ABC):
         """What each application's clock is built from; a letter counts as sent on the first
         day the audit log holds a ``letter_action`` entry naming it that is not marked
         ``"pdf": false`` (a letter read as a page is not sent; sending one from the case page
-        or producing its PDF to print is)."""
+        or producing its PDF to print is), and the acknowledgement also on the day its email
+        was sent (an ``application.acknowledged`` entry, :mod:`app.acknowledging`)."""
 
     @abc.abstractmethod
-    def open_case_events(
+    def open_cases_alike(
         self,
         *,
         areas: Collection[str] | None,
         statuses: Collection[ApplicationStatus],
         letter_action: str,
-    ) -> dict[int, CaseEvents]:
-        """:meth:`case_events` of every application in ``areas`` (None: all) and ``statuses``,
-        chosen by the query itself (no list of ids to send)."""
+    ) -> list[CasesAlike]:
+        """Every application in ``areas`` (None: all) and ``statuses`` (chosen by the query
+        itself: no list of ids to send), in groups of cases alike, each case's events those
+        :meth:`case_events` reads; for the deadlines dashboard, which weighs every case and
+        computes one clock a group."""
 
     @abc.abstractmethod
     def figures_input(
@@ -152,38 +175,79 @@ class SqlReviewRepository(ReviewRepository):
         ids = list(application_ids)
         events: dict[int, CaseEvents] = {}
         for first in range(0, len(ids), BATCH):
-            events.update(self._case_events(ids[first : first + BATCH], letter_action))
+            batch = ids[first : first + BATCH]
+            found = self._sparse_events(batch, letter_action)
+            for application_id, received_at in self.session.execute(
+                select(col(ApplicationRecord.id), col(ApplicationRecord.received_at)).where(
+                    col(ApplicationRecord.id).in_(batch)
+                )
+            ):
+                assert application_id is not None
+                events[application_id] = found.events(application_id, _london_day(received_at))
         return events
 
-    def open_case_events(
+    def open_cases_alike(
         self,
         *,
         areas: Collection[str] | None,
         statuses: Collection[ApplicationStatus],
         letter_action: str,
-    ) -> dict[int, CaseEvents]:
-        """See :meth:`ReviewRepository.open_case_events`."""
+    ) -> list[CasesAlike]:
+        """See :meth:`ReviewRepository.open_cases_alike`."""
         chosen = select(col(ApplicationRecord.id)).where(
             col(ApplicationRecord.status).in_(list(statuses))
         )
+        # The cases in groups by area, status, risk and the hour they came in (UTC; England's
+        # day follows from the hour), each group's ids in one string: the database walks the
+        # thousands of rows, Python only the groups.
+        hour = _UtcHour(col(ApplicationRecord.received_at))
+        status = type_coerce(col(ApplicationRecord.status), String)  # the enum made a group
+        query = (
+            select(
+                col(ApplicationRecord.policy),
+                status,
+                col(ApplicationRecord.at_risk),
+                hour,
+                func.aggregate_strings(cast(col(ApplicationRecord.id), String), ","),
+            )
+            .where(col(ApplicationRecord.status).in_(list(statuses)))
+            .group_by(col(ApplicationRecord.policy), status, col(ApplicationRecord.at_risk), hour)
+        )
         if areas is not None:
             chosen = chosen.where(col(ApplicationRecord.policy).in_(list(areas)))
-        return self._case_events(chosen, letter_action)
+            query = query.where(col(ApplicationRecord.policy).in_(list(areas)))
+        found = self._sparse_events(chosen, letter_action)
+        eventful = found.ids()
+        groups: dict[tuple[object, ...], list[int]] = {}
+        events_of: dict[tuple[object, ...], CaseEvents] = {}
 
-    def _case_events(
-        self, ids: list[int] | Select[Any], letter_action: str
-    ) -> dict[int, CaseEvents]:
-        """:meth:`case_events` of a few hundred ids (one IN list a query), or of the
-        applications a query chooses."""
-        received = {
-            application_id: received_at
-            for application_id, received_at in self.session.execute(
-                select(col(ApplicationRecord.id), col(ApplicationRecord.received_at)).where(
-                    col(ApplicationRecord.id).in_(ids)
-                )
-            )
-        }
-        decisions: dict[int, tuple[date, DecisionOutcome]] = {}
+        def add(key: tuple[object, ...], events: CaseEvents, ids: list[int]) -> None:
+            if key not in groups:
+                groups[key], events_of[key] = [], events
+            groups[key].extend(ids)
+
+        for policy, text, at_risk, received_hour, numbers in self.session.execute(query):
+            received = _london_day_of_hour(str(received_hour))
+            alike = (policy, text, bool(at_risk))
+            ids = [int(number) for number in str(numbers).split(",")]
+            if not eventful.isdisjoint(ids):
+                for one in [one for one in ids if one in eventful]:
+                    events = found.events(one, received)
+                    add((*alike, events.key()), events, [one])
+                ids = [one for one in ids if one not in eventful]
+            if ids:  # nothing has happened to them yet but their arrival: most open cases
+                add((*alike, received), CaseEvents(received=received), ids)
+        cases = []
+        for key, ids in groups.items():
+            ids.sort()
+            area, text, at_risk = str(key[0]), str(key[1]), bool(key[2])
+            cases.append(CasesAlike(area, ApplicationStatus(text), at_risk, events_of[key], ids))
+        return cases
+
+    def _sparse_events(self, ids: list[int] | Select[Any], letter_action: str) -> _Sparse:
+        """What happened to the applications ``ids`` names (a few hundred ids, or a query that
+        chooses them) besides their arrival: decisions, review dates, letters."""
+        found = _Sparse()
         for application_id, decided_at, status in self.session.execute(
             select(
                 col(DecisionRecord.application_id),
@@ -196,49 +260,39 @@ class SqlReviewRepository(ReviewRepository):
             )
             .order_by(col(DecisionRecord.id))
         ):
-            decisions[application_id] = (_london_day(decided_at), DecisionOutcome(status))
-        reviews = {
-            review.application_id: review
-            for review in self.session.execute(
-                select(ReviewRecord).where(col(ReviewRecord.application_id).in_(ids))
-            ).scalars()
-        }
-        letters: dict[int, dict[LetterKind, date]] = {}
-        for subject_id, at, detail in self.session.execute(
-            select(col(AuditEntry.subject_id), col(AuditEntry.at), col(AuditEntry.detail))
+            found.decisions[application_id] = (_london_day(decided_at), DecisionOutcome(status))
+        for application_id, *days in self.session.execute(
+            select(col(ReviewRecord.application_id), *(col(c) for c in _REVIEW_DAYS)).where(
+                col(ReviewRecord.application_id).in_(ids)
+            )
+        ):
+            found.reviews[application_id] = tuple(days)
+        for action, subject_id, at, detail in self.session.execute(
+            select(
+                col(AuditEntry.action),
+                col(AuditEntry.subject_id),
+                col(AuditEntry.at),
+                col(AuditEntry.detail),
+            )
             .where(
-                col(AuditEntry.action) == letter_action,
+                col(AuditEntry.action).in_([letter_action, AuditAction.APPLICATION_ACKNOWLEDGED]),
                 col(AuditEntry.subject_type) == "application",
                 col(AuditEntry.subject_id).in_(ids),
             )
             .order_by(col(AuditEntry.id))
         ):
-            if (detail or {}).get("pdf") is False:
-                continue  # the letter read as a page, not made to be sent or printed
-            try:
-                kind = LetterKind(str((detail or {}).get("letter")))
-            except ValueError:
-                continue
             assert subject_id is not None
-            letters.setdefault(subject_id, {}).setdefault(kind, _london_day(at))
-        events: dict[int, CaseEvents] = {}
-        for application_id, received_at in received.items():
-            assert application_id is not None
-            decided = decisions.get(application_id)
-            review = reviews.get(application_id)
-            events[application_id] = CaseEvents(
-                received=_london_day(received_at),
-                decided=decided[0] if decided else None,
-                outcome=decided[1] if decided else None,
-                letters=letters.get(application_id, {}),
-                victim_contacted=review.victim_contacted_on if review else None,
-                information_requested=review.information_requested_on if review else None,
-                meeting_planned=review.meeting_planned_on if review else None,
-                meeting_held=review.meeting_held_on if review else None,
-                minutes_circulated=review.minutes_circulated_on if review else None,
-                action_plan_completed=review.action_plan_completed_on if review else None,
-            )
-        return events
+            if action == AuditAction.APPLICATION_ACKNOWLEDGED:
+                kind = LetterKind.ACKNOWLEDGEMENT  # the acknowledgement email was sent
+            elif (detail or {}).get("pdf") is False:
+                continue  # the letter read as a page, not made to be sent or printed
+            else:
+                try:
+                    kind = LetterKind(str((detail or {}).get("letter")))
+                except ValueError:
+                    continue
+            found.letters.setdefault(subject_id, {}).setdefault(kind, _london_day(at))
+        return found
 
     def figures_input(
         self, first_day: date, last_day: date, areas: Collection[str] | None = None
@@ -259,6 +313,78 @@ class SqlReviewRepository(ReviewRepository):
             for held, recommended in self.session.execute(query)
             if held is not None
         ]
+
+
+#: The review's dates a clock reads, in :class:`_Sparse`'s order.
+_REVIEW_DAYS = (
+    ReviewRecord.victim_contacted_on,
+    ReviewRecord.information_requested_on,
+    ReviewRecord.information_received_on,
+    ReviewRecord.meeting_planned_on,
+    ReviewRecord.meeting_held_on,
+    ReviewRecord.minutes_circulated_on,
+    ReviewRecord.action_plan_completed_on,
+)
+
+
+@dataclass
+class _Sparse:
+    """What happened to some applications besides their arrival (most have none of it)."""
+
+    decisions: dict[int, tuple[date, DecisionOutcome]] = field(default_factory=dict)
+    #: The :data:`_REVIEW_DAYS` of each reviewed application.
+    reviews: dict[int, tuple[date | None, ...]] = field(default_factory=dict)
+    letters: dict[int, dict[LetterKind, date]] = field(default_factory=dict)
+
+    def ids(self) -> set[int]:
+        """The applications with anything recorded."""
+        return {*self.decisions, *self.reviews, *self.letters}
+
+    def events(self, application_id: int, received: date) -> CaseEvents:
+        """The clock's events of one application received on ``received``."""
+        decided = self.decisions.get(application_id)
+        review = self.reviews.get(application_id) or (None,) * len(_REVIEW_DAYS)
+        contacted, requested, in_, planned, held, circulated, completed = review
+        return CaseEvents(
+            received=received,
+            decided=decided[0] if decided else None,
+            outcome=decided[1] if decided else None,
+            letters=self.letters.get(application_id, {}),
+            victim_contacted=contacted,
+            information_requested=requested,
+            information_received=in_,
+            meeting_planned=planned,
+            meeting_held=held,
+            minutes_circulated=circulated,
+            action_plan_completed=completed,
+        )
+
+
+class _UtcHour(FunctionElement[str]):
+    """The UTC hour of a timestamp as text, ``YYYY-MM-DD HH`` (England's day is the same for
+    every moment of an hour: its offsets from UTC are whole hours)."""
+
+    type = String()
+    inherit_cache = True
+    name = "utc_hour"
+
+
+@compiles(_UtcHour)
+def _utc_hour_postgresql(element: _UtcHour, compiler: Any, **kw: Any) -> str:
+    moment = compiler.process(element.clauses, **kw)
+    return f"to_char(({moment}) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24')"
+
+
+@compiles(_UtcHour, "sqlite")
+def _utc_hour_sqlite(element: _UtcHour, compiler: Any, **kw: Any) -> str:
+    # SQLite keeps the moment as naive UTC text
+    return f"strftime('%Y-%m-%d %H', {compiler.process(element.clauses, **kw)})"
+
+
+@lru_cache(maxsize=4096)
+def _london_day_of_hour(hour: str) -> date:
+    """England's day in the UTC hour ``YYYY-MM-DD HH``."""
+    return _london_day(datetime.strptime(hour, "%Y-%m-%d %H").replace(tzinfo=UTC))
 
 
 def _london_day(moment: datetime) -> date:

@@ -9,6 +9,7 @@ acknowledgement sent once it is back. No real network: everything is on 127.0.0.
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from email.message import EmailMessage
@@ -19,12 +20,15 @@ from sqlalchemy import Engine
 
 from app.acknowledging import AcknowledgingWorker, ReplyAction
 from app.drafting import DraftingWorker
+from console.audit import ConsoleAction
 from intake.drop_folder import inbound_from_eml
 from intake.smtp import MailUnavailable, SmtpSender
 from nlp.extract import Extractor
 from storage.transient import Backoff
 from storage.unit_of_work import SqlUnitOfWork
+from tests.console_support import TestClient, add_account, console, sign_in
 from tests.smtp_server import SmtpServer, free_port
+from trigger.clock import LetterKind
 from trigger.profiles import get_profile
 
 OURS = "communitysafety@example.org"
@@ -242,3 +246,54 @@ def test_old_draft_whose_promised_day_has_passed_gets_no_acknowledgement(
     assert worker.process_once() == 1
     assert smtp_server.capture.messages == []
     assert replies(engine, inbound_id) == [ReplyAction.SKIPPED]
+
+
+def acknowledge_state(engine: Engine) -> str:
+    """Where the acknowledge step of the one drafted case stands on its case page's clock."""
+    with SqlUnitOfWork(engine) as uow:
+        [case] = uow.applications.list_drafts()
+        known = uow.accounts.find("jo") is not None
+    if not known:
+        add_account(engine, "jo", area=case.policy)
+    client = TestClient(console(engine))
+    sign_in(client, "jo")
+    page = client.get(f"/cases/{case.id}").text
+    found = re.search(r'id="clock-acknowledge" data-state="(\w+)"', page)
+    assert found is not None, "no acknowledge step on the case page"
+    return found.group(1)
+
+
+def test_a_sent_acknowledgement_marks_the_clock_step_done(
+    engine: Engine, extractor: Extractor, smtp_server: SmtpServer
+) -> None:
+    drafted(engine, extractor, EMAIL)
+    assert acknowledge_state(engine) != "done"
+    assert acknowledger(engine, smtp_server.port).process_once() == 1
+    assert acknowledge_state(engine) == "done"
+    with SqlUnitOfWork(engine) as uow:
+        [case] = uow.applications.list_drafts()
+        events = uow.reviews.case_events([case.id], ConsoleAction.LETTER_PRODUCED)[case.id]
+    assert list(events.letters) == [LetterKind.ACKNOWLEDGEMENT]
+
+
+def test_an_acknowledgement_not_sent_or_refused_leaves_the_clock_step_open(
+    engine: Engine, extractor: Extractor, smtp_server: SmtpServer
+) -> None:
+    [inbound_id] = drafted(engine, extractor, EMAIL)
+    down = SmtpServer(free_port())  # not started: connections are refused
+    assert acknowledger(engine, down.port).process_once() == 0
+    assert replies(engine, inbound_id) == [] and acknowledge_state(engine) != "done"
+    smtp_server.capture.refuse = True
+    assert acknowledger(engine, smtp_server.port).process_once() == 1
+    assert replies(engine, inbound_id) == [ReplyAction.REFUSED]
+    assert acknowledge_state(engine) != "done"
+
+
+def test_a_skipped_acknowledgement_leaves_the_clock_step_open(
+    engine: Engine, extractor: Extractor, smtp_server: SmtpServer
+) -> None:
+    raw = EMAIL.replace(b"Message-ID:", b"Auto-Submitted: auto-replied\r\nMessage-ID:")
+    [inbound_id] = drafted(engine, extractor, raw)
+    assert acknowledger(engine, smtp_server.port).process_once() == 1
+    assert replies(engine, inbound_id) == [ReplyAction.SKIPPED]
+    assert acknowledge_state(engine) != "done"

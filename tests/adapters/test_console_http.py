@@ -3,7 +3,7 @@ security headers, CSRF, roles and areas, the case page and its changes, all audi
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import Engine, update
@@ -506,11 +506,48 @@ def test_case_events_of_many_ids_are_read_in_batches_like_those_of_a_filter(engi
         asked = [*range(1000, 2200), *cases]  # three batches; the unknown ids have no events
         events = uow.reviews.case_events(asked, ConsoleAction.LETTER_PRODUCED)
         assert set(events) == set(cases) and list(events[cases[1]].letters) == ["acknowledgement"]
-        assert events == uow.reviews.open_case_events(
+        groups = uow.reviews.open_cases_alike(
             areas=["hartlepool"],
             statuses=[ApplicationStatus.READY],
             letter_action=ConsoleAction.LETTER_PRODUCED,
         )
+        # the two unanswered cases alike share a group; the acknowledged one is on its own
+        assert sorted(group.ids for group in groups) == [[cases[0], cases[2]], [cases[1]]]
+        assert all(events[one] == group.events for group in groups for one in group.ids)
+        assert {(g.policy, g.status, g.at_risk) for g in groups} == {
+            ("hartlepool", ApplicationStatus.READY, False)
+        }
+
+
+def test_cases_alike_are_grouped_by_their_day_in_england(engine: Engine) -> None:
+    cases = [seed_case(engine, external_id=f"<day-{n}@example.org>") for n in range(4)]
+    moments = [
+        datetime(2026, 6, 10, 22, 59, tzinfo=UTC),  # 23:59 in England (summer time)
+        datetime(2026, 6, 10, 23, 30, tzinfo=UTC),  # 00:30 on the 11th in England
+        datetime(2026, 6, 11, 9, 0, tzinfo=UTC),
+        datetime(2026, 12, 10, 23, 30, tzinfo=UTC),  # winter: still the 10th in England
+    ]
+    with engine.begin() as connection:
+        for case_id, moment in zip(cases, moments, strict=True):
+            connection.execute(
+                update(ApplicationRecord)
+                .where(ApplicationRecord.id == case_id)  # type: ignore[arg-type]
+                .values(received_at=moment)
+            )
+    with SqlUnitOfWork(engine) as uow:
+        groups = uow.reviews.open_cases_alike(
+            areas=None,
+            statuses=[ApplicationStatus.READY],
+            letter_action=ConsoleAction.LETTER_PRODUCED,
+        )
+        events = uow.reviews.case_events(cases, ConsoleAction.LETTER_PRODUCED)
+    days = {group.events.received: group.ids for group in groups}
+    assert days == {
+        date(2026, 6, 10): [cases[0]],
+        date(2026, 6, 11): [cases[1], cases[2]],
+        date(2026, 12, 10): [cases[3]],
+    }
+    assert all(events[one] == group.events for group in groups for one in group.ids)
 
 
 def test_letters_are_pdfs_that_never_name_the_alleged_perpetrator(engine: Engine) -> None:

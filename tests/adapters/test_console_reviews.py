@@ -91,6 +91,7 @@ def review_form(token: str, version: str = "", **values: object) -> dict[str, st
     for name in (
         "victim_contacted_on",
         "information_requested_on",
+        "information_received_on",
         "meeting_planned_on",
         "meeting_held_on",
         "minutes_circulated_on",
@@ -175,6 +176,56 @@ def test_recording_a_review_moves_the_clock_step_by_step_and_is_audited(engine: 
     with SqlUnitOfWork(engine) as uow:
         review = uow.reviews.get(case_id)
     assert review is not None and review.version == 2 and review.recommendations_made
+
+
+def test_partner_information_received_closes_its_step_and_is_audited_by_name(
+    engine: Engine,
+) -> None:
+    clock = Clock(ACCEPTED)
+    case_id, manager = accepted_case(engine, clock)
+    later(clock, manager, 3)  # Thursday 26 November
+    token = csrf_of(manager.get(f"/cases/{case_id}").text)
+    asked = review_form(token, information_requested_on=date(2026, 11, 25))
+    assert manager.post(f"/cases/{case_id}/review", data=asked).status_code == 200
+    later(clock, manager, 5)  # Tuesday 1 December: the partners' information is in
+    page = manager.get(f"/cases/{case_id}").text
+    assert clock_states(page)["partner_information"] == "due"
+    assert 'data-step="partner_information"' in manager.get("/deadlines").text
+    early = review_form(
+        csrf_of(page),
+        version="1",
+        information_requested_on=date(2026, 11, 25),
+        information_received_on=date(2026, 11, 24),
+    )
+    refused = manager.post(f"/cases/{case_id}/review", data=early)
+    assert refused.status_code == 400
+    assert (
+        "The date information was received from partners must be on or after the date it was "
+        "requested" in refused.text
+    )
+    assert 'href="#information_received_on-day"' in refused.text
+    received = review_form(
+        csrf_of(page),
+        version="1",
+        information_requested_on=date(2026, 11, 25),
+        information_received_on=date(2026, 12, 1),
+    )
+    saved = manager.post(f"/cases/{case_id}/review", data=received, follow_redirects=False)
+    assert saved.status_code == 303, saved.text
+    page = manager.get(f"/cases/{case_id}").text
+    assert clock_states(page)["partner_information"] == "done"
+    assert clock_states(page)["review_meeting"] == "due"  # the meeting is still to come
+    assert 'name="information_received_on-day" type="text" value="1"' in page
+    dashboard = manager.get("/deadlines").text
+    assert f"/cases/{case_id}#clock" in dashboard  # its other steps are still open
+    assert 'data-step="partner_information"' not in dashboard
+    with SqlUnitOfWork(engine) as uow:
+        [entry] = [
+            e
+            for e in uow.audit.trail(subject_type="application", subject_id=case_id)
+            if e.action == "case.review_recorded" and e.detail["version"] == 2
+        ]
+    assert entry.detail["changed"] == ["information_received_on"]
 
 
 def test_a_form_with_problems_keeps_every_value_and_saves_nothing(engine: Engine) -> None:

@@ -243,3 +243,23 @@ def test_cases_with_equal_events_have_equal_keys_and_a_letter_tells_them_apart()
     same = CaseEvents(received=date(2026, 11, 20), letters={LetterKind.DECISION: date(2026, 12, 1)})
     assert first.key() == same.key() and hash(first.key()) == hash(same.key())
     assert first.key() != CaseEvents(received=date(2026, 11, 20)).key()
+
+
+def test_partner_information_is_done_when_received_or_at_the_meeting_at_the_latest() -> None:
+    requested = accepted(information_requested=date(2026, 11, 24))
+    today = date(2026, 12, 2)  # due on the 8th
+    assert step(requested, "partner_information", today).state is StepState.DUE
+    received = accepted(
+        information_requested=date(2026, 11, 24), information_received=date(2026, 12, 1)
+    )
+    done = step(received, "partner_information", today)
+    assert (done.state, done.done_on) == (StepState.DONE, date(2026, 12, 1))
+    assert step(received, "review_meeting", today).state is not StepState.DONE
+    # recorded late, after the meeting: the meeting had the information
+    late = accepted(
+        information_requested=date(2026, 11, 24),
+        meeting_held=date(2026, 12, 3),
+        information_received=date(2026, 12, 4),
+    )
+    assert step(late, "partner_information", date(2026, 12, 7)).done_on == date(2026, 12, 3)
+    assert received.key() != requested.key()  # cases alike share a clock only if both agree

@@ -136,3 +136,51 @@ def test_a_stored_review_fills_the_form_and_reads_back_the_same() -> None:
     assert fields["victim_voice"] is VictimVoice.STATEMENT
     assert fields["recommendations_made"] is False
     assert form_of(None).values == {}
+
+
+def test_partner_information_received_is_a_checked_date_after_it_was_requested() -> None:
+    found = form(
+        **dated("information_requested_on", "1", "12", "2026"),
+        **dated("information_received_on", "4", "12", "2026"),
+    )
+    fields = check(found, accepted=ACCEPTED, today=TODAY)
+    assert found.errors == {} and fields["information_received_on"] == date(2026, 12, 4)
+    early = form(
+        **dated("information_requested_on", "4", "12", "2026"),
+        **dated("information_received_on", "1", "12", "2026"),
+    )
+    check(early, accepted=ACCEPTED, today=TODAY)
+    assert list(early.errors) == ["information_received_on-day"]
+    assert early.errors["information_received_on-day"] == (
+        "The date information was received from partners must be on or after the date it was "
+        "requested"
+    )
+    unasked = form(**dated("information_received_on", "4", "12", "2026"))
+    check(unasked, accepted=ACCEPTED, today=TODAY)
+    assert list(unasked.errors) == ["information_requested_on-day"]
+    future = form(
+        **dated("information_requested_on", "1", "12", "2026"),
+        **dated("information_received_on", "8", "12", "2026"),
+    )
+    check(future, accepted=ACCEPTED, today=TODAY)
+    assert future.error("information_received_on").endswith("must be today or in the past")
+    wrong = form(**dated("information_received_on", "31", "11", "2026"))
+    check(wrong, accepted=ACCEPTED, today=TODAY)
+    assert wrong.error("information_received_on") == (
+        "The date information was received from partners must be a real date"
+    )
+
+
+def test_partner_information_received_is_filled_from_a_stored_review() -> None:
+    review = ReviewRecord(
+        application_id=1,
+        updated_by="officer:1",
+        spoc_name="Sam",
+        spoc_contact="sam@example.gov.uk",
+        information_requested_on=date(2026, 12, 1),
+        information_received_on=date(2026, 12, 3),
+    )
+    filled = form_of(review)
+    assert filled.value("information_received_on-day") == "3"
+    fields = check(posted(filled.values), accepted=ACCEPTED, today=TODAY)
+    assert fields["information_received_on"] == date(2026, 12, 3)
