@@ -283,10 +283,21 @@ class ClauseSettings:
     report_clause_breaks: frozenset[str] = frozenset(REPORT_CLAUSE_BREAKS)
 
 
+TEXT_KEY = "trigger_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, read once: spaCy rebuilds ``Doc.text`` from every token on each access."""
+    text: str | None = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
 def segment_doc(doc: Doc, settings: ClauseSettings | None = None) -> Segmentation:
     """Every cut of a Doc whose sentences the sentencizer has set."""
     settings = settings or ClauseSettings()
-    text = doc.text
+    text = doc_text(doc)
     n = len(doc)
     # Token offsets and words read once as arrays: building a Token object per lookup was most
     # of this component's time.

@@ -26,7 +26,7 @@ from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
-from nlp.clauses import Segmentation, segmentation
+from nlp.clauses import TEXT_KEY, Segmentation, doc_text, segmentation
 
 # (factory name, module that registers it), after spaCy's sentencizer. Order matters: later
 # components read what earlier ones wrote (every recogniser reads the clauses; the report finder
@@ -43,15 +43,6 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
 
 
 _FINDINGS = "trigger_findings"
-_TEXT = "trigger_text"
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, read once: spaCy rebuilds ``Doc.text`` from every token on each access."""
-    text: str | None = doc.user_data.get(_TEXT)
-    if text is None:
-        text = doc.user_data[_TEXT] = doc.text
-    return text
 
 
 def register_extensions() -> None:
@@ -123,7 +114,7 @@ def analyse(
     if reference.tzinfo is None:
         raise ValueError("reference must be an aware datetime")
     doc = nlp.make_doc(text)
-    doc.user_data[_TEXT] = text
+    doc.user_data[TEXT_KEY] = text
     if options:
         doc.user_data.update(options)
     doc._.reference = reference
