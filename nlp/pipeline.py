@@ -160,5 +160,7 @@ def token_starts(doc: Doc) -> list[int]:
     """Each token's character offset, computed once per Doc (for bisecting offsets to tokens)."""
     cached: list[int] | None = doc.user_data.get("trigger_token_starts")
     if cached is None:
-        cached = doc.user_data["trigger_token_starts"] = [t.idx for t in doc]
+        # read as one array: a Token object per index cost more than the bisecting it serves
+        starts = doc.to_array("IDX").tolist() if len(doc) else []
+        cached = doc.user_data["trigger_token_starts"] = starts
     return cached

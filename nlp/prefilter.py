@@ -53,11 +53,18 @@ def needed_pattern(source: str) -> re.Pattern[str] | None:
     return re.compile("|".join(re.escape(s) for s in sorted(strings, key=len, reverse=True)))
 
 
+@cache
+def _test_of(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """:func:`needed_pattern` of a compiled regex (``None`` when case-insensitive), looked up once
+    per regex: the flag test alone (``RegexFlag`` arithmetic) cost more than most searches."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    return needed_pattern(pattern.pattern)
+
+
 def may_match(pattern: re.Pattern[str], text: str) -> bool:
     """False when ``text`` holds no string every match of ``pattern`` needs (so no match)."""
-    if pattern.flags & re.IGNORECASE:
-        return True
-    needed = needed_pattern(pattern.pattern)
+    needed = _test_of(pattern)
     return needed is None or needed.search(text) is not None
 
 
