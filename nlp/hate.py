@@ -48,7 +48,7 @@ from nlp.lexicon import (
 )
 from nlp.lexicon import vocabulary as words_of
 from nlp.pipeline import TextFindingsComponent
-from nlp.prefilter import needed_pattern
+from nlp.prefilter import grams, may_match_source
 from trigger.vocabulary import HateStrand
 
 KEY = "hate"
@@ -193,10 +193,10 @@ class _Rule:
         """The compiled regex (compiled once, on first use)."""
         return _regex(self.source)
 
-    def may_match(self, canon: str) -> bool:
-        """False when ``canon`` lacks every string a match needs (:mod:`nlp.prefilter`)."""
-        needed = needed_pattern(self.source)
-        return needed is None or needed.search(canon) is not None
+    def may_match(self, canon: str, canon_grams: set[str] | None = None) -> bool:
+        """False when ``canon`` lacks every string a match needs (:mod:`nlp.prefilter`);
+        ``canon_grams`` (its :func:`nlp.prefilter.grams`) allow the quicker test first."""
+        return may_match_source(self.source, canon, canon_grams)
 
 
 @cache
@@ -596,21 +596,24 @@ def _slur_candidates(compiled: _Compiled, sentence: Sentence, index: int) -> lis
 def _rule_candidates(compiled: _Compiled, sentence: Sentence, index: int) -> list[_Candidate]:
     out: list[_Candidate] = []
     canon = sentence.canon
-    grams = ngrams(canon)
+    words = ngrams(canon)
+    canon_grams: set[str] | None = None  # its runs of three characters, when first needed
     counter = bool(compiled.counter_speech.search(canon)) and not compiled.victim_directed.search(
         canon
     )
-    motivated = not compiled.motivation_context.isdisjoint(grams)
-    directed = not compiled.abuse_words.isdisjoint(grams) or bool(
+    motivated = not compiled.motivation_context.isdisjoint(words)
+    directed = not compiled.abuse_words.isdisjoint(words) or bool(
         compiled.victim_directed.search(canon)
     )
     for gate, group in compiled.rules:
-        if gate is not None and gate.isdisjoint(grams):
+        if gate is not None and gate.isdisjoint(words):
             continue
         for rule in group:
-            if rule.anchor is not None and rule.anchor.isdisjoint(grams):
+            if rule.anchor is not None and rule.anchor.isdisjoint(words):
                 continue
-            if not rule.may_match(canon):
+            if canon_grams is None:
+                canon_grams = grams(canon)
+            if not rule.may_match(canon, canon_grams):
                 continue
             for match in rule.pattern.finditer(canon):
                 before = canon[: match.start()]

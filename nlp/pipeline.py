@@ -26,7 +26,8 @@ from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
-from nlp.clauses import TEXT_KEY, Segmentation, doc_text, segmentation
+from nlp.clauses import TEXT_KEY, Segmentation, segmentation
+from nlp.clauses import doc_text as doc_text  # re-exported: the recognisers read it from here
 
 # (factory name, module that registers it), after spaCy's sentencizer. Order matters: later
 # components read what earlier ones wrote (every recogniser reads the clauses; the report finder

@@ -6,6 +6,12 @@ it contains (the literal text it must spell out: "called me" in ``(?:he|she) cal
 that contains none of them cannot match, so ``any(s in text for s in strings)`` rules a sentence
 out before the regex runs; the result is the same as running it. Case-insensitive parts are never
 taken (the test is case-sensitive), nor anything inside a lookaround.
+
+A quicker test comes first when the caller passes the text's :func:`grams` (its runs of three
+characters, computed once per sentence for every rule): each required string is at least three
+characters long and cannot be in a text that lacks one of its own runs of three, so a text holding
+none of the strings' rarest runs (:func:`needed_grams`) is ruled out without a search. The answer
+is still exactly the regex's: the quick test only ever says "cannot match".
 """
 
 from __future__ import annotations
@@ -53,18 +59,59 @@ def needed_pattern(source: str) -> re.Pattern[str] | None:
     return re.compile("|".join(re.escape(s) for s in sorted(strings, key=len, reverse=True)))
 
 
+# English letters, commonest first: a run of three with rarer letters rules out more texts.
+_COMMON_FIRST = " etaoinshrdlcumwfgypbvkjxqz"
+
+
+def _rarity(gram: str) -> int:
+    return sum(_COMMON_FIRST.find(ch) % len(_COMMON_FIRST) for ch in gram)
+
+
+def grams(text: str) -> set[str]:
+    """Every run of three characters of ``text``: compute once per text, pass to the tests."""
+    return {text[i : i + 3] for i in range(len(text) - 2)}
+
+
 @cache
-def _test_of(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """:func:`needed_pattern` of a compiled regex (``None`` when case-insensitive), looked up once
-    per regex: the flag test alone (``RegexFlag`` arithmetic) cost more than most searches."""
-    if pattern.flags & re.IGNORECASE:
+def needed_grams(source: str) -> frozenset[str] | None:
+    """For each of :func:`required_strings`, its rarest run of three characters (a text without
+    any of them holds none of the strings), or ``None`` (no such test)."""
+    strings = required_strings(source)
+    if strings is None or min(map(len, strings)) < 3:
         return None
-    return needed_pattern(pattern.pattern)
+    return frozenset(max((s[i : i + 3] for i in range(len(s) - 2)), key=_rarity) for s in strings)
 
 
-def may_match(pattern: re.Pattern[str], text: str) -> bool:
-    """False when ``text`` holds no string every match of ``pattern`` needs (so no match)."""
-    needed = _test_of(pattern)
+def may_match_source(source: str, text: str, text_grams: set[str] | None = None) -> bool:
+    """False when ``text`` holds no string every match of the regex ``source`` needs."""
+    if text_grams is not None:
+        keys = needed_grams(source)
+        if keys is not None and text_grams.isdisjoint(keys):
+            return False
+    needed = needed_pattern(source)
+    return needed is None or needed.search(text) is not None
+
+
+# Per regex (by identity, the regex kept beside its tests so a reused id is never mistaken): its
+# :func:`needed_grams` and :func:`needed_pattern`, ``None`` when it has none. Looked up on every
+# call: the flag test alone (``RegexFlag`` arithmetic) cost more than most searches, and a
+# ``re.Pattern`` is a costly dict key (its hash reads the whole compiled program, each time).
+_TESTS: dict[int, tuple[re.Pattern[str], frozenset[str] | None, re.Pattern[str] | None]] = {}
+
+
+def may_match(pattern: re.Pattern[str], text: str, text_grams: set[str] | None = None) -> bool:
+    """False when ``text`` holds no string every match of ``pattern`` needs (so no match).
+    ``text_grams``, the text's :func:`grams`, allow the quicker test first."""
+    entry = _TESTS.get(id(pattern))
+    if entry is None or entry[0] is not pattern:
+        if pattern.flags & re.IGNORECASE:
+            entry = (pattern, None, None)
+        else:
+            entry = (pattern, needed_grams(pattern.pattern), needed_pattern(pattern.pattern))
+        _TESTS[id(pattern)] = entry
+    _pattern, keys, needed = entry
+    if text_grams is not None and keys is not None and text_grams.isdisjoint(keys):
+        return False
     return needed is None or needed.search(text) is not None
 
 
