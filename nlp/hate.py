@@ -193,7 +193,7 @@ class _Rule:
         """The compiled regex (compiled once, on first use)."""
         return _regex(self.source)
 
-    def may_match(self, canon: str, canon_grams: set[str] | None = None) -> bool:
+    def may_match(self, canon: str, canon_grams: frozenset[str] | None = None) -> bool:
         """False when ``canon`` lacks every string a match needs (:mod:`nlp.prefilter`);
         ``canon_grams`` (its :func:`nlp.prefilter.grams`) allow the quicker test first."""
         return may_match_source(self.source, canon, canon_grams)
@@ -597,7 +597,7 @@ def _rule_candidates(compiled: _Compiled, sentence: Sentence, index: int) -> lis
     out: list[_Candidate] = []
     canon = sentence.canon
     words = ngrams(canon)
-    canon_grams: set[str] | None = None  # its runs of three characters, when first needed
+    canon_grams: frozenset[str] | None = None  # its runs of three characters, when first needed
     counter = bool(compiled.counter_speech.search(canon)) and not compiled.victim_directed.search(
         canon
     )

@@ -19,7 +19,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 # The stdlib's regex parser (``re._parser``; ``sre_parse`` is its deprecated alias).
@@ -67,9 +67,12 @@ def _rarity(gram: str) -> int:
     return sum(_COMMON_FIRST.find(ch) % len(_COMMON_FIRST) for ch in gram)
 
 
-def grams(text: str) -> set[str]:
-    """Every run of three characters of ``text``: compute once per text, pass to the tests."""
-    return {text[i : i + 3] for i in range(len(text) - 2)}
+# A few dozen: the hate, risk, exclusion and party rules read the same sentences in turn, one
+# message at a time.
+@lru_cache(maxsize=64)
+def grams(text: str) -> frozenset[str]:
+    """Every run of three characters of ``text``, for the tests below."""
+    return frozenset({text[i : i + 3] for i in range(len(text) - 2)})
 
 
 @cache
@@ -82,7 +85,7 @@ def needed_grams(source: str) -> frozenset[str] | None:
     return frozenset(max((s[i : i + 3] for i in range(len(s) - 2)), key=_rarity) for s in strings)
 
 
-def may_match_source(source: str, text: str, text_grams: set[str] | None = None) -> bool:
+def may_match_source(source: str, text: str, text_grams: frozenset[str] | None = None) -> bool:
     """False when ``text`` holds no string every match of the regex ``source`` needs."""
     if text_grams is not None:
         keys = needed_grams(source)
@@ -99,7 +102,9 @@ def may_match_source(source: str, text: str, text_grams: set[str] | None = None)
 _TESTS: dict[int, tuple[re.Pattern[str], frozenset[str] | None, re.Pattern[str] | None]] = {}
 
 
-def may_match(pattern: re.Pattern[str], text: str, text_grams: set[str] | None = None) -> bool:
+def may_match(
+    pattern: re.Pattern[str], text: str, text_grams: frozenset[str] | None = None
+) -> bool:
     """False when ``text`` holds no string every match of ``pattern`` needs (so no match).
     ``text_grams``, the text's :func:`grams`, allow the quicker test first."""
     entry = _TESTS.get(id(pattern))

@@ -170,7 +170,7 @@ def find_risk_flags(
         following = tuple(s.canon for s in sents[index + 1 : index + 3])
         settled = compiled.resolved_past.search(canon) is not None
         contrasts: list[int] | None = None  # the sentence's "but" cuts, when first needed
-        canon_grams: set[str] | None = None  # its runs of three characters, when first needed
+        canon_grams: frozenset[str] | None = None  # its runs of three characters, when first needed
         for rule in rules:
             if rule.gate is not None and not rule.gate.search(canon):
                 continue
