@@ -284,6 +284,8 @@ class ClauseSettings:
 
 
 TEXT_KEY = "trigger_text"
+# ``doc.user_data`` key: the cuts again (the same object as ``doc._.clauses``), for quick reading.
+_CUTS_KEY = "trigger_cuts"
 
 
 def doc_text(doc: Doc) -> str:
@@ -357,7 +359,11 @@ def segmentation(doc: Doc) -> Segmentation:
 
     Raises ``ValueError`` when the component did not run: a recogniser never cuts on its own.
     """
-    cuts = doc._.clauses if Doc.has_extension(KEY) else None
+    # read through ``user_data`` first: every recogniser asks many times per Doc, and each
+    # ``doc._`` access builds an accessor object
+    cuts = doc.user_data.get(_CUTS_KEY)
+    if cuts is None:
+        cuts = doc._.clauses if Doc.has_extension(KEY) else None
     if not isinstance(cuts, Segmentation):
         raise ValueError("the 'clauses' component did not run on this Doc")
     return cuts
@@ -398,6 +404,7 @@ class ClausesComponent:
                     spans.append(Span(doc, first, last, label=label))
         doc.spans[KEY] = spans
         doc._.clauses = cuts
+        doc.user_data[_CUTS_KEY] = cuts
         return doc
 
 

@@ -194,8 +194,7 @@ class _Rule:
         return _regex(self.source)
 
     def may_match(self, canon: str, canon_grams: frozenset[str] | None = None) -> bool:
-        """False when ``canon`` lacks every string a match needs (:mod:`nlp.prefilter`);
-        ``canon_grams`` (its :func:`nlp.prefilter.grams`) allow the quicker test first."""
+        """False when ``canon`` (runs of three: ``canon_grams``) lacks what a match needs."""
         return may_match_source(self.source, canon, canon_grams)
 
 
@@ -491,13 +490,15 @@ _YES = re.compile(
 )
 
 
-def find_hate_markers_in_answer(answer: str, prompt: str | None) -> list[Finding]:
+def find_hate_markers_in_answer(
+    answer: str, prompt: str | None, markers: list[Finding] | None = None
+) -> list[Finding]:
     """Strands a short chat answer names after the bot asked whether the victim was targeted.
 
     "yes, my religion" after "Do you feel targeted because of who you are, for example your
-    race or religion?" names religion; the answer's own markers count as usual; "no" names none.
-    """
-    findings = find_hate_markers(answer)
+    race or religion?" names religion; the answer's own ``markers`` (found here unless given)
+    count as usual; "no" names none."""
+    findings = find_hate_markers(answer) if markers is None else markers
     if findings or not prompt or not _TARGETING_QUESTION.search(prompt.lower()):
         return findings
     lowered = answer.lower()
@@ -597,7 +598,6 @@ def _rule_candidates(compiled: _Compiled, sentence: Sentence, index: int) -> lis
     out: list[_Candidate] = []
     canon = sentence.canon
     words = ngrams(canon)
-    canon_grams: frozenset[str] | None = None  # its runs of three characters, when first needed
     counter = bool(compiled.counter_speech.search(canon)) and not compiled.victim_directed.search(
         canon
     )
@@ -611,9 +611,7 @@ def _rule_candidates(compiled: _Compiled, sentence: Sentence, index: int) -> lis
         for rule in group:
             if rule.anchor is not None and rule.anchor.isdisjoint(words):
                 continue
-            if canon_grams is None:
-                canon_grams = grams(canon)
-            if not rule.may_match(canon, canon_grams):
+            if not rule.may_match(canon, grams(canon)):
                 continue
             for match in rule.pattern.finditer(canon):
                 before = canon[: match.start()]
