@@ -34,8 +34,10 @@ _MOST = 80
 _Strings = frozenset[str] | None
 
 
+@cache
 def required_strings(source: str) -> frozenset[str] | None:
-    """Strings one of which every match of ``source`` contains, or ``None`` (no useful test)."""
+    """Strings one of which every match of ``source`` contains, or ``None`` (no useful test).
+    Read once per source (parsing a long regex takes milliseconds)."""
     try:
         parsed = _parser.parse(source, 0)
     except re.error:
