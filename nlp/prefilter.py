@@ -101,7 +101,11 @@ def _holds_one(index: _Index, text: str, text_grams: frozenset[str]) -> bool:
     by_key, keys = index
     if text_grams.isdisjoint(keys):
         return False
-    return any(s in text for key in text_grams & keys for s in by_key[key])
+    for key in text_grams & keys:
+        for string in by_key[key]:
+            if string in text:
+                return True
+    return False
 
 
 def may_match_source(source: str, text: str, text_grams: frozenset[str] | None = None) -> bool:

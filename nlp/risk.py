@@ -170,12 +170,12 @@ def find_risk_flags(
         following = tuple(s.canon for s in sents[index + 1 : index + 3])
         settled = compiled.resolved_past.search(canon) is not None
         contrasts: list[int] | None = None  # the sentence's "but" cuts, when first needed
-        canon_grams: frozenset[str] | None = None  # its runs of three characters, when first needed
+        canon_grams = grams(canon)  # its runs of three characters, for the prefilter
         for rule in rules:
-            if rule.gate is not None and not rule.gate.search(canon):
+            if rule.gate is not None and not (
+                may_match(rule.gate, canon, canon_grams) and rule.gate.search(canon)
+            ):
                 continue
-            if canon_grams is None:
-                canon_grams = grams(canon)
             if not may_match(rule.pattern, canon, canon_grams):
                 continue  # no string the rule's pattern needs (nlp.prefilter): no match here
             if rule.denied_anywhere is not None and _denied_in(rule, sents, denied):
