@@ -303,13 +303,14 @@ def segment_doc(doc: Doc, settings: ClauseSettings | None = None) -> Segmentatio
     n = len(doc)
     # Token offsets and words read once as arrays: building a Token object per lookup was most
     # of this component's time.
-    rows = doc.to_array(["IDX", "LENGTH", "LOWER", "IS_SPACE", "SENT_START"]).tolist() if n else []
+    rows = doc.to_array(["IDX", "LENGTH", "LOWER", "IS_SPACE"]).tolist() if n else []
     idx = [row[0] for row in rows]
     end_of = [row[0] + row[1] for row in rows]
     annotated = doc.has_annotation("SENT_START")
     spacy_sentences = [(0, n)]
     if annotated:  # ``doc.sents`` from the array: a sentence starts at 0 and where SENT_START is 1
-        firsts = [0] + [i for i in range(1, n) if rows[i][4] == 1] if n else []
+        starts_at = (doc.to_array("SENT_START")[1:] == 1).nonzero()[0] + 1 if n else []
+        firsts = [0, *(int(i) for i in starts_at)] if n else []
         spacy_sentences = list(zip(firsts, [*firsts[1:], n], strict=False))
     starts, ends = [0] * n, [n] * n
     if annotated:
@@ -331,7 +332,7 @@ def segment_doc(doc: Doc, settings: ClauseSettings | None = None) -> Segmentatio
     break_words = {doc.vocab.strings.add(word) for word in settings.report_clause_breaks}
     breaks = frozenset(
         j
-        for j, (start, length, lower, space, _) in enumerate(rows)
+        for j, (start, length, lower, space) in enumerate(rows)
         if lower in break_words
         or (space and "\n" in text[start : start + length] and not _wrapped(text, start, length))
     )

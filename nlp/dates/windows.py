@@ -53,11 +53,10 @@ def merged_doc(
     stands for (start, end), and the text. Reads the doc through ``to_array``: no Token objects.
     """
     strings = doc.vocab.strings
-    # as Python ints first: indexing the numpy array makes a numpy scalar per element
-    rows = doc.to_array([ORTH, IDX]).tolist() if len(doc) else []
-    orths = [strings[row[0]] for row in rows]
+    array = doc.to_array([ORTH, IDX])
+    orths = [strings[int(h)] for h in array[:, 0]]
     text = doc_text(doc)
-    starts = [row[1] for row in rows]
+    starts = array[:, 1].tolist()
     kept = [i for i, o in enumerate(orths) if not o.isspace()]
     lowers = [orths[i].lower() for i in kept]
     words: list[str] = []
