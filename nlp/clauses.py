@@ -283,10 +283,23 @@ class ClauseSettings:
     report_clause_breaks: frozenset[str] = frozenset(REPORT_CLAUSE_BREAKS)
 
 
+TEXT_KEY = "trigger_text"
+# ``doc.user_data`` key: the cuts again (the same object as ``doc._.clauses``), for quick reading.
+_CUTS_KEY = "trigger_cuts"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, read once: spaCy rebuilds ``Doc.text`` from every token on each access."""
+    text: str | None = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
 def segment_doc(doc: Doc, settings: ClauseSettings | None = None) -> Segmentation:
     """Every cut of a Doc whose sentences the sentencizer has set."""
     settings = settings or ClauseSettings()
-    text = doc.text
+    text = doc_text(doc)
     n = len(doc)
     # Token offsets and words read once as arrays: building a Token object per lookup was most
     # of this component's time.
@@ -294,7 +307,11 @@ def segment_doc(doc: Doc, settings: ClauseSettings | None = None) -> Segmentatio
     idx = [row[0] for row in rows]
     end_of = [row[0] + row[1] for row in rows]
     annotated = doc.has_annotation("SENT_START")
-    spacy_sentences = [(s.start, s.end) for s in doc.sents] if annotated else [(0, n)]
+    spacy_sentences = [(0, n)]
+    if annotated:  # ``doc.sents`` from the array: a sentence starts at 0 and where SENT_START is 1
+        starts_at = (doc.to_array("SENT_START")[1:] == 1).nonzero()[0] + 1 if n else []
+        firsts = [0, *(int(i) for i in starts_at)] if n else []
+        spacy_sentences = list(zip(firsts, [*firsts[1:], n], strict=False))
     starts, ends = [0] * n, [n] * n
     if annotated:
         for first, last in spacy_sentences:
@@ -346,7 +363,11 @@ def segmentation(doc: Doc) -> Segmentation:
 
     Raises ``ValueError`` when the component did not run: a recogniser never cuts on its own.
     """
-    cuts = doc._.clauses if Doc.has_extension(KEY) else None
+    # read through ``user_data`` first: every recogniser asks many times per Doc, and each
+    # ``doc._`` access builds an accessor object
+    cuts = doc.user_data.get(_CUTS_KEY)
+    if cuts is None:
+        cuts = doc._.clauses if Doc.has_extension(KEY) else None
     if not isinstance(cuts, Segmentation):
         raise ValueError("the 'clauses' component did not run on this Doc")
     return cuts
@@ -387,6 +408,7 @@ class ClausesComponent:
                     spans.append(Span(doc, first, last, label=label))
         doc.spans[KEY] = spans
         doc._.clauses = cuts
+        doc.user_data[_CUTS_KEY] = cuts
         return doc
 
 

@@ -27,7 +27,7 @@ from nlp.clauses import Cut, Segmentation, segment_text
 from nlp.findings import Finding
 from nlp.lexicon import compile_all, load_data, sentences
 from nlp.pipeline import TextFindingsComponent
-from nlp.prefilter import may_match
+from nlp.prefilter import grams, may_match
 from trigger.vocabulary import Exclusion
 
 KEY = "exclusions"
@@ -132,10 +132,11 @@ def find_exclusion_cues(text: str, cuts: Segmentation | None = None) -> list[Fin
         kept = denied[index]
         kept_neighbours = " ".join(denied[max(0, index - 1) : index + 2])
         taken_back = retracted[index] or any(opens[index + 1 : index + 2])
+        canon_grams = grams(canon)  # runs of three characters, for the rules' prefilter
         for rule in _rules():
             if rule.deniable and taken_back:
                 continue
-            if not may_match(rule.pattern, canon):
+            if not may_match(rule.pattern, canon, canon_grams):
                 continue  # no string the pattern needs is in the sentence (nlp.prefilter)
             body, around = (kept, kept_neighbours) if rule.deniable else (canon, neighbours)
             if rule.requires is not None and not rule.requires.search(body):

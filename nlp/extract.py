@@ -14,8 +14,10 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from nlp.bounded import bounded_text
+from nlp.clauses import Cut, doc_text, segment_text, segmentation
 from nlp.document import Document, Person, Segment, SegmentKind
 from nlp.exclusions import decide_exclusions
 from nlp.findings import Finding
@@ -147,10 +149,11 @@ class Extractor:
             if segment.prompt and not own:
                 # "yes, my religion" after the bot asked whether they were targeted for who they
                 # are (an answer with markers of its own was read by the component already)
+                answer = document.segment_text(segment)
                 strands.update(
                     HateStrand(f.label)
                     for f in find_hate_markers_in_answer(
-                        document.segment_text(segment), segment.prompt
+                        answer, segment.prompt, own if _read_as_is(part.doc, answer) else None
                     )
                 )
             risks.update(RiskFlag(f.label) for f in findings(part.doc, "risk"))
@@ -293,6 +296,15 @@ def _rejected(rejection: Rejection) -> RejectedDate:
         rule=rejection.rule,
         reason=rejection.reason,
     )
+
+
+def _read_as_is(doc: Doc, text: str) -> bool:
+    """Whether the pipeline read ``text`` itself, cut into the sentences plain text gets: then
+    its hate markers are what :func:`nlp.hate.find_hate_markers` finds in ``text`` (it reads only
+    the text and those sentences), and need not be looked for again."""
+    return doc_text(doc) == text and segmentation(doc).bounds(Cut.TEXT_SENTENCE) == segment_text(
+        text
+    ).bounds(Cut.TEXT_SENTENCE)
 
 
 def _has_recent_incident(incidents: list[Incident], received: date) -> bool:

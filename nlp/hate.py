@@ -50,7 +50,7 @@ from nlp.lexicon import (
 )
 from nlp.lexicon import vocabulary as words_of
 from nlp.pipeline import TextFindingsComponent
-from nlp.prefilter import needed_pattern
+from nlp.prefilter import grams, may_match_source
 from trigger.vocabulary import HateStrand
 
 KEY = "hate"
@@ -184,10 +184,9 @@ class _Rule:
         """The compiled regex (compiled once, on first use)."""
         return _regex(self.source)
 
-    def may_match(self, canon: str) -> bool:
-        """False when ``canon`` lacks every string a match needs (:mod:`nlp.prefilter`)."""
-        needed = needed_pattern(self.source)
-        return needed is None or needed.search(canon) is not None
+    def may_match(self, canon: str, canon_grams: frozenset[str] | None = None) -> bool:
+        """False when ``canon`` (runs of three: ``canon_grams``) lacks what a match needs."""
+        return may_match_source(self.source, canon, canon_grams)
 
 
 @cache
@@ -484,13 +483,15 @@ _YES = re.compile(
 )
 
 
-def find_hate_markers_in_answer(answer: str, prompt: str | None) -> list[Finding]:
+def find_hate_markers_in_answer(
+    answer: str, prompt: str | None, markers: list[Finding] | None = None
+) -> list[Finding]:
     """Strands a short chat answer names after the bot asked whether the victim was targeted.
 
     "yes, my religion" after "Do you feel targeted because of who you are, for example your
-    race or religion?" names religion; the answer's own markers count as usual; "no" names none.
-    """
-    findings = find_hate_markers(answer)
+    race or religion?" names religion; the answer's own ``markers`` (found here unless given)
+    count as usual; "no" names none."""
+    findings = find_hate_markers(answer) if markers is None else markers
     if findings or not prompt or not _TARGETING_QUESTION.search(prompt.lower()):
         return findings
     lowered = answer.lower()
@@ -589,21 +590,21 @@ def _slur_candidates(compiled: _Compiled, sentence: Sentence, index: int) -> lis
 def _rule_candidates(compiled: _Compiled, sentence: Sentence, index: int) -> list[_Candidate]:
     out: list[_Candidate] = []
     canon = sentence.canon
-    grams = ngrams(canon)
+    words = ngrams(canon)
     counter = bool(compiled.counter_speech.search(canon)) and not compiled.victim_directed.search(
         canon
     )
-    motivated = not compiled.motivation_context.isdisjoint(grams)
-    directed = not compiled.abuse_words.isdisjoint(grams) or bool(
+    motivated = not compiled.motivation_context.isdisjoint(words)
+    directed = not compiled.abuse_words.isdisjoint(words) or bool(
         compiled.victim_directed.search(canon)
     )
     for gate, group in compiled.rules:
-        if gate is not None and gate.isdisjoint(grams):
+        if gate is not None and gate.isdisjoint(words):
             continue
         for rule in group:
-            if rule.anchor is not None and rule.anchor.isdisjoint(grams):
+            if rule.anchor is not None and rule.anchor.isdisjoint(words):
                 continue
-            if not rule.may_match(canon):
+            if not rule.may_match(canon, grams(canon)):
                 continue
             for match in rule.pattern.finditer(canon):
                 before = canon[: match.start()]

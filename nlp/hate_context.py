@@ -219,9 +219,14 @@ def repair(
     while index < len(tokens):
         token = tokens[index]
         nxt = tokens[index + 1] if index + 1 < len(tokens) else None
-        if nxt is not None and token.text.isalpha() and nxt.text.isalpha():
+        if (
+            nxt is not None
+            and len(token.text) + len(nxt.text) >= 6  # first: the cheapest test
+            and token.text.isalpha()
+            and nxt.text.isalpha()
+        ):
             joined = _as_slur(token.text + nxt.text, lexicon, slurs, plain)
-            if joined is not None and len(token.text + nxt.text) >= 6:
+            if joined is not None:
                 out.append(Token(joined, token.start, nxt.end))
                 index += 2
                 changed = True

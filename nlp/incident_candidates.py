@@ -46,7 +46,7 @@ from nlp.incident_words import (
     is_incident_anchor,
     lower_words,
 )
-from nlp.pipeline import findings
+from nlp.pipeline import doc_text, findings
 
 _LONGEST_INCIDENT = timedelta(days=31)
 
@@ -538,7 +538,7 @@ class CandidateRules(ReportAttachment):
         match = _PINNING.fullmatch(c.text[c.s_start : c.mention.start])
         if match is None:
             return False
-        earlier = " ".join(p.doc.text for p in self.parts[: c.seg_index])
+        earlier = " ".join(doc_text(p.doc) for p in self.parts[: c.seg_index])
         earlier = (earlier + " " + c.text[: c.s_start])[-600:]
         noun = match.group("noun")
         if noun is not None and noun.lower() not in lower_words(earlier):

@@ -24,6 +24,7 @@ from typing import Any
 
 from nlp.incident_model import AnalysedSegment, AssemblyState, Incident, Report, Sentences
 from nlp.incident_words import event_lexicon, is_incident_anchor
+from nlp.pipeline import doc_text
 from nlp.reports import ReportCue
 
 # What may follow an item's topic: the body it went to, how, or when.
@@ -100,7 +101,7 @@ class ItemisedReports(AssemblyState):
             part = self.parts[incident.segment]
             start, end = incident.block
             end = min(end, before)
-            text = part.doc.text
+            text = doc_text(part.doc)
             for match in pattern.finditer(text, start - part.offset, max(0, end - part.offset)):
                 at = part.offset + match.start()
                 found.add(id(_owner(told, incident.segment, at) or incident))
@@ -171,7 +172,7 @@ class ItemisedReports(AssemblyState):
         if named:
             return tuple(named)
         if part.recipient_agency and re.search(
-            r"\b(?:you|your)\b", part.doc.text[item.start : item.end], re.I
+            r"\b(?:you|your)\b", doc_text(part.doc)[item.start : item.end], re.I
         ):
             return (part.recipient_agency,)
         return cue.agencies if len(cue.agencies) == 1 else ()

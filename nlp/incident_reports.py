@@ -31,6 +31,7 @@ from nlp.incident_words import (
     has_event,
     is_incident_anchor,
 )
+from nlp.pipeline import doc_text
 from nlp.reports import COUNTED_REPORTS, ReportCue
 
 # "reported this to us", "told us": the body an officer writes for
@@ -380,7 +381,7 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
         """The lower-cased text of the block that tells ``incident``."""
         part = self.parts[incident.segment]
         start, end = incident.block
-        return part.doc.text[start - part.offset : end - part.offset].lower()
+        return doc_text(part.doc)[start - part.offset : end - part.offset].lower()
 
 
 def incident_finding(incident: Incident) -> IncidentFinding:

@@ -25,7 +25,7 @@ from nlp.document import Document, Person, Segment, SegmentKind
 from nlp.findings import Finding
 from nlp.lexicon import compile_all, expand, load_data, sentences
 from nlp.pipeline import TextFindingsComponent, doc_text, findings
-from nlp.prefilter import may_match
+from nlp.prefilter import grams, may_match
 from trigger.vocabulary import ApplicantRole, Consent
 
 KEY = "parties"
@@ -220,8 +220,9 @@ def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding
         third_party = compiled.third_party if gates["third_party"].search(canon) else ()
         consent = gates["consent"].search(canon) is not None
         community = compiled.community if gates["community"].search(canon) else ()
+        canon_grams = grams(canon) if third_party or community else None
         for relationship, pattern in third_party:
-            if not may_match(pattern, canon):
+            if not may_match(pattern, canon, canon_grams):
                 continue
             for match, start, end in _matches(pattern, sentence):
                 result.append(
@@ -254,7 +255,7 @@ def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding
                 )
             )
         for add, fixed, pattern in community:
-            if not may_match(pattern, canon):
+            if not may_match(pattern, canon, canon_grams):
                 continue
             for match, start, end in _matches(pattern, sentence):
                 count = fixed if fixed is not None else _number(match.group("n"), compiled.numbers)

@@ -26,7 +26,8 @@ from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
-from nlp.clauses import Segmentation, segmentation
+from nlp.clauses import TEXT_KEY, Segmentation, segmentation
+from nlp.clauses import doc_text as doc_text  # re-exported: the recognisers read it from here
 
 # (factory name, module that registers it), after spaCy's sentencizer. Order matters: later
 # components read what earlier ones wrote (every recogniser reads the clauses; the report finder
@@ -43,15 +44,6 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
 
 
 _FINDINGS = "trigger_findings"
-_TEXT = "trigger_text"
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, read once: spaCy rebuilds ``Doc.text`` from every token on each access."""
-    text: str | None = doc.user_data.get(_TEXT)
-    if text is None:
-        text = doc.user_data[_TEXT] = doc.text
-    return text
 
 
 def register_extensions() -> None:
@@ -123,7 +115,7 @@ def analyse(
     if reference.tzinfo is None:
         raise ValueError("reference must be an aware datetime")
     doc = nlp.make_doc(text)
-    doc.user_data[_TEXT] = text
+    doc.user_data[TEXT_KEY] = text
     if options:
         doc.user_data.update(options)
     doc._.reference = reference
@@ -169,5 +161,7 @@ def token_starts(doc: Doc) -> list[int]:
     """Each token's character offset, computed once per Doc (for bisecting offsets to tokens)."""
     cached: list[int] | None = doc.user_data.get("trigger_token_starts")
     if cached is None:
-        cached = doc.user_data["trigger_token_starts"] = [t.idx for t in doc]
+        # read as one array: a Token object per index cost more than the bisecting it serves
+        starts = doc.to_array("IDX").tolist() if len(doc) else []
+        cached = doc.user_data["trigger_token_starts"] = starts
     return cached

@@ -6,6 +6,12 @@ it contains (the literal text it must spell out: "called me" in ``(?:he|she) cal
 that contains none of them cannot match, so ``any(s in text for s in strings)`` rules a sentence
 out before the regex runs; the result is the same as running it. Case-insensitive parts are never
 taken (the test is case-sensitive), nor anything inside a lookaround.
+
+A quicker test comes first when the caller passes the text's :func:`grams` (its runs of three
+characters, computed once per sentence for every rule): each required string is at least three
+characters long and cannot be in a text that lacks one of its own runs of three, so a text holding
+none of the strings' rarest runs (:func:`needed_index`) is ruled out without a search, and only
+the strings whose run it holds are looked for. The answer is exactly the search's.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 # The stdlib's regex parser (``re._parser``; ``sre_parse`` is its deprecated alias).
@@ -28,8 +34,10 @@ _MOST = 80
 _Strings = frozenset[str] | None
 
 
+@cache
 def required_strings(source: str) -> frozenset[str] | None:
-    """Strings one of which every match of ``source`` contains, or ``None`` (no useful test)."""
+    """Strings one of which every match of ``source`` contains, or ``None`` (no useful test).
+    Read once per source (parsing a long regex takes milliseconds)."""
     try:
         parsed = _parser.parse(source, 0)
     except re.error:
@@ -53,11 +61,85 @@ def needed_pattern(source: str) -> re.Pattern[str] | None:
     return re.compile("|".join(re.escape(s) for s in sorted(strings, key=len, reverse=True)))
 
 
-def may_match(pattern: re.Pattern[str], text: str) -> bool:
-    """False when ``text`` holds no string every match of ``pattern`` needs (so no match)."""
-    if pattern.flags & re.IGNORECASE:
-        return True
-    needed = needed_pattern(pattern.pattern)
+# English letters, commonest first: a run of three with rarer letters rules out more texts.
+_COMMON_FIRST = " etaoinshrdlcumwfgypbvkjxqz"
+
+
+def _rarity(gram: str) -> int:
+    return sum(_COMMON_FIRST.find(ch) % len(_COMMON_FIRST) for ch in gram)
+
+
+# A few dozen: the hate, risk, exclusion and party rules read the same sentences in turn, one
+# message at a time.
+@lru_cache(maxsize=64)
+def grams(text: str) -> frozenset[str]:
+    """Every run of three characters of ``text``, for the tests below."""
+    return frozenset({text[i : i + 3] for i in range(len(text) - 2)})
+
+
+# The strings by their rarest run of three, and those runs as a set (the quick test).
+_Index = tuple[dict[str, tuple[str, ...]], frozenset[str]]
+
+
+@cache
+def needed_index(source: str) -> _Index | None:
+    """:func:`required_strings` by their rarest run of three characters (a text without any of
+    these runs holds none of the strings), or ``None`` (no such test)."""
+    strings = required_strings(source)
+    if strings is None or min(map(len, strings)) < 3:
+        return None
+    index: dict[str, list[str]] = {}
+    for string in sorted(strings):
+        key = max((string[i : i + 3] for i in range(len(string) - 2)), key=_rarity)
+        index.setdefault(key, []).append(string)
+    return {key: tuple(found) for key, found in index.items()}, frozenset(index)
+
+
+def _holds_one(index: _Index, text: str, text_grams: frozenset[str]) -> bool:
+    """Whether ``text`` contains one of the strings of ``index`` (the same answer as searching
+    for all of them: a string is looked for only where its run of three is in the text)."""
+    by_key, keys = index
+    if text_grams.isdisjoint(keys):
+        return False
+    for key in text_grams & keys:
+        for string in by_key[key]:
+            if string in text:
+                return True
+    return False
+
+
+def may_match_source(source: str, text: str, text_grams: frozenset[str] | None = None) -> bool:
+    """False when ``text`` holds no string every match of the regex ``source`` needs."""
+    if text_grams is not None:
+        index = needed_index(source)
+        if index is not None:
+            return _holds_one(index, text, text_grams)
+    needed = needed_pattern(source)
+    return needed is None or needed.search(text) is not None
+
+
+# Per regex (by identity, the regex kept beside its tests so a reused id is never mistaken): its
+# :func:`needed_index` and :func:`needed_pattern`, ``None`` when it has none. Looked up on every
+# call: the flag test alone (``RegexFlag`` arithmetic) cost more than most searches, and a
+# ``re.Pattern`` is a costly dict key (its hash reads the whole compiled program, each time).
+_TESTS: dict[int, tuple[re.Pattern[str], _Index | None, re.Pattern[str] | None]] = {}
+
+
+def may_match(
+    pattern: re.Pattern[str], text: str, text_grams: frozenset[str] | None = None
+) -> bool:
+    """False when ``text`` holds no string every match of ``pattern`` needs (so no match).
+    ``text_grams``, the text's :func:`grams`, allow the quicker test."""
+    entry = _TESTS.get(id(pattern))
+    if entry is None or entry[0] is not pattern:
+        if pattern.flags & re.IGNORECASE:
+            entry = (pattern, None, None)
+        else:
+            entry = (pattern, needed_index(pattern.pattern), needed_pattern(pattern.pattern))
+        _TESTS[id(pattern)] = entry
+    _pattern, index, needed = entry
+    if text_grams is not None and index is not None:
+        return _holds_one(index, text, text_grams)
     return needed is None or needed.search(text) is not None
 
 

@@ -397,6 +397,7 @@ def _agency_as_cue(
     """Agency phrases that are reports by themselves: "on the council website", "the police
     came"."""
     out = []
+    text = doc_text(doc)
     ordered = sorted(cues, key=lambda c: c.start)
     cue_starts = [c.start for c in ordered]
     for finding in agencies:
@@ -406,7 +407,7 @@ def _agency_as_cue(
         following = [t.lower_ for t in doc[span.end : span.end + 4] if t.lower_ not in {"'s", "’s"}]
         if any(w in matchers.channel_words for w in following[:3]):
             why = "report through an agency's channel"
-        elif _LOG_FIELD.search(doc.text, doc.text.rfind("\n", 0, finding.start) + 1, finding.start):
+        elif _LOG_FIELD.search(text, text.rfind("\n", 0, finding.start) + 1, finding.start):
             # "- 08/09 - bikes revving late at night - police 101 that night": the last field of
             # a dated log line says who was told
             why = "the report field of a log line"

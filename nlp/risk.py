@@ -29,7 +29,7 @@ from nlp.clauses import Cut, Segmentation, segment_text, segmentation
 from nlp.findings import Finding
 from nlp.lexicon import Sentence, compile_all, load_data, sentences
 from nlp.pipeline import TextFindingsComponent, doc_text, set_findings
-from nlp.prefilter import may_match
+from nlp.prefilter import grams, may_match
 from trigger.vocabulary import RiskFlag
 
 KEY = "risk"
@@ -182,10 +182,13 @@ def find_risk_flags(
         following = tuple(s.canon for s in sents[index + 1 : index + 3])
         settled = compiled.resolved_past.search(canon) is not None
         contrasts: list[int] | None = None  # the sentence's "but" cuts, when first needed
+        canon_grams = grams(canon)  # its runs of three characters, for the prefilter
         for rule in rules:
-            if rule.gate is not None and not rule.gate.search(canon):
+            if rule.gate is not None and not (
+                may_match(rule.gate, canon, canon_grams) and rule.gate.search(canon)
+            ):
                 continue
-            if not may_match(rule.pattern, canon):
+            if not may_match(rule.pattern, canon, canon_grams):
                 continue  # no string the rule's pattern needs (nlp.prefilter): no match here
             if rule.denied_anywhere is not None and _denied_in(rule, sents, denied):
                 continue  # "I am 81 ... I'm not disabled or poorly, I get about fine"

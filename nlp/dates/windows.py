@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
-from spacy.attrs import IDX, ORTH, SPACY
+from spacy.attrs import IDX, ORTH
 from spacy.tokens import Doc, Span
 
+from nlp.clauses import doc_text
 from nlp.dates.lexicon import Phrase
 
 # A match may start this many tokens before its first anchor ("at the end of last week") and
@@ -52,10 +53,10 @@ def merged_doc(
     stands for (start, end), and the text. Reads the doc through ``to_array``: no Token objects.
     """
     strings = doc.vocab.strings
-    array = doc.to_array([ORTH, SPACY, IDX])
+    array = doc.to_array([ORTH, IDX])
     orths = [strings[int(h)] for h in array[:, 0]]
-    text = "".join(o + " " if sp else o for o, sp in zip(orths, array[:, 1], strict=True))
-    starts = [int(i) for i in array[:, 2]]
+    text = doc_text(doc)
+    starts = array[:, 1].tolist()
     kept = [i for i, o in enumerate(orths) if not o.isspace()]
     lowers = [orths[i].lower() for i in kept]
     words: list[str] = []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from nlp.clauses import Cut, segment_text
@@ -134,3 +136,45 @@ def test_the_test_never_drops_a_match_of_an_exclusion_rule() -> None:
                 matched += 1
                 assert may_match(rule.pattern, canon), (rule.name, canon)
     assert matched >= 4
+
+
+def test_the_runs_of_three_give_the_same_answer_as_the_search() -> None:
+    # nlp.prefilter's quick test (a sentence's runs of three characters against each required
+    # string's rarest run) must agree with searching for the strings, both ways, on every rule
+    from nlp.exclusions import _rules
+    from nlp.prefilter import grams, may_match_source, needed_pattern
+    from nlp.risk import _compiled as risk_rules
+    from tests.unit.test_risk_suite import SUITE
+
+    compiled = _compiled()
+    sources = [rule.source for _, group in compiled.rules for rule in group]
+    sources += [rule.pattern.pattern for rule in risk_rules().rules]
+    sources += [rule.pattern.pattern for rule in _rules()]
+    texts = [text for text, _ in SUITE] + [case.text for case in HATEFUL + NEUTRAL]
+    canons = [
+        s.canon
+        for text in texts
+        for s in sentences(text, segment_text(text).bounds(Cut.TEXT_SENTENCE), compiled.lexicon)
+    ]
+    canons += ["ab", "", "muslim", "go back", "jewish folk"]  # short and bare texts too
+    agreed = found = 0
+    for source in sources:
+        needed = needed_pattern(source)
+        if needed is None:
+            continue
+        for canon in canons:
+            expected = needed.search(canon) is not None
+            assert may_match_source(source, canon, grams(canon)) == expected, (source[:60], canon)
+            agreed += 1
+            found += expected
+    assert agreed > 10_000 and found > 100
+
+
+def test_a_regex_s_quick_test_agrees_with_its_search() -> None:
+    from nlp.prefilter import grams, needed_pattern
+
+    pattern = re.compile(r"\b(?:muslim|jewish) (?:people|folk)")
+    needed = needed_pattern(pattern.pattern)
+    assert needed is not None
+    for text in ["jewish folk", "muslims", "a mus lim", "ewi", "", "people"]:
+        assert may_match(pattern, text, grams(text)) == (needed.search(text) is not None)
