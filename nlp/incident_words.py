@@ -86,7 +86,10 @@ def event_lexicon() -> EventLexicon:
             _phrase_regex(rows["REPORT_DAY_UNKNOWN"]["phrases"]).pattern
             + "|(?<![\\w'’])(?:"
             + rows["REPORT_DAY_UNKNOWN"]["pattern"]
-            + ")",
+            + ")"
+            # a table's or a pasted spreadsheet's cell holding only "?" or "??" (a date not known)
+            + "|"
+            + rows["REPORT_DAY_UNKNOWN"]["cell_pattern"],
             re.I,
         ),
         agency_unknown=_phrase_regex(rows["AGENCY_UNKNOWN"]["phrases"]),

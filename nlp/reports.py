@@ -383,10 +383,17 @@ def find_reports(doc: Doc) -> tuple[list[Finding], list[Finding], list[Finding]]
     return cues, agencies, references
 
 
-# A dated line of a log ("- 08/09 - what happened - "), up to a field that starts with an agency.
+# A dated line of a log ("- 08/09 - what happened - "), a pipe table's row ("| 08/09 | what
+# happened | ") or a spreadsheet's pasted row (cells between tabs), up to a later field that
+# starts with an agency (after "the", "rang" or one other word: "Leics Police 101"): the date's
+# field, at least one field after it, then the agency's.
+_FIELD_SEPARATOR = r"(?:[ \t]+[-–][ \t]+|[ \t]*\|[ \t]*|\t[ \t]*)"
 _LOG_FIELD = re.compile(
-    r"^[ \t]*(?:[-*•–][ \t]+)?\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?[ \t]+[-–][ \t]+"
-    r"[^\n]*?[ \t][-–][ \t]+(?:the[ \t]+|rang[ \t]+(?:the[ \t]+)?)?$",
+    r"^[ \t]*(?:\|[ \t]*)?(?:[-*•–][ \t]+)?\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?"
+    + _FIELD_SEPARATOR
+    + r"[^\n]*?"
+    + _FIELD_SEPARATOR
+    + r"(?:the[ \t]+|rang[ \t]+(?:the[ \t]+)?|[A-Z][\w.&'-]*[ \t]+)?$",
     re.I | re.M,
 )
 

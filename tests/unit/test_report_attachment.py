@@ -176,6 +176,43 @@ def test_the_last_field_of_a_dash_log_line_is_its_report(nlp: Language) -> None:
     ]
 
 
+def test_each_row_of_a_pipe_table_takes_its_own_report(nlp: Language) -> None:
+    text = (
+        "My diary, with who I told:\n"
+        "| Date | What | Who I told |\n"
+        "|------|------|------------|\n"
+        "| 01/06/2026 | They threw eggs at my front door and laughed about it for ages | "
+        "Police online form 02/06 |\n"
+        "| 02/06/2026 | Quiet night for once | - |\n"
+        "| 04/06/2026 | Shouting and swearing at my kids in the street outside our house | "
+        "Sussex Police 101 on 05/06 |\n"
+        "| 06/06/2026 | Music till 3am | not reported |\n"
+    )
+    assert rows(nlp, text) == [
+        (d(1), True, d(2), ("police",)),
+        (d(4), True, d(5), ("police",)),
+        (d(6), False, None, ()),
+    ]
+
+
+def test_each_row_of_a_pasted_spreadsheet_takes_its_own_report(nlp: Language) -> None:
+    text = (
+        "Date\tTime\tWhat\tReported to\tWhen\n"
+        "01/06/2026\t23:40\tLads kicked my door and broke the letterbox\tPolice 101\t02/06/2026\n"
+        "03/06/2026\t01:15\tSomebody let my tyres down\tcouncil ASB team\t?\n"
+        "05/06/2026\t\tDentist\t\t\n"
+    )
+    assert rows(nlp, text) == [
+        (d(1), True, d(2), ("police",)),
+        (d(3), True, None, ("council",)),
+    ]
+
+
+def test_an_agency_inside_a_table_row_is_not_its_report_field(nlp: Language) -> None:
+    text = "| 01/06/2026 | lads shouting at the police officer outside the shop | |\n"
+    assert rows(nlp, text) == [(d(1), None, None, ())]
+
+
 def test_an_agency_inside_a_log_line_is_not_its_report_field(nlp: Language) -> None:
     text = "- 01/06 - lads shouting at the police officer outside the shop\n"
     assert rows(nlp, text) == [(d(1), None, None, ())]
