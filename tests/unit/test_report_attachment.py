@@ -197,10 +197,10 @@ def test_each_row_of_a_pipe_table_takes_its_own_report(nlp: Language) -> None:
 
 def test_each_row_of_a_pasted_spreadsheet_takes_its_own_report(nlp: Language) -> None:
     text = (
-        "Date\tTime\tWhat\tReported to\tWhen\n"
-        "01/06/2026\t23:40\tLads kicked my door and broke the letterbox\tPolice 101\t02/06/2026\n"
-        "03/06/2026\t01:15\tSomebody let my tyres down\tcouncil ASB team\t?\n"
-        "05/06/2026\t\tDentist\t\t\n"
+        "Date\tWhat\tReported to\tWhen\tRef\n"
+        "01/06/2026\tLads kicked my door and broke the letterbox\tPolice 101\t02/06/2026\t4421\n"
+        "03/06/2026\tThey kicked my door again\tcouncil ASB team\t?\t-\n"
+        "05/06/2026\tDentist\t\t\n"
     )
     assert rows(nlp, text) == [
         (d(1), True, d(2), ("police",)),
