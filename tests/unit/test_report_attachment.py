@@ -208,6 +208,26 @@ def test_each_row_of_a_pasted_spreadsheet_takes_its_own_report(nlp: Language) ->
     ]
 
 
+@pytest.mark.parametrize(
+    "last_cell",
+    ["\t02/06/2026", " | 02/06 |", " - 02/06"],
+)
+def test_a_row_ending_in_its_report_date_keeps_the_next_row_its_own(
+    nlp: Language, last_cell: str
+) -> None:
+    separator = "\t" if last_cell.startswith("\t") else (" | " if "|" in last_cell else " - ")
+    lead = "| " if "|" in last_cell else ""
+    text = (
+        f"{lead}01/06/2026{separator}Lads kicked my door and broke the letterbox{separator}"
+        f"Police 101{last_cell}\n"
+        f"{lead}03/06/2026{separator}They kicked my door again{separator}not reported\n"
+    )
+    assert [(start, reported) for start, reported, _, _ in rows(nlp, text)] == [
+        (d(1), True),
+        (d(3), False),
+    ]
+
+
 def test_an_agency_inside_a_table_row_is_not_its_report_field(nlp: Language) -> None:
     text = "| 01/06/2026 | lads shouting at the police officer outside the shop | |\n"
     assert rows(nlp, text) == [(d(1), None, None, ())]
