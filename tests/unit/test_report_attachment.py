@@ -228,6 +228,37 @@ def test_a_row_ending_in_its_report_date_keeps_the_next_row_its_own(
     ]
 
 
+@pytest.mark.parametrize(
+    "field",
+    ["nobody - thought it was a one off", "didnt bother", "not yet", "no one", "None"],
+)
+def test_a_log_field_saying_nobody_was_told_is_no_report(nlp: Language, field: str) -> None:
+    text = (
+        "01/06/2026 - they threw eggs at the front door - rang 101\n"
+        f"03/06/2026 - music till 4am from next door - {field}\n"
+    )
+    assert rows(nlp, text) == [(d(1), True, d(1), ("police",)), (d(3), False, None, ())]
+
+
+def test_nobody_inside_a_log_lines_behaviour_is_not_its_report_field(nlp: Language) -> None:
+    text = "03/06/2026 - music till 4am, nobody could sleep - rang 101\n"
+    assert rows(nlp, text) == [(d(3), True, d(3), ("police",))]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Me, the couple opposite and the man at 52 have all reported it to the police.",
+        "My wife, the lady at 9 and the family upstairs had all reported it to the police.",
+    ],
+)
+def test_listed_reporters_who_have_all_reported_are_not_a_report_of_the_last_incident(
+    nlp: Language, said: str
+) -> None:
+    text = f"On 3 June they kicked my door, I didn't report it. {said}"
+    assert rows(nlp, text) == [(d(3), False, None, ())]
+
+
 def test_an_agency_inside_a_table_row_is_not_its_report_field(nlp: Language) -> None:
     text = "| 01/06/2026 | lads shouting at the police officer outside the shop | |\n"
     assert rows(nlp, text) == [(d(1), None, None, ())]
@@ -298,6 +329,8 @@ def test_who_reports_by_habit_is_not_a_report_of_the_last_incident(nlp: Language
         # numbers said in words, as voice-to-text writes them
         ("I rang one oh one that night.", True, ("police",)),
         ("I had to ring nine nine nine.", True, ("police",)),
+        ("I reported it on the noise app that night.", True, ("council",)),
+        ("I reported it to the dog warden.", True, ("council",)),
     ],
 )
 def test_bodies_named_the_way_people_name_them(
