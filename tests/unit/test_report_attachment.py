@@ -259,6 +259,31 @@ def test_listed_reporters_who_have_all_reported_are_not_a_report_of_the_last_inc
     assert rows(nlp, text) == [(d(3), False, None, ())]
 
 
+@pytest.mark.parametrize(
+    "reports",
+    [
+        "I reported the bin fire to the police on 2 June. The shed one I rang the council about "
+        "on the 5th.",
+        "The bin fire I reported to the police on 2 June. The shed I reported to the council on "
+        "the 5th.",
+        "As for reporting: I reported the bin fire to the police on 2 June. The shed fire I "
+        "reported to the council on the 5th.",
+    ],
+)
+def test_reports_that_name_their_incident_by_a_compound_or_told_first(
+    nlp: Language, reports: str
+) -> None:
+    text = (
+        "- On 1 June they set fire to our wheelie bin.\n"
+        "- On 3 June they smashed the shed door and set fire to the shed.\n\n"
+        f"{reports}"
+    )
+    assert rows(nlp, text) == [
+        (d(1), True, d(2), ("police",)),
+        (d(3), True, d(5), ("council",)),
+    ]
+
+
 def test_an_agency_inside_a_table_row_is_not_its_report_field(nlp: Language) -> None:
     text = "| 01/06/2026 | lads shouting at the police officer outside the shop | |\n"
     assert rows(nlp, text) == [(d(1), None, None, ())]
