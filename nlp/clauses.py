@@ -89,10 +89,11 @@ _ABBREVIATIONS = frozenset(
 _SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)]*(?=\s)|\n\s*\n|(?<! )\r\n|(?<![ \r])\n")
 _BLANK_LINE = re.compile(r"\n\s*\n")
 # A line of a list or a diary starts a paragraph sentence of its own: a bullet, "1)" or "2.", a
-# numeric date ("14/10 | ...", "4.6.26:"), or a capitalised weekday ("Monday 1 June - ..."). A
+# numeric date ("14/10 | ...", "4.6.26:"), or a capitalised weekday ("Monday 1 June - ..."), each
+# also as the first cell of a pipe table's row ("| 14/10/2026 | ... |"). A
 # quote marker ("> ") is not a bullet: quoted mail wraps its sentences over such lines.
 _LIST_LINE = re.compile(
-    r"(?<![ \r])\r?\n(?=[ \t]*(?:[-*•–]\s|\d{1,2}[).]\s|\d{1,2}[/.-]\d{1,2}\b"
+    r"(?<![ \r])\r?\n(?=[ \t]*(?:\|[ \t]*)?(?:[-*•–]\s|\d{1,2}[).]\s|\d{1,2}[/.-]\d{1,2}\b"
     r"|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b))"
 )
 
@@ -264,7 +265,8 @@ def _separated(
         for separator in separators:
             i = around.find(separator)
             while i >= 0:
-                found.append((s_start + i, s_start + i + len(separator)))
+                if not _time_colon(around, i, separator):
+                    found.append((s_start + i, s_start + i + len(separator)))
                 i = around.find(separator, i + 1)
         start, opener = s_start, None
         for cut in sorted(found):
@@ -272,6 +274,17 @@ def _separated(
             start, opener = cut[0] + 1, cut
         out.append(Clause(kind, start, s_end, opener))
     return out
+
+
+def _time_colon(text: str, i: int, separator: str) -> bool:
+    """Whether the separator at ``text[i]`` is the colon of a clock time ("23:40", "6:15pm"),
+    which ends no clause."""
+    return (
+        separator == ":"
+        and 0 < i < len(text) - 1
+        and text[i - 1].isdigit()
+        and text[i + 1 : i + 3].isdigit()
+    )
 
 
 @dataclass(frozen=True)

@@ -143,7 +143,23 @@ _PINNING = re.compile(
     re.I,
 )
 # "on a Sunday", "of an evening", "on any Friday night": a kind of day, not one day
+# A spaced dash opening or closing an aside (" - ", " – ", " — ").
+_ASIDE_DASH = re.compile(r" [-–—] ")
 _ANY_SUCH_DAY = re.compile(r"\b(?:on|of|like) (?:a|an|any) $", re.I)
+
+
+def _without_asides(clause: str, own: tuple[int, int]) -> str:
+    """The clause with each aside between spaced dashes that does not hold the date blanked out,
+    when behaviour is told after it ("On Saturday - my appointment was the next day - they threw
+    eggs"): what the aside is about does not veto the date. A log line's later fields ("01/06 -
+    PCSO visited - police") tell no behaviour and stay."""
+    dashes = list(_ASIDE_DASH.finditer(clause))
+    for opening, closing in zip(dashes[::2], dashes[1::2], strict=False):
+        inside = opening.end() <= own[0] < closing.start()
+        if not inside and has_strong_event(clause[closing.end() :]):
+            width = closing.start() - opening.end()
+            clause = clause[: opening.end()] + " " * width + clause[closing.start() :]
+    return clause
 
 
 class CandidateRules(ReportAttachment):
@@ -295,9 +311,23 @@ class CandidateRules(ReportAttachment):
         assert base is not None and base.end is not None  # the rule before checked
         if not has_event(c.text[c.mention.end : c.s_end]):
             return _Reject()  # "the officer who rang me back the next day was rude"
+        if self._in_aside_about_something_else(c):
+            return _Reject()  # "- I had the hearing the next day -": a day of something else
         day = base.end + timedelta(days=getattr(c.value, "offset_days", None) or 0)
         why = f"'{c.value.text}' after the incident of {base.end.isoformat()}"
         return _Accept(day, day, why, relative=True)
+
+    def _in_aside_about_something_else(self, c: _Candidate) -> bool:
+        """Whether the date stands in an aside between spaced dashes ("A fortnight ago - I had
+        the hearing at court the next day - he kicked my car") that is about something else."""
+        before = [m.end() for m in _ASIDE_DASH.finditer(c.text, c.s_start, c.mention.start)]
+        after = _ASIDE_DASH.search(c.text, c.mention.end, c.s_end)
+        if not before or after is None:
+            return False
+        a, b = before[-1], after.start()
+        spans = [(m.start - a, m.end - a) for m in self.mentions_between(a, b)]
+        own = (c.mention.start - a, c.mention.end - a)
+        return clause_veto(date_scope(c.text[a:b], spans, own)) is not None
 
     def _rule_unresolved(self, c: _Candidate) -> _Verdict | None:
         return _Reject() if c.start is None or c.end is None else None
@@ -401,7 +431,7 @@ class CandidateRules(ReportAttachment):
         a, b = c.sents.bounds_around(Cut.CLAUSE, c.sentence, c.mention.start, c.mention.end)
         spans = [(m.start - a, m.end - a) for m in self.mentions_between(a, b)]
         own = (c.mention.start - a, c.mention.end - a)
-        clause = PLACE_COURT.sub(lambda x: " " * len(x.group(0)), c.text[a:b])
+        clause = _without_asides(PLACE_COURT.sub(lambda x: " " * len(x.group(0)), c.text[a:b]), own)
         veto = clause_veto(date_scope(clause, spans, own))
         if veto is None:
             return None
@@ -511,8 +541,10 @@ class CandidateRules(ReportAttachment):
         others = self.mentions_between(c.s_start, c.s_end)
         if len(others) > 1:
             # several dates in the sentence: only the conjuncts of this one tell about it
-            spans = [(m.start - c.s_start, m.end - c.s_start) for m in others]
             own = (c.mention.start - c.s_start, c.mention.end - c.s_start)
+            around = _without_asides(around, own)  # a date in a dashed aside scopes nothing
+            spans = [(m.start - c.s_start, m.end - c.s_start) for m in others]
+            spans = [(a, b) for a, b in spans if around[a:b].strip()]
             around = " ".join(date_scope(around, spans, own))
         # "and last night AGAIN": the behaviour just told, again
         # "Last weekend it was the same": so too

@@ -32,7 +32,15 @@ _AFTER_TOPIC = (
     r"(?=(?:to|with|on|online|via|at|in|by|using|through|the\s+same|straight|that|first|"
     r"next|a\s+(?:day|week|few))\b)"
 )
-_TOPIC = r"(?:the|my|our)\s+(?P<noun>[a-z]+)(?:\s+(?:one|thing|incident|business))?\s+"
+# A compound's second word is a content word ("the bin fire"), never a function word.
+_HEAD = (
+    r"(?:\s+(?!(?:the|a|an|to|on|in|at|by|with|via|online|that|this|and|or|of|for|from|i|we|it"
+    r"|same|next|first|straight)\b)(?P<head>[a-z]+))"
+)
+_TOPIC = (
+    rf"(?:the|my|our)\s+(?P<noun>[a-z]+){_HEAD}??"
+    r"(?:\s+(?:one|thing|incident|business))?\s+"
+)
 # The first item, right after the report verb ("reported| the eggs to ..."), or what the report
 # was about ("rang the police about the window ...").
 _FIRST_ITEM = re.compile(rf"\s+{_TOPIC}{_AFTER_TOPIC}", re.I)
@@ -41,6 +49,12 @@ _ABOUT_ITEM = re.compile(
 )
 # A later item with its verb left out: ", and the tyres to ..."
 _NEXT_ITEM = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+){_TOPIC}{_AFTER_TOPIC}", re.I)
+# The topic told first, then the report of it: "The garage fire I reported to ... on 26 October."
+_TOPIC_FIRST = re.compile(
+    rf"(?:^|[.!?:;,]\s+|\n)\s*(?:and\s+)?(?:the|my|our)\s+(?P<noun>[a-z]+){_HEAD}?"
+    r"\s+(?:i|we)\s+(?:also\s+|then\s+|only\s+)?$",
+    re.I,
+)
 # Where the statement ends within its sentence.
 _STATEMENT_END = re.compile(r";|\s+but\s+|\.\s", re.I)
 
@@ -58,6 +72,7 @@ class _Item:
     noun: str
     start: int
     end: int
+    head: str = ""  # a compound's second word ("the bin fire"), tried when the noun names none
 
 
 def _topic_pattern(noun: str) -> re.Pattern[str]:
@@ -73,21 +88,27 @@ class ItemisedReports(AssemblyState):
         super().__init__(parts)
         self.consumed_cues: set[int] = set()  # ids of cues read as part of an itemised statement
 
-    def _items(self, text: str, cue_f: Any, s_end: int) -> list[_Item]:
+    def _items(self, text: str, cue_f: Any, s_start: int, s_end: int) -> list[_Item]:
         """The items of the statement the cue starts; empty when its first names no topic."""
         stop = _STATEMENT_END.search(text, cue_f.end, s_end)
         end = stop.start() if stop is not None else s_end
         rest = text[cue_f.end : end]
         first = _FIRST_ITEM.match(rest) or _ABOUT_ITEM.match(rest)
         if first is None:
-            return []
-        heads = [(first.start("noun"), first.group("noun").lower())]
-        heads += [(m.start("noun"), m.group("noun").lower()) for m in _NEXT_ITEM.finditer(rest)]
+            told_first = _TOPIC_FIRST.search(text, max(0, s_start - 2), cue_f.start)
+            if told_first is None:
+                return []
+            noun, head = told_first.group("noun").lower(), (told_first.group("head") or "").lower()
+            return [_Item(noun, cue_f.end, end, head)]
+        heads = [(first.start("noun"), first.group("noun").lower(), _head(first))]
+        heads += [
+            (m.start("noun"), m.group("noun").lower(), _head(m)) for m in _NEXT_ITEM.finditer(rest)
+        ]
         heads = [h for h in heads if h[0] >= heads[0][0]]
         items = []
-        for k, (at, noun) in enumerate(heads):
+        for k, (at, noun, head) in enumerate(heads):
             item_end = heads[k + 1][0] if k + 1 < len(heads) else len(rest)
-            items.append(_Item(noun, cue_f.end + at, cue_f.end + item_end))
+            items.append(_Item(noun, cue_f.end + at, cue_f.end + item_end, head))
         return items
 
     def _topic_incident(self, noun: str, told: list[Incident], before: int) -> Incident | None:
@@ -122,13 +143,19 @@ class ItemisedReports(AssemblyState):
         text = sents.text
         sentence = sents.index(cue_f.start)
         _s_start, s_end = sents.bounds(sentence)
-        items = self._items(text, cue_f, s_end)
+        items = self._items(text, cue_f, _s_start, s_end)
         if not items:
             return False
         told = self.incidents if part.chat else self.by_segment.get(seg_index, [])
         cue: ReportCue = cue_f.value
         targets = [
-            self._topic_incident(item.noun, told, part.offset + cue_f.start) for item in items
+            self._topic_incident(item.noun, told, part.offset + cue_f.start)
+            or (
+                self._topic_incident(item.head, told, part.offset + cue_f.start)
+                if item.head
+                else None
+            )
+            for item in items
         ]
         if targets[0] is None:
             return False
@@ -176,6 +203,10 @@ class ItemisedReports(AssemblyState):
         ):
             return (part.recipient_agency,)
         return cue.agencies if len(cue.agencies) == 1 else ()
+
+
+def _head(match: re.Match[str]) -> str:
+    return (match.group("head") or "").lower()
 
 
 def _owner(told: list[Incident], segment: int, at: int) -> Incident | None:

@@ -45,7 +45,9 @@ _HABIT = re.compile(
 _MANY_REPORTERS = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|many|lots|most|all)\s+"
     r"(?:of\s+(?:us|them|our\s+\w+|the\s+\w+)|(?:other\s+)?(?:households|neighbours|residents"
-    r"|families|people|houses|tenants|homes))\b[^.!?;]*\b(?:have|has|had)\s+(?:all\s+|also\s+|each\s+)?$",
+    r"|families|people|houses|tenants|homes))\b[^.!?;]*\b(?:have|has|had)\s+(?:all\s+|also\s+|each\s+)?$"
+    # "Me, the couple opposite and the man at 52 have all reported it": reporters listed
+    r"|\band\b[^.!?;]{0,80}\b(?:have|had)\s+all\s+$",
     re.I,
 )
 # "... when I told them", "... which day we rang": the unknown day is the report's

@@ -28,6 +28,9 @@ ANAPHORA = frozenset("it this that these those them both one".split())
 # A line break that opens the next line of a list or log ("...that night\n- 30/08 - ..."): two
 # date phrases either side of it are neither a range nor one day told twice.
 LIST_LINE_BREAK = re.compile(r"\n[ \t]*[-–*•]")
+# A line that starts with a numeric date (a log's, a table's or a spreadsheet's row): a date
+# phrase ending the line before is not in apposition with it.
+DATED_LINE = re.compile(r"[ \t]*(?:\|[ \t]*)?\d{1,2}[/.-]\d{1,2}\b")
 # Words that, right after a report date, introduce the incident it is about ("rang again 2 days
 # ago when a car alarm went off"): then the date is the incident's.
 ABOUT_WORDS = frozenset("when about because after as".split())
@@ -86,7 +89,10 @@ def event_lexicon() -> EventLexicon:
             _phrase_regex(rows["REPORT_DAY_UNKNOWN"]["phrases"]).pattern
             + "|(?<![\\w'’])(?:"
             + rows["REPORT_DAY_UNKNOWN"]["pattern"]
-            + ")",
+            + ")"
+            # a table's or a pasted spreadsheet's cell holding only "?" or "??" (a date not known)
+            + "|"
+            + rows["REPORT_DAY_UNKNOWN"]["cell_pattern"],
             re.I,
         ),
         agency_unknown=_phrase_regex(rows["AGENCY_UNKNOWN"]["phrases"]),

@@ -47,6 +47,7 @@ from nlp.incident_rules import (
     has_strong_event,
 )
 from nlp.incident_words import (
+    DATED_LINE,
     HAPPENING,
     LEAD_IN,
     LIST_LINE_BREAK,
@@ -151,7 +152,15 @@ class _Assembler(CandidateRules):
         # name one day; the more specific one says which.
         for first, second in zip(mentions, mentions[1:], strict=False):
             between = text[first.end : second.start]
-            if re.fullmatch(r"\s*[,(–-]?\s*", between) and not LIST_LINE_BREAK.search(between):
+            # a date ending one row of a log and the date starting the next are two days
+            new_row = "\n" in between and DATED_LINE.match(
+                text, first.end + between.rfind("\n") + 1
+            )
+            if (
+                re.fullmatch(r"\s*[,(–-]?\s*", between)
+                and not LIST_LINE_BREAK.search(between)
+                and not new_row
+            ):
                 weaker = first if specificity(first.value) < specificity(second.value) else second
                 if not is_incident_anchor(first.value) and not is_incident_anchor(second.value):
                     self.superseded.add(id(weaker))

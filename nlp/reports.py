@@ -378,17 +378,50 @@ def find_reports(doc: Doc) -> tuple[list[Finding], list[Finding], list[Finding]]
             Finding(name, span.start_char, span.end_char, f"report cue ({label.lower()})", cue)
         )
     cues.extend(_agency_as_cue(doc, matchers, agencies, cues))
+    cues.extend(_no_report_fields(doc_text(doc), cues))
     cues.sort(key=lambda f: f.start)
     references = find_references(doc_text(doc), matchers)
     return cues, agencies, references
 
 
-# A dated line of a log ("- 08/09 - what happened - "), up to a field that starts with an agency.
+# A dated line of a log ("- 08/09 - what happened - "), a pipe table's row ("| 08/09 | what
+# happened | ") or a spreadsheet's pasted row (cells between tabs), up to a later field that
+# starts with an agency (after "the", "rang" or one other word: "Leics Police 101"): the date's
+# field, at least one field after it, then the agency's.
+_FIELD_SEPARATOR = r"(?:[ \t]+[-–][ \t]+|[ \t]*\|[ \t]*|\t[ \t]*)"
 _LOG_FIELD = re.compile(
-    r"^[ \t]*(?:[-*•–][ \t]+)?\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?[ \t]+[-–][ \t]+"
-    r"[^\n]*?[ \t][-–][ \t]+(?:the[ \t]+|rang[ \t]+(?:the[ \t]+)?)?$",
+    r"^[ \t]*(?:\|[ \t]*)?(?:[-*•–][ \t]+)?\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?"
+    + _FIELD_SEPARATOR
+    + r"[^\n]*?"
+    + _FIELD_SEPARATOR
+    + r"(?:the[ \t]+|rang[ \t]+(?:the[ \t]+)?|[A-Z][\w.&'-]*[ \t]+)?$",
     re.I | re.M,
 )
+
+
+# A later field of a dated log line that says nobody was told ("| nobody - thought it was a one
+# off |", "\tdidnt bother", "- not yet"): the line's incident was not reported.
+_NO_REPORT_FIELD = re.compile(
+    r"^[ \t]*(?:\|[ \t]*)?(?:[-*•–][ \t]+)?\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?"
+    + _FIELD_SEPARATOR
+    + r"[^\n]*?"
+    + _FIELD_SEPARATOR
+    + r"(nobody|no[ -]?one|none|not yet|never|didn'?t bother|did not bother|no report)"
+    + r"(?=[ \t]*(?:$|[|\t,.;]|[-–]))",
+    re.I | re.M,
+)
+
+
+def _no_report_fields(text: str, cues: list[Finding]) -> list[Finding]:
+    """The no-report fields of dated log lines that no cue already covers."""
+    out = []
+    for match in _NO_REPORT_FIELD.finditer(text):
+        start, end = match.span(1)
+        if any(c.start < end and start < c.end for c in cues):
+            continue
+        cue = ReportCue(negated=True, agencies=())
+        out.append(Finding("no_report", start, end, "the report field of a log line", cue))
+    return out
 
 
 def _agency_as_cue(

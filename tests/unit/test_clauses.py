@@ -43,6 +43,31 @@ def test_clauses_when_semicolon_but_then_and_brackets_then_each_opens_a_clause(
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("At 23:40 they kicked the door", ["At 23:40 they kicked the door"]),
+        ("Around 6:15pm: stones at the window", ["Around 6:15pm", " stones at the window"]),
+        ("Note: 01:15 the bell rang", ["Note", " 01:15 the bell rang"]),
+    ],
+)
+def test_the_colon_of_a_clock_time_cuts_no_clause(
+    nlp: Language, text: str, parts: list[str]
+) -> None:
+    doc = analyse(nlp, text, REFERENCE)
+    assert _texts(doc, Cut.PART) == parts
+
+
+def test_each_row_of_a_pipe_table_is_a_paragraph_sentence_of_its_own(nlp: Language) -> None:
+    long_cell = "they were shouting and swearing in the street outside for an hour or more"
+    text = f"| 01/06/2026 | {long_cell} | police |\n| 03/06/2026 | {long_cell} | - |\n"
+    doc = analyse(nlp, text, REFERENCE)
+    assert [t.strip() for t in _texts(doc, Cut.PARAGRAPH_SENTENCE)] == [
+        f"| 01/06/2026 | {long_cell} | police |",
+        f"| 03/06/2026 | {long_cell} | - |",
+    ]
+
+
 def test_clause_around_a_phrase_is_the_clause_that_holds_it(nlp: Language) -> None:
     text = "Last week it was quiet: on Friday the lads kicked the door but I stayed in."
     doc = analyse(nlp, text, REFERENCE)

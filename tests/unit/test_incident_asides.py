@@ -56,6 +56,20 @@ CASES: list[tuple[str, list[date]]] = [
     ("On Tuesday their dog bit my son on the leg.", [d(9)]),
     ("On the 3rd they laughed at me and threw my shopping on the floor.", [d(3)]),
     ("Yesterday the lads laughed at my wife all the way down the street.", [d(9)]),
+    # a day counted in an aside between dashes about something else is not a second incident
+    (
+        "A fortnight ago - I remember because I had the hearing at the family court the next "
+        "day - he kicked my car.",
+        [d(27, 5)],
+    ),
+    (
+        "On Saturday - I know because my hospital appointment was the next day - they threw "
+        "eggs at the window.",
+        [d(6)],
+    ),
+    ("Last Friday - the day before my GP appointment - they threw eggs at the window.", [d(5)]),
+    # control: the day after, told with behaviour of its own
+    ("On the 3rd he kicked my car door - and the next day he kicked it again.", [d(3), d(4)]),
 ]
 
 

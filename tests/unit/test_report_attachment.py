@@ -176,6 +176,119 @@ def test_the_last_field_of_a_dash_log_line_is_its_report(nlp: Language) -> None:
     ]
 
 
+def test_each_row_of_a_pipe_table_takes_its_own_report(nlp: Language) -> None:
+    text = (
+        "My diary, with who I told:\n"
+        "| Date | What | Who I told |\n"
+        "|------|------|------------|\n"
+        "| 01/06/2026 | They threw eggs at my front door and laughed about it for ages | "
+        "Police online form 02/06 |\n"
+        "| 02/06/2026 | Quiet night for once | - |\n"
+        "| 04/06/2026 | Shouting and swearing at my kids in the street outside our house | "
+        "Sussex Police 101 on 05/06 |\n"
+        "| 06/06/2026 | Music till 3am | not reported |\n"
+    )
+    assert rows(nlp, text) == [
+        (d(1), True, d(2), ("police",)),
+        (d(4), True, d(5), ("police",)),
+        (d(6), False, None, ()),
+    ]
+
+
+def test_each_row_of_a_pasted_spreadsheet_takes_its_own_report(nlp: Language) -> None:
+    text = (
+        "Date\tWhat\tReported to\tWhen\tRef\n"
+        "01/06/2026\tLads kicked my door and broke the letterbox\tPolice 101\t02/06/2026\t4421\n"
+        "03/06/2026\tThey kicked my door again\tcouncil ASB team\t?\t-\n"
+        "05/06/2026\tDentist\t\t\n"
+    )
+    assert rows(nlp, text) == [
+        (d(1), True, d(2), ("police",)),
+        (d(3), True, None, ("council",)),
+    ]
+
+
+@pytest.mark.parametrize(
+    "last_cell",
+    ["\t02/06/2026", " | 02/06 |", " - 02/06"],
+)
+def test_a_row_ending_in_its_report_date_keeps_the_next_row_its_own(
+    nlp: Language, last_cell: str
+) -> None:
+    separator = "\t" if last_cell.startswith("\t") else (" | " if "|" in last_cell else " - ")
+    lead = "| " if "|" in last_cell else ""
+    text = (
+        f"{lead}01/06/2026{separator}Lads kicked my door and broke the letterbox{separator}"
+        f"Police 101{last_cell}\n"
+        f"{lead}03/06/2026{separator}They kicked my door again{separator}not reported\n"
+    )
+    assert [(start, reported) for start, reported, _, _ in rows(nlp, text)] == [
+        (d(1), True),
+        (d(3), False),
+    ]
+
+
+@pytest.mark.parametrize(
+    "field",
+    ["nobody - thought it was a one off", "didnt bother", "not yet", "no one", "None"],
+)
+def test_a_log_field_saying_nobody_was_told_is_no_report(nlp: Language, field: str) -> None:
+    text = (
+        "01/06/2026 - they threw eggs at the front door - rang 101\n"
+        f"03/06/2026 - music till 4am from next door - {field}\n"
+    )
+    assert rows(nlp, text) == [(d(1), True, d(1), ("police",)), (d(3), False, None, ())]
+
+
+def test_nobody_inside_a_log_lines_behaviour_is_not_its_report_field(nlp: Language) -> None:
+    text = "03/06/2026 - music till 4am, nobody could sleep - rang 101\n"
+    assert rows(nlp, text) == [(d(3), True, d(3), ("police",))]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Me, the couple opposite and the man at 52 have all reported it to the police.",
+        "My wife, the lady at 9 and the family upstairs had all reported it to the police.",
+    ],
+)
+def test_listed_reporters_who_have_all_reported_are_not_a_report_of_the_last_incident(
+    nlp: Language, said: str
+) -> None:
+    text = f"On 3 June they kicked my door, I didn't report it. {said}"
+    assert rows(nlp, text) == [(d(3), False, None, ())]
+
+
+@pytest.mark.parametrize(
+    "reports",
+    [
+        "I reported the bin fire to the police on 2 June. The shed one I rang the council about "
+        "on the 5th.",
+        "The bin fire I reported to the police on 2 June. The shed I reported to the council on "
+        "the 5th.",
+        "As for reporting: I reported the bin fire to the police on 2 June. The shed fire I "
+        "reported to the council on the 5th.",
+    ],
+)
+def test_reports_that_name_their_incident_by_a_compound_or_told_first(
+    nlp: Language, reports: str
+) -> None:
+    text = (
+        "- On 1 June they set fire to our wheelie bin.\n"
+        "- On 3 June they smashed the shed door and set fire to the shed.\n\n"
+        f"{reports}"
+    )
+    assert rows(nlp, text) == [
+        (d(1), True, d(2), ("police",)),
+        (d(3), True, d(5), ("council",)),
+    ]
+
+
+def test_an_agency_inside_a_table_row_is_not_its_report_field(nlp: Language) -> None:
+    text = "| 01/06/2026 | lads shouting at the police officer outside the shop | |\n"
+    assert rows(nlp, text) == [(d(1), None, None, ())]
+
+
 def test_an_agency_inside_a_log_line_is_not_its_report_field(nlp: Language) -> None:
     text = "- 01/06 - lads shouting at the police officer outside the shop\n"
     assert rows(nlp, text) == [(d(1), None, None, ())]
@@ -241,6 +354,8 @@ def test_who_reports_by_habit_is_not_a_report_of_the_last_incident(nlp: Language
         # numbers said in words, as voice-to-text writes them
         ("I rang one oh one that night.", True, ("police",)),
         ("I had to ring nine nine nine.", True, ("police",)),
+        ("I reported it on the noise app that night.", True, ("council",)),
+        ("I reported it to the dog warden.", True, ("council",)),
     ],
 )
 def test_bodies_named_the_way_people_name_them(
