@@ -432,18 +432,42 @@ def answer_cues(answer: str, prompt: str | None) -> list[Finding]:
         ]
     if not compiled.prompt_consent.search(_question(prompt).lower()):
         return []
-    lowered = answer.lower()
     answers = (
         (compiled.answer_no, PartyCue.CONSENT_REFUSED),
         (compiled.answer_yes, PartyCue.CONSENT_GIVEN),
     )
-    for pattern, label in answers:
-        match = pattern.search(lowered)
-        if match:
-            return [
-                Finding(label, match.start(), match.end(), "parties: answer to a consent question")
-            ]
+    for offset, piece in _answer_pieces(answer.lower()):
+        for pattern, label in answers:
+            match = pattern.search(piece)
+            if match:
+                start, end = offset + match.start(), offset + match.end()
+                return [Finding(label, start, end, "parties: answer to a consent question")]
     return []
+
+
+# An answer's sentences ("no one hurt, dad's shaken. yes share it with whoever you need to");
+# one that speaks of sharing answers the sharing question before the others do.
+_ANSWER_PIECE = re.compile(r"[^.!?;\n]+")
+_SHARING_WORDS = re.compile(
+    r"\b(?:shar\w*|pass\w*|consent\w*|permission|go ahead|whoever|anyone|anybody|police|council"
+    r"|housing|landlord|agencies)\b"
+)
+
+
+_LINK = re.compile(r"\W*(?:(?:and|but|also|oh|well|as for that|as for sharing)\b\W*)+")
+
+
+def _answer_pieces(lowered: str) -> list[tuple[int, str]]:
+    pieces = []
+    for piece in _ANSWER_PIECE.finditer(lowered):
+        link = _LINK.match(piece.group(0))  # "... and yes pass it on": the answer after "and"
+        skip = link.end() if link else 0
+        if piece.group(0)[skip:].strip():
+            pieces.append((piece.start() + skip, piece.group(0)[skip:]))
+    if len(pieces) < 2:
+        return [(0, lowered)]
+    sharing = [p for p in pieces if _SHARING_WORDS.search(p[1])]
+    return sharing + [p for p in pieces if p not in sharing]
 
 
 # A "name" ending in one of these is a body or a place ("officer for Mill Court"), not a person.

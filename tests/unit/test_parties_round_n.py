@@ -5,13 +5,20 @@ on sentences of our own.
   complaining about", "how Northgate Housing have treated me") once the behaviour has ended is
   a service complaint; the same words beside persisting behaviour are not.
 - A CPS decision the writer says they are "after", or asks someone to look at, is a CPS decision.
+- A chat answer to two questions ("no one hurt. yes share it") answers sharing with the sentence
+  that speaks of sharing; "no one" / "nobody" is no "no".
+- "happy for this to go to the police and council", "happy for the council and the police to
+  have her details": consent.
 """
 
 from __future__ import annotations
 
 import pytest
 
+from nlp.document import Person, SegmentKind
 from nlp.exclusions import find_exclusions
+from nlp.parties import PartyText, decide_parties_for_texts
+from trigger.vocabulary import Consent
 from trigger.vocabulary import Exclusion as E
 
 
@@ -78,3 +85,60 @@ def test_a_cps_decision_the_writer_is_after_is_a_cps_decision(text: str) -> None
 )
 def test_a_cps_mention_without_a_request_about_its_decision_is_no_exclusion(text: str) -> None:
     assert E.CPS_DECISION not in exclusions(text)
+
+
+def consent(text: str) -> Consent:
+    return decide_parties_for_texts(
+        [PartyText(text, SegmentKind.BODY)], sender=Person("Sam Reed")
+    ).consent
+
+
+def answered(answer: str, prompt: str) -> Consent:
+    return decide_parties_for_texts(
+        [PartyText(answer, SegmentKind.CHAT_USER, prompt=prompt)], sender=Person("Sam")
+    ).consent
+
+
+_TWO_QUESTIONS = "Was anyone hurt? And are you happy for us to share this with the police?"
+
+
+@pytest.mark.parametrize(
+    ("answer", "want"),
+    [
+        ("no one was hurt thank god. yes share it with whoever you need to", Consent.GIVEN),
+        ("nobody hurt, just shaken. yes thats fine", Consent.GIVEN),
+        ("no-one hurt. and yes pass it on to the police", Consent.GIVEN),
+        ("my son got a cut lip. no, please don't share it", Consent.REFUSED),
+        ("no", Consent.REFUSED),
+        ("yes", Consent.GIVEN),
+    ],
+)
+def test_an_answer_to_two_questions_answers_sharing_with_its_own_words(
+    answer: str, want: Consent
+) -> None:
+    assert answered(answer, _TWO_QUESTIONS) is want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm happy for this to go to the police and council.",
+        "We are fine for all of this to be passed on to the housing association.",
+        "She's happy for the council and the police to have her details.",
+        "He is content for the police or the council to have his phone number.",
+    ],
+)
+def test_agreement_that_the_account_goes_to_bodies_is_consent(text: str) -> None:
+    assert consent(text) is Consent.GIVEN
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm happy for this to stop now, it has gone on long enough.",
+        "I'd be happy for it to go away.",
+        "The council and the police have her details already.",
+    ],
+)
+def test_happiness_about_other_things_is_no_consent(text: str) -> None:
+    assert consent(text) is Consent.NOT_STATED
