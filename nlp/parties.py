@@ -95,6 +95,7 @@ class _Compiled:
     self_intro: re.Pattern[str]  # "hello this is Dennis Carrow from ..."
     self_intro_before: re.Pattern[str]  # ... only at a line's start or after a greeting
     name_stopwords: frozenset[str]
+    not_surnames: frozenset[str]  # a "name" ending in one is a body or a place ("Mill Court")
     phone: re.Pattern[str]
     victim_phone_context: re.Pattern[str]
     prompt_consent: re.Pattern[str]
@@ -146,6 +147,7 @@ def _compiled() -> _Compiled:
         self_intro=re.compile(identity["self_intro"]),
         self_intro_before=re.compile(identity["self_intro_before"]),
         name_stopwords=frozenset(identity["name_stopwords"]),
+        not_surnames=frozenset(identity["not_surnames"]),
         phone=re.compile(data["phone"]),
         victim_phone_context=re.compile(data["victim_phone_context"]),
         prompt_consent=re.compile(data["prompt_consent"]),
@@ -326,7 +328,9 @@ def _identity_cues(text: str, compiled: _Compiled) -> list[Finding]:
     titled = (
         m
         for m in compiled.titled_client.finditer(text)
-        if compiled.titled_client_before.search(text[max(0, m.start() - 30) : m.start()])
+        # the line's words before the name ("Re: Community Trigger application - Mr ..."); the
+        # pattern's "^" holds only at the text's true start, not at the window's
+        if compiled.titled_client_before.search(text, max(0, m.start() - 100), m.start())
     )
     for matches in (
         compiled.relation_name.finditer(text),
@@ -335,7 +339,7 @@ def _identity_cues(text: str, compiled: _Compiled) -> list[Finding]:
     ):
         for match in matches:
             name = _clean_name(match.group("name"), compiled.name_stopwords)
-            if name is None or name.split()[-1] in _NOT_SURNAMES:
+            if name is None or name.split()[-1] in compiled.not_surnames:
                 continue
             out.append(
                 Finding(
@@ -470,38 +474,6 @@ def _answer_pieces(lowered: str) -> list[tuple[int, str]]:
     return sharing + [p for p in pieces if p not in sharing]
 
 
-# A "name" ending in one of these is a body or a place ("officer for Mill Court"), not a person.
-_NOT_SURNAMES = frozenset(
-    {
-        "MP",
-        "Council",
-        "Police",
-        "Court",
-        "Road",
-        "Street",
-        "Lane",
-        "Close",
-        "Avenue",
-        "Drive",
-        "Crescent",
-        "Estate",
-        "Homes",
-        "Housing",
-        "Association",
-        "Trust",
-        "Team",
-        "Walk",
-        "Way",
-        "Terrace",
-        "Gardens",
-        "Place",
-        "Square",
-        "House",
-        "Flats",
-        "Park",
-        "Centre",
-    }
-)
 _BACK_REFERENCE = re.compile(r"\b(?:that|this|ok|okay|alright|all right|fine)\b")
 
 
@@ -648,7 +620,9 @@ def decide_parties_from_cues(
         victim = other_authors[0] if other_authors else None
         named = pick(PartyCue.VICTIM_NAME, own) or pick(PartyCue.VICTIM_NAME, forwarded)
         victim_name = (
-            victim.name if victim and victim.name else (str(named[0].value) if named else None)
+            victim.name
+            if victim and victim.name
+            else (_fullest(named[0], pick(PartyCue.VICTIM_NAME, everything)) if named else None)
         )
         victim_email = victim.email if victim else None
         vphones = victim_phones or forwarded_phones
@@ -673,6 +647,31 @@ def decide_parties_from_cues(
         applicant_phone=applicant_phone,
         evidence=evidence,
     )
+
+
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "mx"})
+
+
+def _given_names(name: str) -> list[str]:
+    return [w for w in name.replace(".", " ").split() if w.lower() not in _TITLES]
+
+
+def _fullest(chosen: Finding, named: list[Finding]) -> str:
+    """``chosen``'s name, or the fullest form of it written elsewhere in the message: "Mrs
+    Colquhoun" in the letter is "Mrs Irene Colquhoun" of its Re: line (same surname, more names;
+    an initial is no name)."""
+    name = str(chosen.value)
+    words = _given_names(name)
+    if not words:
+        return name
+    best, best_words = name, words
+    for other in named:
+        value = str(other.value)
+        others = _given_names(value)
+        fuller = len([w for w in others if len(w) > 1]) > len([w for w in best_words if len(w) > 1])
+        if others and others[-1].lower() == words[-1].lower() and fuller:
+            best, best_words = value, others
+    return best
 
 
 def parties_for_document(document: Document) -> Parties:

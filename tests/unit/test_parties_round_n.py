@@ -142,3 +142,56 @@ def test_agreement_that_the_account_goes_to_bodies_is_consent(text: str) -> None
 )
 def test_happiness_about_other_things_is_no_consent(text: str) -> None:
     assert consent(text) is Consent.NOT_STATED
+
+
+def victim_name(text: str) -> str | None:
+    return decide_parties_for_texts(
+        [PartyText(text, SegmentKind.BODY)], sender=Person("Jo Page", "jo.page@example.org")
+    ).victim_name
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Dear Sir\n\nRe: Mr Dennis Okafor, 4 Lime Grove\n\nI write on behalf of my constituent"
+            " Mr Okafor, who has been troubled by youths since June.",
+            "Mr Dennis Okafor",
+        ),
+        (
+            "Dear Team\n\nOur client: Mrs Priya Nair, 12 Ash Road\n\nWe act for Mrs Nair and write"
+            " on her instructions.",
+            "Mrs Priya Nair",
+        ),
+        (
+            "Hello\n\nRe: ASB case review request - Ms Carla Joyce, Flat 2\n\nI am the tenancy"
+            " officer for Ms Joyce and she has asked me to apply on her behalf.",
+            "Ms Carla Joyce",
+        ),
+        (
+            "To whom it may concern\n\nI am writing on behalf of my client Mr Hale. Mr Hale has"
+            " asked me to apply for him.",
+            "Mr Hale",
+        ),
+    ],
+)
+def test_the_victim_is_named_in_full_where_the_letter_gives_the_full_name(
+    text: str, want: str
+) -> None:
+    assert victim_name(text) == want
+
+
+def test_a_name_on_a_re_line_about_the_culprit_is_not_the_victim() -> None:
+    text = (
+        "Dear Sir\n\nRe: complaint about Mr Gary Booth at number 9\n\nI write on behalf of my"
+        " constituent Mrs Lowe, who lives next to him."
+    )
+    assert victim_name(text) == "Mrs Lowe"
+
+
+def test_a_different_surname_does_not_replace_the_victim_name() -> None:
+    text = (
+        "Re: Mrs Jean Abbott\n\nI am writing on behalf of my client Mrs Abbott. Her son Mr Lee"
+        " Abbott-Ward visits on Sundays."
+    )
+    assert victim_name(text) == "Mrs Jean Abbott"
