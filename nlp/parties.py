@@ -20,12 +20,14 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from nlp.answers import answer_pieces
 from nlp.clauses import Cut, Segmentation, segment_text
 from nlp.document import Document, Person, Segment, SegmentKind
 from nlp.findings import Finding
 from nlp.lexicon import compile_all, expand, load_data, sentences
 from nlp.pipeline import TextFindingsComponent, doc_text, findings
 from nlp.prefilter import may_match
+from nlp.reporter_lists import listed_reporters
 from trigger.vocabulary import ApplicantRole, Consent
 
 KEY = "parties"
@@ -274,6 +276,20 @@ def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding
                             count + add,
                         )
                     )
+        told = [int(f.value) for f in result if f.label == PartyCue.COMMUNITY_REPORTERS]
+        for listed in listed_reporters(canon) if community else ():
+            if listed.count in told:
+                continue  # the sentence's count is found already ("Mr Ahmed and Mrs Cole both")
+            start, end = sentence.original_span(listed.start, listed.end)
+            result.append(
+                Finding(
+                    PartyCue.COMMUNITY_REPORTERS,
+                    start,
+                    end,
+                    "parties: a list of people who reported",
+                    listed.count,
+                )
+            )
     result.extend(_identity_cues(text, compiled))
     return result
 
@@ -440,38 +456,13 @@ def answer_cues(answer: str, prompt: str | None) -> list[Finding]:
         (compiled.answer_no, PartyCue.CONSENT_REFUSED),
         (compiled.answer_yes, PartyCue.CONSENT_GIVEN),
     )
-    for offset, piece in _answer_pieces(answer.lower()):
+    for offset, piece in answer_pieces(answer.lower()):
         for pattern, label in answers:
             match = pattern.search(piece)
             if match:
                 start, end = offset + match.start(), offset + match.end()
                 return [Finding(label, start, end, "parties: answer to a consent question")]
     return []
-
-
-# An answer's sentences ("no one hurt, dad's shaken. yes share it with whoever you need to");
-# one that speaks of sharing answers the sharing question before the others do.
-_ANSWER_PIECE = re.compile(r"[^.!?;\n]+")
-_SHARING_WORDS = re.compile(
-    r"\b(?:shar\w*|pass\w*|consent\w*|permission|go ahead|whoever|anyone|anybody|police|council"
-    r"|housing|landlord|agencies)\b"
-)
-
-
-_LINK = re.compile(r"\W*(?:(?:and|but|also|oh|well|as for that|as for sharing)\b\W*)+")
-
-
-def _answer_pieces(lowered: str) -> list[tuple[int, str]]:
-    pieces = []
-    for piece in _ANSWER_PIECE.finditer(lowered):
-        link = _LINK.match(piece.group(0))  # "... and yes pass it on": the answer after "and"
-        skip = link.end() if link else 0
-        if piece.group(0)[skip:].strip():
-            pieces.append((piece.start() + skip, piece.group(0)[skip:]))
-    if len(pieces) < 2:
-        return [(0, lowered)]
-    sharing = [p for p in pieces if _SHARING_WORDS.search(p[1])]
-    return sharing + [p for p in pieces if p not in sharing]
 
 
 _BACK_REFERENCE = re.compile(r"\b(?:that|this|ok|okay|alright|all right|fine)\b")

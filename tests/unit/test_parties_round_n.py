@@ -9,6 +9,9 @@ on sentences of our own.
   that speaks of sharing; "no one" / "nobody" is no "no".
 - "happy for this to go to the police and council", "happy for the council and the police to
   have her details": consent.
+- The victim is named in full where a letter gives the full name (a "Re:" or "Our client:" line).
+- Reporters listed ("me, the couple opposite and the man at 52 have all reported it") are counted
+  item by item; "his neighbour Mr Ellis at number 46 has also complained" is two.
 """
 
 from __future__ import annotations
@@ -195,3 +198,42 @@ def test_a_different_surname_does_not_replace_the_victim_name() -> None:
         " Abbott-Ward visits on Sundays."
     )
     assert victim_name(text) == "Mrs Jean Abbott"
+
+
+def reporters(text: str) -> int | None:
+    return decide_parties_for_texts(
+        [PartyText(text, SegmentKind.BODY)], sender=Person("Sam Reed")
+    ).community_reporters
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Me, the couple opposite (they both rang) and the man at 52 have all reported it.", 4),
+        ("My husband, the lady at 14 and I have all rung the council about it.", 2),
+        ("Me, the lady at 14 and the man at 16 have all rung the council about it.", 3),
+        ("Me, my wife and the family at 9 have all reported it to the police.", 2),
+        ("Mr Ridley and Ms Wark have also complained.", 3),
+        ("I, Mr and Mrs Patel and three other neighbours have each complained to the council.", 6),
+        ("His neighbour Mr Ellis at number 46 has also complained to the council.", 2),
+        ("Her neighbour at number 7 has also reported them.", 2),
+    ],
+)
+def test_people_listed_as_reporting_are_counted_from_what_each_item_says(
+    text: str, want: int
+) -> None:
+    assert reporters(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The police, the council and I have all been in touch with him.",
+        "The Tans, the Smiths and I have all complained.",
+        "The lad at 40, his brother and his mate have all been reported before.",
+        "Me and my wife went to the shops and the man at 52 waved.",
+        "Me and my wife have both reported it to the police.",
+    ],
+)
+def test_a_list_with_an_item_that_says_no_count_or_no_report_counts_nobody(text: str) -> None:
+    assert reporters(text) is None
