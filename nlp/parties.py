@@ -210,6 +210,14 @@ _NAMED_BODY = re.compile(
 )
 
 
+# The writer counts themselves among those the behaviour hits, with a spouse they care for ("my
+# wife and I have had trouble ..."): a spouse who is "her carer" applies as a victim.
+_SPOUSE_AFFECTED = re.compile(
+    r"\b(?:my (?:wife|husband|partner) and (?:i|me|myself)|(?:me|i|myself) and my (?:wife|husband"
+    r"|partner))\b(?: [a-z']+){0,3}? (?:have|has|had|'ve|are|were|both|keep|get|got|live|suffer)"
+)
+
+
 def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding]:
     """Cues about the applicant, the victim, consent and other reporters in ``text``.
 
@@ -218,6 +226,7 @@ def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding
     compiled = _compiled()
     result: list[Finding] = []
     anonymous = _ANONYMITY.search(text.lower()) is not None
+    spouse_affected = _SPOUSE_AFFECTED.search(text.lower()) is not None
     for sentence in sentences(text, (cuts or segment_text(text)).bounds(Cut.TEXT_SENTENCE)):
         canon = sentence.canon
         gates = compiled.gates
@@ -228,13 +237,12 @@ def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding
             if not may_match(pattern, canon):
                 continue
             for match, start, end in _matches(pattern, sentence):
+                said = _relationship(relationship, match)
+                if said == "carer" and spouse_affected:
+                    continue  # "my wife and I have had trouble ... I'm her carer": a victim too
                 result.append(
                     Finding(
-                        PartyCue.THIRD_PARTY,
-                        start,
-                        end,
-                        "parties: writes for someone else",
-                        _relationship(relationship, match),
+                        PartyCue.THIRD_PARTY, start, end, "parties: writes for someone else", said
                     )
                 )
         for match, start, end in _matches(compiled.refused, sentence) if consent else ():

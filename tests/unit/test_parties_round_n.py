@@ -12,6 +12,7 @@ on sentences of our own.
 - The victim is named in full where a letter gives the full name (a "Re:" or "Our client:" line).
 - Reporters listed ("me, the couple opposite and the man at 52 have all reported it") are counted
   item by item; "his neighbour Mr Ellis at number 46 has also complained" is two.
+- A spouse who is "her carer" and says "my wife and I have had trouble" applies as a victim.
 """
 
 from __future__ import annotations
@@ -237,3 +238,32 @@ def test_people_listed_as_reporting_are_counted_from_what_each_item_says(
 )
 def test_a_list_with_an_item_that_says_no_count_or_no_report_counts_nobody(text: str) -> None:
     assert reporters(text) is None
+
+
+def role(text: str) -> str:
+    parts = [PartyText(text, SegmentKind.BODY)]
+    return str(decide_parties_for_texts(parts, sender=Person("Ray Pike")).role)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My wife and I have had stones thrown at our windows since May. I'm her carer and I am 80.",
+        "Me and my husband are being kept awake every night by the music. I am his carer now.",
+        "My partner and I both get abuse from the lads on the corner. As his carer I do the"
+        " shopping.",
+    ],
+)
+def test_a_spouse_who_cares_for_the_other_and_is_hit_too_applies_as_a_victim(text: str) -> None:
+    assert role(text) == "victim"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm her carer. Mrs Dale has had stones thrown at her windows since May.",
+        "My wife and I visit her every week. I'm her carer and she is being targeted by the lads.",
+    ],
+)
+def test_a_carer_who_is_not_among_those_hit_is_a_third_party(text: str) -> None:
+    assert role(text) == "third_party"
