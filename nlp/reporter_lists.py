@@ -35,6 +35,7 @@ class _Words:
     writer: re.Pattern[str]
     pair: re.Pattern[str]
     counted: re.Pattern[str]
+    aside: re.Pattern[str]  # "including Ms Pryor's", "me included": counted already
     household: re.Pattern[str]  # the writer's own household ("my husband"): one complainant
     person: re.Pattern[str]
     numbers: dict[str, int]
@@ -60,6 +61,7 @@ def _words() -> _Words:
         writer=re.compile(lists["writer"]),
         pair=re.compile(lists["pair"]),
         counted=re.compile(expand(lists["counted"], macros)),
+        aside=re.compile(lists["aside"]),
         household=re.compile(lists["household"]),
         person=re.compile(lists["person"]),
         numbers=numbers,
@@ -68,7 +70,7 @@ def _words() -> _Words:
 
 _ALSO = re.compile(r"\b(?:also|too|as well)\b")
 _PARENTHESIS = re.compile(r"\( [^()]* \)")
-_SEPARATOR = re.compile(r" , (?:and )?| and ")
+_SEPARATOR = re.compile(r" , (?:and |an |n )?| and | an | n | & ")  # "an", "n": text-speak "and"
 
 
 def listed_reporters(canon: str) -> list[ListedReporters]:
@@ -91,6 +93,7 @@ def listed_reporters(canon: str) -> list[ListedReporters]:
 def _count(subject: str, words: _Words) -> int | None:
     subject = words.pair.sub(lambda m: m.group(0).replace(" and ", "-and-"), subject)
     items = [item.strip() for item in _SEPARATOR.split(subject) if item.strip()]
+    items = [item for item in items if not words.aside.search(item)]
     if len(items) < 2:
         return None  # one subject is not a list (the single-subject rules count it)
     total = 0

@@ -218,6 +218,12 @@ def reporters(text: str) -> int | None:
         ("I, Mr and Mrs Patel and three other neighbours have each complained to the council.", 6),
         ("His neighbour Mr Ellis at number 46 has also complained to the council.", 2),
         ("Her neighbour at number 7 has also reported them.", 2),
+        ("Me, Sue next door and Ann opposite have all complained.", 3),
+        ("me, dee at no 4 an mr khan at no 8 all rang 101 bout it", 3),
+        ("me n the fella upstairs both reported it", 2),
+        ("Five of us in Mill Lane, me included, have now complained to the council.", 5),
+        ("Three households on the landing, including Mrs Obi's, have complained to us.", 3),
+        ("My neighbour Jan Cole has reported them to the council as well.", 2),
     ],
 )
 def test_people_listed_as_reporting_are_counted_from_what_each_item_says(
@@ -234,6 +240,7 @@ def test_people_listed_as_reporting_are_counted_from_what_each_item_says(
         "The lad at 40, his brother and his mate have all been reported before.",
         "Me and my wife went to the shops and the man at 52 waved.",
         "Me and my wife have both reported it to the police.",
+        "me and the fella upstairs went out for a pint",
     ],
 )
 def test_a_list_with_an_item_that_says_no_count_or_no_report_counts_nobody(text: str) -> None:
