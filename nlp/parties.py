@@ -25,6 +25,7 @@ from nlp.clauses import Cut, Segmentation, segment_text
 from nlp.document import Document, Person, Segment, SegmentKind
 from nlp.findings import Finding
 from nlp.lexicon import compile_all, expand, load_data, sentences
+from nlp.names import fullest_name, says_more
 from nlp.pipeline import TextFindingsComponent, doc_text, findings
 from nlp.prefilter import may_match
 from nlp.reporter_lists import listed_reporters
@@ -94,6 +95,7 @@ class _Compiled:
     address_after: re.Pattern[str]
     self_address: re.Pattern[str]
     my_name: re.Pattern[str]
+    name_with_address: re.Pattern[str]  # "it's Tom Reilly, 9 Juniper Close"
     self_intro: re.Pattern[str]  # "hello this is Dennis Carrow from ..."
     self_intro_before: re.Pattern[str]  # ... only at a line's start or after a greeting
     name_stopwords: frozenset[str]
@@ -146,6 +148,7 @@ def _compiled() -> _Compiled:
         address_after=re.compile(identity["address_after"]),
         self_address=re.compile(identity["self_address"]),
         my_name=re.compile(identity["my_name"]),
+        name_with_address=re.compile(identity["name_with_address"]),
         self_intro=re.compile(identity["self_intro"]),
         self_intro_before=re.compile(identity["self_intro_before"]),
         name_stopwords=frozenset(identity["name_stopwords"]),
@@ -402,7 +405,8 @@ def _identity_cues(text: str, compiled: _Compiled) -> list[Finding]:
         for m in compiled.self_intro.finditer(text)
         if compiled.self_intro_before.search(text[max(0, m.start() - 20) : m.start()])
     )
-    for match in [*compiled.my_name.finditer(text), *intros]:
+    named = [*compiled.my_name.finditer(text), *compiled.name_with_address.finditer(text)]
+    for match in [*named, *intros]:
         name = _clean_name(match.group("name"), compiled.name_stopwords)
         if name is not None:
             out.append(
@@ -601,12 +605,8 @@ def decide_parties_from_cues(
     forwarded_phones = pick(PartyCue.PHONE, forwarded)
     victim_phones = pick(PartyCue.VICTIM_PHONE, everything)
     applicant_name = sender.name if sender and sender.name else None
-    if own_name is not None and len(str(own_name.value).split()) > len(
-        (applicant_name or "").split()
-    ):
-        applicant_name = str(
-            own_name.value
-        )  # a chat user's display name is often a first name only
+    if own_name is not None and says_more(str(own_name.value), applicant_name or ""):
+        applicant_name = str(own_name.value)  # a display name is often a first name only
     applicant_email = sender.email if sender else None
     applicant_phone = str(phones[0].value) if phones else (sender.phone if sender else None)
 
@@ -621,7 +621,14 @@ def decide_parties_from_cues(
         victim_name = (
             victim.name
             if victim and victim.name
-            else (_fullest(named[0], pick(PartyCue.VICTIM_NAME, everything)) if named else None)
+            else (
+                fullest_name(
+                    str(named[0].value),
+                    [str(f.value) for f in pick(PartyCue.VICTIM_NAME, everything)],
+                )
+                if named
+                else None
+            )
         )
         victim_email = victim.email if victim else None
         vphones = victim_phones or forwarded_phones
@@ -646,31 +653,6 @@ def decide_parties_from_cues(
         applicant_phone=applicant_phone,
         evidence=evidence,
     )
-
-
-_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "mx"})
-
-
-def _given_names(name: str) -> list[str]:
-    return [w for w in name.replace(".", " ").split() if w.lower() not in _TITLES]
-
-
-def _fullest(chosen: Finding, named: list[Finding]) -> str:
-    """``chosen``'s name, or the fullest form of it written elsewhere in the message: "Mrs
-    Colquhoun" in the letter is "Mrs Irene Colquhoun" of its Re: line (same surname, more names;
-    an initial is no name)."""
-    name = str(chosen.value)
-    words = _given_names(name)
-    if not words:
-        return name
-    best, best_words = name, words
-    for other in named:
-        value = str(other.value)
-        others = _given_names(value)
-        fuller = len([w for w in others if len(w) > 1]) > len([w for w in best_words if len(w) > 1])
-        if others and others[-1].lower() == words[-1].lower() and fuller:
-            best, best_words = value, others
-    return best
 
 
 def parties_for_document(document: Document) -> Parties:

@@ -12,6 +12,8 @@ on sentences of our own.
 - The victim is named in full where a letter gives the full name (a "Re:" or "Our client:" line).
 - Reporters listed ("me, the couple opposite and the man at 52 have all reported it") are counted
   item by item; "his neighbour Mr Ellis at number 46 has also complained" is two.
+- A writer who gives their full name ("it's Kim Oduya, 3 Larch Close", "I'm Harpreet Gill, 22
+  Mill Road") is named in full where the display name is short ("Kim O", "Harp", "Rob Dunn").
 - A spouse who is "her carer" and says "my wife and I have had trouble" applies as a victim.
 """
 
@@ -274,3 +276,40 @@ def test_a_spouse_who_cares_for_the_other_and_is_hit_too_applies_as_a_victim(tex
 )
 def test_a_carer_who_is_not_among_those_hit_is_a_third_party(text: str) -> None:
     assert role(text) == "third_party"
+
+
+def own_victim_name(text: str, display: str) -> str | None:
+    parts = [PartyText(text, SegmentKind.CHAT_USER)]
+    return decide_parties_for_texts(parts, sender=Person(display)).victim_name
+
+
+@pytest.mark.parametrize(
+    ("text", "display", "want"),
+    [
+        (
+            "You can have my name for your records, it's Kim Oduya, 3 Larch Close.",
+            "Kim O",
+            "Kim Oduya",
+        ),
+        ("yes share it. I'm Harpreet Gill, 22 Mill Road", "Harp", "Harpreet Gill"),
+        ("My name is Robert Dunn.", "Rob Dunn", "Robert Dunn"),
+    ],
+)
+def test_a_writer_who_gives_their_full_name_is_named_in_full(
+    text: str, display: str, want: str
+) -> None:
+    assert own_victim_name(text, display) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "display"),
+    [
+        ("It's Mill Road, 22 Mill Road is where they gather.", "Kim Oduya"),
+        ("I'm Harpreet, they shout at me most nights.", "Harpreet Gill"),
+        ("My name is Robert Dunn.", "Sam Reed"),
+    ],
+)
+def test_a_shorter_or_another_name_does_not_replace_the_display_name(
+    text: str, display: str
+) -> None:
+    assert own_victim_name(text, display) == display
