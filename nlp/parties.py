@@ -273,9 +273,11 @@ def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding
                 continue
             for match, start, end in _matches(pattern, sentence):
                 count = fixed if fixed is not None else _number(match.group("n"), compiled.numbers)
-                if count is not None and add == 0 and fixed is None and _ALSO.search(canon):
-                    # "three of my neighbours have also reported it": they and the writer
-                    if not re.search(r"\bof us\b|\bone of\b", match.group(0)):
+                also = _ALSO.search(canon, match.start()) or _ALSO.match(canon)
+                if count is not None and add == 0 and fixed is None and also:
+                    # "three of my neighbours have also reported it": they and the writer; not
+                    # "I can also confirm that five residents, Mr Pallister included, have ..."
+                    if not re.search(r"\bof us\b|\bone of\b|\binclud", match.group(0)):
                         count += 1
                 if count is not None and 1 < count + add < 1000:
                     result.append(

@@ -92,7 +92,7 @@ def listed_reporters(canon: str) -> list[ListedReporters]:
 
 def _count(subject: str, words: _Words) -> int | None:
     subject = words.pair.sub(lambda m: m.group(0).replace(" and ", "-and-"), subject)
-    items = [item.strip() for item in _SEPARATOR.split(subject) if item.strip()]
+    items = [item.strip(" ,") for item in _SEPARATOR.split(subject) if item.strip(" ,")]
     items = [item for item in items if not words.aside.search(item)]
     if len(items) < 2:
         return None  # one subject is not a list (the single-subject rules count it)

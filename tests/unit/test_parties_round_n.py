@@ -313,3 +313,20 @@ def test_a_shorter_or_another_name_does_not_replace_the_display_name(
     text: str, display: str
 ) -> None:
     assert own_victim_name(text, display) == display
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "I can also confirm that four residents of Elm Row, Mrs Dee included, have reported"
+            " it.",
+            4,
+        ),
+        ("We also know that three neighbours have complained to the council.", 3),
+        ("Three of my neighbours have also reported it.", 4),
+        ("Also, two other neighbours have reported them.", 3),
+    ],
+)
+def test_also_adds_the_writer_only_where_it_speaks_of_the_reporting(text: str, want: int) -> None:
+    assert reporters(text) == want
