@@ -20,12 +20,15 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from nlp.answers import answer_pieces
 from nlp.clauses import Cut, Segmentation, segment_text
 from nlp.document import Document, Person, Segment, SegmentKind
 from nlp.findings import Finding
 from nlp.lexicon import compile_all, expand, load_data, sentences
+from nlp.names import fullest_name, says_more
 from nlp.pipeline import TextFindingsComponent, doc_text, findings
 from nlp.prefilter import grams, may_match
+from nlp.reporter_lists import listed_reporters
 from trigger.vocabulary import ApplicantRole, Consent
 
 KEY = "parties"
@@ -92,9 +95,11 @@ class _Compiled:
     address_after: re.Pattern[str]
     self_address: re.Pattern[str]
     my_name: re.Pattern[str]
+    name_with_address: re.Pattern[str]  # "it's Tom Reilly, 9 Juniper Close"
     self_intro: re.Pattern[str]  # "hello this is Dennis Carrow from ..."
     self_intro_before: re.Pattern[str]  # ... only at a line's start or after a greeting
     name_stopwords: frozenset[str]
+    not_surnames: frozenset[str]  # a "name" ending in one is a body or a place ("Mill Court")
     phone: re.Pattern[str]
     victim_phone_context: re.Pattern[str]
     prompt_consent: re.Pattern[str]
@@ -143,9 +148,11 @@ def _compiled() -> _Compiled:
         address_after=re.compile(identity["address_after"]),
         self_address=re.compile(identity["self_address"]),
         my_name=re.compile(identity["my_name"]),
+        name_with_address=re.compile(identity["name_with_address"]),
         self_intro=re.compile(identity["self_intro"]),
         self_intro_before=re.compile(identity["self_intro_before"]),
         name_stopwords=frozenset(identity["name_stopwords"]),
+        not_surnames=frozenset(identity["not_surnames"]),
         phone=re.compile(data["phone"]),
         victim_phone_context=re.compile(data["victim_phone_context"]),
         prompt_consent=re.compile(data["prompt_consent"]),
@@ -206,6 +213,14 @@ _NAMED_BODY = re.compile(
 )
 
 
+# The writer counts themselves among those the behaviour hits, with a spouse they care for ("my
+# wife and I have had trouble ..."): a spouse who is "her carer" applies as a victim.
+_SPOUSE_AFFECTED = re.compile(
+    r"\b(?:my (?:wife|husband|partner) and (?:i|me|myself)|(?:me|i|myself) and my (?:wife|husband"
+    r"|partner))\b(?: [a-z']+){0,3}? (?:have|has|had|'ve|are|were|both|keep|get|got|live|suffer)"
+)
+
+
 def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding]:
     """Cues about the applicant, the victim, consent and other reporters in ``text``.
 
@@ -214,6 +229,7 @@ def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding
     compiled = _compiled()
     result: list[Finding] = []
     anonymous = _ANONYMITY.search(text.lower()) is not None
+    spouse_affected = _SPOUSE_AFFECTED.search(text.lower()) is not None
     for sentence in sentences(text, (cuts or segment_text(text)).bounds(Cut.TEXT_SENTENCE)):
         canon = sentence.canon
         gates = compiled.gates
@@ -225,13 +241,12 @@ def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding
             if not may_match(pattern, canon, canon_grams):
                 continue
             for match, start, end in _matches(pattern, sentence):
+                said = _relationship(relationship, match)
+                if said == "carer" and spouse_affected:
+                    continue  # "my wife and I have had trouble ... I'm her carer": a victim too
                 result.append(
                     Finding(
-                        PartyCue.THIRD_PARTY,
-                        start,
-                        end,
-                        "parties: writes for someone else",
-                        _relationship(relationship, match),
+                        PartyCue.THIRD_PARTY, start, end, "parties: writes for someone else", said
                     )
                 )
         for match, start, end in _matches(compiled.refused, sentence) if consent else ():
@@ -259,9 +274,11 @@ def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding
                 continue
             for match, start, end in _matches(pattern, sentence):
                 count = fixed if fixed is not None else _number(match.group("n"), compiled.numbers)
-                if count is not None and add == 0 and fixed is None and _ALSO.search(canon):
-                    # "three of my neighbours have also reported it": they and the writer
-                    if not re.search(r"\bof us\b|\bone of\b", match.group(0)):
+                also = _ALSO.search(canon, match.start()) or _ALSO.match(canon)
+                if count is not None and add == 0 and fixed is None and also:
+                    # "three of my neighbours have also reported it": they and the writer; not
+                    # "I can also confirm that five residents, Mr Pallister included, have ..."
+                    if not re.search(r"\bof us\b|\bone of\b|\binclud", match.group(0)):
                         count += 1
                 if count is not None and 1 < count + add < 1000:
                     result.append(
@@ -273,6 +290,20 @@ def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding
                             count + add,
                         )
                     )
+        told = [int(f.value) for f in result if f.label == PartyCue.COMMUNITY_REPORTERS]
+        for listed in listed_reporters(canon) if community else ():
+            if listed.count in told:
+                continue  # the sentence's count is found already ("Mr Ahmed and Mrs Cole both")
+            start, end = sentence.original_span(listed.start, listed.end)
+            result.append(
+                Finding(
+                    PartyCue.COMMUNITY_REPORTERS,
+                    start,
+                    end,
+                    "parties: a list of people who reported",
+                    listed.count,
+                )
+            )
     result.extend(_identity_cues(text, compiled))
     return result
 
@@ -327,7 +358,9 @@ def _identity_cues(text: str, compiled: _Compiled) -> list[Finding]:
     titled = (
         m
         for m in compiled.titled_client.finditer(text)
-        if compiled.titled_client_before.search(text[max(0, m.start() - 30) : m.start()])
+        # the line's words before the name ("Re: Community Trigger application - Mr ..."); the
+        # pattern's "^" holds only at the text's true start, not at the window's
+        if compiled.titled_client_before.search(text, max(0, m.start() - 100), m.start())
     )
     for matches in (
         compiled.relation_name.finditer(text),
@@ -336,7 +369,7 @@ def _identity_cues(text: str, compiled: _Compiled) -> list[Finding]:
     ):
         for match in matches:
             name = _clean_name(match.group("name"), compiled.name_stopwords)
-            if name is None or name.split()[-1] in _NOT_SURNAMES:
+            if name is None or name.split()[-1] in compiled.not_surnames:
                 continue
             out.append(
                 Finding(
@@ -375,7 +408,8 @@ def _identity_cues(text: str, compiled: _Compiled) -> list[Finding]:
         for m in compiled.self_intro.finditer(text)
         if compiled.self_intro_before.search(text[max(0, m.start() - 20) : m.start()])
     )
-    for match in [*compiled.my_name.finditer(text), *intros]:
+    named = [*compiled.my_name.finditer(text), *compiled.name_with_address.finditer(text)]
+    for match in [*named, *intros]:
         name = _clean_name(match.group("name"), compiled.name_stopwords)
         if name is not None:
             out.append(
@@ -433,52 +467,19 @@ def answer_cues(answer: str, prompt: str | None) -> list[Finding]:
         ]
     if not compiled.prompt_consent.search(_question(prompt).lower()):
         return []
-    lowered = answer.lower()
     answers = (
         (compiled.answer_no, PartyCue.CONSENT_REFUSED),
         (compiled.answer_yes, PartyCue.CONSENT_GIVEN),
     )
-    for pattern, label in answers:
-        match = pattern.search(lowered)
-        if match:
-            return [
-                Finding(label, match.start(), match.end(), "parties: answer to a consent question")
-            ]
+    for offset, piece in answer_pieces(answer.lower()):
+        for pattern, label in answers:
+            match = pattern.search(piece)
+            if match:
+                start, end = offset + match.start(), offset + match.end()
+                return [Finding(label, start, end, "parties: answer to a consent question")]
     return []
 
 
-# A "name" ending in one of these is a body or a place ("officer for Mill Court"), not a person.
-_NOT_SURNAMES = frozenset(
-    {
-        "MP",
-        "Council",
-        "Police",
-        "Court",
-        "Road",
-        "Street",
-        "Lane",
-        "Close",
-        "Avenue",
-        "Drive",
-        "Crescent",
-        "Estate",
-        "Homes",
-        "Housing",
-        "Association",
-        "Trust",
-        "Team",
-        "Walk",
-        "Way",
-        "Terrace",
-        "Gardens",
-        "Place",
-        "Square",
-        "House",
-        "Flats",
-        "Park",
-        "Centre",
-    }
-)
 _BACK_REFERENCE = re.compile(r"\b(?:that|this|ok|okay|alright|all right|fine)\b")
 
 
@@ -607,12 +608,8 @@ def decide_parties_from_cues(
     forwarded_phones = pick(PartyCue.PHONE, forwarded)
     victim_phones = pick(PartyCue.VICTIM_PHONE, everything)
     applicant_name = sender.name if sender and sender.name else None
-    if own_name is not None and len(str(own_name.value).split()) > len(
-        (applicant_name or "").split()
-    ):
-        applicant_name = str(
-            own_name.value
-        )  # a chat user's display name is often a first name only
+    if own_name is not None and says_more(str(own_name.value), applicant_name or ""):
+        applicant_name = str(own_name.value)  # a display name is often a first name only
     applicant_email = sender.email if sender else None
     applicant_phone = str(phones[0].value) if phones else (sender.phone if sender else None)
 
@@ -625,7 +622,16 @@ def decide_parties_from_cues(
         victim = other_authors[0] if other_authors else None
         named = pick(PartyCue.VICTIM_NAME, own) or pick(PartyCue.VICTIM_NAME, forwarded)
         victim_name = (
-            victim.name if victim and victim.name else (str(named[0].value) if named else None)
+            victim.name
+            if victim and victim.name
+            else (
+                fullest_name(
+                    str(named[0].value),
+                    [str(f.value) for f in pick(PartyCue.VICTIM_NAME, everything)],
+                )
+                if named
+                else None
+            )
         )
         victim_email = victim.email if victim else None
         vphones = victim_phones or forwarded_phones
