@@ -407,3 +407,20 @@ def test_numeric_month_and_a_wrapped_date_stay_whole() -> None:
     assert only("it began 2025-04 and never stopped").start_date == d("2025-04-01")
     wrapped = only("they came on 9 April\n2025 at night")
     assert (wrapped.text, wrapped.start_date) == ("on 9 April\n2025", d("2025-04-09"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- 21 09 2025 - paint thrown at the door",
+        "2025\n- 21 09 2025 - paint thrown",
+        "21 09 2025 - paint",
+    ],
+)
+def test_a_spaced_numeric_date_set_off_by_a_log_lines_dashes(text: str) -> None:
+    assert only(text).start_date == d("2025-09-21")
+
+
+@pytest.mark.parametrize("text", ["ring 0113 - 21 09 2025", "07700 900 - 21 09 2025 - 4"])
+def test_a_spaced_numeric_run_joined_to_a_number_by_a_dash_is_no_date(text: str) -> None:
+    assert find_dates(text, FRIDAY) == []
