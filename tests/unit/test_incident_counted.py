@@ -1,7 +1,9 @@
-"""A period told with a count of many occurrences and no days ("many times in May", "a dozen
-times last year") spans them all: it is not one incident. Sentences written for this suite, not
-from any corpus; controls beside them: a period told as one occurrence, a counted clause beside
-a dated incident, and a day told with a count still count."""
+"""Counted and undated occurrences (sentences written for this suite, not from any corpus).
+
+A period told with a count of many occurrences and no days ("many times in May", "a dozen times
+last year") spans them all: it is not one incident; "there was also the time they ..." tells an
+incident with no date. Controls beside each: a period told as one occurrence, a counted clause
+beside a dated incident, a count on one day, a day told of again or of something else."""
 
 from __future__ import annotations
 
@@ -60,3 +62,34 @@ def test_a_period_told_with_a_count_of_many_is_no_incident(nlp: Language, text: 
 )
 def test_controls_keep_their_incidents(nlp: Language, text: str, days: list[date]) -> None:
     assert _starts(nlp, text) == days
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 2 June they egged my car. There was also the time they smashed my shed window.",
+        "On 2 June they egged my car. Also the night he kicked my door in and the police came.",
+        "On 2 June they egged my car. And the time he threw a brick at my van.",
+    ],
+)
+def test_also_the_time_they_tells_an_incident_with_no_date(nlp: Language, text: str) -> None:
+    doc = analyse(nlp, text, WEDNESDAY)
+    found = assemble([AnalysedSegment(doc=doc, offset=0, recipient_agency="council")])
+    assert [i.start for i in found.incidents] == [date(2026, 6, 2), None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 2 June they egged my car. It has been bad since the day they moved in.",
+        "On 2 June they egged my car. The night they egged my car I was at work.",
+        "On 2 June they egged my car. That was the day they smashed my window too.",
+        "On 2 June they egged my car. I also took the time to write it all down.",
+    ],
+)
+def test_a_day_told_of_again_or_of_something_else_is_no_new_incident(
+    nlp: Language, text: str
+) -> None:
+    doc = analyse(nlp, text, WEDNESDAY)
+    found = assemble([AnalysedSegment(doc=doc, offset=0, recipient_agency="council")])
+    assert [i.start for i in found.incidents] == [date(2026, 6, 2)]
