@@ -27,6 +27,7 @@ from nlp.incident_rules import (
     Rejection,
     aside,
     clause_veto,
+    counted_many_beside,
     date_scope,
     has_actor,
     has_strong_event,
@@ -63,6 +64,7 @@ DATE_RULES: tuple[str, ...] = (
     "unresolved",
     "future",
     "period",
+    "counted",
     "background",
     "behaviour_stopped",
     "range_end",
@@ -340,6 +342,14 @@ class CandidateRules(ReportAttachment):
     def _rule_period(self, c: _Candidate) -> _Verdict | None:
         assert c.start is not None and c.end is not None
         return _Reject() if c.end - c.start > _LONGEST_INCIDENT - timedelta(days=1) else None
+
+    def _rule_counted(self, c: _Candidate) -> _Verdict | None:
+        # "he threw rubbish over the fence many times in September": the month spans them all
+        assert c.start is not None and c.end is not None
+        if c.end <= c.start:
+            return None
+        before, after = c.text[c.s_start : c.mention.start], c.text[c.mention.end : c.s_end]
+        return _Reject() if counted_many_beside(before, after) else None
 
     def _rule_background(self, c: _Candidate) -> _Verdict | None:
         before = c.text[max(0, c.mention.start - 40) : c.mention.start]

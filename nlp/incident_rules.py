@@ -78,6 +78,7 @@ class RuleBook:
     visit: re.Pattern[str]
     official: re.Pattern[str]
     nothing_done: re.Pattern[str]
+    counted_many: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -101,6 +102,11 @@ def rule_book() -> RuleBook:
     officials = "|".join(
         re.escape(w).replace(r"\ ", r"\s+")
         for w in sorted(data["VISIT"]["officials"], key=len, reverse=True)
+    )
+    counted = data["COUNTED_MANY"]
+    counts = "|".join(
+        re.escape(w).replace(r"\ ", r"\s+")
+        for w in sorted(counted["counts"], key=len, reverse=True)
     )
     return RuleBook(
         reasons={r["name"]: r["reason"] for r in data["rules"]},
@@ -153,7 +159,24 @@ def rule_book() -> RuleBook:
             + r")\b",
             re.I,
         ),
+        # "many times", "a dozen times", "loads of nights": a count of many with no days
+        counted_many=re.compile(
+            rf"\b(?:{counts})\s+(?:\w+\s+)?(?:{'|'.join(counted['nouns'])})\b|\bover and over\b"
+            r"|\bagain and again\b|\btime (?:and|after) time\b",
+            re.I,
+        ),
     )
+
+
+# Where a clause ends, for the words told with a date in its own clause.
+_CLAUSE_EDGE = re.compile(r"[,;:]|\bbut\b|\band then\b", re.I)
+
+
+def counted_many_beside(before: str, after: str) -> bool:
+    """Whether the clause around a date ("before" it, "after" it in its sentence) counts many
+    occurrences with no days ("many times", "a dozen times", "again and again")."""
+    own = f"{_CLAUSE_EDGE.split(before)[-1]} {_CLAUSE_EDGE.split(after)[0]}"
+    return rule_book().counted_many.search(own) is not None
 
 
 def reason(rule: str, **values: str) -> str:

@@ -182,11 +182,17 @@ def resolve_numeric_spaced(c: Context) -> Resolved | None:
         return None
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
-    for neighbour in (before, after):
+    for neighbour, step in ((before, -1), (after, 1)):
         if neighbour is not None and (
-            neighbour.like_num or neighbour.is_currency or neighbour.text in ("+", "(", ")", "-")
+            neighbour.like_num or neighbour.is_currency or neighbour.text in ("+", "(", ")")
         ):
             return None
+        # a dash joining another number runs on a phone number ("0161 - 31 10 2025"); a dash
+        # setting the date off a log line's text ("- 31 10 2025 - eggs thrown") does not
+        beyond = neighbour.i + step if neighbour is not None else -1
+        if neighbour is not None and neighbour.text == "-" and 0 <= beyond < len(doc):
+            if doc[beyond].like_num:
+                return None
     if c.before in c.lexicon.numeric_after_words or any(
         t.lower_ in c.lexicon.numeric_spaced_blockers
         for t in doc[max(0, span.start - 3) : span.start]

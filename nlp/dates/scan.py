@@ -63,7 +63,7 @@ def mentions_in_doc(doc: Doc, ref: date, rules: Rules) -> list[DateMention]:
             key, ranked = (span.start, span.end), (rules.priority[label], label)
             labelled[key] = min(labelled.get(key, ranked), ranked)
     mentions: list[DateMention] = []
-    for longest in filter_spans(spans):
+    for longest in filter_spans(_unbroken(spans)):
         label = labelled[(longest.start, longest.end)][1]
         span = trim(longest)
         if label in _ABSOLUTE_RULES and _is_birth_date(span, rules.lexicon):
@@ -99,6 +99,29 @@ def mentions_in_doc(doc: Doc, ref: date, rules: Rules) -> list[DateMention]:
             )
         )
     return mark_corrections(text, mentions)
+
+
+def _crosses_line(span: Span) -> bool:
+    return any("\n" in t.text or "\n" in t.whitespace_ for t in span[:-1])
+
+
+def _unbroken(spans: list[Span]) -> list[Span]:
+    """Drop a match running across a line break into a date that goes on past it.
+
+    A heading "2023" over a line "- 14 March 2023" reads as the year of the lines below, not
+    as "2023-14" with the day: the match across the break loses to the date that starts inside
+    it and ends after it. A date wrapped by a mail client ("on 14 March\n2023") has no such
+    rival and stays whole.
+    """
+    return [
+        span
+        for span in spans
+        if not _crosses_line(span)
+        or not any(
+            span.start < other.start < span.end < other.end and not _crosses_line(other)
+            for other in spans
+        )
+    ]
 
 
 def _since_before(doc: Doc, start: int, lexicon: Lexicon) -> int | None:

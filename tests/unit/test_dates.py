@@ -388,3 +388,39 @@ def test_abbreviated_month_with_a_full_stop_is_found() -> None:
     assert [(m.text, m.start_date.isoformat() if m.start_date else None) for m in found] == [
         ("on 9 Nov", "2026-11-09")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("2025\n- 3 February 2025 - the fence was kicked in", "2025-02-03"),
+        ("2025\n- 21 Oct 2025 - a brick through the window", "2025-10-21"),
+        ("Last year (2025)\n2025\n- 17 June 2025 - eggs at the window", "2025-06-17"),
+    ],
+)
+def test_a_year_heading_does_not_take_the_day_of_the_line_below(text: str, day: str) -> None:
+    days = [m.start_date for m in find_dates(text, FRIDAY)]
+    assert d(day) in days
+
+
+def test_numeric_month_and_a_wrapped_date_stay_whole() -> None:
+    assert only("it began 2025-04 and never stopped").start_date == d("2025-04-01")
+    wrapped = only("they came on 9 April\n2025 at night")
+    assert (wrapped.text, wrapped.start_date) == ("on 9 April\n2025", d("2025-04-09"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- 21 09 2025 - paint thrown at the door",
+        "2025\n- 21 09 2025 - paint thrown",
+        "21 09 2025 - paint",
+    ],
+)
+def test_a_spaced_numeric_date_set_off_by_a_log_lines_dashes(text: str) -> None:
+    assert only(text).start_date == d("2025-09-21")
+
+
+@pytest.mark.parametrize("text", ["ring 0113 - 21 09 2025", "07700 900 - 21 09 2025 - 4"])
+def test_a_spaced_numeric_run_joined_to_a_number_by_a_dash_is_no_date(text: str) -> None:
+    assert find_dates(text, FRIDAY) == []
