@@ -367,7 +367,10 @@ def _children(
 ) -> list[Finding]:
     """Child mentions frightened or harmed in their own sentence or, as he/she, in the next two."""
     canon = sentence.canon
-    here = rule.requires is not None and rule.requires.search(canon) is not None
+    # "I'm not frightened of him, and my daughter didn't understand": a denied state harms nobody
+    here = rule.requires is not None and any(
+        not _negated(compiled, canon, m.start()) for m in rule.requires.finditer(canon)
+    )
     later = not here and any(
         compiled.child_continuation.search(after) is not None
         and any(
