@@ -7,7 +7,7 @@ account than the attack."""
 
 from __future__ import annotations
 
-from tests.unit.hate_suite import PM, RA, RE, SO, Case, _cases
+from tests.unit.hate_suite import PM, RA, RE, SO, SX, TI, Case, _cases
 
 HATEFUL_THIRD: list[Case] = [
     *_cases(
@@ -78,6 +78,31 @@ HATEFUL_THIRD: list[Case] = [
             ),
         ],
     ),
+    *_cases(
+        "threat to a group: women like me",
+        [
+            ("I live alone. He told me women like you are just asking for it.", SX),
+            ("I'm a woman on my own and he said he'd show me what happens to women like me.", SX),
+            ("She's a single mum. He keeps saying girls like her are asking for it.", SX),
+        ],
+    ),
+    *_cases(
+        "derogation: a trans woman called a man in a dress, asked about her body",
+        [
+            ("Someone sprayed NO MEN IN DRESSES on my car.", TI),
+            ("He shouted across the road asking if I was still a bloke's bits underneath.", TI),
+            ("I'm a trans woman. He asked me what I've got in my knickers.", TI),
+            ("She asked my daughter if she'd had the chop yet.", TI),
+        ],
+    ),
+    *_cases(
+        "religious objects attacked, assimilation demanded of a group",
+        [
+            ("He tore the mezuzah off our door post.", RE),
+            ("They ripped the rosary off my mum's neck outside church.", RE),
+            ("My wife wears a niqab. He asked when you lot are going to start acting British.", RE),
+        ],
+    ),
 ]
 
 NEUTRAL_THIRD: list[Case] = [
@@ -109,6 +134,21 @@ NEUTRAL_THIRD: list[Case] = [
                 "I'm Ms Patel's support worker. He told her your lot always complain.",
                 None,
             ),
+        ],
+    ),
+    *_cases(
+        "controls: asking for it, dresses, the op, a denied motivation",
+        [
+            ("The kids were asking for it, playing football against my car.", None),
+            ("The panto had two men in dresses and my son loved it.", None),
+            ("He asked if my husband has had the op on his knee yet.", None),
+            ("I asked him what he's got in his bag and he showed me the parcel.", None),
+            (
+                "He said 'you people never stop complaining'. I don't think he meant it racially.",
+                None,
+            ),
+            ("She told us to start acting like adults about the parking.", None),
+            ("My son wears a crucifix and nobody has ever said anything.", None),
         ],
     ),
 ]
