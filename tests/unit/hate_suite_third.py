@@ -103,6 +103,14 @@ HATEFUL_THIRD: list[Case] = [
             ("My wife wears a niqab. He asked when you lot are going to start acting British.", RE),
         ],
     ),
+    *_cases(
+        "symbols and the Holocaust aimed at a Jewish household",
+        [
+            ("We're Jewish. Someone scratched a swastika on our front door.", RE),
+            ("I'm Jewish and a swastika was painted on my garage on Sunday.", RE),
+            ("We light candles at Hanukkah as Jews. The note said you'll burn like the rest.", RE),
+        ],
+    ),
 ]
 
 NEUTRAL_THIRD: list[Case] = [
@@ -149,6 +157,13 @@ NEUTRAL_THIRD: list[Case] = [
             ),
             ("She told us to start acting like adults about the parking.", None),
             ("My son wears a crucifix and nobody has ever said anything.", None),
+        ],
+    ),
+    *_cases(
+        "controls: swastikas and burning told plainly",
+        [
+            ("My grandson is doing a history project on the swastika's origins.", None),
+            ("The bonfire will burn like the rest did last year.", None),
         ],
     ),
 ]

@@ -70,3 +70,42 @@ def test_no_child_at_risk_from_a_denied_or_absent_state(text: str) -> None:
 )
 def test_a_child_at_risk_still_counts(text: str) -> None:
     assert R.CHILD_AT_RISK in flags(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said he\'d "set the dog on" me if I complained again.',
+        "She told us she'll set her dogs on our kids.",
+        "He said he would split my head open with a brick.",
+        "They told him they'd split his skull open.",
+    ],
+)
+def test_a_dog_set_on_someone_or_a_head_split_open_is_a_threat(text: str) -> None:
+    assert R.THREAT_OF_VIOLENCE in flags(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her dog was set loose on the field every morning.",
+        "I split the logs in the garden on Sunday.",
+    ],
+)
+def test_dogs_and_splitting_without_a_threat(text: str) -> None:
+    assert R.THREAT_OF_VIOLENCE not in flags(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The day before my son's school play he kicked the door of my car.",
+        "I was picking up my daughter when he hit the wing mirror of the van.",
+    ],
+)
+def test_a_blow_to_a_thing_beside_a_child_harms_no_child(text: str) -> None:
+    assert R.CHILD_AT_RISK not in flags(text)
+
+
+def test_a_blow_to_the_child_still_counts() -> None:
+    assert R.CHILD_AT_RISK in flags("He kicked my son in the leg at the bus stop.")
