@@ -442,8 +442,6 @@ def find_hate_markers(
         candidates.extend(_rule_candidates(compiled, sentence, index))
     shown = frozenset(c.strand for c in candidates if not c.needs_context)
     whole = account_sentences(account, compiled.lexicon)
-    for sentence in whole:  # "I don't think he meant it racially", in another message
-        disclaimed |= _disclaimed(compiled, sentence)
     for mark in carried(compiled.context, sents, shown, whole):
         sentence = sents[mark.sentence]
         if compiled.indiscriminate.search(sentence.canon):

@@ -202,30 +202,26 @@ def carried(
                     continue
                 strands = _victim_strands(ctx, sents, index, match.start())
                 if not strands:
-                    strands = (
-                        _told_elsewhere(ctx, sents, index)
-                        or _told_elsewhere(ctx, account, -2)
-                        or (set(shown) if len(shown) == 1 else set())
-                    )
+                    told = _told_elsewhere(ctx, sents, index) | _told_elsewhere(ctx, account, -2)
+                    strands = told if len(told) == 1 else set()
+                    if not told and len(shown) == 1:
+                        strands = set(shown)
                 for strand in strands:
                     out.append(Carried(strand, index, match.start(), match.end(), rule))
     return out
 
 
 def _told_elsewhere(ctx: Context, sents: Sequence[Sentence], index: int) -> set[HateStrand]:
-    """The victim's identity told in another sentence of the account, the nearest first."""
-    others = sorted(
-        (i for i in range(len(sents)) if abs(i - index) > 1 or i > index),
-        key=lambda i: (abs(i - index), i),
-    )
-    for other in others:
-        canon = sents[other].canon
-        # the end of an earlier sentence, the start of a later one, is nearest the attack
-        anchor = len(canon) if other < index else 0
-        strands = _strands_in([(canon, anchor)], ctx, strict=True)
-        if strands:
-            return strands
-    return set()
+    """The strands of the victim's identity told in the account's other sentences (used when they
+    are one only: "I'm 79" and "my walking stick" name two, and the attack's own words must
+    choose)."""
+    found: set[HateStrand] = set()
+    for other, sentence in enumerate(sents):
+        if other in (index, index - 1):
+            continue  # read already, nearest first
+        canon = sentence.canon
+        found |= _strands_in([(canon, len(canon))], ctx, strict=True)
+    return found
 
 
 def _victim_strands(
