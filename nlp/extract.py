@@ -22,6 +22,7 @@ from nlp.document import Document, Person, Segment, SegmentKind
 from nlp.exclusions import decide_exclusions
 from nlp.findings import Finding
 from nlp.hate import find_hate_markers_in_answer
+from nlp.hate_context import ACCOUNT as HATE_ACCOUNT
 from nlp.hate_explained import strands_explained_by_another
 from nlp.incidents import AnalysedSegment, IncidentFinding, Rejection, assemble
 from nlp.parties import Parties, decide_parties
@@ -104,7 +105,8 @@ class Extractor:
         # A chat of several messages has its risk flags read from the messages joined (extract);
         # each part needs only its danger-now signs, for the incident assembler.
         chat = sum(1 for s, _ in read if s.kind is SegmentKind.CHAT_USER) > 1
-        options = {ONLY_LABELS: _PART_RISKS} if chat else None
+        account = "\n".join(t for s, t in read if s.kind is SegmentKind.CHAT_USER)
+        options = {ONLY_LABELS: _PART_RISKS, HATE_ACCOUNT: account} if chat else None
         for segment, text in read:
             doc = analyse(self.nlp, bounded_text(text), segment.reference, options)
             part = AnalysedSegment(

@@ -35,7 +35,16 @@ from spacy.language import Language
 
 from nlp.clauses import Cut, Segmentation, segment_text
 from nlp.findings import Finding
-from nlp.hate_context import Context, affirms_gender, carried, condemned, context, repair
+from nlp.hate_context import (
+    AccountFindingsComponent,
+    Context,
+    account_sentences,
+    affirms_gender,
+    carried,
+    condemned,
+    context,
+    repair,
+)
 from nlp.hate_explained import MOTIVATION_RULES as _MOTIVATION_RULES
 from nlp.hate_explained import acts_explained
 from nlp.lexicon import (
@@ -49,7 +58,6 @@ from nlp.lexicon import (
     source_all,
 )
 from nlp.lexicon import vocabulary as words_of
-from nlp.pipeline import TextFindingsComponent
 from nlp.prefilter import grams, may_match_source
 from trigger.vocabulary import HateStrand
 
@@ -400,10 +408,14 @@ class _Candidate:
     needs_context: bool = False
 
 
-def find_hate_markers(text: str, cuts: Segmentation | None = None) -> list[Finding]:
+def find_hate_markers(
+    text: str, cuts: Segmentation | None = None, account: str | None = None
+) -> list[Finding]:
     """Every hostile hate-motivation marker in ``text``, labelled with its strand.
 
     ``cuts`` are the text's cuts (``doc._.clauses`` in the pipeline); plain text is cut here.
+    ``account``: the whole account ``text`` is part of (a chat's messages), where the victim's
+    identity may be told.
     """
     compiled = _compiled()
     cuts = cuts or segment_text(text)
@@ -427,7 +439,9 @@ def find_hate_markers(text: str, cuts: Segmentation | None = None) -> list[Findi
             continue
         candidates.extend(_slur_candidates(compiled, sentence, index))
         candidates.extend(_rule_candidates(compiled, sentence, index))
-    for mark in carried(compiled.context, sents):
+    shown = frozenset(c.strand for c in candidates if not c.needs_context)
+    whole = account_sentences(account, compiled.lexicon)
+    for mark in carried(compiled.context, sents, shown, whole):
         sentence = sents[mark.sentence]
         if compiled.indiscriminate.search(sentence.canon):
             continue
@@ -435,7 +449,7 @@ def find_hate_markers(text: str, cuts: Segmentation | None = None) -> list[Findi
         candidates.append(_Candidate(mark.strand, start, end, mark.rule, mark.sentence))
     candidates = [_terrorist_strand(compiled, c, sents) for c in candidates]
     if any(c.needs_context for c in candidates):
-        canon = " ".join(s.canon for s in sents)
+        canon = " ".join(s.canon for s in [*sents, *whole])
         candidates = [
             c
             for c in candidates
@@ -692,6 +706,6 @@ def _keep(
 
 
 @Language.factory("trigger_hate", requires=["doc._.clauses"], assigns=["doc.spans"])
-def make_hate_component(nlp: Language, name: str) -> TextFindingsComponent:
+def make_hate_component(nlp: Language, name: str) -> AccountFindingsComponent:
     """spaCy factory: hate-motivation markers into ``doc.spans["hate"]``."""
-    return TextFindingsComponent(KEY, find_hate_markers)
+    return AccountFindingsComponent(KEY, find_hate_markers)

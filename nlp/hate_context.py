@@ -18,12 +18,29 @@ Three helpers of :mod:`nlp.hate`, with their data in ``nlp/patterns/hate_familie
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
-from nlp.lexicon import ObfuscationLexicon, Sentence, Token, alternation, compile_all, load_data
+from spacy.tokens import Doc
+
+from nlp.clauses import Cut, Segmentation, segment_text, segmentation
+from nlp.lexicon import (
+    ObfuscationLexicon,
+    Sentence,
+    Token,
+    alternation,
+    compile_all,
+    load_data,
+    sentences,
+)
+from nlp.pipeline import TextFindingsComponent, doc_text, set_findings
 from trigger.vocabulary import HateStrand
+
+# ``doc.user_data`` key: the whole account a part belongs to (a chat's messages joined), so that an
+# identity told in one message ("I'm pregnant") is read with an attack in another.
+ACCOUNT = "trigger_hate_account"
 
 # "he never said people like me ...", "nobody calls us ...": the attack did not happen.
 _NEGATED = re.compile(
@@ -35,6 +52,22 @@ _REPORTED_SELF = re.compile(
     r"\b(?:he|she|they) (?:says?|said|tells?|told)(?: [^ ]+)? (?:he|she|they)"
 )
 
+
+# A cue that is also a title before a name ("Ms Osei"): a cue only when no name follows it.
+_TITLES = frozenset({"ms"})
+_TITLE_ALONE = re.compile(r"(?: [,.;:!?\"')]| and | so | which | too |$)")
+
+# Cue words that name an identity only when they end the phrase or a person follows (read so when
+# the cue is far from the attack).
+_WEAK_FAR = frozenset(
+    "white black brown old young older elderly bent mental condition frame limp bi skin colour"
+    " color accent expecting nursing bump married marriage english irish welsh scottish".split()
+)
+_NAMES_A_PERSON = re.compile(
+    r"(?: [,.;:!?\"')]|$| and | so | too | myself | ourselves"
+    r"| (?:man|woman|men|women|person|people|family|families|lad|girl|boy|lady|bloke|guy"
+    r"|couple|mum|mother|dad|father|son|daughter|kids|children|household)\b)"
+)
 
 # Cues this close to the nearest one name the same person ("a black woman", "my disabled son").
 _SAME_PHRASE = 8
@@ -143,9 +176,18 @@ def condemned(ctx: Context, canon: str, cstart: int, cend: int) -> bool:
     return False
 
 
-def carried(ctx: Context, sents: Sequence[Sentence]) -> list[Carried]:
+def carried(
+    ctx: Context,
+    sents: Sequence[Sentence],
+    shown: frozenset[HateStrand] = frozenset(),
+    account: Sequence[Sentence] = (),
+) -> list[Carried]:
     """Attacks on "people like me" / "your kind" / "he says we're ..." given the strand the victim's
-    own words name, in the same sentence or the one before."""
+    own words name, in the same sentence or the one before, else the nearest the account names
+    anywhere ("my wife wears a headscarf" ... "when are your lot going to ..."), else the one strand
+    of the other hostility the account shows (``shown``: ape noises at the children, then "your
+    kind aren't wanted"). ``account`` are the sentences of the rest of the account (a chat's other
+    messages), read after the part's own."""
     out: list[Carried] = []
     for index, sentence in enumerate(sents):
         canon = sentence.canon
@@ -158,9 +200,28 @@ def carried(ctx: Context, sents: Sequence[Sentence]) -> list[Carried]:
                     continue
                 if condemned(ctx, canon, match.start(), match.end()):
                     continue
-                for strand in _victim_strands(ctx, sents, index, match.start()):
+                strands = _victim_strands(ctx, sents, index, match.start())
+                if not strands:
+                    told = _told_elsewhere(ctx, sents, index) | _told_elsewhere(ctx, account, -2)
+                    strands = told if len(told) == 1 else set()
+                    if not told and len(shown) == 1:
+                        strands = set(shown)
+                for strand in strands:
                     out.append(Carried(strand, index, match.start(), match.end(), rule))
     return out
+
+
+def _told_elsewhere(ctx: Context, sents: Sequence[Sentence], index: int) -> set[HateStrand]:
+    """The strands of the victim's identity told in the account's other sentences (used when they
+    are one only: "I'm 79" and "my walking stick" name two, and the attack's own words must
+    choose)."""
+    found: set[HateStrand] = set()
+    for other, sentence in enumerate(sents):
+        if other in (index, index - 1):
+            continue  # read already, nearest first
+        canon = sentence.canon
+        found |= _strands_in([(canon, len(canon))], ctx, strict=True)
+    return found
 
 
 def _victim_strands(
@@ -172,6 +233,17 @@ def _victim_strands(
     windows = [(sents[index].canon, position)]
     if index > 0:
         windows.append((sents[index - 1].canon, len(sents[index - 1].canon) + position + 1))
+    return _strands_in(windows, ctx, strict=True)
+
+
+def _strands_in(
+    windows: list[tuple[str, int]], ctx: Context, strict: bool = False
+) -> set[HateStrand]:
+    """The strands of the identity cues nearest each window's anchor (the first window with any).
+
+    ``strict`` (a cue far from the attack): a word that is also a colour, an age or a state ("our
+    wall in white paint", "old", "expecting a parcel") is a cue only when it ends its phrase or
+    names a person ("I'm black", "we're a black family")."""
     for canon, anchor in windows:
         # (distance, start of the identity words, end, strand)
         found: list[tuple[int, int, int, HateStrand]] = []
@@ -179,6 +251,10 @@ def _victim_strands(
             for m in cue.finditer(canon):
                 said = m.group(0)
                 term = next((t for t in ctx.cue_terms[strand] if said.endswith(t)), said)
+                if term in _TITLES and not _TITLE_ALONE.match(canon, m.end()):
+                    continue  # "I'm Ms Osei's housing officer": a title, not a condition
+                if strict and term in _WEAK_FAR and not _NAMES_A_PERSON.match(canon, m.end()):
+                    continue
                 found.append((abs(anchor - m.end()), m.end() - len(term), m.end(), strand))
         for pattern, named in (
             (ctx.victim_from, HateStrand.RACE),
@@ -285,3 +361,27 @@ def affirms_gender(said: str, account: str) -> bool:
     own = _FEMININE if woman else _MASCULINE
     other = _MASCULINE if woman else _FEMININE
     return bool(words & own) and not words & other
+
+
+def account_sentences(account: str | None, lexicon: ObfuscationLexicon) -> list[Sentence]:
+    """The sentences of the account a part belongs to (none when there is no other part)."""
+    if account is None:
+        return []
+    return sentences(account, segment_text(account).bounds(Cut.TEXT_SENTENCE), lexicon)
+
+
+class AccountFindingsComponent(TextFindingsComponent):
+    """The hate component: ``find(text, cuts, account)`` with the account the doc is part of
+    (``doc.user_data[ACCOUNT]``, set for a chat of several messages)."""
+
+    def __init__(
+        self, key: str, find: Callable[[str, Segmentation | None, str | None], list[Any]]
+    ) -> None:
+        super().__init__(key, lambda text, cuts: find(text, cuts, None))
+        self.find_in_account = find
+
+    def __call__(self, doc: Doc) -> Doc:
+        account: str | None = doc.user_data.get(ACCOUNT)
+        found = self.find_in_account(doc_text(doc), segmentation(doc), account)
+        set_findings(doc, self.key, found)
+        return doc

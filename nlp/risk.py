@@ -63,6 +63,11 @@ _SUBJECT = re.compile(r"\b(i|i'm|im|i've|ive|i'd|we|we're|he|she|they|he's|she's
 _FIRST_PERSON_SUBJECTS = frozenset({"i", "i'm", "im", "i've", "ive", "i'd", "we", "we're"})
 _THIRD_PERSON_SELF = re.compile(r"\b(?:himself|herself|themselves)\b")
 _PRONOUN_SUBJECT = re.compile(r"(?:he|she|he's|she's|hes|shes)\b")
+_ON_A_THING = re.compile(
+    r" (?:in |at |down |over )?(?:the|a|an|his|her|my|our|their|its|next door's) (?:[^ ]+ )?"
+    r"(?:door|doors|car|cars|window|windows|fence|gate|bins?|wall|van|tyres?|shed|windscreen"
+    r"|letterbox|trellis|panel|porch|wing mirror|mirror|bike|garage|plants|pots)\b"
+)
 _PET = re.compile(
     r"\b(?:cat|cats|dog|dogs|puppy|kitten|pet|pets|rabbit|horse|parrot|budgie|hamster)\b"
 )
@@ -370,7 +375,13 @@ def _children(
 ) -> list[Finding]:
     """Child mentions frightened or harmed in their own sentence or, as he/she, in the next two."""
     canon = sentence.canon
-    here = rule.requires is not None and rule.requires.search(canon) is not None
+    # "I'm not frightened of him, and my daughter didn't understand": a denied state harms nobody
+    # "kicked the door of my car" hits a thing, not the child
+    here = rule.requires is not None and any(
+        not _negated(compiled, canon, m.start())
+        and not (" " not in m.group(0) and _ON_A_THING.match(canon, m.end()))
+        for m in rule.requires.finditer(canon)
+    )
     later = not here and any(
         compiled.child_continuation.search(after) is not None
         and any(

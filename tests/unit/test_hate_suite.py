@@ -11,10 +11,11 @@ import pytest
 from nlp.hate import find_hate_markers, hate_strands
 from tests.unit.hate_suite import HATEFUL, NEUTRAL, RA, Case, slur, space
 from tests.unit.hate_suite_second import HATEFUL_SECOND, NEUTRAL_SECOND
+from tests.unit.hate_suite_third import HATEFUL_THIRD, NEUTRAL_THIRD
 from trigger.vocabulary import HateStrand
 
-ALL_HATEFUL = HATEFUL + HATEFUL_SECOND
-ALL_NEUTRAL = NEUTRAL + NEUTRAL_SECOND
+ALL_HATEFUL = HATEFUL + HATEFUL_SECOND + HATEFUL_THIRD
+ALL_NEUTRAL = NEUTRAL + NEUTRAL_SECOND + NEUTRAL_THIRD
 HATEFUL_FLOOR = 0.90
 NEUTRAL_CEILING = 0.02
 
