@@ -104,7 +104,9 @@ _DENIED_INSIDE = re.compile(
     r" (?:[^ ]+ ){0,2}?(?:that's|thats|that is|it's|its|it is|if|whether|why)"
 )
 _NOT_SAYING = re.compile(
-    r"(?:not|never|n't) (?:saying|suggesting|claiming|accusing)(?: [^ ,;:]+){0,4} $"
+    r"(?:not|never|n't) (?:going to |gonna |about to |trying to |want to |wanting to |here to )?"
+    r"(?:saying|suggesting|claiming|accusing|say|suggest|claim|accuse|call it|calling it|label"
+    r"|labelling|make out|making out|pretend|pretending)(?: [^ ,;:]+){0,4} $"
 )
 _POSSESSED = re.compile(r"(?:^|\s)(?:my|our|his|her|their|your)(?: (?:old|dear|late|poor|own))? $")
 # "she posted that I'm a ...": someone else's words about the victim, not self-identification.
