@@ -28,7 +28,7 @@ from nlp.lexicon import compile_all, expand, load_data, sentences
 from nlp.names import fullest_name, says_more
 from nlp.pipeline import TextFindingsComponent, doc_text, findings
 from nlp.prefilter import grams, may_match
-from nlp.reporter_lists import listed_reporters
+from nlp.reporter_lists import echoed_reports, listed_reporters
 from trigger.vocabulary import ApplicantRole, Consent
 
 KEY = "parties"
@@ -232,6 +232,7 @@ def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding
     result: list[Finding] = []
     anonymous = _ANONYMITY.search(text.lower()) is not None
     spouse_affected = _SPOUSE_AFFECTED.search(text.lower()) is not None
+    previous = ""
     for sentence in sentences(text, (cuts or segment_text(text)).bounds(Cut.TEXT_SENTENCE)):
         canon = sentence.canon
         gates = compiled.gates
@@ -292,6 +293,12 @@ def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding
                             count + add,
                         )
                     )
+        for echo in echoed_reports(canon, previous) if community else ():
+            start, end = sentence.original_span(echo.start, echo.end)
+            result.append(
+                Finding(PartyCue.COMMUNITY_REPORTERS, start, end, "parties: one more reported", 2)
+            )
+        previous = canon
         told = [int(f.value) for f in result if f.label == PartyCue.COMMUNITY_REPORTERS]
         for listed in listed_reporters(canon) if community else ():
             if listed.count in told:
