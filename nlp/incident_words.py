@@ -213,7 +213,7 @@ SAME_ABUSE = re.compile(
     r"|(?<!\bi\s)(?<!\bwe\s)\b(?:said|say|says|saying|shout\w*|yell\w*|scream\w*)\s+(?:exactly\s+|much\s+)?the\s+same"
     r"(?:\s+thing)?\s+(?:to|at)\s+(?:me|us|him|her|them|my|our|his|their)\b"
     # "Last Tuesday it happened again", "they did the same thing again": the act just told, again
-    r"|\b(?:it|this|that|the same(?:\s+thing)?)\s+(?:has\s+|had\s+|'s\s+)?(?:all\s+)?happened"
+    r"|\b(?:it|this|that|the same(?:\s+thing)?)(?:\s+has|\s+had|['’]s)?\s+(?:all\s+)?happened"
     r"\s+(?:all\s+over\s+)?again\b"
     r"|\b(?:did|done|do|does|doing)\s+(?:it|that|the\s+same(?:\s+thing)?)\s+again\b",
     re.I,
