@@ -107,6 +107,7 @@ _NOT_SAYING = re.compile(  # "I'm not saying they're racist", "not going to clai
     r"(?:not|never|n't) (?:going to |gonna |trying to |want to )?(?:say|suggest|claim|accus"
     r"|call(?:ing)? it|mak(?:e|ing) out|pretend)(?:ing|e)?(?: [^ ,;:]+){0,4} $"
 )
+_NO_BEFORE = re.compile(r"(?:not|n't|never|nothing to do with|no)(?: had| have| any)* (?:\S+ )?$")
 _POSSESSED = re.compile(r"(?:^|\s)(?:my|our|his|her|their|your)(?: (?:old|dear|late|poor|own))? $")
 # "she posted that I'm a ...": someone else's words about the victim, not self-identification.
 _SAID_OF_VICTIM = re.compile(
@@ -141,26 +142,7 @@ _CULPRIT_PLACE = re.compile(
     r"|from the flats|in the flats|from the estate"
     r"|himself|herself|themselves)"
 )
-_DIRECT_BEFORE = frozenset(
-    {
-        "you",
-        "a",
-        "an",
-        "ya",
-        "u",
-        "ur",
-        "you're",
-        "youre",
-        '"',
-        "'",
-        "was",
-        "were",
-        "me",
-        "us",
-        "called",
-        ",",
-    }
-)
+_DIRECT_BEFORE = frozenset("you a an ya u ur you're youre \" ' was were me us called ,".split())
 _NEGATED_VERB = re.compile(
     r"(?:don't|do not|dont|doesn't|does not|didn't|did not|never|no one|nobody|shouldn't"
     r"|should not|won't|wouldn't|not)(?: [^ ]+){0,2} $"
@@ -697,9 +679,9 @@ def _keep(
             "motivation_since_told",
         }:
             return False
-        if re.search(r"(?:not|n't|never|nothing to do with|no) (?:[^ ]+ )?$", before):
-            return False
-        if _DENIED_MOTIVATION.search(before) or _DENIED_INSIDE.search(match.group(0)):
+        if _NO_BEFORE.search(before) or _DENIED_MOTIVATION.search(before):
+            return False  # "never had any bother about being a gay couple"
+        if _DENIED_INSIDE.search(match.group(0)):
             return False
         if re.match(r"(?: [^ ]+){0,3} (?:himself|herself|themselves|too)\b", canon[match.end() :]):
             return False

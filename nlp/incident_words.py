@@ -215,6 +215,8 @@ SAME_ABUSE = re.compile(
     # "Last Tuesday it happened again", "they did the same thing again": the act just told, again
     r"|\b(?:it|this|that|the same(?:\s+thing)?)(?:\s+has|\s+had|['’]s)?\s+(?:all\s+)?happened"
     r"\s+(?:all\s+over\s+)?again\b"
+    r"|\b(?:it|this|that|the same(?:\s+thing)?)\s+(?:also\s+)?happened(?:\s+[a-z0-9]+){0,4}?"
+    r"\s+(?:too|as well)\b"
     r"|\b(?:did|done|do|does|doing)\s+(?:it|that|the\s+same(?:\s+thing)?)\s+again\b",
     re.I,
 )

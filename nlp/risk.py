@@ -45,6 +45,12 @@ _CULPRIT_CHILD = re.compile(
 )
 
 _AGE_NUMBER = re.compile(r"\b(?:1[89]|[2-9]\d)\b")
+# "he's 12 and has cerebral palsy": the condition's subject was just given a child's age
+_CHILD_AGE_BEFORE = re.compile(
+    r"\b(?:he's|hes|he is|she's|shes|she is|they're|theyre|aged|age)(?: only| just)?"
+    r" (?:[1-9]|1[0-7])\b(?! (?:weeks|months|days|stone|st|kg|times|minutes|mins|hours|quid))"
+    r"[^.;]{0,12}$"
+)
 # A child the writer names ("our daughter Poppy, who is 8", "my son Jake"): a later "Poppy is too
 # frightened to sleep" is a child at risk as much as "my daughter is". Read on the original text,
 # where a capital marks the name; a name given an adult age ("my son Dan, 24") is no child.
@@ -440,6 +446,8 @@ def _victims_household(
         canon[max(0, match.start() - 8) : match.start()] + words[:20]
     ) and not compiled.adult_child.search(canon[max(0, match.start() - 8) : match.end() + 30]):
         return False  # "my son has autism": a child's condition; "my son (24, autistic)" is adult
+    if _CHILD_AGE_BEFORE.search(canon[max(0, match.start() - 30) : match.start() + 8]):
+        return False
     if _PET.search(canon[max(0, match.start() - 8) : match.start()] + words[:20]):
         return False  # "our cat has diabetes"
     if _FIRST_PERSON.match(words):

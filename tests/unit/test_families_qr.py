@@ -346,3 +346,87 @@ def test_consent_given_reaches_the_decision() -> None:
         [PartyText(text, SegmentKind.BODY, 0)], sender=Person("Jade M", "jade@example.org")
     )
     assert parties.consent is Consent.GIVEN
+
+
+# The same causes in the older fixture corpora (H, I, M): a strand the victim does not point at,
+# hate shown by what was done, a refusal told as a request, a child's condition.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One of them knocked my cap off and laughed.",
+        "We have never had any bother about being a gay couple on this street.",
+        "No problems because we are gay, honestly, it's the noise.",
+        "They were laughing and wobbling along like drunk people.",
+    ],
+)
+def test_no_strand_the_victim_does_not_point_at(text: str) -> None:
+    assert hate_strands(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I walk with a stick since my stroke. Three boys followed me down the lane doing a great"
+        " exaggerated shuffle behind me.",
+        "I have MS and use a stick. The lads wobble along like I do whenever I go past.",
+        "my son is autistic and has a stammer, the kids keep putting on a stammer when he talks",
+        "She is registered blind. They were pretending to be blind in front of her, laughing.",
+        "Dad has Parkinson's. The teenagers copy his shake, twitching like him when he walks by.",
+        "my brother has cerebral palsy and they limp behind him like him every day",
+    ],
+)
+def test_a_disabled_persons_walk_or_speech_acted_out(text: str) -> None:
+    assert HateStrand.DISABILITY in hate_strands(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'he shouted "go back to your mosque" at my wife. We are Muslim.',
+        "We're Sikh and they told my dad to piss off back to his gurdwara.",
+        'as a jewish family we were told to "crawl back to your synagogue"',
+        "im catholic and she said get back in your church",
+    ],
+)
+def test_told_to_go_back_to_their_place_of_worship(text: str) -> None:
+    assert HateStrand.RELIGION in hate_strands(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It happened in early September too but we didn't report it then.",
+        "this also happened on the 3rd as well",
+    ],
+)
+def test_an_act_that_happened_too_carries_the_strand(text: str) -> None:
+    assert SAME_ABUSE.search(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She is happy for the council to see this, but she has asked that nothing is shared with"
+        " the landlord of number 29.",
+        "He'd rather nothing goes to the police.",
+        "I request that no information is given to my landlord.",
+        "she wants nothing passed to the housing association",
+    ],
+)
+def test_a_refusal_told_as_a_request(text: str) -> None:
+    assert PartyCue.CONSENT_REFUSED in consent_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("hes 12 and has cerebral palsy. hes terrified to go out now", False),
+        ("she's 9 and autistic", False),
+        ("My husband is 45 and has MS.", True),
+        ("I'm 40 and have MS", True),
+    ],
+)
+def test_a_childs_condition_is_no_vulnerable_adult(text: str, flagged: bool) -> None:
+    assert (RiskFlag.VULNERABLE_ADULT in risk_flags(text)) is flagged
