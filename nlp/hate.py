@@ -563,6 +563,10 @@ def _slur_candidates(compiled: _Compiled, sentence: Sentence, index: int) -> lis
             continue  # "my grandad", "our granny": a relative named, not a word shouted
         if _DENIED_ABUSE.search(before):
             continue  # "they have never called me a ...": the abuse did not happen
+        prior = before.split()[-1] if before.split() else ""
+        other = compiled.slur_strand.get(prior) or compiled.adjective_strand.get(prior)
+        if compiled.slur_strand[term] is HateStrand.SEX and other not in (None, HateStrand.SEX):
+            continue  # "lesbo sl*gs": the insult's group is the word before's, as "pregnant women"
         if (
             not directed
             and compiled.reclaimed.search(before)

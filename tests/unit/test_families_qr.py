@@ -430,3 +430,19 @@ def test_a_refusal_told_as_a_request(text: str) -> None:
 )
 def test_a_childs_condition_is_no_vulnerable_adult(text: str, flagged: bool) -> None:
     assert (RiskFlag.VULNERABLE_ADULT in risk_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "strands"),
+    [
+        ("they keep calling me n my gf d*kes n lesbo sl*gs", {HateStrand.SEXUAL_ORIENTATION}),
+        ("he called me a paki slag", {HateStrand.RACE}),
+        ("they shouted gay whore at him", {HateStrand.SEXUAL_ORIENTATION}),
+        ("he called me a slag", {HateStrand.SEX}),
+        ("she shouted dirty slag at me", {HateStrand.SEX}),
+    ],
+)
+def test_a_sexist_insult_welded_to_another_strands_word_is_that_strand(
+    text: str, strands: set[HateStrand]
+) -> None:
+    assert hate_strands(text) == strands
