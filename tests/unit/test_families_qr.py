@@ -446,3 +446,31 @@ def test_a_sexist_insult_welded_to_another_strands_word_is_that_strand(
     text: str, strands: set[HateStrand]
 ) -> None:
     assert hate_strands(text) == strands
+
+
+@pytest.mark.parametrize(
+    ("text", "victim"),
+    [
+        (
+            "Community Trigger application: Mr Terence Pallister, 9 Wellfield Terrace\n\nI am the"
+            " Neighbourhood Housing Officer for Wearside Homes and write on his behalf.",
+            "Mr Terence Pallister",
+        ),
+        (
+            "Case review request: Mrs Ann Lee, 4 Elm Road\nI write on behalf of my client.",
+            "Mrs Ann Lee",
+        ),
+        ("Applicant: Ms Kay Dunn\nI am her support worker.", "Ms Kay Dunn"),
+        ("Constituent: Mrs June Ashby\nI write on behalf of Graham Whitlow MP.", "Mrs June Ashby"),
+    ],
+)
+def test_a_heading_line_names_the_victim(text: str, victim: str) -> None:
+    assert applicant(text)[2] == victim
+
+
+def test_a_heading_that_names_the_culprit_makes_no_third_party() -> None:
+    text = (
+        "Community Trigger application: noise from Mr Tait at number 4\n"
+        "I want to complain about my neighbour Mr Tait."
+    )
+    assert applicant(text)[0] is ApplicantRole.VICTIM
