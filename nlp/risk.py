@@ -49,7 +49,7 @@ _AGE_NUMBER = re.compile(r"\b(?:1[89]|[2-9]\d)\b")
 _CHILD_AGE_BEFORE = re.compile(
     r"\b(?:he's|hes|he is|she's|shes|she is|they're|theyre|aged|age)(?: only| just)?"
     r" (?:[1-9]|1[0-7])\b(?! (?:weeks|months|days|stone|st|kg|times|minutes|mins|hours|quid))"
-    r"[^.;]{0,12}$"
+    r"(?: (?!(?:my|our|his|her|their|i|mum|dad|nan|gran|husband|wife|partner)\b)[^ .;]+){0,4} ?$"
 )
 # A child the writer names ("our daughter Poppy, who is 8", "my son Jake"): a later "Poppy is too
 # frightened to sleep" is a child at risk as much as "my daughter is". Read on the original text,
@@ -446,8 +446,9 @@ def _victims_household(
         canon[max(0, match.start() - 8) : match.start()] + words[:20]
     ) and not compiled.adult_child.search(canon[max(0, match.start() - 8) : match.end() + 30]):
         return False  # "my son has autism": a child's condition; "my son (24, autistic)" is adult
-    if _CHILD_AGE_BEFORE.search(canon[max(0, match.start() - 30) : match.start() + 8]):
-        return False
+    core = match.start("core") if match.groupdict().get("core") else match.start()
+    if _CHILD_AGE_BEFORE.search(canon[max(0, match.start() - 30) : core]):
+        return False  # "he's 12 and has cerebral palsy"; not "she's 15 and my mum has dementia"
     if _PET.search(canon[max(0, match.start() - 8) : match.start()] + words[:20]):
         return False  # "our cat has diabetes"
     if _FIRST_PERSON.match(words):
