@@ -65,25 +65,10 @@ KEY = "hate"
 
 # Rules built on a group noun: the culprit guard and counter-speech check apply to them.
 _GROUP_RULES = frozenset(
-    {
-        "group_predicate",
-        "question_group",
-        "group_not_positive",
-        "group_verb",
-        "hate_verb_group",
-        "action_group",
-        "no_group_here",
-        "too_many",
-        "modifier_group",
-        "just_group_after_all",
-        "pronoun_reference",
-        "what_happens_when",
-        "nobody_wants_yours",
-        "damn_yours",
-        "group_out",
-        "like_you",
-        "only_us",
-    }
+    "group_predicate question_group group_not_positive group_verb hate_verb_group"
+    " action_group no_group_here too_many modifier_group just_group_after_all"
+    " pronoun_reference what_happens_when nobody_wants_yours damn_yours group_out like_you"
+    " only_us".split()
 )
 _WEAK_RULES = frozenset({"label", "label_hate", "label_thing"})
 # "I don't think it's because I'm gay", "I doubt this is about our marriage": the motivation
@@ -330,7 +315,7 @@ def _compiled() -> _Compiled:
         hypothetical=re.compile(negation["hypothetical"]),
         reversal=compile_all([negation["reversal"]], {}),
         self_denial=re.compile(negation["self_denial"]),
-        reclaimed=re.compile(hate["reclaimed_prefix"] + " $"),
+        reclaimed=re.compile(r"(?<![\w'])(?:" + hate["reclaimed_prefix"] + ") $"),  # not "w|as"
         strand_gate=gates,
         context=context(common),
         group_rules=_GROUP_RULES | frozenset(families["group_templates"]),
@@ -416,11 +401,11 @@ def find_hate_markers(
             # "they call everyone names": only a slur plainly aimed at the victim still counts
             candidates.extend(
                 c
-                for c in _slur_candidates(compiled, sentence, index)
+                for c in _slur_candidates(compiled, sentence, index, text)
                 if _AIMED_AT_VICTIM.search(text[sentence.start : c.start].lower())
             )
             continue
-        candidates.extend(_slur_candidates(compiled, sentence, index))
+        candidates.extend(_slur_candidates(compiled, sentence, index, text))
         candidates.extend(_rule_candidates(compiled, sentence, index))
     shown = frozenset(c.strand for c in candidates if not c.needs_context)
     whole = account_sentences(account, compiled.lexicon)
@@ -542,7 +527,9 @@ def _quoted(sentence: Sentence, cstart: int, cend: int) -> bool:
     )
 
 
-def _slur_candidates(compiled: _Compiled, sentence: Sentence, index: int) -> list[_Candidate]:
+def _slur_candidates(
+    compiled: _Compiled, sentence: Sentence, index: int, text: str = ""
+) -> list[_Candidate]:
     out: list[_Candidate] = []
     canon = sentence.canon
     if compiled.slur_forms.isdisjoint(ngrams(canon)) and "word" not in canon:
@@ -557,7 +544,13 @@ def _slur_candidates(compiled: _Compiled, sentence: Sentence, index: int) -> lis
         # ("called me a ...", "scratched the word ..."), it is quoted, or it is addressed to one.
         local = " ".join(before.split()[-8:])
         abusive = bool(compiled.abuse.search(local)) or bool(_REPORTED_ABUSE.search(before))
-        if term in compiled.ambiguous and not (abusive or quoted or you):
+        # "F@G", "F A G G 0 T": nobody disguises a cigarette; the disguise shows the abuse
+        start, end = sentence.original_span(match.start(), match.end())
+        raw = text[start:end]
+        disguised = bool(
+            re.search(r"[^A-Za-z'\u2019\s-]", raw) or re.fullmatch(r"(?:\S\s+){2,}\S", raw)
+        ) and not re.match(r" (?:ends?|butts?|packets?|lighter|break)\b", canon[match.end() :])
+        if term in compiled.ambiguous and not (abusive or quoted or you or disguised):
             continue
         if term in compiled.ambiguous and not quoted and _POSSESSED.search(before):
             continue  # "my grandad", "our granny": a relative named, not a word shouted
@@ -577,7 +570,6 @@ def _slur_candidates(compiled: _Compiled, sentence: Sentence, index: int) -> lis
             continue
         if condemned(compiled.context, canon, match.start(), match.end()):
             continue
-        start, end = sentence.original_span(match.start(), match.end())
         out.append(_Candidate(compiled.slur_strand[term], start, end, "slur lexicon", index))
     for match in compiled.censored.finditer(canon):
         letter = match.group(1) or match.group(2)

@@ -474,3 +474,31 @@ def test_a_heading_that_names_the_culprit_makes_no_third_party() -> None:
         "I want to complain about my neighbour Mr Tait."
     )
     assert applicant(text)[0] is ApplicantRole.VICTIM
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "theyve sprayed it on my van AGAIN. F A G G 0 T right across the windscreen",
+        "on the 9th it was F@G on the side door in red paint.",
+        "they sprayed Q U E 3 R on my door",
+        "someone wrote f@g on my car",
+        "it was D Y K 3 in big letters on the fence",
+    ],
+)
+def test_a_disguised_word_with_an_innocent_sense_is_the_slur(text: str) -> None:
+    assert HateStrand.SEXUAL_ORIENTATION in hate_strands(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he chucked a f*g end over my fence",
+        "can I have a fag",
+        "it was a fag end on my doorstep",
+        "They left an old bag of rubbish by my door.",
+        "the bus was 5 0 1 minutes late",
+    ],
+)
+def test_an_innocent_sense_stays_innocent(text: str) -> None:
+    assert hate_strands(text) == set()
