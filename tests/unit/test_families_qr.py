@@ -502,3 +502,22 @@ def test_a_disguised_word_with_an_innocent_sense_is_the_slur(text: str) -> None:
 )
 def test_an_innocent_sense_stays_innocent(text: str) -> None:
     assert hate_strands(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        (
+            "I drove my son to football on the 8th and popped in to mum's on the way back and"
+            " found her in tears.",
+            False,
+        ),
+        ("my son saw it and mum was in tears", False),
+        ("my daughter came home and she was in tears", True),
+        ("my son came home and he was crying", True),
+        ("my kids saw it, she was terrified", True),
+        ("my son is scared, and my wife is upset", True),
+    ],
+)
+def test_a_frightened_state_belongs_to_whom_it_is_said_of(text: str, flagged: bool) -> None:
+    assert (RiskFlag.CHILD_AT_RISK in risk_flags(text)) is flagged
