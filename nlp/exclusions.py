@@ -59,6 +59,11 @@ class _Rule:
     also: re.Pattern[str] | None
     negatable: bool
     deniable: bool
+    # A decision told in one sentence and judged in one of the next two ("the magistrates gave
+    # him a conditional discharge. ... it's a joke"): ``reaction`` words there stand for
+    # ``requires`` when the sentence tells an ``outcome``.
+    outcome: re.Pattern[str] | None = None
+    reaction: re.Pattern[str] | None = None
 
 
 @cache
@@ -104,6 +109,8 @@ def _rules() -> tuple[_Rule, ...]:
             compile_all([rule["also"]], {}) if rule.get("also") else None,
             bool(rule.get("negatable")),
             bool(rule.get("deniable")),
+            compile_all([rule["outcome"]], {}) if rule.get("outcome") else None,
+            compile_all([rule["reaction"]], {}) if rule.get("reaction") else None,
         )
         for rule in data["rules"]
     )
@@ -139,9 +146,12 @@ def find_exclusion_cues(text: str, cuts: Segmentation | None = None) -> list[Fin
             if not may_match(rule.pattern, canon, canon_grams):
                 continue  # no string the pattern needs is in the sentence (nlp.prefilter)
             body, around = (kept, kept_neighbours) if rule.deniable else (canon, neighbours)
+            judged = False
             if rule.requires is not None and not rule.requires.search(body):
-                continue
-            if rule.also is not None and not rule.also.search(around):
+                judged = _judged_next(rule, body, denied[index + 1 : index + 4])
+                if not judged:
+                    continue
+            if rule.also is not None and not judged and not rule.also.search(around):
                 continue
             for match in rule.pattern.finditer(canon):
                 if rule.negatable and _NEGATION.search(canon[: match.start()]):
@@ -158,6 +168,22 @@ def find_exclusion_cues(text: str, cuts: Segmentation | None = None) -> list[Fin
                 result.append(Finding(rule.label, start, end, f"exclusion: {rule.name}"))
                 break
     return result
+
+
+def _judged_next(rule: _Rule, body: str, following: list[str]) -> bool:
+    """True when ``body`` tells the rule's outcome and one of the ``following`` sentences judges
+    it ("He got a conditional discharge. Far too lenient.")."""
+    if rule.outcome is None or rule.reaction is None or not rule.outcome.search(body):
+        return False
+    reaction, persisting = rule.reaction, _persisting()
+    # "The noise started again last week and it's a joke": judges the behaviour, not the court
+    return any(reaction.search(s) and not persisting.search(s) for s in following)
+
+
+@cache
+def _persisting() -> re.Pattern[str]:
+    rule = next(r for r in _rules() if r.label == ExclusionCue.PERSISTING)
+    return rule.pattern
 
 
 def decide_exclusions(findings: Iterable[Finding], has_current_incidents: bool) -> set[Exclusion]:

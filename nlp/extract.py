@@ -107,6 +107,8 @@ class Extractor:
         chat = sum(1 for s, _ in read if s.kind is SegmentKind.CHAT_USER) > 1
         account = "\n".join(t for s, t in read if s.kind is SegmentKind.CHAT_USER)
         options = {ONLY_LABELS: _PART_RISKS, HATE_ACCOUNT: account} if chat else None
+        if not chat and len(read) > 1:  # a forward and its cover note are one account (hate)
+            options = {HATE_ACCOUNT: "\n".join(t for _, t in read)}
         for segment, text in read:
             doc = analyse(self.nlp, bounded_text(text), segment.reference, options)
             part = AnalysedSegment(

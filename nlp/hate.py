@@ -65,25 +65,10 @@ KEY = "hate"
 
 # Rules built on a group noun: the culprit guard and counter-speech check apply to them.
 _GROUP_RULES = frozenset(
-    {
-        "group_predicate",
-        "question_group",
-        "group_not_positive",
-        "group_verb",
-        "hate_verb_group",
-        "action_group",
-        "no_group_here",
-        "too_many",
-        "modifier_group",
-        "just_group_after_all",
-        "pronoun_reference",
-        "what_happens_when",
-        "nobody_wants_yours",
-        "damn_yours",
-        "group_out",
-        "like_you",
-        "only_us",
-    }
+    "group_predicate question_group group_not_positive group_verb hate_verb_group"
+    " action_group no_group_here too_many modifier_group just_group_after_all"
+    " pronoun_reference what_happens_when nobody_wants_yours damn_yours group_out like_you"
+    " only_us".split()
 )
 _WEAK_RULES = frozenset({"label", "label_hate", "label_thing"})
 # "I don't think it's because I'm gay", "I doubt this is about our marriage": the motivation
@@ -103,9 +88,11 @@ _DENIED_INSIDE = re.compile(
     r"(?:don't|do not|dont|didn't|did not|doubt|not sure|no idea|can't say|cannot say)"
     r" (?:[^ ]+ ){0,2}?(?:that's|thats|that is|it's|its|it is|if|whether|why)"
 )
-_NOT_SAYING = re.compile(
-    r"(?:not|never|n't) (?:saying|suggesting|claiming|accusing)(?: [^ ,;:]+){0,4} $"
+_NOT_SAYING = re.compile(  # "I'm not saying they're racist", "not going to claim it was"
+    r"(?:not|never|n't) (?:going to |gonna |trying to |want to )?(?:say|suggest|claim|accus"
+    r"|call(?:ing)? it|mak(?:e|ing) out|pretend)(?:ing|e)?(?: [^ ,;:]+){0,4} $"
 )
+_NO_BEFORE = re.compile(r"(?:not|n't|never|nothing to do with|no)(?: had| have| any)* (?:\S+ )?$")
 _POSSESSED = re.compile(r"(?:^|\s)(?:my|our|his|her|their|your)(?: (?:old|dear|late|poor|own))? $")
 # "she posted that I'm a ...": someone else's words about the victim, not self-identification.
 _SAID_OF_VICTIM = re.compile(
@@ -140,26 +127,7 @@ _CULPRIT_PLACE = re.compile(
     r"|from the flats|in the flats|from the estate"
     r"|himself|herself|themselves)"
 )
-_DIRECT_BEFORE = frozenset(
-    {
-        "you",
-        "a",
-        "an",
-        "ya",
-        "u",
-        "ur",
-        "you're",
-        "youre",
-        '"',
-        "'",
-        "was",
-        "were",
-        "me",
-        "us",
-        "called",
-        ",",
-    }
-)
+_DIRECT_BEFORE = frozenset("you a an ya u ur you're youre \" ' was were me us called ,".split())
 _NEGATED_VERB = re.compile(
     r"(?:don't|do not|dont|doesn't|does not|didn't|did not|never|no one|nobody|shouldn't"
     r"|should not|won't|wouldn't|not)(?: [^ ]+){0,2} $"
@@ -347,7 +315,7 @@ def _compiled() -> _Compiled:
         hypothetical=re.compile(negation["hypothetical"]),
         reversal=compile_all([negation["reversal"]], {}),
         self_denial=re.compile(negation["self_denial"]),
-        reclaimed=re.compile(hate["reclaimed_prefix"] + " $"),
+        reclaimed=re.compile(r"(?<![\w'])(?:" + hate["reclaimed_prefix"] + ") $"),  # not "w|as"
         strand_gate=gates,
         context=context(common),
         group_rules=_GROUP_RULES | frozenset(families["group_templates"]),
@@ -433,11 +401,11 @@ def find_hate_markers(
             # "they call everyone names": only a slur plainly aimed at the victim still counts
             candidates.extend(
                 c
-                for c in _slur_candidates(compiled, sentence, index)
+                for c in _slur_candidates(compiled, sentence, index, text)
                 if _AIMED_AT_VICTIM.search(text[sentence.start : c.start].lower())
             )
             continue
-        candidates.extend(_slur_candidates(compiled, sentence, index))
+        candidates.extend(_slur_candidates(compiled, sentence, index, text))
         candidates.extend(_rule_candidates(compiled, sentence, index))
     shown = frozenset(c.strand for c in candidates if not c.needs_context)
     whole = account_sentences(account, compiled.lexicon)
@@ -559,7 +527,9 @@ def _quoted(sentence: Sentence, cstart: int, cend: int) -> bool:
     )
 
 
-def _slur_candidates(compiled: _Compiled, sentence: Sentence, index: int) -> list[_Candidate]:
+def _slur_candidates(
+    compiled: _Compiled, sentence: Sentence, index: int, text: str = ""
+) -> list[_Candidate]:
     out: list[_Candidate] = []
     canon = sentence.canon
     if compiled.slur_forms.isdisjoint(ngrams(canon)) and "word" not in canon:
@@ -574,12 +544,22 @@ def _slur_candidates(compiled: _Compiled, sentence: Sentence, index: int) -> lis
         # ("called me a ...", "scratched the word ..."), it is quoted, or it is addressed to one.
         local = " ".join(before.split()[-8:])
         abusive = bool(compiled.abuse.search(local)) or bool(_REPORTED_ABUSE.search(before))
-        if term in compiled.ambiguous and not (abusive or quoted or you):
+        # "F@G", "F A G G 0 T": nobody disguises a cigarette; the disguise shows the abuse
+        start, end = sentence.original_span(match.start(), match.end())
+        raw = text[start:end]
+        disguised = bool(
+            re.search(r"[^A-Za-z'\u2019\s-]", raw) or re.fullmatch(r"(?:\S\s+){2,}\S", raw)
+        ) and not re.match(r" (?:ends?|butts?|packets?|lighter|break)\b", canon[match.end() :])
+        if term in compiled.ambiguous and not (abusive or quoted or you or disguised):
             continue
         if term in compiled.ambiguous and not quoted and _POSSESSED.search(before):
             continue  # "my grandad", "our granny": a relative named, not a word shouted
         if _DENIED_ABUSE.search(before):
             continue  # "they have never called me a ...": the abuse did not happen
+        prior = before.split()[-1] if before.split() else ""
+        other = compiled.slur_strand.get(prior) or compiled.adjective_strand.get(prior)
+        if compiled.slur_strand[term] is HateStrand.SEX and other not in (None, HateStrand.SEX):
+            continue  # "lesbo sl*gs": the insult's group is the word before's, as "pregnant women"
         if (
             not directed
             and compiled.reclaimed.search(before)
@@ -590,7 +570,6 @@ def _slur_candidates(compiled: _Compiled, sentence: Sentence, index: int) -> lis
             continue
         if condemned(compiled.context, canon, match.start(), match.end()):
             continue
-        start, end = sentence.original_span(match.start(), match.end())
         out.append(_Candidate(compiled.slur_strand[term], start, end, "slur lexicon", index))
     for match in compiled.censored.finditer(canon):
         letter = match.group(1) or match.group(2)
@@ -688,7 +667,7 @@ def _keep(
     if (name in _WEAK_RULES or name in _MOTIVATION_RULES) and compiled.hypothetical.search(before):
         return False
     if name in _WEAK_RULES and _NOT_SAYING.search(before):
-        return False  # "I'm not saying they're racist"
+        return False
     if name in _MOTIVATION_RULES:
         if not motivated and name in {
             "motivation_because",
@@ -696,9 +675,9 @@ def _keep(
             "motivation_since_told",
         }:
             return False
-        if re.search(r"(?:not|n't|never|nothing to do with|no) (?:[^ ]+ )?$", before):
-            return False
-        if _DENIED_MOTIVATION.search(before) or _DENIED_INSIDE.search(match.group(0)):
+        if _NO_BEFORE.search(before) or _DENIED_MOTIVATION.search(before):
+            return False  # "never had any bother about being a gay couple"
+        if _DENIED_INSIDE.search(match.group(0)):
             return False
         if re.match(r"(?: [^ ]+){0,3} (?:himself|herself|themselves|too)\b", canon[match.end() :]):
             return False

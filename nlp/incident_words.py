@@ -211,7 +211,13 @@ SAME_ABUSE = re.compile(
     r"(?!\s+(?:out|off|up|down|in|on)\b)"
     # "they said the same to my wife", "shouted exactly the same at us": the words just told
     r"|(?<!\bi\s)(?<!\bwe\s)\b(?:said|say|says|saying|shout\w*|yell\w*|scream\w*)\s+(?:exactly\s+|much\s+)?the\s+same"
-    r"(?:\s+thing)?\s+(?:to|at)\s+(?:me|us|him|her|them|my|our|his|their)\b",
+    r"(?:\s+thing)?\s+(?:to|at)\s+(?:me|us|him|her|them|my|our|his|their)\b"
+    # "Last Tuesday it happened again", "they did the same thing again": the act just told, again
+    r"|\b(?:it|this|that|the same(?:\s+thing)?)(?:\s+has|\s+had|['’]s)?\s+(?:all\s+)?happened"
+    r"\s+(?:all\s+over\s+)?again\b"
+    r"|\b(?:it|this|that|the same(?:\s+thing)?)\s+(?:also\s+)?happened(?:\s+[a-z0-9]+){0,4}?"
+    r"\s+(?:too|as well)\b"
+    r"|\b(?:did|done|do|does|doing)\s+(?:it|that|the\s+same(?:\s+thing)?)\s+again\b",
     re.I,
 )
 # Someone doing something as the writer writes: "they're at the door", "he is kicking the car".

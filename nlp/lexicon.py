@@ -24,6 +24,7 @@ from typing import Any
 _LEET = str.maketrans(
     {"4": "a", "@": "a", "3": "e", "1": "i", "!": "i", "0": "o", "5": "s", "$": "s", "7": "t"}
 )
+_LEET_CHARS = frozenset("4@31!05$7")
 _QUOTES = str.maketrans(
     {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00b4": "'", "`": "'"}
 )
@@ -268,11 +269,12 @@ def _join_spaced_letters(tokens: list[Token], lexicon: ObfuscationLexicon | None
         while (
             run_end < len(tokens)
             and len(tokens[run_end].text) == 1
-            and tokens[run_end].text.isalpha()
+            and (tokens[run_end].text.isalpha() or tokens[run_end].text in _LEET_CHARS)
         ):
             run_end += 1
-        if run_end - index >= 3:
-            joined = "".join(t.text for t in tokens[index:run_end])
+        letters = sum(t.text.isalpha() for t in tokens[index:run_end])
+        if run_end - index >= 3 and letters >= 2:  # "F A G G 0 T"; never a run of digits
+            joined = "".join(t.text for t in tokens[index:run_end]).translate(_LEET)
             resolved = lexicon.resolve(joined)
             if resolved is not None:
                 out.append(Token(resolved, tokens[index].start, tokens[run_end - 1].end))

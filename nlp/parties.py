@@ -28,7 +28,7 @@ from nlp.lexicon import compile_all, expand, load_data, sentences
 from nlp.names import fullest_name, says_more
 from nlp.pipeline import TextFindingsComponent, doc_text, findings
 from nlp.prefilter import grams, may_match
-from nlp.reporter_lists import listed_reporters
+from nlp.reporter_lists import echoed_reports, listed_reporters
 from trigger.vocabulary import ApplicantRole, Consent
 
 KEY = "parties"
@@ -103,6 +103,7 @@ class _Compiled:
     phone: re.Pattern[str]
     victim_phone_context: re.Pattern[str]
     prompt_consent: re.Pattern[str]
+    kin_inverse: dict[str, str]
     answer_yes: re.Pattern[str]
     answer_no: re.Pattern[str]
 
@@ -156,6 +157,7 @@ def _compiled() -> _Compiled:
         phone=re.compile(data["phone"]),
         victim_phone_context=re.compile(data["victim_phone_context"]),
         prompt_consent=re.compile(data["prompt_consent"]),
+        kin_inverse={k: v for k, v in data["kin_inverse"].items() if not k.startswith("_")},
         answer_yes=re.compile(data["answer_yes"]),
         answer_no=re.compile(data["answer_no"]),
     )
@@ -230,6 +232,7 @@ def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding
     result: list[Finding] = []
     anonymous = _ANONYMITY.search(text.lower()) is not None
     spouse_affected = _SPOUSE_AFFECTED.search(text.lower()) is not None
+    previous = ""
     for sentence in sentences(text, (cuts or segment_text(text)).bounds(Cut.TEXT_SENTENCE)):
         canon = sentence.canon
         gates = compiled.gates
@@ -290,6 +293,12 @@ def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding
                             count + add,
                         )
                     )
+        for echo in echoed_reports(canon, previous) if community else ():
+            start, end = sentence.original_span(echo.start, echo.end)
+            result.append(
+                Finding(PartyCue.COMMUNITY_REPORTERS, start, end, "parties: one more reported", 2)
+            )
+        previous = canon
         told = [int(f.value) for f in result if f.label == PartyCue.COMMUNITY_REPORTERS]
         for listed in listed_reporters(canon) if community else ():
             if listed.count in told:
@@ -317,7 +326,11 @@ def _matches(pattern: re.Pattern[str], sentence: Any) -> list[tuple[re.Match[str
 
 
 def _relationship(template: str | None, match: re.Match[str]) -> str | None:
-    """A rule's relationship, with ``{rel}`` filled from the words the writer used ("niece")."""
+    """A rule's relationship, with ``{rel}`` filled from the words the writer used ("niece"), and
+    ``{kin}`` from the relative written for ("my brother": the writer is his brother or sister)."""
+    if template is not None and "{kin}" in template:
+        kin = match.groupdict().get("kin")
+        return _compiled().kin_inverse.get(kin) if kin else None
     if template is None or "{rel}" not in template:
         return template
     said = match.groupdict().get("rel")
@@ -369,8 +382,9 @@ def _identity_cues(text: str, compiled: _Compiled) -> list[Finding]:
     ):
         for match in matches:
             name = _clean_name(match.group("name"), compiled.name_stopwords)
-            if name is None or name.split()[-1] in compiled.not_surnames:
-                continue
+            raw_last = match.group("name").split()[-1]
+            if name is None or {name.split()[-1], raw_last} & set(compiled.not_surnames):
+                continue  # "on behalf of Graham Whitlow MP": the MP, not the victim
             out.append(
                 Finding(
                     PartyCue.VICTIM_NAME,

@@ -7,7 +7,10 @@ Each item of the list is counted from what it says: the writer ("me", "I") is on
 "Mr Ridley") one; the writer's own household ("my husband") adds nobody. An item that says no
 count ("the people at 12", "the Tans") makes the list uncountable, so nothing is counted. When
 the writer is not in the list, "also" adds them ("Mr Ridley and Ms Wark have also complained").
-The words are data: ``nlp/patterns/parties.json`` (``community.lists``).
+Another person said to have done what the writer just told ("rang 101 that night. so did my
+neighbour", "my neighbour did too") makes two, when the writer's report is told in the sentence
+or the one before. The words are data: ``nlp/patterns/parties.json`` (``community.lists``,
+``community.echoes``).
 """
 
 from __future__ import annotations
@@ -113,3 +116,21 @@ def _count(subject: str, words: _Words) -> int | None:
         else:
             return None
     return total
+
+
+@cache
+def _echoes() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str]]:
+    data = load_data("parties.json")["community"]
+    report = re.compile(r"\b" + data["report_words"] + r"\b|\b101\b|\b999\b")
+    return tuple(re.compile(p) for p in data["echoes"]["patterns"]), report
+
+
+def echoed_reports(canon: str, previous: str) -> list[ListedReporters]:
+    """ "so did my neighbour" in canonical ``canon`` after the writer's report in it or in the
+    sentence before (``previous``): the writer and one other, two people."""
+    patterns, report = _echoes()
+    for pattern in patterns:
+        for match in pattern.finditer(canon):
+            if report.search(canon[: match.start()]) or report.search(previous):
+                return [ListedReporters(match.start(), match.end(), 2)]
+    return []

@@ -45,6 +45,12 @@ _CULPRIT_CHILD = re.compile(
 )
 
 _AGE_NUMBER = re.compile(r"\b(?:1[89]|[2-9]\d)\b")
+# "he's 12 and has cerebral palsy": the condition's subject was just given a child's age
+_CHILD_AGE_BEFORE = re.compile(
+    r"\b(?:he's|hes|he is|she's|shes|she is|they're|theyre|aged|age)(?: only| just)?"
+    r" (?:[1-9]|1[0-7])\b(?! (?:weeks|months|days|stone|st|kg|times|minutes|mins|hours|quid))"
+    r"(?: (?!(?:my|our|his|her|their|i|mum|dad|nan|gran|husband|wife|partner)\b)[^ .;]+){0,4} ?$"
+)
 # A child the writer names ("our daughter Poppy, who is 8", "my son Jake"): a later "Poppy is too
 # frightened to sleep" is a child at risk as much as "my daughter is". Read on the original text,
 # where a capital marks the name; a name given an adult age ("my son Dan, 24") is no child.
@@ -380,6 +386,7 @@ def _children(
     here = rule.requires is not None and any(
         not _negated(compiled, canon, m.start())
         and not (" " not in m.group(0) and _ON_A_THING.match(canon, m.end()))
+        and not _someone_elses_state(canon, m.start())
         for m in rule.requires.finditer(canon)
     )
     later = not here and any(
@@ -400,6 +407,31 @@ def _children(
         start, end = sentence.original_span(match.start(), match.end())
         result.append(Finding(rule.label.value, start, end, f"risk: {rule.name}"))
     return result
+
+
+# Whose state: "found her in tears" beside "my son", "mum was in tears" beside "my kids".
+_STATE_OWNER = re.compile(
+    r"\b(?:(?P<she>her|she|she's|shes)|(?P<he>him|he|he's|hes)|(?:my |our )?(?:mum|mam|mother"
+    r"|dad|father|nan|gran|grandad|wife|husband|partner))(?: (?:was|is|were|got|been|had been"
+    r"|left|ended up|now|all|so|really|very|completely|quite))* $"
+)
+_BOYS = re.compile(r"\b(?:sons?|boys?|lads?|grandsons?|stepsons?|nephews?)\b")
+_GIRLS = re.compile(r"\b(?:daughters?|girls?|granddaughters?|stepdaughters?|nieces?)\b")
+_OTHER_CHILDREN = re.compile(r"\b(?:kids|children|child|little ones?|baby|babies|toddler|twins)\b")
+
+
+def _someone_elses_state(canon: str, at: int) -> bool:
+    """Whether the state at ``at`` is said of an adult, or of a "she" beside only boys ("I drove
+    my son to football ... found her in tears") or a "he" beside only girls."""
+    owner = _STATE_OWNER.search(canon[max(0, at - 30) : at])
+    if owner is None:
+        return False
+    if not (owner.group("she") or owner.group("he")):
+        return True
+    boys, girls = bool(_BOYS.search(canon)), bool(_GIRLS.search(canon))
+    if _OTHER_CHILDREN.search(canon) or boys == girls:
+        return False
+    return bool(owner.group("she")) == boys
 
 
 def _a_neighbours(compiled: _Compiled, canon: str, previous: str, match: re.Match[str]) -> bool:
@@ -440,6 +472,9 @@ def _victims_household(
         canon[max(0, match.start() - 8) : match.start()] + words[:20]
     ) and not compiled.adult_child.search(canon[max(0, match.start() - 8) : match.end() + 30]):
         return False  # "my son has autism": a child's condition; "my son (24, autistic)" is adult
+    core = match.start("core") if match.groupdict().get("core") else match.start()
+    if _CHILD_AGE_BEFORE.search(canon[max(0, match.start() - 30) : core]):
+        return False  # "he's 12 and has cerebral palsy"; not "she's 15 and my mum has dementia"
     if _PET.search(canon[max(0, match.start() - 8) : match.start()] + words[:20]):
         return False  # "our cat has diabetes"
     if _FIRST_PERSON.match(words):
