@@ -81,6 +81,10 @@ class Parties:
 @dataclass(frozen=True)
 class _Compiled:
     third_party: tuple[tuple[str | None, re.Pattern[str]], ...]
+    kin_relationships: dict[str, str]  # "mum" -> "son/daughter": what the writer is to the victim
+    sufferer: re.Pattern[str]  # someone outside the household suffers ("his life hell")
+    own_property: re.Pattern[str]  # "my door", "our windows"
+    their_property: re.Pattern[str]  # "his greenhouse", "her back door"
     signature_titles: tuple[tuple[str, re.Pattern[str]], ...]
     refused: re.Pattern[str]
     gates: dict[str, re.Pattern[str]]  # words without which a family of patterns cannot match
@@ -89,6 +93,7 @@ class _Compiled:
     numbers: dict[str, int]
     relation_name: re.Pattern[str]
     named_victim: re.Pattern[str]
+    described_victim: re.Pattern[str]  # "the old gentleman at no. 7, Mr Walter Sedgley, ..."
     possessive_victim: re.Pattern[str]  # "I'm Anne Lockwood's paid carer"
     titled_client: re.Pattern[str]  # "Mr Alan Bell" after ...
     titled_client_before: re.Pattern[str]  # ... "Re:", "carer of", "officer at Vivid Homes for"
@@ -119,11 +124,20 @@ def _compiled() -> _Compiled:
         "REPORT": community["report_words"],
     }
     identity = data["identity"]
+    nested = {name: expand(value, data["macros"]) for name, value in data["macros"].items()}
     return _Compiled(
         third_party=tuple(
-            (rule["relationship"], compile_all([rule["pattern"]], data["macros"]))
+            (rule["relationship"], compile_all([rule["pattern"]], nested))
             for rule in data["third_party"]
         ),
+        kin_relationships={
+            kin: relationship
+            for relationship, kins in data["kin_relationships"].items()
+            for kin in kins
+        },
+        sufferer=compile_all(data["sufferer"]["patterns"], {}),
+        own_property=re.compile(data["sufferer"]["own_property"]),
+        their_property=re.compile(data["sufferer"]["their_property"]),
         signature_titles=tuple(
             (rule["relationship"], re.compile(rule["pattern"], re.MULTILINE))
             for rule in data["signature_titles"]
@@ -142,6 +156,7 @@ def _compiled() -> _Compiled:
         numbers=numbers,
         relation_name=re.compile(identity["relation_name"]),
         named_victim=re.compile(identity["named_victim"]),
+        described_victim=re.compile(identity["described_victim"]),
         possessive_victim=re.compile(identity["possessive_victim"]),
         titled_client=re.compile(identity["titled_client"]),
         titled_client_before=re.compile(identity["titled_client_before"]),
@@ -230,9 +245,21 @@ def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding
     result: list[Finding] = []
     anonymous = _ANONYMITY.search(text.lower()) is not None
     spouse_affected = _SPOUSE_AFFECTED.search(text.lower()) is not None
+    sufferers: list[Finding] = []
     for sentence in sentences(text, (cuts or segment_text(text)).bounds(Cut.TEXT_SENTENCE)):
         canon = sentence.canon
         gates = compiled.gates
+        if not sufferers and gates["sufferer"].search(canon):
+            for _match, start, end in _matches(compiled.sufferer, sentence)[:1]:
+                sufferers.append(
+                    Finding(
+                        PartyCue.THIRD_PARTY,
+                        start,
+                        end,
+                        "parties: writes about someone else's suffering",
+                        None,
+                    )
+                )
         third_party = compiled.third_party if gates["third_party"].search(canon) else ()
         consent = gates["consent"].search(canon) is not None
         community = compiled.community if gates["community"].search(canon) else ()
@@ -304,8 +331,21 @@ def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding
                     listed.count,
                 )
             )
+    if sufferers and _others_property(text, compiled):
+        result.extend(sufferers)
     result.extend(_identity_cues(text, compiled))
     return result
+
+
+def _others_property(text: str, compiled: _Compiled) -> bool:
+    """Whether the property the text names is more often his or hers than the writer's.
+
+    "they broke his greenhouse ... tipped his bin over his drive": the writer tells another's
+    account; "they kicked my door ... my son's bike": the writer's household is the target.
+    """
+    lowered = text.lower().replace("\u2019", "'")
+    theirs = len(compiled.their_property.findall(lowered))
+    return theirs > 0 and theirs > len(compiled.own_property.findall(lowered))
 
 
 def _matches(pattern: re.Pattern[str], sentence: Any) -> list[tuple[re.Match[str], int, int]]:
@@ -317,7 +357,11 @@ def _matches(pattern: re.Pattern[str], sentence: Any) -> list[tuple[re.Match[str
 
 
 def _relationship(template: str | None, match: re.Match[str]) -> str | None:
-    """A rule's relationship, with ``{rel}`` filled from the words the writer used ("niece")."""
+    """A rule's relationship, with ``{rel}`` filled from the words the writer used ("niece"), or
+    ``{kin}`` turned round from the victim's kin word ("for my mum": "son/daughter")."""
+    if template == "{kin}":
+        kin = match.groupdict().get("kin")
+        return _compiled().kin_relationships.get(" ".join(kin.split())) if kin else None
     if template is None or "{rel}" not in template:
         return template
     said = match.groupdict().get("rel")
@@ -331,7 +375,7 @@ def _number(word: str, numbers: dict[str, int]) -> int | None:
 
 
 def _clean_name(raw: str, stopwords: frozenset[str]) -> str | None:
-    words = raw.split()
+    words = re.sub(r"['\u2019]s?$", "", raw.strip()).split()  # "my dad Raymond Pryor's neighbours"
     while words and words[-1].lower() in stopwords:
         words.pop()
     if not words or words[0].lower() in stopwords:
@@ -364,7 +408,14 @@ def _identity_cues(text: str, compiled: _Compiled) -> list[Finding]:
     )
     for matches in (
         compiled.relation_name.finditer(text),
-        sorted([*compiled.named_victim.finditer(text), *titled], key=lambda m: m.start()),
+        sorted(
+            [
+                *compiled.named_victim.finditer(text),
+                *titled,
+                *compiled.described_victim.finditer(text),
+            ],
+            key=lambda m: m.start(),
+        ),
         compiled.possessive_victim.finditer(text),
     ):
         for match in matches:
