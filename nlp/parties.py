@@ -25,7 +25,21 @@ from nlp.clauses import Cut, Segmentation, segment_text
 from nlp.document import Document, Person, Segment, SegmentKind
 from nlp.findings import Finding
 from nlp.lexicon import compile_all, expand, load_data, sentences
-from nlp.names import fullest_name, says_more
+from nlp.names import fullest_name, same_person_named, says_more, signed_name
+from nlp.party_words import (
+    ANONYMITY,
+    CONDITION,
+    IDENTITY_ONLY,
+    NAME_ANSWER,
+    NAME_PROMPT,
+    NAMED_BODY,
+    NEGATED,
+    NO_NAMES,
+    NOT_NAMES,
+    SPOUSE_AFFECTED,
+    UNASKED,
+    asked_question,
+)
 from nlp.pipeline import TextFindingsComponent, doc_text, findings
 from nlp.prefilter import grams, may_match
 from nlp.reporter_lists import listed_reporters
@@ -82,7 +96,7 @@ class Parties:
 class _Compiled:
     third_party: tuple[tuple[str | None, re.Pattern[str]], ...]
     kin_relationships: dict[str, str]  # "mum" -> "son/daughter": what the writer is to the victim
-    sufferer: re.Pattern[str]  # someone outside the household suffers ("his life hell")
+    sufferer: tuple[re.Pattern[str], ...]  # someone outside the household suffers ("his life hell")
     own_property: re.Pattern[str]  # "my door", "our windows"
     their_property: re.Pattern[str]  # "his greenhouse", "her back door"
     signature_titles: tuple[tuple[str, re.Pattern[str]], ...]
@@ -135,7 +149,7 @@ def _compiled() -> _Compiled:
             for relationship, kins in data["kin_relationships"].items()
             for kin in kins
         },
-        sufferer=compile_all(data["sufferer"]["patterns"], {}),
+        sufferer=tuple(compile_all([p], {}) for p in data["sufferer"]["patterns"]),
         own_property=re.compile(data["sufferer"]["own_property"]),
         their_property=re.compile(data["sufferer"]["their_property"]),
         signature_titles=tuple(
@@ -176,64 +190,7 @@ def _compiled() -> _Compiled:
     )
 
 
-_NAME_PROMPT = re.compile(
-    r"\byour (?:full )?name\b|\bwho am i speaking to\b|\bwhat should i call you\b"
-)
-# A bare name answering "Could you tell me your name?" ("Arthur Pim", "it's Mrs J Holt").
-_NAME_ANSWER = re.compile(
-    r"(?:(?:it's|its|it is|i'm|im|i am|my name is|name's)\s+)?"
-    r"((?:(?:mrs|mr|ms|miss|dr)\.?\s+)?[a-z][a-z'-]+(?:\s+[a-z][a-z'-]*){0,2})\W*",
-    re.IGNORECASE,
-)
-_NOT_NAMES = frozenset(
-    "why what who how do does you need it sure ok okay yes yeah yep fine sorry rather prefer "
-    "anonymous private later skip pass nope nah dunno no".split()
-)
 _ALSO = re.compile(r"\b(?:also|too|as well)\b")
-# The writer does not know yet whether the victim agrees ("whether he's happy for ...").
-_UNASKED = re.compile(
-    r"\b(?:whether|if) (?:he|she|they|[a-z]+) ?(?:is|'s|’s|are|'re|would be|will be|'d be)\s*$"
-    r"|\b(?:whether|if) (?:he|she|they|mum|dad|[a-z]+ )?\s*$"
-    r"|\b(?:might|may|could) (?:well |possibly |probably )?(?:be )?\s*$"
-)
-# Agreement on a condition the writer has yet to settle ("OK with sharing if it stays out of the
-# papers, I'll check with him"): not consent. "if needed", "if it helps" are no conditions.
-_CONDITION = re.compile(
-    r"^[^.;!?]{0,60}?\b(?:if|as long as|provided(?: that)?|on condition(?: that)?|only if) "
-    r"(?!(?:needed|necessary|required|it helps|that helps|this helps|you need|need be|appropriate|"
-    r"relevant|that's|thats|this is|it is|it's|its) ?\b)"
-)
-_NEGATED = re.compile(r"(?:not|n't|never|no longer) (?:[^ ]+ )?$")
-
-
-# A writer who will not be identified ("I want to stay anonymous", "I'm not giving my name") and
-# asks that nothing reach anyone with their details, or that nobody know it is them, asks not to
-# be identified: that is the anonymity (an exclusion, nlp.exclusions), not a refusal to share.
-_ANONYMITY = re.compile(
-    r"\banonym|\b(?:not|n't|nt) (?:going to |gonna |want to |wanting to )?"
-    r"(?:give|giving|tell|telling) (?:you )?(?:my|our) (?:name|names|full name)\b"
-    r"|\bwithout (?:giving )?(?:my|our) names?\b"
-)
-_IDENTITY_ONLY = re.compile(
-    r"\b(?:know|knowing|knows|find out|finding out|to learn|work out) (?:that )?(?:it's|its|it is"
-    r"|it was|who i am|who we are|who it is|who it was|who's complaining|my name|where i live)"
-    r"|\b(?:with|containing|that has|showing|including|or) (?:any of )?(?:my|our) (?:details|name"
-    r"|names|address|identity)\b"
-)
-
-# "... with my name on to the police or the housing": kept from named bodies, a refusal to share.
-_NAMED_BODY = re.compile(
-    r"\b(?:on )?to (?:the |my |our |any )?(?:police|council|housing|housing association"
-    r"|landlord|social services|agencies|[a-z]+ (?:police|council|homes|housing))\b"
-)
-
-
-# The writer counts themselves among those the behaviour hits, with a spouse they care for ("my
-# wife and I have had trouble ..."): a spouse who is "her carer" applies as a victim.
-_SPOUSE_AFFECTED = re.compile(
-    r"\b(?:my (?:wife|husband|partner) and (?:i|me|myself)|(?:me|i|myself) and my (?:wife|husband"
-    r"|partner))\b(?: [a-z']+){0,3}? (?:have|has|had|'ve|are|were|both|keep|get|got|live|suffer)"
-)
 
 
 def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding]:
@@ -243,21 +200,22 @@ def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding
     """
     compiled = _compiled()
     result: list[Finding] = []
-    anonymous = _ANONYMITY.search(text.lower()) is not None
-    spouse_affected = _SPOUSE_AFFECTED.search(text.lower()) is not None
+    anonymous = ANONYMITY.search(text.lower()) is not None
+    spouse_affected = SPOUSE_AFFECTED.search(text.lower()) is not None
     sufferers: list[Finding] = []
     for sentence in sentences(text, (cuts or segment_text(text)).bounds(Cut.TEXT_SENTENCE)):
         canon = sentence.canon
         gates = compiled.gates
         if not sufferers and gates["sufferer"].search(canon):
-            for _match, start, end in _matches(compiled.sufferer, sentence)[:1]:
+            told = (m for p in compiled.sufferer for m in _matches(p, sentence))
+            for match, start, end in list(told)[:1]:
                 sufferers.append(
                     Finding(
                         PartyCue.THIRD_PARTY,
                         start,
                         end,
                         "parties: writes about someone else's suffering",
-                        None,
+                        _relationship("{kin}", match),
                     )
                 )
         third_party = compiled.third_party if gates["third_party"].search(canon) else ()
@@ -278,15 +236,15 @@ def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding
                 )
         for match, start, end in _matches(compiled.refused, sentence) if consent else ():
             tail = canon[match.start() : match.end() + 60]
-            if anonymous and _IDENTITY_ONLY.search(tail) and not _NAMED_BODY.search(tail):
+            if anonymous and IDENTITY_ONLY.search(tail) and not NAMED_BODY.search(tail):
                 continue  # "don't pass anything on with my details", writing anonymously
             result.append(Finding(PartyCue.CONSENT_REFUSED, start, end, "parties: consent refused"))
         for match, start, end in _matches(compiled.given, sentence) if consent else ():
-            if _UNASKED.search(canon[max(0, match.start() - 60) : match.start()]):
+            if UNASKED.search(canon[max(0, match.start() - 60) : match.start()]):
                 continue  # "I haven't asked him yet whether he's happy to share": not stated
-            if _CONDITION.search(canon[match.end() :]):
+            if CONDITION.search(canon[match.end() :]):
                 continue  # "he might be OK with sharing if it stays out of the papers"
-            negated = bool(_NEGATED.search(canon[: match.start()]))
+            negated = bool(NEGATED.search(canon[: match.start()]))
             label = PartyCue.CONSENT_REFUSED if negated else PartyCue.CONSENT_GIVEN
             result.append(
                 Finding(
@@ -472,6 +430,10 @@ def _identity_cues(text: str, compiled: _Compiled) -> list[Finding]:
                     name,
                 )
             )
+    signed = signed_name(text)
+    if signed is not None:
+        start, end, name = signed
+        out.append(Finding(PartyCue.OWN_NAME, start, end, _SIGNS_OFF, name))
     for match in compiled.phone.finditer(text):
         digits = re.sub(r"\D", "", match.group(0))
         if digits.startswith("44"):
@@ -505,10 +467,10 @@ def answer_cues(answer: str, prompt: str | None) -> list[Finding]:
     if not prompt:
         return []
     compiled = _compiled()
-    name = _NAME_ANSWER.fullmatch(answer.strip())
+    name = NAME_ANSWER.fullmatch(answer.strip())
     words = set(name.group(1).lower().split()) if name else set()
-    plain = not (words & (compiled.name_stopwords | _NOT_NAMES))
-    if _NAME_PROMPT.search(prompt.lower()) and name and plain:
+    plain = not (words & (compiled.name_stopwords | NOT_NAMES))
+    if NAME_PROMPT.search(prompt.lower()) and name and plain:
         value = " ".join(w if w[:1].isupper() else w.capitalize() for w in name.group(1).split())
         start = answer.index(name.group(1))
         return [
@@ -516,39 +478,21 @@ def answer_cues(answer: str, prompt: str | None) -> list[Finding]:
                 PartyCue.OWN_NAME, start, start + len(name.group(1)), "parties: name given", value
             )
         ]
-    if not compiled.prompt_consent.search(_question(prompt).lower()):
+    if not compiled.prompt_consent.search(asked_question(prompt).lower()):
         return []
     answers = (
         (compiled.answer_no, PartyCue.CONSENT_REFUSED),
         (compiled.answer_yes, PartyCue.CONSENT_GIVEN),
     )
     for offset, piece in answer_pieces(answer.lower()):
+        if NO_NAMES.match(piece):
+            continue  # "No names. Just want it stopped": anonymity (nlp.exclusions), not a refusal
         for pattern, label in answers:
             match = pattern.search(piece)
             if match:
                 start, end = offset + match.start(), offset + match.end()
                 return [Finding(label, start, end, "parties: answer to a consent question")]
     return []
-
-
-_BACK_REFERENCE = re.compile(r"\b(?:that|this|ok|okay|alright|all right|fine)\b")
-
-
-def _question(prompt: str) -> str:
-    """What a prompt asks: its sentences that end with "?" (the whole prompt when none does).
-
-    "..., which are only shared with the agencies involved. Could you tell me your name?" asks
-    for a name, so a "no way" after it refuses the name, not the sharing.
-    """
-    parts = re.split(r"(?<=[.!?])\s+", prompt.strip())
-    asked = []
-    for index, part in enumerate(parts):
-        if not part.rstrip().endswith("?"):
-            continue
-        if index and len(part.split()) <= 6 and _BACK_REFERENCE.search(part.lower()):
-            asked.append(parts[index - 1])  # "We would share it with the police. Is that OK?"
-        asked.append(part)
-    return " ".join(asked) if asked else prompt
 
 
 def _same_person(a: Person | None, b: Person | None) -> bool:
@@ -561,6 +505,7 @@ def _same_person(a: Person | None, b: Person | None) -> bool:
     return False
 
 
+_SIGNS_OFF = "parties: signs off with a name"
 _OWN_KINDS = frozenset({SegmentKind.BODY, SegmentKind.CHAT_USER, SegmentKind.SIGNATURE})
 
 
@@ -654,11 +599,19 @@ def decide_parties_from_cues(
     community = max((int(f.value) for f in counts), default=None)
     evidence["community_reporters"] = tuple(counts)
 
-    own_name = next(iter(pick(PartyCue.OWN_NAME, own)), None)
+    applicant_name = sender.name if sender and sender.name else None
+    own_names = pick(PartyCue.OWN_NAME, own)
+    own_name = next((f for f in own_names if f.explanation != _SIGNS_OFF), None) or next(
+        (
+            f
+            for f in own_names
+            if applicant_name is None or same_person_named(str(f.value), applicant_name)
+        ),
+        None,
+    )
     phones = pick(PartyCue.PHONE, own)
     forwarded_phones = pick(PartyCue.PHONE, forwarded)
     victim_phones = pick(PartyCue.VICTIM_PHONE, everything)
-    applicant_name = sender.name if sender and sender.name else None
     if own_name is not None and says_more(str(own_name.value), applicant_name or ""):
         applicant_name = str(own_name.value)  # a display name is often a first name only
     applicant_email = sender.email if sender else None

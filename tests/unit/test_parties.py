@@ -61,7 +61,7 @@ def own(
         ("I'm Aisha Khan's daughter and I'm writing about her neighbours.", "daughter"),
         ("Please see below.\n\nKind regards,\nJo Bell\nWard Councillor, Elm Park", "councillor"),
         ("Regards\nKirsty Rowe\nFloating Support Worker\nHeadland Support", "support worker"),
-        ("hiya, texting about my nan, shes 88 and the kids keep egging her door", "family member"),
+        ("hiya, texting about my nan, shes 88 and the kids keep egging her door", "grandson/granddaughter"),
     ],
 )
 def test_third_party_statement_gives_role_and_relationship(text: str, relationship: str) -> None:
@@ -391,7 +391,7 @@ def test_chat_answer_to_the_name_question_names_the_applicant(
         ("As his key worker I am raising this with you.", "support worker"),
         ("I'm contacting you on behalf of my son, who is 19.", "parent"),
         ("I'm a Labour councillor for Park ward.", "councillor"),
-        ("hi im asking for my nan, she doesnt do computers", "family member"),
+        ("hi im asking for my nan, she doesnt do computers", "grandson/granddaughter"),
         ("I'm doing this for my mum as she is 90", "son/daughter"),
         ("I am the PCSO for the Hilltop area and am referring Mr Dale.", "pcso"),
         ("We are the solicitors acting for Mrs Vine.", "solicitors"),
