@@ -99,6 +99,8 @@ class _Compiled:
     sufferer: tuple[re.Pattern[str], ...]  # someone outside the household suffers ("his life hell")
     own_property: re.Pattern[str]  # "my door", "our windows"
     their_property: re.Pattern[str]  # "his greenhouse", "her back door"
+    household: re.Pattern[str]  # "my wife", "our son": people of the writer's household
+    outside: re.Pattern[str]  # "my nan", "the old man at no. 7": people outside it
     signature_titles: tuple[tuple[str, re.Pattern[str]], ...]
     refused: re.Pattern[str]
     gates: dict[str, re.Pattern[str]]  # words without which a family of patterns cannot match
@@ -152,6 +154,8 @@ def _compiled() -> _Compiled:
         sufferer=tuple(compile_all([p], {}) for p in data["sufferer"]["patterns"]),
         own_property=re.compile(data["sufferer"]["own_property"]),
         their_property=re.compile(data["sufferer"]["their_property"]),
+        household=re.compile(data["sufferer"]["household"]),
+        outside=re.compile(data["sufferer"]["outside"]),
         signature_titles=tuple(
             (rule["relationship"], re.compile(rule["pattern"], re.MULTILINE))
             for rule in data["signature_titles"]
@@ -296,12 +300,15 @@ def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding
 
 
 def _others_property(text: str, compiled: _Compiled) -> bool:
-    """Whether the property the text names is more often his or hers than the writer's.
+    """Whether the property the text names is more often his or hers than the writer's, and
+    the text names someone outside the writer's household when it names one inside it.
 
     "they broke his greenhouse ... tipped his bin over his drive": the writer tells another's
     account; "they kicked my door ... my son's bike": the writer's household is the target.
     """
     lowered = text.lower().replace("\u2019", "'")
+    if compiled.household.search(lowered) and not compiled.outside.search(lowered):
+        return False  # "my wife ... made her life a misery": the writer's household suffers
     theirs = len(compiled.their_property.findall(lowered))
     return theirs > 0 and theirs > len(compiled.own_property.findall(lowered))
 

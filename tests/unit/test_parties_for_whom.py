@@ -129,6 +129,8 @@ def test_someone_elses_suffering_told_with_their_property_is_a_third_party(
         "Mr Jones at 4 is being threatened as well, but they smashed my windows and kicked my "
         "door.",
         "My son Jayden is 9 and he is terrified of them.",
+        "My wife wears a headscarf and the man on the corner has made her life a misery, he "
+        "stands at his gate and shouts at her outside his house.",
         "My dad George came round and saw them kick my door in.",
     ],
 )
