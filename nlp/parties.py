@@ -211,8 +211,8 @@ def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding
         canon = sentence.canon
         gates = compiled.gates
         if not sufferers and gates["sufferer"].search(canon):
-            told = (m for p in compiled.sufferer for m in _matches(p, sentence))
-            for match, start, end in list(told)[:1]:
+            said_by = (m for p in compiled.sufferer for m in _matches(p, sentence))
+            for match, start, end in list(said_by)[:1]:
                 sufferers.append(
                     Finding(
                         PartyCue.THIRD_PARTY,
