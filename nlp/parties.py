@@ -28,6 +28,8 @@ from nlp.lexicon import compile_all, expand, load_data, sentences
 from nlp.names import fullest_name, same_person_named, says_more, signed_name
 from nlp.party_words import (
     ANONYMITY,
+    BODY_ADDRESS,
+    BODY_NAME,
     CONDITION,
     IDENTITY_ONLY,
     NAME_ANSWER,
@@ -109,6 +111,7 @@ class _Compiled:
     numbers: dict[str, int]
     relation_name: re.Pattern[str]
     named_victim: re.Pattern[str]
+    client_intro: re.Pattern[str]  # "I support", "I am supporting", "I represent" before a name
     described_victim: re.Pattern[str]  # "the old gentleman at no. 7, Mr Walter Sedgley, ..."
     possessive_victim: re.Pattern[str]  # "I'm Anne Lockwood's paid carer"
     titled_client: re.Pattern[str]  # "Mr Alan Bell" after ...
@@ -175,6 +178,7 @@ def _compiled() -> _Compiled:
         relation_name=re.compile(identity["relation_name"]),
         named_victim=re.compile(identity["named_victim"]),
         described_victim=re.compile(identity["described_victim"]),
+        client_intro=re.compile(identity["client_intro"]),
         possessive_victim=re.compile(identity["possessive_victim"]),
         titled_client=re.compile(identity["titled_client"]),
         titled_client_before=re.compile(identity["titled_client_before"]),
@@ -371,8 +375,9 @@ def _identity_cues(text: str, compiled: _Compiled) -> list[Finding]:
         # pattern's "^" holds only at the text's true start, not at the window's
         if compiled.titled_client_before.search(text, max(0, m.start() - 100), m.start())
     )
+    # The person a writer says they write for, support or describe comes before the people
+    # they name by their relation to themselves ("my neighbour Mr Wragg rang too").
     for matches in (
-        compiled.relation_name.finditer(text),
         sorted(
             [
                 *compiled.named_victim.finditer(text),
@@ -382,11 +387,25 @@ def _identity_cues(text: str, compiled: _Compiled) -> list[Finding]:
             key=lambda m: m.start(),
         ),
         compiled.possessive_victim.finditer(text),
+        compiled.relation_name.finditer(text),
     ):
         for match in matches:
             name = _clean_name(match.group("name"), compiled.name_stopwords)
             if name is None or name.split()[-1] in compiled.not_surnames:
                 continue
+            if compiled.client_intro.match(match.group(0)) and (
+                name.split()[0].rstrip(".").lower() in _TITLES
+                or _CLIENT_AFTER.match(text, match.end("name"))
+            ):
+                out.append(  # "I support Lucy Harding", "I am supporting Mr Bell"
+                    Finding(
+                        PartyCue.THIRD_PARTY,
+                        match.start(),
+                        match.end(),
+                        "parties: supports someone named",
+                        None,
+                    )
+                )
             out.append(
                 Finding(
                     PartyCue.VICTIM_NAME,
@@ -512,6 +531,18 @@ def _same_person(a: Person | None, b: Person | None) -> bool:
     return False
 
 
+def _writes_for_a_body(author: Person) -> bool:
+    """Whether a forwarded original's author writes for a council, the police, a landlord."""
+    return bool(
+        (author.name and BODY_NAME.search(author.name))
+        or (author.email and BODY_ADDRESS.search(author.email))
+    )
+
+
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "mx"})
+# After "I support Lucy Harding": a person described, not a team ("I support Arsenal").
+_CLIENT_AFTER = re.compile(r"\s*,?\s*(?:who|whom|\((?:dob|d\.o\.b|born|aged?|\d))\b", re.IGNORECASE)
+
 _SIGNS_OFF = "parties: signs off with a name"
 _OWN_KINDS = frozenset({SegmentKind.BODY, SegmentKind.CHAT_USER, SegmentKind.SIGNATURE})
 
@@ -591,7 +622,9 @@ def decide_parties_from_cues(
         return [f for f in pool if f.label == label]
 
     evidence: dict[str, tuple[Finding, ...]] = {}
-    other_authors = [a for a in forwarded_authors if not _same_person(a, sender)]
+    other_authors = [
+        a for a in forwarded_authors if not _same_person(a, sender) and not _writes_for_a_body(a)
+    ]
     third_cues = pick(PartyCue.THIRD_PARTY, own)
     role = ApplicantRole.THIRD_PARTY if other_authors or third_cues else ApplicantRole.VICTIM
     evidence["role"] = tuple(third_cues)

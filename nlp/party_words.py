@@ -89,3 +89,18 @@ def asked_question(prompt: str) -> str:
             asked.append(parts[index - 1])  # "We would share it with the police. Is that OK?"
         asked.append(part)
     return " ".join(asked) if asked else prompt
+
+
+# The author of a forwarded original who writes for a body, not as a person suffering ASB: a
+# victim forwarding "the reply I got from the council" stays the victim.
+BODY_NAME = re.compile(
+    r"\b(?:team|council|police|constabulary|housing|homes|officer|pcso|unit|"
+    r"department|services|safety|partnership|no-?reply|do not reply|enquiries|customer)\b"
+    r"|^(?:pc|ps|dc|sgt|insp)\.? ",
+    re.IGNORECASE,
+)
+BODY_ADDRESS = re.compile(
+    r"(?:\.gov\.uk|\.police\.uk|\.nhs\.uk|\.nhs\.net|council|police|constabulary|homes|housing)"
+    r"[^@]*$|^(?:no-?reply|noreply|donotreply|asb|enquiries|customer|contact|info)[@.]",
+    re.IGNORECASE,
+)

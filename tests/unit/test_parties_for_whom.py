@@ -277,3 +277,65 @@ def test_dissatisfaction_with_a_court_in_other_words(text: str, expected: bool) 
 )
 def test_refusing_one_landlord_is_no_anonymity(text: str, anonymous: bool) -> None:
     assert (E.ANONYMOUS in excluded(text)) is anonymous
+
+
+def forwarded(body: str, original: str, author: Person, sender: Person) -> object:
+    texts = [
+        PartyText(body, SegmentKind.BODY, 0),
+        PartyText(original, SegmentKind.FORWARDED, len(body), author),
+    ]
+    return decide_parties_for_texts(texts, sender=sender, forwarded_authors=[author])
+
+
+JANE = Person("Jane Bell", "jane.bell@example.net")
+
+
+@pytest.mark.parametrize(
+    "author",
+    [
+        Person("ASB Team", "asb@hartlepool.gov.uk"),
+        Person("PC John Smith", "john.smith@cleveland.police.uk"),
+        Person("Karen Hill", "karen.hill@thirteengroup.co.uk"),  # name alone: a person
+        Person("Neighbourhood Officer", "k.hill@example.org"),
+        Person("Vivid Homes", "noreply@vividhomes.co.uk"),
+        Person("Durham County Council", "customer.services@durham.gov.uk"),
+    ],
+)
+def test_a_victim_forwarding_a_bodys_reply_stays_the_victim(author: Person) -> None:
+    body = "See below the reply I got. Nothing has been done about my door being kicked in."
+    original = "Dear Ms Bell, thank you for your report, we have logged it."
+    found = forwarded(body, original, author, JANE)
+    if author.name == "Karen Hill":
+        assert found.role is ApplicantRole.THIRD_PARTY  # a person's own account, forwarded
+    else:
+        assert found.role is ApplicantRole.VICTIM
+        assert found.victim_name == "Jane Bell"
+
+
+def test_a_councillor_forwarding_a_constituents_email_still_applies_for_them() -> None:
+    found = forwarded(
+        "Please see below from my constituent.",
+        "Dear Cllr Bell, they kicked my door in again last night.",
+        Person("Ann Lee", "ann.lee@example.net"),
+        Person("Cllr Jane Bell", "jane.bell@hartlepool.gov.uk"),
+    )
+    assert found.role is ApplicantRole.THIRD_PARTY
+    assert found.victim_name == "Ann Lee"
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("I support Mary Jones, who lives alone at 4 Ash Road.", ApplicantRole.THIRD_PARTY),
+        ("I am supporting Mr Bell since his stroke.", ApplicantRole.THIRD_PARTY),
+        ("I represent Mrs Khan, who has asked for a review.", ApplicantRole.THIRD_PARTY),
+        ("We visit Mrs Ord every day and have seen the damage.", ApplicantRole.THIRD_PARTY),
+        ("I work with Dean Cole (aged 19) through the youth service.", ApplicantRole.THIRD_PARTY),
+        # controls
+        ("I support Leeds United and they hate it, they kick my door.", ApplicantRole.VICTIM),
+        ("I look after Jayden three days a week and they scare him.", ApplicantRole.VICTIM),
+        ("We look after Mum at weekends, and they shout at us too.", ApplicantRole.VICTIM),
+    ],
+)
+def test_supporting_someone_named(text: str, role: ApplicantRole) -> None:
+    assert parties(text).role is role
