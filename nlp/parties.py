@@ -14,7 +14,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cache
 from typing import Any
 
 from spacy.language import Language
@@ -24,8 +23,9 @@ from nlp.answers import answer_pieces
 from nlp.clauses import Cut, Segmentation, segment_text
 from nlp.document import Document, Person, Segment, SegmentKind
 from nlp.findings import Finding
-from nlp.lexicon import compile_all, expand, load_data, sentences
+from nlp.lexicon import sentences
 from nlp.names import fullest_name, same_person_named, says_more, signed_name
+from nlp.party_patterns import PartyPatterns, party_patterns
 from nlp.party_words import (
     ANONYMITY,
     BODY_ADDRESS,
@@ -94,110 +94,6 @@ class Parties:
     evidence: dict[str, tuple[Finding, ...]] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class _Compiled:
-    third_party: tuple[tuple[str | None, re.Pattern[str]], ...]
-    kin_relationships: dict[str, str]  # "mum" -> "son/daughter": what the writer is to the victim
-    sufferer: tuple[re.Pattern[str], ...]  # someone outside the household suffers ("his life hell")
-    own_property: re.Pattern[str]  # "my door", "our windows"
-    their_property: re.Pattern[str]  # "his greenhouse", "her back door"
-    household: re.Pattern[str]  # "my wife", "our son": people of the writer's household
-    outside: re.Pattern[str]  # "my nan", "the old man at no. 7": people outside it
-    signature_titles: tuple[tuple[str, re.Pattern[str]], ...]
-    refused: re.Pattern[str]
-    gates: dict[str, re.Pattern[str]]  # words without which a family of patterns cannot match
-    given: re.Pattern[str]
-    community: tuple[tuple[int, int | None, re.Pattern[str]], ...]
-    numbers: dict[str, int]
-    relation_name: re.Pattern[str]
-    named_victim: re.Pattern[str]
-    client_intro: re.Pattern[str]  # "I support", "I am supporting", "I represent" before a name
-    described_victim: re.Pattern[str]  # "the old gentleman at no. 7, Mr Walter Sedgley, ..."
-    possessive_victim: re.Pattern[str]  # "I'm Anne Lockwood's paid carer"
-    titled_client: re.Pattern[str]  # "Mr Alan Bell" after ...
-    titled_client_before: re.Pattern[str]  # ... "Re:", "carer of", "officer at Vivid Homes for"
-    address_after: re.Pattern[str]
-    self_address: re.Pattern[str]
-    my_name: re.Pattern[str]
-    name_with_address: re.Pattern[str]  # "it's Tom Reilly, 9 Juniper Close"
-    self_intro: re.Pattern[str]  # "hello this is Dennis Carrow from ..."
-    self_intro_before: re.Pattern[str]  # ... only at a line's start or after a greeting
-    name_stopwords: frozenset[str]
-    not_surnames: frozenset[str]  # a "name" ending in one is a body or a place ("Mill Court")
-    phone: re.Pattern[str]
-    victim_phone_context: re.Pattern[str]
-    prompt_consent: re.Pattern[str]
-    answer_yes: re.Pattern[str]
-    answer_no: re.Pattern[str]
-
-
-@cache
-def _compiled() -> _Compiled:
-    data = load_data("parties.json")
-    community: dict[str, Any] = data["community"]
-    numbers = {k: int(v) for k, v in community["numbers"].items()}
-    macros = {
-        "NUM": r"(?:\d{1,3}|"
-        + "|".join(sorted(map(re.escape, numbers), key=len, reverse=True))
-        + ")",
-        "REPORT": community["report_words"],
-    }
-    identity = data["identity"]
-    nested = {name: expand(value, data["macros"]) for name, value in data["macros"].items()}
-    return _Compiled(
-        third_party=tuple(
-            (rule["relationship"], compile_all([rule["pattern"]], nested))
-            for rule in data["third_party"]
-        ),
-        kin_relationships={
-            kin: relationship
-            for relationship, kins in data["kin_relationships"].items()
-            for kin in kins
-        },
-        sufferer=tuple(compile_all([p], {}) for p in data["sufferer"]["patterns"]),
-        own_property=re.compile(data["sufferer"]["own_property"]),
-        their_property=re.compile(data["sufferer"]["their_property"]),
-        household=re.compile(data["sufferer"]["household"]),
-        outside=re.compile(data["sufferer"]["outside"]),
-        signature_titles=tuple(
-            (rule["relationship"], re.compile(rule["pattern"], re.MULTILINE))
-            for rule in data["signature_titles"]
-        ),
-        refused=compile_all(data["consent_refused"], {}),
-        gates={name: re.compile(pattern) for name, pattern in data["gates"].items()},
-        given=compile_all(data["consent_given"], {}),
-        community=tuple(
-            (
-                int(p["add"]),
-                int(p["value"]) if "value" in p else None,
-                re.compile(r"(?<![\w'-])(?:" + expand(p["pattern"], macros) + ")"),
-            )
-            for p in community["patterns"]
-        ),
-        numbers=numbers,
-        relation_name=re.compile(identity["relation_name"]),
-        named_victim=re.compile(identity["named_victim"]),
-        described_victim=re.compile(identity["described_victim"]),
-        client_intro=re.compile(identity["client_intro"]),
-        possessive_victim=re.compile(identity["possessive_victim"]),
-        titled_client=re.compile(identity["titled_client"]),
-        titled_client_before=re.compile(identity["titled_client_before"]),
-        address_after=re.compile(identity["address_after"]),
-        self_address=re.compile(identity["self_address"]),
-        my_name=re.compile(identity["my_name"]),
-        name_with_address=re.compile(identity["name_with_address"]),
-        self_intro=re.compile(identity["self_intro"]),
-        self_intro_before=re.compile(identity["self_intro_before"]),
-        name_stopwords=frozenset(identity["name_stopwords"]),
-        not_surnames=frozenset(identity["not_surnames"]),
-        phone=re.compile(data["phone"]),
-        victim_phone_context=re.compile(data["victim_phone_context"]),
-        prompt_consent=re.compile(data["prompt_consent"]),
-        answer_yes=re.compile(data["answer_yes"]),
-        answer_no=re.compile(data["answer_no"]),
-    )
-
-
 _ALSO = re.compile(r"\b(?:also|too|as well)\b")
 
 
@@ -206,7 +102,7 @@ def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding
 
     ``cuts`` are the text's cuts (``doc._.clauses`` in the pipeline); plain text is cut here.
     """
-    compiled = _compiled()
+    compiled = party_patterns()
     result: list[Finding] = []
     anonymous = ANONYMITY.search(text.lower()) is not None
     spouse_affected = SPOUSE_AFFECTED.search(text.lower()) is not None
@@ -303,7 +199,7 @@ def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding
     return result
 
 
-def _others_property(text: str, compiled: _Compiled) -> bool:
+def _others_property(text: str, compiled: PartyPatterns) -> bool:
     """Whether the property the text names is more often his or hers than the writer's, and
     the text names someone outside the writer's household when it names one inside it.
 
@@ -330,7 +226,7 @@ def _relationship(template: str | None, match: re.Match[str]) -> str | None:
     ``{kin}`` turned round from the victim's kin word ("for my mum": "son/daughter")."""
     if template == "{kin}":
         kin = match.groupdict().get("kin")
-        return _compiled().kin_relationships.get(" ".join(kin.split())) if kin else None
+        return party_patterns().kin_relationships.get(" ".join(kin.split())) if kin else None
     if template is None or "{rel}" not in template:
         return template
     said = match.groupdict().get("rel")
@@ -352,7 +248,7 @@ def _clean_name(raw: str, stopwords: frozenset[str]) -> str | None:
     return " ".join(w if w[:1].isupper() else w.capitalize() for w in words)
 
 
-def _identity_cues(text: str, compiled: _Compiled) -> list[Finding]:
+def _identity_cues(text: str, compiled: PartyPatterns) -> list[Finding]:
     out: list[Finding] = []
     # A professional's title on a line of its own ("Ward Councillor, ...", "Floating Support
     # Worker"): victims do not sign off with a job title that names a casework role; nor with
@@ -492,7 +388,7 @@ def answer_cues(answer: str, prompt: str | None) -> list[Finding]:
     """
     if not prompt:
         return []
-    compiled = _compiled()
+    compiled = party_patterns()
     name = NAME_ANSWER.fullmatch(answer.strip())
     words = set(name.group(1).lower().split()) if name else set()
     plain = not (words & (compiled.name_stopwords | NOT_NAMES))
@@ -677,6 +573,17 @@ def decide_parties_from_cues(
                 else None
             )
         )
+        if victim is not None and victim_name is not None:
+            # "Marj" forwarded, signed "Marjorie Ellis": the fuller form of the same person
+            victim_name = next(
+                (
+                    str(f.value)
+                    for f in pick(PartyCue.OWN_NAME, forwarded)
+                    if same_person_named(str(f.value), victim_name)
+                    and says_more(str(f.value), victim_name)
+                ),
+                victim_name,
+            )
         victim_email = victim.email if victim else None
         vphones = victim_phones or forwarded_phones
         victim_phone = str(vphones[0].value) if vphones else (victim.phone if victim else None)

@@ -339,3 +339,13 @@ def test_a_councillor_forwarding_a_constituents_email_still_applies_for_them() -
 )
 def test_supporting_someone_named(text: str, role: ApplicantRole) -> None:
     assert parties(text).role is role
+
+
+def test_a_forwarded_victim_known_by_a_short_name_is_named_as_they_sign() -> None:
+    found = forwarded(
+        "Please see below from my constituent.",
+        "Dear Cllr Bell, they kicked my door in again.\n\nMarjorie Ellis",
+        Person("Marj", "marj1950@example.net"),
+        Person("Cllr Jane Bell", "jane.bell@hartlepool.gov.uk"),
+    )
+    assert found.victim_name == "Marjorie Ellis"
