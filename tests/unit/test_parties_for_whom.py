@@ -103,6 +103,17 @@ def test_being_asked_to_act_for_someone_makes_a_third_party(text: str) -> None:
             "through in April.",
             None,
         ),
+        (
+            "I'm writing about the old lady next door. Kids keep kicking her door and throwing "
+            "eggs at her windows.",
+            None,
+        ),
+        (
+            "I am really concerned about my elderly neighbour, they smashed his greenhouse and "
+            "broke his fence again.",
+            None,
+        ),
+        ("Worried about the elderly man at no 12, they keep throwing stones at his windows.", None),
     ],
 )
 def test_someone_elses_suffering_told_with_their_property_is_a_third_party(
@@ -129,6 +140,8 @@ def test_someone_elses_suffering_told_with_their_property_is_a_third_party(
         "Mr Jones at 4 is being threatened as well, but they smashed my windows and kicked my "
         "door.",
         "My son Jayden is 9 and he is terrified of them.",
+        "I'm writing about my neighbour, he keeps parking across my drive and blocking my gate.",
+        "I'm writing about the old lady next door, she bangs on my wall and screams at my kids.",
         "My wife wears a headscarf and the man on the corner has made her life a misery, he "
         "stands at his gate and shouts at her outside his house.",
         "My dad George came round and saw them kick my door in.",
