@@ -210,6 +210,10 @@ def test_a_sign_off_gives_the_fuller_name_of_the_same_person(
         ("He is OK with the council, the police and Soar Valley seeing it.", Consent.GIVEN),
         ("All six have agreed to their details being shared with Kent Police.", Consent.GIVEN),
         ("Both households have agreed to their names being passed to the council.", Consent.GIVEN),
+        ("my nan said yes to me doing this", Consent.GIVEN),
+        ("she would like this shared with whoever needs it", Consent.GIVEN),
+        ("Mum doesn't want this going any further than the council.", Consent.REFUSED),
+        ("he doesnt want his name passed to the housing", Consent.REFUSED),
         # controls
         ("Dad knows I'm writing but he isn't happy with it yet.", Consent.NOT_STATED),
         ("I am happy for you to have my name and number and to contact me.", Consent.NOT_STATED),
