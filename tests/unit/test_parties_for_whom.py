@@ -366,3 +366,19 @@ def test_a_forwarded_victim_known_by_a_short_name_is_named_as_they_sign() -> Non
         Person("Cllr Jane Bell", "jane.bell@hartlepool.gov.uk"),
     )
     assert found.victim_name == "Marjorie Ellis"
+
+
+@pytest.mark.parametrize(
+    ("text", "anonymous"),
+    [
+        ("Please keep my name out of it when you speak to them.", False),
+        ("Keep my name out of it when the police go round to see the family.", False),
+        ("my nan doesnt want her name on anything", True),
+        ("I don't want my name on anything, they'd burn the house down.", True),
+        ("Keep my name out of it please.", True),
+    ],
+)
+def test_anonymity_towards_the_culprits_is_not_anonymity_to_the_agencies(
+    text: str, anonymous: bool
+) -> None:
+    assert (E.ANONYMOUS in excluded(text)) is anonymous
