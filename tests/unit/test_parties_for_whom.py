@@ -245,6 +245,11 @@ STOPPED = " He moved out in July and it has been quiet since."
         "The call handler laughed at her and told her to stop wasting police time." + STOPPED,
         "They closed her case without telling her." + STOPPED,
         "what i want to complain about is the asb officer at the council." + STOPPED,
+        "I want the council's handling of his case looked at." + STOPPED,
+        "They kept fobbing her off and the case was closed without anyone speaking to her."
+        + STOPPED,
+        "The police took three weeks to come out to him." + STOPPED,
+        "The officer told him he was wasting their time." + STOPPED,
     ],
 )
 def test_a_service_complaint_told_for_the_victim(text: str) -> None:
@@ -257,6 +262,7 @@ def test_a_service_complaint_told_for_the_victim(text: str) -> None:
         "The officer promised to ring her back and never did, and the lads are still at it "
         "every night.",
         "What I want looked at is how she was treated, and it's still going on every weekend.",
+        "The police took three weeks to come out and the lads are still at it every night.",
     ],
 )
 def test_a_service_grievance_with_persisting_behaviour_is_no_exclusion(text: str) -> None:
