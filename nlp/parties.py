@@ -39,6 +39,8 @@ from nlp.party_words import (
     NO_NAMES,
     NOT_NAMES,
     SPOUSE_AFFECTED,
+    SPOUSE_MENTIONED,
+    SPOUSES_CARER,
     UNASKED,
     asked_question,
 )
@@ -105,7 +107,9 @@ def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding
     compiled = party_patterns()
     result: list[Finding] = []
     anonymous = ANONYMITY.search(text.lower()) is not None
-    spouse_affected = SPOUSE_AFFECTED.search(text.lower()) is not None
+    lowered = text.lower()
+    spouse_affected = SPOUSE_AFFECTED.search(lowered) is not None
+    spouse_cared_for = SPOUSE_MENTIONED.search(lowered) is not None
     sufferers: list[Finding] = []
     for sentence in sentences(text, (cuts or segment_text(text)).bounds(Cut.TEXT_SENTENCE)):
         canon = sentence.canon
@@ -131,7 +135,14 @@ def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding
                 continue
             for match, start, end in _matches(pattern, sentence):
                 said = _relationship(relationship, match)
-                if said == "carer" and spouse_affected:
+                if (
+                    said
+                    and said.endswith("carer")
+                    and (
+                        spouse_affected
+                        or (spouse_cared_for and SPOUSES_CARER.search(match.group(0)))
+                    )
+                ):
                     continue  # "my wife and I have had trouble ... I'm her carer": a victim too
                 result.append(
                     Finding(
@@ -289,6 +300,8 @@ def _identity_cues(text: str, compiled: PartyPatterns) -> list[Finding]:
             name = _clean_name(match.group("name"), compiled.name_stopwords)
             if name is None or name.split()[-1] in compiled.not_surnames:
                 continue
+            if _MP_AFTER.match(text, match.end("name")) or match.group("name").endswith("MP"):
+                continue  # "on behalf of Helen Carstairs MP": the MP, never the victim
             if compiled.client_intro.match(match.group(0)) and (
                 name.split()[0].rstrip(".").lower() in _TITLES
                 or _CLIENT_AFTER.match(text, match.end("name"))
@@ -439,6 +452,7 @@ _TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "mx"})
 # After "I support Lucy Harding": a person described, not a team ("I support Arsenal").
 _CLIENT_AFTER = re.compile(r"\s*,?\s*(?:who|whom|\((?:dob|d\.o\.b|born|aged?|\d))\b", re.IGNORECASE)
 
+_MP_AFTER = re.compile(r"[ \t]+MP\b")
 _SIGNS_OFF = "parties: signs off with a name"
 _OWN_KINDS = frozenset({SegmentKind.BODY, SegmentKind.CHAT_USER, SegmentKind.SIGNATURE})
 

@@ -104,3 +104,10 @@ BODY_ADDRESS = re.compile(
     r"[^@]*$|^(?:no-?reply|noreply|donotreply|asb|enquiries|customer|contact|info)[@.]",
     re.IGNORECASE,
 )
+
+
+# "my husband has MS ... im his carer": a spouse caring for the other applies as a victim.
+SPOUSE_MENTIONED = re.compile(
+    r"\bmy (?:husband|wife|partner|hubby|missus|fiance|fiancee)\b(?!(?:'s)? and (?:i|me|myself)\b)"
+)
+SPOUSES_CARER = re.compile(r"\b(?:his|her) (?:[a-z-]+ )?carer\b")

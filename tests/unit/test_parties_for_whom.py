@@ -388,3 +388,24 @@ def test_anonymity_towards_the_culprits_is_not_anonymity_to_the_agencies(
     text: str, anonymous: bool
 ) -> None:
     assert (E.ANONYMOUS in excluded(text)) is anonymous
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("my husband has MS and is in a wheelchair full time, im his carer", ApplicantRole.VICTIM),
+        ("My wife had a stroke last year and I am her full-time carer.", ApplicantRole.VICTIM),
+        ("im a carer for Mr Alan Rudd, he has MS and cant type much", ApplicantRole.THIRD_PARTY),
+        ("I'm her carer, she lives on her own since her husband died.", ApplicantRole.THIRD_PARTY),
+    ],
+)
+def test_a_spouse_caring_for_the_other_applies_as_a_victim(text: str, role: ApplicantRole) -> None:
+    assert parties(text).role is role
+
+
+def test_an_mp_written_for_is_never_the_victim() -> None:
+    text = (
+        "I write on behalf of Helen Carstairs MP concerning her constituent Mrs Beverley Nunn "
+        "of 9 Kestrel Way."
+    )
+    assert parties(text).victim_name == "Mrs Beverley Nunn"
