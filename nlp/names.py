@@ -7,6 +7,7 @@ Re: line says "Mrs Irene Colquhoun". nlp.parties keeps the fuller form of the sa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "mx"})
@@ -39,3 +40,50 @@ def fullest_name(name: str, written: Iterable[str]) -> str:
         if others and others[-1].lower() == words[-1].lower() and fuller:
             best, best_words = value, others
     return best
+
+
+# A line that is only a name ("Joanne Pike", "Mrs J. Holt"), among the last lines of a message.
+_NAME_LINE = re.compile(
+    r"^[ \t>]*(?P<name>(?:(?:Mrs|Mr|Ms|Miss|Dr|Mx)\.?[ \t]+)?[A-Z][a-z'’-]+"
+    r"(?:[ \t]+[A-Z][a-zA-Z'’-]*\.?){1,2})[ \t,.]*$",
+    re.MULTILINE,
+)
+_NOT_NAME_WORDS = frozenset(
+    "regards wishes thanks thank yours sincerely faithfully best kind many cheers love warm "
+    "team council police housing association worker officer councillor caseworker manager "
+    "services service support safety community ltd limited trust homes group office "
+    "sent from get outlook iphone android road street lane close avenue drive way".split()
+)
+_LAST_LINES = 8
+
+
+def signed_name(text: str) -> tuple[int, int, str] | None:
+    """The name a message signs off with: the last line among its last few that is only a name.
+
+    "... I can't keep paying for this.\\n\\nJoanne Pike" gives "Joanne Pike"; a closing ("Kind
+    Regards"), a title line ("Community Safety Team") or an address is no name.
+    """
+    tail_start = len(text)
+    for _ in range(_LAST_LINES):
+        tail_start = text.rfind("\n", 0, max(0, tail_start - 1))
+        if tail_start < 0:
+            tail_start = 0
+            break
+    found = None
+    for match in _NAME_LINE.finditer(text, tail_start):
+        words = {w.strip(".").lower() for w in match.group("name").split()}
+        if not words & _NOT_NAME_WORDS:
+            found = (match.start("name"), match.end("name"), match.group("name"))
+    return found
+
+
+def same_person_named(name: str, other: str) -> bool:
+    """Whether two written names can be one person's: the same surname ("Jo Pike" / "Joanne
+    Pike"), or a lone first name that begins the other ("Dev" / "Devinder Sandhu")."""
+    words, others = _given_names(name), _given_names(other)
+    if not words or not others:
+        return False
+    if len(others) == 1 or len(words) == 1:
+        short, long = (others, words) if len(others) == 1 else (words, others)
+        return long[0].lower().startswith(short[0].lower())
+    return words[-1].lower() == others[-1].lower()

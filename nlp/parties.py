@@ -14,7 +14,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cache
 from typing import Any
 
 from spacy.language import Language
@@ -24,8 +23,27 @@ from nlp.answers import answer_pieces
 from nlp.clauses import Cut, Segmentation, segment_text
 from nlp.document import Document, Person, Segment, SegmentKind
 from nlp.findings import Finding
-from nlp.lexicon import compile_all, expand, load_data, sentences
-from nlp.names import fullest_name, says_more
+from nlp.lexicon import sentences
+from nlp.names import fullest_name, same_person_named, says_more, signed_name
+from nlp.party_patterns import PartyPatterns, party_patterns
+from nlp.party_words import (
+    ANONYMITY,
+    BODY_ADDRESS,
+    BODY_NAME,
+    CONDITION,
+    IDENTITY_ONLY,
+    NAME_ANSWER,
+    NAME_PROMPT,
+    NAMED_BODY,
+    NEGATED,
+    NO_NAMES,
+    NOT_NAMES,
+    SPOUSE_AFFECTED,
+    SPOUSE_MENTIONED,
+    SPOUSES_CARER,
+    UNASKED,
+    asked_question,
+)
 from nlp.pipeline import TextFindingsComponent, doc_text, findings
 from nlp.prefilter import grams, may_match
 from nlp.reporter_lists import echoed_reports, listed_reporters
@@ -78,149 +96,7 @@ class Parties:
     evidence: dict[str, tuple[Finding, ...]] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class _Compiled:
-    third_party: tuple[tuple[str | None, re.Pattern[str]], ...]
-    signature_titles: tuple[tuple[str, re.Pattern[str]], ...]
-    refused: re.Pattern[str]
-    gates: dict[str, re.Pattern[str]]  # words without which a family of patterns cannot match
-    given: re.Pattern[str]
-    community: tuple[tuple[int, int | None, re.Pattern[str]], ...]
-    numbers: dict[str, int]
-    relation_name: re.Pattern[str]
-    named_victim: re.Pattern[str]
-    possessive_victim: re.Pattern[str]  # "I'm Anne Lockwood's paid carer"
-    titled_client: re.Pattern[str]  # "Mr Alan Bell" after ...
-    titled_client_before: re.Pattern[str]  # ... "Re:", "carer of", "officer at Vivid Homes for"
-    address_after: re.Pattern[str]
-    self_address: re.Pattern[str]
-    my_name: re.Pattern[str]
-    name_with_address: re.Pattern[str]  # "it's Tom Reilly, 9 Juniper Close"
-    self_intro: re.Pattern[str]  # "hello this is Dennis Carrow from ..."
-    self_intro_before: re.Pattern[str]  # ... only at a line's start or after a greeting
-    name_stopwords: frozenset[str]
-    not_surnames: frozenset[str]  # a "name" ending in one is a body or a place ("Mill Court")
-    phone: re.Pattern[str]
-    victim_phone_context: re.Pattern[str]
-    prompt_consent: re.Pattern[str]
-    kin_inverse: dict[str, str]
-    answer_yes: re.Pattern[str]
-    answer_no: re.Pattern[str]
-
-
-@cache
-def _compiled() -> _Compiled:
-    data = load_data("parties.json")
-    community: dict[str, Any] = data["community"]
-    numbers = {k: int(v) for k, v in community["numbers"].items()}
-    macros = {
-        "NUM": r"(?:\d{1,3}|"
-        + "|".join(sorted(map(re.escape, numbers), key=len, reverse=True))
-        + ")",
-        "REPORT": community["report_words"],
-    }
-    identity = data["identity"]
-    return _Compiled(
-        third_party=tuple(
-            (rule["relationship"], compile_all([rule["pattern"]], data["macros"]))
-            for rule in data["third_party"]
-        ),
-        signature_titles=tuple(
-            (rule["relationship"], re.compile(rule["pattern"], re.MULTILINE))
-            for rule in data["signature_titles"]
-        ),
-        refused=compile_all(data["consent_refused"], {}),
-        gates={name: re.compile(pattern) for name, pattern in data["gates"].items()},
-        given=compile_all(data["consent_given"], {}),
-        community=tuple(
-            (
-                int(p["add"]),
-                int(p["value"]) if "value" in p else None,
-                re.compile(r"(?<![\w'-])(?:" + expand(p["pattern"], macros) + ")"),
-            )
-            for p in community["patterns"]
-        ),
-        numbers=numbers,
-        relation_name=re.compile(identity["relation_name"]),
-        named_victim=re.compile(identity["named_victim"]),
-        possessive_victim=re.compile(identity["possessive_victim"]),
-        titled_client=re.compile(identity["titled_client"]),
-        titled_client_before=re.compile(identity["titled_client_before"]),
-        address_after=re.compile(identity["address_after"]),
-        self_address=re.compile(identity["self_address"]),
-        my_name=re.compile(identity["my_name"]),
-        name_with_address=re.compile(identity["name_with_address"]),
-        self_intro=re.compile(identity["self_intro"]),
-        self_intro_before=re.compile(identity["self_intro_before"]),
-        name_stopwords=frozenset(identity["name_stopwords"]),
-        not_surnames=frozenset(identity["not_surnames"]),
-        phone=re.compile(data["phone"]),
-        victim_phone_context=re.compile(data["victim_phone_context"]),
-        prompt_consent=re.compile(data["prompt_consent"]),
-        kin_inverse={k: v for k, v in data["kin_inverse"].items() if not k.startswith("_")},
-        answer_yes=re.compile(data["answer_yes"]),
-        answer_no=re.compile(data["answer_no"]),
-    )
-
-
-_NAME_PROMPT = re.compile(
-    r"\byour (?:full )?name\b|\bwho am i speaking to\b|\bwhat should i call you\b"
-)
-# A bare name answering "Could you tell me your name?" ("Arthur Pim", "it's Mrs J Holt").
-_NAME_ANSWER = re.compile(
-    r"(?:(?:it's|its|it is|i'm|im|i am|my name is|name's)\s+)?"
-    r"((?:(?:mrs|mr|ms|miss|dr)\.?\s+)?[a-z][a-z'-]+(?:\s+[a-z][a-z'-]*){0,2})\W*",
-    re.IGNORECASE,
-)
-_NOT_NAMES = frozenset(
-    "why what who how do does you need it sure ok okay yes yeah yep fine sorry rather prefer "
-    "anonymous private later skip pass nope nah dunno no".split()
-)
 _ALSO = re.compile(r"\b(?:also|too|as well)\b")
-# The writer does not know yet whether the victim agrees ("whether he's happy for ...").
-_UNASKED = re.compile(
-    r"\b(?:whether|if) (?:he|she|they|[a-z]+) ?(?:is|'s|’s|are|'re|would be|will be|'d be)\s*$"
-    r"|\b(?:whether|if) (?:he|she|they|mum|dad|[a-z]+ )?\s*$"
-    r"|\b(?:might|may|could) (?:well |possibly |probably )?(?:be )?\s*$"
-)
-# Agreement on a condition the writer has yet to settle ("OK with sharing if it stays out of the
-# papers, I'll check with him"): not consent. "if needed", "if it helps" are no conditions.
-_CONDITION = re.compile(
-    r"^[^.;!?]{0,60}?\b(?:if|as long as|provided(?: that)?|on condition(?: that)?|only if) "
-    r"(?!(?:needed|necessary|required|it helps|that helps|this helps|you need|need be|appropriate|"
-    r"relevant|that's|thats|this is|it is|it's|its) ?\b)"
-)
-_NEGATED = re.compile(r"(?:not|n't|never|no longer) (?:[^ ]+ )?$")
-
-
-# A writer who will not be identified ("I want to stay anonymous", "I'm not giving my name") and
-# asks that nothing reach anyone with their details, or that nobody know it is them, asks not to
-# be identified: that is the anonymity (an exclusion, nlp.exclusions), not a refusal to share.
-_ANONYMITY = re.compile(
-    r"\banonym|\b(?:not|n't|nt) (?:going to |gonna |want to |wanting to )?"
-    r"(?:give|giving|tell|telling) (?:you )?(?:my|our) (?:name|names|full name)\b"
-    r"|\bwithout (?:giving )?(?:my|our) names?\b"
-)
-_IDENTITY_ONLY = re.compile(
-    r"\b(?:know|knowing|knows|find out|finding out|to learn|work out) (?:that )?(?:it's|its|it is"
-    r"|it was|who i am|who we are|who it is|who it was|who's complaining|my name|where i live)"
-    r"|\b(?:with|containing|that has|showing|including|or) (?:any of )?(?:my|our) (?:details|name"
-    r"|names|address|identity)\b"
-)
-
-# "... with my name on to the police or the housing": kept from named bodies, a refusal to share.
-_NAMED_BODY = re.compile(
-    r"\b(?:on )?to (?:the |my |our |any )?(?:police|council|housing|housing association"
-    r"|landlord|social services|agencies|[a-z]+ (?:police|council|homes|housing))\b"
-)
-
-
-# The writer counts themselves among those the behaviour hits, with a spouse they care for ("my
-# wife and I have had trouble ..."): a spouse who is "her carer" applies as a victim.
-_SPOUSE_AFFECTED = re.compile(
-    r"\b(?:my (?:wife|husband|partner) and (?:i|me|myself)|(?:me|i|myself) and my (?:wife|husband"
-    r"|partner))\b(?: [a-z']+){0,3}? (?:have|has|had|'ve|are|were|both|keep|get|got|live|suffer)"
-)
 
 
 def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding]:
@@ -228,14 +104,29 @@ def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding
 
     ``cuts`` are the text's cuts (``doc._.clauses`` in the pipeline); plain text is cut here.
     """
-    compiled = _compiled()
+    compiled = party_patterns()
     result: list[Finding] = []
-    anonymous = _ANONYMITY.search(text.lower()) is not None
-    spouse_affected = _SPOUSE_AFFECTED.search(text.lower()) is not None
+    anonymous = ANONYMITY.search(text.lower()) is not None
+    lowered = text.lower()
+    spouse_affected = SPOUSE_AFFECTED.search(lowered) is not None
+    spouse_cared_for = SPOUSE_MENTIONED.search(lowered) is not None
+    sufferers: list[Finding] = []
     previous = ""
     for sentence in sentences(text, (cuts or segment_text(text)).bounds(Cut.TEXT_SENTENCE)):
         canon = sentence.canon
         gates = compiled.gates
+        if not sufferers and gates["sufferer"].search(canon):
+            said_by = (m for p in compiled.sufferer for m in _matches(p, sentence))
+            for match, start, end in list(said_by)[:1]:
+                sufferers.append(
+                    Finding(
+                        PartyCue.THIRD_PARTY,
+                        start,
+                        end,
+                        "parties: writes about someone else's suffering",
+                        _relationship("{kin}", match),
+                    )
+                )
         third_party = compiled.third_party if gates["third_party"].search(canon) else ()
         consent = gates["consent"].search(canon) is not None
         community = compiled.community if gates["community"].search(canon) else ()
@@ -245,7 +136,14 @@ def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding
                 continue
             for match, start, end in _matches(pattern, sentence):
                 said = _relationship(relationship, match)
-                if said == "carer" and spouse_affected:
+                if (
+                    said
+                    and said.endswith("carer")
+                    and (
+                        spouse_affected
+                        or (spouse_cared_for and SPOUSES_CARER.search(match.group(0)))
+                    )
+                ):
                     continue  # "my wife and I have had trouble ... I'm her carer": a victim too
                 result.append(
                     Finding(
@@ -254,15 +152,15 @@ def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding
                 )
         for match, start, end in _matches(compiled.refused, sentence) if consent else ():
             tail = canon[match.start() : match.end() + 60]
-            if anonymous and _IDENTITY_ONLY.search(tail) and not _NAMED_BODY.search(tail):
+            if anonymous and IDENTITY_ONLY.search(tail) and not NAMED_BODY.search(tail):
                 continue  # "don't pass anything on with my details", writing anonymously
             result.append(Finding(PartyCue.CONSENT_REFUSED, start, end, "parties: consent refused"))
         for match, start, end in _matches(compiled.given, sentence) if consent else ():
-            if _UNASKED.search(canon[max(0, match.start() - 60) : match.start()]):
+            if UNASKED.search(canon[max(0, match.start() - 60) : match.start()]):
                 continue  # "I haven't asked him yet whether he's happy to share": not stated
-            if _CONDITION.search(canon[match.end() :]):
+            if CONDITION.search(canon[match.end() :]):
                 continue  # "he might be OK with sharing if it stays out of the papers"
-            negated = bool(_NEGATED.search(canon[: match.start()]))
+            negated = bool(NEGATED.search(canon[: match.start()]))
             label = PartyCue.CONSENT_REFUSED if negated else PartyCue.CONSENT_GIVEN
             result.append(
                 Finding(
@@ -313,8 +211,24 @@ def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding
                     listed.count,
                 )
             )
+    if sufferers and _others_property(text, compiled):
+        result.extend(sufferers)
     result.extend(_identity_cues(text, compiled))
     return result
+
+
+def _others_property(text: str, compiled: PartyPatterns) -> bool:
+    """Whether the property the text names is more often his or hers than the writer's, and
+    the text names someone outside the writer's household when it names one inside it.
+
+    "they broke his greenhouse ... tipped his bin over his drive": the writer tells another's
+    account; "they kicked my door ... my son's bike": the writer's household is the target.
+    """
+    lowered = text.lower().replace("\u2019", "'")
+    if compiled.household.search(lowered) and not compiled.outside.search(lowered):
+        return False  # "my wife ... made her life a misery": the writer's household suffers
+    theirs = len(compiled.their_property.findall(lowered))
+    return theirs > 0 and theirs > len(compiled.own_property.findall(lowered))
 
 
 def _matches(pattern: re.Pattern[str], sentence: Any) -> list[tuple[re.Match[str], int, int]]:
@@ -326,11 +240,11 @@ def _matches(pattern: re.Pattern[str], sentence: Any) -> list[tuple[re.Match[str
 
 
 def _relationship(template: str | None, match: re.Match[str]) -> str | None:
-    """A rule's relationship, with ``{rel}`` filled from the words the writer used ("niece"), and
-    ``{kin}`` from the relative written for ("my brother": the writer is his brother or sister)."""
-    if template is not None and "{kin}" in template:
+    """A rule's relationship, with ``{rel}`` filled from the words the writer used ("niece"), or
+    ``{kin}`` turned round from the victim's kin word ("for my mum": "son/daughter")."""
+    if template == "{kin}":
         kin = match.groupdict().get("kin")
-        return _compiled().kin_inverse.get(kin) if kin else None
+        return party_patterns().kin_relationships.get(" ".join(kin.split())) if kin else None
     if template is None or "{rel}" not in template:
         return template
     said = match.groupdict().get("rel")
@@ -344,7 +258,7 @@ def _number(word: str, numbers: dict[str, int]) -> int | None:
 
 
 def _clean_name(raw: str, stopwords: frozenset[str]) -> str | None:
-    words = raw.split()
+    words = re.sub(r"['\u2019]s?$", "", raw.strip()).split()  # "my dad Raymond Pryor's neighbours"
     while words and words[-1].lower() in stopwords:
         words.pop()
     if not words or words[0].lower() in stopwords:
@@ -352,7 +266,7 @@ def _clean_name(raw: str, stopwords: frozenset[str]) -> str | None:
     return " ".join(w if w[:1].isupper() else w.capitalize() for w in words)
 
 
-def _identity_cues(text: str, compiled: _Compiled) -> list[Finding]:
+def _identity_cues(text: str, compiled: PartyPatterns) -> list[Finding]:
     out: list[Finding] = []
     # A professional's title on a line of its own ("Ward Councillor, ...", "Floating Support
     # Worker"): victims do not sign off with a job title that names a casework role; nor with
@@ -375,16 +289,39 @@ def _identity_cues(text: str, compiled: _Compiled) -> list[Finding]:
         # pattern's "^" holds only at the text's true start, not at the window's
         if compiled.titled_client_before.search(text, max(0, m.start() - 100), m.start())
     )
+    # The person a writer says they write for, support or describe comes before the people
+    # they name by their relation to themselves ("my neighbour Mr Wragg rang too").
     for matches in (
-        compiled.relation_name.finditer(text),
-        sorted([*compiled.named_victim.finditer(text), *titled], key=lambda m: m.start()),
+        sorted(
+            [
+                *compiled.named_victim.finditer(text),
+                *titled,
+                *compiled.described_victim.finditer(text),
+            ],
+            key=lambda m: m.start(),
+        ),
         compiled.possessive_victim.finditer(text),
+        compiled.relation_name.finditer(text),
     ):
         for match in matches:
             name = _clean_name(match.group("name"), compiled.name_stopwords)
-            raw_last = match.group("name").split()[-1]
-            if name is None or {name.split()[-1], raw_last} & set(compiled.not_surnames):
-                continue  # "on behalf of Graham Whitlow MP": the MP, not the victim
+            if name is None or name.split()[-1] in compiled.not_surnames:
+                continue
+            if _MP_AFTER.match(text, match.end("name")) or match.group("name").endswith("MP"):
+                continue  # "on behalf of Helen Carstairs MP": the MP, never the victim
+            if compiled.client_intro.match(match.group(0)) and (
+                name.split()[0].rstrip(".").lower() in _TITLES
+                or _CLIENT_AFTER.match(text, match.end("name"))
+            ):
+                out.append(  # "I support Lucy Harding", "I am supporting Mr Bell"
+                    Finding(
+                        PartyCue.THIRD_PARTY,
+                        match.start(),
+                        match.end(),
+                        "parties: supports someone named",
+                        None,
+                    )
+                )
             out.append(
                 Finding(
                     PartyCue.VICTIM_NAME,
@@ -435,6 +372,10 @@ def _identity_cues(text: str, compiled: _Compiled) -> list[Finding]:
                     name,
                 )
             )
+    signed = signed_name(text)
+    if signed is not None:
+        start, end, name = signed
+        out.append(Finding(PartyCue.OWN_NAME, start, end, _SIGNS_OFF, name))
     for match in compiled.phone.finditer(text):
         digits = re.sub(r"\D", "", match.group(0))
         if digits.startswith("44"):
@@ -467,11 +408,11 @@ def answer_cues(answer: str, prompt: str | None) -> list[Finding]:
     """
     if not prompt:
         return []
-    compiled = _compiled()
-    name = _NAME_ANSWER.fullmatch(answer.strip())
+    compiled = party_patterns()
+    name = NAME_ANSWER.fullmatch(answer.strip())
     words = set(name.group(1).lower().split()) if name else set()
-    plain = not (words & (compiled.name_stopwords | _NOT_NAMES))
-    if _NAME_PROMPT.search(prompt.lower()) and name and plain:
+    plain = not (words & (compiled.name_stopwords | NOT_NAMES))
+    if NAME_PROMPT.search(prompt.lower()) and name and plain:
         value = " ".join(w if w[:1].isupper() else w.capitalize() for w in name.group(1).split())
         start = answer.index(name.group(1))
         return [
@@ -479,39 +420,21 @@ def answer_cues(answer: str, prompt: str | None) -> list[Finding]:
                 PartyCue.OWN_NAME, start, start + len(name.group(1)), "parties: name given", value
             )
         ]
-    if not compiled.prompt_consent.search(_question(prompt).lower()):
+    if not compiled.prompt_consent.search(asked_question(prompt).lower()):
         return []
     answers = (
         (compiled.answer_no, PartyCue.CONSENT_REFUSED),
         (compiled.answer_yes, PartyCue.CONSENT_GIVEN),
     )
     for offset, piece in answer_pieces(answer.lower()):
+        if NO_NAMES.match(piece):
+            continue  # "No names. Just want it stopped": anonymity (nlp.exclusions), not a refusal
         for pattern, label in answers:
             match = pattern.search(piece)
             if match:
                 start, end = offset + match.start(), offset + match.end()
                 return [Finding(label, start, end, "parties: answer to a consent question")]
     return []
-
-
-_BACK_REFERENCE = re.compile(r"\b(?:that|this|ok|okay|alright|all right|fine)\b")
-
-
-def _question(prompt: str) -> str:
-    """What a prompt asks: its sentences that end with "?" (the whole prompt when none does).
-
-    "..., which are only shared with the agencies involved. Could you tell me your name?" asks
-    for a name, so a "no way" after it refuses the name, not the sharing.
-    """
-    parts = re.split(r"(?<=[.!?])\s+", prompt.strip())
-    asked = []
-    for index, part in enumerate(parts):
-        if not part.rstrip().endswith("?"):
-            continue
-        if index and len(part.split()) <= 6 and _BACK_REFERENCE.search(part.lower()):
-            asked.append(parts[index - 1])  # "We would share it with the police. Is that OK?"
-        asked.append(part)
-    return " ".join(asked) if asked else prompt
 
 
 def _same_person(a: Person | None, b: Person | None) -> bool:
@@ -524,6 +447,20 @@ def _same_person(a: Person | None, b: Person | None) -> bool:
     return False
 
 
+def _writes_for_a_body(author: Person) -> bool:
+    """Whether a forwarded original's author writes for a council, the police, a landlord."""
+    return bool(
+        (author.name and BODY_NAME.search(author.name))
+        or (author.email and BODY_ADDRESS.search(author.email))
+    )
+
+
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "mx"})
+# After "I support Lucy Harding": a person described, not a team ("I support Arsenal").
+_CLIENT_AFTER = re.compile(r"\s*,?\s*(?:who|whom|\((?:dob|d\.o\.b|born|aged?|\d))\b", re.IGNORECASE)
+
+_MP_AFTER = re.compile(r"[ \t]+MP\b")
+_SIGNS_OFF = "parties: signs off with a name"
 _OWN_KINDS = frozenset({SegmentKind.BODY, SegmentKind.CHAT_USER, SegmentKind.SIGNATURE})
 
 
@@ -602,7 +539,9 @@ def decide_parties_from_cues(
         return [f for f in pool if f.label == label]
 
     evidence: dict[str, tuple[Finding, ...]] = {}
-    other_authors = [a for a in forwarded_authors if not _same_person(a, sender)]
+    other_authors = [
+        a for a in forwarded_authors if not _same_person(a, sender) and not _writes_for_a_body(a)
+    ]
     third_cues = pick(PartyCue.THIRD_PARTY, own)
     role = ApplicantRole.THIRD_PARTY if other_authors or third_cues else ApplicantRole.VICTIM
     evidence["role"] = tuple(third_cues)
@@ -617,11 +556,19 @@ def decide_parties_from_cues(
     community = max((int(f.value) for f in counts), default=None)
     evidence["community_reporters"] = tuple(counts)
 
-    own_name = next(iter(pick(PartyCue.OWN_NAME, own)), None)
+    applicant_name = sender.name if sender and sender.name else None
+    own_names = pick(PartyCue.OWN_NAME, own)
+    own_name = next((f for f in own_names if f.explanation != _SIGNS_OFF), None) or next(
+        (
+            f
+            for f in own_names
+            if applicant_name is None or same_person_named(str(f.value), applicant_name)
+        ),
+        None,
+    )
     phones = pick(PartyCue.PHONE, own)
     forwarded_phones = pick(PartyCue.PHONE, forwarded)
     victim_phones = pick(PartyCue.VICTIM_PHONE, everything)
-    applicant_name = sender.name if sender and sender.name else None
     if own_name is not None and says_more(str(own_name.value), applicant_name or ""):
         applicant_name = str(own_name.value)  # a display name is often a first name only
     applicant_email = sender.email if sender else None
@@ -647,6 +594,17 @@ def decide_parties_from_cues(
                 else None
             )
         )
+        if victim is not None and victim_name is not None:
+            # "Marj" forwarded, signed "Marjorie Ellis": the fuller form of the same person
+            victim_name = next(
+                (
+                    str(f.value)
+                    for f in pick(PartyCue.OWN_NAME, forwarded)
+                    if same_person_named(str(f.value), victim_name)
+                    and says_more(str(f.value), victim_name)
+                ),
+                victim_name,
+            )
         victim_email = victim.email if victim else None
         vphones = victim_phones or forwarded_phones
         victim_phone = str(vphones[0].value) if vphones else (victim.phone if victim else None)

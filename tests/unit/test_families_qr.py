@@ -194,7 +194,7 @@ def applicant(text: str) -> tuple[ApplicantRole, str | None, str | None]:
         ("My nan, Ivy Cole, of 4 Elm Street has been targeted.", "grandson/granddaughter", None),
         ("I'm writing for my brother Gary Pounder, he doesn't do email.", "brother/sister", None),
         ("hi im messaging about my sister, shes too scared to", "brother/sister", None),
-        ("I am contacting you on behalf of my uncle", "nephew/niece", None),
+        ("I am contacting you on behalf of my uncle", "niece/nephew", None),
         ("texting for my grandad hes 90", "grandson/granddaughter", None),
     ],
 )

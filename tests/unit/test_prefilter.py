@@ -88,7 +88,7 @@ def test_the_test_never_drops_a_match_of_a_risk_rule() -> None:
 
 
 def test_the_test_never_drops_a_match_of_a_party_rule() -> None:
-    from nlp.parties import _compiled as party_rules
+    from nlp.party_patterns import party_patterns as party_rules
     from tests.unit.test_risk_suite import SUITE
 
     texts = [text for text, _ in SUITE] + [case.text for case in HATEFUL + NEUTRAL]

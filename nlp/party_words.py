@@ -1,0 +1,113 @@
+"""Word patterns nlp.parties weighs consent and the applicant's household with.
+
+Small regular expressions over a sentence's canonical text (nlp.lexicon) that are not lists of
+phrases: whether the writer has yet to ask the victim, a condition on an agreement, a negation
+before it, anonymity and what it keeps from whom, a spouse who counts among those affected.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The writer does not know yet whether the victim agrees ("whether he's happy for ...").
+UNASKED = re.compile(
+    r"\b(?:whether|if) (?:he|she|they|[a-z]+) ?(?:is|'s|’s|are|'re|would be|will be|'d be)\s*$"
+    r"|\b(?:whether|if) (?:he|she|they|mum|dad|[a-z]+ )?\s*$"
+    r"|\b(?:might|may|could) (?:well |possibly |probably )?(?:be )?\s*$"
+)
+# Agreement on a condition the writer has yet to settle ("OK with sharing if it stays out of the
+# papers, I'll check with him"): not consent. "if needed", "if it helps" are no conditions.
+CONDITION = re.compile(
+    r"^[^.;!?]{0,60}?\b(?:if|as long as|provided(?: that)?|on condition(?: that)?|only if) "
+    r"(?!(?:needed|necessary|required|it helps|that helps|this helps|you need|need be|appropriate|"
+    r"relevant|that's|thats|this is|it is|it's|its) ?\b)"
+)
+NEGATED = re.compile(r"(?:not|n't|never|no longer) (?:[^ ]+ )?$")
+
+
+# A writer who will not be identified ("I want to stay anonymous", "I'm not giving my name") and
+# asks that nothing reach anyone with their details, or that nobody know it is them, asks not to
+# be identified: that is the anonymity (an exclusion, nlp.exclusions), not a refusal to share.
+ANONYMITY = re.compile(
+    r"\banonym|\b(?:not|n't|nt) (?:going to |gonna |want to |wanting to )?"
+    r"(?:give|giving|tell|telling) (?:you )?(?:my|our) (?:name|names|full name)\b"
+    r"|\bwithout (?:giving )?(?:my|our) names?\b"
+)
+IDENTITY_ONLY = re.compile(
+    r"\b(?:know|knowing|knows|find out|finding out|to learn|work out) (?:that )?(?:it's|its|it is"
+    r"|it was|who i am|who we are|who it is|who it was|who's complaining|my name|where i live)"
+    r"|\b(?:with|containing|that has|showing|including|or) (?:any of )?(?:my|our) (?:details|name"
+    r"|names|address|identity)\b"
+)
+
+# "... with my name on to the police or the housing": kept from named bodies, a refusal to share.
+NAMED_BODY = re.compile(
+    r"\b(?:on )?to (?:the |my |our |any )?(?:police|council|housing|housing association"
+    r"|landlord|social services|agencies|[a-z]+ (?:police|council|homes|housing))\b"
+)
+
+
+# The writer counts themselves among those the behaviour hits, with a spouse they care for ("my
+# wife and I have had trouble ..."): a spouse who is "her carer" applies as a victim.
+SPOUSE_AFFECTED = re.compile(
+    r"\b(?:my (?:wife|husband|partner) and (?:i|me|myself)|(?:me|i|myself) and my (?:wife|husband"
+    r"|partner))\b(?: [a-z']+){0,3}? (?:have|has|had|'ve|are|were|both|keep|get|got|live|suffer)"
+)
+
+
+NAME_PROMPT = re.compile(
+    r"\byour (?:full )?name\b|\bwho am i speaking to\b|\bwhat should i call you\b"
+)
+# A bare name answering "Could you tell me your name?" ("Arthur Pim", "it's Mrs J Holt").
+NAME_ANSWER = re.compile(
+    r"(?:(?:it's|its|it is|i'm|im|i am|my name is|name's)\s+)?"
+    r"((?:(?:mrs|mr|ms|miss|dr)\.?\s+)?[a-z][a-z'-]+(?:\s+[a-z][a-z'-]*){0,2})\W*",
+    re.IGNORECASE,
+)
+NOT_NAMES = frozenset(
+    "why what who how do does you need it sure ok okay yes yeah yep fine sorry rather prefer "
+    "anonymous private later skip pass nope nah dunno no".split()
+)
+
+
+NO_NAMES = re.compile(r"\W*(?:no|not|without|never) (?:giving |give |any |my |our )*names?\b")
+_BACK_REFERENCE = re.compile(r"\b(?:that|this|ok|okay|alright|all right|fine)\b")
+
+
+def asked_question(prompt: str) -> str:
+    """What a prompt asks: its sentences that end with "?" (the whole prompt when none does).
+
+    "..., which are only shared with the agencies involved. Could you tell me your name?" asks
+    for a name, so a "no way" after it refuses the name, not the sharing.
+    """
+    parts = re.split(r"(?<=[.!?])\s+", prompt.strip())
+    asked = []
+    for index, part in enumerate(parts):
+        if not part.rstrip().endswith("?"):
+            continue
+        if index and len(part.split()) <= 6 and _BACK_REFERENCE.search(part.lower()):
+            asked.append(parts[index - 1])  # "We would share it with the police. Is that OK?"
+        asked.append(part)
+    return " ".join(asked) if asked else prompt
+
+
+# The author of a forwarded original who writes for a body, not as a person suffering ASB: a
+# victim forwarding "the reply I got from the council" stays the victim.
+BODY_NAME = re.compile(
+    r"\b(?:team|council|police|constabulary|housing|homes|officer|pcso|unit|"
+    r"department|services|safety|partnership|no-?reply|do not reply|enquiries|customer)\b"
+    r"|^(?:pc|ps|dc|sgt|insp)\.? ",
+    re.IGNORECASE,
+)
+BODY_ADDRESS = re.compile(
+    r"(?:\.gov\.uk|\.police\.uk|\.nhs\.uk|\.nhs\.net|council|police|constabulary|homes|housing)"
+    r"[^@]*$|^(?:no-?reply|noreply|donotreply|asb|enquiries|customer|contact|info)[@.]",
+    re.IGNORECASE,
+)
+
+
+# "my husband has MS ... im his carer": a spouse caring for the other applies as a victim.
+SPOUSE_MENTIONED = re.compile(
+    r"\bmy (?:husband|wife|partner|hubby|missus|fiance|fiancee)\b(?!(?:'s)? and (?:i|me|myself)\b)"
+)
+SPOUSES_CARER = re.compile(r"\b(?:his|her) (?:[a-z-]+ )?carer\b")
