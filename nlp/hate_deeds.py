@@ -1,0 +1,88 @@
+"""Hate shown by deeds, and the victim's stated reason reaching each deed aimed at them.
+
+People often show hate motivation by what was done rather than what was said: a banana pushed
+through a black family's letterbox, a rainbow flag burned on a gay couple's doorstep, a blind
+woman's cane thrown on a roof, a card in a trans woman's old name. The phrases and templates live
+in ``nlp/patterns/hate_deeds.json`` and are read by :mod:`nlp.hate` with the other families.
+
+A victim also often says once why they are targeted ("they only ever do it to me because I'm
+old", "we're the only Muslim family on the row, they know exactly what they're doing") and then
+tells each incident without repeating it. :func:`general_statement` says which findings state such
+a reason; :func:`reached_by_reason` says which incidents it reaches: a deed aimed at the victim or
+their household, not a noise nuisance (loud music is a nuisance to everyone) and not one the
+victim says is about something else ("the egging is not about religion").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from nlp.findings import Finding
+from nlp.hate_explained import MOTIVATION_RULES
+from nlp.lexicon import load_data
+
+
+@dataclass(frozen=True)
+class Deeds:
+    """The compiled data of ``hate_deeds.json`` that :mod:`nlp.hate` and the incidents read."""
+
+    phrases: list[dict[str, Any]]
+    templates: dict[str, str]
+    general: frozenset[str]
+    exclusive: re.Pattern[str]
+    disclaims_previous: re.Pattern[str]
+    deed_aimed: re.Pattern[str]
+    nuisance: re.Pattern[str]
+    deed_disclaimed: re.Pattern[str]
+
+
+@cache
+def deeds() -> Deeds:
+    """``hate_deeds.json``, read and compiled once."""
+    data = load_data("hate_deeds.json")
+    return Deeds(
+        phrases=data["phrases"],
+        templates=data["templates"],
+        general=frozenset(data["general"]) | MOTIVATION_RULES,
+        exclusive=re.compile(data["exclusive"]),
+        disclaims_previous=re.compile(data["disclaims_previous"]),
+        deed_aimed=re.compile(data["deed_aimed"], re.I),
+        nuisance=re.compile(data["nuisance"], re.I),
+        deed_disclaimed=re.compile(data["deed_disclaimed"], re.I),
+    )
+
+
+def exclusive(canon: str) -> bool:
+    """True when a sentence says the victim alone is targeted ("they don't do it to anyone
+    else", "they leave the young couple next door alone"): not indiscriminate abuse."""
+    return bool(deeds().exclusive.search(canon))
+
+
+def disclaims_previous(canon: str) -> bool:
+    """True when a sentence denies what the sentence before it named ("I know what racist abuse
+    looks like. This is not that.")."""
+    return bool(deeds().disclaims_previous.search(canon))
+
+
+def rule_of(finding: Finding) -> str:
+    """The rule a hate finding came from (its explanation is "hate: <rule> -> <strand>")."""
+    return finding.explanation.removeprefix("hate: ").rsplit(" -> ", 1)[0]
+
+
+def general_statement(finding: Finding) -> bool:
+    """True when ``finding`` states why the victim is targeted (a perceived-motivation rule)."""
+    return rule_of(finding) in deeds().general
+
+
+def reached_by_reason(told: str) -> bool:
+    """True when the incident told in ``told`` (its own sentence) is a deed aimed at the victim
+    or their household that a reason stated apart applies to."""
+    d = deeds()
+    return (
+        bool(d.deed_aimed.search(told))
+        and not d.nuisance.search(told)
+        and not d.deed_disclaimed.search(told)
+    )
