@@ -16,9 +16,9 @@ victim says is about something else ("the egging is not about religion").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, Protocol
 
 from nlp.findings import Finding
 from nlp.hate_explained import MOTIVATION_RULES
@@ -34,6 +34,7 @@ class Deeds:
     general: frozenset[str]
     exclusive: re.Pattern[str]
     disclaims_previous: re.Pattern[str]
+    told_as_past: re.Pattern[str]
     deed_aimed: re.Pattern[str]
     nuisance: re.Pattern[str]
     deed_disclaimed: re.Pattern[str]
@@ -49,6 +50,7 @@ def deeds() -> Deeds:
         general=frozenset(data["general"]) | MOTIVATION_RULES,
         exclusive=re.compile(data["exclusive"]),
         disclaims_previous=re.compile(data["disclaims_previous"]),
+        told_as_past=re.compile(data["told_as_past"], re.I),
         deed_aimed=re.compile(data["deed_aimed"], re.I),
         nuisance=re.compile(data["nuisance"], re.I),
         deed_disclaimed=re.compile(data["deed_disclaimed"], re.I),
@@ -72,17 +74,50 @@ def rule_of(finding: Finding) -> str:
     return finding.explanation.removeprefix("hate: ").rsplit(" -> ", 1)[0]
 
 
-def general_statement(finding: Finding) -> bool:
-    """True when ``finding`` states why the victim is targeted (a perceived-motivation rule)."""
-    return rule_of(finding) in deeds().general
-
-
-def reached_by_reason(told: str) -> bool:
-    """True when the incident told in ``told`` (its own sentence) is a deed aimed at the victim
-    or their household that a reason stated apart applies to."""
+def general_statement(finding: Finding, sentence: str) -> bool:
+    """True when ``finding`` states why the victim is targeted as a whole: a perceived-motivation
+    rule in a ``sentence`` told in the present ("they only ever do it to me because I'm old"), not
+    in the past right after one incident ("we were targeted because of our religion")."""
     d = deeds()
-    return (
-        bool(d.deed_aimed.search(told))
-        and not d.nuisance.search(told)
-        and not d.deed_disclaimed.search(told)
-    )
+    return rule_of(finding) in d.general and not d.told_as_past.search(sentence)
+
+
+class _Told(Protocol):
+    @property
+    def hate(self) -> set[str]: ...
+    @property
+    def segment(self) -> int: ...
+
+
+@dataclass
+class Reasons:
+    """The reasons a victim states apart from any incident, and the incidents they reach.
+
+    ``state`` a reason as it is read (``segment``: its segment; ``chat``: every message of a chat
+    is one account, so the reason reaches the messages after it too; ``holder``: the incident
+    whose block holds the statement); ``told`` each incident with its own sentence; ``apply``
+    once all are read."""
+
+    stated: list[tuple[str, int, bool, object | None]] = field(default_factory=list)
+    sentence_of: dict[int, tuple[_Told, str]] = field(default_factory=dict)
+
+    def state(self, strand: str, segment: int, chat: bool, holder: object | None) -> None:
+        """A reason for ``strand`` told in ``segment`` inside ``holder``'s block."""
+        self.stated.append((strand, segment, chat, holder))
+
+    def told(self, incident: _Told, sentence: str) -> None:
+        """``incident`` was told in ``sentence``."""
+        self.sentence_of[id(incident)] = (incident, sentence)
+
+    def apply(self) -> None:
+        """Give each stated strand to every incident it reaches: a deed aimed at the victim; the
+        incident whose block holds the statement needs only not to be a nuisance or disclaimed."""
+        d = deeds()
+        for strand, segment, chat, holder in self.stated:
+            for incident, sentence in self.sentence_of.values():
+                if incident.segment != segment and not (chat and incident.segment > segment):
+                    continue
+                if d.nuisance.search(sentence) or d.deed_disclaimed.search(sentence):
+                    continue
+                if incident is holder or d.deed_aimed.search(sentence):
+                    incident.hate.add(strand)
