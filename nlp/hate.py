@@ -536,6 +536,14 @@ def find_hate_markers_in_answer(
     return out
 
 
+def names_strand(strand: str, text: str) -> bool:
+    """True when ``text`` holds a word of ``strand``'s vocabulary ("mosque" for religion)."""
+    compiled = _compiled()
+    bounds = segment_text(text).bounds(Cut.TEXT_SENTENCE)
+    canon = " ".join(s.canon for s in sentences(text, bounds, compiled.lexicon))
+    return bool(compiled.strand_gate[HateStrand(strand)].search(canon))
+
+
 def hate_strands(text: str) -> set[HateStrand]:
     """The strands :func:`find_hate_markers` finds in ``text``."""
     return {HateStrand(f.label) for f in find_hate_markers(text)}

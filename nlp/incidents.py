@@ -38,7 +38,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from nlp.hate_deeds import Reasons, general_statement
+from nlp.hate import names_strand
+from nlp.hate_deeds import Reasons, general_statement, is_reason
 from nlp.incident_candidates import CandidateRules
 from nlp.incident_model import AnalysedSegment, Incident, IncidentFinding, Sentences
 from nlp.incident_reports import incident_finding
@@ -330,8 +331,9 @@ class _Assembler(CandidateRules):
                 continue
             target = self.incident_at(seg_index, part.offset + h.start)
             said = sents.bounds(sents.index(h.start))
-            if general_statement(h, text[slice(*said)]) and not self.mentions_between(*said):
-                self.reasons.state(h.label, seg_index, part.chat, target)
+            if is_reason(h) and not self.mentions_between(*said):
+                spreads = general_statement(h, text[slice(*said)])
+                self.reasons.state(h.label, seg_index, part.chat, target, spreads)
                 if target is not None:
                     continue
             if target is None and part.chat and self.current is not None:
@@ -387,7 +389,7 @@ class _Assembler(CandidateRules):
 
     # -- output --------------------------------------------------------------------------
     def _finish(self) -> list[IncidentFinding]:
-        self.reasons.apply()
+        self.reasons.apply(names_strand)
         merged: list[Incident] = []
         by_day: dict[tuple[date, date | None], Incident] = {}
         for incident in self.incidents:
