@@ -333,8 +333,12 @@ class _Assembler(CandidateRules):
             said = sents.bounds(sents.index(h.start))
             if is_reason(h) and not self.mentions_between(*said):
                 spreads = general_statement(h, text[slice(*said)])
-                self.reasons.state(h.label, seg_index, part.chat, target, spreads)
-                if target is not None:
+                holder = target
+                if holder is None and part.chat and self.current is not None:
+                    # a chat message going on about the incident of the message before
+                    holder = self.current if self.current.segment >= seg_index - 2 else None
+                self.reasons.state(h.label, seg_index, part.chat, holder, spreads)
+                if holder is not None:
                     continue
             if target is None and part.chat and self.current is not None:
                 # a chat message going on about the incident of the message before
