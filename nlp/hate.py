@@ -45,6 +45,7 @@ from nlp.hate_context import (
     context,
     repair,
 )
+from nlp.hate_deeds import deeds, disclaims_previous, exclusive
 from nlp.hate_explained import MOTIVATION_RULES as _MOTIVATION_RULES
 from nlp.hate_explained import acts_explained
 from nlp.lexicon import (
@@ -270,7 +271,8 @@ def _compiled() -> _Compiled:
         gate = compile_all([alternation(vocabulary + singular)], {})
         gates[strand] = gate
         gate_words = words_of(vocabulary + singular)
-        for name, template in {**hate["templates"], **families["templates"]}.items():
+        templates = {**hate["templates"], **families["templates"], **deeds().templates}
+        for name, template in templates.items():
             if (
                 "{ADJ}" in template
                 and not entry["adjectives"]
@@ -283,7 +285,7 @@ def _compiled() -> _Compiled:
                 _Rule(strand, name, source_all([template], macros), gate_words, anchor=anchor)
             )
         disclaimers[strand] = compile_all(negation["strand_disclaimers"], macros)
-    for phrase in hate["phrases"] + families["phrases"]:
+    for phrase in hate["phrases"] + families["phrases"] + deeds().phrases:
         rules.append(
             _Rule(
                 HateStrand(phrase["strand"]),
@@ -395,7 +397,10 @@ def find_hate_markers(
     disclaimed: set[HateStrand] = set()
     for index, sentence in enumerate(sents):
         disclaimed |= _disclaimed(compiled, sentence)
-        if compiled.indiscriminate.search(sentence.canon) or compiled.generic_disclaimer.search(
+        if index and disclaims_previous(sentence.canon):  # "... racist abuse. This is not that."
+            before = sents[index - 1].canon
+            disclaimed |= {s for s, gate in compiled.strand_gate.items() if gate.search(before)}
+        if _indiscriminate(compiled, sentence.canon) or compiled.generic_disclaimer.search(
             sentence.canon
         ):
             # "they call everyone names": only a slur plainly aimed at the victim still counts
@@ -411,7 +416,7 @@ def find_hate_markers(
     whole = account_sentences(account, compiled.lexicon)
     for mark in carried(compiled.context, sents, shown, whole):
         sentence = sents[mark.sentence]
-        if compiled.indiscriminate.search(sentence.canon):
+        if _indiscriminate(compiled, sentence.canon):
             continue
         start, end = sentence.original_span(mark.start, mark.end)
         candidates.append(_Candidate(mark.strand, start, end, mark.rule, mark.sentence))
@@ -499,9 +504,23 @@ def find_hate_markers_in_answer(
     return out
 
 
+def names_strand(strand: str, text: str) -> bool:
+    """True when ``text`` holds a word of ``strand``'s vocabulary ("mosque" for religion)."""
+    compiled = _compiled()
+    bounds = segment_text(text).bounds(Cut.TEXT_SENTENCE)
+    canon = " ".join(s.canon for s in sentences(text, bounds, compiled.lexicon))
+    return bool(compiled.strand_gate[HateStrand(strand)].search(canon))
+
+
 def hate_strands(text: str) -> set[HateStrand]:
     """The strands :func:`find_hate_markers` finds in ``text``."""
     return {HateStrand(f.label) for f in find_hate_markers(text)}
+
+
+def _indiscriminate(compiled: _Compiled, canon: str) -> bool:
+    """Abuse said to be aimed at everybody, unless the sentence says the victim alone gets it
+    ("they don't do it to anyone else")."""
+    return bool(compiled.indiscriminate.search(canon)) and not exclusive(canon)
 
 
 _ANY_NEGATION = re.compile(r"\b(?:not|never|nothing|no|nowt|none|nah|nope)\b|n't")

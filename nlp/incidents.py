@@ -38,6 +38,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from nlp.hate import names_strand
+from nlp.hate_deeds import Reasons, general_statement, is_reason
 from nlp.incident_candidates import CandidateRules
 from nlp.incident_model import AnalysedSegment, Incident, IncidentFinding, Sentences
 from nlp.incident_reports import incident_finding
@@ -118,6 +120,7 @@ class _Assembler(CandidateRules):
         # strands of abuse told with no incident ("every time we walk past they shout ..."), which
         # a later incident told as the same abuse ("shouting it", "the same shouting") takes
         self.loose_hate: set[str] = set()
+        self.reasons = Reasons()  # "they only do it to me because I'm old": see nlp.hate_deeds
         for seg_index, part in enumerate(self.parts):
             self._segment(seg_index, part)
         return self._finish()
@@ -327,6 +330,16 @@ class _Assembler(CandidateRules):
                     incident.hate.add(h.label)
                 continue
             target = self.incident_at(seg_index, part.offset + h.start)
+            said = sents.bounds(sents.index(h.start))
+            if is_reason(h) and not self.mentions_between(*said):
+                spreads = general_statement(h, text[slice(*said)])
+                holder = target
+                if holder is None and part.chat and self.current is not None:
+                    # a chat message going on about the incident of the message before
+                    holder = self.current if self.current.segment >= seg_index - 2 else None
+                self.reasons.state(h.label, seg_index, part.chat, holder, spreads)
+                if holder is not None:
+                    continue
             if target is None and part.chat and self.current is not None:
                 # a chat message going on about the incident of the message before
                 if self.current.segment >= seg_index - 2:
@@ -337,6 +350,7 @@ class _Assembler(CandidateRules):
                 self.loose_hate.add(h.label)
         # "the same lads shouted the same stuff at me": the abuse told before, again
         for incident in self.by_segment.get(seg_index, []):
+            self.reasons.told(incident, text[slice(*sents.bounds(incident.sentence))])
             block = text[incident.block[0] - part.offset : incident.block[1] - part.offset]
             if not incident.hate and SAME_ABUSE.search(block):
                 earlier = [i for i in self.incidents if i.hate and i is not incident]
@@ -379,6 +393,7 @@ class _Assembler(CandidateRules):
 
     # -- output --------------------------------------------------------------------------
     def _finish(self) -> list[IncidentFinding]:
+        self.reasons.apply(names_strand)
         merged: list[Incident] = []
         by_day: dict[tuple[date, date | None], Incident] = {}
         for incident in self.incidents:
