@@ -85,6 +85,10 @@ _ABBREVIATIONS = frozenset(
         "etc",
     }
 )
+# "Sept. 2": an abbreviated month's full stop before a day number ends no sentence.
+_MONTH_BEFORE_DAY = re.compile(
+    r"(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.[ \t]+\d{1,2}(?:st|nd|rd|th)?\b", re.I
+)
 # A line break after a space is a soft wrap (format=flowed), with or without a carriage return.
 _SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)]*(?=\s)|\n\s*\n|(?<! )\r\n|(?<![ \r])\n")
 _BLANK_LINE = re.compile(r"\n\s*\n")
@@ -216,6 +220,8 @@ def text_sentence_bounds(text: str) -> list[tuple[int, int]]:
         if match.group(0).startswith("."):
             before = re.search(r"(\w+)\.+$", text[start : match.start() + 1])
             if before and before.group(1).lower() in _ABBREVIATIONS:
+                continue
+            if before and _MONTH_BEFORE_DAY.match(text, match.start() - len(before.group(1))):
                 continue
         bounds.append((start, end))
         start = end
@@ -398,6 +404,26 @@ def sentence_of_token(doc: Doc) -> tuple[list[int], list[int]]:
 SPAN_KINDS = (Cut.CLAUSE,)
 
 
+# "Sept. 2", "Aug. 7th", "on Dec. 21, 1988": an abbreviated month, its full stop and a day number
+# are one date, not the end of a sentence and the start of the next.
+_MONTH_STOP = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_DAY_NUMBER = re.compile(r"\d{1,2}(?:st|nd|rd|th)?", re.I)
+
+
+def _join_abbreviated_months(doc: Doc) -> None:
+    """Undo the sentencizer's cut after the full stop of an abbreviated month before a day."""
+    for i in range(2, len(doc)):
+        token = doc[i]
+        if (
+            token.is_sent_start
+            and _DAY_NUMBER.fullmatch(token.text)
+            and doc[i - 1].text == "."
+            and doc[i - 2].lower_ in _MONTH_STOP
+            and not doc[i - 1].whitespace_.count("\n")
+        ):
+            token.is_sent_start = False
+
+
 class ClausesComponent:
     """Cuts each Doc once and writes the cuts to ``doc.spans["clauses"]`` and ``doc._.clauses``."""
 
@@ -405,6 +431,7 @@ class ClausesComponent:
         self.settings = settings
 
     def __call__(self, doc: Doc) -> Doc:
+        _join_abbreviated_months(doc)
         cuts = segment_doc(doc, self.settings)
         # Token boundaries by binary search: the "expand" alignment of ``doc.char_span`` (every
         # token a clause's characters touch) without its cost, which was most of this component.

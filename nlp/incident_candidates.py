@@ -73,6 +73,7 @@ DATE_RULES: tuple[str, ...] = (
     "narrowed",
     "same_incident",
     "forwarder_note",
+    "said_not_incident",
     "not_incident_clause",
     "report_of_rejected",
     "other_part",
@@ -145,9 +146,34 @@ _PINNING = re.compile(
     re.I,
 )
 # "on a Sunday", "of an evening", "on any Friday night": a kind of day, not one day
+# "but not till Sunday", "but only on 18 November", "though it wasn't until the 9th", "finally on
+# the 9th", "eventually, on the 9th": the day a report told in the sentence was made, late.
+_LATE_REPORT_DAY = re.compile(
+    r"\b(?:(?:not|n[o']t|never)\s+(?:\w+\s+)?(?:until|till|til|untill)"
+    r"|(?:but|and|though)\s+only(?:\s+(?:on|in|at))?"
+    r"|(?:eventually|finally|only)(?:\s+got\s+round\s+to\s+it)?,?\s+(?:on|in)"
+    r"|(?:wasn'?t|wasn’t|was\s+not)\s+(?:until|till))\s*$"
+)
+# "... are not incidents", "wasn't an incident", "not ASB related", "for context only": the writer
+# says the dated thing was not an incident.
+_SAID_NOT_INCIDENT = re.compile(
+    r"\b(?:(?:is|are|was|were)\s+not|isn'?t|aren'?t|wasn'?t|weren'?t|isn’t|aren’t|wasn’t"
+    r"|weren’t|not|nor|neither)\s+(?:an?\s+|any\s+|themselves\s+|in\s+themselves\s+)?"
+    r"(?:asb\s+|actual\s+|separate\s+|further\s+|new\s+)?(?:incidents?|asb[\s-]+related"
+    r"|part\s+of\s+(?:this|the\s+(?:asb|problem|complaint|case|behaviour)))\b"
+    r"|\bunrelated\s+to\s+(?:this|the\s+(?:asb|problem|complaint|neighbours?|behaviour))\b"
+    r"|\b(?:for|as)\s+(?:context|background)\s+only\b|\b(?:only|just)\s+for\s+(?:context|background)\b",
+    re.I,
+)
 # A spaced dash opening or closing an aside (" - ", " – ", " — ").
 _ASIDE_DASH = re.compile(r" [-–—] ")
-_ANY_SUCH_DAY = re.compile(r"\b(?:on|of|like) (?:a|an|any) $", re.I)
+# "on a Sunday", "of an evening", "like any Friday night", "bin day is a Tuesday", "market day's
+# always a Saturday", "pay day is usually on a Friday": a kind of day, not one day
+_ANY_SUCH_DAY = re.compile(
+    r"\b(?:(?:on|of|like) (?:a|an|any)|(?:day|night|days|nights)(?: is|'s|’s| are)"
+    r"(?: always| usually| normally| generally)?(?: on)? (?:a|an)?) ?$",
+    re.I,
+)
 
 
 def _without_asides(clause: str, own: tuple[int, int]) -> str:
@@ -435,6 +461,15 @@ class CandidateRules(ReportAttachment):
             return _Reject()
         return None
 
+    def _rule_said_not_incident(self, c: _Candidate) -> _Verdict | None:
+        # "the hospital appointment on the 14th and the letter dated the 16th are not incidents",
+        # "the 3rd was my birthday, not an incident": the writer says so after the date, in its
+        # own clause
+        a, b = c.sents.bounds_around(Cut.CLAUSE, c.sentence, c.mention.start, c.mention.end)
+        if _SAID_NOT_INCIDENT.search(c.text, c.mention.end, b):
+            return _Reject()
+        return None
+
     def _rule_not_incident_clause(self, c: _Candidate) -> _Verdict | None:
         # "on 2 October the CPS wrote to me", "the hearing on the 14th"; only inside the date's
         # own conjuncts, and not when another of them tells behaviour.
@@ -610,11 +645,12 @@ class CandidateRules(ReportAttachment):
     def _reported_not_until(self, mention_f: Any, text: str, sents: Sentences) -> bool:
         """ "I put it on the council website but not till Sunday": the report's day, not an
         incident."""
-        before = text[max(0, mention_f.start - 25) : mention_f.start].lower()
+        # the date phrase may hold the "until" itself ("not | until the 2nd")
+        lead = re.match(r"\s*(?:until|till|til|untill)\b", mention_f.value.text, re.I)
+        end = mention_f.start + (lead.end() if lead else 0)
+        before = text[max(0, mention_f.start - 40) : end].lower()
         current = self.current
-        if current is None or not re.search(
-            r"\b(?:not|only)\s+(?:until|till|til|untill)\s*$", before
-        ):
+        if current is None or not _LATE_REPORT_DAY.search(before):
             return False
         sentence = sents.index(mention_f.start)
         value = mention_f.value

@@ -22,6 +22,7 @@ from nlp.incident_model import (
     Sentences,
     overlaps,
 )
+from nlp.incident_rules import has_actor, has_strong_event
 from nlp.incident_words import (
     ABOUT_WORDS,
     ANAPHORA,
@@ -56,6 +57,14 @@ _REPORTED_BY_WRITER = re.compile(
     r"|called|emailed|contacted|complained|informed|went\s+to|spoke\s+to|messaged)\b",
     re.I,
 )
+# A perpetrator opening the words after a date: "... on the 2nd they threw eggs".
+_DOER_FIRST = re.compile(
+    r"\W*(?:they|he|she|someone|somebody|the\s+(?:lads|kids|youths|boys|neighbours?|man|woman"
+    r"|family|tenants?))\b",
+    re.I,
+)
+# Where the words after a report's date stop being about it: a comma, ";" or a full stop.
+_AFTER_CLAUSE_END = re.compile(r"[,;.!?]|\bbut\b")
 # "both times", "both occasions": two reports, or two incidents
 _BOTH_TIMES = re.compile(r"both\s+(?:times|occasions)\b", re.I)
 # "... apart from the fireworks", "except the one with the bins": a collective report's exception
@@ -177,6 +186,17 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
             after = text[date_f.end : s_end]
             after_words = re.findall(r"[a-z]+", after.lower())[:3]
             introduces_event = bool(ABOUT_WORDS.intersection(after_words)) and has_event(after)
+            own = _AFTER_CLAUSE_END.split(after, maxsplit=1)[0]
+            if _DOER_FIRST.match(own) and has_strong_event(own):
+                # "I rang the council and on the 2nd they threw eggs": the date starts a clause of
+                # its own whose perpetrator does something, not the day of the report
+                introduces_event = True
+            between_words = re.findall(r"[a-z]+", text[cue_f.end : date_f.start].lower())
+            if introduces_event and ANAPHORA.intersection(between_words[:8]):
+                # "I rang 101 about that on 24 August because I'd been away": the report of the
+                # incident it names, on that day; what follows says why, unless a perpetrator
+                # does something in it ("... on the 3rd, when they came back and did it again")
+                introduces_event = has_actor(own) and has_strong_event(own)
             starts_before_current = (
                 current is not None
                 and current.start is not None

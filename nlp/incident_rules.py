@@ -369,8 +369,18 @@ def _unsaid(piece: str) -> str:
     for match in _SPEECH.finditer(piece):
         speaker = piece[: match.start()]
         if has_actor(speaker) and not rule_book().official.search(speaker):
-            return speaker
+            # what was said ends at a dash, ";" or ":" ("note what he says at the end - I have
+            # made a referral"): the words after it are the writer's again
+            after = _SAID_END.search(piece, match.end())
+            return speaker + (" " + piece[after.end() :] if after else "")
     return piece
+
+
+# Where what was said ends inside a sentence: a spaced dash, ";" or ":" followed by the writer.
+_SAID_END = re.compile(
+    r" [-–—] (?=(?:I|we|We)\s+(?:have|had|am|was|were|made|will|would|spoke|rang|called|phoned"
+    r"|contacted|emailed)\b)|;\s"
+)
 
 
 def clause_veto(scope: list[str]) -> tuple[str, str] | None:

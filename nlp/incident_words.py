@@ -124,8 +124,13 @@ POSSESSIVE = re.compile(r"['’]s\b")
 
 # Idioms that hold a behaviour word and tell nothing done: "a bit", "a little bit of", "bit by
 # bit" (never "the dog bit me").
+# A party in the legal or formal sense: "the other party did not attend", "either party", "both
+# parties agreed", "a third party", "the working party", "party to the agreement".
 _IDIOMS = re.compile(
-    r"\b(?:(?:a|quite a|a little|a tiny|little|tiny)\s+bit|bit\s+(?:of|by\s+bit))\b", re.I
+    r"\b(?:(?:a|quite a|a little|a tiny|little|tiny)\s+bit|bit\s+(?:of|by\s+bit))\b"
+    r"|\b(?:(?:the\s+)?other|either|neither|both|each|(?:a\s+|the\s+)?third|working|interested"
+    r"|relevant|responsible|injured|affected)\s+part(?:y|ies)\b|\bparty\s+to\b",
+    re.I,
 )
 
 
