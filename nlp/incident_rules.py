@@ -267,6 +267,9 @@ def tells_behaviour(text: str) -> bool:
 _RELATIVE = re.compile(r",?\s+(?:who|which)[\s>]+", re.I)
 # the main clause's verb resuming right after a relative clause's date
 _MAIN_VERB = re.compile(r",?\s+(?=(?:was|were|is|are|has|had|got|went)\b)", re.I)
+# ... or its subject after a comma: "Last Friday, which was the day my letter came on the 3rd, I
+# went out and found ...", "On the 2nd, which was my birthday on ..., they threw eggs"
+_MAIN_SUBJECT = re.compile(r",\s+(?=(?:i|we|they|he|she|someone|somebody)\s)", re.I)
 
 
 def date_scope(clause: str, date_spans: list[tuple[int, int]], own: tuple[int, int]) -> list[str]:
@@ -286,6 +289,8 @@ def date_scope(clause: str, date_spans: list[tuple[int, int]], own: tuple[int, i
     # a date inside a left-out appositive ("5 June, the day after the meeting: ...") owns nothing
     inside = {k for k, (s, _e) in enumerate(date_spans) if any(a <= s < b for a, b in blanked)}
     bounds = [0]
+    # where a main clause resumes after a relative clause -> where that relative clause opened
+    resumes: dict[int, int] = {}
     for match in book.conjunct.finditer(clause):
         if match.start() > bounds[-1]:
             bounds.append(match.end())
@@ -294,8 +299,11 @@ def date_scope(clause: str, date_spans: list[tuple[int, int]], own: tuple[int, i
             if _RELATIVE.fullmatch(match.group(0)):
                 ends = sorted(end for start, end in date_spans if start >= match.end())
                 resumed = _MAIN_VERB.match(clause, ends[0]) if ends else None
+                if resumed is None and ends:
+                    resumed = _MAIN_SUBJECT.search(clause, ends[0], ends[0] + 40)
                 if resumed is not None:
                     bounds.append(resumed.end())
+                    resumes[resumed.end()] = match.start()
     bounds = sorted(set(bounds))
     bounds.append(len(clause) + 1)
     pieces = [(bounds[k], min(bounds[k + 1], len(clause))) for k in range(len(bounds) - 1)]
@@ -304,8 +312,14 @@ def date_scope(clause: str, date_spans: list[tuple[int, int]], own: tuple[int, i
         owner.append({k for k, (s, _e) in enumerate(date_spans) if a <= s < b and k not in inside})
     # dateless conjuncts go to the date(s) before them; those before any date, to the first
     current = next((o for o in owner if o), set())
-    assigned = []
-    for o in owner:
+    assigned: list[set[int]] = []
+    for (a, _b), o in zip(pieces, owner, strict=True):
+        opened = resumes.get(a)
+        if not o and opened is not None:
+            # the main clause resumed: its date is the one before the relative clause
+            before = [k for k, (p, _q) in enumerate(pieces) if p < opened and owner[k]]
+            if before:
+                o = owner[before[-1]]
         if o:
             current = o
         assigned.append(current)
