@@ -63,6 +63,8 @@ _DOER_FIRST = re.compile(
     r"|family|tenants?))\b",
     re.I,
 )
+# "... and again last night", "then again on the 5th": the same again, on another day
+_AND_AGAIN = re.compile(r"\b(?:and|then|&)\s+(?:then\s+)?again\s+(?:on\s+)?$", re.I)
 # Where the words after a report's date stop being about it: a comma, ";" or a full stop.
 _AFTER_CLAUSE_END = re.compile(r"[,;.!?]|\bbut\b")
 # "both times", "both occasions": two reports, or two incidents
@@ -218,6 +220,16 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
                 # the incident that date starts takes this cue, reported that day.
                 span = (part.offset + cue_f.start, part.offset + cue_f.end)
                 self.pending.setdefault(id(date_f), []).append((cue, span, sentence, seg_index))
+                # "rang 101 on the 3rd when ... and again last night when ...": the same report
+                # verb tells the next incident too
+                next_end = sents.bounds(min(sentence + 1, len(sents.starts) - 1))[1]
+                for later in self.mentions_between(date_f.end, next_end):
+                    if self.cues_between(date_f.end, later.start):
+                        break
+                    if _AND_AGAIN.search(text, max(0, later.start - 30), later.start):
+                        self.pending.setdefault(id(later), []).append(
+                            (cue, span, sentence, seg_index)
+                        )
                 return
         if current is None:
             return

@@ -300,6 +300,32 @@ def _negated(doc: Doc, token_index: int) -> bool:
     return False
 
 
+# A report only supposed, threatened or feared: "if I rang the police", "unless you ring the
+# council", "too scared to report it", "daren't call 101", "in case I phone them".
+_SUPPOSED = frozenset("if unless whether case scared afraid frightened terrified dare daren't darent".split())
+_SUPPOSED_REACH = 3  # tokens before the cue
+
+
+# What may follow a negated "ring/call/phone" with nobody named: "didn't ring, what's the point",
+# "never rang because ...", "didnt call anyone".
+_BARE_AFTER = frozenset(
+    "anyone anybody nobody no one because cos coz as whats what's what it that this about".split()
+)
+
+
+def _hypothetical(doc: Doc, token_index: int) -> bool:
+    """Whether the cue is a report only supposed or feared, not one made."""
+    sent_start = sentence_of_token(doc)[0][token_index]
+    for j in range(max(sent_start, token_index - _SUPPOSED_REACH), token_index):
+        word = doc[j].lower_
+        if word in _SUPPOSED and not (word == "case" and doc[j - 1].lower_ != "in"):
+            # "too scared to ring 101", but not "I was scared so I rang 101"
+            if word in {"scared", "afraid", "frightened", "terrified"} and doc[j + 1].lower_ != "to":
+                continue
+            return True
+    return False
+
+
 def _until_follows(doc: Doc, end: int) -> bool:
     sent_end = sentence_of_token(doc)[1][end - 1]
     # "didnt email the council's environmental health about it till 2 September"
@@ -344,6 +370,8 @@ def find_reports(doc: Doc) -> tuple[list[Finding], list[Finding], list[Finding]]
             if j in agency_by_token and not _denied(doc, j, end, covered)
         ]
         negated = _negated(doc, start)
+        if _hypothetical(doc, start):
+            continue  # "he'd put me through my window if I rang the police": no report made
         if label == "REPORT_TO" and start > 0 and doc[start - 1].lower_ in _DEMONSTRATIVES:
             continue  # "this email ... shared with the police": a thing named, not a report made
         if (
@@ -359,6 +387,11 @@ def find_reports(doc: Doc) -> tuple[list[Finding], list[Finding], list[Finding]]
                 doc[j].lower_ in matchers.anyone_words for j in range(end, min(clause_end, end + 3))
             )
             to_you = end < len(doc) and doc[end].lower_ in {"you", "u", "ya"}
+            # "didnt ring, whats the point", "never bothered calling": no report, to no one
+            bare = negated and (
+                end >= len(doc) or doc[end].is_punct or doc[end].lower_ in _BARE_AFTER
+            ) and span.text.lower() not in _AUXILIARIES
+            anyone = anyone or (bare and (first is None or first - end > _AGENCY_WINDOW))
             if (first is None or first - end > _AGENCY_WINDOW) and not anyone and to_you:
                 named = []  # "I rang you on Monday": the recipient, known to the assembler
             elif (first is None or first - end > _AGENCY_WINDOW) and not anyone:
