@@ -165,6 +165,15 @@ _SAID_NOT_INCIDENT = re.compile(
     r"|\b(?:for|as)\s+(?:context|background)\s+only\b|\b(?:only|just)\s+for\s+(?:context|background)\b",
     re.I,
 )
+# The people complained of away or quiet: "he's at work", "they're away on holiday", "it's been
+# quiet", "they were asleep", "he's in prison", "they've gone out", "not in".
+_AWAY_OR_QUIET = re.compile(
+    r"\b(?:(?:is|are|was|were|'s|’s|'re|’re|s|re|been|being)\s+(?:at\s+(?:work|school|college)"
+    r"|away|on\s+holiday|in\s+(?:prison|jail|hospital|bed)|asleep|out|quiet|not\s+(?:in|home|there))"
+    r"|(?:hes|shes|theyre|its)\s+(?:at\s+(?:work|school)|away|out|asleep|quiet|in\s+bed)"
+    r"|gone\s+(?:out|away|to\s+bed|to\s+work|quiet)|all\s+quiet|nice\s+and\s+quiet)\b",
+    re.I,
+)
 # A spaced dash opening or closing an aside (" - ", " – ", " — ").
 _ASIDE_DASH = re.compile(r" [-–—] ")
 # "on a Sunday", "of an evening", "like any Friday night", "bin day is a Tuesday", "market day's
@@ -591,6 +600,9 @@ class CandidateRules(ReportAttachment):
             spans = [(m.start - c.s_start, m.end - c.s_start) for m in others]
             spans = [(a, b) for a, b in spans if around[a:b].strip()]
             around = " ".join(date_scope(around, spans, own))
+        if _AWAY_OR_QUIET.search(around) and not has_strong_event(around):
+            # "im ok right now hes at work", "Monday they were away": nothing done that day
+            return _Reject()
         # "and last night AGAIN": the behaviour just told, again
         # "Last weekend it was the same": so too
         again = self.current is not None and (
