@@ -174,6 +174,11 @@ _AWAY_OR_QUIET = re.compile(
     r"|gone\s+(?:out|away|to\s+bed|to\s+work|quiet)|all\s+quiet|nice\s+and\s+quiet)\b",
     re.I,
 )
+# The words a chat message that only gives a day may hold beside its date phrase.
+_BARE_DATE_WORDS = frozenset(
+    "on it was it's its at about around the in and um erm er yes yeah yep no oh so about ish "
+    "think i roughly approx approximately night morning evening afternoon".split()
+)
 # A spaced dash opening or closing an aside (" - ", " – ", " — ").
 _ASIDE_DASH = re.compile(r" [-–—] ")
 # "on a Sunday", "of an evening", "like any Friday night", "bin day is a Tuesday", "market day's
@@ -616,10 +621,26 @@ class CandidateRules(ReportAttachment):
             or self._told_next(c.sents, c.sentence, c.text, weak=has_event(around))
             or self._heading_of(c)
             or self._pins_told(c)
+            or self._next_message_tells(c)
         ):
             assert c.start is not None and c.end is not None
             return _Accept(c.start, c.end, f"date phrase '{c.value.text}'")
         return _Reject()
+
+    def _next_message_tells(self, c: _Candidate) -> bool:
+        """Whether a chat message that is only a date ("saturday", "last night about 11") is
+        answered by the writer's next message telling behaviour with no day of its own ("keyed
+        all down the side")."""
+        if not c.part.chat or c.seg_index + 1 >= len(self.parts):
+            return False
+        rest = c.text[: c.mention.start] + c.text[c.mention.end :]
+        if {w for w in lower_words(rest) if not w.isdigit()} - _BARE_DATE_WORDS:
+            return False
+        following = self.parts[c.seg_index + 1]
+        if not following.chat or findings(following.doc, "dates"):
+            return False
+        told = doc_text(following.doc)
+        return has_strong_event(told) or (has_event(told) and has_actor(told))
 
     def _pins_told(self, c: _Candidate) -> bool:
         """Whether the sentence only gives the day of behaviour told earlier: "they poured water

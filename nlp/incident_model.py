@@ -48,6 +48,9 @@ class AnalysedSegment:
     # A forwarder's own note above the account it forwards ("I visited her on Saturday"): its
     # dates start incidents only when it reports them.
     note: bool = False
+    # A chat message answering the bot's "Did you report it / tell anyone?": a body it names is
+    # who it was reported to ("the housing next day", "101 that night").
+    report_answer: bool = False
 
 
 @dataclass

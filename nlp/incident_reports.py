@@ -32,6 +32,7 @@ from nlp.incident_words import (
     has_event,
     is_incident_anchor,
 )
+from nlp.findings import Finding
 from nlp.pipeline import doc_text
 from nlp.reports import COUNTED_REPORTS, ReportCue
 
@@ -63,6 +64,15 @@ _DOER_FIRST = re.compile(
     r"|family|tenants?))\b",
     re.I,
 )
+# A bot's question asking whether and to whom an incident was reported: "Did you report it to
+# anyone?", "Have you told the police or the council?", "Who did you tell?", "Did you tell
+# anyone about that?"
+REPORT_QUESTION = re.compile(
+    r"\b(?:did|have|has|had)\s+(?:you|u|anyone|anybody)\b[^?]{0,40}?\b(?:report\w*|tell|told"
+    r"|contact\w*|ring|rang|call|phone\w*|let\s+\w+\s+know)\b"
+    r"|\b(?:who|which\s+\w+)\s+(?:did|have)\s+(?:you|u)\s+(?:report|tell|told|contact|ring|call)",
+    re.I,
+)
 # "... and again last night", "then again on the 5th": the same again, on another day
 _AND_AGAIN = re.compile(r"\b(?:and|then|&)\s+(?:then\s+)?again\s+(?:on\s+)?$", re.I)
 # Where the words after a report's date stop being about it: a comma, ";" or a full stop.
@@ -84,6 +94,34 @@ _ORDINAL = re.compile(
 _ORDINAL_INDEX = {"first": 0, "earlier": 0, "earliest": 0, "second": 1, "third": 2, "fourth": 3}
 _COUNT = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 _FROM_START = frozenset({"first", "earlier", "earliest"})
+
+
+# An answer that names a body without having told it: "no, not the police", "might ring the
+# council tomorrow", "going to tell the housing", "was gonna ring 101".
+_NOT_TOLD = re.compile(
+    r"^\W*(?:no|nope|nah)\b|\b(?:not|never|didnt|havent|hasnt|will|might|may|gonna|going\s+to"
+    r"|want\s+to|wanna|should|would|tomorrow|next\s+week)\b|\w(?:n't|n’t)\b",
+    re.I,
+)
+
+
+def answered_reports(text: str, agencies: list[Any]) -> list[Finding]:
+    """The reports a chat message answering "Did you report it?" tells by naming bodies ("the
+    housing next day", "101 that night", "police and council"): one report cue naming them all,
+    at the first. None when the answer denies or only plans it."""
+    if not agencies or _NOT_TOLD.search(text):
+        return []
+    first = min(agencies, key=lambda a: a.start)
+    named = tuple(dict.fromkeys(a.label for a in sorted(agencies, key=lambda a: a.start)))
+    return [
+        Finding(
+            "report",
+            first.start,
+            first.end,
+            "a body named in answer to 'did you report it?'",
+            ReportCue(negated=False, agencies=named),
+        )
+    ]
 
 
 class OrdinalReference(AssemblyState):
@@ -183,6 +221,9 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
             or (current.segment == seg_index - 1 and part.chat)
             or refers_back
             or (later_day and current.segment == seg_index)
+            # a chat told in fragments: "saturday" / "keyed all down the side" / "rang 101
+            # sunday morning"
+            or (later_day and part.chat and current.segment >= seg_index - 3)
         )
         if date_f is not None and not is_incident_anchor(date_f.value):
             after = text[date_f.end : s_end]

@@ -40,7 +40,7 @@ from typing import Any
 
 from nlp.incident_candidates import CandidateRules
 from nlp.incident_model import AnalysedSegment, Incident, IncidentFinding, Sentences
-from nlp.incident_reports import incident_finding
+from nlp.incident_reports import answered_reports, incident_finding
 from nlp.incident_rules import (
     Rejection,
     has_actor,
@@ -138,6 +138,8 @@ class _Assembler(CandidateRules):
         self.mention_starts = [m.start for m in mentions]
         self.names_in_segment = {w.lower() for w in NAMED_AFTER_KIN.findall(text)}
         cues = sorted(findings(doc, "reports"), key=lambda c: c.start)
+        if part.report_answer and not any(c.label != "collective" for c in cues):
+            cues = sorted(cues + answered_reports(text, findings(doc, "agencies")), key=lambda c: c.start)
         self.segment_cues = cues
         self.cue_starts = [c.start for c in cues]
         agencies = findings(doc, "agencies")
