@@ -405,21 +405,25 @@ SPAN_KINDS = (Cut.CLAUSE,)
 
 
 # "Sept. 2", "Aug. 7th", "on Dec. 21, 1988": an abbreviated month, its full stop and a day number
-# are one date, not the end of a sentence and the start of the next.
-_MONTH_STOP = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
-_DAY_NUMBER = re.compile(r"\d{1,2}(?:st|nd|rd|th)?", re.I)
+# are one date, not the end of a sentence and the start of the next; so are "no. 9", "Ref. 4471"
+# and "Tel. 0770..." before a number, and a title before a name ("Mrs. Khan", "Dr. Patel").
+_BEFORE_NUMBER = frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec no nos ref tel mob flat apt".split()
+)
+_BEFORE_NAME = frozenset("mr mrs ms dr cllr sgt pc st".split())
+_NUMBER = re.compile(r"\d[\w/-]*", re.I)
 
 
 def _join_abbreviated_months(doc: Doc) -> None:
-    """Undo the sentencizer's cut after the full stop of an abbreviated month before a day."""
+    """Undo the sentencizer's cut after the full stop of an abbreviation before what it
+    abbreviates (a day, a number, a name)."""
     for i in range(2, len(doc)):
         token = doc[i]
-        if (
-            token.is_sent_start
-            and _DAY_NUMBER.fullmatch(token.text)
-            and doc[i - 1].text == "."
-            and doc[i - 2].lower_ in _MONTH_STOP
-            and not doc[i - 1].whitespace_.count("\n")
+        if not token.is_sent_start or doc[i - 1].text != "." or "\n" in doc[i - 1].whitespace_:
+            continue
+        word = doc[i - 2].lower_
+        if (word in _BEFORE_NUMBER and _NUMBER.match(token.text)) or (
+            word in _BEFORE_NAME and token.text[:1].isupper()
         ):
             token.is_sent_start = False
 

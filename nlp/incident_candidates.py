@@ -80,6 +80,7 @@ DATE_RULES: tuple[str, ...] = (
     "told_as_future",
     "disclaimed",
     "told_someone",
+    "row_cell",
     "no_behaviour",
 )
 # Rules that set a date aside because nothing happened then: a report dated in the same sentence
@@ -174,6 +175,22 @@ _AWAY_OR_QUIET = re.compile(
     r"|gone\s+(?:out|away|to\s+bed|to\s+work|quiet)|all\s+quiet|nice\s+and\s+quiet)\b",
     re.I,
 )
+# A cell separator of a pasted table or log: a tab, or a pipe with spaces.
+_CELL = re.compile(r"\t|[ \t]\|[ \t]|^\|")
+
+
+def _row_led_by(text: str, start: int) -> tuple[int, int] | None:
+    """The line a date phrase leads when that line is a row of cells (tab- or pipe-separated),
+    or None."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:start].strip(" \t|"):
+        return None
+    line = text[line_start:line_end]
+    return (line_start, line_end) if len(_CELL.findall(line)) >= 2 else None
+
+
 # The words a chat message that only gives a day may hold beside its date phrase.
 _BARE_DATE_WORDS = frozenset(
     "on it was it's its at about around the in and um erm er yes yeah yep no oh so about ish "
@@ -584,6 +601,15 @@ class CandidateRules(ReportAttachment):
                 return _Reject()  # a report to a relevant body is read by the report rules
         return None
 
+    def _rule_row_cell(self, c: _Candidate) -> _Verdict | None:
+        # "Sat 07/11/2026<TAB>Party ...<TAB>Dartford BC online form, 09/11": a later cell of a
+        # row led by another date tells that incident's report or time, not another incident
+        line_start = c.text.rfind("\n", 0, c.mention.start) + 1
+        leading = self.mentions_between(line_start, c.mention.start)
+        if leading and _row_led_by(c.text, leading[0].start) is not None:
+            return _Reject()
+        return None
+
     def _rule_no_behaviour(self, c: _Candidate) -> _Verdict | None:
         bracketed = aside(c.text, c.s_start, c.s_end, c.mention.start, c.mention.end)
         if bracketed is not None:
@@ -598,6 +624,11 @@ class CandidateRules(ReportAttachment):
             return _Reject()
         around = c.text[c.s_start : c.s_end]
         others = self.mentions_between(c.s_start, c.s_end)
+        row = _row_led_by(c.text, c.mention.start)
+        if row is not None:
+            # "Sat 03/10/2026<TAB>23:30<TAB>Music so loud ...<TAB>noise line, Mon 05/10": a log's
+            # or a table's row is told of the date that leads it, whatever its cells hold
+            around, others = c.text[row[0] : row[1]], []
         if len(others) > 1:
             # several dates in the sentence: only the conjuncts of this one tell about it
             own = (c.mention.start - c.s_start, c.mention.end - c.s_start)

@@ -423,11 +423,12 @@ def find_reports(doc: Doc) -> tuple[list[Finding], list[Finding], list[Finding]]
 # field, at least one field after it, then the agency's.
 _FIELD_SEPARATOR = r"(?:[ \t]+[-–][ \t]+|[ \t]*\|[ \t]*|\t[ \t]*)"
 _LOG_FIELD = re.compile(
-    r"^[ \t]*(?:\|[ \t]*)?(?:[-*•–][ \t]+)?\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?"
+    r"^[ \t]*(?:\|[ \t]*)?(?:[-*•–][ \t]+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?[ \t]+)?"
+    r"\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?"
     + _FIELD_SEPARATOR
     + r"[^\n]*?"
     + _FIELD_SEPARATOR
-    + r"(?:the[ \t]+|rang[ \t]+(?:the[ \t]+)?|[A-Z][\w.&'-]*[ \t]+)?$",
+    + r"(?:the[ \t]+|rang[ \t]+(?:the[ \t]+)?|(?:[A-Z][\w.&'-]*[ \t]+){1,2})?$",
     re.I | re.M,
 )
 
