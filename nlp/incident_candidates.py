@@ -37,6 +37,7 @@ from nlp.incident_rules import (
 )
 from nlp.incident_words import (
     ANAPHORA,
+    DATED_LINE,
     LIST_LINE_BREAK,
     PLACE_COURT,
     POSSESSIVE,
@@ -496,8 +497,9 @@ class CandidateRules(ReportAttachment):
         # "the hospital appointment on the 14th and the letter dated the 16th are not incidents",
         # "the 3rd was my birthday, not an incident": the writer says so after the date, in its
         # own clause
-        a, b = c.sents.bounds_around(Cut.CLAUSE, c.sentence, c.mention.start, c.mention.end)
-        if _SAID_NOT_INCIDENT.search(c.text, c.mention.end, b):
+        later = self.mentions_between(c.mention.end, c.s_end)
+        end = min([c.s_end] + [m.start for m in later if m.start > c.mention.end])
+        if _SAID_NOT_INCIDENT.search(c.text, c.mention.end, end):
             return _Reject()
         return None
 
@@ -736,6 +738,11 @@ class CandidateRules(ReportAttachment):
             and mention_f.start - other.end <= 6
             and pattern.fullmatch(text[other.end : mention_f.start])
             and not LIST_LINE_BREAK.search(text[other.end : mention_f.start])
+            # a date opening the next row of a log or table ("01/06<TAB>-\nSat 06/06/2026")
+            and not (
+                "\n" in text[other.end : mention_f.start]
+                and DATED_LINE.match(text, text.rfind("\n", 0, mention_f.start) + 1)
+            )
             for other in self.mentions_between(mention_f.start - 80, mention_f.start)
         )
 

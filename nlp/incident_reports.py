@@ -12,6 +12,7 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
+from nlp.findings import Finding
 from nlp.incident_items import ItemisedReports
 from nlp.incident_model import (
     AnalysedSegment,
@@ -32,7 +33,6 @@ from nlp.incident_words import (
     has_event,
     is_incident_anchor,
 )
-from nlp.findings import Finding
 from nlp.pipeline import doc_text
 from nlp.reports import COUNTED_REPORTS, ReportCue
 
@@ -122,6 +122,15 @@ def answered_reports(text: str, agencies: list[Any]) -> list[Finding]:
             ReportCue(negated=False, agencies=named),
         )
     ]
+
+
+def _starts_new_clause(text: str, cue_end: int, date_f: Any, s_end: int) -> bool:
+    """Whether the report's date opens a clause joined by "and"/"then"/"but" in which a
+    perpetrator does something ("... and on the 2nd they threw eggs")."""
+    if not re.search(r"\b(?:and|then|but)\b", text[cue_end : date_f.start], re.I):
+        return False
+    own = _AFTER_CLAUSE_END.split(text[date_f.end : s_end], maxsplit=1)[0]
+    return bool(_DOER_FIRST.match(own)) and has_strong_event(own)
 
 
 class OrdinalReference(AssemblyState):
@@ -225,15 +234,21 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
             # sunday morning"
             or (later_day and part.chat and current.segment >= seg_index - 3)
         )
+        if (
+            date_f is not None
+            and current is not None
+            and _starts_new_clause(text, cue_f.end, date_f, s_end)
+        ):
+            # "I rang the council and on the 2nd they threw eggs": the date starts a clause of its
+            # own whose perpetrator does something; the report told before it has no day given
+            date_f = None
         if date_f is not None and not is_incident_anchor(date_f.value):
             after = text[date_f.end : s_end]
             after_words = re.findall(r"[a-z]+", after.lower())[:3]
             introduces_event = bool(ABOUT_WORDS.intersection(after_words)) and has_event(after)
             own = _AFTER_CLAUSE_END.split(after, maxsplit=1)[0]
             if _DOER_FIRST.match(own) and has_strong_event(own):
-                # "I rang the council and on the 2nd they threw eggs": the date starts a clause of
-                # its own whose perpetrator does something, not the day of the report
-                introduces_event = True
+                introduces_event = True  # "I rang 101 on the 2nd they were kicking the door"
             between_words = re.findall(r"[a-z]+", text[cue_f.end : date_f.start].lower())
             if introduces_event and ANAPHORA.intersection(between_words[:8]):
                 # "I rang 101 about that on 24 August because I'd been away": the report of the

@@ -30,7 +30,11 @@ ANAPHORA = frozenset("it this that these those them both one".split())
 LIST_LINE_BREAK = re.compile(r"\n[ \t]*[-–*•]")
 # A line that starts with a numeric date (a log's, a table's or a spreadsheet's row): a date
 # phrase ending the line before is not in apposition with it.
-DATED_LINE = re.compile(r"[ \t]*(?:\|[ \t]*)?\d{1,2}[/.-]\d{1,2}\b")
+DATED_LINE = re.compile(
+    r"[ \t]*(?:\|[ \t]*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?[ \t]+)?"
+    r"\d{1,2}[/.-]\d{1,2}\b",
+    re.I,
+)
 # Words that, right after a report date, introduce the incident it is about ("rang again 2 days
 # ago when a car alarm went off"): then the date is the incident's.
 ABOUT_WORDS = frozenset("when about because after as".split())

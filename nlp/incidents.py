@@ -139,7 +139,9 @@ class _Assembler(CandidateRules):
         self.names_in_segment = {w.lower() for w in NAMED_AFTER_KIN.findall(text)}
         cues = sorted(findings(doc, "reports"), key=lambda c: c.start)
         if part.report_answer and not any(c.label != "collective" for c in cues):
-            cues = sorted(cues + answered_reports(text, findings(doc, "agencies")), key=lambda c: c.start)
+            cues = sorted(
+                cues + answered_reports(text, findings(doc, "agencies")), key=lambda c: c.start
+            )
         self.segment_cues = cues
         self.cue_starts = [c.start for c in cues]
         agencies = findings(doc, "agencies")

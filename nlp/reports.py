@@ -302,7 +302,11 @@ def _negated(doc: Doc, token_index: int) -> bool:
 
 # A report only supposed, threatened or feared: "if I rang the police", "unless you ring the
 # council", "too scared to report it", "daren't call 101", "in case I phone them".
-_SUPPOSED = frozenset("if unless whether case scared afraid frightened terrified dare daren't darent".split())
+_SUPPOSED = frozenset(
+    "if unless whether case scared afraid frightened terrified dare daren't darent "
+    # planned, not made: "might ring the council", "I'll report it", "gonna tell the housing"
+    "might may will 'll ’ll shall gonna going intend intending plan planning want wanna".split()
+)
 _SUPPOSED_REACH = 3  # tokens before the cue
 
 
@@ -320,7 +324,10 @@ def _hypothetical(doc: Doc, token_index: int) -> bool:
         word = doc[j].lower_
         if word in _SUPPOSED and not (word == "case" and doc[j - 1].lower_ != "in"):
             # "too scared to ring 101", but not "I was scared so I rang 101"
-            if word in {"scared", "afraid", "frightened", "terrified"} and doc[j + 1].lower_ != "to":
+            if (
+                word in {"scared", "afraid", "frightened", "terrified"}
+                and doc[j + 1].lower_ != "to"
+            ):
                 continue
             return True
     return False
@@ -388,9 +395,11 @@ def find_reports(doc: Doc) -> tuple[list[Finding], list[Finding], list[Finding]]
             )
             to_you = end < len(doc) and doc[end].lower_ in {"you", "u", "ya"}
             # "didnt ring, whats the point", "never bothered calling": no report, to no one
-            bare = negated and (
-                end >= len(doc) or doc[end].is_punct or doc[end].lower_ in _BARE_AFTER
-            ) and span.text.lower() not in _AUXILIARIES
+            bare = (
+                negated
+                and (end >= len(doc) or doc[end].is_punct or doc[end].lower_ in _BARE_AFTER)
+                and span.text.lower() not in _AUXILIARIES
+            )
             anyone = anyone or (bare and (first is None or first - end > _AGENCY_WINDOW))
             if (first is None or first - end > _AGENCY_WINDOW) and not anyone and to_you:
                 named = []  # "I rang you on Monday": the recipient, known to the assembler
