@@ -120,6 +120,23 @@ def _wrapped(text: str, start: int, length: int) -> bool:
     return _LIST_LINE.match(text, breaks_at) is None
 
 
+def unwrapped_text(text: str) -> str | None:
+    """``text`` with each line break that only wraps prose (see :func:`_wrapped`) made a space,
+    offsets kept ("your community\nsafety team" -> "your community safety team"), or None when
+    nothing is wrapped: phrase matchers then find phrases a hard-wrapped mail splits."""
+    if "\n" not in text:
+        return None
+    chars = None
+    for match in _LINE_BREAK.finditer(text):
+        if _wrapped(text, match.start(), 1):
+            chars = chars if chars is not None else list(text)
+            chars[match.start()] = " "
+    return "".join(chars) if chars is not None else None
+
+
+_LINE_BREAK = re.compile(r"(?<=\S)\n(?=\S)")
+
+
 @dataclass(frozen=True)
 class Clause:
     """One cut stretch ``text[start:end]`` of a kind; ``cut`` is the separator that opened it

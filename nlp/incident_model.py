@@ -136,6 +136,9 @@ class AssemblyState:
         self.corrections: dict[int, Any] = {}
         self.clause_dates: dict[int, list[Any]] = {}
         self.last_agencies: tuple[str, ...] = ()
+        # the incident a report named by what happened went to, and where that report was told
+        # (segment, sentence): the next cue of the same sentence goes there too
+        self.topic_target: tuple[int, int, Incident] | None = None
         self.segment_mentions: list[Any] = []
         self.names_in_segment: set[str] = set()
         self.mention_starts: list[int] = []

@@ -73,6 +73,19 @@ REPORT_QUESTION = re.compile(
     r"|\b(?:who|which\s+\w+)\s+(?:did|have)\s+(?:you|u)\s+(?:report|tell|told|contact|ring|call)",
     re.I,
 )
+# Words of a report's clause that name no incident: report words, bodies, times, fillers.
+_NOT_TOPIC = frozenset(
+    """about that this them they their there with from have been were what when which also just
+    same night morning evening afternoon told rang rung reported report reports reporting police
+    council team through online form following your community safety housing incident incidents
+    number given because called phoned emailed rung ringing contacted complained complaint
+    officer officers straight away later after before next week weeks month months days time
+    times then again both these those every each ones thing things stuff matter issue issues
+    problem problems behaviour crime reference incident said says would could should will
+    into onto over under only even still never ever some other another first second third last
+    yesterday today tonight monday tuesday wednesday thursday friday saturday sunday january
+    february march april june july august september october november december asb""".split()
+)
 # "... and again last night", "then again on the 5th": the same again, on another day
 _AND_AGAIN = re.compile(r"\b(?:and|then|&)\s+(?:then\s+)?again\s+(?:on\s+)?$", re.I)
 # Where the words after a report's date stop being about it: a comma, ";" or a full stop.
@@ -212,6 +225,17 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
         if named is not None:
             # "I reported Friday's incident on Monday": the incident of that day, named by it
             current, refers_back = named, True
+        elif current is not None and (current.segment, current.sentence) != (seg_index, sentence):
+            # "I rang the police about the bin fire the same night", "The car I reported on
+            # Saturday": a report told apart from its incident, naming what happened
+            topic = self._named_by_topic(text, s_start, cue_f, clause_end, seg_index, part.chat)
+            if topic is None and self.topic_target is not None:
+                seg, at, target = self.topic_target
+                # "... about the bin fire the same night - the fire brigade came out as well"
+                topic = target if (seg, at) == (seg_index, sentence) else None
+            if topic is not None:
+                current, refers_back = topic, True
+                self.topic_target = (seg_index, sentence, topic)
         # The cue is about the incident just told when it follows closely, refers back ("reported
         # it"), or names a later day and no behaviour of its own ("I told the council in
         # September"); otherwise its date is a new incident told through its report.
@@ -466,6 +490,28 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
             if len(same) == 1:
                 return same[0]
         return None
+
+    def _named_by_topic(
+        self, text: str, s_start: int, cue_f: Any, clause_end: int, seg_index: int, chat: bool
+    ) -> Incident | None:
+        """The one incident told whose words the report's clause names ("about the bin fire",
+        "reported the football and spitting", "the car I reported"): the words of the clause
+        after the cue and of the sentence before it, matched by their stems."""
+        comma = max(text.rfind(",", s_start, cue_f.start), text.rfind(";", s_start, cue_f.start))
+        said = text[max(s_start, comma + 1) : clause_end]  # "the fire brigade came out"
+        stems = {w[:5] for w in re.findall(r"[a-z]{4,}", said.lower()) if w not in _NOT_TOPIC}
+        if not stems:
+            return None
+        told = self.incidents if chat else self.by_segment.get(seg_index, [])
+        scored = []
+        for incident in told:
+            # what the incident's own telling says (its block grows with the reports told)
+            words = {w[:5] for w in re.findall(r"[a-z]{4,}", incident.summary.lower())}
+            scored.append((len(stems & words), incident))
+        scored.sort(key=lambda x: -x[0])
+        if not scored or scored[0][0] == 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+            return None
+        return scored[0][1]
 
     def _block_text(self, incident: Incident) -> str:
         """The lower-cased text of the block that tells ``incident``."""

@@ -31,7 +31,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from nlp.clauses import segmentation, sentence_of_token
+from nlp.clauses import segmentation, sentence_of_token, unwrapped_text
 from nlp.findings import Finding
 from nlp.pipeline import doc_text, set_findings
 
@@ -215,6 +215,10 @@ def find_agencies(doc: Doc) -> list[Finding]:
 
 
 def _agencies(doc: Doc, matchers: _Matchers) -> list[Finding]:
+    # a hard-wrapped mail splits "community\nsafety team": read the text with its wraps undone
+    unwrapped = unwrapped_text(doc_text(doc))
+    if unwrapped is not None:
+        doc = _make_doc(doc.vocab, unwrapped)
     spans = []
     for match_id, start, end in matchers.agencies(doc):
         spans.append((start, end, doc.vocab.strings[match_id]))
@@ -317,6 +321,26 @@ _BARE_AFTER = frozenset(
 )
 
 
+# "As for reporting:", "Regarding reports,", "In terms of reporting -", "Re reporting:": a heading
+# over the reports told next, not a report.
+_HEADING_BEFORE = re.compile(
+    r"(?:as\s+for|as\s+to|regarding|re|about|in\s+terms\s+of|with\s+regard\s+to|on\s+the"
+    r"\s+subject\s+of|in\s+respect\s+of)\s*$",
+    re.I,
+)
+
+
+def _heading(doc: Doc, start: int, end: int) -> bool:
+    """Whether the cue is a heading word ("As for reporting:") over the reports told after it."""
+    if doc[start].lower_ not in {"reporting", "reports", "report"} or end >= len(doc):
+        return False
+    if doc[end].text not in {":", ",", "-", "–"}:
+        return False
+    sent_start = sentence_of_token(doc)[0][start]
+    before = doc[max(sent_start, start - 5) : start].text
+    return bool(_HEADING_BEFORE.search(before))
+
+
 def _hypothetical(doc: Doc, token_index: int) -> bool:
     """Whether the cue is a report only supposed or feared, not one made."""
     sent_start = sentence_of_token(doc)[0][token_index]
@@ -377,6 +401,8 @@ def find_reports(doc: Doc) -> tuple[list[Finding], list[Finding], list[Finding]]
             if j in agency_by_token and not _denied(doc, j, end, covered)
         ]
         negated = _negated(doc, start)
+        if _heading(doc, start, end):
+            continue  # "As for reporting: I rang ...": what follows says who was told
         if _hypothetical(doc, start):
             continue  # "he'd put me through my window if I rang the police": no report made
         if label == "REPORT_TO" and start > 0 and doc[start - 1].lower_ in _DEMONSTRATIVES:

@@ -344,3 +344,57 @@ def test_a_log_pasted_as_a_table(nlp: Language) -> None:
 )
 def test_abbreviations_end_no_sentence(nlp: Language, text: str, sentences: int) -> None:
     assert len(list(nlp(text).sents)) == sentences
+
+
+THREE = (
+    "On the 1st they set fire to the communal bins. On the 3rd they kicked a football at my "
+    "window for an hour. On Friday someone snapped the wing mirror off my car.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("reports", "expected"),
+    [
+        (
+            "I rang the police about the bin fire the same night. I reported the football to the "
+            "council the following day. The car I reported to the police on Saturday.",
+            [
+                (d(1), True, d(1), ("police",)),
+                (d(3), True, d(4), ("council",)),
+                (d(5), True, d(6), ("police",)),
+            ],
+        ),
+        (
+            "As for reporting: the football i told the council about the next day. i rang 101 "
+            "about the mirror on saturday.",
+            [
+                (d(1), None, None, ()),
+                (d(3), True, d(4), ("council",)),
+                (d(5), True, d(6), ("police",)),
+            ],
+        ),
+        (
+            "Regarding the fire, I reported this to the police that evening and the fire brigade "
+            "came out as well.",
+            [
+                (d(1), True, d(1), ("other", "police")),
+                (d(3), None, None, ()),
+                (d(5), None, None, ()),
+            ],
+        ),
+    ],
+)
+def test_reports_told_later_name_their_incident(
+    nlp: Language, reports: str, expected: list[Row]
+) -> None:
+    assert rows(nlp, THREE + reports) == expected
+
+
+def test_a_body_split_by_a_hard_wrap_is_still_named(nlp: Language) -> None:
+    # a mail hard-wrapped at 72 characters: "... to your community\nsafety team ..."
+    text = (
+        "On the 3rd they kicked a football against my window for over an hour.\n"
+        "Then I reported the football and the spitting to your community\n"
+        "safety team through the online form the following day."
+    )
+    assert rows(nlp, text) == [(d(3), True, d(4), ("council",))]
