@@ -225,7 +225,9 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
         if named is not None:
             # "I reported Friday's incident on Monday": the incident of that day, named by it
             current, refers_back = named, True
-        elif current is not None and (current.segment, current.sentence) != (seg_index, sentence):
+        elif current is not None and (
+            current.segment != seg_index or sentence - current.sentence > 1
+        ):
             # "I rang the police about the bin fire the same night", "The car I reported on
             # Saturday": a report told apart from its incident, naming what happened
             topic = self._named_by_topic(text, s_start, cue_f, clause_end, seg_index, part.chat)
@@ -370,8 +372,10 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
             sents, sentence
         ):
             report.unknown_day = True
-        if event_lexicon().agency_unknown.search(text[cue_f.start : s_end]):
-            # "I can't remember if it was the police form or the council one"
+        next_end = sents.bounds(min(sentence + 1, len(sents.starts) - 1))[1]
+        if event_lexicon().agency_unknown.search(text[cue_f.start : max(s_end, next_end)]):
+            # "I can't remember if it was the police form or the council one"; "She reported this
+            # to her landlord. I have not been able to establish whether her landlord is ..."
             report.cue = ReportCue(cue.negated, (), cue.until)
         # "reported both", "reported every one of these", "the same day each time"
         # "every incident has been reported": the subject of a report verb, just before it
@@ -499,7 +503,8 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
         after the cue and of the sentence before it, matched by their stems."""
         comma = max(text.rfind(",", s_start, cue_f.start), text.rfind(";", s_start, cue_f.start))
         said = text[max(s_start, comma + 1) : clause_end]  # "the fire brigade came out"
-        stems = {w[:5] for w in re.findall(r"[a-z]{4,}", said.lower()) if w not in _NOT_TOPIC}
+        # lower-case words only: a name ("Mrs Lowery") is in every incident told of her
+        stems = {w[:5] for w in re.findall(r"\b[a-z]{4,}", said) if w not in _NOT_TOPIC}
         if not stems:
             return None
         told = self.incidents if chat else self.by_segment.get(seg_index, [])
