@@ -116,6 +116,7 @@ class Extractor:
                 chat=segment.kind is SegmentKind.CHAT_USER,
                 note=forwards and segment.kind is SegmentKind.BODY,
                 report_answer=bool(segment.prompt and REPORT_QUESTION.search(segment.prompt)),
+                landlord_answer=bool(segment.prompt and "landlord" in segment.prompt.lower()),
             )
             parts.append((segment, part))
         return AnalysedDocument(document, tuple(parts))

@@ -171,8 +171,8 @@ _SAID_NOT_INCIDENT = re.compile(
 # quiet", "they were asleep", "he's in prison", "they've gone out", "not in".
 _AWAY_OR_QUIET = re.compile(
     r"\b(?:(?:is|are|was|were|'s|’s|'re|’re|s|re|been|being)\s+(?:at\s+(?:work|school|college)"
-    r"|away|on\s+holiday|in\s+(?:prison|jail|hospital|bed)|asleep|out|quiet|not\s+(?:in|home|there))"
-    r"|(?:hes|shes|theyre|its)\s+(?:at\s+(?:work|school)|away|out|asleep|quiet|in\s+bed)"
+    r"|away|on\s+holiday|in\s+(?:prison|jail|hospital|bed)|asleep|quiet|not\s+(?:in|home|there))"
+    r"|(?:hes|shes|theyre|its)\s+(?:at\s+(?:work|school)|away|asleep|quiet|in\s+bed)"
     r"|gone\s+(?:out|away|to\s+bed|to\s+work|quiet)|all\s+quiet|nice\s+and\s+quiet)\b",
     re.I,
 )
@@ -371,6 +371,8 @@ class CandidateRules(ReportAttachment):
         assert base is not None and base.end is not None  # the rule before checked
         if not has_event(c.text[c.mention.end : c.s_end]):
             return _Reject()  # "the officer who rang me back the next day was rude"
+        if self._rule_not_incident_clause(c) is not None:
+            return _Reject()  # "I was at the hospital the next day where I cut it on the glass"
         if self._in_aside_about_something_else(c):
             return _Reject()  # "- I had the hearing the next day -": a day of something else
         day = base.end + timedelta(days=getattr(c.value, "offset_days", None) or 0)
@@ -692,7 +694,10 @@ class CandidateRules(ReportAttachment):
         """Whether the date stands alone as the heading of what the next sentences tell ("2.
         Saturday 5 June. Music until 3am. ..."): behaviour told before the next date or blank
         line."""
-        rest = c.text[c.s_start : c.mention.start] + c.text[c.mention.end : c.s_end]
+        rest = c.text[c.s_start : c.s_end]
+        for m in reversed(self.mentions_between(c.s_start, c.s_end)):
+            # "24/12/25 Christmas Eve.": a day named twice heads what follows too
+            rest = rest[: m.start - c.s_start] + " " + rest[m.end - c.s_start :]
         if {w for w in lower_words(rest) if not w.isdigit()} - _HEADING_WORDS:
             return False
         sentence = c.sentence

@@ -33,7 +33,7 @@ from nlp.incident_words import (
     has_event,
     is_incident_anchor,
 )
-from nlp.pipeline import doc_text
+from nlp.pipeline import doc_text, findings
 from nlp.reports import COUNTED_REPORTS, ReportCue
 
 # "reported this to us", "told us": the body an officer writes for
@@ -73,6 +73,21 @@ REPORT_QUESTION = re.compile(
     r"|\b(?:who|which\s+\w+)\s+(?:did|have)\s+(?:you|u)\s+(?:report|tell|told|contact|ring|call)",
     re.I,
 )
+# "my landlord is a housing association", "our landlord's Clarion Housing", "the landlord is the
+# council"; "Thameside Homes are my landlord" (a body named before, by a housing word)
+_SOCIAL_BODY = (
+    r"(?P<body>(?:[\w'-]+\s+){0,3}?(?:housing\s+association|housing\s+trust|registered\s+provider"
+    r"|social\s+landlord|housing\s+group|homes|housing|council))\b"
+)
+_LANDLORD_IS = re.compile(
+    r"\b(?:my|our|her|his|their|the)\s+landlord(?:\s+is|'s|’s|\s+are|\s+was|\s*,)\s+"
+    r"(?:a\s+|an\s+|the\s+)?" + _SOCIAL_BODY,
+    re.I,
+)
+_IS_LANDLORD = re.compile(
+    _SOCIAL_BODY + r"\s+(?:is|are|was)\s+(?:my|our|her|his|their|the)\s+landlord\b", re.I
+)
+_PRIVATE = re.compile(r"\bprivate\b", re.I)
 # Words of a report's clause that name no incident: report words, bodies, times, fillers.
 _NOT_TOPIC = frozenset(
     """about that this them they their there with from have been were what when which also just
@@ -218,6 +233,12 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
         cue_words = re.findall(r"[a-z]+", text[cue_f.start : clause_end].lower())[:4]
         if not cue.agencies and "again" in cue_words and self.last_agencies:
             cue = ReportCue(cue.negated, self.last_agencies, cue.until)  # "rang again": same body
+        if "other" in cue.agencies and "landlord" in clause_words:
+            # "rang my landlord" when the account says the landlord is a housing association
+            kind = self.landlord_kind()
+            if kind is not None:
+                named = [a for a in cue.agencies if a != "other"] + list(kind)
+                cue = ReportCue(cue.negated, tuple(dict.fromkeys(named)), cue.until)
         if cue.agencies and not cue.negated:
             self.last_agencies = cue.agencies
         current = self.current
@@ -517,6 +538,26 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
         if not scored or scored[0][0] == 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
             return None
         return scored[0][1]
+
+    def landlord_kind(self) -> tuple[str, ...] | None:
+        """The body the writer's landlord is, when the account says ("my landlord is a housing
+        association", "Clarion are our landlord", "housing association yeah" in answer to the
+        bot's question), or None."""
+        if self._landlord_kind is not False:
+            return self._landlord_kind
+        kind: tuple[str, ...] | None = None
+        for part in self.parts:
+            text = doc_text(part.doc)
+            said = _LANDLORD_IS.search(text) or _IS_LANDLORD.search(text)
+            if said is None and part.landlord_answer and not _PRIVATE.search(text):
+                labels = [f.label for f in findings(part.doc, "agencies") if f.label != "other"]
+                kind = (labels[0],) if labels else kind
+                continue
+            if said is not None:
+                body = said.group("body").lower()
+                kind = ("council",) if "council" in body else ("housing",)
+        self._landlord_kind = kind
+        return kind
 
     def _block_text(self, incident: Incident) -> str:
         """The lower-cased text of the block that tells ``incident``."""

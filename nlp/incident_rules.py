@@ -397,6 +397,15 @@ _SAID_END = re.compile(
 )
 
 
+# The writer's own injury or mishap told beside a hospital visit or the like ("where I cut it on
+# the glass", "I fell and hurt my back"): not behaviour by anyone complained of.
+_OWN_INJURY = re.compile(
+    r"\b(?:i|we)\s+(?:had\s+|have\s+|'d\s+)?(?:\w+\s+)?(?:cut|hurt|fell|injured|burnt|burned"
+    r"|twisted|sprained|broke\s+my|slipped|tripped)\b",
+    re.I,
+)
+
+
 def clause_veto(scope: list[str]) -> tuple[str, str] | None:
     """The NOT_INCIDENT topic and words that reject a date whose conjuncts are ``scope``, or None.
 
@@ -416,7 +425,7 @@ def clause_veto(scope: list[str]) -> tuple[str, str] | None:
         if not hit:
             # a subject alone ("the people [who moved in ...]") tells nothing done
             firm = has_strong_event(piece) or (has_actor(piece) and has_event(piece))
-            if firm and not _only_reported(piece):
+            if firm and not _only_reported(piece) and not _OWN_INJURY.search(piece):
                 free_behaviour = True
             continue
         strong = [h for h in hit if not h[0].weak]

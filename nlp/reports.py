@@ -40,7 +40,7 @@ _NEGATIONS = frozenset(
     "werent weren't dont don't "
     # as people type them: "havnt reported that 1 yet", "i aint told no one", "hadnt rung"
     "havnt havn't hav'nt hvnt hadnt hadn't aint ain't didint dint didn isnt isn't arent aren't "
-    "no nobody noone cannot cant can't couldnt couldn't wouldnt wouldn't didnot".split()
+    "no nobody noone none cannot cant can't couldnt couldn't wouldnt wouldn't didnot".split()
 )
 # A report verb that is also an auxiliary ("did a report", but "didn't ring them")
 _AUXILIARIES = frozenset({"did", "do", "does"})

@@ -398,3 +398,97 @@ def test_a_body_split_by_a_hard_wrap_is_still_named(nlp: Language) -> None:
         "safety team through the online form the following day."
     )
     assert rows(nlp, text) == [(d(3), True, d(4), ("council",))]
+
+
+DIARY = (
+    "DIARY\n"
+    "14/02/26 Music through the wall till 2am. Rang police on 101 same night.\n"
+    "03/03/26 Him shouting at me over the fence. Told Beacon Vale Homes (my landlord, housing "
+    "association) same day.\n"
+    "24/03/26 Easter Monday. Fight in the street outside theirs, I rang 999, police came.\n"
+    "01/04/26 My birthday. Quiet day, our Ian came over.\n"
+    "17/04/26 PC Dawson rang me back, said he had spoken to them.\n"
+    "09/05/26 Hospital for my eyes (cataract check). All fine.\n"
+    "26/05/26 Her screaming at me on the doorstep. Didn't ring anybody.\n"
+)
+
+
+def test_a_diary_kept_over_months(nlp: Language) -> None:
+    found = _assembled(nlp, DIARY)
+    assert [(i.start, i.reported, i.reported_on, i.agencies) for i in found.incidents] == [
+        (d(14, 2), True, d(14, 2), ("police",)),
+        (d(3, 3), True, d(3, 3), ("housing",)),
+        (d(24, 3), True, d(24, 3), ("police",)),
+        (d(26, 5), False, None, ()),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        # what kind of body the landlord is, said anywhere in the account
+        (
+            KICKED + "I told my landlord the next day. My landlord is a housing association.",
+            [(d(2), True, d(3), ("housing",))],
+        ),
+        (
+            KICKED + "rang my landlord that night, Bloggs Lettings are my landlord",
+            [(d(2), False, None, ("other",))],
+        ),
+        (
+            KICKED + "She reported this to her landlord the following morning. I have not been "
+            "able to establish whether her landlord is a housing association or a private "
+            "individual.",
+            [(d(2), True, d(3), ())],
+        ),
+        # control: a landlord of no stated kind is not a relevant body
+        (KICKED + "I told my landlord the next day.", [(d(2), False, None, ("other",))]),
+        # nobody reported it
+        (
+            "Last weekend the bikes were out again on both days. None of us reported it.",
+            [(d(6), False, None, ())],
+        ),
+        (KICKED + "Nobody rang the police.", [(d(2), False, None, ())]),
+    ],
+)
+def test_who_was_told(nlp: Language, said: str, expected: list[Row]) -> None:
+    assert rows(nlp, said)[:1] == expected
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "back in the summer, 23 May, the bloke smashed my front window with a bat. i rang 999 and "
+        "the police came that night. i was at the hospital the next day with my hand where i cut "
+        "it on the glass.",
+        "On 23 May he smashed my front window with a bat. I went to casualty the next day because "
+        "I had cut my hand on the glass.",
+        "On 23 May he smashed my front window. The day after I was in hospital where I fell and "
+        "hurt my back.",
+    ],
+)
+def test_the_writers_own_injury_the_next_day_is_no_incident(nlp: Language, said: str) -> None:
+    assert [i.start for i in _assembled(nlp, said).incidents] == [d(23, 5)]
+
+
+@pytest.mark.parametrize(
+    ("first", "correction", "day"),
+    [
+        (
+            "last Sunday he smashed all the solar lights along my path with his foot",
+            "the machine wrote Sunday before it was last Monday the lights not the Sunday sorry",
+            d(8),
+        ),
+        (
+            "on the 5th they threw eggs at my door",
+            "sorry it was the 4th, the eggs, not the 5th",
+            d(4),
+        ),
+        ("on the 5th they threw eggs at my door", "it was the 4th not the 5th", d(4)),
+    ],
+)
+def test_a_correction_naming_what_moved(
+    nlp: Language, first: str, correction: str, day: date
+) -> None:
+    found = chat_rows(nlp, [(first, None), (correction, None)])
+    assert [row[0] for row in found] == [day]
