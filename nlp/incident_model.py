@@ -142,8 +142,9 @@ class AssemblyState:
         # the incident a report named by what happened went to, and where that report was told
         # (segment, sentence): the next cue of the same sentence goes there too
         self.topic_target: tuple[int, int, Incident] | None = None
-        # what kind of body the writer's landlord is (False: not looked for yet)
-        self._landlord_kind: tuple[str, ...] | None | bool = False
+        # what kind of body the writer's landlord is, once looked for
+        self._landlord_kind: tuple[str, ...] | None = None
+        self._landlord_looked = False
         self.segment_mentions: list[Any] = []
         self.names_in_segment: set[str] = set()
         self.mention_starts: list[int] = []

@@ -237,8 +237,8 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
             # "rang my landlord" when the account says the landlord is a housing association
             kind = self.landlord_kind()
             if kind is not None:
-                named = [a for a in cue.agencies if a != "other"] + list(kind)
-                cue = ReportCue(cue.negated, tuple(dict.fromkeys(named)), cue.until)
+                bodies = [a for a in cue.agencies if a != "other"] + list(kind)
+                cue = ReportCue(cue.negated, tuple(dict.fromkeys(bodies)), cue.until)
         if cue.agencies and not cue.negated:
             self.last_agencies = cue.agencies
         current = self.current
@@ -543,7 +543,7 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
         """The body the writer's landlord is, when the account says ("my landlord is a housing
         association", "Clarion are our landlord", "housing association yeah" in answer to the
         bot's question), or None."""
-        if self._landlord_kind is not False:
+        if self._landlord_looked:
             return self._landlord_kind
         kind: tuple[str, ...] | None = None
         for part in self.parts:
@@ -556,7 +556,7 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
             if said is not None:
                 body = said.group("body").lower()
                 kind = ("council",) if "council" in body else ("housing",)
-        self._landlord_kind = kind
+        self._landlord_kind, self._landlord_looked = kind, True
         return kind
 
     def _block_text(self, incident: Incident) -> str:

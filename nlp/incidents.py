@@ -77,6 +77,10 @@ __all__ = [
 ]
 
 
+# An undated phrase that names who did it ("the time he", "the time they").
+_DOER_NAMED = re.compile(r"\b(?:he|she|they|someone|somebody|them)$", re.I)
+# Something aimed at the writer or the household ("told me", "at my gate", "at us").
+_AT_WRITER = re.compile(r"\b(?:me|us|my|our)\b", re.I)
 # Words said at the victim: the abuse a motivation told before ("because we are gay") is about.
 _NAME_CALLING = re.compile(
     r"\b(?:called|calling|call|shouted|shouting|yelled|yelling|screamed|screaming)"
@@ -298,7 +302,12 @@ class _Assembler(CandidateRules):
                     ),
                 ) and has_actor(text[s_start : item.start()])
                 told = text[s_start : item.start()] if placed_after else text[item.end() : s_end]
-                if not sentence_mentions and has_event(told, strong=True):
+                # "the time he stood at my gate and told me ...": the phrase names who, and what
+                # he did is aimed at the writer
+                aimed = _DOER_NAMED.search(item.group(0)) is not None and bool(
+                    _AT_WRITER.search(told)
+                )
+                if not sentence_mentions and (has_event(told, strong=True) or aimed):
                     self.new_incident(
                         seg_index,
                         part,

@@ -492,3 +492,36 @@ def test_a_correction_naming_what_moved(
 ) -> None:
     found = chat_rows(nlp, [(first, None), (correction, None)])
     assert [row[0] for row in found] == [day]
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        (
+            KICKED
+            + "But the thing that really got to me was the time he stood at my gate and told "
+            "me to get back in the kitchen. I reported that one to the police at the time but I "
+            "honestly couldn't tell you when it was.",
+            [(d(2), None, None, ()), (None, True, None, ("police",))],
+        ),
+        (
+            KICKED + "and the night of my mams funeral they were out there with music blasting and "
+            "laughing. rang 101 that night too. i dont even know what date it was",
+            [(d(2), None, None, ()), (None, True, None, ("police",))],
+        ),
+        (
+            KICKED + "I remember the time they smashed my car window.",
+            [(d(2), None, None, ()), (None, None, None, ())],
+        ),
+        # controls: a dated sentence, and a personal day with nothing done
+        (
+            "On the 2nd, the day of my GP appointment, they kicked my door in.",
+            [(d(2), None, None, ())],
+        ),
+        (KICKED + "The day of my interview I was nervous.", [(d(2), None, None, ())]),
+    ],
+)
+def test_incidents_dated_only_by_what_else_happened(
+    nlp: Language, said: str, expected: list[Row]
+) -> None:
+    assert rows(nlp, said) == expected
