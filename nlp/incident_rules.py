@@ -397,6 +397,14 @@ _SAID_END = re.compile(
 )
 
 
+# Something of the writer's the incident made them miss or be late for.
+_MISSED = re.compile(
+    r"\b(?:missed|miss|missing|late\s+for|couldn'?t\s+get\s+to|could\s+not\s+get\s+to"
+    r"|had\s+to\s+cancel|cancelled|had\s+to\s+rearrange|never\s+made(?:\s+it\s+to)?)\s+"
+    r"(?:my|our|his|her|the)\s+(?:[\w'-]+\s+){0,2}?(?:appointment|appointments|meeting|surgery"
+    r"|hearing|interview|visit|operation|shift|work)\b(?:\s+(?:at|with|in)\s+(?:the|my|our)\s+[\w'-]+)?",
+    re.I,
+)
 # The writer's own injury or mishap told beside a hospital visit or the like ("where I cut it on
 # the glass", "I fell and hurt my back"): not behaviour by anyone complained of.
 _OWN_INJURY = re.compile(
@@ -417,6 +425,9 @@ def clause_veto(scope: list[str]) -> tuple[str, str] | None:
     free_behaviour = False
     for piece in scope:
         piece = book.nothing_done.sub(" ", piece)  # "they left us alone": nothing done
+        # "I missed my physio appointment because I couldn't get the car out": what the incident
+        # cost the writer, not what the day was about
+        piece = _MISSED.sub(" ", piece)
         words = set(_words(_unsaid(piece)))
         hit = [(v, sorted(v.words & words)) for v in book.vetoes if v.words & words]
         visit = visit_by_household_or_official(piece)

@@ -525,3 +525,38 @@ def test_incidents_dated_only_by_what_else_happened(
     nlp: Language, said: str, expected: list[Row]
 ) -> None:
     assert rows(nlp, said) == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        (
+            "last tuesday he put a note under my door that just said FREAK in big letters. i took "
+            "it to my housing officer the day after and she kept it.",
+            [(d(9), True, d(10), ("housing",))],
+        ),
+        (
+            "On the 2nd they threw a brick through the window. I handed the brick in to the police "
+            "the next morning.",
+            [(d(2), True, d(3), ("police",))],
+        ),
+        (
+            "On the 2nd they threw eggs. I showed the footage to the PCSO on the 4th.",
+            [(d(2), True, d(4), ("police",))],
+        ),
+        # control: taking someone to the doctor is no report
+        (
+            "On the 2nd they threw eggs. I took my son to the GP on the 4th.",
+            [(d(2), None, None, ())],
+        ),
+        # a missed appointment is what the incident cost, not what the day was about
+        (
+            "Sept. 2 - his customer's van was left across my drive all morning, I missed my physio "
+            "appointment at the hospital because I couldn't get the car out. Reported to the "
+            "council the next day.",
+            [(date(2025, 9, 2), True, date(2025, 9, 3), ("council",))],
+        ),
+    ],
+)
+def test_reports_by_handing_something_over(nlp: Language, said: str, expected: list[Row]) -> None:
+    assert rows(nlp, said) == expected
