@@ -38,6 +38,18 @@ from nlp.reports import COUNTED_REPORTS, ReportCue
 
 # "reported this to us", "told us": the body an officer writes for
 _TO_US = re.compile(r"\W*(?:(?:it|this|that|these|them|all|each|one)\W+){0,2}(?:to\W+)?us\b", re.I)
+# "reported it to you", "told you", "rang you about this": the partnership the message went to
+# (not "our names are on the police report if you need them")
+_TO_YOU = re.compile(
+    r"\W*(?:(?:it|this|that|these|them|all|each|one|both|of|about)\W+){0,3}(?:to\W+)?(?:you|u)\b",
+    re.I,
+)
+# "reported it to you", "told you", "rang you about this": the partnership the message went to
+# (not "our names are on the police report if you need them")
+_TO_YOU = re.compile(
+    r"\W*(?:(?:it|this|that|these|them|all|each|one|both|of|about)\W+){0,3}(?:to\W+)?(?:you|u)\b",
+    re.I,
+)
 # "the only two who ever ring it in", "people who always report it": a habit of the reporters
 _HABIT = re.compile(
     r"\b(?:who|that)\s+(?:ever|always|usually|normally|generally|regularly)\s+$", re.I
@@ -76,12 +88,12 @@ REPORT_QUESTION = re.compile(
 # "my landlord is a housing association", "our landlord's Clarion Housing", "the landlord is the
 # council"; "Thameside Homes are my landlord" (a body named before, by a housing word)
 _SOCIAL_BODY = (
-    r"(?P<body>(?:[\w'-]+\s+){0,3}?(?:housing\s+association|housing\s+trust|registered\s+provider"
+    r"(?P<body>(?:(?!not\b|nor\b|or\b|never\b)[\w'-]+\s+){0,3}?(?:housing\s+association|housing\s+trust|registered\s+provider"
     r"|social\s+landlord|housing\s+group|homes|housing|council))\b"
 )
 _LANDLORD_IS = re.compile(
-    r"\b(?:my|our|her|his|their|the)\s+landlord(?:\s+is|'s|’s|\s+are|\s+was|\s*,)\s+"
-    r"(?:a\s+|an\s+|the\s+)?" + _SOCIAL_BODY,
+    r"\b(?:my|our|her|his|their|the)\s+landlord(?:\s+is|'s|’s|\s+are|\s+was|\s*,|\s*\()\s*"
+    r"(?!not\b)(?:a\s+|an\s+|the\s+)?" + _SOCIAL_BODY,
     re.I,
 )
 _IS_LANDLORD = re.compile(
@@ -226,7 +238,11 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
         clause_end = clause_end_char(doc, cue_f.end)
         clause_words = re.findall(r"[a-z]+", text[cue_f.end : clause_end].lower())
         refers_back = bool(ANAPHORA.intersection(clause_words[:6]))
-        if not cue.agencies and "you" in clause_words[:4] and part.recipient_agency:
+        if (
+            not cue.agencies
+            and _TO_YOU.match(text[cue_f.end : clause_end])
+            and part.recipient_agency
+        ):
             cue = ReportCue(cue.negated, (part.recipient_agency,), cue.until)
         if not cue.agencies and part.writer_agency and _TO_US.match(text[cue_f.end : clause_end]):
             cue = ReportCue(cue.negated, (part.writer_agency,), cue.until)

@@ -372,6 +372,12 @@ def find_reports(doc: Doc) -> tuple[list[Finding], list[Finding], list[Finding]]
         span = doc.char_span(finding.start, finding.end, alignment_mode="expand")
         if span is not None:
             agency_by_token[span.start] = finding
+    # the token just after each agency phrase -> its label ("police" + "report")
+    agency_before_token: dict[int, str] = {}
+    for finding in agencies:
+        span = doc.char_span(finding.start, finding.end, alignment_mode="expand")
+        if span is not None:
+            agency_before_token[span.end] = finding.label
     cues: list[Finding] = []
     used_tokens: set[int] = set()
     covered: set[int] = set()
@@ -400,6 +406,9 @@ def find_reports(doc: Doc) -> tuple[list[Finding], list[Finding], list[Finding]]
             for j in range(end, clause_end)
             if j in agency_by_token and not _denied(doc, j, end, covered)
         ]
+        if label == "REPORT_DIRECT" and start in agency_before_token:
+            # "the police report", "my council complaint": the body named as the report's kind
+            named = [agency_before_token[start], *named]
         negated = _negated(doc, start)
         if _heading(doc, start, end):
             continue  # "As for reporting: I rang ...": what follows says who was told

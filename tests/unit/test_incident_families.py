@@ -560,3 +560,26 @@ def test_incidents_dated_only_by_what_else_happened(
 )
 def test_reports_by_handing_something_over(nlp: Language, said: str, expected: list[Row]) -> None:
     assert rows(nlp, said) == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        # a report already made, named as a thing, is no report to "you"
+        (
+            KICKED + "Our names are on the police report if you need them.",
+            [(d(2), True, d(2), ("police",))],
+        ),
+        (KICKED + "I reported it to you the next day.", [(d(2), True, d(3), ("council",))]),
+        (KICKED + "told u about it straight away", [(d(2), True, d(2), ("council",))]),
+        # a landlord said not to be the council
+        (
+            KICKED + "I only told my landlord, not the council or the police.",
+            [(d(2), False, None, ("other",))],
+        ),
+    ],
+)
+def test_you_is_the_partnership_only_when_told(
+    nlp: Language, said: str, expected: list[Row]
+) -> None:
+    assert rows(nlp, said) == expected
