@@ -405,6 +405,15 @@ _MISSED = re.compile(
     r"|hearing|interview|visit|operation|shift|work)\b(?:\s+(?:at|with|in)\s+(?:the|my|our)\s+[\w'-]+)?",
     re.I,
 )
+# What an incident did to someone: "she needed stitches at the vets", "I ended up in hospital",
+# "he was taken to A&E".
+_HURT_BY_IT = re.compile(
+    r"\b(?:ended\s+up|was\s+taken|were\s+taken|got\s+taken|had\s+to\s+go|rushed|was\s+kept)\s+"
+    r"(?:in|to|into)\s+(?:the\s+)?(?:hospital|a&e|casualty)\b"
+    r"|\bneeded\s+(?:\w+\s+)?(?:stitches|treatment|an?\s+x-?ray|the\s+hospital)\b"
+    r"(?:\s+(?:at|in|from)\s+(?:the|a)\s+(?:hospital|vets?|a&e|casualty))?",
+    re.I,
+)
 # The writer's own injury or mishap told beside a hospital visit or the like ("where I cut it on
 # the glass", "I fell and hurt my back"): not behaviour by anyone complained of.
 _OWN_INJURY = re.compile(
@@ -428,6 +437,7 @@ def clause_veto(scope: list[str]) -> tuple[str, str] | None:
         # "I missed my physio appointment because I couldn't get the car out": what the incident
         # cost the writer, not what the day was about
         piece = _MISSED.sub(" ", piece)
+        piece = _HURT_BY_IT.sub(" ", piece)  # "she needed stitches", "I ended up in hospital"
         words = set(_words(_unsaid(piece)))
         hit = [(v, sorted(v.words & words)) for v in book.vetoes if v.words & words]
         visit = visit_by_household_or_official(piece)

@@ -583,3 +583,17 @@ def test_you_is_the_partnership_only_when_told(
     nlp: Language, said: str, expected: list[Row]
 ) -> None:
     assert rows(nlp, said) == expected
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "on the 2nd it came through the gap in the fence and went for my jack russell, she needed "
+        "stitches at the vets.",
+        "On the 2nd he pushed me down the steps and I ended up in hospital.",
+        "On the 2nd they set about my son and he was taken to A&E.",
+        "on the 2nd their dog bit me, I needed treatment at the hospital.",
+    ],
+)
+def test_what_an_incident_did_does_not_veto_it(nlp: Language, said: str) -> None:
+    assert [i.start for i in _assembled(nlp, said).incidents] == [d(2)]
