@@ -50,6 +50,13 @@ _TO_YOU = re.compile(
     r"\W*(?:(?:it|this|that|these|them|all|each|one|both|of|about)\W+){0,3}(?:to\W+)?(?:you|u)\b",
     re.I,
 )
+# "..., shes from the council", "(he's with the housing association)", "who works for the
+# council": the body the person told belongs to
+_FROM_BODY = re.compile(
+    r"\b(?:s?he|they|who)\s*(?:'s|’s|s|is|are|was|were|works|work|worked)?\s+"
+    r"(?:from|with|at|for|works\s+for|employed\s+by)\s+(?:the\s+|a\s+|an\s+)?[\w' -]{2,40}",
+    re.I,
+)
 # "the only two who ever ring it in", "people who always report it": a habit of the reporters
 _HABIT = re.compile(
     r"\b(?:who|that)\s+(?:ever|always|usually|normally|generally|regularly)\s+$", re.I
@@ -249,6 +256,16 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
         cue_words = re.findall(r"[a-z]+", text[cue_f.start : clause_end].lower())[:4]
         if not cue.agencies and "again" in cue_words and self.last_agencies:
             cue = ReportCue(cue.negated, self.last_agencies, cue.until)  # "rang again": same body
+        said_from = _FROM_BODY.search(text, cue_f.end, s_end)
+        if said_from is not None and len(cue.agencies) <= 1:
+            # "i told the housing officer when she come round, shes from the council"
+            bodies = [
+                a.label
+                for a in self.segment_agencies
+                if said_from.start() <= a.start < said_from.end()
+            ]
+            if bodies:
+                cue = ReportCue(cue.negated, (bodies[0],), cue.until)
         if "other" in cue.agencies and "landlord" in clause_words:
             # "rang my landlord" when the account says the landlord is a housing association
             kind = self.landlord_kind()

@@ -597,3 +597,26 @@ def test_you_is_the_partnership_only_when_told(
 )
 def test_what_an_incident_did_does_not_veto_it(nlp: Language, said: str) -> None:
     assert [i.start for i in _assembled(nlp, said).incidents] == [d(2)]
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        (
+            KICKED + "i told the housing officer when she come round on the 5th, shes from the "
+            "council",
+            [(d(2), True, d(5), ("council",))],
+        ),
+        (
+            KICKED + "I told Sam, who works for the council, the next day.",
+            [(d(2), True, d(3), ("council",))],
+        ),
+        # control: what the body did after is not who it is
+        (
+            KICKED + "I rang the police on the 5th, they were at the door in minutes.",
+            [(d(2), True, d(5), ("police",))],
+        ),
+    ],
+)
+def test_the_body_a_person_told_is_from(nlp: Language, said: str, expected: list[Row]) -> None:
+    assert rows(nlp, said) == expected
