@@ -237,7 +237,25 @@ def _agencies(doc: Doc, matchers: _Matchers) -> list[Finding]:
         out.append(
             Finding(label, span.start_char, span.end_char, f"agency phrase for {label}", span.text)
         )
+    # "Dartford BC", "Hart DC", "Leicester CC", "Hartlepool BC's ASB team": a council abbreviated
+    text = doc_text(doc)
+    if "C" in text:
+        taken = [(f.start, f.end) for f in out]
+        for m in _COUNCIL_ABBREVIATION.finditer(text):
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                out.append(
+                    Finding("council", m.start(), m.end(), "agency phrase for council", m.group(0))
+                )
+        out.sort(key=lambda f: f.start)
     return out
+
+
+# A council named by its place and an abbreviation (case as written): "Dartford BC", "Hart DC",
+# "Stockton-on-Tees BC", "Leicester CC", "Kirklees MBC".
+# Not "Yesterday DC Smith came": a detective constable before a name.
+_COUNCIL_ABBREVIATION = re.compile(
+    r"\b[A-Z][a-z]+(?:[- ][A-Za-z]+){0,2}\s+(?:BC|DC|CC|MBC|UA)\b(?!\s+[A-Z][a-z])"
+)
 
 
 _PRONOUNS = frozenset("her him them they 'em em".split())

@@ -620,3 +620,19 @@ def test_what_an_incident_did_does_not_veto_it(nlp: Language, said: str) -> None
 )
 def test_the_body_a_person_told_is_from(nlp: Language, said: str, expected: list[Row]) -> None:
     assert rows(nlp, said) == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        (
+            KICKED + "Reported to Dartford BC online the next day.",
+            [(d(2), True, d(3), ("council",))],
+        ),
+        (KICKED + "rang Hart DC noise line that night", [(d(2), True, d(2), ("council",))]),
+        # control: a detective constable
+        (KICKED + "Yesterday DC Smith rang me back.", [(d(2), None, None, ())]),
+    ],
+)
+def test_a_council_abbreviated(nlp: Language, said: str, expected: list[Row]) -> None:
+    assert rows(nlp, said) == expected
