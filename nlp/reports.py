@@ -327,9 +327,13 @@ def _negated(doc: Doc, token_index: int) -> bool:
 _SUPPOSED = frozenset(
     "if unless whether case scared afraid frightened terrified dare daren't darent "
     # planned, not made: "might ring the council", "I'll report it", "gonna tell the housing"
-    "might may will 'll ’ll shall gonna going intend intending plan planning want wanna".split()
+    "might will 'll ’ll shall gonna going intend intending plan planning want wanna".split()
 )
 _SUPPOSED_REACH = 3  # tokens before the cue
+# Words that make a report only supposed when "to" follows them ("scared to", "going to").
+_BEFORE_TO = frozenset(
+    "scared afraid frightened terrified going intend intending plan planning want".split()
+)
 
 
 # What may follow a negated "ring/call/phone" with nobody named: "didn't ring, what's the point",
@@ -365,11 +369,9 @@ def _hypothetical(doc: Doc, token_index: int) -> bool:
     for j in range(max(sent_start, token_index - _SUPPOSED_REACH), token_index):
         word = doc[j].lower_
         if word in _SUPPOSED and not (word == "case" and doc[j - 1].lower_ != "in"):
-            # "too scared to ring 101", but not "I was scared so I rang 101"
-            if (
-                word in {"scared", "afraid", "frightened", "terrified"}
-                and doc[j + 1].lower_ != "to"
-            ):
+            # "too scared to ring 101", "going to ring"; not "I was scared so I rang 101", "set
+            # one going, I reported it"
+            if word in _BEFORE_TO and doc[j + 1].lower_ != "to":
                 continue
             return True
     return False

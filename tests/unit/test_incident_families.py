@@ -636,3 +636,17 @@ def test_the_body_a_person_told_is_from(nlp: Language, said: str, expected: list
 )
 def test_a_council_abbreviated(nlp: Language, said: str, expected: list[Row]) -> None:
     assert rows(nlp, said) == expected
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "on the 3rd they kicked all the bins over and set one going, I reported it to the council "
+        "the next day.",
+        "In May I reported it to the council the next day after they kicked the bins on the 3rd.",
+        "On the 3rd they kicked the bins. I'm going to be honest, I reported it to the council the "
+        "next day.",
+    ],
+)
+def test_words_that_only_look_like_a_plan(nlp: Language, said: str) -> None:
+    assert any(i.reported for i in _assembled(nlp, said).incidents)
