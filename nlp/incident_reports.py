@@ -512,6 +512,19 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
             if not targets:
                 targets = [current]
         if cue.negated:
+            listed = [
+                i
+                for i in self.by_segment.get(seg_index, [])
+                if i.sentence == sentence and i.start is not None
+            ]
+            if (
+                targets == [current]
+                and len(listed) > 1
+                and current in listed
+                and not {"it", "this", "that"}.intersection(clause_words[:2])
+            ):
+                # "The ones after that - the 9th, the 13th, and last Saturday - I never reported"
+                targets = listed
             for t in targets:
                 t.negative_reports += 1
             return

@@ -170,7 +170,17 @@ class _Assembler(CandidateRules):
                 and not new_row
             ):
                 weaker = first if specificity(first.value) < specificity(second.value) else second
-                if not is_incident_anchor(first.value) and not is_incident_anchor(second.value):
+                listed = (
+                    specificity(first.value) == specificity(second.value)
+                    and first.value.start_date == first.value.end_date
+                    and second.value.start_date == second.value.end_date
+                    and first.value.start_date != second.value.start_date
+                )  # "the 3rd, the 5th and last Saturday": a list of days, not one day twice
+                if (
+                    not listed
+                    and not is_incident_anchor(first.value)
+                    and not is_incident_anchor(second.value)
+                ):
                     self.superseded.add(id(weaker))
         # "it was the 14th not the 15th": pair each correcting phrase with the negated one beside
         # it.

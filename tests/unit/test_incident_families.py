@@ -650,3 +650,28 @@ def test_a_council_abbreviated(nlp: Language, said: str, expected: list[Row]) ->
 )
 def test_words_that_only_look_like_a_plan(nlp: Language, said: str) -> None:
     assert any(i.reported for i in _assembled(nlp, said).incidents)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "The ones after that - the 3rd, the 5th, and last Saturday - I never reported.",
+        "the 3rd, the 5th and last saturday they were at it again, didnt report any.",
+        "On the 3rd, the 5th and last Saturday they kicked the door; nobody reported them.",
+    ],
+)
+def test_a_list_of_days_none_reported(nlp: Language, said: str) -> None:
+    found = _assembled(nlp, "On the 1st they egged the car, I rang the police. " + said)
+    assert [(i.start, i.reported) for i in found.incidents] == [
+        (d(1), True),
+        (d(3), False),
+        (d(5), False),
+        (d(6), False),
+    ]
+
+
+def test_a_list_with_one_reported_keeps_its_report(nlp: Language) -> None:
+    found = _assembled(
+        nlp, "On the 3rd they kicked the door and on the 5th they smashed the car, I reported it."
+    )
+    assert [i.reported for i in found.incidents] == [None, True]
