@@ -806,6 +806,19 @@ class CandidateRules(ReportAttachment):
                 and i.end <= wrong.end_date
             ]
             told = told if len(told) == 1 else []
+        wrong_day = re.fullmatch(
+            r"(?:on\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?", str(wrong.text).strip(), re.I
+        )
+        if not told and wrong_day and start is not None and start == end:
+            # "it was the 5th of sept not the 6th": the 6th of the month the right day names
+            told = [
+                i
+                for i in reversed(self.incidents)
+                if i.start is not None
+                and i.start == i.end
+                and i.start.day == int(wrong_day.group(1))
+                and (i.start.year, i.start.month) == (start.year, start.month)
+            ][:1]
         for incident in told[:1]:
             incident.explanation.append(f"date corrected to '{m.text}'")
             incident.start, incident.end = start, end

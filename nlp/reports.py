@@ -327,7 +327,8 @@ def _negated(doc: Doc, token_index: int) -> bool:
 _SUPPOSED = frozenset(
     "if unless whether case scared afraid frightened terrified dare daren't darent "
     # planned, not made: "might ring the council", "I'll report it", "gonna tell the housing"
-    "might will 'll ’ll shall gonna going intend intending plan planning want wanna".split()
+    # (spaCy splits "gonna" and "wanna" into "gon" + "na", "wan" + "na")
+    "might will 'll ’ll shall gonna gon going intend intending plan planning want wanna wan".split()
 )
 _SUPPOSED_REACH = 3  # tokens before the cue
 # Words that make a report only supposed when "to" follows them ("scared to", "going to").

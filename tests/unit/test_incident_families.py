@@ -675,3 +675,27 @@ def test_a_list_with_one_reported_keeps_its_report(nlp: Language) -> None:
         nlp, "On the 3rd they kicked the door and on the 5th they smashed the car, I reported it."
     )
     assert [i.reported for i in found.incidents] == [None, True]
+
+
+def test_a_correction_of_a_bare_day_in_another_month(nlp: Language) -> None:
+    found = chat_rows(
+        nlp,
+        [
+            ("on the 6th of may they set fire to our wheelie bin", None),
+            ("sorry it was the 5th of may not the 6th, the bin fire", None),
+        ],
+    )
+    assert [row[0] for row in found] == [d(5, 5)]
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "not rang anyone yet gonna ring 101 2moro",
+        "im gonna ring the council tomorrow",
+        "i wanna report it to the police",
+    ],
+)
+def test_a_report_still_to_make(nlp: Language, later: str) -> None:
+    found = rows(nlp, "theyre at it again tonight music blasting. " + later)
+    assert found[0][1] is not True
