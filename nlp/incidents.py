@@ -175,6 +175,8 @@ class _Assembler(CandidateRules):
                     and first.value.start_date == first.value.end_date
                     and second.value.start_date == second.value.end_date
                     and first.value.start_date != second.value.start_date
+                    and bool(self.mentions_between(second.end + 1, second.end + 14))
+                    and re.match(r"\s*(?:,|and\b|or\b|&)", text[second.end :]) is not None
                 )  # "the 3rd, the 5th and last Saturday": a list of days, not one day twice
                 if (
                     not listed
