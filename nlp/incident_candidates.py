@@ -16,6 +16,14 @@ from typing import Any
 
 from nlp.clauses import Cut
 from nlp.incident_model import AnalysedSegment, AssemblyState, Report, Sentences
+from nlp.incident_phrases import (
+    ANY_SUCH_DAY,
+    AWAY_OR_QUIET,
+    BARE_DATE_WORDS,
+    LATE_REPORT_DAY,
+    SAID_NOT_INCIDENT,
+    row_led_by,
+)
 from nlp.incident_reports import ReportAttachment
 from nlp.incident_rules import (
     FUTURE,
@@ -148,64 +156,8 @@ _PINNING = re.compile(
     re.I,
 )
 # "on a Sunday", "of an evening", "on any Friday night": a kind of day, not one day
-# "but not till Sunday", "but only on 18 November", "though it wasn't until the 9th", "finally on
-# the 9th", "eventually, on the 9th": the day a report told in the sentence was made, late.
-_LATE_REPORT_DAY = re.compile(
-    r"\b(?:(?:not|n[o']t|never)\s+(?:\w+\s+)?(?:until|till|til|untill)"
-    r"|(?:but|and|though)\s+only(?:\s+(?:on|in|at))?"
-    r"|(?:eventually|finally|only)(?:\s+got\s+round\s+to\s+it)?,?\s+(?:on|in)"
-    r"|(?:wasn'?t|wasn’t|was\s+not)\s+(?:until|till))\s*$"
-)
-# "... are not incidents", "wasn't an incident", "not ASB related", "for context only": the writer
-# says the dated thing was not an incident.
-_SAID_NOT_INCIDENT = re.compile(
-    r"\b(?:(?:is|are|was|were)\s+not|isn'?t|aren'?t|wasn'?t|weren'?t|isn’t|aren’t|wasn’t"
-    r"|weren’t|not|nor|neither)\s+(?:an?\s+|any\s+|themselves\s+|in\s+themselves\s+)?"
-    r"(?:asb\s+|actual\s+|separate\s+|further\s+|new\s+)?(?:incidents?|asb[\s-]+related"
-    r"|part\s+of\s+(?:this|the\s+(?:asb|problem|complaint|case|behaviour)))\b"
-    r"|\bunrelated\s+to\s+(?:this|the\s+(?:asb|problem|complaint|neighbours?|behaviour))\b"
-    r"|\b(?:for|as)\s+(?:context|background)\s+only\b|\b(?:only|just)\s+for\s+(?:context|background)\b",
-    re.I,
-)
-# The people complained of away or quiet: "he's at work", "they're away on holiday", "it's been
-# quiet", "they were asleep", "he's in prison", "they've gone out", "not in".
-_AWAY_OR_QUIET = re.compile(
-    r"\b(?:(?:is|are|was|were|'s|’s|'re|’re|s|re|been|being)\s+(?:at\s+(?:work|school|college)"
-    r"|away|on\s+holiday|in\s+(?:prison|jail|hospital|bed)|asleep|quiet|not\s+(?:in|home|there))"
-    r"|(?:hes|shes|theyre|its)\s+(?:at\s+(?:work|school)|away|asleep|quiet|in\s+bed)"
-    r"|gone\s+(?:out|away|to\s+bed|to\s+work|quiet)|all\s+quiet|nice\s+and\s+quiet)\b",
-    re.I,
-)
-# A cell separator of a pasted table or log: a tab, or a pipe with spaces.
-_CELL = re.compile(r"\t|[ \t]\|[ \t]|^\|")
-
-
-def _row_led_by(text: str, start: int) -> tuple[int, int] | None:
-    """The line a date phrase leads when that line is a row of cells (tab- or pipe-separated),
-    or None."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    line_end = len(text) if line_end < 0 else line_end
-    if text[line_start:start].strip(" \t|"):
-        return None
-    line = text[line_start:line_end]
-    return (line_start, line_end) if len(_CELL.findall(line)) >= 2 else None
-
-
-# The words a chat message that only gives a day may hold beside its date phrase.
-_BARE_DATE_WORDS = frozenset(
-    "on it was it's its at about around the in and um erm er yes yeah yep no oh so about ish "
-    "think i roughly approx approximately night morning evening afternoon".split()
-)
 # A spaced dash opening or closing an aside (" - ", " – ", " — ").
 _ASIDE_DASH = re.compile(r" [-–—] ")
-# "on a Sunday", "of an evening", "like any Friday night", "bin day is a Tuesday", "market day's
-# always a Saturday", "pay day is usually on a Friday": a kind of day, not one day
-_ANY_SUCH_DAY = re.compile(
-    r"\b(?:(?:on|of|like) (?:a|an|any)|(?:day|night|days|nights)(?: is|'s|’s| are)"
-    r"(?: always| usually| normally| generally)?(?: on)? (?:a|an)?) ?$",
-    re.I,
-)
 
 
 def _without_asides(clause: str, own: tuple[int, int]) -> str:
@@ -416,7 +368,7 @@ class CandidateRules(ReportAttachment):
         lex = event_lexicon()
         if lex.background.search(before) or lex.background_start.match(c.value.text):
             return _Reject()
-        if _ANY_SUCH_DAY.search(before) and not re.search(r"\d", c.value.text):
+        if ANY_SUCH_DAY.search(before) and not re.search(r"\d", c.value.text):
             return _Reject()  # "sorry to bother you on a Sunday": any Sunday, not one
         return None
 
@@ -501,7 +453,7 @@ class CandidateRules(ReportAttachment):
         # own clause
         later = self.mentions_between(c.mention.end, c.s_end)
         end = min([c.s_end] + [m.start for m in later if m.start > c.mention.end])
-        if _SAID_NOT_INCIDENT.search(c.text, c.mention.end, end):
+        if SAID_NOT_INCIDENT.search(c.text, c.mention.end, end):
             return _Reject()
         return None
 
@@ -610,7 +562,7 @@ class CandidateRules(ReportAttachment):
         # row led by another date tells that incident's report or time, not another incident
         line_start = c.text.rfind("\n", 0, c.mention.start) + 1
         leading = self.mentions_between(line_start, c.mention.start)
-        if leading and _row_led_by(c.text, leading[0].start) is not None:
+        if leading and row_led_by(c.text, leading[0].start) is not None:
             return _Reject()
         return None
 
@@ -628,7 +580,7 @@ class CandidateRules(ReportAttachment):
             return _Reject()
         around = c.text[c.s_start : c.s_end]
         others = self.mentions_between(c.s_start, c.s_end)
-        row = _row_led_by(c.text, c.mention.start)
+        row = row_led_by(c.text, c.mention.start)
         if row is not None:
             # "Sat 03/10/2026<TAB>23:30<TAB>Music so loud ...<TAB>noise line, Mon 05/10": a log's
             # or a table's row is told of the date that leads it, whatever its cells hold
@@ -640,7 +592,7 @@ class CandidateRules(ReportAttachment):
             spans = [(m.start - c.s_start, m.end - c.s_start) for m in others]
             spans = [(a, b) for a, b in spans if around[a:b].strip()]
             around = " ".join(date_scope(around, spans, own))
-        if _AWAY_OR_QUIET.search(around) and not has_strong_event(around):
+        if AWAY_OR_QUIET.search(around) and not has_strong_event(around):
             # "im ok right now hes at work", "Monday they were away": nothing done that day
             return _Reject()
         # "and last night AGAIN": the behaviour just told, again
@@ -669,7 +621,7 @@ class CandidateRules(ReportAttachment):
         if not c.part.chat or c.seg_index + 1 >= len(self.parts):
             return False
         rest = c.text[: c.mention.start] + c.text[c.mention.end :]
-        if {w for w in lower_words(rest) if not w.isdigit()} - _BARE_DATE_WORDS:
+        if {w for w in lower_words(rest) if not w.isdigit()} - BARE_DATE_WORDS:
             return False
         following = self.parts[c.seg_index + 1]
         if not following.chat or findings(following.doc, "dates"):
@@ -721,7 +673,7 @@ class CandidateRules(ReportAttachment):
         end = mention_f.start + (lead.end() if lead else 0)
         before = text[max(0, mention_f.start - 40) : end].lower()
         current = self.current
-        if current is None or not _LATE_REPORT_DAY.search(before):
+        if current is None or not LATE_REPORT_DAY.search(before):
             return False
         sentence = sents.index(mention_f.start)
         value = mention_f.value
