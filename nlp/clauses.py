@@ -85,6 +85,10 @@ _ABBREVIATIONS = frozenset(
         "etc",
     }
 )
+# "Sept. 2": an abbreviated month's full stop before a day number ends no sentence.
+_MONTH_BEFORE_DAY = re.compile(
+    r"(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.[ \t]+\d{1,2}(?:st|nd|rd|th)?\b", re.I
+)
 # A line break after a space is a soft wrap (format=flowed), with or without a carriage return.
 _SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)]*(?=\s)|\n\s*\n|(?<! )\r\n|(?<![ \r])\n")
 _BLANK_LINE = re.compile(r"\n\s*\n")
@@ -114,6 +118,23 @@ def _wrapped(text: str, start: int, length: int) -> bool:
         return False
     breaks_at = min(k for k in (text.find("\r", start, end), text.find("\n", start, end)) if k >= 0)
     return _LIST_LINE.match(text, breaks_at) is None
+
+
+def unwrapped_text(text: str) -> str | None:
+    """``text`` with each line break that only wraps prose (see :func:`_wrapped`) made a space,
+    offsets kept ("your community\nsafety team" -> "your community safety team"), or None when
+    nothing is wrapped: phrase matchers then find phrases a hard-wrapped mail splits."""
+    if "\n" not in text:
+        return None
+    chars = None
+    for match in _LINE_BREAK.finditer(text):
+        if _wrapped(text, match.start(), 1):
+            chars = chars if chars is not None else list(text)
+            chars[match.start()] = " "
+    return "".join(chars) if chars is not None else None
+
+
+_LINE_BREAK = re.compile(r"(?<=\S)\n(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -216,6 +237,8 @@ def text_sentence_bounds(text: str) -> list[tuple[int, int]]:
         if match.group(0).startswith("."):
             before = re.search(r"(\w+)\.+$", text[start : match.start() + 1])
             if before and before.group(1).lower() in _ABBREVIATIONS:
+                continue
+            if before and _MONTH_BEFORE_DAY.match(text, match.start() - len(before.group(1))):
                 continue
         bounds.append((start, end))
         start = end
@@ -398,6 +421,30 @@ def sentence_of_token(doc: Doc) -> tuple[list[int], list[int]]:
 SPAN_KINDS = (Cut.CLAUSE,)
 
 
+# "Sept. 2", "Aug. 7th", "on Dec. 21, 1988": an abbreviated month, its full stop and a day number
+# are one date, not the end of a sentence and the start of the next; so are "no. 9", "Ref. 4471"
+# and "Tel. 0770..." before a number, and a title before a name ("Mrs. Khan", "Dr. Patel").
+_BEFORE_NUMBER = frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec no nos ref tel mob flat apt".split()
+)
+_BEFORE_NAME = frozenset("mr mrs ms dr cllr sgt pc st".split())
+_NUMBER = re.compile(r"\d[\w/-]*", re.I)
+
+
+def _join_abbreviated_months(doc: Doc) -> None:
+    """Undo the sentencizer's cut after the full stop of an abbreviation before what it
+    abbreviates (a day, a number, a name)."""
+    for i in range(2, len(doc)):
+        token = doc[i]
+        if not token.is_sent_start or doc[i - 1].text != "." or "\n" in doc[i - 1].whitespace_:
+            continue
+        word = doc[i - 2].lower_
+        if (word in _BEFORE_NUMBER and _NUMBER.match(token.text)) or (
+            word in _BEFORE_NAME and token.text[:1].isupper()
+        ):
+            token.is_sent_start = False
+
+
 class ClausesComponent:
     """Cuts each Doc once and writes the cuts to ``doc.spans["clauses"]`` and ``doc._.clauses``."""
 
@@ -405,6 +452,7 @@ class ClausesComponent:
         self.settings = settings
 
     def __call__(self, doc: Doc) -> Doc:
+        _join_abbreviated_months(doc)
         cuts = segment_doc(doc, self.settings)
         # Token boundaries by binary search: the "expand" alignment of ``doc.char_span`` (every
         # token a clause's characters touch) without its cost, which was most of this component.

@@ -24,6 +24,7 @@ from nlp.findings import Finding
 from nlp.hate import find_hate_markers_in_answer
 from nlp.hate_context import ACCOUNT as HATE_ACCOUNT
 from nlp.hate_explained import strands_explained_by_another
+from nlp.incident_reports import REPORT_QUESTION
 from nlp.incidents import AnalysedSegment, IncidentFinding, Rejection, assemble
 from nlp.parties import Parties, decide_parties
 from nlp.pipeline import analyse, build_pipeline, findings
@@ -116,6 +117,8 @@ class Extractor:
                 offset=segment.start,
                 chat=segment.kind is SegmentKind.CHAT_USER,
                 note=forwards and segment.kind is SegmentKind.BODY,
+                report_answer=bool(segment.prompt and REPORT_QUESTION.search(segment.prompt)),
+                landlord_answer=bool(segment.prompt and "landlord" in segment.prompt.lower()),
             )
             parts.append((segment, part))
         return AnalysedDocument(document, tuple(parts))

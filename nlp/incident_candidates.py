@@ -16,6 +16,14 @@ from typing import Any
 
 from nlp.clauses import Cut
 from nlp.incident_model import AnalysedSegment, AssemblyState, Report, Sentences
+from nlp.incident_phrases import (
+    ANY_SUCH_DAY,
+    AWAY_OR_QUIET,
+    BARE_DATE_WORDS,
+    LATE_REPORT_DAY,
+    SAID_NOT_INCIDENT,
+    row_led_by,
+)
 from nlp.incident_reports import ReportAttachment
 from nlp.incident_rules import (
     FUTURE,
@@ -37,6 +45,7 @@ from nlp.incident_rules import (
 )
 from nlp.incident_words import (
     ANAPHORA,
+    DATED_LINE,
     LIST_LINE_BREAK,
     PLACE_COURT,
     POSSESSIVE,
@@ -73,12 +82,14 @@ DATE_RULES: tuple[str, ...] = (
     "narrowed",
     "same_incident",
     "forwarder_note",
+    "said_not_incident",
     "not_incident_clause",
     "report_of_rejected",
     "other_part",
     "told_as_future",
     "disclaimed",
     "told_someone",
+    "row_cell",
     "no_behaviour",
 )
 # Rules that set a date aside because nothing happened then: a report dated in the same sentence
@@ -147,7 +158,6 @@ _PINNING = re.compile(
 # "on a Sunday", "of an evening", "on any Friday night": a kind of day, not one day
 # A spaced dash opening or closing an aside (" - ", " – ", " — ").
 _ASIDE_DASH = re.compile(r" [-–—] ")
-_ANY_SUCH_DAY = re.compile(r"\b(?:on|of|like) (?:a|an|any) $", re.I)
 
 
 def _without_asides(clause: str, own: tuple[int, int]) -> str:
@@ -313,6 +323,8 @@ class CandidateRules(ReportAttachment):
         assert base is not None and base.end is not None  # the rule before checked
         if not has_event(c.text[c.mention.end : c.s_end]):
             return _Reject()  # "the officer who rang me back the next day was rude"
+        if self._rule_not_incident_clause(c) is not None:
+            return _Reject()  # "I was at the hospital the next day where I cut it on the glass"
         if self._in_aside_about_something_else(c):
             return _Reject()  # "- I had the hearing the next day -": a day of something else
         day = base.end + timedelta(days=getattr(c.value, "offset_days", None) or 0)
@@ -356,7 +368,7 @@ class CandidateRules(ReportAttachment):
         lex = event_lexicon()
         if lex.background.search(before) or lex.background_start.match(c.value.text):
             return _Reject()
-        if _ANY_SUCH_DAY.search(before) and not re.search(r"\d", c.value.text):
+        if ANY_SUCH_DAY.search(before) and not re.search(r"\d", c.value.text):
             return _Reject()  # "sorry to bother you on a Sunday": any Sunday, not one
         return None
 
@@ -432,6 +444,16 @@ class CandidateRules(ReportAttachment):
             and ANAPHORA.intersection(lower_words(text[cue.end : cue.end + 30])[:4])
             for cue in self.cues_between(*sents.bounds(c.sentence + 1))
         ):
+            return _Reject()
+        return None
+
+    def _rule_said_not_incident(self, c: _Candidate) -> _Verdict | None:
+        # "the hospital appointment on the 14th and the letter dated the 16th are not incidents",
+        # "the 3rd was my birthday, not an incident": the writer says so after the date, in its
+        # own clause
+        later = self.mentions_between(c.mention.end, c.s_end)
+        end = min([c.s_end] + [m.start for m in later if m.start > c.mention.end])
+        if SAID_NOT_INCIDENT.search(c.text, c.mention.end, end):
             return _Reject()
         return None
 
@@ -535,6 +557,15 @@ class CandidateRules(ReportAttachment):
                 return _Reject()  # a report to a relevant body is read by the report rules
         return None
 
+    def _rule_row_cell(self, c: _Candidate) -> _Verdict | None:
+        # "Sat 07/11/2026<TAB>Party ...<TAB>Dartford BC online form, 09/11": a later cell of a
+        # row led by another date tells that incident's report or time, not another incident
+        line_start = c.text.rfind("\n", 0, c.mention.start) + 1
+        leading = self.mentions_between(line_start, c.mention.start)
+        if leading and row_led_by(c.text, leading[0].start) is not None:
+            return _Reject()
+        return None
+
     def _rule_no_behaviour(self, c: _Candidate) -> _Verdict | None:
         bracketed = aside(c.text, c.s_start, c.s_end, c.mention.start, c.mention.end)
         if bracketed is not None:
@@ -549,6 +580,11 @@ class CandidateRules(ReportAttachment):
             return _Reject()
         around = c.text[c.s_start : c.s_end]
         others = self.mentions_between(c.s_start, c.s_end)
+        row = row_led_by(c.text, c.mention.start)
+        if row is not None:
+            # "Sat 03/10/2026<TAB>23:30<TAB>Music so loud ...<TAB>noise line, Mon 05/10": a log's
+            # or a table's row is told of the date that leads it, whatever its cells hold
+            around, others = c.text[row[0] : row[1]], []
         if len(others) > 1:
             # several dates in the sentence: only the conjuncts of this one tell about it
             own = (c.mention.start - c.s_start, c.mention.end - c.s_start)
@@ -556,6 +592,9 @@ class CandidateRules(ReportAttachment):
             spans = [(m.start - c.s_start, m.end - c.s_start) for m in others]
             spans = [(a, b) for a, b in spans if around[a:b].strip()]
             around = " ".join(date_scope(around, spans, own))
+        if AWAY_OR_QUIET.search(around) and not has_strong_event(around):
+            # "im ok right now hes at work", "Monday they were away": nothing done that day
+            return _Reject()
         # "and last night AGAIN": the behaviour just told, again
         # "Last weekend it was the same": so too
         again = self.current is not None and (
@@ -569,10 +608,26 @@ class CandidateRules(ReportAttachment):
             or self._told_next(c.sents, c.sentence, c.text, weak=has_event(around))
             or self._heading_of(c)
             or self._pins_told(c)
+            or self._next_message_tells(c)
         ):
             assert c.start is not None and c.end is not None
             return _Accept(c.start, c.end, f"date phrase '{c.value.text}'")
         return _Reject()
+
+    def _next_message_tells(self, c: _Candidate) -> bool:
+        """Whether a chat message that is only a date ("saturday", "last night about 11") is
+        answered by the writer's next message telling behaviour with no day of its own ("keyed
+        all down the side")."""
+        if not c.part.chat or c.seg_index + 1 >= len(self.parts):
+            return False
+        rest = c.text[: c.mention.start] + c.text[c.mention.end :]
+        if {w for w in lower_words(rest) if not w.isdigit()} - BARE_DATE_WORDS:
+            return False
+        following = self.parts[c.seg_index + 1]
+        if not following.chat or findings(following.doc, "dates"):
+            return False
+        told = doc_text(following.doc)
+        return has_strong_event(told) or (has_event(told) and has_actor(told))
 
     def _pins_told(self, c: _Candidate) -> bool:
         """Whether the sentence only gives the day of behaviour told earlier: "they poured water
@@ -591,7 +646,10 @@ class CandidateRules(ReportAttachment):
         """Whether the date stands alone as the heading of what the next sentences tell ("2.
         Saturday 5 June. Music until 3am. ..."): behaviour told before the next date or blank
         line."""
-        rest = c.text[c.s_start : c.mention.start] + c.text[c.mention.end : c.s_end]
+        rest = c.text[c.s_start : c.s_end]
+        for m in reversed(self.mentions_between(c.s_start, c.s_end)):
+            # "24/12/25 Christmas Eve.": a day named twice heads what follows too
+            rest = rest[: m.start - c.s_start] + " " + rest[m.end - c.s_start :]
         if {w for w in lower_words(rest) if not w.isdigit()} - _HEADING_WORDS:
             return False
         sentence = c.sentence
@@ -610,11 +668,12 @@ class CandidateRules(ReportAttachment):
     def _reported_not_until(self, mention_f: Any, text: str, sents: Sentences) -> bool:
         """ "I put it on the council website but not till Sunday": the report's day, not an
         incident."""
-        before = text[max(0, mention_f.start - 25) : mention_f.start].lower()
+        # the date phrase may hold the "until" itself ("not | until the 2nd")
+        lead = re.match(r"\s*(?:until|till|til|untill)\b", mention_f.value.text, re.I)
+        end = mention_f.start + (lead.end() if lead else 0)
+        before = text[max(0, mention_f.start - 40) : end].lower()
         current = self.current
-        if current is None or not re.search(
-            r"\b(?:not|only)\s+(?:until|till|til|untill)\s*$", before
-        ):
+        if current is None or not LATE_REPORT_DAY.search(before):
             return False
         sentence = sents.index(mention_f.start)
         value = mention_f.value
@@ -636,6 +695,11 @@ class CandidateRules(ReportAttachment):
             and mention_f.start - other.end <= 6
             and pattern.fullmatch(text[other.end : mention_f.start])
             and not LIST_LINE_BREAK.search(text[other.end : mention_f.start])
+            # a date opening the next row of a log or table ("01/06<TAB>-\nSat 06/06/2026")
+            and not (
+                "\n" in text[other.end : mention_f.start]
+                and DATED_LINE.match(text, text.rfind("\n", 0, mention_f.start) + 1)
+            )
             for other in self.mentions_between(mention_f.start - 80, mention_f.start)
         )
 
@@ -694,6 +758,19 @@ class CandidateRules(ReportAttachment):
                 and i.end <= wrong.end_date
             ]
             told = told if len(told) == 1 else []
+        wrong_day = re.fullmatch(
+            r"(?:on\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?", str(wrong.text).strip(), re.I
+        )
+        if not told and wrong_day and start is not None and start == end:
+            # "it was the 5th of sept not the 6th": the 6th of the month the right day names
+            told = [
+                i
+                for i in reversed(self.incidents)
+                if i.start is not None
+                and i.start == i.end
+                and i.start.day == int(wrong_day.group(1))
+                and (i.start.year, i.start.month) == (start.year, start.month)
+            ][:1]
         for incident in told[:1]:
             incident.explanation.append(f"date corrected to '{m.text}'")
             incident.start, incident.end = start, end

@@ -48,6 +48,12 @@ class AnalysedSegment:
     # A forwarder's own note above the account it forwards ("I visited her on Saturday"): its
     # dates start incidents only when it reports them.
     note: bool = False
+    # A chat message answering the bot's "Did you report it / tell anyone?": a body it names is
+    # who it was reported to ("the housing next day", "101 that night").
+    report_answer: bool = False
+    # A chat message answering the bot's question about the writer's landlord ("Is Thameside
+    # Homes a housing association or a private landlord?"): what kind of body the landlord is.
+    landlord_answer: bool = False
 
 
 @dataclass
@@ -133,6 +139,12 @@ class AssemblyState:
         self.corrections: dict[int, Any] = {}
         self.clause_dates: dict[int, list[Any]] = {}
         self.last_agencies: tuple[str, ...] = ()
+        # the incident a report named by what happened went to, and where that report was told
+        # (segment, sentence): the next cue of the same sentence goes there too
+        self.topic_target: tuple[int, int, Incident] | None = None
+        # what kind of body the writer's landlord is, once looked for
+        self._landlord_kind: tuple[str, ...] | None = None
+        self._landlord_looked = False
         self.segment_mentions: list[Any] = []
         self.names_in_segment: set[str] = set()
         self.mention_starts: list[int] = []

@@ -12,6 +12,7 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
+from nlp.findings import Finding
 from nlp.incident_items import ItemisedReports
 from nlp.incident_model import (
     AnalysedSegment,
@@ -22,6 +23,7 @@ from nlp.incident_model import (
     Sentences,
     overlaps,
 )
+from nlp.incident_rules import has_actor, has_strong_event
 from nlp.incident_words import (
     ABOUT_WORDS,
     ANAPHORA,
@@ -31,11 +33,30 @@ from nlp.incident_words import (
     has_event,
     is_incident_anchor,
 )
-from nlp.pipeline import doc_text
+from nlp.pipeline import doc_text, findings
 from nlp.reports import COUNTED_REPORTS, ReportCue
 
 # "reported this to us", "told us": the body an officer writes for
 _TO_US = re.compile(r"\W*(?:(?:it|this|that|these|them|all|each|one)\W+){0,2}(?:to\W+)?us\b", re.I)
+# "reported it to you", "told you", "rang you about this": the partnership the message went to
+# (not "our names are on the police report if you need them")
+_TO_YOU = re.compile(
+    r"\W*(?:(?:it|this|that|these|them|all|each|one|both|of|about)\W+){0,3}(?:to\W+)?(?:you|u)\b",
+    re.I,
+)
+# "reported it to you", "told you", "rang you about this": the partnership the message went to
+# (not "our names are on the police report if you need them")
+_TO_YOU = re.compile(
+    r"\W*(?:(?:it|this|that|these|them|all|each|one|both|of|about)\W+){0,3}(?:to\W+)?(?:you|u)\b",
+    re.I,
+)
+# "..., shes from the council", "(he's with the housing association)", "who works for the
+# council": the body the person told belongs to
+_FROM_BODY = re.compile(
+    r"\b(?:s?he|they|who)\s*(?:'s|’s|s|is|are|was|were|works|work|worked)?\s+"
+    r"(?:from|with|at|for|works\s+for|employed\s+by)\s+(?:the\s+|a\s+|an\s+)?[\w' -]{2,40}",
+    re.I,
+)
 # "the only two who ever ring it in", "people who always report it": a habit of the reporters
 _HABIT = re.compile(
     r"\b(?:who|that)\s+(?:ever|always|usually|normally|generally|regularly)\s+$", re.I
@@ -56,6 +77,53 @@ _REPORTED_BY_WRITER = re.compile(
     r"|called|emailed|contacted|complained|informed|went\s+to|spoke\s+to|messaged)\b",
     re.I,
 )
+# A perpetrator opening the words after a date: "... on the 2nd they threw eggs".
+_DOER_FIRST = re.compile(
+    r"\W*(?:they|he|she|someone|somebody|the\s+(?:lads|kids|youths|boys|neighbours?|man|woman"
+    r"|family|tenants?))\b",
+    re.I,
+)
+# A bot's question asking whether and to whom an incident was reported: "Did you report it to
+# anyone?", "Have you told the police or the council?", "Who did you tell?", "Did you tell
+# anyone about that?"
+REPORT_QUESTION = re.compile(
+    r"\b(?:did|have|has|had)\s+(?:you|u|anyone|anybody)\b[^?]{0,40}?\b(?:report\w*|tell|told"
+    r"|contact\w*|ring|rang|call|phone\w*|let\s+\w+\s+know)\b"
+    r"|\b(?:who|which\s+\w+)\s+(?:did|have)\s+(?:you|u)\s+(?:report|tell|told|contact|ring|call)",
+    re.I,
+)
+# "my landlord is a housing association", "our landlord's Clarion Housing", "the landlord is the
+# council"; "Thameside Homes are my landlord" (a body named before, by a housing word)
+_SOCIAL_BODY = (
+    r"(?P<body>(?:(?!not\b|nor\b|or\b|never\b)[\w'-]+\s+){0,3}?(?:housing\s+association|housing\s+trust|registered\s+provider"
+    r"|social\s+landlord|housing\s+group|homes|housing|council))\b"
+)
+_LANDLORD_IS = re.compile(
+    r"\b(?:my|our|her|his|their|the)\s+landlord(?:\s+is|'s|’s|\s+are|\s+was|\s*,|\s*\()\s*"
+    r"(?!not\b)(?:a\s+|an\s+|the\s+)?" + _SOCIAL_BODY,
+    re.I,
+)
+_IS_LANDLORD = re.compile(
+    _SOCIAL_BODY + r"\s+(?:is|are|was)\s+(?:my|our|her|his|their|the)\s+landlord\b", re.I
+)
+_PRIVATE = re.compile(r"\bprivate\b", re.I)
+# Words of a report's clause that name no incident: report words, bodies, times, fillers.
+_NOT_TOPIC = frozenset(
+    """about that this them they their there with from have been were what when which also just
+    same night morning evening afternoon told rang rung reported report reports reporting police
+    council team through online form following your community safety housing incident incidents
+    number given because called phoned emailed rung ringing contacted complained complaint
+    officer officers straight away later after before next week weeks month months days time
+    times then again both these those every each ones thing things stuff matter issue issues
+    problem problems behaviour crime reference incident said says would could should will
+    into onto over under only even still never ever some other another first second third last
+    yesterday today tonight monday tuesday wednesday thursday friday saturday sunday january
+    february march april june july august september october november december asb""".split()
+)
+# "... and again last night", "then again on the 5th": the same again, on another day
+_AND_AGAIN = re.compile(r"\b(?:and|then|&)\s+(?:then\s+)?again\s+(?:on\s+)?$", re.I)
+# Where the words after a report's date stop being about it: a comma, ";" or a full stop.
+_AFTER_CLAUSE_END = re.compile(r"[,;.!?]|\bbut\b")
 # "both times", "both occasions": two reports, or two incidents
 _BOTH_TIMES = re.compile(r"both\s+(?:times|occasions)\b", re.I)
 # "... apart from the fireworks", "except the one with the bins": a collective report's exception
@@ -73,6 +141,43 @@ _ORDINAL = re.compile(
 _ORDINAL_INDEX = {"first": 0, "earlier": 0, "earliest": 0, "second": 1, "third": 2, "fourth": 3}
 _COUNT = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 _FROM_START = frozenset({"first", "earlier", "earliest"})
+
+
+# An answer that names a body without having told it: "no, not the police", "might ring the
+# council tomorrow", "going to tell the housing", "was gonna ring 101".
+_NOT_TOLD = re.compile(
+    r"^\W*(?:no|nope|nah)\b|\b(?:not|never|didnt|havent|hasnt|will|might|may|gonna|going\s+to"
+    r"|want\s+to|wanna|should|would|tomorrow|next\s+week)\b|\w(?:n't|n’t)\b",
+    re.I,
+)
+
+
+def answered_reports(text: str, agencies: list[Any]) -> list[Finding]:
+    """The reports a chat message answering "Did you report it?" tells by naming bodies ("the
+    housing next day", "101 that night", "police and council"): one report cue naming them all,
+    at the first. None when the answer denies or only plans it."""
+    if not agencies or _NOT_TOLD.search(text):
+        return []
+    first = min(agencies, key=lambda a: a.start)
+    named = tuple(dict.fromkeys(a.label for a in sorted(agencies, key=lambda a: a.start)))
+    return [
+        Finding(
+            "report",
+            first.start,
+            first.end,
+            "a body named in answer to 'did you report it?'",
+            ReportCue(negated=False, agencies=named),
+        )
+    ]
+
+
+def _starts_new_clause(text: str, cue_end: int, date_f: Any, s_end: int) -> bool:
+    """Whether the report's date opens a clause joined by "and"/"then"/"but" in which a
+    perpetrator does something ("... and on the 2nd they threw eggs")."""
+    if not re.search(r"\b(?:and|then|but)\b", text[cue_end : date_f.start], re.I):
+        return False
+    own = _AFTER_CLAUSE_END.split(text[date_f.end : s_end], maxsplit=1)[0]
+    return bool(_DOER_FIRST.match(own)) and has_strong_event(own)
 
 
 class OrdinalReference(AssemblyState):
@@ -140,13 +245,33 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
         clause_end = clause_end_char(doc, cue_f.end)
         clause_words = re.findall(r"[a-z]+", text[cue_f.end : clause_end].lower())
         refers_back = bool(ANAPHORA.intersection(clause_words[:6]))
-        if not cue.agencies and "you" in clause_words[:4] and part.recipient_agency:
+        if (
+            not cue.agencies
+            and _TO_YOU.match(text[cue_f.end : clause_end])
+            and part.recipient_agency
+        ):
             cue = ReportCue(cue.negated, (part.recipient_agency,), cue.until)
         if not cue.agencies and part.writer_agency and _TO_US.match(text[cue_f.end : clause_end]):
             cue = ReportCue(cue.negated, (part.writer_agency,), cue.until)
         cue_words = re.findall(r"[a-z]+", text[cue_f.start : clause_end].lower())[:4]
         if not cue.agencies and "again" in cue_words and self.last_agencies:
             cue = ReportCue(cue.negated, self.last_agencies, cue.until)  # "rang again": same body
+        said_from = _FROM_BODY.search(text, cue_f.end, s_end)
+        if said_from is not None and len(cue.agencies) <= 1:
+            # "i told the housing officer when she come round, shes from the council"
+            bodies = [
+                a.label
+                for a in self.segment_agencies
+                if said_from.start() <= a.start < said_from.end()
+            ]
+            if bodies:
+                cue = ReportCue(cue.negated, (bodies[0],), cue.until)
+        if "other" in cue.agencies and "landlord" in clause_words:
+            # "rang my landlord" when the account says the landlord is a housing association
+            kind = self.landlord_kind()
+            if kind is not None:
+                bodies = [a for a in cue.agencies if a != "other"] + list(kind)
+                cue = ReportCue(cue.negated, tuple(dict.fromkeys(bodies)), cue.until)
         if cue.agencies and not cue.negated:
             self.last_agencies = cue.agencies
         current = self.current
@@ -154,6 +279,19 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
         if named is not None:
             # "I reported Friday's incident on Monday": the incident of that day, named by it
             current, refers_back = named, True
+        elif current is not None and (
+            current.segment != seg_index or sentence - current.sentence > 1
+        ):
+            # "I rang the police about the bin fire the same night", "The car I reported on
+            # Saturday": a report told apart from its incident, naming what happened
+            topic = self._named_by_topic(text, s_start, cue_f, clause_end, seg_index, part.chat)
+            if topic is None and self.topic_target is not None:
+                seg, at, target = self.topic_target
+                # "... about the bin fire the same night - the fire brigade came out as well"
+                topic = target if (seg, at) == (seg_index, sentence) else None
+            if topic is not None:
+                current, refers_back = topic, True
+                self.topic_target = (seg_index, sentence, topic)
         # The cue is about the incident just told when it follows closely, refers back ("reported
         # it"), or names a later day and no behaviour of its own ("I told the council in
         # September"); otherwise its date is a new incident told through its report.
@@ -172,11 +310,31 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
             or (current.segment == seg_index - 1 and part.chat)
             or refers_back
             or (later_day and current.segment == seg_index)
+            # a chat told in fragments: "saturday" / "keyed all down the side" / "rang 101
+            # sunday morning"
+            or (later_day and part.chat and current.segment >= seg_index - 3)
         )
+        if (
+            date_f is not None
+            and current is not None
+            and _starts_new_clause(text, cue_f.end, date_f, s_end)
+        ):
+            # "I rang the council and on the 2nd they threw eggs": the date starts a clause of its
+            # own whose perpetrator does something; the report told before it has no day given
+            date_f = None
         if date_f is not None and not is_incident_anchor(date_f.value):
             after = text[date_f.end : s_end]
             after_words = re.findall(r"[a-z]+", after.lower())[:3]
             introduces_event = bool(ABOUT_WORDS.intersection(after_words)) and has_event(after)
+            own = _AFTER_CLAUSE_END.split(after, maxsplit=1)[0]
+            if _DOER_FIRST.match(own) and has_strong_event(own):
+                introduces_event = True  # "I rang 101 on the 2nd they were kicking the door"
+            between_words = re.findall(r"[a-z]+", text[cue_f.end : date_f.start].lower())
+            if introduces_event and ANAPHORA.intersection(between_words[:8]):
+                # "I rang 101 about that on 24 August because I'd been away": the report of the
+                # incident it names, on that day; what follows says why, unless a perpetrator
+                # does something in it ("... on the 3rd, when they came back and did it again")
+                introduces_event = has_actor(own) and has_strong_event(own)
             starts_before_current = (
                 current is not None
                 and current.start is not None
@@ -198,6 +356,16 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
                 # the incident that date starts takes this cue, reported that day.
                 span = (part.offset + cue_f.start, part.offset + cue_f.end)
                 self.pending.setdefault(id(date_f), []).append((cue, span, sentence, seg_index))
+                # "rang 101 on the 3rd when ... and again last night when ...": the same report
+                # verb tells the next incident too
+                next_end = sents.bounds(min(sentence + 1, len(sents.starts) - 1))[1]
+                for later in self.mentions_between(date_f.end, next_end):
+                    if self.cues_between(date_f.end, later.start):
+                        break
+                    if _AND_AGAIN.search(text, max(0, later.start - 30), later.start):
+                        self.pending.setdefault(id(later), []).append(
+                            (cue, span, sentence, seg_index)
+                        )
                 return
         if current is None:
             return
@@ -258,8 +426,10 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
             sents, sentence
         ):
             report.unknown_day = True
-        if event_lexicon().agency_unknown.search(text[cue_f.start : s_end]):
-            # "I can't remember if it was the police form or the council one"
+        next_end = sents.bounds(min(sentence + 1, len(sents.starts) - 1))[1]
+        if event_lexicon().agency_unknown.search(text[cue_f.start : max(s_end, next_end)]):
+            # "I can't remember if it was the police form or the council one"; "She reported this
+            # to her landlord. I have not been able to establish whether her landlord is ..."
             report.cue = ReportCue(cue.negated, (), cue.until)
         # "reported both", "reported every one of these", "the same day each time"
         # "every incident has been reported": the subject of a report verb, just before it
@@ -342,6 +512,19 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
             if not targets:
                 targets = [current]
         if cue.negated:
+            listed = [
+                i
+                for i in self.by_segment.get(seg_index, [])
+                if i.sentence == sentence and i.start is not None
+            ]
+            if (
+                targets == [current]
+                and len(listed) > 1
+                and current in listed
+                and not {"it", "this", "that"}.intersection(clause_words[:2])
+            ):
+                # "The ones after that - the 9th, the 13th, and last Saturday - I never reported"
+                targets = listed
             for t in targets:
                 t.negative_reports += 1
             return
@@ -378,6 +561,49 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
             if len(same) == 1:
                 return same[0]
         return None
+
+    def _named_by_topic(
+        self, text: str, s_start: int, cue_f: Any, clause_end: int, seg_index: int, chat: bool
+    ) -> Incident | None:
+        """The one incident told whose words the report's clause names ("about the bin fire",
+        "reported the football and spitting", "the car I reported"): the words of the clause
+        after the cue and of the sentence before it, matched by their stems."""
+        comma = max(text.rfind(",", s_start, cue_f.start), text.rfind(";", s_start, cue_f.start))
+        said = text[max(s_start, comma + 1) : clause_end]  # "the fire brigade came out"
+        # lower-case words only: a name ("Mrs Lowery") is in every incident told of her
+        stems = {w[:5] for w in re.findall(r"\b[a-z]{4,}", said) if w not in _NOT_TOPIC}
+        if not stems:
+            return None
+        told = self.incidents if chat else self.by_segment.get(seg_index, [])
+        scored = []
+        for incident in told:
+            # what the incident's own telling says (its block grows with the reports told)
+            words = {w[:5] for w in re.findall(r"[a-z]{4,}", incident.summary.lower())}
+            scored.append((len(stems & words), incident))
+        scored.sort(key=lambda x: -x[0])
+        if not scored or scored[0][0] == 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+            return None
+        return scored[0][1]
+
+    def landlord_kind(self) -> tuple[str, ...] | None:
+        """The body the writer's landlord is, when the account says ("my landlord is a housing
+        association", "Clarion are our landlord", "housing association yeah" in answer to the
+        bot's question), or None."""
+        if self._landlord_looked:
+            return self._landlord_kind
+        kind: tuple[str, ...] | None = None
+        for part in self.parts:
+            text = doc_text(part.doc)
+            said = _LANDLORD_IS.search(text) or _IS_LANDLORD.search(text)
+            if said is None and part.landlord_answer and not _PRIVATE.search(text):
+                labels = [f.label for f in findings(part.doc, "agencies") if f.label != "other"]
+                kind = (labels[0],) if labels else kind
+                continue
+            if said is not None:
+                body = said.group("body").lower()
+                kind = ("council",) if "council" in body else ("housing",)
+        self._landlord_kind, self._landlord_looked = kind, True
+        return kind
 
     def _block_text(self, incident: Incident) -> str:
         """The lower-cased text of the block that tells ``incident``."""

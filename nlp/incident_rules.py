@@ -267,6 +267,9 @@ def tells_behaviour(text: str) -> bool:
 _RELATIVE = re.compile(r",?\s+(?:who|which)[\s>]+", re.I)
 # the main clause's verb resuming right after a relative clause's date
 _MAIN_VERB = re.compile(r",?\s+(?=(?:was|were|is|are|has|had|got|went)\b)", re.I)
+# ... or its subject after a comma: "Last Friday, which was the day my letter came on the 3rd, I
+# went out and found ...", "On the 2nd, which was my birthday on ..., they threw eggs"
+_MAIN_SUBJECT = re.compile(r",\s+(?=(?:i|we|they|he|she|someone|somebody)\s)", re.I)
 
 
 def date_scope(clause: str, date_spans: list[tuple[int, int]], own: tuple[int, int]) -> list[str]:
@@ -286,6 +289,8 @@ def date_scope(clause: str, date_spans: list[tuple[int, int]], own: tuple[int, i
     # a date inside a left-out appositive ("5 June, the day after the meeting: ...") owns nothing
     inside = {k for k, (s, _e) in enumerate(date_spans) if any(a <= s < b for a, b in blanked)}
     bounds = [0]
+    # where a main clause resumes after a relative clause -> where that relative clause opened
+    resumes: dict[int, int] = {}
     for match in book.conjunct.finditer(clause):
         if match.start() > bounds[-1]:
             bounds.append(match.end())
@@ -294,8 +299,11 @@ def date_scope(clause: str, date_spans: list[tuple[int, int]], own: tuple[int, i
             if _RELATIVE.fullmatch(match.group(0)):
                 ends = sorted(end for start, end in date_spans if start >= match.end())
                 resumed = _MAIN_VERB.match(clause, ends[0]) if ends else None
+                if resumed is None and ends:
+                    resumed = _MAIN_SUBJECT.search(clause, ends[0], ends[0] + 40)
                 if resumed is not None:
                     bounds.append(resumed.end())
+                    resumes[resumed.end()] = match.start()
     bounds = sorted(set(bounds))
     bounds.append(len(clause) + 1)
     pieces = [(bounds[k], min(bounds[k + 1], len(clause))) for k in range(len(bounds) - 1)]
@@ -304,8 +312,14 @@ def date_scope(clause: str, date_spans: list[tuple[int, int]], own: tuple[int, i
         owner.append({k for k, (s, _e) in enumerate(date_spans) if a <= s < b and k not in inside})
     # dateless conjuncts go to the date(s) before them; those before any date, to the first
     current = next((o for o in owner if o), set())
-    assigned = []
-    for o in owner:
+    assigned: list[set[int]] = []
+    for (a, _b), o in zip(pieces, owner, strict=True):
+        opened = resumes.get(a)
+        if not o and opened is not None:
+            # the main clause resumed: its date is the one before the relative clause
+            before = [k for k, (p, _q) in enumerate(pieces) if p < opened and owner[k]]
+            if before:
+                o = owner[before[-1]]
         if o:
             current = o
         assigned.append(current)
@@ -369,8 +383,44 @@ def _unsaid(piece: str) -> str:
     for match in _SPEECH.finditer(piece):
         speaker = piece[: match.start()]
         if has_actor(speaker) and not rule_book().official.search(speaker):
-            return speaker
+            # what was said ends at a dash, ";" or ":" ("note what he says at the end - I have
+            # made a referral"): the words after it are the writer's again
+            after = _SAID_END.search(piece, match.end())
+            return speaker + (" " + piece[after.end() :] if after else "")
     return piece
+
+
+# Where what was said ends inside a sentence: a spaced dash, ";" or ":" followed by the writer.
+_SAID_END = re.compile(
+    r" [-–—] (?=(?:I|we|We)\s+(?:have|had|am|was|were|made|will|would|spoke|rang|called|phoned"
+    r"|contacted|emailed)\b)|;\s"
+)
+
+
+# Something of the writer's the incident made them miss or be late for.
+_MISSED = re.compile(
+    r"\b(?:missed|miss|missing|late\s+for|couldn'?t\s+get\s+to|could\s+not\s+get\s+to"
+    r"|had\s+to\s+cancel|cancelled|had\s+to\s+rearrange|never\s+made(?:\s+it\s+to)?)\s+"
+    r"(?:my|our|his|her|the)\s+(?:[\w'-]+\s+){0,2}?(?:appointment|appointments|meeting|surgery"
+    r"|hearing|interview|visit|operation|shift|work)\b(?:\s+(?:at|with|in)\s+(?:the|my|our)\s+[\w'-]+)?",
+    re.I,
+)
+# What an incident did to someone: "she needed stitches at the vets", "I ended up in hospital",
+# "he was taken to A&E".
+_HURT_BY_IT = re.compile(
+    r"\b(?:ended\s+up|was\s+taken|were\s+taken|got\s+taken|had\s+to\s+go|rushed|was\s+kept)\s+"
+    r"(?:in|to|into)\s+(?:the\s+)?(?:hospital|a&e|casualty)\b"
+    r"|\bneeded\s+(?:\w+\s+)?(?:stitches|treatment|an?\s+x-?ray|the\s+hospital)\b"
+    r"(?:\s+(?:at|in|from)\s+(?:the|a)\s+(?:hospital|vets?|a&e|casualty))?",
+    re.I,
+)
+# The writer's own injury or mishap told beside a hospital visit or the like ("where I cut it on
+# the glass", "I fell and hurt my back"): not behaviour by anyone complained of.
+_OWN_INJURY = re.compile(
+    r"\b(?:i|we)\s+(?:had\s+|have\s+|'d\s+)?(?:\w+\s+)?(?:cut|hurt|fell|injured|burnt|burned"
+    r"|twisted|sprained|broke\s+my|slipped|tripped)\b",
+    re.I,
+)
 
 
 def clause_veto(scope: list[str]) -> tuple[str, str] | None:
@@ -384,6 +434,10 @@ def clause_veto(scope: list[str]) -> tuple[str, str] | None:
     free_behaviour = False
     for piece in scope:
         piece = book.nothing_done.sub(" ", piece)  # "they left us alone": nothing done
+        # "I missed my physio appointment because I couldn't get the car out": what the incident
+        # cost the writer, not what the day was about
+        piece = _MISSED.sub(" ", piece)
+        piece = _HURT_BY_IT.sub(" ", piece)  # "she needed stitches", "I ended up in hospital"
         words = set(_words(_unsaid(piece)))
         hit = [(v, sorted(v.words & words)) for v in book.vetoes if v.words & words]
         visit = visit_by_household_or_official(piece)
@@ -392,7 +446,7 @@ def clause_veto(scope: list[str]) -> tuple[str, str] | None:
         if not hit:
             # a subject alone ("the people [who moved in ...]") tells nothing done
             firm = has_strong_event(piece) or (has_actor(piece) and has_event(piece))
-            if firm and not _only_reported(piece):
+            if firm and not _only_reported(piece) and not _OWN_INJURY.search(piece):
                 free_behaviour = True
             continue
         strong = [h for h in hit if not h[0].weak]

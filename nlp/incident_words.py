@@ -30,7 +30,11 @@ ANAPHORA = frozenset("it this that these those them both one".split())
 LIST_LINE_BREAK = re.compile(r"\n[ \t]*[-–*•]")
 # A line that starts with a numeric date (a log's, a table's or a spreadsheet's row): a date
 # phrase ending the line before is not in apposition with it.
-DATED_LINE = re.compile(r"[ \t]*(?:\|[ \t]*)?\d{1,2}[/.-]\d{1,2}\b")
+DATED_LINE = re.compile(
+    r"[ \t]*(?:\|[ \t]*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?[ \t]+)?"
+    r"\d{1,2}[/.-]\d{1,2}\b",
+    re.I,
+)
 # Words that, right after a report date, introduce the incident it is about ("rang again 2 days
 # ago when a car alarm went off"): then the date is the incident's.
 ABOUT_WORDS = frozenset("when about because after as".split())
@@ -124,8 +128,13 @@ POSSESSIVE = re.compile(r"['’]s\b")
 
 # Idioms that hold a behaviour word and tell nothing done: "a bit", "a little bit of", "bit by
 # bit" (never "the dog bit me").
+# A party in the legal or formal sense: "the other party did not attend", "either party", "both
+# parties agreed", "a third party", "the working party", "party to the agreement".
 _IDIOMS = re.compile(
-    r"\b(?:(?:a|quite a|a little|a tiny|little|tiny)\s+bit|bit\s+(?:of|by\s+bit))\b", re.I
+    r"\b(?:(?:a|quite a|a little|a tiny|little|tiny)\s+bit|bit\s+(?:of|by\s+bit))\b"
+    r"|\b(?:(?:the\s+)?other|either|neither|both|each|(?:a\s+|the\s+)?third|working|interested"
+    r"|relevant|responsible|injured|affected)\s+part(?:y|ies)\b|\bparty\s+to\b",
+    re.I,
 )
 
 

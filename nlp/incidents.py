@@ -42,7 +42,7 @@ from nlp.hate import names_strand
 from nlp.hate_deeds import Reasons, general_statement, is_reason
 from nlp.incident_candidates import CandidateRules
 from nlp.incident_model import AnalysedSegment, Incident, IncidentFinding, Sentences
-from nlp.incident_reports import incident_finding
+from nlp.incident_reports import answered_reports, incident_finding
 from nlp.incident_rules import (
     Rejection,
     has_actor,
@@ -79,6 +79,10 @@ __all__ = [
 ]
 
 
+# An undated phrase that names who did it ("the time he", "the time they").
+_DOER_NAMED = re.compile(r"\b(?:he|she|they|someone|somebody|them)$", re.I)
+# Something aimed at the writer or the household ("told me", "at my gate", "at us").
+_AT_WRITER = re.compile(r"\b(?:me|us|my|our)\b", re.I)
 # Words said at the victim: the abuse a motivation told before ("because we are gay") is about.
 _NAME_CALLING = re.compile(
     r"\b(?:called|calling|call|shouted|shouting|yelled|yelling|screamed|screaming)"
@@ -141,6 +145,10 @@ class _Assembler(CandidateRules):
         self.mention_starts = [m.start for m in mentions]
         self.names_in_segment = {w.lower() for w in NAMED_AFTER_KIN.findall(text)}
         cues = sorted(findings(doc, "reports"), key=lambda c: c.start)
+        if part.report_answer and not any(c.label != "collective" for c in cues):
+            cues = sorted(
+                cues + answered_reports(text, findings(doc, "agencies")), key=lambda c: c.start
+            )
         self.segment_cues = cues
         self.cue_starts = [c.start for c in cues]
         agencies = findings(doc, "agencies")
@@ -165,7 +173,19 @@ class _Assembler(CandidateRules):
                 and not new_row
             ):
                 weaker = first if specificity(first.value) < specificity(second.value) else second
-                if not is_incident_anchor(first.value) and not is_incident_anchor(second.value):
+                listed = (
+                    specificity(first.value) == specificity(second.value)
+                    and first.value.start_date == first.value.end_date
+                    and second.value.start_date == second.value.end_date
+                    and first.value.start_date != second.value.start_date
+                    and bool(self.mentions_between(second.end + 1, second.end + 14))
+                    and re.match(r"\s*(?:,|and\b|or\b|&)", text[second.end :]) is not None
+                )  # "the 3rd, the 5th and last Saturday": a list of days, not one day twice
+                if (
+                    not listed
+                    and not is_incident_anchor(first.value)
+                    and not is_incident_anchor(second.value)
+                ):
                     self.superseded.add(id(weaker))
         # "it was the 14th not the 15th": pair each correcting phrase with the negated one beside
         # it.
@@ -297,7 +317,12 @@ class _Assembler(CandidateRules):
                     ),
                 ) and has_actor(text[s_start : item.start()])
                 told = text[s_start : item.start()] if placed_after else text[item.end() : s_end]
-                if not sentence_mentions and has_event(told, strong=True):
+                # "the time he stood at my gate and told me ...": the phrase names who, and what
+                # he did is aimed at the writer
+                aimed = _DOER_NAMED.search(item.group(0)) is not None and bool(
+                    _AT_WRITER.search(told)
+                )
+                if not sentence_mentions and (has_event(told, strong=True) or aimed):
                     self.new_incident(
                         seg_index,
                         part,

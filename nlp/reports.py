@@ -31,7 +31,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from nlp.clauses import segmentation, sentence_of_token
+from nlp.clauses import segmentation, sentence_of_token, unwrapped_text
 from nlp.findings import Finding
 from nlp.pipeline import doc_text, set_findings
 
@@ -40,7 +40,7 @@ _NEGATIONS = frozenset(
     "werent weren't dont don't "
     # as people type them: "havnt reported that 1 yet", "i aint told no one", "hadnt rung"
     "havnt havn't hav'nt hvnt hadnt hadn't aint ain't didint dint didn isnt isn't arent aren't "
-    "no nobody noone cannot cant can't couldnt couldn't wouldnt wouldn't didnot".split()
+    "no nobody noone none cannot cant can't couldnt couldn't wouldnt wouldn't didnot".split()
 )
 # A report verb that is also an auxiliary ("did a report", but "didn't ring them")
 _AUXILIARIES = frozenset({"did", "do", "does"})
@@ -215,6 +215,10 @@ def find_agencies(doc: Doc) -> list[Finding]:
 
 
 def _agencies(doc: Doc, matchers: _Matchers) -> list[Finding]:
+    # a hard-wrapped mail splits "community\nsafety team": read the text with its wraps undone
+    unwrapped = unwrapped_text(doc_text(doc))
+    if unwrapped is not None:
+        doc = _make_doc(doc.vocab, unwrapped)
     spans = []
     for match_id, start, end in matchers.agencies(doc):
         spans.append((start, end, doc.vocab.strings[match_id]))
@@ -233,7 +237,25 @@ def _agencies(doc: Doc, matchers: _Matchers) -> list[Finding]:
         out.append(
             Finding(label, span.start_char, span.end_char, f"agency phrase for {label}", span.text)
         )
+    # "Dartford BC", "Hart DC", "Leicester CC", "Hartlepool BC's ASB team": a council abbreviated
+    text = doc_text(doc)
+    if "C" in text:
+        taken = [(f.start, f.end) for f in out]
+        for m in _COUNCIL_ABBREVIATION.finditer(text):
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                out.append(
+                    Finding("council", m.start(), m.end(), "agency phrase for council", m.group(0))
+                )
+        out.sort(key=lambda f: f.start)
     return out
+
+
+# A council named by its place and an abbreviation (case as written): "Dartford BC", "Hart DC",
+# "Stockton-on-Tees BC", "Leicester CC", "Kirklees MBC".
+# Not "Yesterday DC Smith came": a detective constable before a name.
+_COUNCIL_ABBREVIATION = re.compile(
+    r"\b[A-Z][a-z]+(?:[- ][A-Za-z]+){0,2}\s+(?:BC|DC|CC|MBC|UA)\b(?!\s+[A-Z][a-z])"
+)
 
 
 _PRONOUNS = frozenset("her him them they 'em em".split())
@@ -300,6 +322,62 @@ def _negated(doc: Doc, token_index: int) -> bool:
     return False
 
 
+# A report only supposed, threatened or feared: "if I rang the police", "unless you ring the
+# council", "too scared to report it", "daren't call 101", "in case I phone them".
+_SUPPOSED = frozenset(
+    "if unless whether case scared afraid frightened terrified dare daren't darent "
+    # planned, not made: "might ring the council", "I'll report it", "gonna tell the housing"
+    # (spaCy splits "gonna" and "wanna" into "gon" + "na", "wan" + "na")
+    "might will 'll ’ll shall gonna gon going intend intending plan planning want wanna wan".split()
+)
+_SUPPOSED_REACH = 3  # tokens before the cue
+# Words that make a report only supposed when "to" follows them ("scared to", "going to").
+_BEFORE_TO = frozenset(
+    "scared afraid frightened terrified going intend intending plan planning want".split()
+)
+
+
+# What may follow a negated "ring/call/phone" with nobody named: "didn't ring, what's the point",
+# "never rang because ...", "didnt call anyone".
+_BARE_AFTER = frozenset(
+    "anyone anybody nobody no one because cos coz as whats what's what it that this about".split()
+)
+
+
+# "As for reporting:", "Regarding reports,", "In terms of reporting -", "Re reporting:": a heading
+# over the reports told next, not a report.
+_HEADING_BEFORE = re.compile(
+    r"(?:as\s+for|as\s+to|regarding|re|about|in\s+terms\s+of|with\s+regard\s+to|on\s+the"
+    r"\s+subject\s+of|in\s+respect\s+of)\s*$",
+    re.I,
+)
+
+
+def _heading(doc: Doc, start: int, end: int) -> bool:
+    """Whether the cue is a heading word ("As for reporting:") over the reports told after it."""
+    if doc[start].lower_ not in {"reporting", "reports", "report"} or end >= len(doc):
+        return False
+    if doc[end].text not in {":", ",", "-", "–"}:
+        return False
+    sent_start = sentence_of_token(doc)[0][start]
+    before = doc[max(sent_start, start - 5) : start].text
+    return bool(_HEADING_BEFORE.search(before))
+
+
+def _hypothetical(doc: Doc, token_index: int) -> bool:
+    """Whether the cue is a report only supposed or feared, not one made."""
+    sent_start = sentence_of_token(doc)[0][token_index]
+    for j in range(max(sent_start, token_index - _SUPPOSED_REACH), token_index):
+        word = doc[j].lower_
+        if word in _SUPPOSED and not (word == "case" and doc[j - 1].lower_ != "in"):
+            # "too scared to ring 101", "going to ring"; not "I was scared so I rang 101", "set
+            # one going, I reported it"
+            if word in _BEFORE_TO and doc[j + 1].lower_ != "to":
+                continue
+            return True
+    return False
+
+
 def _until_follows(doc: Doc, end: int) -> bool:
     sent_end = sentence_of_token(doc)[1][end - 1]
     # "didnt email the council's environmental health about it till 2 September"
@@ -315,6 +393,12 @@ def find_reports(doc: Doc) -> tuple[list[Finding], list[Finding], list[Finding]]
         span = doc.char_span(finding.start, finding.end, alignment_mode="expand")
         if span is not None:
             agency_by_token[span.start] = finding
+    # the token just after each agency phrase -> its label ("police" + "report")
+    agency_before_token: dict[int, str] = {}
+    for finding in agencies:
+        span = doc.char_span(finding.start, finding.end, alignment_mode="expand")
+        if span is not None:
+            agency_before_token[span.end] = finding.label
     cues: list[Finding] = []
     used_tokens: set[int] = set()
     covered: set[int] = set()
@@ -343,7 +427,14 @@ def find_reports(doc: Doc) -> tuple[list[Finding], list[Finding], list[Finding]]
             for j in range(end, clause_end)
             if j in agency_by_token and not _denied(doc, j, end, covered)
         ]
+        if label == "REPORT_DIRECT" and start in agency_before_token:
+            # "the police report", "my council complaint": the body named as the report's kind
+            named = [agency_before_token[start], *named]
         negated = _negated(doc, start)
+        if _heading(doc, start, end):
+            continue  # "As for reporting: I rang ...": what follows says who was told
+        if _hypothetical(doc, start):
+            continue  # "he'd put me through my window if I rang the police": no report made
         if label == "REPORT_TO" and start > 0 and doc[start - 1].lower_ in _DEMONSTRATIVES:
             continue  # "this email ... shared with the police": a thing named, not a report made
         if (
@@ -359,6 +450,13 @@ def find_reports(doc: Doc) -> tuple[list[Finding], list[Finding], list[Finding]]
                 doc[j].lower_ in matchers.anyone_words for j in range(end, min(clause_end, end + 3))
             )
             to_you = end < len(doc) and doc[end].lower_ in {"you", "u", "ya"}
+            # "didnt ring, whats the point", "never bothered calling": no report, to no one
+            bare = (
+                negated
+                and (end >= len(doc) or doc[end].is_punct or doc[end].lower_ in _BARE_AFTER)
+                and span.text.lower() not in _AUXILIARIES
+            )
+            anyone = anyone or (bare and (first is None or first - end > _AGENCY_WINDOW))
             if (first is None or first - end > _AGENCY_WINDOW) and not anyone and to_you:
                 named = []  # "I rang you on Monday": the recipient, known to the assembler
             elif (first is None or first - end > _AGENCY_WINDOW) and not anyone:
@@ -390,11 +488,12 @@ def find_reports(doc: Doc) -> tuple[list[Finding], list[Finding], list[Finding]]
 # field, at least one field after it, then the agency's.
 _FIELD_SEPARATOR = r"(?:[ \t]+[-–][ \t]+|[ \t]*\|[ \t]*|\t[ \t]*)"
 _LOG_FIELD = re.compile(
-    r"^[ \t]*(?:\|[ \t]*)?(?:[-*•–][ \t]+)?\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?"
+    r"^[ \t]*(?:\|[ \t]*)?(?:[-*•–][ \t]+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?[ \t]+)?"
+    r"\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?"
     + _FIELD_SEPARATOR
     + r"[^\n]*?"
     + _FIELD_SEPARATOR
-    + r"(?:the[ \t]+|rang[ \t]+(?:the[ \t]+)?|[A-Z][\w.&'-]*[ \t]+)?$",
+    + r"(?:the[ \t]+|rang[ \t]+(?:the[ \t]+)?|(?:[A-Z][\w.&'-]*[ \t]+){1,2})?$",
     re.I | re.M,
 )
 

@@ -12,7 +12,12 @@ from dataclasses import replace
 
 from nlp.dates.mention import DateAnchor, DateMention
 
-_RIGHT_THEN_WRONG = re.compile(r"\s*,?\s*(and\s+|but\s+)?not\s+(on\s+)?$", re.IGNORECASE)
+# "the 14th not the 15th", "last Monday the lights not the Sunday", "Monday, the fire, not
+# Sunday": what was moved may be named between the two
+_RIGHT_THEN_WRONG = re.compile(
+    r"\s*,?\s*(?:(?:the|that|this|my|our)\s+[a-z]+\s*,?\s*)?(and\s+|but\s+)?not\s+(on\s+)?$",
+    re.IGNORECASE,
+)
 _WRONG_THEN_RIGHT = re.compile(r"\s*,?\s*(but|it\s+was|rather|,)\s*(on\s+)?$", re.IGNORECASE)
 _NOT_BEFORE = re.compile(r"\bnot\s+(on\s+)?$", re.IGNORECASE)
 _MEANT_BEFORE = re.compile(
