@@ -32,6 +32,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -209,6 +210,12 @@ def text_sentence_bounds(text: str) -> list[tuple[int, int]]:
     any other line break or blank line does, as does ``.``/``!``/``?`` before whitespace (except
     after titles and abbreviations such as "Mrs." and "Ref.").
     """
+    return list(_text_sentence_bounds(text))
+
+
+# A few: a chat's account is cut again for each of its messages (the hate recogniser's context).
+@lru_cache(maxsize=16)
+def _text_sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
     bounds: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
@@ -220,7 +227,7 @@ def text_sentence_bounds(text: str) -> list[tuple[int, int]]:
         bounds.append((start, end))
         start = end
     bounds.append((start, len(text)))
-    return [(s, e) for s, e in bounds if text[s:e].strip()]
+    return tuple((s, e) for s, e in bounds if text[s:e].strip())
 
 
 _CONTRAST_WORD = re.compile(r"(?:" + "|".join(CONTRAST_WORDS) + r")\b")
