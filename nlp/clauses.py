@@ -221,13 +221,26 @@ def _text_sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
     for match in _SENTENCE_END.finditer(text):
         end = match.end()
         if match.group(0).startswith("."):
-            before = re.search(r"(\w+)\.+$", text[start : match.start() + 1])
-            if before and before.group(1).lower() in _ABBREVIATIONS:
+            before = _word_before_dots(text[start : match.start() + 1])
+            if before and before.lower() in _ABBREVIATIONS:
                 continue
         bounds.append((start, end))
         start = end
     bounds.append((start, len(text)))
     return tuple((s, e) for s, e in bounds if text[s:e].strip())
+
+
+def _word_before_dots(chunk: str) -> str | None:
+    r"""The word ``re.search(r"(\w+)\.+$", chunk)`` finds before the dots ``chunk`` ends with (a
+    chunk ending in "."), read from the end: the search tried every start, the whole sentence
+    again at each full stop."""
+    body = chunk.rstrip(".")
+    if len(body) == len(chunk):
+        return None
+    start = len(body)
+    while start and (body[start - 1].isalnum() or body[start - 1] == "_"):  # what \w matches
+        start -= 1
+    return body[start:] or None
 
 
 _CONTRAST_WORD = re.compile(r"(?:" + "|".join(CONTRAST_WORDS) + r")\b")

@@ -58,7 +58,7 @@ from nlp.lexicon import (
     source_all,
 )
 from nlp.lexicon import vocabulary as words_of
-from nlp.prefilter import grams, may_match_source
+from nlp.prefilter import SourceFilter, grams, may_match_source
 from trigger.vocabulary import HateStrand
 
 KEY = "hate"
@@ -612,13 +612,16 @@ def _rule_candidates(compiled: _Compiled, sentence: Sentence, index: int) -> lis
     directed = not compiled.abuse_words.isdisjoint(words) or bool(
         compiled.victim_directed.search(canon)
     )
+    passing: set[str] | None = None  # the rules the prefilter lets through, when first needed
     for gate, group in compiled.rules:
         if gate is not None and gate.isdisjoint(words):
             continue
         for rule in group:
             if rule.anchor is not None and rule.anchor.isdisjoint(words):
                 continue
-            if not rule.may_match(canon, grams(canon)):
+            if passing is None:
+                passing = _rule_filter().passing(canon, grams(canon))
+            if rule.source not in passing:  # rule.may_match(canon, ...), for every rule at once
                 continue
             for match in rule.pattern.finditer(canon):
                 before = canon[: match.start()]
@@ -636,6 +639,12 @@ def _rule_candidates(compiled: _Compiled, sentence: Sentence, index: int) -> lis
                 needs_context = rule.needs_context and not aimed
                 out.append(_Candidate(rule.strand, start, end, rule.name, index, needs_context))
     return out
+
+
+@cache
+def _rule_filter() -> SourceFilter:
+    """The prefilter of every rule (:mod:`nlp.prefilter`), built on first use."""
+    return SourceFilter(rule.source for _gate, group in _compiled().rules for rule in group)
 
 
 def _keep(
