@@ -35,6 +35,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from spacy.language import Language
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 
 from nlp.lexicon import Sentence, sentences
@@ -329,6 +330,12 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+@lru_cache(maxsize=8)
+def _hashes(strings: StringStore, words: frozenset[str]) -> frozenset[int]:
+    """The ids of ``words`` in a vocabulary's strings (added once, not for every Doc)."""
+    return frozenset(strings.add(word) for word in words)
+
+
 def segment_doc(doc: Doc, settings: ClauseSettings | None = None) -> Segmentation:
     """Every cut of a Doc whose sentences the sentencizer has set."""
     settings = settings or ClauseSettings()
@@ -348,8 +355,8 @@ def segment_doc(doc: Doc, settings: ClauseSettings | None = None) -> Segmentatio
     starts, ends = [0] * n, [n] * n
     if annotated:
         for first, last in spacy_sentences:
-            for i in range(first, last):
-                starts[i], ends[i] = first, last
+            starts[first:last] = [first] * (last - first)
+            ends[first:last] = [last] * (last - first)
     sentence_clauses = tuple(
         Clause(Cut.SENTENCE, idx[a], end_of[b - 1]) for a, b in spacy_sentences if b > a
     )
@@ -362,7 +369,7 @@ def segment_doc(doc: Doc, settings: ClauseSettings | None = None) -> Segmentatio
     paragraph = [
         (s, ordered[i + 1] if i + 1 < len(ordered) else len(text)) for i, s in enumerate(ordered)
     ]
-    break_words = {doc.vocab.strings.add(word) for word in settings.report_clause_breaks}
+    break_words = _hashes(doc.vocab.strings, settings.report_clause_breaks)
     breaks = frozenset(
         j
         for j, (start, length, lower, space) in enumerate(rows)

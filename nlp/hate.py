@@ -613,11 +613,13 @@ def _rule_candidates(compiled: _Compiled, sentence: Sentence, index: int) -> lis
         compiled.victim_directed.search(canon)
     )
     passing: set[str] | None = None  # the rules the prefilter lets through, when first needed
+    # the sentence's gate and anchor words: a few, where its n-grams are many
+    present = words & _anchor_words()
     for gate, group in compiled.rules:
-        if gate is not None and gate.isdisjoint(words):
+        if gate is not None and gate.isdisjoint(present):
             continue
         for rule in group:
-            if rule.anchor is not None and rule.anchor.isdisjoint(words):
+            if rule.anchor is not None and rule.anchor.isdisjoint(present):
                 continue
             if passing is None:
                 passing = _rule_filter().passing(canon, grams(canon))
@@ -645,6 +647,17 @@ def _rule_candidates(compiled: _Compiled, sentence: Sentence, index: int) -> lis
 def _rule_filter() -> SourceFilter:
     """The prefilter of every rule (:mod:`nlp.prefilter`), built on first use."""
     return SourceFilter(rule.source for _gate, group in _compiled().rules for rule in group)
+
+
+@cache
+def _anchor_words() -> frozenset[str]:
+    """Every gate and anchor word of the rules (a sentence's other n-grams decide none)."""
+    words: set[str] = set()
+    for gate, group in _compiled().rules:
+        words.update(gate or ())
+        for rule in group:
+            words.update(rule.anchor or ())
+    return frozenset(words)
 
 
 def _keep(
