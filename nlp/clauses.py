@@ -32,8 +32,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 
 from spacy.language import Language
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 
 from nlp.lexicon import Sentence, sentences
@@ -230,20 +232,39 @@ def text_sentence_bounds(text: str) -> list[tuple[int, int]]:
     any other line break or blank line does, as does ``.``/``!``/``?`` before whitespace (except
     after titles and abbreviations such as "Mrs." and "Ref.").
     """
+    return list(_text_sentence_bounds(text))
+
+
+# A few: a chat's account is cut again for each of its messages (the hate recogniser's context).
+@lru_cache(maxsize=16)
+def _text_sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
     bounds: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
         end = match.end()
         if match.group(0).startswith("."):
-            before = re.search(r"(\w+)\.+$", text[start : match.start() + 1])
-            if before and before.group(1).lower() in _ABBREVIATIONS:
+            before = _word_before_dots(text[start : match.start() + 1])
+            if before and before.lower() in _ABBREVIATIONS:
                 continue
             if before and _MONTH_BEFORE_DAY.match(text, match.start() - len(before.group(1))):
                 continue
         bounds.append((start, end))
         start = end
     bounds.append((start, len(text)))
-    return [(s, e) for s, e in bounds if text[s:e].strip()]
+    return tuple((s, e) for s, e in bounds if text[s:e].strip())
+
+
+def _word_before_dots(chunk: str) -> str | None:
+    r"""The word ``re.search(r"(\w+)\.+$", chunk)`` finds before the dots ``chunk`` ends with (a
+    chunk ending in "."), read from the end: the search tried every start, the whole sentence
+    again at each full stop."""
+    body = chunk.rstrip(".")
+    if len(body) == len(chunk):
+        return None
+    start = len(body)
+    while start and (body[start - 1].isalnum() or body[start - 1] == "_"):  # what \w matches
+        start -= 1
+    return body[start:] or None
 
 
 _CONTRAST_WORD = re.compile(r"(?:" + "|".join(CONTRAST_WORDS) + r")\b")
@@ -332,6 +353,12 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+@lru_cache(maxsize=8)
+def _hashes(strings: StringStore, words: frozenset[str]) -> frozenset[int]:
+    """The ids of ``words`` in a vocabulary's strings (added once, not for every Doc)."""
+    return frozenset(strings.add(word) for word in words)
+
+
 def segment_doc(doc: Doc, settings: ClauseSettings | None = None) -> Segmentation:
     """Every cut of a Doc whose sentences the sentencizer has set."""
     settings = settings or ClauseSettings()
@@ -351,8 +378,8 @@ def segment_doc(doc: Doc, settings: ClauseSettings | None = None) -> Segmentatio
     starts, ends = [0] * n, [n] * n
     if annotated:
         for first, last in spacy_sentences:
-            for i in range(first, last):
-                starts[i], ends[i] = first, last
+            starts[first:last] = [first] * (last - first)
+            ends[first:last] = [last] * (last - first)
     sentence_clauses = tuple(
         Clause(Cut.SENTENCE, idx[a], end_of[b - 1]) for a, b in spacy_sentences if b > a
     )
@@ -365,7 +392,7 @@ def segment_doc(doc: Doc, settings: ClauseSettings | None = None) -> Segmentatio
     paragraph = [
         (s, ordered[i + 1] if i + 1 < len(ordered) else len(text)) for i, s in enumerate(ordered)
     ]
-    break_words = {doc.vocab.strings.add(word) for word in settings.report_clause_breaks}
+    break_words = _hashes(doc.vocab.strings, settings.report_clause_breaks)
     breaks = frozenset(
         j
         for j, (start, length, lower, space) in enumerate(rows)

@@ -59,7 +59,7 @@ from nlp.lexicon import (
     source_all,
 )
 from nlp.lexicon import vocabulary as words_of
-from nlp.prefilter import grams, may_match_source
+from nlp.prefilter import SourceFilter, grams, may_match_source
 from trigger.vocabulary import HateStrand
 
 KEY = "hate"
@@ -610,13 +610,18 @@ def _rule_candidates(compiled: _Compiled, sentence: Sentence, index: int) -> lis
     directed = not compiled.abuse_words.isdisjoint(words) or bool(
         compiled.victim_directed.search(canon)
     )
+    passing: set[str] | None = None  # the rules the prefilter lets through, when first needed
+    # the sentence's gate and anchor words: a few, where its n-grams are many
+    present = words & _anchor_words()
     for gate, group in compiled.rules:
-        if gate is not None and gate.isdisjoint(words):
+        if gate is not None and gate.isdisjoint(present):
             continue
         for rule in group:
-            if rule.anchor is not None and rule.anchor.isdisjoint(words):
+            if rule.anchor is not None and rule.anchor.isdisjoint(present):
                 continue
-            if not rule.may_match(canon, grams(canon)):
+            if passing is None:
+                passing = _rule_filter().passing(canon, grams(canon))
+            if rule.source not in passing:  # rule.may_match(canon, ...), for every rule at once
                 continue
             for match in rule.pattern.finditer(canon):
                 before = canon[: match.start()]
@@ -634,6 +639,23 @@ def _rule_candidates(compiled: _Compiled, sentence: Sentence, index: int) -> lis
                 needs_context = rule.needs_context and not aimed
                 out.append(_Candidate(rule.strand, start, end, rule.name, index, needs_context))
     return out
+
+
+@cache
+def _rule_filter() -> SourceFilter:
+    """The prefilter of every rule (:mod:`nlp.prefilter`), built on first use."""
+    return SourceFilter(rule.source for _gate, group in _compiled().rules for rule in group)
+
+
+@cache
+def _anchor_words() -> frozenset[str]:
+    """Every gate and anchor word of the rules (a sentence's other n-grams decide none)."""
+    words: set[str] = set()
+    for gate, group in _compiled().rules:
+        words.update(gate or ())
+        for rule in group:
+            words.update(rule.anchor or ())
+    return frozenset(words)
 
 
 def _keep(

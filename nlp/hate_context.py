@@ -331,7 +331,7 @@ def repair(
 def _as_slur(
     word: str, lexicon: ObfuscationLexicon, slurs: Mapping[str, HateStrand], plain: frozenset[str]
 ) -> str | None:
-    resolved = word if word in slurs else lexicon.resolve(word)
+    resolved = word if word in slurs else lexicon.resolve_cached(word)
     if resolved is None:
         return None
     base = resolved if resolved in slurs else resolved.rstrip("s")

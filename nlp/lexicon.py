@@ -99,6 +99,10 @@ def expand(template: str, macros: Mapping[str, str]) -> str:
 # --- obfuscation -------------------------------------------------------------------------------
 
 
+# The most tokens an :class:`ObfuscationLexicon` remembers the resolution of.
+_MEMO_SIZE = 50_000
+
+
 class ObfuscationLexicon:
     """Resolves obfuscated spellings of a closed set of words (slurs, insults, hostile words).
 
@@ -135,6 +139,18 @@ class ObfuscationLexicon:
             for form in _inflections(word):
                 self._by_len_first.setdefault((len(form), form[0]), []).append(form)
             self._squeezed.setdefault(_squeeze(word), word)
+        self._memo: dict[str, str | None] = {}
+
+    def resolve_cached(self, token: str) -> str | None:
+        """:meth:`resolve`, remembered per token (the words of a text repeat; a few tens of
+        thousands are kept)."""
+        memo = self._memo
+        if token in memo:
+            return memo[token]
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        found = memo[token] = self.resolve(token)
+        return found
 
     def resolve(self, token: str) -> str | None:
         """The lexicon word (or inflected form) ``token`` spells, or None."""
@@ -230,32 +246,51 @@ def sentences(
 def _sentences(
     text: str, bounds: tuple[tuple[int, int], ...], lexicon: ObfuscationLexicon | None
 ) -> tuple[Sentence, ...]:
-    """Canonicalise each stretch of ``text`` (see the module docstring)."""
-    result: list[Sentence] = []
-    for start, end in bounds:
-        _append_sentence(result, text, start, end, lexicon)
-    return tuple(result)
+    """Canonicalise each stretch of ``text`` (see the module docstring).
+
+    With a ``lexicon``, the plain sentences (cached: the risk, exclusion and party recognisers
+    read them too) are resolved against it, not tokenized again."""
+    if lexicon is None:
+        result: list[Sentence] = []
+        for start, end in bounds:
+            _append_sentence(result, text, start, end)
+        return tuple(result)
+    return tuple(_resolved(s, lexicon) for s in _sentences(text, bounds, None))
 
 
-def _append_sentence(
-    result: list[Sentence], text: str, start: int, end: int, lexicon: ObfuscationLexicon | None
-) -> None:
-    tokens = [
+def _append_sentence(result: list[Sentence], text: str, start: int, end: int) -> None:
+    tokens = tuple(
         Token(_canonical_word(m.group(0)), m.start(), m.end())
         for m in _TOKEN.finditer(text, start, end)
-    ]
-    tokens = [Token(t.text, t.start, t.end) for t in _join_spaced_letters(tokens, lexicon)]
-    if lexicon is not None:
-        tokens = [Token(lexicon.resolve(t.text) or t.text, t.start, t.end) for t in tokens]
-    if not tokens:
-        return
+    )
+    if tokens:
+        result.append(_sentence(tokens))
+
+
+def _sentence(tokens: tuple[Token, ...]) -> Sentence:
     starts: list[int] = []
     pos = 0
     for token in tokens:
         starts.append(pos)
         pos += len(token.text) + 1
     canon = " ".join(t.text for t in tokens)
-    result.append(Sentence(tokens[0].start, tokens[-1].end, tuple(tokens), canon, tuple(starts)))
+    return Sentence(tokens[0].start, tokens[-1].end, tokens, canon, tuple(starts))
+
+
+def _resolved(sentence: Sentence, lexicon: ObfuscationLexicon) -> Sentence:
+    """A plain sentence with spaced-out letters joined and obfuscated words resolved."""
+    resolve = lexicon.resolve_cached
+    tokens: list[Token] = []
+    changed = False
+    for token in _join_spaced_letters(list(sentence.tokens), lexicon):
+        word = resolve(token.text) or token.text
+        if word != token.text:
+            token = Token(word, token.start, token.end)
+            changed = True
+        tokens.append(token)
+    if not changed and len(tokens) == len(sentence.tokens):
+        return sentence  # nothing to resolve: the same sentence
+    return _sentence(tuple(tokens))
 
 
 def _join_spaced_letters(tokens: list[Token], lexicon: ObfuscationLexicon | None) -> list[Token]:

@@ -184,3 +184,18 @@ def test_recogniser_reading_a_doc_the_clauses_component_did_not_cut_then_error()
     doc = nlp.make_doc("They came round again.")
     with pytest.raises(ValueError, match="'clauses' component did not run"):
         segmentation(doc)
+
+
+def test_the_findings_spans_are_spacy_s_expanded_char_spans() -> None:
+    # nlp.pipeline.expanded_span bisects token offsets instead of asking spaCy: the same tokens
+    # as doc.char_span(..., alignment_mode="expand") for any offsets, in range or not
+    from nlp.pipeline import blank_english, expanded_span
+
+    nlp = blank_english()
+    text = "  On 9 Nov. they  smashed\nthe shed;  I rang 101 (ref 12/345).  "
+    doc = nlp.make_doc(text)
+    for start in range(-2, len(text) + 3):
+        for end in range(start, len(text) + 3):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            expected = None if span is None else (span.start, span.end)
+            assert expanded_span(doc, start, end) == expected, (start, end)

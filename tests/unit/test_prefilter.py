@@ -178,3 +178,27 @@ def test_a_regex_s_quick_test_agrees_with_its_search() -> None:
     assert needed is not None
     for text in ["jewish folk", "muslims", "a mus lim", "ewi", "", "people"]:
         assert may_match(pattern, text, grams(text)) == (needed.search(text) is not None)
+
+
+def test_one_filter_for_many_rules_answers_as_each_rule_s_own_test() -> None:
+    # SourceFilter (the hate recogniser's one test per sentence) must let through exactly the
+    # rules may_match_source would, rule by rule, on every sentence
+    from nlp.prefilter import SourceFilter, grams, may_match_source
+
+    compiled = _compiled()
+    sources = [rule.source for _, group in compiled.rules for rule in group]
+    texts = [case.text for case in HATEFUL + NEUTRAL]
+    canons = [
+        s.canon
+        for text in texts
+        for s in sentences(text, segment_text(text).bounds(Cut.TEXT_SENTENCE), compiled.lexicon)
+    ]
+    canons += ["ab", "", "muslim", "go back", "jewish folk"]
+    rule_filter = SourceFilter(sources)
+    let_through = 0
+    for canon in canons:
+        passing = rule_filter.passing(canon, grams(canon))
+        expected = {s for s in sources if may_match_source(s, canon, grams(canon))}
+        assert passing == expected, canon
+        let_through += len(expected)
+    assert let_through > len(canons)  # some rules pass, beyond the ones with no test
