@@ -246,7 +246,7 @@ def _text_sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
             before = _word_before_dots(text[start : match.start() + 1])
             if before and before.lower() in _ABBREVIATIONS:
                 continue
-            if before and _MONTH_BEFORE_DAY.match(text, match.start() - len(before.group(1))):
+            if before and _MONTH_BEFORE_DAY.match(text, match.start() - len(before)):
                 continue
         bounds.append((start, end))
         start = end

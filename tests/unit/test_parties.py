@@ -61,7 +61,10 @@ def own(
         ("I'm Aisha Khan's daughter and I'm writing about her neighbours.", "daughter"),
         ("Please see below.\n\nKind regards,\nJo Bell\nWard Councillor, Elm Park", "councillor"),
         ("Regards\nKirsty Rowe\nFloating Support Worker\nHeadland Support", "support worker"),
-        ("hiya, texting about my nan, shes 88 and the kids keep egging her door", "grandson/granddaughter"),
+        (
+            "hiya, texting about my nan, shes 88 and the kids keep egging her door",
+            "grandson/granddaughter",
+        ),
     ],
 )
 def test_third_party_statement_gives_role_and_relationship(text: str, relationship: str) -> None:
