@@ -22,7 +22,7 @@ from functools import cache
 from typing import Any, Protocol
 
 from nlp.findings import Finding
-from nlp.hate_explained import MOTIVATION_RULES
+from nlp.hate_explained import MOTIVATION_RULES, rule_of
 from nlp.lexicon import load_data
 
 
@@ -72,11 +72,6 @@ def disclaims_previous(canon: str) -> bool:
     """True when a sentence denies what the sentence before it named ("I know what racist abuse
     looks like. This is not that.")."""
     return bool(deeds().disclaims_previous.search(canon))
-
-
-def rule_of(finding: Finding) -> str:
-    """The rule a hate finding came from (its explanation is "hate: <rule> -> <strand>")."""
-    return finding.explanation.removeprefix("hate: ").rsplit(" -> ", 1)[0]
 
 
 def is_reason(finding: Finding) -> bool:

@@ -64,12 +64,11 @@ def _explained(pairs: list[tuple[HateStrand, str]]) -> set[HateStrand]:
     return {strand for strand in acts - shown if stated - {strand}}
 
 
+def rule_of(finding: Finding) -> str:
+    """The rule a hate finding came from (its explanation is "hate: <rule> -> <strand>")."""
+    return finding.explanation.removeprefix("hate: ").rsplit(" -> ", 1)[0]
+
+
 def strands_explained_by_another(markers: Iterable[Finding]) -> set[HateStrand]:
-    """:func:`acts_explained` over hate findings (their explanation is "hate: <rule> -> <strand>")
-    of a whole account."""
-    return _explained(
-        [
-            (HateStrand(f.label), f.explanation.removeprefix("hate: ").rsplit(" -> ", 1)[0])
-            for f in markers
-        ]
-    )
+    """:func:`acts_explained` over hate findings of a whole account."""
+    return _explained([(HateStrand(f.label), rule_of(f)) for f in markers])

@@ -11,6 +11,7 @@ from functools import cache
 from typing import Any
 
 from nlp.lexicon import compile_all, expand, load_data
+from nlp.reporter_lists import community_macros
 
 
 @dataclass(frozen=True)
@@ -56,13 +57,7 @@ class PartyPatterns:
 def party_patterns() -> PartyPatterns:
     data = load_data("parties.json")
     community: dict[str, Any] = data["community"]
-    numbers = {k: int(v) for k, v in community["numbers"].items()}
-    macros = {
-        "NUM": r"(?:\d{1,3}|"
-        + "|".join(sorted(map(re.escape, numbers), key=len, reverse=True))
-        + ")",
-        "REPORT": community["report_words"],
-    }
+    numbers, macros = community_macros(community)
     identity = data["identity"]
     nested = {name: expand(value, data["macros"]) for name, value in data["macros"].items()}
     return PartyPatterns(

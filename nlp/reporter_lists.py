@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from nlp.lexicon import expand, load_data
 
@@ -47,17 +48,24 @@ class _Words:
         return any(self.writer.fullmatch(item.strip()) for item in _SEPARATOR.split(subject))
 
 
-@cache
-def _words() -> _Words:
-    data = load_data("parties.json")["community"]
-    lists = data["lists"]
-    numbers = {k: int(v) for k, v in data["numbers"].items()}
+def community_macros(community: dict[str, Any]) -> tuple[dict[str, int], dict[str, str]]:
+    """``parties.json``'s community numbers said in words ("four": 4) and the macros its
+    patterns use: ``{NUM}`` (a count in digits or words), ``{REPORT}`` (a report verb)."""
+    numbers = {k: int(v) for k, v in community["numbers"].items()}
     macros = {
         "NUM": r"(?:\d{1,3}|"
         + "|".join(sorted(map(re.escape, numbers), key=len, reverse=True))
         + ")",
-        "REPORT": data["report_words"],
+        "REPORT": community["report_words"],
     }
+    return numbers, macros
+
+
+@cache
+def _words() -> _Words:
+    data = load_data("parties.json")["community"]
+    lists = data["lists"]
+    numbers, macros = community_macros(data)
     return _Words(
         end=re.compile(expand(lists["end"], macros)),
         boundary=re.compile(lists["boundary"]),
