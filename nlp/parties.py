@@ -31,6 +31,7 @@ from nlp.party_words import (
     BODY_ADDRESS,
     BODY_NAME,
     CONDITION,
+    IDENTITY_KEPT,
     IDENTITY_ONLY,
     NAME_ANSWER,
     NAME_PROMPT,
@@ -422,6 +423,10 @@ def answer_cues(answer: str, prompt: str | None) -> list[Finding]:
         ]
     if not compiled.prompt_consent.search(asked_question(prompt).lower()):
         return []
+    if NAME_PROMPT.search(prompt.lower()) and IDENTITY_KEPT.search(
+        answer.lower().replace("\u2019", "'")
+    ):
+        return []  # "we'll need your name ..." - "no. i want to stay anonymous": the name refused
     answers = (
         (compiled.answer_no, PartyCue.CONSENT_REFUSED),
         (compiled.answer_yes, PartyCue.CONSENT_GIVEN),

@@ -33,6 +33,15 @@ ANONYMITY = re.compile(
     r"(?:give|giving|tell|telling) (?:you )?(?:my|our) (?:name|names|full name)\b"
     r"|\bwithout (?:giving )?(?:my|our) names?\b"
 )
+# An answer to a bot that asks for the name (and says what is shared) that keeps the writer's
+# identity back ("no. i want to stay anonymous", "No - I don't want to be identified", "nah they'd
+# know it was me"): the "no" refuses the name, which is anonymity, not consent to share.
+IDENTITY_KEPT = re.compile(
+    r"\banonym|\banon\b|\bidentif|\bwho i am\b|\b(?:it's|its|it is|it was|it were) me\b"
+    r"|(?:\bnot|n't|\bdont|\bwont|\bcant|\bno) (?:going to |gonna |want to |wanting to )?"
+    r"(?:give|giving|say|saying|tell|telling|leave|leaving|share|sharing) (?:you )?(?:my|our|a|any)"
+    r" (?:name|names|full name|details)\b"
+)
 IDENTITY_ONLY = re.compile(
     r"\b(?:know|knowing|knows|find out|finding out|to learn|work out) (?:that )?(?:it's|its|it is"
     r"|it was|who i am|who we are|who it is|who it was|who's complaining|my name|where i live)"

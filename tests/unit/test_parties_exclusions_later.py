@@ -5,13 +5,26 @@ with controls that must not change.
 - A CPS or court decision told in one sentence and disputed a few sentences later by words that
   point back at it ("... but I cannot accept that decision") is the exclusion; a request for the
   case review in general is not.
+- The person a letter writes for, named after a comma or a dash ("her constituent, Mrs Eileen
+  Thwaite", "my client - Mr Lee Gough"), is the victim.
+- "No" to a bot that asks for the name (and says what is shared), with words that keep the
+  writer's identity back ("no. i want to stay anonymous"), refuses the name: anonymity (an
+  exclusion), not a refusal to share.
+- "Please share this with who you need to", "... with the relevant agencies", "... as you see
+  fit": consent.
+- Reporters listed by first name and house number ("mick hardy at 7, jordan at 11") are counted;
+  a count that closes the report's clause ("have all reported it, 5 of us separately") is the
+  number of reporters.
 """
 
 from __future__ import annotations
 
 import pytest
 
+from nlp.document import Person, SegmentKind
 from nlp.exclusions import find_exclusions
+from nlp.parties import Parties, PartyText, decide_parties_for_texts
+from trigger.vocabulary import Consent
 from trigger.vocabulary import Exclusion as E
 
 
@@ -84,3 +97,128 @@ def test_a_decision_disputed_a_few_sentences_later_is_the_exclusion(
 )
 def test_no_decision_exclusion_without_a_dispute_that_points_back_at_it(text: str) -> None:
     assert not excluded(text) & {E.CPS_DECISION, E.COURT_DECISION}
+
+
+_APPLICANT = Person("Sam Reed")
+
+
+def parties(text: str, sender: Person = _APPLICANT) -> Parties:
+    return decide_parties_for_texts([PartyText(text, SegmentKind.BODY)], sender=sender)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "I write on behalf of the MP regarding her constituent, Mrs Eileen Marsh of 4 Kiln "
+            "Road, who has asked us to contact you.",
+            "Eileen Marsh",
+        ),
+        (
+            "I am writing on behalf of my client, Mr Peter Dobbs, about his neighbours.",
+            "Peter Dobbs",
+        ),
+        ("Our tenant, Ms Ruth Orme, has had her windows broken twice.", "Ruth Orme"),
+        ("My constituent - Mr Lee Gough - has asked me to raise this.", "Lee Gough"),
+        ("I support my client: Mrs Hana Ali of 2 Elm Close.", "Hana Ali"),
+    ],
+)
+def test_the_person_written_for_is_named_after_a_comma_or_a_dash(text: str, want: str) -> None:
+    sender = Person("Jo Page", "jo.page@example.org")
+    assert want in (parties(text, sender).victim_name or "")
+
+
+def answered(answer: str, prompt: str) -> Consent:
+    parts = [PartyText(answer, SegmentKind.CHAT_USER, prompt=prompt)]
+    return decide_parties_for_texts(parts, sender=Person("Sam")).consent
+
+
+_NAME_AND_SHARING = (
+    "Thank you. To go ahead we will need your name and contact details, which we share only "
+    "with the agencies involved."
+)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "no. i want to stay anonymous",
+        "No thanks, I'd rather remain anonymous.",
+        "nope not giving my name",
+        "No - I don't want to be identified.",
+        "nah they'd know it was me",
+        "no, I'd rather not say who I am",
+        "No. Keep me anon please",
+    ],
+)
+def test_no_to_a_name_request_that_keeps_identity_back_is_no_refusal(answer: str) -> None:
+    assert answered(answer, _NAME_AND_SHARING) is Consent.NOT_STATED
+
+
+@pytest.mark.parametrize(
+    ("answer", "prompt"),
+    [
+        # asked only about sharing: a refusal, whatever the reason
+        ("no, I want to stay anonymous", "Are you happy for us to share this with the police?"),
+        ("no", "Are you happy for us to share this with the police?"),
+        # no words about identity: the "no" still answers the sharing
+        ("no, don't share it with anyone", _NAME_AND_SHARING),
+    ],
+)
+def test_no_to_a_sharing_question_is_still_a_refusal(answer: str, prompt: str) -> None:
+    assert answered(answer, prompt) is Consent.REFUSED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please share this with who you need to.",
+        "Please pass it on to whom you see fit.",
+        "Share this with the relevant agencies.",
+        "please send my details to the right people",
+        "Please use this information as you see fit.",
+        "Feel free to share this as needed.",
+        "you can share my details with who you like",
+    ],
+)
+def test_leave_to_share_with_whoever_is_needed_is_consent(text: str) -> None:
+    assert parties(text).consent is Consent.GIVEN
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please don't share this with anyone.",
+        "I don't know who you need to share this with.",
+        "Please tell me who I need to speak to.",
+    ],
+)
+def test_no_leave_to_share_is_no_consent(text: str) -> None:
+    assert parties(text).consent is not Consent.GIVEN
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("me, mick hardy at 7, jordan at 11 and mrs cole at 15 have all reported it", 4),
+        ("Me, Dawn at 3 and Bill from 12 have all complained to the council.", 3),
+        ("We have all reported it to the police, 5 of us separately.", 5),
+        ("rang 101 about it - all four of us.", 4),
+        ("The council has had complaints from us, the three of us in total.", 3),
+        ("me n jo at 9 both rang the police", 2),
+    ],
+)
+def test_reporters_named_by_house_number_or_counted_after_the_report(text: str, want: int) -> None:
+    assert parties(text).community_reporters == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I rang the police and two of us went out to look.",
+        "Me, the people at 12 and jordan at 11 have all complained.",
+        "Me, the kids at 40 and the man at 52 have all been out to look.",
+    ],
+)
+def test_no_count_from_a_count_that_is_not_of_reporters(text: str) -> None:
+    assert parties(text).community_reporters is None
