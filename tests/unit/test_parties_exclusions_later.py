@@ -222,3 +222,51 @@ def test_reporters_named_by_house_number_or_counted_after_the_report(text: str, 
 )
 def test_no_count_from_a_count_that_is_not_of_reporters(text: str) -> None:
     assert parties(text).community_reporters is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I give permission for my details to be shared.",
+        "I have no problem with you sharing it with the police.",
+        "I have no objection to you sharing this with the council.",
+        "I don't object to my details being shared.",
+        "She understands the information will be shared and is OK with that.",
+        "I'm aware my details will be passed to the police and council, that's fine.",
+        "Consent obtained from the tenant to share information.",
+        "The resident agreed to the referral.",
+        "She's agreed for us to refer this on her behalf.",
+    ],
+)
+def test_agreement_said_as_no_objection_or_as_a_fact_is_consent(text: str) -> None:
+    assert parties(text).consent is Consent.GIVEN
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can you not tell the council.",
+        "nothing to the landlord please.",
+        "I object to my information being shared.",
+        "Please keep this between you and the police.",
+        "Under no circumstances should my landlord be contacted.",
+    ],
+)
+def test_a_limit_on_sharing_said_any_way_is_a_refusal(text: str) -> None:
+    assert parties(text).consent is Consent.REFUSED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Consent has not been obtained yet.",
+        "I don't have any problem with the lads, it's their parents.",
+        "He was given permission to park there.",
+        "The police have not given us any problems.",
+        "I'm not going to object to the planning application.",
+        "The council agreed to a case review last year.",
+        "Nothing happened to the council's fence.",
+    ],
+)
+def test_the_same_words_about_other_things_say_nothing_of_consent(text: str) -> None:
+    assert parties(text).consent is Consent.NOT_STATED
