@@ -270,3 +270,35 @@ def test_a_limit_on_sharing_said_any_way_is_a_refusal(text: str) -> None:
 )
 def test_the_same_words_about_other_things_say_nothing_of_consent(text: str) -> None:
     assert parties(text).consent is Consent.NOT_STATED
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("We've all reported it - me, my neighbour Jean and the couple at 14.", 4),
+        ("We have all complained to the council: me, Sue at 4 and Mr Khan.", 3),
+        ("The residents' association has had complaints from 12 different households.", 12),
+        ("My neighbour at 22 also rang 101 that night.", 2),
+        ("Both my neighbours have reported it as well.", 3),
+        ("Each of the 6 flats on our landing has rung the police.", 6),
+        ("All five households have complained to the council.", 5),
+        ("It's not just me who has reported it, Dave across the road has too.", 2),
+        ("I rang 101 on Friday and mrs jones at 14 did too.", 2),
+    ],
+)
+def test_reporters_counted_however_the_text_counts_them(text: str, want: int) -> None:
+    assert parties(text).community_reporters == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Several neighbours have complained too.",
+        "The whole street has complained.",
+        "They have all complained, the Smiths, the Khans and me.",
+        "We've all been in touch with them - me and my husband.",
+        "Both of the dogs have been reported.",
+    ],
+)
+def test_reporters_the_text_does_not_count_stay_unknown(text: str) -> None:
+    assert parties(text).community_reporters is None
