@@ -302,3 +302,41 @@ def test_reporters_counted_however_the_text_counts_them(text: str, want: int) ->
 )
 def test_reporters_the_text_does_not_count_stay_unknown(text: str) -> None:
     assert parties(text).community_reporters is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("I am contacting you as ward councillor about a resident, Mr Ravi Patel.", "Ravi Patel"),
+        (
+            "This is Jane from Orbit. One of our tenants, Mr Lee Dunn, has been targeted.",
+            "Lee Dunn",
+        ),
+        (
+            "Hi, my grandad is being harassed by his neighbours, his name is Arthur Bell.",
+            "Arthur Bell",
+        ),
+        ("I look after my uncle, Peter Ross, and I'm applying for him.", "Peter Ross"),
+        ("We are writing as the residents' committee of Elm Court.", None),
+        ("My nan keeps getting picked on by the kids on her street.", None),
+    ],
+)
+def test_a_writer_acting_for_someone_else_is_a_third_party(text: str, name: str | None) -> None:
+    found = parties(text, Person("Jo Page", "jo.page@example.org"))
+    assert found.role == "third_party"
+    if name is not None:
+        assert name in (found.victim_name or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm reporting this for them to be evicted.",
+        "I am writing for him to be moved.",
+        "My son is being bullied, his name is Jack.",
+        "My mum and I are being harassed by the family upstairs.",
+        "One of our neighbours has been reported before.",
+    ],
+)
+def test_a_writer_in_the_household_or_asking_for_action_applies_as_the_victim(text: str) -> None:
+    assert parties(text).role == "victim"
