@@ -200,7 +200,11 @@ def _judged_next(rule: _Rule, body: str, following: list[str]) -> bool:
         return False
     reaction, persisting = rule.reaction, _persisting()
     # "The noise started again last week and it's a joke": judges the behaviour, not the court
-    return any(reaction.search(s) and not persisting.search(s) for s in following)
+    if any(reaction.search(s) and not persisting.search(s) for s in following):
+        return True
+    # "He was found not guilty. ... I don't accept the verdict": disputed by words that point
+    # back at the outcome
+    return _disputed_later(rule, following)
 
 
 @cache

@@ -68,6 +68,21 @@ DISPUTED_LATER = [
         "accept the ruling and want it reviewed.",
         E.COURT_DECISION,
     ),
+    (
+        "He got a suspended sentence in September. We were horrified. Nothing has happened "
+        "since, but we want the sentence looked at.",
+        E.COURT_DECISION,
+    ),
+    ("He was found not guilty at Crown Court. I don't accept the verdict.", E.COURT_DECISION),
+    (
+        "The court dismissed the injunction application last month, which I think was wrong.",
+        E.COURT_DECISION,
+    ),
+    (
+        "I was told the CPS would not take it further. It's been quiet since, so I'd just like "
+        "the decision reviewed.",
+        E.CPS_DECISION,
+    ),
 ]
 
 
@@ -93,6 +108,13 @@ def test_a_decision_disputed_a_few_sentences_later_is_the_exclusion(
         "handled my reports.",
         # a decision to charge, and a dispute of nothing
         "The CPS charged him in June. The trial is next year. We are waiting to hear.",
+        # a court outcome, then the behaviour or another body judged
+        "He was sentenced last week. The noise is still going on every night and I want the ASB "
+        "reviewed.",
+        "He was fined at court. He's still at it, I don't understand the council's decision.",
+        "He went to court for assaulting me, what he did was wrong.",
+        "He's due in court next week for the damage, which is wrong of him.",
+        "The court gave him an injunction which was the right decision. It's not being enforced.",
     ],
 )
 def test_no_decision_exclusion_without_a_dispute_that_points_back_at_it(text: str) -> None:
