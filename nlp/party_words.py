@@ -120,3 +120,20 @@ SPOUSE_MENTIONED = re.compile(
     r"\bmy (?:husband|wife|partner|hubby|missus|fiance|fiancee)\b(?!(?:'s)? and (?:i|me|myself)\b)"
 )
 SPOUSES_CARER = re.compile(r"\b(?:his|her) (?:[a-z-]+ )?carer\b")
+
+
+# An email address given for the victim in a third party's words: "she can be contacted on
+# ...", "his email is ...", "email her directly: ...", "Mr Paul Grey (paul.grey@...)"; not "her
+# daughter's email is ..." (someone else's). Read on the 80 characters before the address.
+EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+_WHO = r"(?:her|him|them|mum|dad|my mum|my dad|(?:mrs|mr|ms|miss|dr)\.? [a-z'-]+)"
+VICTIM_EMAIL_BEFORE = re.compile(
+    rf"(?:(?:contact|email|e-mail|reach|write to|message) {_WHO}(?: directly| herself| himself)?"
+    r"(?: (?:on|at|via|by email|by e-mail))?(?: (?:on|at))?"
+    r"|(?:she|he|they|mum|dad|(?:mrs|mr|ms|miss|dr)\.? [a-z'-]+) (?:can|may|could|would like to|"
+    r"would prefer to|prefers to|is happy to|are happy to) be (?:contacted|reached|emailed)"
+    r"(?: directly)?(?: by (?:email|e-mail))?(?: (?:on|at|via))?"
+    r"|(?:her|his|their|mum's|dad's|(?:mrs|mr|ms|miss|dr)\.? [a-z'-]+'s) (?:own )?(?:e-?mail"
+    r"(?: address)?|contact email)(?: address)? (?:is|:)"
+    r"|(?:mrs|mr|ms|miss|dr)\.? [a-z'-]+(?: [a-z'-]+)? ?[(<,:-])\s*:?\s*$"
+)

@@ -362,3 +362,31 @@ def test_a_writer_acting_for_someone_else_is_a_third_party(text: str, name: str 
 )
 def test_a_writer_in_the_household_or_asking_for_action_applies_as_the_victim(text: str) -> None:
     assert parties(text).role == "victim"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "I am writing on behalf of my client Mrs Ada Lamb. She can be contacted on "
+            "ada.lamb@example.net or by phone.",
+            "ada.lamb@example.net",
+        ),
+        ("I support Mr Ken Ford. His email is kford@example.com.", "kford@example.com"),
+        (
+            "Re: Mr Paul Grey (paul.grey@example.net)\nI am his support worker.",
+            "paul.grey@example.net",
+        ),
+        (
+            "I am his carer, Mr Ali Khan. Please email him directly at ak@example.com",
+            "ak@example.com",
+        ),
+        # someone else's address, or the writer's own
+        ("On behalf of my neighbour Mrs Vera Moss, her daughter's email is sue@example.com.", None),
+        ("I'm writing for my nan. You can email me on jo.page@example.org.", None),
+    ],
+)
+def test_an_address_given_for_the_victim_is_the_victim_email(text: str, want: str | None) -> None:
+    found = parties(text, Person("Jo Page", "jo.page@example.org"))
+    assert found.role == "third_party"
+    assert found.victim_email == want
