@@ -62,6 +62,7 @@ def _quiet_mailparser() -> None:
 
 _KNOWN_HEADERS = ("from", "date", "received", "message-id", "subject", "to", "mime-version")
 _REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|sv|antw)\s*(?:\[\d+\])?\s*:", re.I)
+_FORWARD_SUBJECT = re.compile(r"^\s*(?:fwd?|fw|wg|tr)\s*(?:\[\d+\])?\s*:", re.I)
 
 
 def parse_email(raw: bytes, *, max_bytes: int = MAX_DECODED_BYTES) -> Document:
@@ -105,6 +106,7 @@ def parse_email(raw: bytes, *, max_bytes: int = MAX_DECODED_BYTES) -> Document:
         reference=received_at,
         author=sender,
         in_reply=bool(subject and _REPLY_SUBJECT.match(subject)),
+        in_forward=bool(subject and _FORWARD_SUBJECT.match(subject)),
     )
     return Document(
         channel="email",

@@ -30,6 +30,14 @@ MAX_DEPTH = 6
 # Interleaved replies alternate own text and quotes; past this many blocks the rest is kept as
 # one writer's text (bounded work on hostile input).
 MAX_WRAPPED_BLOCKS = 50
+# A writer announcing the mail below as an account passed on ("her email is quoted below", "I am
+# forwarding ...", "see below"): an "On ..., X wrote:" block after it is X's account.
+_ANNOUNCED = re.compile(
+    r"\b(?:(?:quoted|copied|pasted|forwarded|set out|included|attached|is|are) below|below is"
+    r"|see (?:her|his|their|the)? ?(?:email|e-mail|message|account)? ?below|forward(?:ing|ed)"
+    r"|passing (?:this |it )?on)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -145,6 +153,7 @@ def _segment_region(
     depth: int,
     in_reply: bool,
     out: list[Segment],
+    in_forward: bool = False,
 ) -> None:
     """Segments of one writer's region: own words, then each wrapped message in turn."""
     for _ in range(MAX_WRAPPED_BLOCKS):
@@ -157,7 +166,10 @@ def _segment_region(
         if wrapped is None:
             break
         _own_segments(lines[: wrapped.marker_start], kind, reference, author, depth, out)
-        _wrapped_segments(lines, wrapped, reference, author, depth, in_reply, out)
+        passed_on = in_forward or _ANNOUNCED.search(
+            " ".join(line.content for line in lines[: wrapped.marker_start])
+        )
+        _wrapped_segments(lines, wrapped, reference, author, depth, in_reply, out, bool(passed_on))
         lines = lines[wrapped.main_end :]
         if all(_raw_blank(line) for line in lines):
             return
@@ -172,8 +184,14 @@ def _wrapped_segments(
     depth: int,
     in_reply: bool,
     out: list[Segment],
+    passed_on: bool = False,
 ) -> None:
-    """HEADER + FORWARDED (recursively) for a forward, one QUOTED segment for a quote."""
+    """HEADER + FORWARDED (recursively) for a forward, one QUOTED segment for a quote.
+
+    ``passed_on``: the subject marks a forward ("Fwd:") or the writer's own words announce the
+    mail below ("His email to our office is quoted below"), so a reply-style "On ..., X wrote:"
+    block is an account passed on (FORWARDED, X its author), not earlier correspondence.
+    """
     original = parse_person(wrapped.headers.get("from"))
     original_date = parse_header_date(wrapped.headers.get("date", ""))
     original_reference = original_date or reference
@@ -181,7 +199,10 @@ def _wrapped_segments(
         logger.debug("unparsed date in a wrapped message's headers")
     # A reply's quote, or an Outlook "Original Message" block in a reply ("Re:" subject), is
     # earlier correspondence, not an account being passed on.
-    quoted = wrapped.kind in ("reply", "quote") or (in_reply and not wrapped.explicit_forward)
+    passed_on = passed_on and wrapped.kind == "reply" and not in_reply
+    quoted = (wrapped.kind in ("reply", "quote") and not passed_on) or (
+        in_reply and not wrapped.explicit_forward
+    )
     # Quoting or forwarding one's own earlier mail ("On 14 Sep, Grace wrote: > ...") repeats
     # one's own account: it is BODY again (the sender's words), one level down, with its own
     # date as reference, never a third party's FORWARDED original.
@@ -196,7 +217,10 @@ def _wrapped_segments(
     header = lines[wrapped.marker_start : wrapped.main_start]
     _emit(out, header, SegmentKind.HEADER, original_reference, original, depth + 1)
     main = lines[wrapped.main_start : wrapped.main_end]
-    if wrapped.unindent:
+    quoted_main = passed_on and all(
+        line.content.startswith(">") or not line.content.strip() for line in main
+    )
+    if wrapped.unindent or quoted_main:  # a passed-on reply's "> " lines are the account
         main = [_unindent(line) for line in main]
     _segment_region(
         main,
@@ -216,12 +240,14 @@ def segment_message(
     author: Person | None,
     kind: SegmentKind = SegmentKind.BODY,
     in_reply: bool = False,
+    in_forward: bool = False,
 ) -> tuple[Segment, ...]:
     """Cut a message's text into ordered, non-overlapping segments.
 
     ``reference`` and ``author`` are the outer message's (its Date: and From:); ``in_reply``
     says the subject marks a reply ("Re:"), so an ambiguous "Original Message" block is taken as
-    quoted correspondence rather than a forwarded account.
+    quoted correspondence rather than a forwarded account; ``in_forward`` says it marks a forward
+    ("Fwd:"), so a reply-style "On ..., X wrote:" quote is the account passed on.
     """
     out: list[Segment] = []
     _segment_region(
@@ -232,6 +258,7 @@ def segment_message(
         depth=0,
         in_reply=in_reply,
         out=out,
+        in_forward=in_forward,
     )
     return tuple(
         replace(s, addressee=header_addressee(text[s.start : s.end]))

@@ -64,6 +64,10 @@ class _Rule:
     # ``requires`` when the sentence tells an ``outcome``.
     outcome: re.Pattern[str] | None = None
     reaction: re.Pattern[str] | None = None
+    # A decision told in one sentence and disputed in one of the next three, by words that point
+    # back at it ("... I cannot accept that decision and I would like it reviewed"): these stand
+    # for ``also`` when ``also`` finds nothing around the sentence.
+    judged_later: re.Pattern[str] | None = None
 
 
 @cache
@@ -111,6 +115,7 @@ def _rules() -> tuple[_Rule, ...]:
             bool(rule.get("deniable")),
             compile_all([rule["outcome"]], {}) if rule.get("outcome") else None,
             compile_all([rule["reaction"]], {}) if rule.get("reaction") else None,
+            compile_all([rule["judged_later"]], {}) if rule.get("judged_later") else None,
         )
         for rule in data["rules"]
     )
@@ -151,7 +156,12 @@ def find_exclusion_cues(text: str, cuts: Segmentation | None = None) -> list[Fin
                 judged = _judged_next(rule, body, denied[index + 1 : index + 4])
                 if not judged:
                     continue
-            if rule.also is not None and not judged and not rule.also.search(around):
+            if (
+                rule.also is not None
+                and not judged
+                and not rule.also.search(around)
+                and not _disputed_later(rule, denied[index + 1 : index + 1 + _LATER])
+            ):
                 continue
             for match in rule.pattern.finditer(canon):
                 if rule.negatable and _NEGATION.search(canon[: match.start()]):
@@ -170,6 +180,19 @@ def find_exclusion_cues(text: str, cuts: Segmentation | None = None) -> list[Fin
     return result
 
 
+# How many sentences after a decision's own a dispute of it may come ("I was told the CPS would not
+# charge him. I find that extraordinary. He has kept to himself since, but I cannot accept that
+# decision"): the one after is already read with the sentence itself.
+_LATER = 3
+
+
+def _disputed_later(rule: _Rule, following: list[str]) -> bool:
+    """True when one of the ``following`` sentences (denials blanked) disputes the decision by
+    words that point back at it ("that decision", "their ruling"), not the case in general."""
+    later = rule.judged_later
+    return later is not None and any(later.search(s) for s in following)
+
+
 def _judged_next(rule: _Rule, body: str, following: list[str]) -> bool:
     """True when ``body`` tells the rule's outcome and one of the ``following`` sentences judges
     it ("He got a conditional discharge. Far too lenient.")."""
@@ -177,7 +200,11 @@ def _judged_next(rule: _Rule, body: str, following: list[str]) -> bool:
         return False
     reaction, persisting = rule.reaction, _persisting()
     # "The noise started again last week and it's a joke": judges the behaviour, not the court
-    return any(reaction.search(s) and not persisting.search(s) for s in following)
+    if any(reaction.search(s) and not persisting.search(s) for s in following):
+        return True
+    # "He was found not guilty. ... I don't accept the verdict": disputed by words that point
+    # back at the outcome
+    return _disputed_later(rule, following)
 
 
 @cache

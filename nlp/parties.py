@@ -31,6 +31,8 @@ from nlp.party_words import (
     BODY_ADDRESS,
     BODY_NAME,
     CONDITION,
+    EMAIL,
+    IDENTITY_KEPT,
     IDENTITY_ONLY,
     NAME_ANSWER,
     NAME_PROMPT,
@@ -42,6 +44,7 @@ from nlp.party_words import (
     SPOUSE_MENTIONED,
     SPOUSES_CARER,
     UNASKED,
+    VICTIM_EMAIL_BEFORE,
     asked_question,
 )
 from nlp.pipeline import TextFindingsComponent, doc_text, findings
@@ -65,6 +68,7 @@ class PartyCue(StrEnum):
     OWN_NAME = "own_name"  # the writer's own name ("my name is ...")
     PHONE = "phone"  # value: the number as written
     VICTIM_PHONE = "victim_phone"  # a number given for the victim ("contact her directly on ...")
+    VICTIM_EMAIL = "victim_email"  # an address given for the victim ("her email is ...")
 
 
 @dataclass(frozen=True)
@@ -376,6 +380,11 @@ def _identity_cues(text: str, compiled: PartyPatterns) -> list[Finding]:
     if signed is not None:
         start, end, name = signed
         out.append(Finding(PartyCue.OWN_NAME, start, end, _SIGNS_OFF, name))
+    for match in EMAIL.finditer(text) if "@" in text else ():
+        before = " ".join(text[max(0, match.start() - 80) : match.start()].lower().split())
+        if VICTIM_EMAIL_BEFORE.search(before):
+            value = match.group(0).rstrip(".")
+            out.append(Finding(PartyCue.VICTIM_EMAIL, match.start(), match.end(), _EMAIL, value))
     for match in compiled.phone.finditer(text):
         digits = re.sub(r"\D", "", match.group(0))
         if digits.startswith("44"):
@@ -422,6 +431,10 @@ def answer_cues(answer: str, prompt: str | None) -> list[Finding]:
         ]
     if not compiled.prompt_consent.search(asked_question(prompt).lower()):
         return []
+    if NAME_PROMPT.search(prompt.lower()) and IDENTITY_KEPT.search(
+        answer.lower().replace("\u2019", "'")
+    ):
+        return []  # "we'll need your name ..." - "no. i want to stay anonymous": the name refused
     answers = (
         (compiled.answer_no, PartyCue.CONSENT_REFUSED),
         (compiled.answer_yes, PartyCue.CONSENT_GIVEN),
@@ -461,6 +474,7 @@ _CLIENT_AFTER = re.compile(r"\s*,?\s*(?:who|whom|\((?:dob|d\.o\.b|born|aged?|\d)
 
 _MP_AFTER = re.compile(r"[ \t]+MP\b")
 _SIGNS_OFF = "parties: signs off with a name"
+_EMAIL = "parties: email address given for the victim"
 _OWN_KINDS = frozenset({SegmentKind.BODY, SegmentKind.CHAT_USER, SegmentKind.SIGNATURE})
 
 
@@ -605,7 +619,8 @@ def decide_parties_from_cues(
                 ),
                 victim_name,
             )
-        victim_email = victim.email if victim else None
+        emails = [f for f in pick(PartyCue.VICTIM_EMAIL, everything) if f.value != applicant_email]
+        victim_email = victim.email if victim else str(emails[0].value) if emails else None
         vphones = victim_phones or forwarded_phones
         victim_phone = str(vphones[0].value) if vphones else (victim.phone if victim else None)
         addresses = pick(PartyCue.VICTIM_ADDRESS, everything) or pick(

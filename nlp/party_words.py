@@ -33,6 +33,15 @@ ANONYMITY = re.compile(
     r"(?:give|giving|tell|telling) (?:you )?(?:my|our) (?:name|names|full name)\b"
     r"|\bwithout (?:giving )?(?:my|our) names?\b"
 )
+# An answer to a bot that asks for the name (and says what is shared) that keeps the writer's
+# identity back ("no. i want to stay anonymous", "No - I don't want to be identified", "nah they'd
+# know it was me"): the "no" refuses the name, which is anonymity, not consent to share.
+IDENTITY_KEPT = re.compile(
+    r"\banonym|\banon\b|\bidentif|\bwho i am\b|\b(?:it's|its|it is|it was|it were) me\b"
+    r"|(?:\bnot|n't|\bdont|\bwont|\bcant|\bno) (?:going to |gonna |want to |wanting to )?"
+    r"(?:give|giving|say|saying|tell|telling|leave|leaving|share|sharing) (?:you )?(?:my|our|a|any)"
+    r" (?:name|names|full name|details)\b"
+)
 IDENTITY_ONLY = re.compile(
     r"\b(?:know|knowing|knows|find out|finding out|to learn|work out) (?:that )?(?:it's|its|it is"
     r"|it was|who i am|who we are|who it is|who it was|who's complaining|my name|where i live)"
@@ -111,3 +120,20 @@ SPOUSE_MENTIONED = re.compile(
     r"\bmy (?:husband|wife|partner|hubby|missus|fiance|fiancee)\b(?!(?:'s)? and (?:i|me|myself)\b)"
 )
 SPOUSES_CARER = re.compile(r"\b(?:his|her) (?:[a-z-]+ )?carer\b")
+
+
+# An email address given for the victim in a third party's words: "she can be contacted on
+# ...", "his email is ...", "email her directly: ...", "Mr Paul Grey (paul.grey@...)"; not "her
+# daughter's email is ..." (someone else's). Read on the 80 characters before the address.
+EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+_WHO = r"(?:her|him|them|mum|dad|my mum|my dad|(?:mrs|mr|ms|miss|dr)\.? [a-z'-]+)"
+VICTIM_EMAIL_BEFORE = re.compile(
+    rf"(?:(?:contact|email|e-mail|reach|write to|message) {_WHO}(?: directly| herself| himself)?"
+    r"(?: (?:on|at|via|by email|by e-mail))?(?: (?:on|at))?"
+    r"|(?:she|he|they|mum|dad|(?:mrs|mr|ms|miss|dr)\.? [a-z'-]+) (?:can|may|could|would like to|"
+    r"would prefer to|prefers to|is happy to|are happy to) be (?:contacted|reached|emailed)"
+    r"(?: directly)?(?: by (?:email|e-mail))?(?: (?:on|at|via))?"
+    r"|(?:her|his|their|mum's|dad's|(?:mrs|mr|ms|miss|dr)\.? [a-z'-]+'s) (?:own )?(?:e-?mail"
+    r"(?: address)?|contact email)(?: address)? (?:is|:)"
+    r"|(?:mrs|mr|ms|miss|dr)\.? [a-z'-]+(?: [a-z'-]+)? ?[(<,:-])\s*:?\s*$"
+)

@@ -96,9 +96,22 @@ def listed_reporters(canon: str) -> list[ListedReporters]:
         count = _count(subject, words)
         if count is not None and not words.writer_in(subject) and _ALSO.search(canon, verb.start()):
             count += 1  # "Mr Ridley and Ms Wark have also complained": they and the writer
+        if count is None:
+            # "We've all reported it - me, my neighbour Jean and the couple at 14": the list
+            # after the verb, the writer first or last in it.
+            after = _AFTER_LIST.match(canon, verb.end())
+            if after is not None:
+                count = _count(after.group("list"), words)
         if count is not None and count > 1:
             found.append(ListedReporters(begin, verb.end(), count))
     return found
+
+
+_AFTER_LIST = re.compile(
+    r"(?: (?:it|this|them|that|him|her|in))?(?: (?:to|with) (?:the )?[a-z0-9]+(?: [a-z0-9]+)?)?"
+    r"(?: [:,-])? (?P<list>(?:me|myself|i) (?:,|and|n|&) [^.;!?]+?|[^.;!?]+? (?:and|n|&) "
+    r"(?:me|myself))(?= [.;!?]|$)"
+)
 
 
 def _count(subject: str, words: _Words) -> int | None:
