@@ -25,10 +25,11 @@ original), keeping a *current incident*:
 - "one time they ..." starts an incident with no date.
 
 Pure: reads analysed spaCy Docs, returns plain values. The reading is here, the date rules in
-:mod:`nlp.incident_candidates` (their words in :mod:`nlp.incident_rules`); the report rules
-are in :mod:`nlp.incident_reports`, the words and phrases in :mod:`nlp.incident_words`, the values
-and the running state in :mod:`nlp.incident_model`; sentences and clauses come from the
-``clauses`` component (:mod:`nlp.clauses`).
+:mod:`nlp.incident_candidates` (run in order; the rules on time in :mod:`nlp.incident_when`, on
+what happened in :mod:`nlp.incident_behaviour`, their words in :mod:`nlp.incident_rules`); the
+report rules are in :mod:`nlp.incident_reports`, the words and phrases in
+:mod:`nlp.incident_words`, the values and the running state in :mod:`nlp.incident_model`;
+sentences and clauses come from the ``clauses`` component (:mod:`nlp.clauses`).
 """
 
 from __future__ import annotations
