@@ -38,10 +38,12 @@ from nlp.reports import COUNTED_REPORTS, ReportCue
 
 # "reported this to us", "told us": the body an officer writes for
 _TO_US = re.compile(r"\W*(?:(?:it|this|that|these|them|all|each|one)\W+){0,2}(?:to\W+)?us\b", re.I)
-# "reported it to you", "told you", "rang you about this": the partnership the message went to
-# (not "our names are on the police report if you need them")
-_TO_YOU = re.compile(
-    r"\W*(?:(?:it|this|that|these|them|all|each|one|both|of|about)\W+){0,3}(?:to\W+)?(?:you|u)\b",
+# "until she came into our office", "till he came in to see us", "until she rang our team": the
+# writer's body, told when the report was made
+_TO_OUR_OFFICE = re.compile(
+    r"\b(?:came|come|called|popped|dropped|went|walked|rang|phoned|emailed|wrote|spoke)\s+"
+    r"(?:(?:in|into|round|down|over|by|in\s+to)\s+)?(?:to\s+)?(?:see\s+us|speak\s+to\s+us|us\b"
+    r"|our\s+(?:office|offices|team|service|reception|hub|surgery))",
     re.I,
 )
 # "reported it to you", "told you", "rang you about this": the partnership the message went to
@@ -67,8 +69,9 @@ _MANY_REPORTERS = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|many|lots|most|all)\s+"
     r"(?:of\s+(?:us|them|our\s+\w+|the\s+\w+)|(?:other\s+)?(?:households|neighbours|residents"
     r"|families|people|houses|tenants|homes))\b[^.!?;]*\b(?:have|has|had)\s+(?:all\s+|also\s+|each\s+)?$"
-    # "Me, the couple opposite and the man at 52 have all reported it": reporters listed
-    r"|\band\b[^.!?;]{0,80}\b(?:have|had)\s+all\s+$",
+    # "Me, the couple opposite and the man at 52 have all reported it": reporters listed ("n",
+    # "&" in text-speak; "have each", "have both", "have also")
+    r"|(?:\band\b|\bn\b|&)[^.!?;]{0,80}\b(?:have|had)\s+(?:all|each|both|also)\s+(?:also\s+)?$",
     re.I,
 )
 # "... when I told them", "... which day we rang": the unknown day is the report's
@@ -253,6 +256,15 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
             cue = ReportCue(cue.negated, (part.recipient_agency,), cue.until)
         if not cue.agencies and part.writer_agency and _TO_US.match(text[cue_f.end : clause_end]):
             cue = ReportCue(cue.negated, (part.writer_agency,), cue.until)
+        if (
+            not cue.agencies
+            and part.writer_agency
+            and cue.until
+            and _TO_OUR_OFFICE.search(text, cue_f.end, min(s_end, cue_f.end + 80))
+        ):
+            # "did not report this until she came into our office on 30 October": the late
+            # report went to the writer's body
+            cue = ReportCue(cue.negated, (part.writer_agency,), cue.until)
         cue_words = re.findall(r"[a-z]+", text[cue_f.start : clause_end].lower())[:4]
         if not cue.agencies and "again" in cue_words and self.last_agencies:
             cue = ReportCue(cue.negated, self.last_agencies, cue.until)  # "rang again": same body
@@ -427,9 +439,11 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
         ):
             report.unknown_day = True
         next_end = sents.bounds(min(sentence + 1, len(sents.starts) - 1))[1]
-        if event_lexicon().agency_unknown.search(text[cue_f.start : max(s_end, next_end)]):
+        unsure_from = max(s_start, cue_f.start - 30)
+        if event_lexicon().agency_unknown.search(text[unsure_from : max(s_end, next_end)]):
             # "I can't remember if it was the police form or the council one"; "She reported this
-            # to her landlord. I have not been able to establish whether her landlord is ..."
+            # to her landlord. I have not been able to establish whether her landlord is ..."; a
+            # body named as a guess ("... but it might have been the police website")
             report.cue = ReportCue(cue.negated, (), cue.until)
         # "reported both", "reported every one of these", "the same day each time"
         # "every incident has been reported": the subject of a report verb, just before it

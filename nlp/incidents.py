@@ -323,7 +323,17 @@ class _Assembler(CandidateRules):
                 aimed = _DOER_NAMED.search(item.group(0)) is not None and bool(
                     _AT_WRITER.search(told)
                 )
-                if not sentence_mentions and (has_event(told, strong=True) or aimed):
+                # "another time they kicked my gate in, ... cant remember when": the incident the
+                # day-unknown phrase started already (read at the sentence's start)
+                started = any(
+                    (i.segment, i.sentence) == (seg_index, sentence) and i.start is None
+                    for i in self.incidents
+                )
+                if (
+                    not sentence_mentions
+                    and not started
+                    and (has_event(told, strong=True) or aimed)
+                ):
                     self.new_incident(
                         seg_index,
                         part,
