@@ -90,10 +90,10 @@ def test_a_diary_line_led_by_a_day_in_words_is_its_own_line(
     "said",
     [
         # controls: no separator after the day, so the line break only wraps the sentence
-        "On the 2nd they kicked my door in and I have been meaning to tell the council about it so\n"
-        "yesterday I finally rang them.",
-        "We have had months of this from the people next door and I am at the end of my tether and\n"
-        "last night they were at it again.",
+        "On the 2nd they kicked my door in and I have been meaning to tell the council about it\n"
+        "so yesterday I finally rang them.",
+        "We have had months of this from the people next door and I am at the end of my tether\n"
+        "and last night they were at it again.",
     ],
 )
 def test_a_wrapped_line_of_prose_going_on_with_a_day_is_not_a_diary_line(
