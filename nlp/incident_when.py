@@ -30,6 +30,7 @@ from nlp.incident_rules import (
     date_scope,
     has_strong_event,
     rule_book,
+    visit_by_household_or_official,
 )
 from nlp.incident_words import (
     DATED_LINE,
@@ -41,6 +42,17 @@ from nlp.incident_words import (
 )
 
 _LONGEST_INCIDENT = timedelta(days=31)
+
+
+# "the PCSO who came round", "the officer that visited": who came, read across the relative
+_RELATIVE_PRONOUN = re.compile(r"\b(?:who|that|which)\b", re.I)
+
+
+# "the June one", "that Friday incident", "the Halloween business": a told incident, by its time
+_NAMED_BY_TIME_BEFORE = re.compile(r"\b(?:the|that|this)\s+$", re.I)
+_NAMED_BY_TIME_AFTER = re.compile(
+    r"\s+(?:one|ones|incident|thing|business|episode|attack|night|lot)\b", re.I
+)
 
 
 class WhenRules(BehaviourRules):
@@ -115,6 +127,9 @@ class WhenRules(BehaviourRules):
             return Reject()  # "I was at the hospital the next day where I cut it on the glass"
         if self._in_aside_about_something_else(c):
             return Reject()  # "- I had the hearing the next day -": a day of something else
+        lead = _RELATIVE_PRONOUN.sub(" ", c.text[c.s_start : c.mention.start])
+        if visit_by_household_or_official(lead) is not None:
+            return Reject()  # "the pcso who came round the next day laughed": an official's day
         day = base.end + timedelta(days=getattr(c.value, "offset_days", None) or 0)
         why = f"'{c.value.text}' after the incident of {base.end.isoformat()}"
         return Accept(day, day, why, relative=True)
@@ -176,6 +191,16 @@ class WhenRules(BehaviourRules):
     def _rule_person_named(self, c: Candidate) -> Verdict | None:
         # "June's illness", "my wife June ... June gets upset": a person, not the month
         word = c.value.text.strip()
+        # "the June one was reported late", "that Friday incident": an incident told already,
+        # named by its time
+        if (
+            c.start is not None
+            and c.end is not None
+            and _NAMED_BY_TIME_BEFORE.search(c.text, max(0, c.mention.start - 6), c.mention.start)
+            and _NAMED_BY_TIME_AFTER.match(c.text, c.mention.end)
+            and any(i.start is not None and c.start <= i.start <= c.end for i in self.incidents)
+        ):
+            return Merged()
         # a day's possessive is the day's ("Friday's incident", "yesterday's noise"): the
         # incident of that day again, when one was told
         if word.lower() not in MONTH_NAMES:

@@ -329,10 +329,19 @@ class _Assembler(CandidateRules):
                     (i.segment, i.sentence) == (seg_index, sentence) and i.start is None
                     for i in self.incidents
                 )
+                # "at some point they put bacon on my door handle, I reported that to the
+                # police": done by them and reported (or hateful), whatever the words for it
+                reported = has_actor(told) and (
+                    any(
+                        c.label != "collective" and not c.value.negated
+                        for c in self.cues_between(item.end(), s_end)
+                    )
+                    or any(s_start <= h.start < s_end for h in findings(doc, "hate"))
+                )
                 if (
                     not sentence_mentions
                     and not started
-                    and (has_event(told, strong=True) or aimed)
+                    and (has_event(told, strong=True) or aimed or reported)
                 ):
                     self.new_incident(
                         seg_index,

@@ -244,3 +244,74 @@ def test_an_undated_incident_whose_day_is_not_known_is_one_incident(
     nlp: Language, said: str
 ) -> None:
     assert rows(nlp, said) == [(None, True, None, ("police",))]
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        (
+            "n last nite music blarin again til 2 but didnt bother reportin it tbh",
+            [(d(9), False, None, ())],
+        ),
+        (
+            "last nite they was kickin the door, been ringin the police",
+            [(d(9), True, d(9), ("police",))],
+        ),
+        (
+            "on the 2nd they smashed my window, i was tellin the council about it the next day",
+            [(d(2), True, d(3), ("council",))],
+        ),
+    ],
+)
+def test_report_words_with_the_g_dropped(nlp: Language, said: str, expected: list[Row]) -> None:
+    assert rows(nlp, said) == expected
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "and at some point i dont know when exactly they put bacon on my door handle, i reported "
+        "that to the police",
+        "One time they stuck a note on my car, I told the police about it.",
+        "At one point they left a dead bird on the step and I reported it to the police.",
+    ],
+)
+def test_an_undated_deed_by_them_that_was_reported_is_an_incident(nlp: Language, said: str) -> None:
+    assert rows(nlp, said) == [(None, True, None, ("police",))]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "the pcso who came round the next day literally laughed n said its just kids being kids",
+        "The housing officer that visited the next day just shrugged and laughed.",
+    ],
+)
+def test_an_official_coming_the_next_day_is_no_incident(nlp: Language, said: str) -> None:
+    assert days(nlp, "On the 3rd they kicked my door in. " + said) == [d(3)]
+
+
+def test_the_next_day_they_came_back_stays(nlp: Language) -> None:
+    # control: the perpetrators came the next day
+    said = "On the 3rd they kicked my door in. The next day they came round and laughed at me."
+    assert days(nlp, said) == [d(3), d(4)]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I know the June one was reported late - I only found out in August that the council has "
+        "an ASB team.",
+        "The June incident was reported late because I was told in August who to ring.",
+        "That June one I reported late, I only learnt in August about the ASB team.",
+    ],
+)
+def test_an_incident_named_by_its_month_and_the_day_the_writer_found_out_add_nothing(
+    nlp: Language, said: str
+) -> None:
+    assert days(nlp, "On 2 June they threw stones at the conservatory. " + said) == [d(2)]
+
+
+def test_finding_out_what_they_had_done_stays(nlp: Language) -> None:
+    # control: what was found out was done by them
+    assert days(nlp, "On the 3rd I found out they had scratched my car.") == [d(3)]
