@@ -38,6 +38,13 @@ from nlp.reports import COUNTED_REPORTS, ReportCue
 
 # "reported this to us", "told us": the body an officer writes for
 _TO_US = re.compile(r"\W*(?:(?:it|this|that|these|them|all|each|one)\W+){0,2}(?:to\W+)?us\b", re.I)
+# "me and my neighbour (both)", "my wife and I (each)", "we (all)", "the two of us (both)": people
+# before the collective word, which then counts the reporters, not the incidents
+_REPORTERS_BEFORE = re.compile(
+    r"(?:\b(?:we|us)|\bme\s+(?:and\b|n\b|&)[^.!?;]*|\b(?:and|n)\s+(?:i|me|myself)|\bi\s+and\b[^.!?;]*)"
+    r"\s+$",
+    re.I,
+)
 # "until she came into our office", "till he came in to see us", "until she rang our team": the
 # writer's body, told when the report was made
 _TO_OUR_OFFICE = re.compile(
@@ -457,6 +464,8 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
                 text[c.end : cue_f.start],
                 re.I,
             )
+            # "me and my neighbour both rang the police", "we each reported it": who reported
+            and not _REPORTERS_BEFORE.search(text, max(s_start, c.start - 60), c.start)
         ]
         collective = (
             subject

@@ -315,3 +315,42 @@ def test_an_incident_named_by_its_month_and_the_day_the_writer_found_out_add_not
 def test_finding_out_what_they_had_done_stays(nlp: Language) -> None:
     # control: what was found out was done by them
     assert days(nlp, "On the 3rd I found out they had scratched my car.") == [d(3)]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Me and my neighbour Mrs Khan both rang the police about it.",
+        "My wife and I both reported it to the police.",
+        "We each rang the police about it that night.",
+        "me n my mate both rang the police",
+    ],
+)
+def test_both_or_each_after_the_people_who_reported_counts_them_not_incidents(
+    nlp: Language, said: str
+) -> None:
+    assert rows(nlp, "Last night they set fire to the bin by my fence. " + said) == [
+        (d(9), True, d(9), ("police",))
+    ]
+
+
+def test_both_said_of_the_incidents_still_covers_them(nlp: Language) -> None:
+    # control
+    said = "On the 2nd they kicked the door and on the 5th they threw eggs. Both were reported to "
+    said += "the police."
+    assert rows(nlp, said) == [(d(2), True, None, ("police",)), (d(5), True, None, ("police",))]
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("Haven't reported it yet, thought I'd tell you first.", [(d(10), False, None, ())]),
+        ("I would ring the police but they never come.", [(d(10), None, None, ())]),
+        # control: "'d" as "had"
+        ("I'd rung the police already by then.", [(d(10), True, d(10), ("police",))]),
+    ],
+)
+def test_a_report_wished_with_would_is_none_made(
+    nlp: Language, said: str, expected: list[Row]
+) -> None:
+    assert rows(nlp, "This morning they were kicking the fence panels. " + said) == expected
