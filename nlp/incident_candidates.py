@@ -119,12 +119,18 @@ class CandidateRules(WhenRules):
         if verdict.relative:
             return
         self.incident_mentions.add(id(c.mention))
+        told_on = self.pending_on.pop(id(c.mention), None)  # a report made before it was told
         for cue, span, cue_sentence, cue_segment in self.pending.pop(id(c.mention), []):
             if cue.negated:
                 incident.negative_reports += 1
                 continue
             incident.reports.append(
                 Report(
-                    cue=cue, span=span, offset_days=0, sentence=cue_sentence, segment=cue_segment
+                    cue=cue,
+                    span=span,
+                    on=told_on,
+                    offset_days=None if told_on is not None else 0,
+                    sentence=cue_sentence,
+                    segment=cue_segment,
                 )
             )

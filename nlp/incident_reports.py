@@ -45,6 +45,11 @@ _REPORTERS_BEFORE = re.compile(
     r"\s+$",
     re.I,
 )
+# "... on 29 October that ...", "... on the 5th to say (that) ...", "..., saying ...": what the
+# report said follows
+_REPORT_SAID = re.compile(
+    r"\s*,?\s*(?:that|to\s+say(?:\s+that)?|saying(?:\s+that)?|to\s+tell\s+us(?:\s+that)?)\s+", re.I
+)
 # "until she came into our office", "till he came in to see us", "until she rang our team": the
 # writer's body, told when the report was made
 _TO_OUR_OFFICE = re.compile(
@@ -225,6 +230,25 @@ class OrdinalReference(AssemblyState):
 class ReportAttachment(OrdinalReference, ItemisedReports):
     """The assembler's report rules: where each report cue goes."""
 
+    def _told_in_report(self, text: str, date_f: Any, s_end: int) -> Any:
+        """The date phrase opening what a report dated ``date_f`` said ("reported to us on 29
+        October that on 27 September they ...", "rang on the 5th to say that on the 3rd ..."),
+        when behaviour follows it; else None."""
+        if date_f is None or is_incident_anchor(date_f.value):
+            return None
+        value = date_f.value
+        if value.start_date is None or value.start_date != value.end_date:
+            return None
+        said = _REPORT_SAID.match(text, date_f.end)
+        if said is None:
+            return None
+        opening = [m for m in self.mentions_between(said.end(), s_end) if m.start == said.end()]
+        if not opening or is_incident_anchor(opening[0].value):
+            return None
+        if not has_strong_event(text[opening[0].end : s_end]):
+            return None
+        return opening[0]
+
     def attach_cue(
         self,
         seg_index: int,
@@ -341,6 +365,15 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
             # "I rang the council and on the 2nd they threw eggs": the date starts a clause of its
             # own whose perpetrator does something; the report told before it has no day given
             date_f = None
+        told = self._told_in_report(text, date_f, s_end)
+        if told is not None and date_f is not None:
+            # "Mr G reported to us on 29 October that on 27 September they threw a mattress ...":
+            # the report's day, and the incident its words tell
+            span = (part.offset + cue_f.start, part.offset + cue_f.end)
+            self.pending.setdefault(id(told), []).append((cue, span, sentence, seg_index))
+            self.pending_on[id(told)] = date_f.value.start_date
+            claimed.add(id(date_f))
+            return
         if date_f is not None and not is_incident_anchor(date_f.value):
             after = text[date_f.end : s_end]
             after_words = re.findall(r"[a-z]+", after.lower())[:3]

@@ -354,3 +354,41 @@ def test_a_report_wished_with_would_is_none_made(
     nlp: Language, said: str, expected: list[Row]
 ) -> None:
     assert rows(nlp, "This morning they were kicking the fence panels. " + said) == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "writer", "agencies"),
+    [
+        (
+            "Mr Greaves reported to us on the 8th that on the 2nd the occupants of the flat above "
+            "threw a mattress onto his car.",
+            "housing",
+            ("housing",),
+        ),
+        (
+            "She told the police on the 8th that on the 2nd they smashed her window.",
+            None,
+            ("police",),
+        ),
+        (
+            "He rang 101 on the 8th to say that on the 2nd the lads kicked his door in.",
+            None,
+            ("police",),
+        ),
+        (
+            "Mrs Ahmed phoned the council on the 8th, saying on the 2nd they threw eggs at her car",
+            None,
+            ("council",),
+        ),
+    ],
+)
+def test_a_report_dated_before_what_it_said_is_the_reports_day(
+    nlp: Language, said: str, writer: str | None, agencies: tuple[str, ...]
+) -> None:
+    assert rows(nlp, said, writer=writer) == [(d(2), True, d(8), agencies)]
+
+
+def test_a_report_day_followed_by_when_it_happened_stays_one_incident(nlp: Language) -> None:
+    # control: the date after the report verb is the incident's, told through its report
+    said = "I rang 101 on the 2nd when they threw eggs at the window."
+    assert rows(nlp, said) == [(d(2), True, d(2), ("police",))]
