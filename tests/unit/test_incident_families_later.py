@@ -198,8 +198,8 @@ def test_neighbours_listed_as_having_reported_are_no_report_of_this_incident(
     "guess",
     [
         "I think it was the council one but it might have been the police website.",
-        "it was either the council or the police, not sure which.",
-        "I rang someone, could have been the council, I forget which.",
+        "it was either the council or the police, not sure which one.",
+        "I rang someone, could have been the council, I forget which it was.",
         "It may have been the police, I honestly don't know which one.",
     ],
 )
@@ -210,9 +210,18 @@ def test_a_body_named_only_as_a_guess_is_not_known(nlp: Language, guess: str) ->
     assert rows(nlp, said) == [(d(9), True, d(9), ())]
 
 
-def test_a_body_named_for_certain_is_kept(nlp: Language) -> None:
-    said = "Last night they threw a bottle at my window. I reported it to the police straight away."
-    assert rows(nlp, said) == [(d(9), True, d(9), ("police",))]
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I reported it to the police straight away.",
+        # controls: the day is what the writer cannot say, not the body
+        "I reported it to the police but I can't remember which day I rang them.",
+        "I rang the police, not sure which night it was.",
+    ],
+)
+def test_a_body_named_for_certain_is_kept(nlp: Language, said: str) -> None:
+    said = "Last night they threw a bottle at my window. " + said
+    assert [row[3] for row in rows(nlp, said)] == [("police",)]
 
 
 @pytest.mark.parametrize(
