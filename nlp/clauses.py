@@ -97,10 +97,20 @@ _BLANK_LINE = re.compile(r"\n\s*\n")
 # A line of a list or a diary starts a paragraph sentence of its own: a bullet, "1)" or "2.", a
 # numeric date ("14/10 | ...", "4.6.26:"), or a capitalised weekday ("Monday 1 June - ..."), each
 # also as the first cell of a pipe table's row ("| 14/10/2026 | ... |"). A
-# quote marker ("> ") is not a bullet: quoted mail wraps its sentences over such lines.
+# quote marker ("> ") is not a bullet: quoted mail wraps its sentences over such lines. A day
+# told in words heads a diary line too when a cell separator follows it ("Yesterday - hammering
+# ...", "last night: ...", "3rd Oct - ...", "Oct 3 | ...", "2 weeks ago - ..."), in any case.
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_WORDED_DAY = (
+    r"(?i:(?:yesterday|today|tonight|this\s+(?:morning|afternoon|evening)"
+    r"|last\s+(?:night|nite|week|weekend|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)"
+    r"|(?:\d+|a|one|two|three|four)\s+(?:days?|weeks?|fortnight)\s+ago"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)"
+    r"(?:\s+\d{4})?[ \t]*(?:[-–—:|]|\t))"
+)
 _LIST_LINE = re.compile(
     r"(?<![ \r])\r?\n(?=[ \t]*(?:\|[ \t]*)?(?:[-*•–]\s|\d{1,2}[).]\s|\d{1,2}[/.-]\d{1,2}\b"
-    r"|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b))"
+    rf"|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b|{_WORDED_DAY}))"
 )
 
 

@@ -136,6 +136,9 @@ class AssemblyState:
         self.incidents: list[Incident] = []
         self.current: Incident | None = None
         self.pending: dict[int, list[Any]] = {}
+        # date finding id -> the day its pending reports were made, when told before it ("reported
+        # to us on 29 October that on 27 September ...")
+        self.pending_on: dict[int, date] = {}
         self.corrections: dict[int, Any] = {}
         self.clause_dates: dict[int, list[Any]] = {}
         self.last_agencies: tuple[str, ...] = ()

@@ -38,10 +38,24 @@ from nlp.reports import COUNTED_REPORTS, ReportCue
 
 # "reported this to us", "told us": the body an officer writes for
 _TO_US = re.compile(r"\W*(?:(?:it|this|that|these|them|all|each|one)\W+){0,2}(?:to\W+)?us\b", re.I)
-# "reported it to you", "told you", "rang you about this": the partnership the message went to
-# (not "our names are on the police report if you need them")
-_TO_YOU = re.compile(
-    r"\W*(?:(?:it|this|that|these|them|all|each|one|both|of|about)\W+){0,3}(?:to\W+)?(?:you|u)\b",
+# "me and my neighbour (both)", "my wife and I (each)", "we (all)", "the two of us (both)": people
+# before the collective word, which then counts the reporters, not the incidents
+_REPORTERS_BEFORE = re.compile(
+    r"(?:\b(?:we|us)|\bme\s+(?:and\b|n\b|&)[^.!?;]*|\b(?:and|n)\s+(?:i|me|myself)|\bi\s+and\b[^.!?;]*)"
+    r"\s+$",
+    re.I,
+)
+# "... on 29 October that ...", "... on the 5th to say (that) ...", "..., saying ...": what the
+# report said follows
+_REPORT_SAID = re.compile(
+    r"\s*,?\s*(?:that|to\s+say(?:\s+that)?|saying(?:\s+that)?|to\s+tell\s+us(?:\s+that)?)\s+", re.I
+)
+# "until she came into our office", "till he came in to see us", "until she rang our team": the
+# writer's body, told when the report was made
+_TO_OUR_OFFICE = re.compile(
+    r"\b(?:came|come|called|popped|dropped|went|walked|rang|phoned|emailed|wrote|spoke)\s+"
+    r"(?:(?:in|into|round|down|over|by|in\s+to)\s+)?(?:to\s+)?(?:see\s+us|speak\s+to\s+us|us\b"
+    r"|our\s+(?:office|offices|team|service|reception|hub|surgery))",
     re.I,
 )
 # "reported it to you", "told you", "rang you about this": the partnership the message went to
@@ -67,8 +81,9 @@ _MANY_REPORTERS = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|many|lots|most|all)\s+"
     r"(?:of\s+(?:us|them|our\s+\w+|the\s+\w+)|(?:other\s+)?(?:households|neighbours|residents"
     r"|families|people|houses|tenants|homes))\b[^.!?;]*\b(?:have|has|had)\s+(?:all\s+|also\s+|each\s+)?$"
-    # "Me, the couple opposite and the man at 52 have all reported it": reporters listed
-    r"|\band\b[^.!?;]{0,80}\b(?:have|had)\s+all\s+$",
+    # "Me, the couple opposite and the man at 52 have all reported it": reporters listed ("n",
+    # "&" in text-speak; "have each", "have both", "have also")
+    r"|(?:\band\b|\bn\b|&)[^.!?;]{0,80}\b(?:have|had)\s+(?:all|each|both|also)\s+(?:also\s+)?$",
     re.I,
 )
 # "... when I told them", "... which day we rang": the unknown day is the report's
@@ -215,6 +230,25 @@ class OrdinalReference(AssemblyState):
 class ReportAttachment(OrdinalReference, ItemisedReports):
     """The assembler's report rules: where each report cue goes."""
 
+    def _told_in_report(self, text: str, date_f: Any, s_end: int) -> Any:
+        """The date phrase opening what a report dated ``date_f`` said ("reported to us on 29
+        October that on 27 September they ...", "rang on the 5th to say that on the 3rd ..."),
+        when behaviour follows it; else None."""
+        if date_f is None or is_incident_anchor(date_f.value):
+            return None
+        value = date_f.value
+        if value.start_date is None or value.start_date != value.end_date:
+            return None
+        said = _REPORT_SAID.match(text, date_f.end)
+        if said is None:
+            return None
+        opening = [m for m in self.mentions_between(said.end(), s_end) if m.start == said.end()]
+        if not opening or is_incident_anchor(opening[0].value):
+            return None
+        if not has_strong_event(text[opening[0].end : s_end]):
+            return None
+        return opening[0]
+
     def attach_cue(
         self,
         seg_index: int,
@@ -252,6 +286,15 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
         ):
             cue = ReportCue(cue.negated, (part.recipient_agency,), cue.until)
         if not cue.agencies and part.writer_agency and _TO_US.match(text[cue_f.end : clause_end]):
+            cue = ReportCue(cue.negated, (part.writer_agency,), cue.until)
+        if (
+            not cue.agencies
+            and part.writer_agency
+            and cue.until
+            and _TO_OUR_OFFICE.search(text, cue_f.end, min(s_end, cue_f.end + 80))
+        ):
+            # "did not report this until she came into our office on 30 October": the late
+            # report went to the writer's body
             cue = ReportCue(cue.negated, (part.writer_agency,), cue.until)
         cue_words = re.findall(r"[a-z]+", text[cue_f.start : clause_end].lower())[:4]
         if not cue.agencies and "again" in cue_words and self.last_agencies:
@@ -322,6 +365,15 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
             # "I rang the council and on the 2nd they threw eggs": the date starts a clause of its
             # own whose perpetrator does something; the report told before it has no day given
             date_f = None
+        told = self._told_in_report(text, date_f, s_end)
+        if told is not None and date_f is not None:
+            # "Mr G reported to us on 29 October that on 27 September they threw a mattress ...":
+            # the report's day, and the incident its words tell
+            span = (part.offset + cue_f.start, part.offset + cue_f.end)
+            self.pending.setdefault(id(told), []).append((cue, span, sentence, seg_index))
+            self.pending_on[id(told)] = date_f.value.start_date
+            claimed.add(id(date_f))
+            return
         if date_f is not None and not is_incident_anchor(date_f.value):
             after = text[date_f.end : s_end]
             after_words = re.findall(r"[a-z]+", after.lower())[:3]
@@ -427,9 +479,11 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
         ):
             report.unknown_day = True
         next_end = sents.bounds(min(sentence + 1, len(sents.starts) - 1))[1]
-        if event_lexicon().agency_unknown.search(text[cue_f.start : max(s_end, next_end)]):
+        unsure_from = max(s_start, cue_f.start - 30)
+        if event_lexicon().agency_unknown.search(text[unsure_from : max(s_end, next_end)]):
             # "I can't remember if it was the police form or the council one"; "She reported this
-            # to her landlord. I have not been able to establish whether her landlord is ..."
+            # to her landlord. I have not been able to establish whether her landlord is ..."; a
+            # body named as a guess ("... but it might have been the police website")
             report.cue = ReportCue(cue.negated, (), cue.until)
         # "reported both", "reported every one of these", "the same day each time"
         # "every incident has been reported": the subject of a report verb, just before it
@@ -443,6 +497,8 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
                 text[c.end : cue_f.start],
                 re.I,
             )
+            # "me and my neighbour both rang the police", "we each reported it": who reported
+            and not _REPORTERS_BEFORE.search(text, max(s_start, c.start - 60), c.start)
         ]
         collective = (
             subject

@@ -56,6 +56,15 @@ class VetoTopic:
     topic: str
     words: frozenset[str]
     weak: bool
+    # the names of more than one word ("moved out", "left the street"), or None
+    phrases: re.Pattern[str] | None = None
+
+    def named_in(self, words: set[str], piece: str) -> list[str]:
+        """The words and phrases of this topic that ``piece`` (its words ``words``) names."""
+        found = sorted(self.words & words)
+        if self.phrases is not None:
+            found += [m.group(0).lower() for m in self.phrases.finditer(piece)]
+        return found
 
 
 @dataclass(frozen=True)
@@ -112,7 +121,12 @@ def rule_book() -> RuleBook:
         reasons={r["name"]: r["reason"] for r in data["rules"]},
         order=tuple(r["name"] for r in data["rules"]),
         vetoes=tuple(
-            VetoTopic(topic, frozenset(v["words"]), bool(v.get("weak", False)))
+            VetoTopic(
+                topic,
+                frozenset(w for w in v["words"] if " " not in w),
+                bool(v.get("weak", False)),
+                _phrases([w for w in v["words"] if " " in w]),
+            )
             for topic, v in data["NOT_INCIDENT"].items()
         ),
         kin=frozenset(data["KIN"]),
@@ -169,6 +183,16 @@ def rule_book() -> RuleBook:
             re.I,
         ),
     )
+
+
+def _phrases(names: list[str]) -> re.Pattern[str] | None:
+    """One pattern for ``names`` of more than one word, spaces matching any whitespace."""
+    if not names:
+        return None
+    alternatives = "|".join(
+        re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True)
+    )
+    return re.compile(rf"\b(?:{alternatives})\b", re.I)
 
 
 # Where a clause ends, for the words told with a date in its own clause.
@@ -410,6 +434,13 @@ _MISSED = re.compile(
 )
 # What an incident did to someone: "she needed stitches at the vets", "I ended up in hospital",
 # "he was taken to A&E".
+# Veto words in another sense: "hearing aids", "hard of hearing" (the writer's hearing, not a
+# court's); "a case review", "a trigger review" (what the writer asks for, not casework done)
+_OTHER_SENSE = re.compile(
+    r"\bhearing[\s-]+(?:aids?|loss|impair\w*|dogs?|problems?)\b|\bhard\s+of\s+hearing\b"
+    r"|\b(?:case|trigger)[\s-]+reviews?\b",
+    re.I,
+)
 _HURT_BY_IT = re.compile(
     r"\b(?:ended\s+up|was\s+taken|were\s+taken|got\s+taken|had\s+to\s+go|rushed|was\s+kept)\s+"
     r"(?:in|to|into)\s+(?:the\s+)?(?:hospital|a&e|casualty)\b"
@@ -441,8 +472,12 @@ def clause_veto(scope: list[str]) -> tuple[str, str] | None:
         # cost the writer, not what the day was about
         piece = _MISSED.sub(" ", piece)
         piece = _HURT_BY_IT.sub(" ", piece)  # "she needed stitches", "I ended up in hospital"
-        words = set(_words(_unsaid(piece)))
-        hit = [(v, sorted(v.words & words)) for v in book.vetoes if v.words & words]
+        lowered = piece.lower()
+        if "hearing" in lowered or "review" in lowered:
+            piece = _OTHER_SENSE.sub(" ", piece)  # "my hearing aids", "a case review about ..."
+        unsaid = _unsaid(piece)
+        words = set(_words(unsaid))
+        hit = [(v, found) for v in book.vetoes if (found := v.named_in(words, unsaid))]
         visit = visit_by_household_or_official(piece)
         if visit is not None:
             hit.insert(0, (_VISIT, [visit]))
@@ -454,7 +489,12 @@ def clause_veto(scope: list[str]) -> tuple[str, str] | None:
             continue
         strong = [h for h in hit if not h[0].weak]
         if not strong:
+            # what was done besides the weak topic's own words ("the neighbour left the street"
+            # tells only the move; "they threw eggs and left the street laughing" tells more)
             doing = _topic_free(piece)
+            for weak_topic, _found in hit:
+                if weak_topic.phrases is not None:
+                    doing = weak_topic.phrases.sub(" ", doing)
             if has_actor(doing) and has_event(doing):
                 free_behaviour = True
                 continue

@@ -25,10 +25,11 @@ original), keeping a *current incident*:
 - "one time they ..." starts an incident with no date.
 
 Pure: reads analysed spaCy Docs, returns plain values. The reading is here, the date rules in
-:mod:`nlp.incident_candidates` (their words in :mod:`nlp.incident_rules`); the report rules
-are in :mod:`nlp.incident_reports`, the words and phrases in :mod:`nlp.incident_words`, the values
-and the running state in :mod:`nlp.incident_model`; sentences and clauses come from the
-``clauses`` component (:mod:`nlp.clauses`).
+:mod:`nlp.incident_candidates` (run in order; the rules on time in :mod:`nlp.incident_when`, on
+what happened in :mod:`nlp.incident_behaviour`, their words in :mod:`nlp.incident_rules`); the
+report rules are in :mod:`nlp.incident_reports`, the words and phrases in
+:mod:`nlp.incident_words`, the values and the running state in :mod:`nlp.incident_model`;
+sentences and clauses come from the ``clauses`` component (:mod:`nlp.clauses`).
 """
 
 from __future__ import annotations
@@ -322,7 +323,26 @@ class _Assembler(CandidateRules):
                 aimed = _DOER_NAMED.search(item.group(0)) is not None and bool(
                     _AT_WRITER.search(told)
                 )
-                if not sentence_mentions and (has_event(told, strong=True) or aimed):
+                # "another time they kicked my gate in, ... cant remember when": the incident the
+                # day-unknown phrase started already (read at the sentence's start)
+                started = any(
+                    (i.segment, i.sentence) == (seg_index, sentence) and i.start is None
+                    for i in self.incidents
+                )
+                # "at some point they put bacon on my door handle, I reported that to the
+                # police": done by them and reported (or hateful), whatever the words for it
+                reported = has_actor(told) and (
+                    any(
+                        c.label != "collective" and not c.value.negated
+                        for c in self.cues_between(item.end(), s_end)
+                    )
+                    or any(s_start <= h.start < s_end for h in findings(doc, "hate"))
+                )
+                if (
+                    not sentence_mentions
+                    and not started
+                    and (has_event(told, strong=True) or aimed or reported)
+                ):
                     self.new_incident(
                         seg_index,
                         part,

@@ -364,11 +364,19 @@ def _heading(doc: Doc, start: int, end: int) -> bool:
     return bool(_HEADING_BEFORE.search(before))
 
 
+# "thought I'd tell you first", "I would ring them but": "'d"/"would" before a report verb's base
+# form is a report wished or planned ("I'd rung them already" is one made: "had")
+_WOULD = frozenset("'d ’d would wud id".split())
+_BASE_FORMS = frozenset("tell ring call phone report email contact let text message".split())
+
+
 def _hypothetical(doc: Doc, token_index: int) -> bool:
     """Whether the cue is a report only supposed or feared, not one made."""
     sent_start = sentence_of_token(doc)[0][token_index]
     for j in range(max(sent_start, token_index - _SUPPOSED_REACH), token_index):
         word = doc[j].lower_
+        if word in _WOULD and doc[token_index].lower_ in _BASE_FORMS:
+            return True
         if word in _SUPPOSED and not (word == "case" and doc[j - 1].lower_ != "in"):
             # "too scared to ring 101", "going to ring"; not "I was scared so I rang 101", "set
             # one going, I reported it"
