@@ -461,17 +461,9 @@ _NUMBER = re.compile(r"\d[\w/-]*", re.I)
 def _join_abbreviated_months(doc: Doc) -> None:
     """Undo the sentencizer's cut after the full stop of an abbreviation before what it
     abbreviates (a day, a number, a name)."""
-    if len(doc) < 3:
-        return
-    # Only sentence starts after a "." are looked at as tokens: read from arrays, not a Token
-    # object per word.
-    rows = doc.to_array(["SENT_START", "ORTH"]).tolist()
-    stop = doc.vocab.strings["."]
     for i in range(2, len(doc)):
-        if rows[i][0] != 1 or rows[i - 1][1] != stop:
-            continue
         token = doc[i]
-        if "\n" in doc[i - 1].whitespace_:
+        if not token.is_sent_start or doc[i - 1].text != "." or "\n" in doc[i - 1].whitespace_:
             continue
         word = doc[i - 2].lower_
         if (word in _BEFORE_NUMBER and _NUMBER.match(token.text)) or (
