@@ -191,3 +191,13 @@ def token_starts(doc: Doc) -> list[int]:
         starts = doc.to_array("IDX").tolist() if len(doc) else []
         cached = doc.user_data["trigger_token_starts"] = starts
     return cached
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """Each token's text, read once per Doc as one array (for :mod:`nlp.word_matcher`)."""
+    cached: list[str] | None = doc.user_data.get("trigger_token_texts")
+    if cached is None:
+        strings = doc.vocab.strings
+        texts = [strings[h] for h in doc.to_array("ORTH").tolist()] if len(doc) else []
+        cached = doc.user_data["trigger_token_texts"] = texts
+    return cached

@@ -25,15 +25,15 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from spacy.attrs import LOWER
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from nlp.clauses import segmentation, sentence_of_token, unwrapped_text
 from nlp.findings import Finding
-from nlp.pipeline import doc_text, set_findings
+from nlp.pipeline import doc_text, set_findings, token_texts
+from nlp.word_matcher import WordMatcher
 
 _NEGATIONS = frozenset(
     "not n't n’t nt never neither nor didnt didn't havent haven't hasnt hasn't wasnt wasn't "
@@ -76,11 +76,9 @@ def _jsonl(name: str) -> list[dict[str, Any]]:
 
 @dataclass(frozen=True)
 class _Matchers:
-    reports: Matcher
-    # Speed: every report pattern has a token that must be one of a few words; the Matcher runs
-    # only around them (:func:`_report_matches`). ``None``: a pattern without one, whole docs.
-    report_anchors: frozenset[int] | None
-    report_length: int  # the most tokens a report pattern spans
+    # Speed: spaCy's Matcher gives the same matches at about ten times the cost (see
+    # nlp.word_matcher); tests/unit/test_reports.py checks the two agree.
+    reports: WordMatcher
     agencies: PhraseMatcher
     references: tuple[tuple[str, re.Pattern[str]], ...]
     channel_words: frozenset[str]
@@ -88,20 +86,24 @@ class _Matchers:
     anyone_words: frozenset[str]
 
 
+def report_patterns() -> list[tuple[str, list[dict[str, Any]]]]:
+    """The report patterns of reports.jsonl as (key, spaCy token pattern); the key is the label,
+    "#" and the row's number."""
+    return [
+        (f"{row['label']}#{i}", row["pattern"])
+        for i, row in enumerate(_jsonl("reports.jsonl"))
+        if "words" not in row
+    ]
+
+
 @lru_cache(maxsize=4)
 def _matchers(vocab: Vocab) -> _Matchers:
-    reports = Matcher(vocab)
-    words: dict[str, frozenset[str]] = {}
-    anchors: set[str] | None = set()
-    length = 0
-    for i, row in enumerate(_jsonl("reports.jsonl")):
-        if "words" in row:
-            words[row["label"]] = frozenset(row["words"])
-            continue
-        reports.add(f"{row['label']}#{i}", [row["pattern"]])
-        needed = _needed_words(row["pattern"])
-        anchors = None if anchors is None or needed is None else anchors | needed
-        length = max(length, len(row["pattern"]))
+    reports = WordMatcher()
+    for key, pattern in report_patterns():
+        reports.add(key, pattern)
+    words = {
+        row["label"]: frozenset(row["words"]) for row in _jsonl("reports.jsonl") if "words" in row
+    }
     agencies = PhraseMatcher(vocab, attr="LOWER")
     for row in _jsonl("agencies.jsonl"):
         agencies.add(row["label"], [_make_doc(vocab, p) for p in row["phrases"]])
@@ -112,8 +114,6 @@ def _matchers(vocab: Vocab) -> _Matchers:
     )
     return _Matchers(
         reports,
-        None if anchors is None else frozenset(vocab.strings.add(w) for w in anchors),
-        length,
         agencies,
         references,
         channel_words=words.get("AGENCY_CHANNEL", frozenset()),
@@ -122,51 +122,9 @@ def _matchers(vocab: Vocab) -> _Matchers:
     )
 
 
-# Words too common to be worth a window around each ("the lot": look around "lot", not "the").
-_COMMON = frozenset("a an the of in on it to all one was were am are been got get went".split())
-
-
-def _needed_words(pattern: list[dict[str, Any]]) -> frozenset[str] | None:
-    """Words one of which a token of every match of ``pattern`` is (lower case): those of its
-    rarest required ``LOWER`` token; ``None`` when it has none or may span any length."""
-    choices: list[frozenset[str]] = []
-    for spec in pattern:
-        if spec.get("OP", "!") not in ("!", "?"):
-            return None  # "*", "+", "{2,3}": a token may span several, no window is sure to hold it
-        if "OP" in spec or set(spec) != {"LOWER"}:
-            continue
-        value = spec["LOWER"]
-        if isinstance(value, str):
-            choices.append(frozenset({value}))
-        elif isinstance(value, dict) and set(value) == {"IN"}:
-            choices.append(frozenset(value["IN"]))
-    if not choices:
-        return None
-    return min(choices, key=lambda words: (len(words & _COMMON), len(words)))
-
-
-def _report_matches(doc: Doc, matchers: _Matchers) -> list[tuple[int, int, int]]:
-    """The report Matcher's matches in ``doc``: the same as over the whole doc, found only in
-    windows around anchor words (each wide enough to hold any match that includes its anchor)."""
-    anchors = matchers.report_anchors
-    if anchors is None or not len(doc):
-        return list(matchers.reports(doc))
-    reach = matchers.report_length - 1
-    n = len(doc)
-    windows: list[list[int]] = []
-    for i, lower in enumerate(doc.to_array([LOWER]).tolist()):
-        if lower in anchors:
-            start, end = max(0, i - reach), min(n, i + reach + 1)
-            if windows and start <= windows[-1][1]:
-                windows[-1][1] = end
-            else:
-                windows.append([start, end])
-    found: list[tuple[int, int, int]] = []
-    for start, end in windows:
-        found.extend(
-            (match_id, start + a, start + b) for match_id, a, b in matchers.reports(doc[start:end])
-        )
-    return found
+def _report_matches(doc: Doc, matchers: _Matchers) -> list[tuple[str, int, int]]:
+    """The report patterns' matches in ``doc``: (key, start token, end token)."""
+    return matchers.reports(token_texts(doc))
 
 
 def _make_doc(vocab: Vocab, text: str) -> Doc:
@@ -414,8 +372,8 @@ def find_reports(doc: Doc) -> tuple[list[Finding], list[Finding], list[Finding]]
         span = doc.char_span(finding.start, finding.end, alignment_mode="expand")
         if span is not None:
             covered.update(range(span.start, span.end))
-    for match_id, start, end in sorted(_report_matches(doc, matchers), key=lambda m: (m[1], -m[2])):
-        label = doc.vocab.strings[match_id].split("#")[0]
+    for key, start, end in sorted(_report_matches(doc, matchers), key=lambda m: (m[1], -m[2])):
+        label = key.split("#")[0]
         if start in used_tokens:
             continue
         span = doc[start:end]

@@ -219,7 +219,7 @@ def expand(
     """Replace {"DATE": NAME} tokens and word lists by Matcher token specs.
 
     Multi-token lexicon entries ("bonfire night", "wed" tokenised "we" "d") are single tokens by
-    the time the Matcher runs: :func:`nlp.dates.windows.merged_doc` joins them first.
+    the time the Matcher runs: :func:`nlp.dates.windows.merged_words` joins them first.
     """
     expanded = []
     for spec in pattern:

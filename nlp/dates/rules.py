@@ -1,9 +1,10 @@
 """The date Matcher, built once per vocabulary from ``nlp/patterns/dates.jsonl`` and the lexicon.
 
 The Matcher's cost grows with patterns x tokens, so multi-token lexicon entries are joined into
-one token before matching (one Matcher pattern per line of dates.jsonl; see
-:func:`nlp.dates.windows.merged_doc`), word classes are lexeme flags
+one word before matching (one Matcher pattern per line of dates.jsonl; see
+:func:`nlp.dates.windows.merged_words`), word classes are lexeme flags
 (:class:`nlp.dates.lexicon.TokenClasses`), and the Matcher only runs near :attr:`Rules.anchors`.
+The Matcher is :class:`nlp.word_matcher.WordMatcher`, which answers as spaCy's would.
 """
 
 from __future__ import annotations
@@ -14,10 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from spacy.matcher import Matcher
-
 from nlp.dates.lexicon import PATTERNS_DIR, Lexicon, Phrase, TokenClasses, expand, load_lexicon
 from nlp.dates.resolvers import RESOLVERS
+from nlp.word_matcher import WordMatcher
 
 logger = logging.getLogger(__name__)
 
@@ -26,7 +26,8 @@ logger = logging.getLogger(__name__)
 class Rules:
     """The date Matcher and what goes with it, for one vocabulary."""
 
-    matcher: Matcher
+    matcher: WordMatcher  # spaCy's Matcher's answers, faster (nlp.word_matcher)
+    patterns: tuple[tuple[str, list[dict[Any, Any]]], ...]  # (label, token specs), for tests
     phrases: dict[str, list[Phrase]]  # multi-token lexicon entries by first word, longest first
     priority: dict[str, int]  # when two rules match the same tokens, the one listed first wins
     lexicon: Lexicon
@@ -47,7 +48,8 @@ def rules_for(vocab_id: int, vocab: Any, tokenizer: Any) -> Rules:
 
     lexicon = load_lexicon(tokenize)
     classes = TokenClasses(vocab)
-    matcher = Matcher(vocab, validate=False)  # flag ids are not in the pattern schema
+    matcher = WordMatcher(vocab.lex_attr_getters)  # the flags' own tests
+    patterns: list[tuple[str, list[dict[Any, Any]]]] = []
     priority: dict[str, int] = {}
     lines = (PATTERNS_DIR / "dates.jsonl").read_text(encoding="utf-8").splitlines()
     entries = [json.loads(line) for line in lines if line.strip()]
@@ -62,7 +64,8 @@ def rules_for(vocab_id: int, vocab: Any, tokenizer: Any) -> Rules:
         label = entry["label"]
         if label not in RESOLVERS:
             raise ValueError(f"dates.jsonl: no resolver for label {label!r}")
-        matcher.add(label, [expand(entry["pattern"], lexicon, classes)])
+        patterns.append((label, expand(entry["pattern"], lexicon, classes)))
+        matcher.add(*patterns[-1])
         priority.setdefault(label, len(priority))
     phrases: dict[str, list[Phrase]] = {}
     for table in lexicon.tables.values():
@@ -76,4 +79,4 @@ def rules_for(vocab_id: int, vocab: Any, tokenizer: Any) -> Rules:
     for name, keys in lexicon.raw_keys.items():
         if name not in _NOT_ANCHOR_TABLES:
             anchors.update(" ".join(k.split()) for k in keys)
-    return Rules(matcher, phrases, priority, lexicon, frozenset(anchors))
+    return Rules(matcher, tuple(patterns), phrases, priority, lexicon, frozenset(anchors))

@@ -18,7 +18,7 @@ from nlp.dates.lexicon import Lexicon
 from nlp.dates.mention import DateAnchor, DateMention
 from nlp.dates.resolvers import RESOLVERS
 from nlp.dates.rules import Rules
-from nlp.dates.windows import merged_doc, trim, windows
+from nlp.dates.windows import merged_words, trim, windows
 
 # Rules whose dates may be someone's date of birth.
 _ABSOLUTE_RULES = frozenset(
@@ -53,13 +53,12 @@ def mentions_in_doc(doc: Doc, ref: date, rules: Rules) -> list[DateMention]:
     """The shared implementation: match, keep the longest, resolve, then apply context rules."""
     labelled: dict[tuple[int, int], tuple[int, str]] = {}
     spans = []
-    merged, merged_lowers, origin, text = merged_doc(doc, rules.phrases)
-    for window in windows(merged, merged_lowers, rules.anchors):
-        for match_id, start, end in rules.matcher(window):
-            first, last = origin[window.start + start], origin[window.start + end - 1]
+    words, merged_lowers, origin, text = merged_words(doc, rules.phrases)
+    for window_start, window_end in windows(merged_lowers, rules.anchors):
+        for label, start, end in rules.matcher(words, window_start, window_end):
+            first, last = origin[start], origin[end - 1]
             span = doc[first[0] : last[1]]
             spans.append(span)
-            label = doc.vocab.strings[match_id]
             key, ranked = (span.start, span.end), (rules.priority[label], label)
             labelled[key] = min(labelled.get(key, ranked), ranked)
     mentions: list[DateMention] = []

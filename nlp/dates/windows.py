@@ -1,7 +1,7 @@
 """Where the date Matcher looks: a private merged copy of the doc, and short windows of it.
 
-Speed (the whole extract must do 100 messages/s): the Matcher runs on a copy of the doc whose
-multi-token lexicon phrases are single tokens (:func:`merged_doc`), and only on short windows
+Speed (the whole extract must do 100 messages/s): the Matcher runs on the doc's words with its
+multi-token lexicon phrases as single words (:func:`merged_words`), and only on short windows
 around anchor words: a weekday, a month, a digit, "yesterday", ... (:func:`windows`).
 """
 
@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
-from spacy.attrs import IDX, ORTH
 from spacy.tokens import Doc, Span
 
 from nlp.clauses import doc_text
 from nlp.dates.lexicon import Phrase
+from nlp.pipeline import token_starts, token_texts
 
 # A match may start this many tokens before its first anchor ("at the end of last week") and
 # end this many after its last one ("Friday after next", "the weekend before last"); anchors
@@ -22,11 +22,12 @@ _BEFORE, _AFTER = 5, 2
 _HAS_DIGIT = re.compile(r"\d")
 
 
-def windows(doc: Doc, lowers: list[str], anchors: frozenset[str]) -> list[Span]:
-    """Stretches of the doc around anchor tokens (a weekday, a month, a digit, "yesterday", ...).
+def windows(lowers: list[str], anchors: frozenset[str]) -> list[tuple[int, int]]:
+    """Stretches (start, end) of the words around anchor words (a weekday, a month, a digit,
+    "yesterday", ...).
 
     Running the Matcher only there keeps the component cheap: most of a message is nowhere near
-    a date. ``lowers`` are the doc's tokens in lower case.
+    a date. ``lowers`` are the words in lower case.
     """
     found: list[list[int]] = []
     n = len(lowers)
@@ -37,26 +38,24 @@ def windows(doc: Doc, lowers: list[str], anchors: frozenset[str]) -> list[Span]:
                 found[-1][1] = end
             else:
                 found.append([start, end])
-    return [doc[start:end] for start, end in found]
+    return [(start, end) for start, end in found]
 
 
-def merged_doc(
+def merged_words(
     doc: Doc, phrases: dict[str, list[Phrase]]
-) -> tuple[Doc, list[str], list[tuple[int, int]], str]:
-    """A private copy of ``doc`` for the Matcher, with the doc's text.
+) -> tuple[list[str], list[str], list[tuple[int, int]], str]:
+    """The doc's words for the Matcher, with the doc's text.
 
-    In the copy, multi-token lexicon phrases are single tokens ("bonfire night", "the next
-    morning", "wed" split "we" "d"): with them one token, each line of dates.jsonl is one Matcher
-    pattern, and the Matcher's cost grows with the number of patterns. Whitespace tokens are left
-    out, so a phrase broken by an email's hard line wrap ("the next\nmorning") still matches.
-    Returns the copy, its words in lower case, for each of its tokens the original tokens it
-    stands for (start, end), and the text. Reads the doc through ``to_array``: no Token objects.
+    Multi-token lexicon phrases are single words ("bonfire night", "the next morning", "wed"
+    split "we" "d"): with them one word, each line of dates.jsonl is one Matcher pattern, and
+    the Matcher's cost grows with the number of patterns. Whitespace tokens are left out, so a
+    phrase broken by an email's hard line wrap ("the next\nmorning") still matches.
+    Returns the words, the same in lower case, for each word the original tokens it stands for
+    (start, end), and the text. Reads the doc's token texts and offsets: no Token objects.
     """
-    strings = doc.vocab.strings
-    array = doc.to_array([ORTH, IDX])
-    orths = [strings[int(h)] for h in array[:, 0]]
+    orths = token_texts(doc)
     text = doc_text(doc)
-    starts = array[:, 1].tolist()
+    starts = token_starts(doc)
     kept = [i for i, o in enumerate(orths) if not o.isspace()]
     lowers = [orths[i].lower() for i in kept]
     words: list[str] = []
@@ -79,8 +78,7 @@ def merged_doc(
         merged_lowers.append(word.lower())
         origin.append((kept[k], kept[k + length - 1] + 1))
         k += length
-    merged = Doc(doc.vocab, words=words, spaces=[True] * len(words))
-    return merged, merged_lowers, origin, text
+    return words, merged_lowers, origin, text
 
 
 def trim(span: Span) -> Span:
