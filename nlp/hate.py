@@ -42,7 +42,7 @@ from nlp.hate_context import (
     carried,
     repair,
 )
-from nlp.hate_deeds import disclaims_previous, exclusive
+from nlp.hate_deeds import disclaims_previous, exclusive, needs_exclusive
 from nlp.hate_explained import acts_explained
 from nlp.hate_rules import Compiled
 from nlp.hate_rules import compiled as _compiled
@@ -90,7 +90,11 @@ def find_hate_markers(
             )
             continue
         candidates.extend(slur_candidates(compiled, sentence, index, text))
-        candidates.extend(rule_candidates(compiled, sentence, index))
+        candidates.extend(
+            c
+            for c in rule_candidates(compiled, sentence, index)
+            if not needs_exclusive(c.rule) or _beside_exclusive(sents, index)
+        )
     shown = frozenset(c.strand for c in candidates if not c.needs_context)
     whole = account_sentences(account, compiled.lexicon)
     for mark in carried(compiled.context, sents, shown, whole):
@@ -194,6 +198,12 @@ def names_strand(strand: str, text: str) -> bool:
 def hate_strands(text: str) -> set[HateStrand]:
     """The strands :func:`find_hate_markers` finds in ``text``."""
     return {HateStrand(f.label) for f in find_hate_markers(text)}
+
+
+def _beside_exclusive(sents: list[Sentence], index: int) -> bool:
+    """Whether the sentence at ``index``, the one before or the one after says the victim alone
+    is targeted ("only ours", "nobody else's car", "they leave the others alone")."""
+    return any(exclusive(s.canon) for s in sents[max(0, index - 1) : index + 2])
 
 
 def _indiscriminate(compiled: Compiled, canon: str) -> bool:

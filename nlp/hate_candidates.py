@@ -47,8 +47,8 @@ _SAID_OF_VICTIM = re.compile(
     r" (?:i'm|im|i am|we're|we are|she's|he's|my [^ ]+ is) "
 )
 # A slur addressed to someone ("you are just a ...", "them dirty ...") rather than mentioned.
-_ADDRESSED = re.compile(
-    r"(?:(?:you|ya|u|ur|you're|youre)(?: [^ ]+){0,3}"
+_ADDRESSED = re.compile(  # whole words: "neighbo(ur) is a real ..." addresses nobody
+    r"(?<![\w'])(?:(?:you|ya|u|ur|your|yer|you're|youre)(?: [^ ]+){0,3}"
     r"|(?:them|those|bloody|fucking|dirty|filthy|stupid|little|fat)(?: [^ ]+)?) $"
 )
 # Someone else's abusive words reported earlier in the sentence ("he said ... a <word>").
@@ -107,7 +107,7 @@ def slur_candidates(
         return out
     directed = bool(compiled.victim_directed.search(canon))
     for match in compiled.slurs.finditer(canon):
-        term = match.group(1)
+        term = compiled.slur_alias.get(match.group(1), match.group(1))
         before = canon[: match.start()]
         quoted = _quoted(sentence, match.start(), match.end())
         you = bool(_ADDRESSED.search(before))

@@ -66,6 +66,8 @@ class Compiled:
     lexicon: ObfuscationLexicon
     slurs: re.Pattern[str]
     slur_strand: dict[str, HateStrand]
+    # "coffin-dodger", "coffindodger": the other spellings of a term of two words, to the term
+    slur_alias: dict[str, str]
     ambiguous: frozenset[str]
     censored: re.Pattern[str]
     censored_strand: dict[str, HateStrand]
@@ -186,18 +188,22 @@ def compiled() -> Compiled:
             )
         )
 
-    terms_alt = alternation(slur_strand)
+    aliases = _slur_aliases(slur_strand)
+    terms_alt = alternation([*slur_strand, *aliases])
     return Compiled(
         lexicon=lexicon,
         slurs=re.compile(rf"(?<![\w*'-])({terms_alt})(?:s|es|'s|z)?(?![\w*-])"),
         slur_strand=slur_strand,
+        slur_alias=aliases,
         ambiguous=frozenset(t.lower() for t in slurs["ambiguous"]),
         censored=re.compile(rf"(?<![\w*'-])(?:{hate['censored_word']})"),
         censored_strand={k: HateStrand(v) for k, v in slurs["censored"].items()},
         rules=_grouped(rules),
         abuse=compile_all([alternation(hate["abuse_verbs"])], {}),
         abuse_words=words_of(hate["abuse_verbs"]),
-        slur_forms=words_of(f"{t}{end}" for t in slur_strand for end in ("", "s", "es", "'s", "z")),
+        slur_forms=words_of(
+            f"{t}{end}" for t in [*slur_strand, *aliases] for end in ("", "s", "es", "'s", "z")
+        ),
         motivation_context=words_of(hate["motivation_context"]),
         victim_directed=compile_all([hate["victim_directed"]], {}),
         counter_speech=compile_all([hate["counter_speech"]], {}),
@@ -226,6 +232,22 @@ def compiled() -> Compiled:
             if " " not in adj
         },
     )
+
+
+def _slur_aliases(slur_strand: dict[str, HateStrand]) -> dict[str, str]:
+    """The other spellings of each slur of two or more words: joined by a hyphen, by a space or
+    closed up ("coffin dodger", "coffin-dodger", "coffindodger"); the space and closed forms only
+    where every part has three letters or more ("he-she" is never "he she")."""
+    out: dict[str, str] = {}
+    for term in slur_strand:
+        parts = re.split(r"[ -]", term)
+        if len(parts) < 2:
+            continue
+        forms = {"-".join(parts)}
+        if all(len(part) >= 3 for part in parts):
+            forms |= {" ".join(parts), "".join(parts)}
+        out.update({form: term for form in forms - {term} if form not in slur_strand})
+    return out
 
 
 def _grouped(rules: list[Rule]) -> tuple[tuple[frozenset[str] | None, tuple[Rule, ...]], ...]:
