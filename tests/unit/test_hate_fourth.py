@@ -242,3 +242,14 @@ def test_a_trans_persons_walk_mocked_as_camp(text: str) -> None:
 )
 def test_camp_words_with_no_trans_victim_or_no_mocking(text: str) -> None:
     assert H.TRANSGENDER_IDENTITY not in hate_strands(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "one other time they spraypainted GO HOME POLISH SCUM on the van.",
+        "We're Polish. Someone spray painted 'go home' on our door.",
+    ],
+)
+def test_spray_paint_written_as_one_word_or_two(text: str) -> None:
+    assert H.RACE in hate_strands(text)
