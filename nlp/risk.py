@@ -12,7 +12,9 @@ condition whose subject is a neighbour, a culprit or someone outside the househo
 no vulnerable adult. A child may be named in one sentence and frightened in the next ("... in front
 of my son. He was shaking."); an unborn baby in a pregnancy account is not a child at risk. A
 threat the writer says they made ("I told him I'd ...") is not a threat to them, and self-harm told
-of a neighbour is not the household's.
+of a neighbour is not the household's. A child the writer names ("my son Alfie (11)") is read as
+"my son" is. Age alone makes a vulnerable adult from 80; from 75 only beside a condition or
+living alone (the contract lists frailty, not age).
 """
 
 from __future__ import annotations
