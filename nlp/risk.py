@@ -12,7 +12,9 @@ condition whose subject is a neighbour, a culprit or someone outside the househo
 no vulnerable adult. A child may be named in one sentence and frightened in the next ("... in front
 of my son. He was shaking."); an unborn baby in a pregnancy account is not a child at risk. A
 threat the writer says they made ("I told him I'd ...") is not a threat to them, and self-harm told
-of a neighbour is not the household's.
+of a neighbour is not the household's. A child the writer names ("my son Alfie (11)") is read as
+"my son" is. Age alone makes a vulnerable adult from 80; from 75 only beside a condition or
+living alone (the contract lists frailty, not age).
 """
 
 from __future__ import annotations
@@ -55,7 +57,8 @@ _CHILD_AGE_BEFORE = re.compile(
 # frightened to sleep" is a child at risk as much as "my daughter is". Read on the original text,
 # where a capital marks the name; a name given an adult age ("my son Dan, 24") is no child.
 _NAMED_CHILD = re.compile(
-    r"\b(?:[Mm]y|[Oo]ur) (?:little |youngest |eldest |oldest |young |baby |middle )?"
+    r"\b(?:[Mm]y|[Oo]ur) (?:foster |adopted )?"
+    r"(?:little |youngest |eldest |oldest |young |baby |middle )?"
     r"(?:son|daughter|grandson|granddaughter|stepson|stepdaughter|boy|girl|child|kid)"
     r",? ([A-Z][a-z]{2,})\b(?!,? \(?(?:who is |who's |is |aged )?(?:1[89]|[2-9]\d)\b)"
 )
@@ -252,14 +255,20 @@ def find_risk_flags(
                 start, end = sentence.original_span(match.start(), match.end())
                 result.append(Finding(rule.label.value, start, end, f"risk: {rule.name}"))
     if labels is None or RiskFlag.CHILD_AT_RISK in labels:
-        result += _named_children(compiled, text, sents, grown)
+        result += _named_children(compiled, text, sents, grown, pregnancy)
     return result
 
 
 def _named_children(
-    compiled: _Compiled, text: str, sents: list[Sentence], grown: frozenset[str]
+    compiled: _Compiled,
+    text: str,
+    sents: list[Sentence],
+    grown: frozenset[str],
+    pregnancy: bool = False,
 ) -> list[Finding]:
-    """A child named by the writer ("our daughter Poppy") told frightened or hurt by name."""
+    """A child named by the writer ("our daughter Poppy") told frightened or hurt by name, or
+    named where the sentence tells harm or fear as "my son" would ("they pushed Alfie off his
+    bike", "Poppy's teacher says how anxious she has become"), or in the two sentences after."""
     names = {
         m.group(1).lower()
         for m in _NAMED_CHILD.finditer(text)
@@ -267,15 +276,33 @@ def _named_children(
     }
     if not names:
         return []
-    named = re.compile(
-        r"\b(?:" + "|".join(map(re.escape, sorted(names))) + r")" + _NAMED_CHILD_FILLER + " "
+    alternation = "|".join(map(re.escape, sorted(names)))
+    named = re.compile(r"\b(?:" + alternation + r")" + _NAMED_CHILD_FILLER + " ")
+    # the child rule read with the name where it reads "my son" (its context words, its guards)
+    harmed = next(
+        (r for r in compiled.rules if r.label is RiskFlag.CHILD_AT_RISK and r.requires), None
+    )
+    by_name = (
+        _Rule(
+            RiskFlag.CHILD_AT_RISK,
+            "a named child harmed or frightened",
+            re.compile(r"\b(?:" + alternation + r")\b"),
+            harmed.requires,
+            None,
+            harmed.unless,
+            False,
+            None,
+        )
+        if harmed is not None
+        else None
     )
     denial = compiled.sentence_negations.get(RiskFlag.CHILD_AT_RISK)
     out: list[Finding] = []
-    for sentence in sents:
+    for index, sentence in enumerate(sents):
         canon = sentence.canon
         if denial is not None and denial.search(canon):
             continue
+        found = False
         for match in named.finditer(canon):
             state = compiled.child_states.match(canon, match.end())
             if state is None or _negated(compiled, canon, match.end()):
@@ -284,6 +311,13 @@ def _named_children(
             out.append(
                 Finding(RiskFlag.CHILD_AT_RISK.value, start, end, "risk: a named child frightened")
             )
+            found = True
+        if found or by_name is None or not by_name.pattern.search(canon):
+            continue
+        if by_name.unless is not None and by_name.unless.search(canon):
+            continue
+        following = tuple(s.canon for s in sents[index + 1 : index + 3])
+        out += _children(compiled, by_name, sentence, following, pregnancy, grown, named=True)
     return out
 
 
@@ -349,17 +383,20 @@ def _a_child(
     match: re.Match[str],
     pregnancy: bool,
     grown: frozenset[str] = frozenset(),
+    named: bool = False,
 ) -> bool:
     """Whether a child mention is the household's child (not a culprit, an adult or unborn).
 
-    ``grown`` are the kin words ("son") the text elsewhere gives an adult age.
+    ``grown`` are the kin words ("son") the text elsewhere gives an adult age; ``named``: the
+    mention is a child the writer named as theirs, whom a place after it ("Leo at the bus stop")
+    does not make one of the culprits.
     """
     words = match.group(0)
     if words.startswith(("my ", "our ")) and words.rsplit(" ", 1)[-1] in grown:
         return False
     after = canon[match.end() :]
     culprits = not words.startswith(("my ", "our ")) and (
-        _CULPRIT_CHILD.search(after) is not None
+        (not named and _CULPRIT_CHILD.search(after) is not None)
         or compiled.child_culprit_action.search(after) is not None
     )  # "the kids from number 12", "the boys kicked my door": culprits, not children at risk
     if culprits or compiled.adult_child.search(
@@ -378,8 +415,10 @@ def _children(
     following: tuple[str, ...],
     pregnancy: bool,
     grown: frozenset[str] = frozenset(),
+    named: bool = False,
 ) -> list[Finding]:
-    """Child mentions frightened or harmed in their own sentence or, as he/she, in the next two."""
+    """Child mentions frightened or harmed in their own sentence or, as he/she, in the next two
+    (``named``: the mentions are children the writer named, see :func:`_a_child`)."""
     canon = sentence.canon
     # "I'm not frightened of him, and my daughter didn't understand": a denied state harms nobody
     # "kicked the door of my car" hits a thing, not the child
@@ -401,7 +440,7 @@ def _children(
     result: list[Finding] = []
     for match in rule.pattern.finditer(canon):
         if _negated(compiled, canon, match.start()) or not _a_child(
-            compiled, canon, match, pregnancy, grown
+            compiled, canon, match, pregnancy, grown, named
         ):
             continue
         start, end = sentence.original_span(match.start(), match.end())

@@ -220,7 +220,11 @@ SUITE: list[tuple[str, set[R]]] = [
     ("My mum has terminal cancer and is bed bound downstairs.", {V}),
     ("I've had two strokes and my memory isn't good.", {V}),
     ("Mrs Ali rang us. She is elderly and lives alone with no family nearby.", {V}),
-    ("I'm 77 and they call me names when I go to the shop.", {V}),
+    # 75-79 alone is no flag (extract-contract.md lists frailty, not age); 80 and over, or a
+    # condition or living alone beside it, is
+    ("I'm 77 and they call me names when I go to the shop.", set()),
+    ("I'm 77, I live on my own and they call me names when I go to the shop.", {V}),
+    ("I'm 84 and they call me names when I go to the shop.", {V}),
     ("The lads who do it are on drugs and clearly have mental health issues.", set()),
     ("His girlfriend is disabled but she joins in with the abuse.", set()),
     ("Our cat has diabetes and the noise stresses her.", set()),
