@@ -230,8 +230,9 @@ def find_risk_flags(
                 continue
             if rule.unless is not None and rule.unless.search(canon):
                 continue
-            for match in rule.pattern.finditer(canon):
-                if _inside(denials, match.start()):
+            taken = 0  # where the last accepted match ended
+            for match in _matches(rule, canon):
+                if match.start() < taken or _inside(denials, match.start()):
                     continue
                 if _negated(compiled, canon, _core_start(rule, match)):
                     continue
@@ -242,7 +243,7 @@ def find_risk_flags(
                 ):
                     continue
                 if rule.label is RiskFlag.VULNERABLE_ADULT and not _victims_household(
-                    compiled, canon, previous, match, sents[: max(0, index - 1)]
+                    compiled, canon, previous, match, sents[: max(0, index - 1)], grown
                 ):
                     continue
                 if rule.label is RiskFlag.CHILD_AT_RISK and not _a_child(
@@ -251,9 +252,28 @@ def find_risk_flags(
                     continue
                 start, end = sentence.original_span(match.start(), match.end())
                 result.append(Finding(rule.label.value, start, end, f"risk: {rule.name}"))
+                taken = match.end()
     if labels is None or RiskFlag.CHILD_AT_RISK in labels:
         result += _named_children(compiled, text, sents, grown)
     return result
+
+
+def _matches(rule: _Rule, canon: str) -> list[re.Match[str]]:
+    """The rule's matches in ``canon``; for a condition, also the later ones a rejected match hid.
+
+    A condition's subject may stand several words before it, so the leftmost match can take a
+    culprit as its subject ("he has threatened to stab my husband, who has dementia") and hide the
+    household one inside it: each match of a vulnerable-adult rule is followed by the next match
+    starting one character later, and the caller skips those that overlap one it accepted.
+    """
+    if rule.label is not RiskFlag.VULNERABLE_ADULT:
+        return list(rule.pattern.finditer(canon))
+    found: list[re.Match[str]] = []
+    match = rule.pattern.search(canon)
+    while match is not None:
+        found.append(match)
+        match = rule.pattern.search(canon, match.start() + 1)
+    return found
 
 
 def _named_children(
@@ -458,6 +478,7 @@ def _victims_household(
     previous: str,
     match: re.Match[str],
     earlier: Sequence[Sentence] = (),
+    grown: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether a condition belongs to the victim or a household adult, not a culprit or a child.
 
@@ -466,6 +487,8 @@ def _victims_household(
     the sentence or the one before, and is the household only when that is a household person.
     When neither names anybody ("Alex is a trans woman. She has PTSD."), the person last named in
     the ``earlier`` sentences decides: a support worker's "I work with Alex" makes Alex the one.
+    A son or daughter the text gives an adult age (``grown``: "my son's in with me, he's 24") is a
+    household adult, not a child.
     """
     words = match.group(0)
     if _CHILD_SUBJECT.search(
@@ -481,19 +504,28 @@ def _victims_household(
         return True
     subject = words.split(" ", 1)[0]
     before = f"{previous} {canon[: match.start() + len(subject)]}"
-    third = [m.end() for m in compiled.third_party.finditer(before)]
-    own = [m.end() for m in compiled.household.finditer(before)]
-    child = [m.end() for m in compiled.child_person.finditer(before)]
+    third, own, child = _people(compiled, before, grown)
     if not (third or own or child) and earlier:
         before = " ".join(e.canon for e in earlier)
-        third = [m.end() for m in compiled.third_party.finditer(before)]
-        own = [m.end() for m in compiled.household.finditer(before)]
-        child = [m.end() for m in compiled.child_person.finditer(before)]
+        third, own, child = _people(compiled, before, grown)
         previous = before
     last_own = own[-1] if own else -1
     if not _PRONOUN_SUBJECT.match(words):  # "Mrs Holt has", "who is": named just there
         return not third or third[-1] < len(previous) or last_own > third[-1]
     return last_own > max(third[-1] if third else -1, child[-1] if child else -1)
+
+
+def _people(
+    compiled: _Compiled, before: str, grown: frozenset[str]
+) -> tuple[list[int], list[int], list[int]]:
+    """Where third parties, household adults and children are named in ``before`` (the ends of
+    their mentions); a grown son or daughter counts as a household adult."""
+    third = [m.end() for m in compiled.third_party.finditer(before)]
+    own = [m.end() for m in compiled.household.finditer(before)]
+    child: list[int] = []
+    for m in compiled.child_person.finditer(before):
+        (own if grown and m.group(0).rsplit(" ", 1)[-1] in grown else child).append(m.end())
+    return third, sorted(own), child
 
 
 def risk_flags(text: str) -> set[RiskFlag]:

@@ -106,7 +106,7 @@ SUITE: list[tuple[str, set[R]]] = [
     ("my son (24, autistic) lives with me and the shouting sends him into meltdown", {V}),
     ("I have severe anxiety and I'm on medication.", {V}),
     ("My partner is a wheelchair user.", {V}),
-    ("Mr Evans is 87 and lives alone.", {V}),
+    ("Mr Evans is 87 and lives alone.", set()),  # age alone: no frailty named
     ("I have MS and I'm often in a lot of pain.", {V}),
     ("My brother lives with us, he has learning difficulties.", {V}),
     ("i suffer with my mental health and this is making it worse", {V}),
@@ -114,7 +114,7 @@ SUITE: list[tuple[str, set[R]]] = [
     ("My wife had a stroke last year and can barely walk.", {V}),
     ("The tenant has a diagnosis of schizophrenia.", {V}),
     ("I've got COPD and am on oxygen at home.", {V}),
-    ("My dad's 91 and lives with us.", {V}),
+    ("My dad's 91 and lives with us, he can't get about.", {V}),
     ("I've been diagnosed with PTSD.", {V}),
     ("My husband is blind and relies on routine.", {V}),
     ("I am a carer for my husband who has Parkinson's.", {V}),
@@ -154,7 +154,7 @@ SUITE: list[tuple[str, set[R]]] = [
     ("My dog is terrified of the fireworks.", set()),
     ("If I had kids I'd be worried sick.", set()),
     # mixed
-    ("I'm 82 and on my own, they're outside right now shouting they'll burn me out.", {V, D, T}),
+    ("I'm 82 and on my own, they're outside right now shouting they'll burn me out.", {D, T}),
     (
         "My daughter has autism and she's 19, she lives with us and now she won't leave her room.",
         {V},
@@ -168,7 +168,7 @@ SUITE: list[tuple[str, set[R]]] = [
     ("He's not violent, he's just loud, but my little one is scared of him.", {C}),
     # second round, written after the first fixes: whose risk, text-speak, settled pasts
     ("My husband lives with me. He has Alzheimer's and doesn't understand what's going on.", {V}),
-    ("My mum lives with us and she is 84.", {V}),
+    ("My mum lives with us and she is 84 and has dementia.", {V}),
     ("I live with my brother who has epilepsy and the stress triggers his fits.", {V}),
     ("me n my nan live together, shes 89 and deaf", {V}),
     ("I'm on crutches after my op and can't get down the stairs quickly.", {V}),
@@ -219,8 +219,8 @@ SUITE: list[tuple[str, set[R]]] = [
     ("My sister has Down's syndrome and lives with me.", {V}),
     ("My mum has terminal cancer and is bed bound downstairs.", {V}),
     ("I've had two strokes and my memory isn't good.", {V}),
-    ("Mrs Ali rang us. She is elderly and lives alone with no family nearby.", {V}),
-    ("I'm 77 and they call me names when I go to the shop.", {V}),
+    ("Mrs Ali rang us. She is elderly and frail and lives alone.", {V}),
+    ("I'm 77 and they call me names when I go to the shop.", set()),
     ("The lads who do it are on drugs and clearly have mental health issues.", set()),
     ("His girlfriend is disabled but she joins in with the abuse.", set()),
     ("Our cat has diabetes and the noise stresses her.", set()),

@@ -1,0 +1,119 @@
+"""nlp.risk: causes found on first-contact text (corpora Y, Z, AA), tested on sentences of our own.
+
+- A threat said in everyday words: a head put through a wall, a face rearranged, a head ripped
+  off, "I'll deck you"; not the writer's own figure of speech ("I could bang my head on the wall").
+- A threat to a group the victim belongs to, said or written ("all of them on this street will
+  get burned out", "you lot will be blown up"); not a worry ("all the residents will get hurt if
+  nothing is done") nor a harmless "all the flats will be done up".
+- An attack with something in hand ("went for my brother with a bottle").
+- Age alone is no vulnerability (the contract names disability, frailty, ill health): "I am 79"
+  is not flagged, "I am 79 and on two sticks" is. Conditions said in everyday words: a diagnosis,
+  "my MS", "my walking frame", "my carer", osteoporosis, a stroke, the stages of dementia.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.risk import find_risk_flags
+from trigger.vocabulary import RiskFlag as R
+
+
+def flags(text: str) -> set[str]:
+    return {f.label for f in find_risk_flags(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said "say that again and I\'ll put your head through that wall".',
+        "He told me he'd put my face through the window.",
+        "she said she'll rip my head off next time",
+        "shouted he would knock me into next week",
+        "he said I'd be picking my teeth up off the floor",
+        "he said he'd lamp me if I called the police again",
+        "Her boyfriend said he will deck me if I park there again.",
+        "he texted that he'd rearrange my face",
+        "they said they'd smash my head against the railings",
+    ],
+)
+def test_a_threat_in_everyday_words(text: str) -> None:
+    assert R.THREAT_OF_VIOLENCE in flags(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Someone wrote on our car that all of us on this street will get burned out.",
+        'A man told me that "you lot will all be blown up one day".',
+        "he shouted that your kind will be strung up",
+        "They sprayed on the wall that every one of you will be killed.",
+        "he wrote that people like you will die",
+        "a note through the door said your family will be burnt out",
+    ],
+)
+def test_a_threat_to_the_victims_group(text: str) -> None:
+    assert R.THREAT_OF_VIOLENCE in flags(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm worried all the residents will get hurt if nothing is done.",
+        "They told us all the flats will be done up next year.",
+        "Someone said all the bins will be emptied on Monday.",
+        "I could bang my head against the wall with the council sometimes.",
+        "I told him I'd put his head through the wall if he touched my car.",
+        "She went for him with a bottle of wine at the party.",
+    ],
+)
+def test_worry_plans_and_figures_of_speech_are_no_threat(text: str) -> None:
+    assert R.THREAT_OF_VIOLENCE not in flags(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He went for my brother with a bottle outside the shop.",
+        "he came at me holding a brick",
+        "One of them ran at my husband with a plank of wood.",
+        "she lunged at me with a pair of scissors",
+    ],
+)
+def test_an_attack_with_something_in_hand(text: str) -> None:
+    assert R.THREAT_OF_VIOLENCE in flags(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I am 79 and I live on Wear View.", set()),
+        ("I am 76 and I have lived in this house for 41 years.", set()),
+        ("My name is Norman, I am 79.", set()),
+        ("I'm 79 and I'm on two sticks since my hip went.", {R.VULNERABLE_ADULT}),
+        ("I'm 77 and I've got osteoporosis so it's taken ages to heal.", {R.VULNERABLE_ADULT}),
+        ("Mum was diagnosed with early Alzheimer's last year.", {R.VULNERABLE_ADULT}),
+        ("I should say my husband has been diagnosed with Parkinson's.", {R.VULNERABLE_ADULT}),
+        ("My MS has been bad this month.", {R.VULNERABLE_ADULT}),
+        ("They knocked my walking frame over outside the shop.", {R.VULNERABLE_ADULT}),
+        ("I had to wait for my carer to come and clear it up.", {R.VULNERABLE_ADULT}),
+        ("My dad is 77, had a stroke last year and walks with a stick.", {R.VULNERABLE_ADULT}),
+        ("My mum told me. She is 88 and in the early stages of dementia.", {R.VULNERABLE_ADULT}),
+        ("Lorraine suffers with severe anxiety and depression.", {R.VULNERABLE_ADULT}),
+        ("I haven't slept in weeks and I'm back on the tablets.", {R.VULNERABLE_ADULT}),
+        ("I'm back at work a fortnight after my knee operation.", set()),
+        ("The lad next door was diagnosed with ADHD, his mum says.", set()),
+        (
+            "He has threatened to stab my husband, who has dementia.",
+            {R.VULNERABLE_ADULT, R.THREAT_OF_VIOLENCE},
+        ),
+        (
+            "Door's locked. My son's in with me, he's 24 and has a learning disability.",
+            {R.VULNERABLE_ADULT},
+        ),
+    ],
+)
+def test_age_alone_is_no_vulnerability_a_condition_is(text: str, expected: set[R]) -> None:
+    assert flags(text) & {R.VULNERABLE_ADULT.value, R.THREAT_OF_VIOLENCE.value} == {
+        r.value for r in expected
+    }
