@@ -25,7 +25,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp.clauses import Cut, Segmentation, segment_text, segmentation
+from nlp.clauses import Cut, Segmentation, segment_text, segmentation, unwrapped_text
 from nlp.findings import Finding
 from nlp.lexicon import Sentence, compile_all, load_data, sentences
 from nlp.pipeline import TextFindingsComponent, doc_text, set_findings
@@ -44,6 +44,12 @@ _CULPRIT_CHILD = re.compile(
     r"|upstairs|downstairs|outside)\b"
 )
 
+# A child just named as the one a harm was done to ("clipped a nine year old girl who was ...").
+_HARMED_BEFORE = re.compile(
+    r"\b(?:clipped|hit|struck|knocked (?:over|down|into)|knocked|ran over|run over|ran into"
+    r"|pushed|punched|kicked|attacked|assaulted|bit|grabbed|chased|threatened|spat at|spat on"
+    r"|shouted at|screamed at|swore at|threw [^ ]+ at|thrown at|pelted|hurt|injured) $"
+)
 _AGE_NUMBER = re.compile(r"\b(?:1[89]|[2-9]\d)\b")
 # "he's 12 and has cerebral palsy": the condition's subject was just given a child's age
 _CHILD_AGE_BEFORE = re.compile(
@@ -177,7 +183,7 @@ def find_risk_flags(
     )
     pregnancy = compiled.pregnancy.search(text.lower()) is not None
     cuts = cuts or segment_text(text)
-    sents = sentences(text, cuts.bounds(Cut.TEXT_SENTENCE))
+    sents = sentences(text, _unwrapped_bounds(text, cuts.bounds(Cut.TEXT_SENTENCE)))
     # "my son's in with me, he's 24" makes "they spat at my son" later an adult's account
     grown = frozenset(
         m.group("kin")
@@ -256,6 +262,34 @@ def find_risk_flags(
     if labels is None or RiskFlag.CHILD_AT_RISK in labels:
         result += _named_children(compiled, text, sents, grown)
     return result
+
+
+# Mail is wrapped at 72-78 characters: a longer line is a message of its own (a chat's).
+_WRAP_MOST = 80
+
+
+def _unwrapped_bounds(
+    text: str, bounds: tuple[tuple[int, int], ...]
+) -> tuple[tuple[int, int], ...]:
+    """The text sentences, with those a hard-wrapped mail cut at a line break joined again ("my
+    daughter is 7 and she was in the hall when / it came through, she wont go near the door"):
+    a line break :func:`nlp.clauses.unwrapped_text` finds only wraps prose ends no sentence."""
+    unwrapped = unwrapped_text(text) if len(bounds) > 1 else None
+    if unwrapped is None:
+        return bounds
+    joined: list[tuple[int, int]] = []
+    for start, end in bounds:
+        at = joined[-1][1] - 1 if joined else 0
+        if (
+            joined
+            and unwrapped[at] == " "
+            and text[at] == "\n"
+            and at - text.rfind("\n", 0, at) <= _WRAP_MOST  # not a chat's long message
+        ):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return tuple(joined)
 
 
 def _matches(rule: _Rule, canon: str) -> list[re.Match[str]]:
@@ -378,10 +412,15 @@ def _a_child(
     if words.startswith(("my ", "our ")) and words.rsplit(" ", 1)[-1] in grown:
         return False
     after = canon[match.end() :]
-    culprits = not words.startswith(("my ", "our ")) and (
-        _CULPRIT_CHILD.search(after) is not None
-        or compiled.child_culprit_action.search(after) is not None
-    )  # "the kids from number 12", "the boys kicked my door": culprits, not children at risk
+    culprits = (
+        not words.startswith(("my ", "our "))
+        and not _HARMED_BEFORE.search(canon, max(0, match.start() - 40), match.start())
+        and (
+            _CULPRIT_CHILD.search(after) is not None
+            or compiled.child_culprit_action.search(after) is not None
+        )
+    )  # "the kids from number 12", "the boys kicked my door": culprits, not children at risk;
+    # "the bike clipped a nine year old girl who was playing": the one harmed is no culprit
     if culprits or compiled.adult_child.search(
         canon[max(0, match.start() - 10) : match.end() + 30]
     ):

@@ -117,3 +117,49 @@ def test_age_alone_is_no_vulnerability_a_condition_is(text: str, expected: set[R
     assert flags(text) & {R.VULNERABLE_ADULT.value, R.THREAT_OF_VIOLENCE.value} == {
         r.value for r in expected
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yesterday my daughter (she is 12) had her hijab pulled off from behind at the bus stop.",
+        "My son had his turban knocked off on the way home from school.",
+        "one of them yanked my daughter's headscarf and she came home crying",
+        "They grabbed his school bag off my son and threw it in the road.",
+        "One of the bikes clipped a nine year old girl who was playing on the green. She was"
+        " shaken and bruised.",
+        "A van struck an eight-year-old boy on the crossing while he was with us.",
+        "our foster son is 10 and he is so scared he wont sleep in his own room now",
+    ],
+)
+def test_a_child_harmed_in_everyday_words(text: str) -> None:
+    assert R.CHILD_AT_RISK in flags(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a 14 year old lad threw eggs at my window",
+        "the boys who were playing football kicked my door",
+        "My son pulled the curtains and went to bed.",
+    ],
+)
+def test_a_culprit_child_or_a_childs_own_deed_is_no_risk(text: str) -> None:
+    assert R.CHILD_AT_RISK not in flags(text)
+
+
+def test_a_hard_wrapped_mail_line_does_not_end_the_sentence() -> None:
+    text = (
+        "The firework one was the worst, my daughter is 7 and she was in the hall when\n"
+        "it came through, she wont go near the front door now and is sleeping in with me.\n"
+    )
+    assert R.CHILD_AT_RISK in flags(text)
+
+
+def test_a_chat_message_is_not_a_wrapped_line() -> None:
+    text = (
+        "they were outside again until gone two shouting at the house and banging the bins and"
+        " one of them said leave it\n"
+        "no one hurt, just the noise"
+    )
+    assert R.THREAT_OF_VIOLENCE not in flags(text)
