@@ -30,6 +30,12 @@ from nlp.findings import Finding
 from nlp.lexicon import Sentence, compile_all, load_data, sentences
 from nlp.pipeline import TextFindingsComponent, doc_text, set_findings
 from nlp.prefilter import grams, may_match
+from nlp.risk_children import (
+    HouseholdChildren,
+    household_children,
+    pronoun_states,
+    someone_else_between,
+)
 from trigger.vocabulary import RiskFlag
 
 KEY = "risk"
@@ -57,14 +63,8 @@ _CHILD_AGE_BEFORE = re.compile(
     r" (?:[1-9]|1[0-7])\b(?! (?:weeks|months|days|stone|st|kg|times|minutes|mins|hours|quid))"
     r"(?: (?!(?:my|our|his|her|their|i|mum|dad|nan|gran|husband|wife|partner)\b)[^ .;]+){0,4} ?$"
 )
-# A child the writer names ("our daughter Poppy, who is 8", "my son Jake"): a later "Poppy is too
-# frightened to sleep" is a child at risk as much as "my daughter is". Read on the original text,
-# where a capital marks the name; a name given an adult age ("my son Dan, 24") is no child.
-_NAMED_CHILD = re.compile(
-    r"\b(?:[Mm]y|[Oo]ur) (?:little |youngest |eldest |oldest |young |baby |middle )?"
-    r"(?:son|daughter|grandson|granddaughter|stepson|stepdaughter|boy|girl|child|kid)"
-    r",? ([A-Z][a-z]{2,})\b(?!,? \(?(?:who is |who's |is |aged )?(?:1[89]|[2-9]\d)\b)"
-)
+# A named child's state follows the name ("Poppy is too frightened to sleep"); the names are
+# nlp.risk_children's.
 _NAMED_CHILD_FILLER = (
     r"(?:'s| is| was| were| has been| had been| got| gets| is now| now| still| so| too| really"
     r"| very| absolutely| left| all| completely| quite| visibly| genuinely)*"
@@ -264,6 +264,28 @@ def find_risk_flags(
     return result
 
 
+def _pronoun_children(
+    compiled: _Compiled,
+    sents: list[Sentence],
+    children: HouseholdChildren,
+    grown: frozenset[str],
+) -> list[Finding]:
+    """A household child frightened or hurt as "he"/"she" sentences after it was named."""
+    denial = compiled.sentence_negations.get(RiskFlag.CHILD_AT_RISK)
+    out: list[Finding] = []
+    for index, start, end in pronoun_states(sents, children, compiled.child_states, grown):
+        sentence = sents[index]
+        if (denial is not None and denial.search(sentence.canon)) or _negated(
+            compiled, sentence.canon, start
+        ):
+            continue
+        first, last = sentence.original_span(start, end)
+        out.append(
+            Finding(RiskFlag.CHILD_AT_RISK.value, first, last, "risk: a child told of as he/she")
+        )
+    return out
+
+
 # Mail is wrapped at 72-78 characters: a longer line is a message of its own (a chat's).
 _WRAP_MOST = 80
 
@@ -313,19 +335,17 @@ def _matches(rule: _Rule, canon: str) -> list[re.Match[str]]:
 def _named_children(
     compiled: _Compiled, text: str, sents: list[Sentence], grown: frozenset[str]
 ) -> list[Finding]:
-    """A child named by the writer ("our daughter Poppy") told frightened or hurt by name."""
-    names = {
-        m.group(1).lower()
-        for m in _NAMED_CHILD.finditer(text)
-        if m.group(0).split()[-2].rstrip(",").lower() not in grown
-    }
+    """A child named by the writer ("our daughter Poppy", "mum of Alfie, he's 9") told frightened
+    or hurt by name, or as "he"/"she" later (:mod:`nlp.risk_children`)."""
+    children = household_children(text, [s.canon for s in sents], grown)
+    out = _pronoun_children(compiled, sents, children, grown)
+    names = set(children.names)
     if not names:
-        return []
+        return out
     named = re.compile(
         r"\b(?:" + "|".join(map(re.escape, sorted(names))) + r")" + _NAMED_CHILD_FILLER + " "
     )
     denial = compiled.sentence_negations.get(RiskFlag.CHILD_AT_RISK)
-    out: list[Finding] = []
     for sentence in sents:
         canon = sentence.canon
         if denial is not None and denial.search(canon):
@@ -448,12 +468,18 @@ def _children(
         and not _someone_elses_state(canon, m.start())
         for m in rule.requires.finditer(canon)
     )
-    later = not here and any(
-        compiled.child_continuation.search(after) is not None
+    later = (
+        not here
         and any(
-            not _negated(compiled, after, m.start()) for m in compiled.child_states.finditer(after)
+            compiled.child_continuation.search(after) is not None
+            and any(
+                not _negated(compiled, after, m.start())
+                for m in compiled.child_states.finditer(after)
+            )
+            # "My son is 9. My husband went out. He was shaking": a man named between is the "he"
+            and not someone_else_between(" ".join(following[:k]), after)
+            for k, after in enumerate(following)
         )
-        for after in following
     )
     if not (here or later):
         return []
@@ -493,6 +519,12 @@ def _someone_elses_state(canon: str, at: int) -> bool:
     return bool(owner.group("she")) == boys
 
 
+# Someone confiding in the writer ("Callum has told me ...", "she admitted to me ...").
+_CONFIDED = re.compile(
+    r"\b(?:(?:has |had )?(?:told|tells|telling) (?:me|us)|confided|admitted|opened up|disclosed)\b"
+)
+
+
 def _a_neighbours(compiled: _Compiled, canon: str, previous: str, match: re.Match[str]) -> bool:
     """Whether self-harm told of "he"/"she"/"himself" belongs to a neighbour or culprit named last
     ("the man upstairs tried to kill himself"), not the writer or their household."""
@@ -505,6 +537,8 @@ def _a_neighbours(compiled: _Compiled, canon: str, previous: str, match: re.Matc
         # "the guy downstairs has been self harming": a neighbour is the clause's subject
         named = [m.end() for m in compiled.third_party.finditer(prefix)]
         return bool(named) and not _SUBJECT.search(prefix[named[-1] :])
+    if _CONFIDED.search(prefix) and not compiled.third_party.search(prefix):
+        return False  # "Callum has told me he thinks ...": the writer's client confides in them
     before = f"{previous} {prefix}"
     others = [m.end() for m in compiled.third_party.finditer(before)]
     own = [m.end() for m in compiled.household.finditer(before)]

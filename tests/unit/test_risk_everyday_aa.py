@@ -163,3 +163,36 @@ def test_a_chat_message_is_not_a_wrapped_line() -> None:
         "no one hurt, just the noise"
     )
     assert R.THREAT_OF_VIOLENCE not in flags(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # named once, frightened later as he/she, even messages later
+        "hi im kayleigh mum of Alfie hes 9 and autistic and the woman over the road wont leave"
+        " him alone\nso on the 2nd she was screaming at him in the garden and he was terrified",
+        "My son Alfie (11) is autistic. Boys followed him home. His school say he is anxious."
+        " He has started wetting the bed again.",
+        "We have a little girl, Poppy, who is 6. The man at 14 shouts at us. She's terrified of"
+        " him now.",
+        "My daughter is 8. Last night they threw eggs at the windows. She was crying for hours.",
+        "i'm dad to Leo. the lads kicked the door in. he's been having nightmares since",
+    ],
+)
+def test_a_household_child_frightened_as_he_or_she_later(text: str) -> None:
+    assert R.CHILD_AT_RISK in flags(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the last man or woman named is not the child
+        "My son is 9. My husband went out to speak to them. He was shaking with anger.",
+        "My daughter was at school. The woman from number 4 came round. She was screaming.",
+        "My son Dan, 24, lives with me. He was terrified.",
+        "We don't have children. The man upstairs was drunk and he was crying in the hallway.",
+        "My son is 7. He wasn't scared at all, he slept through it.",
+    ],
+)
+def test_a_pronoun_for_someone_else_is_no_child(text: str) -> None:
+    assert R.CHILD_AT_RISK not in flags(text)
