@@ -41,6 +41,7 @@ class Deeds:
     against_the_person: re.Pattern[str]
     nuisance: re.Pattern[str]
     deed_disclaimed: re.Pattern[str]
+    needs_exclusive: frozenset[str]
 
 
 @cache
@@ -59,6 +60,7 @@ def deeds() -> Deeds:
         against_the_person=re.compile(data["against_the_person"], re.I),
         nuisance=re.compile(data["nuisance"], re.I),
         deed_disclaimed=re.compile(data["deed_disclaimed"], re.I),
+        needs_exclusive=frozenset(data["needs_exclusive"]),
     )
 
 
@@ -66,6 +68,12 @@ def exclusive(canon: str) -> bool:
     """True when a sentence says the victim alone is targeted ("they don't do it to anyone
     else", "they leave the young couple next door alone"): not indiscriminate abuse."""
     return bool(deeds().exclusive.search(canon))
+
+
+def needs_exclusive(rule: str) -> bool:
+    """True when a rule counts only beside a sentence saying the victim alone is targeted ("we
+    are the only Polish family in the road" with "only ours" or "nobody else's" around it)."""
+    return rule in deeds().needs_exclusive
 
 
 def disclaims_previous(canon: str) -> bool:

@@ -260,7 +260,7 @@ def find_risk_flags(
                 result.append(Finding(rule.label.value, start, end, f"risk: {rule.name}"))
                 taken = match.end()
     if labels is None or RiskFlag.CHILD_AT_RISK in labels:
-        result += _named_children(compiled, text, sents, grown)
+        result += _named_children(compiled, text, sents, grown, pregnancy)
     return result
 
 
@@ -333,23 +333,47 @@ def _matches(rule: _Rule, canon: str) -> list[re.Match[str]]:
 
 
 def _named_children(
-    compiled: _Compiled, text: str, sents: list[Sentence], grown: frozenset[str]
+    compiled: _Compiled,
+    text: str,
+    sents: list[Sentence],
+    grown: frozenset[str],
+    pregnancy: bool = False,
 ) -> list[Finding]:
     """A child named by the writer ("our daughter Poppy", "mum of Alfie, he's 9") told frightened
-    or hurt by name, or as "he"/"she" later (:mod:`nlp.risk_children`)."""
+    or hurt by name, or named where the sentence tells harm or fear as "my son" would ("they pushed
+    Alfie off his bike", "Poppy's teacher says how anxious she has become"), or in the two
+    sentences after, or as "he"/"she" later (:mod:`nlp.risk_children`)."""
     children = household_children(text, [s.canon for s in sents], grown)
     out = _pronoun_children(compiled, sents, children, grown)
     names = set(children.names)
     if not names:
         return out
-    named = re.compile(
-        r"\b(?:" + "|".join(map(re.escape, sorted(names))) + r")" + _NAMED_CHILD_FILLER + " "
+    alternation = "|".join(map(re.escape, sorted(names)))
+    named = re.compile(r"\b(?:" + alternation + r")" + _NAMED_CHILD_FILLER + " ")
+    # the child rule read with the name where it reads "my son" (its context words, its guards)
+    harmed = next(
+        (r for r in compiled.rules if r.label is RiskFlag.CHILD_AT_RISK and r.requires), None
+    )
+    by_name = (
+        _Rule(
+            RiskFlag.CHILD_AT_RISK,
+            "a named child harmed or frightened",
+            re.compile(r"\b(?:" + alternation + r")\b"),
+            harmed.requires,
+            None,
+            harmed.unless,
+            False,
+            None,
+        )
+        if harmed is not None
+        else None
     )
     denial = compiled.sentence_negations.get(RiskFlag.CHILD_AT_RISK)
-    for sentence in sents:
+    for index, sentence in enumerate(sents):
         canon = sentence.canon
         if denial is not None and denial.search(canon):
             continue
+        found = False
         for match in named.finditer(canon):
             state = compiled.child_states.match(canon, match.end())
             if state is None or _negated(compiled, canon, match.end()):
@@ -358,6 +382,13 @@ def _named_children(
             out.append(
                 Finding(RiskFlag.CHILD_AT_RISK.value, start, end, "risk: a named child frightened")
             )
+            found = True
+        if found or by_name is None or not by_name.pattern.search(canon):
+            continue
+        if by_name.unless is not None and by_name.unless.search(canon):
+            continue
+        following = tuple(s.canon for s in sents[index + 1 : index + 3])
+        out += _children(compiled, by_name, sentence, following, pregnancy, grown, named=True)
     return out
 
 
@@ -423,10 +454,13 @@ def _a_child(
     match: re.Match[str],
     pregnancy: bool,
     grown: frozenset[str] = frozenset(),
+    named: bool = False,
 ) -> bool:
     """Whether a child mention is the household's child (not a culprit, an adult or unborn).
 
-    ``grown`` are the kin words ("son") the text elsewhere gives an adult age.
+    ``grown`` are the kin words ("son") the text elsewhere gives an adult age; ``named``: the
+    mention is a child the writer named as theirs, whom a place after it ("Leo at the bus stop")
+    does not make one of the culprits.
     """
     words = match.group(0)
     if words.startswith(("my ", "our ")) and words.rsplit(" ", 1)[-1] in grown:
@@ -436,7 +470,7 @@ def _a_child(
         not words.startswith(("my ", "our "))
         and not _HARMED_BEFORE.search(canon, max(0, match.start() - 40), match.start())
         and (
-            _CULPRIT_CHILD.search(after) is not None
+            (not named and _CULPRIT_CHILD.search(after) is not None)
             or compiled.child_culprit_action.search(after) is not None
         )
     )  # "the kids from number 12", "the boys kicked my door": culprits, not children at risk;
@@ -457,8 +491,10 @@ def _children(
     following: tuple[str, ...],
     pregnancy: bool,
     grown: frozenset[str] = frozenset(),
+    named: bool = False,
 ) -> list[Finding]:
-    """Child mentions frightened or harmed in their own sentence or, as he/she, in the next two."""
+    """Child mentions frightened or harmed in their own sentence or, as he/she, in the next two
+    (``named``: the mentions are children the writer named, see :func:`_a_child`)."""
     canon = sentence.canon
     # "I'm not frightened of him, and my daughter didn't understand": a denied state harms nobody
     # "kicked the door of my car" hits a thing, not the child
@@ -486,7 +522,7 @@ def _children(
     result: list[Finding] = []
     for match in rule.pattern.finditer(canon):
         if _negated(compiled, canon, match.start()) or not _a_child(
-            compiled, canon, match, pregnancy, grown
+            compiled, canon, match, pregnancy, grown, named
         ):
             continue
         start, end = sentence.original_span(match.start(), match.end())

@@ -48,6 +48,7 @@ _MENTION = re.compile(
     r"\b(?:my|our) (?:(?:little|young|youngest|eldest|oldest|baby|foster|step|adopted|middle"
     r"|disabled|autistic|poor) )?(?:(?P<child_m>son|boy|grandson|stepson|lad)"
     r"|(?P<child_f>daughter|girl|granddaughter|stepdaughter|lass))\b"
+    r"(?!,? \(?(?:who is |who's |is |aged )?(?:1[89]|[2-9]\d)\b)"  # "our son is 19": grown
     r"|\b(?P<other_m>man|bloke|guy|lad|boy|husband|partner|dad|father|brother|grandad|uncle"
     r"|boyfriend|son|grandson|nephew|gentleman|landlord|officer|mr [a-z]+)\b"
     r"|\b(?P<other_f>woman|lady|wife|mum|mam|mother|sister|nan|gran|aunt|auntie|girlfriend"

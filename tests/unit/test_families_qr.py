@@ -265,7 +265,8 @@ def test_no_threat_to_the_victim(text: str) -> None:
         "My chest is bad and the stairs are a struggle.",
         "Dad's heart is weak and he can't take the stress.",
         "My GP has told me I mustn't get stressed.",
-        "hello my names Ron Padgett, 79, i live in the bungalows",
+        # 75-79 counts beside a condition or living alone (test_risk_fourth.py); 80+ alone
+        "hello my names Ron Padgett, 79, i live on my own in the bungalows",
         "Hi, I'm Joan, 82 and live alone",
     ],
 )

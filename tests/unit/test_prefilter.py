@@ -7,8 +7,8 @@ import re
 import pytest
 
 from nlp.clauses import Cut, segment_text
-from nlp.hate import _compiled
 from nlp.hate_context import repair
+from nlp.hate_rules import compiled as _compiled
 from nlp.lexicon import sentences
 from nlp.prefilter import contains_any, may_match, required_strings
 from tests.unit.hate_suite import HATEFUL, NEUTRAL

@@ -298,7 +298,7 @@ def test_a_threat_the_writer_says_they_made_is_not_a_threat_to_them(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("My dad, who lives with us, is 91.", set()),  # age alone is no frailty (V21, AA06)
+        ("My dad, who lives with us, is 91.", {R.VULNERABLE_ADULT}),
         ("My dad, who lives with us, is 91 and frail.", {R.VULNERABLE_ADULT}),
         ("My gran is 77 and uses a walker.", {R.VULNERABLE_ADULT}),
         ("My friend's mum is 86.", set()),

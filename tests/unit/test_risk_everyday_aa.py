@@ -6,9 +6,10 @@
   get burned out", "you lot will be blown up"); not a worry ("all the residents will get hurt if
   nothing is done") nor a harmless "all the flats will be done up".
 - An attack with something in hand ("went for my brother with a bottle").
-- Age alone is no vulnerability (the contract names disability, frailty, ill health): "I am 79"
-  is not flagged, "I am 79 and on two sticks" is. Conditions said in everyday words: a diagnosis,
-  "my MS", "my walking frame", "my carer", osteoporosis, a stroke, the stages of dementia.
+- An age under 80 alone is no vulnerability (the contract names disability, frailty, ill health;
+  V21 and AA06 label 76 and 79 alone with no flag): "I am 79" is not flagged, "I am 79 and on two
+  sticks" is. Conditions said in everyday words: a diagnosis, "my MS", "my walking frame", "my
+  carer", osteoporosis, a stroke, the stages of dementia.
 """
 
 from __future__ import annotations

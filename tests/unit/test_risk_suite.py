@@ -106,7 +106,7 @@ SUITE: list[tuple[str, set[R]]] = [
     ("my son (24, autistic) lives with me and the shouting sends him into meltdown", {V}),
     ("I have severe anxiety and I'm on medication.", {V}),
     ("My partner is a wheelchair user.", {V}),
-    ("Mr Evans is 87 and lives alone.", set()),  # age alone: no frailty named
+    ("Mr Evans is 87 and lives alone.", {V}),
     ("I have MS and I'm often in a lot of pain.", {V}),
     ("My brother lives with us, he has learning difficulties.", {V}),
     ("i suffer with my mental health and this is making it worse", {V}),
@@ -154,7 +154,7 @@ SUITE: list[tuple[str, set[R]]] = [
     ("My dog is terrified of the fireworks.", set()),
     ("If I had kids I'd be worried sick.", set()),
     # mixed
-    ("I'm 82 and on my own, they're outside right now shouting they'll burn me out.", {D, T}),
+    ("I'm 82 and on my own, they're outside right now shouting they'll burn me out.", {V, D, T}),
     (
         "My daughter has autism and she's 19, she lives with us and now she won't leave her room.",
         {V},
@@ -219,8 +219,12 @@ SUITE: list[tuple[str, set[R]]] = [
     ("My sister has Down's syndrome and lives with me.", {V}),
     ("My mum has terminal cancer and is bed bound downstairs.", {V}),
     ("I've had two strokes and my memory isn't good.", {V}),
-    ("Mrs Ali rang us. She is elderly and frail and lives alone.", {V}),
+    ("Mrs Ali rang us. She is elderly and lives alone with no family nearby.", {V}),
+    # 75-79 alone is no flag (extract-contract.md lists frailty, not age); 80 and over, or a
+    # condition or living alone beside it, is
     ("I'm 77 and they call me names when I go to the shop.", set()),
+    ("I'm 77, I live on my own and they call me names when I go to the shop.", {V}),
+    ("I'm 84 and they call me names when I go to the shop.", {V}),
     ("The lads who do it are on drugs and clearly have mental health issues.", set()),
     ("His girlfriend is disabled but she joins in with the abuse.", set()),
     ("Our cat has diabetes and the noise stresses her.", set()),

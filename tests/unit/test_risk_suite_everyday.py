@@ -104,7 +104,7 @@ EVERYDAY: list[tuple[str, set[R]]] = [
     ("The lad at number 3 is in a wheelchair and shouts at me.", set()),
     ("My wife has dementia and gets very confused by the noise.", {V}),
     ("Their dog has diabetes, they say.", set()),
-    ("I'm 84 and live on my own.", set()),  # age alone is no frailty (V21, AA06)
+    ("I'm 84 and live on my own.", {V}),
     ("I'm 48 and live on my own.", set()),
     ("Mum was diagnosed with Parkinson's last year.", {V}),
     ("His mum has Parkinson's, which is why he's stressed, I suppose.", set()),
