@@ -69,3 +69,31 @@ def test_a_disabled_person_told_to_be_caged_or_kept_in(text: str) -> None:
 )
 def test_worries_plans_pets_and_care_choices_are_no_strand(text: str) -> None:
     assert strands(text) & {H.RELIGION.value, H.DISABILITY.value} == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On the 16th a pig's head was left on the bonnet of our car.",
+        "Yesterday my daughter had her hijab pulled off from behind at the bus stop.",
+        "My son's turban was knocked off at the bus stop.",
+        "Bacon was smeared on our door handle again.",
+        "rashers of bacon were tied to the gate of the mosque",
+        "she got her headscarf ripped off by one of the girls",
+    ],
+)
+def test_religious_dress_pulled_off_or_pork_left_told_in_the_passive(text: str) -> None:
+    assert H.RELIGION.value in strands(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bacon was left out on the counter by my husband.",
+        "I had my scarf pulled off by the wind on the seafront.",
+        "Our sausages were thrown on the barbecue.",
+        "We had the pork left over from Sunday in the fridge.",
+    ],
+)
+def test_food_and_weather_are_no_strand(text: str) -> None:
+    assert H.RELIGION.value not in strands(text)
