@@ -97,3 +97,14 @@ def test_religious_dress_pulled_off_or_pork_left_told_in_the_passive(text: str) 
 )
 def test_food_and_weather_are_no_strand(text: str) -> None:
     assert H.RELIGION.value not in strands(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"stupid cow, women like you shouldn\'t be living on your own"',
+        "he told my mum that women like her shouldn't live on her own",
+    ],
+)
+def test_a_woman_told_she_should_not_live_on_her_own(text: str) -> None:
+    assert H.SEX.value in strands(text)
