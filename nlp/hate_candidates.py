@@ -188,7 +188,7 @@ def rule_candidates(compiled: Compiled, sentence: Sentence, index: int) -> list[
                 aimed = compiled.abuse.search(local) and _AT_THE_VICTIM.search(
                     local + " " + match.group(0)
                 )
-                needs_context = rule.needs_context and not aimed
+                needs_context = rule.needs_context and (rule.context_always or not aimed)
                 out.append(Candidate(rule.strand, start, end, rule.name, index, needs_context))
     return out
 

@@ -43,6 +43,9 @@ class Rule:
     # The words count only where the account names the strand somewhere ("it's a man!" shouted
     # at someone who says they are trans; "your baby will be taken off you" to a mother-to-be).
     needs_context: bool = False
+    # ... even when the words are said at the victim ("context": "always" in the data: "stop
+    # flouncing about" said to anyone is no strand until the account says the victim is trans).
+    context_always: bool = False
     # Words one of which the sentence must hold before the pattern is tried (a cheap prefilter).
     anchor: frozenset[str] | None = None
 
@@ -184,6 +187,7 @@ def compiled() -> Compiled:
                 "phrase:" + phrase["name"],
                 source_all([phrase["pattern"]], common),
                 needs_context=bool(phrase.get("context", False)),
+                context_always=phrase.get("context") == "always",
                 anchor=anchors.get(phrase["name"]),
             )
         )

@@ -10,6 +10,9 @@ our own, with controls that must not change.
   park".
 - A disclaimer over the whole account: "I don't think any of this is homophobic", "none of this
   is racist".
+- A trans person's walk mocked as camp ("if I flounced past again") where the account says trans.
+- A trans person's walk mocked as camp ("if I flounced past again"), only where the account says
+  the victim is trans.
 - A pregnant woman's or new mother's baby things attacked or jeered ("kicked my pram over", a
   sign saying "no more brats", "another one for the benefits"), where the account names the
   pregnancy; an old person jeered for still being alive ("why aren't you dead yet").
@@ -213,3 +216,40 @@ def test_a_pram_or_baby_with_no_pregnancy_or_no_culprit(text: str) -> None:
 def test_an_old_person_jeered_for_still_being_alive(text: str) -> None:
     rules = [f.explanation for f in find_hate_markers(text)]
     assert any("death or frailty jeered" in r for r in rules), rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "im trans. one of them said he'd knock my teeth out if i 'flounced past' again.",
+        'I\'m a trans woman and they shout "stop mincing about, mate" when I go to the shop.',
+        "I am trans. One of them prances behind me flapping his hands.",
+        "i'm trans n they sashay down the street after me laughing",
+    ],
+)
+def test_a_trans_persons_walk_mocked_as_camp(text: str) -> None:
+    assert H.TRANSGENDER_IDENTITY in hate_strands(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They told me to stop flouncing about, I'd had enough of the noise.",
+        "I'm trans. I mince the onions for tea while they shout outside.",
+        "I'm trans. My daughter flounced off to her room after the row.",
+        "I'm trans. The horse was prancing about in the field.",
+    ],
+)
+def test_camp_words_with_no_trans_victim_or_no_mocking(text: str) -> None:
+    assert H.TRANSGENDER_IDENTITY not in hate_strands(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "one other time they spraypainted GO HOME POLISH SCUM on the van.",
+        "We're Polish. Someone spray painted 'go home' on our door.",
+    ],
+)
+def test_spray_paint_written_as_one_word_or_two(text: str) -> None:
+    assert H.RACE in hate_strands(text)

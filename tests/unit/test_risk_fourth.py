@@ -134,3 +134,41 @@ def test_a_named_child_harmed_or_frightened_as_my_son_would_be(text: str) -> Non
 )
 def test_a_named_child_neither_harmed_nor_frightened_or_grown_is_no_flag(text: str) -> None:
     assert R.CHILD_AT_RISK not in flags(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not great honestly. ive started cutting again. im 20",
+        "I've been cutting again and my mum doesn't know.",
+        "my daughter has started cutting again since it began",
+        "I've gone back to self-harming.",
+        "i'm cutting again, i can't cope",
+    ],
+)
+def test_self_harm_told_as_cutting_again(text: str) -> None:
+    assert R.SELF_HARM in flags(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They started cutting the hedge again.",
+        "The council came round and they started cutting again.",
+        "He's been cutting through my garden to get to the shop.",
+    ],
+)
+def test_cutting_something_else_is_no_self_harm(text: str) -> None:
+    assert R.SELF_HARM not in flags(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said he'd put his head through the window if he saw him on the lane again.",
+        "she told me she'll put my face through that door",
+        "they said they would put your head through a wall",
+    ],
+)
+def test_a_head_put_through_a_window_is_a_threat(text: str) -> None:
+    assert R.THREAT_OF_VIOLENCE in flags(text)
