@@ -108,3 +108,29 @@ def test_food_and_weather_are_no_strand(text: str) -> None:
 )
 def test_a_woman_told_she_should_not_live_on_her_own(text: str) -> None:
     assert H.SEX.value in strands(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Somebody has painted "Pakis out" on the scrapyard wall. We find it disgusting, though'
+        " none of us is the target of it.",
+        "There's a swastika sprayed on the bus shelter. It isn't aimed at us, but please"
+        " remove it.",
+        'Someone wrote "gays out" on the park gate. We are not the ones targeted, we just want it'
+        " cleaned off.",
+    ],
+)
+def test_hate_the_writer_says_is_not_aimed_at_them_is_no_strand(text: str) -> None:
+    assert strands(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Somebody has painted \"Pakis out\" on our wall. We're Pakistani and it's aimed at us.",
+        "They called me a p@ki. I'm not the only target, they do it to the whole street.",
+    ],
+)
+def test_hate_aimed_at_the_writer_stays(text: str) -> None:
+    assert H.RACE.value in strands(text)
