@@ -27,11 +27,17 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp.clauses import Cut, Segmentation, segment_text, segmentation
+from nlp.clauses import Cut, Segmentation, segment_text, segmentation, unwrapped_text
 from nlp.findings import Finding
 from nlp.lexicon import Sentence, compile_all, load_data, sentences
 from nlp.pipeline import TextFindingsComponent, doc_text, set_findings
 from nlp.prefilter import grams, may_match
+from nlp.risk_children import (
+    HouseholdChildren,
+    household_children,
+    pronoun_states,
+    someone_else_between,
+)
 from trigger.vocabulary import RiskFlag
 
 KEY = "risk"
@@ -46,6 +52,12 @@ _CULPRIT_CHILD = re.compile(
     r"|upstairs|downstairs|outside)\b"
 )
 
+# A child just named as the one a harm was done to ("clipped a nine year old girl who was ...").
+_HARMED_BEFORE = re.compile(
+    r"\b(?:clipped|hit|struck|knocked (?:over|down|into)|knocked|ran over|run over|ran into"
+    r"|pushed|punched|kicked|attacked|assaulted|bit|grabbed|chased|threatened|spat at|spat on"
+    r"|shouted at|screamed at|swore at|threw [^ ]+ at|thrown at|pelted|hurt|injured) $"
+)
 _AGE_NUMBER = re.compile(r"\b(?:1[89]|[2-9]\d)\b")
 # "he's 12 and has cerebral palsy": the condition's subject was just given a child's age
 _CHILD_AGE_BEFORE = re.compile(
@@ -53,15 +65,8 @@ _CHILD_AGE_BEFORE = re.compile(
     r" (?:[1-9]|1[0-7])\b(?! (?:weeks|months|days|stone|st|kg|times|minutes|mins|hours|quid))"
     r"(?: (?!(?:my|our|his|her|their|i|mum|dad|nan|gran|husband|wife|partner)\b)[^ .;]+){0,4} ?$"
 )
-# A child the writer names ("our daughter Poppy, who is 8", "my son Jake"): a later "Poppy is too
-# frightened to sleep" is a child at risk as much as "my daughter is". Read on the original text,
-# where a capital marks the name; a name given an adult age ("my son Dan, 24") is no child.
-_NAMED_CHILD = re.compile(
-    r"\b(?:[Mm]y|[Oo]ur) (?:foster |adopted )?"
-    r"(?:little |youngest |eldest |oldest |young |baby |middle )?"
-    r"(?:son|daughter|grandson|granddaughter|stepson|stepdaughter|boy|girl|child|kid)"
-    r",? ([A-Z][a-z]{2,})\b(?!,? \(?(?:who is |who's |is |aged )?(?:1[89]|[2-9]\d)\b)"
-)
+# A named child's state follows the name ("Poppy is too frightened to sleep"); the names are
+# nlp.risk_children's.
 _NAMED_CHILD_FILLER = (
     r"(?:'s| is| was| were| has been| had been| got| gets| is now| now| still| so| too| really"
     r"| very| absolutely| left| all| completely| quite| visibly| genuinely)*"
@@ -180,7 +185,7 @@ def find_risk_flags(
     )
     pregnancy = compiled.pregnancy.search(text.lower()) is not None
     cuts = cuts or segment_text(text)
-    sents = sentences(text, cuts.bounds(Cut.TEXT_SENTENCE))
+    sents = sentences(text, _unwrapped_bounds(text, cuts.bounds(Cut.TEXT_SENTENCE)))
     # "my son's in with me, he's 24" makes "they spat at my son" later an adult's account
     grown = frozenset(
         m.group("kin")
@@ -233,8 +238,9 @@ def find_risk_flags(
                 continue
             if rule.unless is not None and rule.unless.search(canon):
                 continue
-            for match in rule.pattern.finditer(canon):
-                if _inside(denials, match.start()):
+            taken = 0  # where the last accepted match ended
+            for match in _matches(rule, canon):
+                if match.start() < taken or _inside(denials, match.start()):
                     continue
                 if _negated(compiled, canon, _core_start(rule, match)):
                     continue
@@ -245,7 +251,7 @@ def find_risk_flags(
                 ):
                     continue
                 if rule.label is RiskFlag.VULNERABLE_ADULT and not _victims_household(
-                    compiled, canon, previous, match, sents[: max(0, index - 1)]
+                    compiled, canon, previous, match, sents[: max(0, index - 1)], grown
                 ):
                     continue
                 if rule.label is RiskFlag.CHILD_AT_RISK and not _a_child(
@@ -254,9 +260,78 @@ def find_risk_flags(
                     continue
                 start, end = sentence.original_span(match.start(), match.end())
                 result.append(Finding(rule.label.value, start, end, f"risk: {rule.name}"))
+                taken = match.end()
     if labels is None or RiskFlag.CHILD_AT_RISK in labels:
         result += _named_children(compiled, text, sents, grown, pregnancy)
     return result
+
+
+def _pronoun_children(
+    compiled: _Compiled,
+    sents: list[Sentence],
+    children: HouseholdChildren,
+    grown: frozenset[str],
+) -> list[Finding]:
+    """A household child frightened or hurt as "he"/"she" sentences after it was named."""
+    denial = compiled.sentence_negations.get(RiskFlag.CHILD_AT_RISK)
+    out: list[Finding] = []
+    for index, start, end in pronoun_states(sents, children, compiled.child_states, grown):
+        sentence = sents[index]
+        if (denial is not None and denial.search(sentence.canon)) or _negated(
+            compiled, sentence.canon, start
+        ):
+            continue
+        first, last = sentence.original_span(start, end)
+        out.append(
+            Finding(RiskFlag.CHILD_AT_RISK.value, first, last, "risk: a child told of as he/she")
+        )
+    return out
+
+
+# Mail is wrapped at 72-78 characters: a longer line is a message of its own (a chat's).
+_WRAP_MOST = 80
+
+
+def _unwrapped_bounds(
+    text: str, bounds: tuple[tuple[int, int], ...]
+) -> tuple[tuple[int, int], ...]:
+    """The text sentences, with those a hard-wrapped mail cut at a line break joined again ("my
+    daughter is 7 and she was in the hall when / it came through, she wont go near the door"):
+    a line break :func:`nlp.clauses.unwrapped_text` finds only wraps prose ends no sentence."""
+    unwrapped = unwrapped_text(text) if len(bounds) > 1 else None
+    if unwrapped is None:
+        return bounds
+    joined: list[tuple[int, int]] = []
+    for start, end in bounds:
+        at = joined[-1][1] - 1 if joined else 0
+        if (
+            joined
+            and unwrapped[at] == " "
+            and text[at] == "\n"
+            and at - text.rfind("\n", 0, at) <= _WRAP_MOST  # not a chat's long message
+        ):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return tuple(joined)
+
+
+def _matches(rule: _Rule, canon: str) -> list[re.Match[str]]:
+    """The rule's matches in ``canon``; for a condition, also the later ones a rejected match hid.
+
+    A condition's subject may stand several words before it, so the leftmost match can take a
+    culprit as its subject ("he has threatened to stab my husband, who has dementia") and hide the
+    household one inside it: each match of a vulnerable-adult rule is followed by the next match
+    starting one character later, and the caller skips those that overlap one it accepted.
+    """
+    if rule.label is not RiskFlag.VULNERABLE_ADULT:
+        return list(rule.pattern.finditer(canon))
+    found: list[re.Match[str]] = []
+    match = rule.pattern.search(canon)
+    while match is not None:
+        found.append(match)
+        match = rule.pattern.search(canon, match.start() + 1)
+    return found
 
 
 def _named_children(
@@ -266,16 +341,15 @@ def _named_children(
     grown: frozenset[str],
     pregnancy: bool = False,
 ) -> list[Finding]:
-    """A child named by the writer ("our daughter Poppy") told frightened or hurt by name, or
-    named where the sentence tells harm or fear as "my son" would ("they pushed Alfie off his
-    bike", "Poppy's teacher says how anxious she has become"), or in the two sentences after."""
-    names = {
-        m.group(1).lower()
-        for m in _NAMED_CHILD.finditer(text)
-        if m.group(0).split()[-2].rstrip(",").lower() not in grown
-    }
+    """A child named by the writer ("our daughter Poppy", "mum of Alfie, he's 9") told frightened
+    or hurt by name, or named where the sentence tells harm or fear as "my son" would ("they pushed
+    Alfie off his bike", "Poppy's teacher says how anxious she has become"), or in the two
+    sentences after, or as "he"/"she" later (:mod:`nlp.risk_children`)."""
+    children = household_children(text, [s.canon for s in sents], grown)
+    out = _pronoun_children(compiled, sents, children, grown)
+    names = set(children.names)
     if not names:
-        return []
+        return out
     alternation = "|".join(map(re.escape, sorted(names)))
     named = re.compile(r"\b(?:" + alternation + r")" + _NAMED_CHILD_FILLER + " ")
     # the child rule read with the name where it reads "my son" (its context words, its guards)
@@ -297,7 +371,6 @@ def _named_children(
         else None
     )
     denial = compiled.sentence_negations.get(RiskFlag.CHILD_AT_RISK)
-    out: list[Finding] = []
     for index, sentence in enumerate(sents):
         canon = sentence.canon
         if denial is not None and denial.search(canon):
@@ -395,10 +468,15 @@ def _a_child(
     if words.startswith(("my ", "our ")) and words.rsplit(" ", 1)[-1] in grown:
         return False
     after = canon[match.end() :]
-    culprits = not words.startswith(("my ", "our ")) and (
-        (not named and _CULPRIT_CHILD.search(after) is not None)
-        or compiled.child_culprit_action.search(after) is not None
-    )  # "the kids from number 12", "the boys kicked my door": culprits, not children at risk
+    culprits = (
+        not words.startswith(("my ", "our "))
+        and not _HARMED_BEFORE.search(canon, max(0, match.start() - 40), match.start())
+        and (
+            (not named and _CULPRIT_CHILD.search(after) is not None)
+            or compiled.child_culprit_action.search(after) is not None
+        )
+    )  # "the kids from number 12", "the boys kicked my door": culprits, not children at risk;
+    # "the bike clipped a nine year old girl who was playing": the one harmed is no culprit
     if culprits or compiled.adult_child.search(
         canon[max(0, match.start() - 10) : match.end() + 30]
     ):
@@ -428,12 +506,18 @@ def _children(
         and not _someone_elses_state(canon, m.start())
         for m in rule.requires.finditer(canon)
     )
-    later = not here and any(
-        compiled.child_continuation.search(after) is not None
+    later = (
+        not here
         and any(
-            not _negated(compiled, after, m.start()) for m in compiled.child_states.finditer(after)
+            compiled.child_continuation.search(after) is not None
+            and any(
+                not _negated(compiled, after, m.start())
+                for m in compiled.child_states.finditer(after)
+            )
+            # "My son is 9. My husband went out. He was shaking": a man named between is the "he"
+            and not someone_else_between(" ".join(following[:k]), after)
+            for k, after in enumerate(following)
         )
-        for after in following
     )
     if not (here or later):
         return []
@@ -473,6 +557,12 @@ def _someone_elses_state(canon: str, at: int) -> bool:
     return bool(owner.group("she")) == boys
 
 
+# Someone confiding in the writer ("Callum has told me ...", "she admitted to me ...").
+_CONFIDED = re.compile(
+    r"\b(?:(?:has |had )?(?:told|tells|telling) (?:me|us)|confided|admitted|opened up|disclosed)\b"
+)
+
+
 def _a_neighbours(compiled: _Compiled, canon: str, previous: str, match: re.Match[str]) -> bool:
     """Whether self-harm told of "he"/"she"/"himself" belongs to a neighbour or culprit named last
     ("the man upstairs tried to kill himself"), not the writer or their household."""
@@ -485,6 +575,8 @@ def _a_neighbours(compiled: _Compiled, canon: str, previous: str, match: re.Matc
         # "the guy downstairs has been self harming": a neighbour is the clause's subject
         named = [m.end() for m in compiled.third_party.finditer(prefix)]
         return bool(named) and not _SUBJECT.search(prefix[named[-1] :])
+    if _CONFIDED.search(prefix) and not compiled.third_party.search(prefix):
+        return False  # "Callum has told me he thinks ...": the writer's client confides in them
     before = f"{previous} {prefix}"
     others = [m.end() for m in compiled.third_party.finditer(before)]
     own = [m.end() for m in compiled.household.finditer(before)]
@@ -497,6 +589,7 @@ def _victims_household(
     previous: str,
     match: re.Match[str],
     earlier: Sequence[Sentence] = (),
+    grown: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether a condition belongs to the victim or a household adult, not a culprit or a child.
 
@@ -505,6 +598,8 @@ def _victims_household(
     the sentence or the one before, and is the household only when that is a household person.
     When neither names anybody ("Alex is a trans woman. She has PTSD."), the person last named in
     the ``earlier`` sentences decides: a support worker's "I work with Alex" makes Alex the one.
+    A son or daughter the text gives an adult age (``grown``: "my son's in with me, he's 24") is a
+    household adult, not a child.
     """
     words = match.group(0)
     if _CHILD_SUBJECT.search(
@@ -520,19 +615,28 @@ def _victims_household(
         return True
     subject = words.split(" ", 1)[0]
     before = f"{previous} {canon[: match.start() + len(subject)]}"
-    third = [m.end() for m in compiled.third_party.finditer(before)]
-    own = [m.end() for m in compiled.household.finditer(before)]
-    child = [m.end() for m in compiled.child_person.finditer(before)]
+    third, own, child = _people(compiled, before, grown)
     if not (third or own or child) and earlier:
         before = " ".join(e.canon for e in earlier)
-        third = [m.end() for m in compiled.third_party.finditer(before)]
-        own = [m.end() for m in compiled.household.finditer(before)]
-        child = [m.end() for m in compiled.child_person.finditer(before)]
+        third, own, child = _people(compiled, before, grown)
         previous = before
     last_own = own[-1] if own else -1
     if not _PRONOUN_SUBJECT.match(words):  # "Mrs Holt has", "who is": named just there
         return not third or third[-1] < len(previous) or last_own > third[-1]
     return last_own > max(third[-1] if third else -1, child[-1] if child else -1)
+
+
+def _people(
+    compiled: _Compiled, before: str, grown: frozenset[str]
+) -> tuple[list[int], list[int], list[int]]:
+    """Where third parties, household adults and children are named in ``before`` (the ends of
+    their mentions); a grown son or daughter counts as a household adult."""
+    third = [m.end() for m in compiled.third_party.finditer(before)]
+    own = [m.end() for m in compiled.household.finditer(before)]
+    child: list[int] = []
+    for m in compiled.child_person.finditer(before):
+        (own if grown and m.group(0).rsplit(" ", 1)[-1] in grown else child).append(m.end())
+    return third, sorted(own), child
 
 
 def risk_flags(text: str) -> set[RiskFlag]:

