@@ -2,15 +2,16 @@
 
 Intake is past-leaning: a day without a year is the latest not after the reference day. A day
 the clause plainly puts ahead is read forward instead: after a future marker ("will", "'ll",
-"is due to", "ahead of", "going to"), after "until" in a clause told in the present ("may enter
-until 30 April", "has been bailed until 24 September"), or after a verb of something scheduled
-("closes on 12 May", "starts on 12 May"; not for a weekday alone, which a diary tells in the
-present: "it starts on Friday"). A past word between the marker and the date cancels it ("I
-will never forget what they did on Friday"), and so does one just before it ("was due to",
-"had been planned for").
+"is due to", "ahead of", "going to", "this coming", or "coming" after it), after "until" in a
+clause told in the present ("may enter until 30 April", "has been bailed until 24 September"),
+or after a verb of something scheduled ("closes on 12 May", "starts on 12 May"; not for a
+weekday alone, which a diary tells in the present: "it starts on Friday"). A past word between
+the marker and the date cancels it ("I will never forget what they did on Friday"), and so
+does one just before it ("was due to", "had been planned for").
 
-Only the words before the date, back to the clause's edge (punctuation or a joining word), are
-read: a few tokens, no pass over the text.
+Only the words before the date, back to the clause's edge (punctuation, a joining word, or a
+word that opens a subordinate clause: "I will be grateful if you could look into 3 May" keeps
+3 May past), are read: a few tokens, no pass over the text.
 """
 
 from __future__ import annotations
@@ -19,7 +20,11 @@ from spacy.tokens import Span
 
 # Where a clause starts, reading back from the date.
 _EDGES = frozenset(
-    {".", "!", "?", ";", ":", ",", "(", ")", "-", "but", "and", "then", "when", "because", "cos"}
+    {
+        *(".", "!", "?", ";", ":", ",", "(", ")", "-"),
+        *("but", "and", "then", "when", "because", "cos", "if", "whether"),
+        *("that", "what", "which", "who", "where", "about", "regarding"),
+    }
 )
 _MAX_WORDS = 14
 
@@ -100,7 +105,8 @@ def _clause_words(span: Span) -> list[str]:
         if not token.is_space:
             if token.lower_ in _EDGES:
                 break
-            words.append(token.lower_)
+            name = token.text == "Will" and not token.is_sent_start  # "my neighbour Will"
+            words.append("" if name else token.lower_)
         i -= 1
     words.reverse()
     while words and words[-1] == "the":  # "until the Easter bank holiday"
@@ -119,9 +125,14 @@ def _past_between(words: list[str]) -> bool:
 
 def told_as_future(span: Span, weekday_only: bool) -> bool:
     """Whether ``span``'s own clause tells its day as still to come (see the module)."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ == "coming":
+        return True  # "Friday coming"
     words = _clause_words(span)
     if not words:
         return False
+    if words[-1] == "coming":
+        return True  # "this coming Friday", "the coming Saturday"
     for i, w in enumerate(words):
         marker = 0
         if w in _FUTURE_WORDS:

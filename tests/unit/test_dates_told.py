@@ -56,7 +56,7 @@ def test_weekday_day_month_nearest_agreeing_year(reference: datetime, text: str,
 TOLD_AHEAD = [
     (SUNDAY, "The memorial bench will be unveiled on Wednesday.", "2026-12-09"),
     (SUNDAY, "I'll ring the council on Tuesday about the fence.", "2026-12-08"),
-    (SUNDAY, "We'll see what the housing officer says on Friday", "2026-12-11"),
+    (SUNDAY, "We'll see the housing officer on Friday", "2026-12-11"),
     (SUNDAY, "He is due to be sentenced on 24 January.", "2027-01-24"),
     (SUNDAY, "The hearing is set for 18 January at Ulverby.", "2027-01-18"),
     (SUNDAY, "Nobody may enter the flat until 30 April.", "2027-04-30"),
@@ -65,6 +65,8 @@ TOLD_AHEAD = [
     (SUNDAY, "Police put a dispersal order in place ahead of New Year's Eve.", "2026-12-31"),
     (SUNDAY, "they r gonna have a party on the 19th", "2026-12-19"),
     (SPRING, "His trial starts on 2 April.", "2026-04-02"),
+    (SUNDAY, "They're coming back this coming Friday.", "2026-12-11"),
+    (SUNDAY, "The court date is Friday coming.", "2026-12-11"),
     (SPRING, "The order runs until the Easter bank holiday.", "2026-04-06"),
 ]
 
@@ -84,6 +86,10 @@ TOLD_PAST = [
     (SUNDAY, "It starts on Friday and goes on all weekend.", "2026-12-04"),
     (SUNDAY, "I will show you the damage they caused on Thursday.", "2026-12-03"),
     (SUNDAY, "They came back on 12 May and smashed the shed.", "2026-05-12"),
+    (SUNDAY, "I will be grateful if you could look into the incident on 3 May.", "2026-05-03"),
+    (SUNDAY, "I will now set out what happened on 14 November.", "2026-11-14"),
+    (SUNDAY, "I'll tell you about Saturday night.", "2026-12-05"),
+    (SUNDAY, "My neighbour Will saw them on Friday.", "2026-12-04"),
 ]
 
 
