@@ -68,9 +68,10 @@ Choices the contract leaves open, made here:
   Christmas market", "the Easter weekend", "the Easter holidays") are not a day: the contract's
   table names Christmas Day, and a season or a thing of it is not one day. Alone ("at
   Christmas", "on Easter") they stay the day.
-- A weekday after "a", "an", "any", "ordinary", "typical", "normal", "usual", "average" is no
-  particular day; a weekday read only through a typo or short form and capitalised after a
-  capitalised word or a title ("Carla Munday", "Mr Munday") is a name.
+- A weekday after "any", "ordinary", "typical", "normal", "usual", "average" is no particular
+  day ("a Tuesday" stays the latest Tuesday); a weekday read only through a typo or short
+  form and capitalised after a capitalised word or a title ("Carla Munday", "Mr Munday") is a
+  name.
 - Numbers with single spaces are a date only day first with the year in full ("31 10 2025"),
   not next to another number, a currency sign, or within three words after a word that
   introduces a number ("ref", "number", "tel", "flat"); with dots the year may have two digits

@@ -105,7 +105,9 @@ def resolve_last_n(c: Context) -> Resolved | None:
 
 
 # Words right before a weekday that make it any such day, not a particular one.
-_GENERIC = frozenset({"a", "an", "any", "ordinary", "typical", "normal", "usual", "average"})
+# ("a Tuesday" stays the latest Tuesday: "it was a Tuesday and they smashed the window"; the
+# incident rules set "on a Friday" aside as a habit when the clause says so.)
+_GENERIC = frozenset({"any", "ordinary", "typical", "normal", "usual", "average"})
 _WEEKDAY_NAMES = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 )
