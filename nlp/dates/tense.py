@@ -45,10 +45,18 @@ _FUTURE_PAIRS = frozenset(
         ("listed", "for"),
     }
 )
-# Words that put the clause in the past, or make it a memory of the past.
+# Words that put the clause in the past, or make it a memory of the past (verbs in "-ed" are
+# read by their ending).
 _PAST_WORDS = frozenset(
-    {"was", "were", "had", "did", "'d", "said", "told", "forget", "remember", "saw", "went"}
+    {
+        *("was", "were", "had", "did", "'d", "said", "told", "forget", "remember", "saw"),
+        *("went", "came", "threw", "broke", "took", "ran", "spat", "stole", "got", "left"),
+        *("made", "kept", "gave", "hit", "smashed", "kicked", "shouted", "set", "began"),
+    }
 )
+_MAX_AFTER = 6
+# Words before "coming" that make it what is still to come ("this coming", "is coming").
+_COMING_BEFORE = frozenset({"this", "the", "is", "are", "'s", "'re", "am", "'m"})
 # Words after which a participle is still part of a future or present ("will be unveiled").
 _PASSIVE = frozenset({"be", "been", "being", "get", "is", "are", "'s", "'re"})
 # The clause is told in the present ("may enter ... until 30 April").
@@ -123,16 +131,33 @@ def _past_between(words: list[str]) -> bool:
     return False
 
 
+def _past_after(span: Span) -> bool:
+    """Whether a past verb follows the date in its clause: told without punctuation, "they will
+    not leave us alone on the 26th they threw stones" tells the 26th in the past."""
+    doc = span.doc
+    words: list[str] = []
+    for token in doc[span.end : span.end + 2 * _MAX_AFTER]:
+        if "\n" in token.text or token.lower_ in _EDGES or len(words) == _MAX_AFTER:
+            break
+        if not token.is_space:
+            words.append(token.lower_)
+    return _past_between(words)
+
+
 def told_as_future(span: Span, weekday_only: bool) -> bool:
     """Whether ``span``'s own clause tells its day as still to come (see the module)."""
+    return _told_ahead(span, weekday_only) and not _past_after(span)
+
+
+def _told_ahead(span: Span, weekday_only: bool) -> bool:
     doc = span.doc
     if span.end < len(doc) and doc[span.end].lower_ == "coming":
         return True  # "Friday coming"
     words = _clause_words(span)
     if not words:
         return False
-    if words[-1] == "coming":
-        return True  # "this coming Friday", "the coming Saturday"
+    if words[-1] == "coming" and len(words) > 1 and words[-2] in _COMING_BEFORE:
+        return True  # "this coming Friday", "my CPN is coming on Monday"
     for i, w in enumerate(words):
         marker = 0
         if w in _FUTURE_WORDS:

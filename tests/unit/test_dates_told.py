@@ -67,6 +67,7 @@ TOLD_AHEAD = [
     (SPRING, "His trial starts on 2 April.", "2026-04-02"),
     (SUNDAY, "They're coming back this coming Friday.", "2026-12-11"),
     (SUNDAY, "The court date is Friday coming.", "2026-12-11"),
+    (SUNDAY, "My CPN is coming on Monday and she said to ring you.", "2026-12-07"),
     (SPRING, "The order runs until the Easter bank holiday.", "2026-04-06"),
 ]
 
@@ -90,6 +91,13 @@ TOLD_PAST = [
     (SUNDAY, "I will now set out what happened on 14 November.", "2026-11-14"),
     (SUNDAY, "I'll tell you about Saturday night.", "2026-12-05"),
     (SUNDAY, "My neighbour Will saw them on Friday.", "2026-12-04"),
+    (
+        SUNDAY,
+        "they will not leave us alone on the 26th of november they threw stones",
+        "2026-11-26",
+    ),
+    (SUNDAY, "It will never stop on Saturday they kicked the door", "2026-12-05"),
+    (SUNDAY, "They kept coming on Friday night.", "2026-12-04"),
 ]
 
 
