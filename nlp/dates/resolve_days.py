@@ -38,11 +38,19 @@ def _count(c: Context) -> int | None:
     return int(found[0]) if found else None
 
 
+# Words after "the night before" that start the event it is counted from.
+_EVENT_AFTER = frozenset(
+    {"the", "my", "our", "his", "her", "their", "that", "a", "an", "your", "its", "this"}
+)
+
+
 def resolve_incident(c: Context) -> Resolved | None:
     """Days after the incident just described ("the next day", "two days later")."""
     found = c.find("incident_relative")
     if found is not None and found[2] - found[1] == len(c.words):
         offset = int(found[0])
+        if offset < 0 and c.after in _EVENT_AFTER:
+            return None  # "the night before my son's match": before that event, told with it
     else:
         n, unit = _count(c), c.find("unit_days")
         if n is None or unit is None:
@@ -112,6 +120,10 @@ _WEEKDAY_NAMES = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 )
 
+_NOT_NAME_BEFORE = frozenset(
+    {"on", "last", "this", "next", "past", "previous", "since", "by", "until", "till", "from"}
+    | {"before", "after", "every", "each", "the", "of", "and", "or", "to", "til", "in", "at"}
+)
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "cllr", "pc", "sgt", "insp"})
 
 
@@ -124,6 +136,8 @@ def _is_surname(c: Context, index: int) -> bool:
     previous = token.doc[token.i - 1]
     if previous.lower_.rstrip(".") in _HONORIFICS:
         return True
+    if previous.lower_ in _NOT_NAME_BEFORE:
+        return False  # "On Tue", "Last Fri"
     return previous.is_alpha and previous.text.istitle() and not previous.is_sent_start
 
 

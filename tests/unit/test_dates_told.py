@@ -131,6 +131,16 @@ def test_the_night_before_last_is_still_two_days_back() -> None:
     assert one_day("they kicked off the night before last") == "2026-12-04"
 
 
+def test_the_night_before_an_event_is_not_counted_from_the_incident() -> None:
+    text = "On 28 November, the night before my son's match, they slashed the tyres."
+    assert one_day(text) == "2026-11-28"
+
+
+def test_a_weekday_told_ahead_keeps_its_agreeing_year() -> None:
+    # 26 September 2027 is a Sunday: the festival's Saturday 26 September is 2026's
+    assert one_day("The food festival returns on Saturday 26 September.") == "2026-09-26"
+
+
 OCCASIONS = [
     ("A street party to mark VE Day drew 300 people.", "2026-05-08"),
     ("on ve day they were drunk and shouting", "2026-05-08"),
@@ -171,6 +181,8 @@ def test_words_that_only_look_like_a_day(text: str) -> None:
 STILL_A_DAY = [
     ("munday nite they were at it again", "2026-11-30"),
     ("Munday they were back at 2am.", "2026-11-30"),
+    ("On Tue they were back at 2am.", "2026-12-01"),
+    ("Last Fri the lads were on the wall again.", "2026-12-04"),
     ("It was a Saturday and they smashed the window.", "2026-12-05"),
     ("He was arrested on Saturday evening.", "2026-12-05"),
     ("A man was held for assaulting his neighbour on Christmas Day.", "2025-12-25"),
