@@ -41,10 +41,9 @@ def resolve_day_month(c: Context) -> Resolved | None:
         return one_day(d, "day and month with a year, as written") if d else None
     if c.future:
         d = first_day_month(c.ref, int(month[0]), day)
-        if weekday is not None and (d is None or d.weekday() != int(weekday[0])):
-            d = nearest_day_month_on(c.ref, int(month[0]), day, int(weekday[0])) or d
-        why = "day and month told as still to come: first not before the reference day"
-        return one_day(d, why) if d else None
+        if d is not None and (weekday is None or d.weekday() == int(weekday[0])):
+            why = "day and month told as still to come: first not before the reference day"
+            return one_day(d, why)
     if weekday is not None:
         d = nearest_day_month_on(c.ref, int(month[0]), day, int(weekday[0]))
         if d is not None and d > c.ref:
