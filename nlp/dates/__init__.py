@@ -18,7 +18,7 @@ The package, in the order a text goes through it:
 - :mod:`~nlp.dates.windows`: the merged copy of the doc the Matcher reads, and the short windows
   around anchor words it runs on (the whole extract must do 100 messages/s).
 - :mod:`~nlp.dates.scan`: match, keep the longest, resolve, apply the context rules (dates
-  of birth, habits, "since").
+  of birth, habits, "since"); :mod:`~nlp.dates.tense` says when a clause tells its day ahead.
 - :mod:`~nlp.dates.resolvers`: the resolver of each label, in :mod:`~nlp.dates.resolve_days`,
   :mod:`~nlp.dates.resolve_months`, :mod:`~nlp.dates.resolve_absolute` and
   :mod:`~nlp.dates.resolve_occasions` (named days, the nth weekday of a month, bank holidays),
@@ -55,6 +55,23 @@ Choices the contract leaves open, made here:
   holidays ("the bank holiday Monday", "the August bank holiday", England's calendar) are the
   latest not after the reference day ("last": strictly before; "next": the first after). A bank
   holiday weekend runs from the Saturday to the bank holiday Monday.
+- A weekday written with a day and month ("Saturday 12 December") is in the year where they
+  agree nearest the reference day (seven years back, one ahead), so a day a few days ahead is
+  this year's; when no year agrees, the latest day and month not after the reference day.
+- A day its own clause tells as still to come (:mod:`~nlp.dates.tense`: "will", "'ll", "is due
+  to", "ahead of", "this coming", "until" in a present clause, "closes on") is read forward: a
+  weekday is the first after the reference day, a day and month, a day of the month, a named
+  day or a bank holiday the first not before it. Without such a word, intake stays past-leaning.
+- "The previous evening", "the day before", "the night before" count one day back from the
+  incident just described, as "the following afternoon" counts one forward.
+- "Christmas", "Xmas", "Easter" followed by a noun of the season ("the Christmas period", "the
+  Christmas market", "the Easter weekend", "the Easter holidays") are not a day: the contract's
+  table names Christmas Day, and a season or a thing of it is not one day. Alone ("at
+  Christmas", "on Easter") they stay the day.
+- A weekday after "any", "ordinary", "typical", "normal", "usual", "average" is no particular
+  day ("a Tuesday" stays the latest Tuesday); a weekday read only through a typo or short
+  form and capitalised after a capitalised word or a title ("Carla Munday", "Mr Munday") is a
+  name.
 - Numbers with single spaces are a date only day first with the year in full ("31 10 2025"),
   not next to another number, a currency sign, or within three words after a word that
   introduces a number ("ref", "number", "tel", "flat"); with dots the year may have two digits

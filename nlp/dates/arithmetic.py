@@ -84,6 +84,26 @@ def latest_day_month(ref: date, month: int, day: int, weekday: int | None = None
     return first
 
 
+def first_day_month(ref: date, month: int, day: int) -> date | None:
+    """The first ``day month`` not before ``ref`` (a day told as still to come)."""
+    for year in (ref.year, ref.year + 1, ref.year + 4):  # 29 February: the next leap year
+        candidate = safe_date(year, month, day)
+        if candidate is not None and candidate >= ref:
+            return candidate
+    return None
+
+
+def nearest_day_month_on(ref: date, month: int, day: int, weekday: int) -> date | None:
+    """The ``day month`` falling on ``weekday`` nearest ``ref`` (seven years back, one ahead):
+    "Saturday 12 December" written a week before it is this year's, not one six years back."""
+    agreeing = [
+        d
+        for year in range(ref.year + 1, ref.year - 8, -1)
+        if (d := safe_date(year, month, day)) is not None and d.weekday() == weekday
+    ]
+    return min(agreeing, key=lambda d: (abs((d - ref).days), d > ref), default=None)
+
+
 def year_of_latest_month(ref: date, month: int) -> int:
     """The year of the latest ``month`` that has begun by ``ref`` (past-leaning)."""
     return ref.year if month <= ref.month else ref.year - 1

@@ -60,6 +60,8 @@ _MONTH_CONTEXT = frozenset(
 _WEEKDAY_CONTEXT = _WEEKDAY_MODIFIERS | {"since", "by", "until", "till", "from", "before", "after"}
 # Words before a weekday, month or weekend that make it a habit, not a day ("every Friday").
 HABITUAL = frozenset({"every", "each", "most", "some", "all", "other"})
+# Feasts whose name alone also names a season ("over the Christmas period", "Easter weekend").
+SEASONS = frozenset({"christmas", "xmas", "x-mas", "chrimbo", "crimbo", "easter"})
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,7 @@ class Context:
     words: list[str]  # lower-case tokens of the span, whitespace tokens left out
     ref: date
     lexicon: Lexicon
+    future: bool = False  # its own clause tells the day as still to come ("will", "is due to")
 
     @property
     def before(self) -> str:

@@ -15,7 +15,14 @@ from functools import lru_cache
 
 from spacy.tokens import Span
 
-from nlp.dates.arithmetic import latest_day_month, month_end, safe_date, two_digit_year
+from nlp.dates.arithmetic import (
+    first_day_month,
+    latest_day_month,
+    month_end,
+    nearest_day_month_on,
+    safe_date,
+    two_digit_year,
+)
 from nlp.dates.context import Context, Resolved, one_day
 from nlp.dates.lexicon import Lexicon
 
@@ -32,8 +39,18 @@ def resolve_day_month(c: Context) -> Resolved | None:
     if year is not None:
         d = safe_date(year, int(month[0]), day)
         return one_day(d, "day and month with a year, as written") if d else None
-    wd = int(weekday[0]) if weekday else None
-    d = latest_day_month(c.ref, int(month[0]), day, wd)
+    if c.future:
+        d = first_day_month(c.ref, int(month[0]), day)
+        if d is not None and (weekday is None or d.weekday() == int(weekday[0])):
+            why = "day and month told as still to come: first not before the reference day"
+            return one_day(d, why)
+    if weekday is not None:
+        d = nearest_day_month_on(c.ref, int(month[0]), day, int(weekday[0]))
+        if d is not None and d > c.ref:
+            return one_day(d, "weekday, day and month: the agreeing year nearest the reference day")
+        if d is not None:
+            return one_day(d, "day and month: latest not after the reference day")
+    d = latest_day_month(c.ref, int(month[0]), day)
     return one_day(d, "day and month: latest not after the reference day") if d else None
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from nlp.dates.arithmetic import month_end, safe_date, week_start, weekday_before
-from nlp.dates.context import HABITUAL, Context, Resolved, one_day
+from nlp.dates.context import HABITUAL, SEASONS, Context, Resolved, one_day
 from nlp.dates.mention import DateAnchor
 from nlp.dates.resolve_months import relative_month
 from trigger.dates import add_months, shift_month
@@ -38,11 +38,19 @@ def _count(c: Context) -> int | None:
     return int(found[0]) if found else None
 
 
+# Words after "the night before" that start the event it is counted from.
+_EVENT_AFTER = frozenset(
+    {"the", "my", "our", "his", "her", "their", "that", "a", "an", "your", "its", "this"}
+)
+
+
 def resolve_incident(c: Context) -> Resolved | None:
     """Days after the incident just described ("the next day", "two days later")."""
     found = c.find("incident_relative")
     if found is not None and found[2] - found[1] == len(c.words):
         offset = int(found[0])
+        if offset < 0 and c.after in _EVENT_AFTER:
+            return None  # "the night before my son's match": before that event, told with it
     else:
         n, unit = _count(c), c.find("unit_days")
         if n is None or unit is None:
@@ -51,7 +59,7 @@ def resolve_incident(c: Context) -> Resolved | None:
     return Resolved(
         None,
         None,
-        f"relative to the incident just described (+{offset} days)",
+        f"relative to the incident just described ({offset:+d} days)",
         DateAnchor.INCIDENT,
         offset,
     )
@@ -104,11 +112,42 @@ def resolve_last_n(c: Context) -> Resolved | None:
     )
 
 
+# Words right before a weekday that make it any such day, not a particular one.
+# ("a Tuesday" stays the latest Tuesday: "it was a Tuesday and they smashed the window"; the
+# incident rules set "on a Friday" aside as a habit when the clause says so.)
+_GENERIC = frozenset({"any", "ordinary", "typical", "normal", "usual", "average"})
+_WEEKDAY_NAMES = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+
+_NOT_NAME_BEFORE = frozenset(
+    {"on", "last", "this", "next", "past", "previous", "since", "by", "until", "till", "from"}
+    | {"before", "after", "every", "each", "the", "of", "and", "or", "to", "til", "in", "at"}
+)
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "cllr", "pc", "sgt", "insp"})
+
+
+def _is_surname(c: Context, index: int) -> bool:
+    """A weekday read only through a typo or short form ("Munday", "Sundy"), capitalised after a
+    capitalised word inside a sentence: a name ("Carla Munday", "Mr Munday"), not a day."""
+    token = [t for t in c.span if not t.is_space][index]
+    if token.lower_ in _WEEKDAY_NAMES or not token.text.istitle() or token.i == 0:
+        return False
+    previous = token.doc[token.i - 1]
+    if previous.lower_.rstrip(".") in _HONORIFICS:
+        return True
+    if previous.lower_ in _NOT_NAME_BEFORE:
+        return False  # "On Tue", "Last Fri"
+    return previous.is_alpha and previous.text.istitle() and not previous.is_sent_start
+
+
 def resolve_weekday(c: Context) -> Resolved | None:
     """A weekday ("Friday", "last Friday", "this Friday", "next Friday", "Friday of last week")."""
     found = c.find("weekday")
     if found is None or not c.ambiguous_ok(found[1]):
         return None
+    if c.before in _GENERIC or _is_surname(c, found[1]):
+        return None  # "an ordinary Saturday": no particular day; "Carla Munday": a name
     weekday = int(found[0])
     words = set(c.words)
     monday = week_start(c.ref)
@@ -127,6 +166,9 @@ def resolve_weekday(c: Context) -> Resolved | None:
         d = monday + timedelta(days=weekday)
         if d <= c.ref:
             return one_day(d, "this: that weekday of the reference week")
+    if c.future and not words & {"last", "past", "previous", "this"}:
+        d = c.ref + timedelta(days=(weekday - c.ref.weekday() - 1) % 7 + 1)
+        return one_day(d, "told as still to come: first such weekday after the reference day")
     return one_day(
         weekday_before(c.ref, weekday), "latest such weekday strictly before the reference day"
     )
@@ -171,8 +213,8 @@ def resolve_week(c: Context) -> Resolved | None:
 
 def resolve_weekend(c: Context) -> Resolved | None:
     """A weekend, Saturday and Sunday ("last weekend", "at the weekend", "the weekend before")."""
-    if c.before in HABITUAL:
-        return None
+    if c.before in HABITUAL or c.before in SEASONS:
+        return None  # "most weekends"; "the Easter weekend" is a season's, not the last one
     words = set(c.words)
     saturday = week_start(c.ref) - timedelta(days=2)
     completed = bool(words & {"last", "past", "previous"}) or "before" in words
@@ -207,6 +249,13 @@ def resolve_ordinal_day(c: Context) -> Resolved | None:
     ):
         return None
     y, m = c.ref.year, c.ref.month
+    if c.future:
+        for _ in range(3):
+            d = safe_date(y, m, day)
+            if d is not None and d >= c.ref:
+                return one_day(d, "told as still to come: that day of this month, else the next")
+            y, m = shift_month(y, m, 1)
+        return None
     for _ in range(4):
         d = safe_date(y, m, day)
         if d is not None and d <= c.ref:

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from nlp.dates.arithmetic import easter, nth_weekday, safe_date
-from nlp.dates.context import HABITUAL, Context, Resolved, one_day
+from nlp.dates.context import HABITUAL, SEASONS, Context, Resolved, one_day
 from trigger.dates import shift_month
 
 # How far back (in years) "the latest not after the reference day" looks.
@@ -37,11 +37,63 @@ def _latest(c: Context, on: Callable[[int], date | None], what: str) -> Resolved
                 return one_day(d, f"{what}: next after the reference day")
         return None
     strictly = "last" in words
+    if c.future and not strictly:
+        for y in range(c.ref.year, c.ref.year + 2):
+            d = on(y)
+            if d is not None and d >= c.ref:
+                return one_day(
+                    d, f"{what} told as still to come: first not before the reference day"
+                )
+        return None
     for y in range(c.ref.year, c.ref.year - _YEARS_BACK, -1):
         d = on(y)
         if d is not None and (d < c.ref or (d == c.ref and not strictly)):
             return one_day(d, f"{what}: latest not after the reference day")
     return None
+
+
+# Nouns that, after a feast that also names a season, make it the season or a thing of it
+# ("the Christmas market", "the Easter holidays"), not the day itself.
+_SEASON_NOUNS = frozenset(
+    {
+        "period",
+        "holiday",
+        "holidays",
+        "hols",
+        "break",
+        "week",
+        "weekend",
+        "weekends",
+        "season",
+        "time",
+        "term",
+        "lights",
+        "light",
+        "market",
+        "markets",
+        "fair",
+        "shopping",
+        "party",
+        "parties",
+        "tree",
+        "trees",
+        "decorations",
+        "dinner",
+        "lunch",
+        "card",
+        "cards",
+        "switch",
+        "switch-on",
+        "closure",
+        "rush",
+        "run-up",
+        "eggs",
+        "egg",
+        "hunt",
+        "trading",
+        "opening",
+    }
+)
 
 
 def resolve_named_day(c: Context) -> Resolved | None:
@@ -50,6 +102,8 @@ def resolve_named_day(c: Context) -> Resolved | None:
     found = c.find("named")
     if found is None:
         return None
+    if c.words[-1] in SEASONS and c.after in _SEASON_NOUNS:
+        return None  # "the Christmas period", "the Easter weekend": a season, not its day
     kind, value = found[0]
 
     def on(year: int) -> date | None:
@@ -150,7 +204,7 @@ def resolve_bank_holiday(c: Context) -> Resolved | None:
         days = candidates(year)
         chosen = days[0] if len(days) == 1 else None  # "bank holiday 2025": which one?
         why = "bank holiday in the year written"
-    elif "next" in words:
+    elif "next" in words or (c.future and c.words[0] != "last"):
         later = [d for y in (c.ref.year, c.ref.year + 1) for d in candidates(y) if d > c.ref]
         chosen, why = (later[0] if later else None), "bank holiday: next after the reference day"
     else:

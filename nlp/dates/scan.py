@@ -18,6 +18,7 @@ from nlp.dates.lexicon import Lexicon
 from nlp.dates.mention import DateAnchor, DateMention
 from nlp.dates.resolvers import RESOLVERS
 from nlp.dates.rules import Rules
+from nlp.dates.tense import told_as_future
 from nlp.dates.windows import merged_words, trim, windows
 
 # Rules whose dates may be someone's date of birth.
@@ -32,6 +33,9 @@ _ABSOLUTE_RULES = frozenset(
         "ABSOLUTE",
     }
 )
+
+# Rules whose day, without a year, is read forward when its clause tells it as still to come.
+_FUTURE_RULES = frozenset({"WEEKDAY", "DAY_MONTH", "NAMED_DAY", "BANK_HOLIDAY", "ORDINAL_DAY"})
 
 
 def _is_birth_date(span: Span, lexicon: Lexicon) -> bool:
@@ -69,7 +73,9 @@ def mentions_in_doc(doc: Doc, ref: date, rules: Rules) -> list[DateMention]:
             continue
         if label in ("WEEKDAY", "MONTH", "NAMED_DAY", "BANK_HOLIDAY") and _habitual(span):
             continue
-        context = Context(span, [t.lower_ for t in span if not t.is_space], ref, rules.lexicon)
+        words = [t.lower_ for t in span if not t.is_space]
+        future = label in _FUTURE_RULES and told_as_future(span, label == "WEEKDAY")
+        context = Context(span, words, ref, rules.lexicon, future)
         resolved = RESOLVERS[label](context)
         if resolved is None:
             continue
