@@ -109,7 +109,7 @@ def test_a_child_reading_something_else_is_no_risk(text: str) -> None:
         "My son is 11 and autistic. Older lads have started picking on him whenever he goes out.",
         "my daughter is 9. the girls at number 4 keep bullying her on the way home.",
         "My boy is only 8. The man next door threatened him over his ball.",
-        "Our daughter is twelve. Since September the youths have been targeting her at the bus stop.",
+        "Our daughter is twelve. Since May the youths have been targeting her at the bus stop.",
         "my lad is 10 and they have been taunting him every day",
         "My son (13) walks to school. A gang from the estate chased him home on Tuesday.",
     ],
