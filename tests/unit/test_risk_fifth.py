@@ -128,3 +128,28 @@ def test_a_child_picked_on_in_the_next_sentence_is_at_risk(text: str) -> None:
 )
 def test_an_adult_or_an_unharmed_child_is_no_child_at_risk(text: str) -> None:
     assert R.CHILD_AT_RISK not in flags(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he shouted that all you cripples want burning out and he would do it himself we are all"
+        " frightened",
+        "she screamed your lot will be burned out one night, the kids are terrified",
+        "He said all of you will be shot and now I'm scared to go out",
+        "they yelled that every one of you is getting torched and we are so afraid",
+    ],
+)
+def test_fear_told_after_a_group_threat_keeps_the_threat(text: str) -> None:
+    assert R.THREAT_OF_VIOLENCE in flags(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We are frightened that all of you will be blamed for it.",
+        "I'm scared the whole street will be bothered by the party.",
+    ],
+)
+def test_a_fear_with_no_threat_said_is_no_threat(text: str) -> None:
+    assert R.THREAT_OF_VIOLENCE not in flags(text)
