@@ -6,6 +6,9 @@ our own, with controls that must not change.
   "copper", "landlord" or in "as bent as they come".
 - "Roma" (and "Romany", "Romani") is an identity adjective of race as "Romanian" is: "Roma scum",
   "dirty Roma".
+- A group told with where or how its members live ("women living on their own round here",
+  "girls on this street", "Muslims in this town") takes the same hostile predicates as the bare
+  group ("should know their place", "need a good slap", "should be deported").
 """
 
 from __future__ import annotations
@@ -71,3 +74,30 @@ def test_roma_abused_is_race(text: str) -> None:
 )
 def test_roma_named_without_abuse_is_no_hate(text: str) -> None:
     assert H.RACE not in hate_strands(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "strand"),
+    [
+        ("he said women living on their own round here should know their place", H.SEX),
+        ("he says women round here need to know their place", H.SEX),
+        ("he told me girls on this street need a good slap", H.SEX),
+        ("he said women who live alone need teaching a lesson", H.SEX),
+        ("muslims in this town should be deported he said", H.RELIGION),
+        ("Dear Sir, he shouted that immigrants from the flats should be sent back.", H.RACE),
+    ],
+)
+def test_a_group_with_where_it_lives_takes_the_hostile_predicate(text: str, strand: H) -> None:
+    assert strand in hate_strands(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The women on our street have been really kind and know their neighbours.",
+        "Girls from the school walk past at half three every day.",
+        "Muslims in this town have been nothing but good to us.",
+    ],
+)
+def test_a_group_with_where_it_lives_and_no_hostility_is_no_hate(text: str) -> None:
+    assert hate_strands(text) == set()
