@@ -9,6 +9,8 @@ our own, with controls that must not change.
 - A group told with where or how its members live ("women living on their own round here",
   "girls on this street", "Muslims in this town") takes the same hostile predicates as the bare
   group ("should know their place", "need a good slap", "should be deported").
+- "Go back to where you came from" is read as race only when no group is named in the same words:
+  "Muslims should go back to where they came from" attacks a faith (religion, not race too).
 """
 
 from __future__ import annotations
@@ -101,3 +103,28 @@ def test_a_group_with_where_it_lives_takes_the_hostile_predicate(text: str, stra
 )
 def test_a_group_with_where_it_lives_and_no_hostility_is_no_hate(text: str) -> None:
     assert hate_strands(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he pulled at my hijab and said Muslims should go back to where they came from.",
+        "She shouted that muslims should go back where they came from.",
+        "the lads said all muslims should go back to where they come from",
+        "Dear Sir, the neighbour stated that Muslims should go back to their own country.",
+    ],
+)
+def test_a_faith_told_to_go_back_is_religion_not_race(text: str) -> None:
+    assert hate_strands(text) == {H.RELIGION}
+
+
+@pytest.mark.parametrize(
+    ("text", "strands"),
+    [
+        ("he said go back to where you came from", {H.RACE}),
+        ("he said pakis and muslims should go back to where they came from", {H.RACE, H.RELIGION}),
+        ("he said you polish should go back to where you came from", {H.RACE}),
+    ],
+)
+def test_go_back_with_no_other_group_stays_race(text: str, strands: set[H]) -> None:
+    assert hate_strands(text) == strands
