@@ -43,7 +43,7 @@ from nlp.hate_context import (
     repair,
 )
 from nlp.hate_deeds import disclaims_previous, exclusive, needs_exclusive
-from nlp.hate_explained import acts_explained
+from nlp.hate_explained import acts_explained, read_by_the_group
 from nlp.hate_rules import Compiled
 from nlp.hate_rules import compiled as _compiled
 from nlp.lexicon import Sentence, sentences
@@ -117,7 +117,12 @@ def find_hate_markers(
             if c.rule not in _MISGENDERING or not affirms_gender(text[c.start : c.end], canon)
         ]
     explained = acts_explained(candidates)
-    candidates = [c for c in candidates if c.strand not in explained]
+    regrouped = read_by_the_group(candidates)
+    candidates = [
+        c
+        for c in candidates
+        if c.strand not in explained and (c.strand, c.start, c.end) not in regrouped
+    ]
     seen: set[tuple[str, int, int]] = set()
     result: list[Finding] = []
     for cand in sorted(candidates, key=lambda c: (c.start, c.end)):

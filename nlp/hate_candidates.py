@@ -39,6 +39,11 @@ _NOT_SAYING = re.compile(  # "I'm not saying they're racist", "not going to clai
     r"|call(?:ing)? it|mak(?:e|ing) out|pretend)(?:ing|e)?(?: [^ ,;:]+){0,4} $"
 )
 _NO_BEFORE = re.compile(r"(?:not|n't|never|nothing to do with|no)(?: had| have| any)* (?:\S+ )?$")
+# The other sense of a word with one: "a bent copper", "as bent as they come" (crooked)
+_OTHER_SENSE = re.compile(
+    r" (?:coppers?|cops?|police(?:man|men|woman)?|officers?|landlords?|councillors?|judges?"
+    r"|solicitors?|dealers?|builders?|mechanics?|as (?:a|they|hell|anything|it)|over|double)\b"
+)
 _POSSESSED = re.compile(r"(?:^|\s)(?:my|our|his|her|their|your)(?: (?:old|dear|late|poor|own))? $")
 # "she posted that I'm a ...": someone else's words about the victim, not self-identification.
 _SAID_OF_VICTIM = re.compile(
@@ -123,6 +128,8 @@ def slur_candidates(
         ) and not re.match(r" (?:ends?|butts?|packets?|lighter|break)\b", canon[match.end() :])
         if term in compiled.ambiguous and not (abusive or quoted or you or disguised):
             continue
+        if term in compiled.ambiguous and _OTHER_SENSE.match(canon, match.end()):
+            continue  # "a bent copper", "bent as they come": crooked, not a slur
         if term in compiled.ambiguous and not quoted and _POSSESSED.search(before):
             continue  # "my grandad", "our granny": a relative named, not a word shouted
         if _DENIED_ABUSE.search(before):

@@ -57,6 +57,28 @@ def acts_explained(marks: Iterable[_Mark]) -> set[HateStrand]:
     return _explained(pairs)
 
 
+# Rules whose strand is only the usual reading of the words ("go back to where you came from" is
+# most often racist), which a group named in the same words overrides ("Muslims should go back to
+# where they came from" attacks a faith).
+USUAL_READING_RULES = frozenset({"phrase:go back to your own country"})
+
+# Rules that name the group attacked.
+GROUP_RULES = frozenset({"group_verb", "group_predicate", "group_out", "group_not_positive"})
+
+
+def read_by_the_group(marks: Iterable[_Mark]) -> set[tuple[HateStrand, int, int]]:
+    """The marks (strand, start, end) of a usual-reading rule that overlap a mark naming the group
+    of another strand: the group named decides the strand."""
+    found = list(marks)
+    groups = [m for m in found if m.rule in GROUP_RULES]
+    return {
+        (m.strand, m.start, m.end)
+        for m in found
+        if m.rule in USUAL_READING_RULES
+        and any(g.strand != m.strand and g.start < m.end and m.start < g.end for g in groups)
+    }
+
+
 def _explained(pairs: list[tuple[HateStrand, str]]) -> set[HateStrand]:
     stated = {strand for strand, rule in pairs if rule in MOTIVATION_RULES}
     shown = {strand for strand, rule in pairs if rule not in ACT_ONLY_RULES}
