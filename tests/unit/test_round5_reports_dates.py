@@ -1,0 +1,109 @@
+"""Round five of issue 7: a diary line's day before a spaced dash ("the 9th - ..."), a report one
+is only able to make ("nothing I can tell you", "I could ring them") and the CSU as the council's
+community safety unit. Sentences of our own, with controls that must not change."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from spacy.language import Language
+
+from nlp.dates import find_dates
+from nlp.pipeline import analyse, build_pipeline, findings
+
+REFERENCE = datetime(2026, 10, 27, 10, 0, tzinfo=UTC)  # Tuesday 27 October 2026
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return build_pipeline()
+
+
+def _days(text: str) -> list[str | None]:
+    return [m.start_date.isoformat() if m.start_date else None for m in find_dates(text, REFERENCE)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the 9th - about eight of them drinking on my wall",
+        "The 9th - lads on bikes in the car park again",
+        "9th - shouting outside till 2am",
+        "the 9th – bins set on fire",
+        "on the 9th - they were banging on the door",
+        "Fri the 9th - eggs at the window",
+        "the 9th - same again, told the housing officer",
+        "the 9th -  music all night",
+    ],
+)
+def test_day_before_a_spaced_dash_is_a_diary_line(text: str) -> None:
+    assert _days(text) == ["2026-10-09"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we live in the 3rd-floor flat",
+        "the 2nd - 3rd were the worst nights",
+        "his 3rd - and last - warning",
+        "the 9th floor lift was broken",
+    ],
+)
+def test_day_before_a_hyphen_or_range_is_still_no_day(text: str) -> None:
+    assert "2026-10-09" not in _days(text)
+    assert "2026-10-03" not in _days(text)
+    assert "2026-10-02" not in _days(text)
+
+
+def _cues(nlp: Language, text: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    doc = analyse(nlp, text, REFERENCE)
+    return [
+        (text[f.start : f.end], f.label, tuple(f.value.agencies) if f.value else ())
+        for f in findings(doc, "reports")
+        if f.label != "collective"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We were away that week so there is nothing I can tell you about it.",
+        "All I can tell you is it went on for hours.",
+        "I could ring the council but they never answer.",
+        "i can call u back later if you need more",
+        "If it helps I can email you the photos.",
+        "Mum says she can phone you any afternoon.",
+        "I cud tell the police but whats the point",
+        "As her carer I can contact you on her behalf.",
+    ],
+)
+def test_report_only_able_to_be_made_is_no_report(nlp: Language, text: str) -> None:
+    assert [c for c in _cues(nlp, text) if c[1] == "report"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("I couldn't ring the police as my phone was dead.", "no_report"),
+        ("I could not tell the council, I was too upset.", "no_report"),
+        ("I rang the police, I can tell you that.", "report"),
+        ("I can confirm I reported it to the council.", "report"),
+        ("She told the police the same night.", "report"),
+    ],
+)
+def test_made_or_refused_reports_unchanged(nlp: Language, text: str, label: str) -> None:
+    assert [c[1] for c in _cues(nlp, text)][:1] == [label]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr Okafor emailed the CSU the next day.",
+        "I rang the CSU on Monday.",
+        "reported it to csu",
+        "My daughter contacted the Community Safety Unit.",
+    ],
+)
+def test_csu_is_the_council(nlp: Language, text: str) -> None:
+    assert ("council",) in [c[2] for c in _cues(nlp, text) if c[1] == "report"]
