@@ -230,6 +230,26 @@ def _agency_before(doc: Doc, start: int, agency_by_token: dict[int, Finding]) ->
     return None
 
 
+# Words that may stand between an agency and its own verb ("the officer never once rang her"):
+# adverbs, negations and auxiliaries, so the agency is the one who rang or told.
+_SUBJECT_BRIDGE = frozenset(
+    "never once not n't n’t even ever just then also still only did didnt didn't has had have "
+    "was were finally eventually actually officer officers".split()
+)
+
+
+def _agency_does_it(doc: Doc, agency: Finding, start: int, end: int) -> bool:
+    """Whether the agency named before a "rang/told her" is the one who rang or told ("the PCSO
+    then told him to go inside", "housing rang her back"), not the one rung or told ("the PCSO
+    came so I told her"): nothing but adverbs between them, or a call "back"."""
+    if end + 1 < len(doc) and doc[end + 1].lower_ == "back":
+        return True  # "rang her back", "called me back": a return call, never a report
+    span = doc.char_span(agency.start, agency.end, alignment_mode="expand")
+    if span is None:
+        return False
+    return all(doc[j].lower_ in _SUBJECT_BRIDGE for j in range(span.end, start))
+
+
 def _denied(doc: Doc, token_index: int, floor: int, agency_tokens: set[int]) -> bool:
     """Whether a "not"/"nor"/"never" stands just before the agency at ``token_index``."""
     j = token_index - 1
@@ -441,6 +461,8 @@ def find_reports(doc: Doc) -> tuple[list[Finding], list[Finding], list[Finding]]
                 before = _agency_before(doc, start, agency_by_token)
                 if before is None or end >= len(doc) or doc[end].lower_ not in _PRONOUNS:
                     continue
+                if _agency_does_it(doc, before, start, end):
+                    continue  # "the housing officer never rang her back": no report to them
                 named = [before.label]
         used_tokens.update(range(start, end))
         until = negated and _until_follows(doc, end)

@@ -107,3 +107,33 @@ def test_made_or_refused_reports_unchanged(nlp: Language, text: str, label: str)
 )
 def test_csu_is_the_council(nlp: Language, text: str) -> None:
     assert ("council",) in [c[2] for c in _cues(nlp, text) if c[1] == "report"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The housing officer never once rang her back.",
+        "the PCSO then told him to go inside",
+        "the housing officer didnt ring her back for a month",
+        "The PCSO still hasn't called them back.",
+        "The police officer just told them to keep the noise down.",
+        "pcso finally rang her back after 3 weeks",
+        "Our housing officer eventually phoned him back.",
+        "The council never called her back.",
+    ],
+)
+def test_agency_doing_the_ringing_is_no_report_to_it(nlp: Language, text: str) -> None:
+    assert [c for c in _cues(nlp, text) if c[1] == "report"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        ("The PCSO was on the street so I told her there and then.", "police"),
+        ("I had a meeting with the housing officer and told her about the shouting.", "housing"),
+        ("The PCSO came round and mum told him everything.", "police"),
+        ("A council officer knocked, I told her about the bins.", "council"),
+    ],
+)
+def test_agency_told_after_it_is_named_unchanged(nlp: Language, text: str, agency: str) -> None:
+    assert (agency,) in [c[2] for c in _cues(nlp, text) if c[1] == "report"]
