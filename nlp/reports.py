@@ -195,6 +195,7 @@ def _agencies(doc: Doc, matchers: _Matchers) -> list[Finding]:
         out.append(
             Finding(label, span.start_char, span.end_char, f"agency phrase for {label}", span.text)
         )
+    out.extend(_short_names(doc, chosen))
     # "Dartford BC", "Hart DC", "Leicester CC", "Hartlepool BC's ASB team": a council abbreviated
     text = doc_text(doc)
     if "C" in text:
@@ -204,7 +205,52 @@ def _agencies(doc: Doc, matchers: _Matchers) -> list[Finding]:
                 out.append(
                     Finding("council", m.start(), m.end(), "agency phrase for council", m.group(0))
                 )
-        out.sort(key=lambda f: f.start)
+    out.sort(key=lambda f: f.start)
+    return out
+
+
+# A landlord named in full once ("her landlord Wearvale Housing", "Tees Bay Homes") and later by
+# its own name alone ("rang wearvale in the morning"): the name's words before the generic head.
+_LANDLORD_HEADS = frozenset({"housing", "homes"})
+_NOT_A_NAME = frozenset(
+    "the my our her his their your a an social council local private new city county district "
+    "borough".split()
+)
+_NAME_MAX = 3  # words of a landlord's own name
+
+
+def _short_names(doc: Doc, chosen: list[tuple[int, int, str]]) -> list[Finding]:
+    """Later mentions of a housing provider by its own name alone, once named with its head."""
+    names: set[tuple[str, ...]] = set()
+    taken = {i for start, end, _ in chosen for i in range(start, end)}
+    for start, end, label in chosen:
+        if label != "housing" or end - start != 1 or doc[start].lower_ not in _LANDLORD_HEADS:
+            continue
+        if not doc[start].is_title:
+            continue
+        j = start
+        while j > 0 and start - j < _NAME_MAX and doc[j - 1].is_title and j - 1 not in taken:
+            j -= 1
+        while j < start and doc[j].lower_ in _NOT_A_NAME:
+            j += 1
+        if j < start and not doc[j].is_sent_start:
+            names.add(tuple(t.lower_ for t in doc[j:start]))
+    if not names:
+        return []
+    out = []
+    for name in names:
+        size = len(name)
+        for i in range(len(doc) - size + 1):
+            if doc[i].lower_ != name[0] or i in taken:
+                continue
+            if tuple(t.lower_ for t in doc[i : i + size]) != name or i + size - 1 in taken:
+                continue
+            if i + size < len(doc) and doc[i + size].lower_ in _LANDLORD_HEADS:
+                continue
+            span = doc[i : i + size]
+            out.append(
+                Finding("housing", span.start_char, span.end_char, "agency short name", span.text)
+            )
     return out
 
 

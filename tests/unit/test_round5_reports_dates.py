@@ -4,12 +4,13 @@ community safety unit. Sentences of our own, with controls that must not change.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 from spacy.language import Language
 
 from nlp.dates import find_dates
+from nlp.incidents import AnalysedSegment, assemble_incidents
 from nlp.pipeline import analyse, build_pipeline, findings
 
 REFERENCE = datetime(2026, 10, 27, 10, 0, tzinfo=UTC)  # Tuesday 27 October 2026
@@ -137,3 +138,59 @@ def test_agency_doing_the_ringing_is_no_report_to_it(nlp: Language, text: str) -
 )
 def test_agency_told_after_it_is_named_unchanged(nlp: Language, text: str, agency: str) -> None:
     assert (agency,) in [c[2] for c in _cues(nlp, text) if c[1] == "report"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her landlord is Wearvale Housing. Diary: party again, rang wearvale in the morning.",
+        "We rent from Tees Bay Homes. I phoned Tees Bay the next day about it.",
+        "Landlord: Northmoor Housing\n\n3 Oct - bins burnt. emailed Northmoor that night",
+        "my landlord is Calder Vale Housing and I told Calder Vale the same day",
+        "I'm with Brightwell Homes. rung brightwell on monday",
+        "Landlord Ashdown Housing. I contacted Ashdown about the shouting.",
+    ],
+)
+def test_landlord_by_its_own_name_alone_is_housing(nlp: Language, text: str) -> None:
+    assert ("housing",) in [c[2] for c in _cues(nlp, text) if c[1] == "report"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Housing is a mess round here. I rang the council.",
+        "Social Housing is scarce here. Then I rang the police.",
+        "Brightwell Homes is my landlord. I rang Brightwell Road police station.",
+    ],
+)
+def test_no_landlord_short_name_without_its_own_name(nlp: Language, text: str) -> None:
+    agencies = [c[2] for c in _cues(nlp, text) if c[1] == "report"]
+    assert agencies and all("housing" not in a for a in agencies), agencies
+
+
+LINES_REFERENCE = datetime(2026, 6, 10, 19, 30, tzinfo=UTC)
+
+
+def _rows(nlp: Language, text: str) -> list[tuple[date | None, tuple[str, ...]]]:
+    doc = analyse(nlp, text, LINES_REFERENCE)
+    found = assemble_incidents([AnalysedSegment(doc=doc, offset=0, recipient_agency=None)])
+    return [(i.start, tuple(sorted(i.agencies))) for i in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Entry dated 01/06/2026 - "party again till 3am, rang the police to report"\n'
+        'Entry dated 03/06/2026 - "eggs thrown at the window, nobody told"',
+        "Entry for 01/06 - shouting on the landing, carer rang the police\n"
+        "Entry for 03/06 - bins set alight outside, not reported",
+        "Diary 1/6 - gang on bikes in the car park, reported it to the police\n"
+        "Diary 3/6 - stones at the window, nobody told",
+        "Note made 01.06.2026 - swearing at my carer, we rang the police\n"
+        "Note made 03.06.2026 - shouting at 2am, not reported",
+        "Mum's entry 01/06 | drinking on the wall. rang police\n"
+        "Mum's entry 03/06 | screaming in the street. nobody told",
+    ],
+)
+def test_labelled_dated_line_keeps_its_own_report(nlp: Language, text: str) -> None:
+    assert _rows(nlp, text) == [(date(2026, 6, 1), ("police",)), (date(2026, 6, 3), ())]
