@@ -567,6 +567,24 @@ def _no_report_fields(text: str, cues: list[Finding]) -> list[Finding]:
     return out
 
 
+# Words between an agency and its coming: "the police had to come out", "PCSOs finally came".
+_CAME_HELPERS = frozenset("had to finally eventually then soon also actually did".split())
+
+
+_CAME_AFTER_HELPERS = frozenset("came come attend attended arrived turned showed visited".split())
+
+
+def _past_helpers(following: list[str]) -> list[str]:
+    """The words after an agency with "had to", "finally" and the like left out when a word of
+    coming follows them ("the police had to come out" -> "come out")."""
+    i = 0
+    while i < len(following) - 1 and i < 3 and following[i] in _CAME_HELPERS:
+        i += 1
+    if i and following[i] in _CAME_AFTER_HELPERS:
+        return ["came", *following[i + 1 :]]
+    return following
+
+
 def _agency_as_cue(
     doc: Doc, matchers: _Matchers, agencies: list[Finding], cues: list[Finding]
 ) -> list[Finding]:
@@ -580,7 +598,7 @@ def _agency_as_cue(
         span = doc.char_span(finding.start, finding.end, alignment_mode="expand")
         if span is None:
             continue
-        following = [t.lower_ for t in doc[span.end : span.end + 4] if t.lower_ not in {"'s", "’s"}]
+        following = [t.lower_ for t in doc[span.end : span.end + 6] if t.lower_ not in {"'s", "’s"}]
         if any(w in matchers.channel_words for w in following[:3]):
             why = "report through an agency's channel"
         elif _LOG_FIELD.search(text, text.rfind("\n", 0, finding.start) + 1, finding.start):
@@ -588,7 +606,7 @@ def _agency_as_cue(
             # a dated log line says who was told
             why = "the report field of a log line"
         elif (
-            following
+            (following := _past_helpers(following))
             and following[0] in matchers.came_words
             and (
                 following[0] not in {"were", "was"}

@@ -194,3 +194,30 @@ def _rows(nlp: Language, text: str) -> list[tuple[date | None, tuple[str, ...]]]
 )
 def test_labelled_dated_line_keeps_its_own_report(nlp: Language, text: str) -> None:
     assert _rows(nlp, text) == [(date(2026, 6, 1), ("police",)), (date(2026, 6, 3), ())]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He threw a bottle through her window and the police had to come out that night.",
+        "the police finally came at 2am",
+        "PCSOs eventually turned up the next day.",
+        "The police had to attend, he was that drunk.",
+        "the ASB team then came round to see us",
+        "police did come out but didnt do much",
+    ],
+)
+def test_agency_that_came_after_a_helper_word_is_a_report(nlp: Language, text: str) -> None:
+    assert [c[1] for c in _cues(nlp, text)] == ["report"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The police have to come out every week now.",
+        "the council has to come and clear it",
+        "The police had nothing to say about it.",
+    ],
+)
+def test_agency_that_must_come_is_no_report(nlp: Language, text: str) -> None:
+    assert [c[1] for c in _cues(nlp, text)] == []
