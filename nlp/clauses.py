@@ -108,9 +108,12 @@ _WORDED_DAY = (
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)"
     r"(?:\s+\d{4})?[ \t]*(?:[-–—:|]|\t))"
 )
+# A line headed by a few words and a numeric date before a separator: "Entry dated 10/10/2026 -",
+# "Visit 02/11 -", "Logged on 3/9/26:".
+_LABELLED_DAY = r"(?:[A-Za-z]+[ \t]+){1,3}\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?[ \t]*(?:[-–—:|]|\t)"
 _LIST_LINE = re.compile(
     r"(?<![ \r])\r?\n(?=[ \t]*(?:\|[ \t]*)?(?:[-*•–]\s|\d{1,2}[).]\s|\d{1,2}[/.-]\d{1,2}\b"
-    rf"|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b|{_WORDED_DAY}))"
+    rf"|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b|{_WORDED_DAY}|{_LABELLED_DAY}))"
 )
 
 

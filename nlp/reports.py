@@ -195,6 +195,7 @@ def _agencies(doc: Doc, matchers: _Matchers) -> list[Finding]:
         out.append(
             Finding(label, span.start_char, span.end_char, f"agency phrase for {label}", span.text)
         )
+    out.extend(_short_names(doc, chosen))
     # "Dartford BC", "Hart DC", "Leicester CC", "Hartlepool BC's ASB team": a council abbreviated
     text = doc_text(doc)
     if "C" in text:
@@ -204,7 +205,52 @@ def _agencies(doc: Doc, matchers: _Matchers) -> list[Finding]:
                 out.append(
                     Finding("council", m.start(), m.end(), "agency phrase for council", m.group(0))
                 )
-        out.sort(key=lambda f: f.start)
+    out.sort(key=lambda f: f.start)
+    return out
+
+
+# A landlord named in full once ("her landlord Wearvale Housing", "Tees Bay Homes") and later by
+# its own name alone ("rang wearvale in the morning"): the name's words before the generic head.
+_LANDLORD_HEADS = frozenset({"housing", "homes"})
+_NOT_A_NAME = frozenset(
+    "the my our her his their your a an social council local private new city county district "
+    "borough".split()
+)
+_NAME_MAX = 3  # words of a landlord's own name
+
+
+def _short_names(doc: Doc, chosen: list[tuple[int, int, str]]) -> list[Finding]:
+    """Later mentions of a housing provider by its own name alone, once named with its head."""
+    names: set[tuple[str, ...]] = set()
+    taken = {i for start, end, _ in chosen for i in range(start, end)}
+    for start, end, label in chosen:
+        if label != "housing" or end - start != 1 or doc[start].lower_ not in _LANDLORD_HEADS:
+            continue
+        if not doc[start].is_title:
+            continue
+        j = start
+        while j > 0 and start - j < _NAME_MAX and doc[j - 1].is_title and j - 1 not in taken:
+            j -= 1
+        while j < start and doc[j].lower_ in _NOT_A_NAME:
+            j += 1
+        if j < start and not doc[j].is_sent_start:
+            names.add(tuple(t.lower_ for t in doc[j:start]))
+    if not names:
+        return []
+    out = []
+    for name in names:
+        size = len(name)
+        for i in range(len(doc) - size + 1):
+            if doc[i].lower_ != name[0] or i in taken:
+                continue
+            if tuple(t.lower_ for t in doc[i : i + size]) != name or i + size - 1 in taken:
+                continue
+            if i + size < len(doc) and doc[i + size].lower_ in _LANDLORD_HEADS:
+                continue
+            span = doc[i : i + size]
+            out.append(
+                Finding("housing", span.start_char, span.end_char, "agency short name", span.text)
+            )
     return out
 
 
@@ -228,6 +274,26 @@ def _agency_before(doc: Doc, start: int, agency_by_token: dict[int, Finding]) ->
         if j in agency_by_token:
             return agency_by_token[j]
     return None
+
+
+# Words that may stand between an agency and its own verb ("the officer never once rang her"):
+# adverbs, negations and auxiliaries, so the agency is the one who rang or told.
+_SUBJECT_BRIDGE = frozenset(
+    "never once not n't n’t even ever just then also still only did didnt didn't has had have "
+    "was were finally eventually actually officer officers".split()
+)
+
+
+def _agency_does_it(doc: Doc, agency: Finding, start: int, end: int) -> bool:
+    """Whether the agency named before a "rang/told her" is the one who rang or told ("the PCSO
+    then told him to go inside", "housing rang her back"), not the one rung or told ("the PCSO
+    came so I told her"): nothing but adverbs between them, or a call "back"."""
+    if end + 1 < len(doc) and doc[end + 1].lower_ == "back":
+        return True  # "rang her back", "called me back": a return call, never a report
+    span = doc.char_span(agency.start, agency.end, alignment_mode="expand")
+    if span is None:
+        return False
+    return all(doc[j].lower_ in _SUBJECT_BRIDGE for j in range(span.end, start))
 
 
 def _denied(doc: Doc, token_index: int, floor: int, agency_tokens: set[int]) -> bool:
@@ -325,6 +391,9 @@ def _heading(doc: Doc, start: int, end: int) -> bool:
 # "thought I'd tell you first", "I would ring them but": "'d"/"would" before a report verb's base
 # form is a report wished or planned ("I'd rung them already" is one made: "had")
 _WOULD = frozenset("'d ’d would wud id".split())
+# "can"/"could" before a base form: a report one is able to make ("nothing I can tell you about
+# that week", "I could ring the council"); "couldn't ring them" stays a negated report.
+_ABLE = frozenset("can could cud".split())
 _BASE_FORMS = frozenset("tell ring call phone report email contact let text message".split())
 
 
@@ -335,6 +404,13 @@ def _hypothetical(doc: Doc, token_index: int) -> bool:
         word = doc[j].lower_
         if word in _WOULD and doc[token_index].lower_ in _BASE_FORMS:
             return True
+        if (
+            word in _ABLE
+            and doc[token_index].lower_ in _BASE_FORMS
+            and doc[j + 1].lower_ not in _NEGATIONS
+            and not doc[j + 1].lower_.endswith(("n't", "n’t"))
+        ):
+            return True  # "all I can tell you", "I could ring them": able to, not done
         if word in _SUPPOSED and not (word == "case" and doc[j - 1].lower_ != "in"):
             # "too scared to ring 101", "going to ring"; not "I was scared so I rang 101", "set
             # one going, I reported it"
@@ -431,6 +507,8 @@ def find_reports(doc: Doc) -> tuple[list[Finding], list[Finding], list[Finding]]
                 before = _agency_before(doc, start, agency_by_token)
                 if before is None or end >= len(doc) or doc[end].lower_ not in _PRONOUNS:
                     continue
+                if _agency_does_it(doc, before, start, end):
+                    continue  # "the housing officer never rang her back": no report to them
                 named = [before.label]
         used_tokens.update(range(start, end))
         until = negated and _until_follows(doc, end)
@@ -489,6 +567,24 @@ def _no_report_fields(text: str, cues: list[Finding]) -> list[Finding]:
     return out
 
 
+# Words between an agency and its coming: "the police had to come out", "PCSOs finally came".
+_CAME_HELPERS = frozenset("had to finally eventually then soon also actually did".split())
+
+
+_CAME_AFTER_HELPERS = frozenset("came come attend attended arrived turned showed visited".split())
+
+
+def _past_helpers(following: list[str]) -> list[str]:
+    """The words after an agency with "had to", "finally" and the like left out when a word of
+    coming follows them ("the police had to come out" -> "come out")."""
+    i = 0
+    while i < len(following) - 1 and i < 3 and following[i] in _CAME_HELPERS:
+        i += 1
+    if i and following[i] in _CAME_AFTER_HELPERS:
+        return ["came", *following[i + 1 :]]
+    return following
+
+
 def _agency_as_cue(
     doc: Doc, matchers: _Matchers, agencies: list[Finding], cues: list[Finding]
 ) -> list[Finding]:
@@ -502,7 +598,7 @@ def _agency_as_cue(
         span = doc.char_span(finding.start, finding.end, alignment_mode="expand")
         if span is None:
             continue
-        following = [t.lower_ for t in doc[span.end : span.end + 4] if t.lower_ not in {"'s", "’s"}]
+        following = [t.lower_ for t in doc[span.end : span.end + 6] if t.lower_ not in {"'s", "’s"}]
         if any(w in matchers.channel_words for w in following[:3]):
             why = "report through an agency's channel"
         elif _LOG_FIELD.search(text, text.rfind("\n", 0, finding.start) + 1, finding.start):
@@ -510,7 +606,7 @@ def _agency_as_cue(
             # a dated log line says who was told
             why = "the report field of a log line"
         elif (
-            following
+            (following := _past_helpers(following))
             and following[0] in matchers.came_words
             and (
                 following[0] not in {"were", "was"}

@@ -228,6 +228,20 @@ def resolve_weekend(c: Context) -> Resolved | None:
     )
 
 
+def _dash_separator(c: Context) -> bool:
+    """Whether a spaced dash follows the day ("the 9th - drinking on my wall"): a diary line's
+    separator, not a hyphen joining a compound ("the 3rd-floor flat") nor a range of days ("the
+    2nd - 3rd")."""
+    doc, end = c.span.doc, c.span.end
+    return (
+        end + 1 < len(doc)
+        and doc[end].text in {"-", "–"}
+        and bool(doc[end - 1].whitespace_)
+        and bool(doc[end].whitespace_)
+        and not doc[end + 1].text[:1].isdigit()
+    )
+
+
 def resolve_ordinal_day(c: Context) -> Resolved | None:
     """A day of the month ("on the 3rd", "the 3rd of last month"): of the reference month, else
     of the month before; "the 3rd one" (a rank) and "my 3rd" give nothing."""
@@ -240,8 +254,10 @@ def resolve_ordinal_day(c: Context) -> Resolved | None:
         d = safe_date(y, m, day)
         return one_day(d, "day of the named month") if d else None
     # "the 3rd one" is a rank, but "the 19th one of them threw ..." is a day.
-    blocked_after = c.after in c.lexicon.ordinal_blockers and not (
-        c.after == "one" and c.after2 == "of"
+    blocked_after = (
+        c.after in c.lexicon.ordinal_blockers
+        and not (c.after == "one" and c.after2 == "of")
+        and not _dash_separator(c)
     )
     if blocked_after or (
         c.words[0] not in ("on", "the", "by")
