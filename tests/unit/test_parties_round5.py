@@ -1,0 +1,98 @@
+"""nlp.parties consent and nlp.exclusions anonymity, fifth round: new ways of saying the same."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.document import Person, SegmentKind
+from nlp.exclusions import find_exclusions
+from nlp.parties import PartyText, decide_parties_for_texts
+from trigger.vocabulary import Consent
+from trigger.vocabulary import Exclusion as E
+
+
+def consent(text: str) -> Consent:
+    part = PartyText(text, SegmentKind.BODY)
+    return decide_parties_for_texts([part], sender=Person("Sam Reed")).consent
+
+
+def excluded(text: str) -> set[str]:
+    return {f.label for f in find_exclusions(text)}
+
+
+GIVEN = [
+    # a long object between "happy for" / "fine with" and the sharing
+    "He is happy for his name and the diary I typed up to be passed to the police.",
+    "Mum is fine with you ringing me and with the housing officer sharing what they know.",
+    "she's ok for her statement and the photos on my phone to be passed on to the council",
+    # "you can tell the police ... all this"
+    "you can tell the police and the council all this i dont mind",
+    "U can tell the housing everything, I'm not bothered.",
+    "You may show the police all of this.",
+    # "I agree you share ..."
+    "I agree you share this with the police and my landlord.",
+    "we agree the council can pass on our details to the police",
+    "She agrees they may use her details for the review.",
+    # an authority or a consent form
+    "Mr Hale has signed a consent form authorising this office to act for him.",
+    "Our client has completed our data sharing consent form.",
+    "She has authorised us to share her details with the council and police.",
+    "The family authorised me to raise this on their behalf.",
+]
+
+NOT_GIVEN = [
+    "I can provide their contact details with their permission.",
+    "we could pass on the residents' names with their consent if you need them",
+    "i can get you their phone numbers with their permission",
+    "You can tell the police all you like, they never come.",
+    "I agree you should have been told sooner.",
+    "I don't know if she has signed anything yet.",
+    "Nobody authorised him to park there.",
+]
+
+REFUSED = [
+    "She does NOT want her name or address given to the police or the council.",
+    "he doesnt want his name and number passed to his landlord",
+    "They don't want their details or phone number shared with housing.",
+]
+
+
+@pytest.mark.parametrize("text", GIVEN)
+def test_consent_said_in_other_words_is_given(text: str) -> None:
+    assert consent(text) is Consent.GIVEN
+
+
+@pytest.mark.parametrize("text", NOT_GIVEN)
+def test_offers_complaints_and_agreement_about_other_things_are_no_consent(text: str) -> None:
+    assert consent(text) is Consent.NOT_STATED
+
+
+@pytest.mark.parametrize("text", REFUSED)
+def test_name_or_address_kept_from_agencies_is_refused(text: str) -> None:
+    assert consent(text) is Consent.REFUSED
+
+
+ANONYMOUS = [
+    "We want it done anonymously, on behalf of the residents.",
+    "can this be done anonymously please",
+    "i want my report logged anonymously as im scared of them",
+    "I'd like the complaint handled anonymously.",
+    "Could the application be submitted anonymously?",
+    "we want it kept anonymously, we have to live here",
+]
+
+NOT_ANONYMOUS = [
+    "I don't want it done anonymously, you can use my name.",
+    "My neighbour wants it done anonymously but I'm happy to be named.",
+    "The police had it done anonymously last time.",
+]
+
+
+@pytest.mark.parametrize("text", ANONYMOUS)
+def test_asking_for_it_to_be_done_anonymously_is_anonymous(text: str) -> None:
+    assert E.ANONYMOUS in excluded(text)
+
+
+@pytest.mark.parametrize("text", NOT_ANONYMOUS)
+def test_refused_anonymity_or_a_neighbours_is_not_anonymous(text: str) -> None:
+    assert E.ANONYMOUS not in excluded(text)
