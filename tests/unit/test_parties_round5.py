@@ -6,8 +6,8 @@ import pytest
 
 from nlp.document import Person, SegmentKind
 from nlp.exclusions import find_exclusions
-from nlp.parties import PartyText, decide_parties_for_texts
-from trigger.vocabulary import Consent
+from nlp.parties import Parties, PartyText, decide_parties_for_texts
+from trigger.vocabulary import ApplicantRole, Consent
 from trigger.vocabulary import Exclusion as E
 
 
@@ -96,3 +96,76 @@ def test_asking_for_it_to_be_done_anonymously_is_anonymous(text: str) -> None:
 @pytest.mark.parametrize("text", NOT_ANONYMOUS)
 def test_refused_anonymity_or_a_neighbours_is_not_anonymous(text: str) -> None:
     assert E.ANONYMOUS not in excluded(text)
+
+
+def parties_of(text: str, prompt: str | None = None, sender: str = "Sam Reed") -> Parties:
+    part = PartyText(text, SegmentKind.BODY, prompt=prompt)
+    return decide_parties_for_texts([part], sender=Person(sender))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("I have worked with Jo Pike since March and she asked me to apply.", "Jo Pike"),
+        ("We have been supporting Mr Dan Hale for two years on behalf of the trust.", "Dan Hale"),
+        ("Our team has visited Mrs Ada Kerr weekly; she has asked me to write to you.", "Ada Kerr"),
+        ("I've been working with Tariq Aziz, my client, since the summer.", "Tariq Aziz"),
+        ("I am writing with the agreement of Ms Lena Fry, whose son is in my class.", "Lena Fry"),
+        ("I'm writing at the request of Mr Owen Hart, who cannot use email.", "Owen Hart"),
+        ("We are making this referral with the consent of Miss Zoe Tate.", "Zoe Tate"),
+    ],
+)
+def test_the_person_a_worker_acts_for_is_the_victim(text: str, name: str) -> None:
+    parties = parties_of(text)
+    assert parties.role is ApplicantRole.THIRD_PARTY
+    assert name in (parties.victim_name or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "On behalf of my residents Mr Femi Bello and Mrs Bola Bello I ask for a review.",
+            "Femi Bello",
+        ),
+        ("I write on behalf of my tenants Kim Lowe and Ray Lowe about the noise.", "Kim Lowe"),
+        ("my clients Ann Carr and Bill Carr have asked me to apply for them", "Ann Carr"),
+    ],
+)
+def test_the_first_of_several_people_acted_for_is_the_victim(text: str, name: str) -> None:
+    assert name in (parties_of(text).victim_name or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have worked with the police on this for a year and nothing changes.",
+        "I am writing with the agreement of my husband, we both want it stopped.",
+        "I'm writing at the request of the PCSO who came round yesterday.",
+    ],
+)
+def test_a_victim_who_writes_with_others_stays_the_victim(text: str) -> None:
+    assert parties_of(text).role is ApplicantRole.VICTIM
+
+
+ASKED = "Thank you. Can I take your name and the address of the shop?"
+
+
+@pytest.mark.parametrize(
+    ("answer", "name"),
+    [
+        ("Rajesh Mistry, Mistry News 118 Fleet Rd. police gave me a number", "Rajesh Mistry"),
+        ("Raj Mann, 4 Mill Lane", "Raj Mann"),
+        ("Mrs Ivy Shaw, flat 2 Elm Court", "Mrs Ivy Shaw"),
+    ],
+)
+def test_a_name_then_an_address_answers_the_name_question(answer: str, name: str) -> None:
+    assert parties_of(answer, ASKED, sender="Raj M").victim_name == name
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["No, I'd rather not", "yes, Fleet Road", "Sorry, rather not say", "Fleet Rd, by the shop"],
+)
+def test_no_name_before_a_comma_keeps_the_display_name(answer: str) -> None:
+    assert parties_of(answer, ASKED, sender="Raj M").victim_name == "Raj M"
