@@ -169,3 +169,31 @@ def test_a_name_then_an_address_answers_the_name_question(answer: str, name: str
 )
 def test_no_name_before_a_comma_keeps_the_display_name(answer: str) -> None:
     assert parties_of(answer, ASKED, sender="Raj M").victim_name == "Raj M"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My client has PTSD. She wants a case review but she wants to remain anonymous throughout.",
+        "I'm writing for my dad, he wants to remain anonymous to the council.",
+        "My client is frightened, and she wants to do this anonymously.",
+        "I write on her behalf; she would like to remain anonymous to the agencies.",
+        "our service user is scared and he wishes to stay anonymous",
+        "My constituents are elderly and they want to remain anonymous.",
+    ],
+)
+def test_the_person_a_writer_acts_for_wanting_anonymity_is_anonymous(text: str) -> None:
+    assert E.ANONYMOUS in excluded(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My client was there. Her neighbour saw it too but she wants to remain anonymous.",
+        "I write for my mum. The lady over the road saw it and she wants to stay anonymous.",
+        "she wants to remain anonymous",
+        "My client is happy to be named. Her friend rang too and she wants to stay anonymous.",
+    ],
+)
+def test_a_witness_wanting_anonymity_in_a_letter_for_someone_is_not_anonymous(text: str) -> None:
+    assert E.ANONYMOUS not in excluded(text)
