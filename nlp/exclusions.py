@@ -45,6 +45,17 @@ _DENIAL_HINT = re.compile(
     r"review|looking at|consider|decid|"
     r"accept|respect|understand|get|agree|right|fair|correct|happy|satisf"
 )
+# A writer who acts for someone ("my client", "on her behalf"): "she wants to remain anonymous"
+# is then the victim's own wish, not a witness's; a named neighbour or friend still is not.
+_ACTING_FOR = re.compile(
+    r"\b(?:my|our) (?:client|service user|tenant|patient|constituent)s?\b"
+    r"|\bon (?:her|his|their) behalf\b|\b(?:i am|i'm) (?:writing|contacting you|applying) for\b"
+)
+_PRONOUN_ONLY = re.compile(r"^(?:[,;] |and |but )?(?:she|he|they) ")
+_SOMEONE_ELSE = re.compile(
+    r"\b(?:neighbou?rs?|friends?|witness(?:es)?|lady|man|woman|someone|somebody|others|"
+    r"residents?|people|caller)\b"
+)
 _NEGATION = re.compile(
     r"(?:don't|do not|dont|doesn't|not|no need to|never|happy not to|won't) (?:[^ ]+ ){0,3}$"
 )
@@ -138,6 +149,7 @@ def find_exclusion_cues(text: str, cuts: Segmentation | None = None) -> list[Fin
         m is not None and len(s.canon[: m.start()].split()) <= _OPENING_WORDS
         for s, m in zip(sents, found, strict=True)
     ]
+    acting_for = _ACTING_FOR.search(text.lower()) is not None
     for index, sentence in enumerate(sents):
         canon = sentence.canon
         neighbours = " ".join(s.canon for s in sents[max(0, index - 1) : index + 2])
@@ -166,9 +178,13 @@ def find_exclusion_cues(text: str, cuts: Segmentation | None = None) -> list[Fin
             for match in rule.pattern.finditer(canon):
                 if rule.negatable and _NEGATION.search(canon[: match.start()]):
                     continue
-                if rule.label == Exclusion.ANONYMOUS and _others().search(
-                    canon[: match.start()][-50:]
-                ):
+                other = (
+                    _others().search(canon[: match.start()][-50:])
+                    if rule.label == Exclusion.ANONYMOUS
+                    else None
+                )
+                theirs = acting_for and not _SOMEONE_ELSE.search(canon[: match.start()][-60:])
+                if other and not (theirs and _PRONOUN_ONLY.match(other.group(0))):
                     continue  # "my neighbour wants to stay anonymous": not the applicant
                 if rule.label == Exclusion.ANONYMOUS and _towards_others().search(
                     canon[match.end() : match.end() + 60]

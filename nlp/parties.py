@@ -419,6 +419,9 @@ def answer_cues(answer: str, prompt: str | None) -> list[Finding]:
         return []
     compiled = party_patterns()
     name = NAME_ANSWER.fullmatch(answer.strip())
+    head = answer.strip().split(",")[0]
+    if name is None and head[:1].isupper() and len(head.split()) > 1:
+        name = NAME_ANSWER.fullmatch(head)  # "Rajesh Mistry, 118 Fleet Rd": name, then address
     words = set(name.group(1).lower().split()) if name else set()
     plain = not (words & (compiled.name_stopwords | NOT_NAMES))
     if NAME_PROMPT.search(prompt.lower()) and name and plain:

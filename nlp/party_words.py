@@ -14,6 +14,10 @@ UNASKED = re.compile(
     r"\b(?:whether|if) (?:he|she|they|[a-z]+) ?(?:is|'s|’s|are|'re|would be|will be|'d be)\s*$"
     r"|\b(?:whether|if) (?:he|she|they|mum|dad|[a-z]+ )?\s*$"
     r"|\b(?:might|may|could) (?:well |possibly |probably )?(?:be )?\s*$"
+    # an offer for later ("I can provide their contact details with their permission")
+    r"|\b(?:can|could|will|would|'ll|shall) (?:also )?(?:provide|give|pass on|pass|send|share|"
+    r"forward|supply|get|obtain) (?:you )?(?!her |his |my )(?:[^ .;,!?]+ ){0,3}"
+    r"(?:details|names|numbers|addresses|statements)(?: [^ .;,!?]+)? $"
 )
 # Agreement on a condition the writer has yet to settle ("OK with sharing if it stays out of the
 # papers, I'll check with him"): not consent. "if needed", "if it helps" are no conditions.
