@@ -24,10 +24,10 @@ from nlp.findings import Finding
 from nlp.hate import find_hate_markers_in_answer
 from nlp.hate_context import ACCOUNT as HATE_ACCOUNT
 from nlp.hate_explained import strands_explained_by_another
-from nlp.incident_reports import REPORT_QUESTION
 from nlp.incidents import AnalysedSegment, IncidentFinding, Rejection, assemble
 from nlp.parties import Parties, decide_parties
 from nlp.pipeline import analyse, build_pipeline, findings
+from nlp.report_words import REPORT_QUESTION
 from nlp.reports import find_agencies
 from nlp.risk import ONLY_LABELS, risk_flags_of_messages
 from trigger.draft import Applicant, DateRange, Draft, Incident, RejectedDate, Span, Victim

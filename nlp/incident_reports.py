@@ -34,144 +34,39 @@ from nlp.incident_words import (
     is_incident_anchor,
 )
 from nlp.pipeline import doc_text, findings
+from nlp.report_words import (
+    AFTER_CLAUSE_END,
+    AND_AGAIN,
+    BOTH_TIMES,
+    COUNT,
+    DOER_FIRST,
+    FROM_BODY,
+    FROM_START,
+    HABIT,
+    IS_LANDLORD,
+    LANDLORD_IS,
+    MANY_REPORTERS,
+    NOT_TOLD,
+    NOT_TOPIC,
+    ORDINAL,
+    ORDINAL_INDEX,
+    PRIVATE,
+    REPORT_SAID,
+    REPORTED_BY_WRITER,
+    REPORTERS_BEFORE,
+    SAVE_FOR,
+    TO_OUR_OFFICE,
+    TO_US,
+    TO_YOU,
+)
 from nlp.reports import COUNTED_REPORTS, ReportCue
-
-# "reported this to us", "told us": the body an officer writes for
-_TO_US = re.compile(r"\W*(?:(?:it|this|that|these|them|all|each|one)\W+){0,2}(?:to\W+)?us\b", re.I)
-# "me and my neighbour (both)", "my wife and I (each)", "we (all)", "the two of us (both)": people
-# before the collective word, which then counts the reporters, not the incidents
-_REPORTERS_BEFORE = re.compile(
-    r"(?:\b(?:we|us)|\bme\s+(?:and\b|n\b|&)[^.!?;]*|\b(?:and|n)\s+(?:i|me|myself)|\bi\s+and\b[^.!?;]*)"
-    r"\s+$",
-    re.I,
-)
-# "... on 29 October that ...", "... on the 5th to say (that) ...", "..., saying ...": what the
-# report said follows
-_REPORT_SAID = re.compile(
-    r"\s*,?\s*(?:that|to\s+say(?:\s+that)?|saying(?:\s+that)?|to\s+tell\s+us(?:\s+that)?)\s+", re.I
-)
-# "until she came into our office", "till he came in to see us", "until she rang our team": the
-# writer's body, told when the report was made
-_TO_OUR_OFFICE = re.compile(
-    r"\b(?:came|come|called|popped|dropped|went|walked|rang|phoned|emailed|wrote|spoke)\s+"
-    r"(?:(?:in|into|round|down|over|by|in\s+to)\s+)?(?:to\s+)?(?:see\s+us|speak\s+to\s+us|us\b"
-    r"|our\s+(?:office|offices|team|service|reception|hub|surgery))",
-    re.I,
-)
-# "reported it to you", "told you", "rang you about this": the partnership the message went to
-# (not "our names are on the police report if you need them")
-_TO_YOU = re.compile(
-    r"\W*(?:(?:it|this|that|these|them|all|each|one|both|of|about)\W+){0,3}(?:to\W+)?(?:you|u)\b",
-    re.I,
-)
-# "..., shes from the council", "(he's with the housing association)", "who works for the
-# council": the body the person told belongs to
-_FROM_BODY = re.compile(
-    r"\b(?:s?he|they|who)\s*(?:'s|’s|s|is|are|was|were|works|work|worked)?\s+"
-    r"(?:from|with|at|for|works\s+for|employed\s+by)\s+(?:the\s+|a\s+|an\s+)?[\w' -]{2,40}",
-    re.I,
-)
-# "the only two who ever ring it in", "people who always report it": a habit of the reporters
-_HABIT = re.compile(
-    r"\b(?:who|that)\s+(?:ever|always|usually|normally|generally|regularly)\s+$", re.I
-)
-# "Five of us ... have reported the bikes", "several neighbours have complained": who has
-# reported (the community route counts them), not one report of the incident just told
-_MANY_REPORTERS = re.compile(
-    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|many|lots|most|all)\s+"
-    r"(?:of\s+(?:us|them|our\s+\w+|the\s+\w+)|(?:other\s+)?(?:households|neighbours|residents"
-    r"|families|people|houses|tenants|homes))\b[^.!?;]*\b(?:have|has|had)\s+(?:all\s+|also\s+|each\s+)?$"
-    # "Me, the couple opposite and the man at 52 have all reported it": reporters listed ("n",
-    # "&" in text-speak; "have each", "have both", "have also")
-    r"|(?:\band\b|\bn\b|&)[^.!?;]{0,80}\b(?:have|had)\s+(?:all|each|both|also)\s+(?:also\s+)?$",
-    re.I,
-)
-# "... when I told them", "... which day we rang": the unknown day is the report's
-_REPORTED_BY_WRITER = re.compile(
-    r"\s*(?:it\s+was\s+)?(?:that\s+)?(?:i|we)\s+(?:first\s+)?(?:told|reported|rang|rung|phoned"
-    r"|called|emailed|contacted|complained|informed|went\s+to|spoke\s+to|messaged)\b",
-    re.I,
-)
-# A perpetrator opening the words after a date: "... on the 2nd they threw eggs".
-_DOER_FIRST = re.compile(
-    r"\W*(?:they|he|she|someone|somebody|the\s+(?:lads|kids|youths|boys|neighbours?|man|woman"
-    r"|family|tenants?))\b",
-    re.I,
-)
-# A bot's question asking whether and to whom an incident was reported: "Did you report it to
-# anyone?", "Have you told the police or the council?", "Who did you tell?", "Did you tell
-# anyone about that?"
-REPORT_QUESTION = re.compile(
-    r"\b(?:did|have|has|had)\s+(?:you|u|anyone|anybody)\b[^?]{0,40}?\b(?:report\w*|tell|told"
-    r"|contact\w*|ring|rang|call|phone\w*|let\s+\w+\s+know)\b"
-    r"|\b(?:who|which\s+\w+)\s+(?:did|have)\s+(?:you|u)\s+(?:report|tell|told|contact|ring|call)",
-    re.I,
-)
-# "my landlord is a housing association", "our landlord's Clarion Housing", "the landlord is the
-# council"; "Thameside Homes are my landlord" (a body named before, by a housing word)
-_SOCIAL_BODY = (
-    r"(?P<body>(?:(?!not\b|nor\b|or\b|never\b)[\w'-]+\s+){0,3}?(?:housing\s+association|housing\s+trust|registered\s+provider"
-    r"|social\s+landlord|housing\s+group|homes|housing|council))\b"
-)
-_LANDLORD_IS = re.compile(
-    r"\b(?:my|our|her|his|their|the)\s+landlord(?:\s+is|'s|’s|\s+are|\s+was|\s*,|\s*\()\s*"
-    r"(?!not\b)(?:a\s+|an\s+|the\s+)?" + _SOCIAL_BODY,
-    re.I,
-)
-_IS_LANDLORD = re.compile(
-    _SOCIAL_BODY + r"\s+(?:is|are|was)\s+(?:my|our|her|his|their|the)\s+landlord\b", re.I
-)
-_PRIVATE = re.compile(r"\bprivate\b", re.I)
-# Words of a report's clause that name no incident: report words, bodies, times, fillers.
-_NOT_TOPIC = frozenset(
-    """about that this them they their there with from have been were what when which also just
-    same night morning evening afternoon told rang rung reported report reports reporting police
-    council team through online form following your community safety housing incident incidents
-    number given because called phoned emailed rung ringing contacted complained complaint
-    officer officers straight away later after before next week weeks month months days time
-    times then again both these those every each ones thing things stuff matter issue issues
-    problem problems behaviour crime reference incident said says would could should will
-    into onto over under only even still never ever some other another first second third last
-    yesterday today tonight monday tuesday wednesday thursday friday saturday sunday january
-    february march april june july august september october november december asb""".split()
-)
-# "... and again last night", "then again on the 5th": the same again, on another day
-_AND_AGAIN = re.compile(r"\b(?:and|then|&)\s+(?:then\s+)?again\s+(?:on\s+)?$", re.I)
-# Where the words after a report's date stop being about it: a comma, ";" or a full stop.
-_AFTER_CLAUSE_END = re.compile(r"[,;.!?]|\bbut\b")
-# "both times", "both occasions": two reports, or two incidents
-_BOTH_TIMES = re.compile(r"both\s+(?:times|occasions)\b", re.I)
-# "... apart from the fireworks", "except the one with the bins": a collective report's exception
-_SAVE_FOR = re.compile(
-    r"\b(?:apart from|except(?: for)?|other than|bar|but not|not including|excluding)"
-    r"\s+(?:the\s+|that\s+|those\s+|one\s+with\s+the\s+)?(?:one\s+)?(?P<what>[a-z]{4,})",
-    re.I,
-)
-_ORDINAL = re.compile(
-    r"\bthe\s+(first|earlier|earliest|second|third|fourth|later|latest|last|most recent)\s+"
-    r"(?:(?P<count>two|three|four|2|3|4)(?:\s+(?:ones|times|incidents|occasions))?"
-    r"|one|time|incident|occasion)\b",
-    re.I,
-)
-_ORDINAL_INDEX = {"first": 0, "earlier": 0, "earliest": 0, "second": 1, "third": 2, "fourth": 3}
-_COUNT = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
-_FROM_START = frozenset({"first", "earlier", "earliest"})
-
-
-# An answer that names a body without having told it: "no, not the police", "might ring the
-# council tomorrow", "going to tell the housing", "was gonna ring 101".
-_NOT_TOLD = re.compile(
-    r"^\W*(?:no|nope|nah)\b|\b(?:not|never|didnt|havent|hasnt|will|might|may|gonna|going\s+to"
-    r"|want\s+to|wanna|should|would|tomorrow|next\s+week)\b|\w(?:n't|n’t)\b",
-    re.I,
-)
 
 
 def answered_reports(text: str, agencies: list[Any]) -> list[Finding]:
     """The reports a chat message answering "Did you report it?" tells by naming bodies ("the
     housing next day", "101 that night", "police and council"): one report cue naming them all,
     at the first. None when the answer denies or only plans it."""
-    if not agencies or _NOT_TOLD.search(text):
+    if not agencies or NOT_TOLD.search(text):
         return []
     first = min(agencies, key=lambda a: a.start)
     named = tuple(dict.fromkeys(a.label for a in sorted(agencies, key=lambda a: a.start)))
@@ -191,8 +86,8 @@ def _starts_new_clause(text: str, cue_end: int, date_f: Any, s_end: int) -> bool
     perpetrator does something ("... and on the 2nd they threw eggs")."""
     if not re.search(r"\b(?:and|then|but)\b", text[cue_end : date_f.start], re.I):
         return False
-    own = _AFTER_CLAUSE_END.split(text[date_f.end : s_end], maxsplit=1)[0]
-    return bool(_DOER_FIRST.match(own)) and has_strong_event(own)
+    own = AFTER_CLAUSE_END.split(text[date_f.end : s_end], maxsplit=1)[0]
+    return bool(DOER_FIRST.match(own)) and has_strong_event(own)
 
 
 class OrdinalReference(AssemblyState):
@@ -208,22 +103,22 @@ class OrdinalReference(AssemblyState):
         comma = max(text.rfind(",", s_start, cue_f.start), text.rfind(";", s_start, cue_f.start))
         before = text[max(s_start, comma + 1) : cue_f.start]
         after = text[cue_f.end : min(clause_end, cue_f.end + 30)]
-        found = list(_ORDINAL.finditer(before))
-        match = found[-1] if found else _ORDINAL.match(after.lstrip())
+        found = list(ORDINAL.finditer(before))
+        match = found[-1] if found else ORDINAL.match(after.lstrip())
         if match is None:
             return None
         told = self.incidents if chat else self.by_segment.get(seg_index, [])
         told = sorted(told, key=lambda i: (i.start is None, i.start or date.min))
         word = match.group(1).lower()
-        count = _COUNT.get((match.group("count") or "").lower())
+        count = COUNT.get((match.group("count") or "").lower())
         if count is not None:
             # "the first two I reported", "the last three": that many from either end
-            if len(told) <= count or word not in _FROM_START | {"last", "latest"}:
+            if len(told) <= count or word not in FROM_START | {"last", "latest"}:
                 return None
-            return told[:count] if word in _FROM_START else told[-count:]
+            return told[:count] if word in FROM_START else told[-count:]
         if len(told) < 2:
             return None
-        k = _ORDINAL_INDEX.get(word, len(told) - 1)
+        k = ORDINAL_INDEX.get(word, len(told) - 1)
         return [told[k]] if k < len(told) else None
 
 
@@ -239,7 +134,7 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
         value = date_f.value
         if value.start_date is None or value.start_date != value.end_date:
             return None
-        said = _REPORT_SAID.match(text, date_f.end)
+        said = REPORT_SAID.match(text, date_f.end)
         if said is None:
             return None
         opening = [m for m in self.mentions_between(said.end(), s_end) if m.start == said.end()]
@@ -265,7 +160,7 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
         if id(cue_f) in self.consumed_cues:
             return  # read as part of an itemised statement before it
         s_first = sents.bounds(sents.index(cue_f.start))[0]
-        if _MANY_REPORTERS.search(sents.text, max(s_first, cue_f.start - 120), cue_f.start):
+        if MANY_REPORTERS.search(sents.text, max(s_first, cue_f.start - 120), cue_f.start):
             return  # "four households have complained to the council": who has reported
         if self.attach_items(seg_index, part, sents, cue_f, claimed):
             return  # "I reported the eggs to the council on the 5th, and the tyres to ..."
@@ -273,7 +168,7 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
         cue: ReportCue = cue_f.value
         sentence = sents.index(cue_f.start)
         s_start, s_end = sents.bounds(sentence)
-        if _HABIT.search(text, max(s_start, cue_f.start - 40), cue_f.start):
+        if HABIT.search(text, max(s_start, cue_f.start - 40), cue_f.start):
             return  # "the only two who ever ring it in": who reports, not one report
         date_f = report_dates.get(id(cue_f))
         clause_end = clause_end_char(doc, cue_f.end)
@@ -281,17 +176,17 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
         refers_back = bool(ANAPHORA.intersection(clause_words[:6]))
         if (
             not cue.agencies
-            and _TO_YOU.match(text[cue_f.end : clause_end])
+            and TO_YOU.match(text[cue_f.end : clause_end])
             and part.recipient_agency
         ):
             cue = ReportCue(cue.negated, (part.recipient_agency,), cue.until)
-        if not cue.agencies and part.writer_agency and _TO_US.match(text[cue_f.end : clause_end]):
+        if not cue.agencies and part.writer_agency and TO_US.match(text[cue_f.end : clause_end]):
             cue = ReportCue(cue.negated, (part.writer_agency,), cue.until)
         if (
             not cue.agencies
             and part.writer_agency
             and cue.until
-            and _TO_OUR_OFFICE.search(text, cue_f.end, min(s_end, cue_f.end + 80))
+            and TO_OUR_OFFICE.search(text, cue_f.end, min(s_end, cue_f.end + 80))
         ):
             # "did not report this until she came into our office on 30 October": the late
             # report went to the writer's body
@@ -299,7 +194,7 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
         cue_words = re.findall(r"[a-z]+", text[cue_f.start : clause_end].lower())[:4]
         if not cue.agencies and "again" in cue_words and self.last_agencies:
             cue = ReportCue(cue.negated, self.last_agencies, cue.until)  # "rang again": same body
-        said_from = _FROM_BODY.search(text, cue_f.end, s_end)
+        said_from = FROM_BODY.search(text, cue_f.end, s_end)
         if said_from is not None and len(cue.agencies) <= 1:
             # "i told the housing officer when she come round, shes from the council"
             bodies = [
@@ -378,8 +273,8 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
             after = text[date_f.end : s_end]
             after_words = re.findall(r"[a-z]+", after.lower())[:3]
             introduces_event = bool(ABOUT_WORDS.intersection(after_words)) and has_event(after)
-            own = _AFTER_CLAUSE_END.split(after, maxsplit=1)[0]
-            if _DOER_FIRST.match(own) and has_strong_event(own):
+            own = AFTER_CLAUSE_END.split(after, maxsplit=1)[0]
+            if DOER_FIRST.match(own) and has_strong_event(own):
                 introduces_event = True  # "I rang 101 on the 2nd they were kicking the door"
             between_words = re.findall(r"[a-z]+", text[cue_f.end : date_f.start].lower())
             if introduces_event and ANAPHORA.intersection(between_words[:8]):
@@ -414,7 +309,7 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
                 for later in self.mentions_between(date_f.end, next_end):
                     if self.cues_between(date_f.end, later.start):
                         break
-                    if _AND_AGAIN.search(text, max(0, later.start - 30), later.start):
+                    if AND_AGAIN.search(text, max(0, later.start - 30), later.start):
                         self.pending.setdefault(id(later), []).append(
                             (cue, span, sentence, seg_index)
                         )
@@ -498,7 +393,7 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
                 re.I,
             )
             # "me and my neighbour both rang the police", "we each reported it": who reported
-            and not _REPORTERS_BEFORE.search(text, max(s_start, c.start - 60), c.start)
+            and not REPORTERS_BEFORE.search(text, max(s_start, c.start - 60), c.start)
         ]
         collective = (
             subject
@@ -514,7 +409,7 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
                 # "rang them about it twice", "reported it twice, both times to the police": one
                 # incident, reported more than once
                 and not (
-                    (c.explanation == COUNTED_REPORTS or _BOTH_TIMES.match(text, c.start))
+                    (c.explanation == COUNTED_REPORTS or BOTH_TIMES.match(text, c.start))
                     and {"it", "this", "that"}.intersection(
                         re.findall(r"[a-z]+", text[cue_f.start : c.start].lower())
                     )
@@ -561,7 +456,7 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
             ]
             targets = told[-2:] if word.startswith("both") else told
             # "all of them apart from the fireworks": the incident named after the exception
-            save = _SAVE_FOR.search(text[cue_f.start : s_end])
+            save = SAVE_FOR.search(text[cue_f.start : s_end])
             if save is not None:
                 stem = save.group("what").lower()[:5]
                 targets = [t for t in targets if stem not in self._block_text(t)]
@@ -597,7 +492,7 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
         if self.mentions_between(n_start, n_end):
             return False
         return any(
-            _REPORTED_BY_WRITER.match(sents.text, m.end(), n_end)
+            REPORTED_BY_WRITER.match(sents.text, m.end(), n_end)
             for m in event_lexicon().day_unknown.finditer(sents.text, n_start, n_end)
         )
 
@@ -627,7 +522,7 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
         comma = max(text.rfind(",", s_start, cue_f.start), text.rfind(";", s_start, cue_f.start))
         said = text[max(s_start, comma + 1) : clause_end]  # "the fire brigade came out"
         # lower-case words only: a name ("Mrs Lowery") is in every incident told of her
-        stems = {w[:5] for w in re.findall(r"\b[a-z]{4,}", said) if w not in _NOT_TOPIC}
+        stems = {w[:5] for w in re.findall(r"\b[a-z]{4,}", said) if w not in NOT_TOPIC}
         if not stems:
             return None
         told = self.incidents if chat else self.by_segment.get(seg_index, [])
@@ -650,8 +545,8 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
         kind: tuple[str, ...] | None = None
         for part in self.parts:
             text = doc_text(part.doc)
-            said = _LANDLORD_IS.search(text) or _IS_LANDLORD.search(text)
-            if said is None and part.landlord_answer and not _PRIVATE.search(text):
+            said = LANDLORD_IS.search(text) or IS_LANDLORD.search(text)
+            if said is None and part.landlord_answer and not PRIVATE.search(text):
                 labels = [f.label for f in findings(part.doc, "agencies") if f.label != "other"]
                 kind = (labels[0],) if labels else kind
                 continue

@@ -1,0 +1,140 @@
+"""The words report attachment reads (:mod:`nlp.incident_reports`): who reported, to whom, what
+a report's clause names, which of several incidents it means.
+
+Regular expressions and word lists only; the rules that use them are in
+:mod:`nlp.incident_reports`.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "reported this to us", "told us": the body an officer writes for
+TO_US = re.compile(r"\W*(?:(?:it|this|that|these|them|all|each|one)\W+){0,2}(?:to\W+)?us\b", re.I)
+# "me and my neighbour (both)", "my wife and I (each)", "we (all)", "the two of us (both)": people
+# before the collective word, which then counts the reporters, not the incidents
+REPORTERS_BEFORE = re.compile(
+    r"(?:\b(?:we|us)|\bme\s+(?:and\b|n\b|&)[^.!?;]*|\b(?:and|n)\s+(?:i|me|myself)|\bi\s+and\b[^.!?;]*)"
+    r"\s+$",
+    re.I,
+)
+# "... on 29 October that ...", "... on the 5th to say (that) ...", "..., saying ...": what the
+# report said follows
+REPORT_SAID = re.compile(
+    r"\s*,?\s*(?:that|to\s+say(?:\s+that)?|saying(?:\s+that)?|to\s+tell\s+us(?:\s+that)?)\s+", re.I
+)
+# "until she came into our office", "till he came in to see us", "until she rang our team": the
+# writer's body, told when the report was made
+TO_OUR_OFFICE = re.compile(
+    r"\b(?:came|come|called|popped|dropped|went|walked|rang|phoned|emailed|wrote|spoke)\s+"
+    r"(?:(?:in|into|round|down|over|by|in\s+to)\s+)?(?:to\s+)?(?:see\s+us|speak\s+to\s+us|us\b"
+    r"|our\s+(?:office|offices|team|service|reception|hub|surgery))",
+    re.I,
+)
+# "reported it to you", "told you", "rang you about this": the partnership the message went to
+# (not "our names are on the police report if you need them")
+TO_YOU = re.compile(
+    r"\W*(?:(?:it|this|that|these|them|all|each|one|both|of|about)\W+){0,3}(?:to\W+)?(?:you|u)\b",
+    re.I,
+)
+# "..., shes from the council", "(he's with the housing association)", "who works for the
+# council": the body the person told belongs to
+FROM_BODY = re.compile(
+    r"\b(?:s?he|they|who)\s*(?:'s|’s|s|is|are|was|were|works|work|worked)?\s+"
+    r"(?:from|with|at|for|works\s+for|employed\s+by)\s+(?:the\s+|a\s+|an\s+)?[\w' -]{2,40}",
+    re.I,
+)
+# "the only two who ever ring it in", "people who always report it": a habit of the reporters
+HABIT = re.compile(
+    r"\b(?:who|that)\s+(?:ever|always|usually|normally|generally|regularly)\s+$", re.I
+)
+# "Five of us ... have reported the bikes", "several neighbours have complained": who has
+# reported (the community route counts them), not one report of the incident just told
+MANY_REPORTERS = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|many|lots|most|all)\s+"
+    r"(?:of\s+(?:us|them|our\s+\w+|the\s+\w+)|(?:other\s+)?(?:households|neighbours|residents"
+    r"|families|people|houses|tenants|homes))\b[^.!?;]*\b(?:have|has|had)\s+(?:all\s+|also\s+|each\s+)?$"
+    # "Me, the couple opposite and the man at 52 have all reported it": reporters listed ("n",
+    # "&" in text-speak; "have each", "have both", "have also")
+    r"|(?:\band\b|\bn\b|&)[^.!?;]{0,80}\b(?:have|had)\s+(?:all|each|both|also)\s+(?:also\s+)?$",
+    re.I,
+)
+# "... when I told them", "... which day we rang": the unknown day is the report's
+REPORTED_BY_WRITER = re.compile(
+    r"\s*(?:it\s+was\s+)?(?:that\s+)?(?:i|we)\s+(?:first\s+)?(?:told|reported|rang|rung|phoned"
+    r"|called|emailed|contacted|complained|informed|went\s+to|spoke\s+to|messaged)\b",
+    re.I,
+)
+# A perpetrator opening the words after a date: "... on the 2nd they threw eggs".
+DOER_FIRST = re.compile(
+    r"\W*(?:they|he|she|someone|somebody|the\s+(?:lads|kids|youths|boys|neighbours?|man|woman"
+    r"|family|tenants?))\b",
+    re.I,
+)
+# A bot's question asking whether and to whom an incident was reported: "Did you report it to
+# anyone?", "Have you told the police or the council?", "Who did you tell?", "Did you tell
+# anyone about that?"
+REPORT_QUESTION = re.compile(
+    r"\b(?:did|have|has|had)\s+(?:you|u|anyone|anybody)\b[^?]{0,40}?\b(?:report\w*|tell|told"
+    r"|contact\w*|ring|rang|call|phone\w*|let\s+\w+\s+know)\b"
+    r"|\b(?:who|which\s+\w+)\s+(?:did|have)\s+(?:you|u)\s+(?:report|tell|told|contact|ring|call)",
+    re.I,
+)
+# "my landlord is a housing association", "our landlord's Clarion Housing", "the landlord is the
+# council"; "Thameside Homes are my landlord" (a body named before, by a housing word)
+SOCIAL_BODY = (
+    r"(?P<body>(?:(?!not\b|nor\b|or\b|never\b)[\w'-]+\s+){0,3}?(?:housing\s+association|housing\s+trust|registered\s+provider"
+    r"|social\s+landlord|housing\s+group|homes|housing|council))\b"
+)
+LANDLORD_IS = re.compile(
+    r"\b(?:my|our|her|his|their|the)\s+landlord(?:\s+is|'s|’s|\s+are|\s+was|\s*,|\s*\()\s*"
+    r"(?!not\b)(?:a\s+|an\s+|the\s+)?" + SOCIAL_BODY,
+    re.I,
+)
+IS_LANDLORD = re.compile(
+    SOCIAL_BODY + r"\s+(?:is|are|was)\s+(?:my|our|her|his|their|the)\s+landlord\b", re.I
+)
+PRIVATE = re.compile(r"\bprivate\b", re.I)
+# Words of a report's clause that name no incident: report words, bodies, times, fillers.
+NOT_TOPIC = frozenset(
+    """about that this them they their there with from have been were what when which also just
+    same night morning evening afternoon told rang rung reported report reports reporting police
+    council team through online form following your community safety housing incident incidents
+    number given because called phoned emailed rung ringing contacted complained complaint
+    officer officers straight away later after before next week weeks month months days time
+    times then again both these those every each ones thing things stuff matter issue issues
+    problem problems behaviour crime reference incident said says would could should will
+    into onto over under only even still never ever some other another first second third last
+    yesterday today tonight monday tuesday wednesday thursday friday saturday sunday january
+    february march april june july august september october november december asb""".split()
+)
+# "... and again last night", "then again on the 5th": the same again, on another day
+AND_AGAIN = re.compile(r"\b(?:and|then|&)\s+(?:then\s+)?again\s+(?:on\s+)?$", re.I)
+# Where the words after a report's date stop being about it: a comma, ";" or a full stop.
+AFTER_CLAUSE_END = re.compile(r"[,;.!?]|\bbut\b")
+# "both times", "both occasions": two reports, or two incidents
+BOTH_TIMES = re.compile(r"both\s+(?:times|occasions)\b", re.I)
+# "... apart from the fireworks", "except the one with the bins": a collective report's exception
+SAVE_FOR = re.compile(
+    r"\b(?:apart from|except(?: for)?|other than|bar|but not|not including|excluding)"
+    r"\s+(?:the\s+|that\s+|those\s+|one\s+with\s+the\s+)?(?:one\s+)?(?P<what>[a-z]{4,})",
+    re.I,
+)
+ORDINAL = re.compile(
+    r"\bthe\s+(first|earlier|earliest|second|third|fourth|later|latest|last|most recent)\s+"
+    r"(?:(?P<count>two|three|four|2|3|4)(?:\s+(?:ones|times|incidents|occasions))?"
+    r"|one|time|incident|occasion)\b",
+    re.I,
+)
+ORDINAL_INDEX = {"first": 0, "earlier": 0, "earliest": 0, "second": 1, "third": 2, "fourth": 3}
+COUNT = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
+FROM_START = frozenset({"first", "earlier", "earliest"})
+
+
+# An answer that names a body without having told it: "no, not the police", "might ring the
+# council tomorrow", "going to tell the housing", "was gonna ring 101".
+NOT_TOLD = re.compile(
+    r"^\W*(?:no|nope|nah)\b|\b(?:not|never|didnt|havent|hasnt|will|might|may|gonna|going\s+to"
+    r"|want\s+to|wanna|should|would|tomorrow|next\s+week)\b|\w(?:n't|n’t)\b",
+    re.I,
+)
