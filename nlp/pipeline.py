@@ -157,11 +157,7 @@ def expanded_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """The token bounds of ``doc.char_span(start, end, alignment_mode="expand")`` (None where it
     gives None), by binary search over the token offsets read once per Doc: spaCy's own span
     cost more than the bisecting."""
-    bounds: tuple[list[int], list[int]] | None = doc.user_data.get(_TOKEN_BOUNDS)
-    if bounds is None:
-        rows = doc.to_array(["IDX", "LENGTH"]).tolist() if len(doc) else []
-        bounds = doc.user_data[_TOKEN_BOUNDS] = ([s for s, _ in rows], [s + n for s, n in rows])
-    starts, ends = bounds
+    starts, ends = _token_bounds(doc)
     size = len(doc_text(doc))
 
     def token_at(char: int) -> int:  # spaCy's token_by_char (the tokens tile the text)
@@ -185,12 +181,17 @@ def findings(doc: Doc, key: str) -> list[Any]:
 
 def token_starts(doc: Doc) -> list[int]:
     """Each token's character offset, computed once per Doc (for bisecting offsets to tokens)."""
-    cached: list[int] | None = doc.user_data.get("trigger_token_starts")
-    if cached is None:
-        # read as one array: a Token object per index cost more than the bisecting it serves
-        starts = doc.to_array("IDX").tolist() if len(doc) else []
-        cached = doc.user_data["trigger_token_starts"] = starts
-    return cached
+    return _token_bounds(doc)[0]
+
+
+def _token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """Each token's start and end offsets, read once per Doc as one array (a Token object per
+    index cost more than the bisecting they serve)."""
+    bounds: tuple[list[int], list[int]] | None = doc.user_data.get(_TOKEN_BOUNDS)
+    if bounds is None:
+        rows = doc.to_array(["IDX", "LENGTH"]).tolist() if len(doc) else []
+        bounds = doc.user_data[_TOKEN_BOUNDS] = ([s for s, _ in rows], [s + n for s, n in rows])
+    return bounds
 
 
 def token_texts(doc: Doc) -> list[str]:
