@@ -35,6 +35,7 @@ class PartyPatterns:
     named_victim: re.Pattern[str]
     client_intro: re.Pattern[str]  # "I support", "I am supporting", "I represent" before a name
     described_victim: re.Pattern[str]  # "the old gentleman at no. 7, Mr Walter Sedgley, ..."
+    introduced_victim: re.Pattern[str]  # "... not me. Edna Rutter, shes 84 and ...": a last resort
     possessive_victim: re.Pattern[str]  # "I'm Anne Lockwood's paid carer"
     titled_client: re.Pattern[str]  # "Mr Alan Bell" after ...
     titled_client_before: re.Pattern[str]  # ... "Re:", "carer of", "officer at Vivid Homes for"
@@ -94,6 +95,7 @@ def party_patterns() -> PartyPatterns:
         relation_name=re.compile(identity["relation_name"]),
         named_victim=re.compile(identity["named_victim"]),
         described_victim=re.compile(identity["described_victim"]),
+        introduced_victim=re.compile(identity["introduced_victim"], re.MULTILINE),
         client_intro=re.compile(identity["client_intro"]),
         possessive_victim=re.compile(identity["possessive_victim"]),
         titled_client=re.compile(identity["titled_client"]),
