@@ -362,10 +362,14 @@ def _identity_cues(text: str, compiled: PartyPatterns) -> list[Finding]:
         for m in compiled.self_intro.finditer(text)
         if compiled.self_intro_before.search(text[max(0, m.start() - 20) : m.start()])
     )
-    named = [*compiled.my_name.finditer(text), *compiled.name_with_address.finditer(text)]
+    named = [
+        *compiled.my_name.finditer(text),
+        *compiled.name_with_address.finditer(text),
+        *compiled.name_here.finditer(text),
+    ]
     for match in [*named, *intros]:
         name = clean_name(match.group("name"), compiled.name_stopwords)
-        if name is not None:
+        if name is not None and name.split()[-1] not in compiled.not_surnames:
             out.append(
                 Finding(
                     PartyCue.OWN_NAME,

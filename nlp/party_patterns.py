@@ -44,6 +44,7 @@ class PartyPatterns:
     my_name: re.Pattern[str]
     name_with_address: re.Pattern[str]  # "it's Tom Reilly, 9 Juniper Close"
     self_intro: re.Pattern[str]  # "hello this is Dennis Carrow from ..."
+    name_here: re.Pattern[str]  # "Hi, Dave Smith here"
     self_intro_before: re.Pattern[str]  # ... only at a line's start or after a greeting
     name_stopwords: frozenset[str]
     not_surnames: frozenset[str]  # a "name" ending in one is a body or a place ("Mill Court")
@@ -105,6 +106,7 @@ def party_patterns() -> PartyPatterns:
         my_name=re.compile(identity["my_name"]),
         name_with_address=re.compile(identity["name_with_address"]),
         self_intro=re.compile(identity["self_intro"]),
+        name_here=re.compile(identity["name_here"]),
         self_intro_before=re.compile(identity["self_intro_before"]),
         name_stopwords=frozenset(identity["name_stopwords"]),
         not_surnames=frozenset(identity["not_surnames"]),

@@ -251,3 +251,74 @@ def test_asking_that_the_account_be_shared_is_consent(text: str) -> None:
 )
 def test_a_polite_request_that_shares_nothing_is_no_consent(text: str) -> None:
     assert parties(text, "Sam", SegmentKind.BODY).consent is Consent.NOT_STATED
+
+
+# A form line, "X here" and "its X" introduce the writer too.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Name: Gurpreet Kaur\nAddress: 4 Elm Road\nThe lads keep kicking my door.",
+            "Gurpreet Kaur",
+        ),
+        ("Full name: Ana Kovač\nthe music is every night", "Ana Kovač"),
+        ("Hello, Gurpreet Kaur here, from flat 3. The music is every night.", "Gurpreet Kaur"),
+        ("Gurpreet Kaur here. Same again last night.", "Gurpreet Kaur"),
+        ("hi, its Gurpreet Kaur from number 4", "Gurpreet Kaur"),
+    ],
+)
+def test_a_form_line_or_name_here_gives_the_writers_name(text: str, name: str) -> None:
+    assert parties(text, "Gurpreet").victim_name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Victim name: Joan Tate\nThe lads keep kicking my door.",
+        "Hi, Fleet Road here is a nightmare at night.",
+        "Hi, the Police here are useless.",
+        "Name of the neighbour: Gary Lowe",
+    ],
+)
+def test_another_name_or_a_place_is_not_the_writers_name(text: str) -> None:
+    assert parties(text, "Gurpreet").victim_name == "Gurpreet"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nan is aware I am contacting you and is in agreement.",
+        "My father is aware of this email and supports it.",
+        "She knows about this message and is happy with it.",
+        "He knows I'm writing and is all for it.",
+        "She has asked me to pass this on to you.",
+        "Mum is aware of this application, and is supportive.",
+    ],
+)
+def test_a_victim_aware_and_in_agreement_consents(text: str) -> None:
+    assert parties(text, "Sam", SegmentKind.BODY).consent is Consent.GIVEN
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council is aware of the problem and does nothing.",
+        "She knows about the noise and is fed up with it.",
+        "He is aware I am writing but has not said either way.",
+        "The police know about this email and are looking into it.",
+    ],
+)
+def test_awareness_without_agreement_is_no_consent(text: str) -> None:
+    assert parties(text, "Sam", SegmentKind.BODY).consent is Consent.NOT_STATED
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("writing re my elderly mother, Mrs Joan Tate (known as Joanie)", "Mrs Joan Tate"),
+        ("Emailing re my dad Ron Pike, who is 84.", "Ron Pike"),
+    ],
+)
+def test_writing_re_a_parent_is_a_third_partys(text: str, name: str) -> None:
+    got = parties(text, "Kyle", SegmentKind.BODY)
+    assert (got.role, got.victim_name) == (ApplicantRole.THIRD_PARTY, name)
