@@ -322,3 +322,34 @@ def test_awareness_without_agreement_is_no_consent(text: str) -> None:
 def test_writing_re_a_parent_is_a_third_partys(text: str, name: str) -> None:
     got = parties(text, "Kyle", SegmentKind.BODY)
     assert (got.role, got.victim_name) == (ApplicantRole.THIRD_PARTY, name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "u can share it with the council and the police yeah",
+        "yous can pass it all on to whoever",
+        "ya can use my details",
+        "ok u may share everything",
+    ],
+)
+def test_text_speak_you_can_share_is_consent(text: str) -> None:
+    assert parties(text).consent is Consent.GIVEN
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "To apply for a case review we would need a name and contact details. Can you give them?",
+        "To make an application I will need a name and contact details. Can you give me those?",
+        "Could you tell me your full name?",
+    ],
+)
+def test_a_bare_name_answers_a_request_for_a_name(prompt: str) -> None:
+    part = PartyText("Gurpreet Kaur", SegmentKind.CHAT_USER, prompt=prompt)
+    assert decide_parties_for_texts([part], sender=Person("G")).victim_name == "Gurpreet Kaur"
+
+
+def test_a_bare_name_after_another_question_is_not_the_writers() -> None:
+    part = PartyText("Gary Lowe", SegmentKind.CHAT_USER, prompt="Who is causing the problem?")
+    assert decide_parties_for_texts([part], sender=Person("Priya")).victim_name == "Priya"
