@@ -24,6 +24,9 @@ def excluded(text: str) -> set[str]:
         "I do not want the council finding out who wrote this.",
         "i dont want the police to know it was me",
         "We don't want anyone at the council to know who this came from.",
+        "I'd like to do this without my name going to anyone.",
+        "Can this be done without the police knowing who I am?",
+        "i cant give u my name, they would know",
     ],
 )
 def test_a_writer_who_will_not_be_identified_is_anonymous(text: str) -> None:
@@ -38,6 +41,8 @@ def test_a_writer_who_will_not_be_identified_is_anonymous(text: str) -> None:
         "I don't want the neighbours knowing it was me who complained.",
         "I didn't put my name down for the residents' meeting.",
         "My name and address are at the bottom.",
+        "He left without giving his name.",
+        "The lads ran off without anyone knowing who they were.",
     ],
 )
 def test_naming_oneself_or_hiding_only_from_neighbours_is_not_anonymous(text: str) -> None:
