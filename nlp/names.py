@@ -108,8 +108,8 @@ def clean_name(raw: str, stopwords: frozenset[str]) -> str | None:
     words = re.sub(r"['\u2019]s?$", "", _NICKNAME.sub("", raw).strip()).split()
     while words and words[-1].lower() in stopwords:
         words.pop()
-    if not words or words[0].lower() in stopwords:
-        return None
+    if not words or words[0].lower() in stopwords or not _given_names(" ".join(words)):
+        return None  # a title alone ("Mr") is no name
     return " ".join(w if w[:1].isupper() else w.capitalize() for w in words)
 
 

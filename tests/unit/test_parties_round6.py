@@ -353,3 +353,38 @@ def test_a_bare_name_answers_a_request_for_a_name(prompt: str) -> None:
 def test_a_bare_name_after_another_question_is_not_the_writers() -> None:
     part = PartyText("Gary Lowe", SegmentKind.CHAT_USER, prompt="Who is causing the problem?")
     assert decide_parties_for_texts([part], sender=Person("Priya")).victim_name == "Priya"
+
+
+# The victim's name after a kin word in brackets, between dashes, after "name is", with an
+# initial; "it's for my nan"; "I am the daughter of Mrs ..."; a mother-in-law in apposition.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("I'm writing on behalf of my mum (Joan Tate) who lives alone.", "Joan Tate"),
+        ("I am writing on behalf of my mother - Joan Tate - who is 88.", "Joan Tate"),
+        ("I'm applying for my dad, Mr R. Pike, who is housebound.", "Mr R. Pike"),
+        ("I'm applying for my dad, Mr R Pike, who is housebound.", "Mr R Pike"),
+        ("Its for my nan Edith Cole, shes 91", "Edith Cole"),
+        ("Hi, messaging for my grandad - name is Bill Hart - hes 90", "Bill Hart"),
+        ("I am the daughter of Mrs Ivy Shaw and she is being harassed.", "Mrs Ivy Shaw"),
+        ("My mother-in-law, Mrs Ada Kerr, asked me to write to you.", "Mrs Ada Kerr"),
+    ],
+)
+def test_the_victim_named_after_a_kin_word_in_many_ways(text: str, name: str) -> None:
+    got = parties(text, "Kyle Dunn", SegmentKind.BODY)
+    assert (got.role, got.victim_name) == (ApplicantRole.THIRD_PARTY, name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My neighbour - Gary Lowe - plays music all night.",
+        "my son (Liam) was threatened by the lads",
+        "It's for my son's school project, but the lads broke it.",
+        "I am a friend of the family next door and they are awful to me.",
+        "Mr. Lowe next door is the problem.",
+    ],
+)
+def test_the_writers_own_household_or_the_culprit_named_stays_a_victims(text: str) -> None:
+    got = parties(text, "Kyle Dunn", SegmentKind.BODY)
+    assert (got.role, got.victim_name) == (ApplicantRole.VICTIM, "Kyle Dunn")
