@@ -111,7 +111,7 @@ def test_only_service_after_the_behaviour_stopped_is_a_service_complaint(text: s
     [
         "They are still shouting every night and the officer was rude to me.",
         "I'm still fuming, they kicked my door again last night and the police never rang back.",
-        "It was quiet for a week but they are still playing music and the council never called back.",
+        "It was quiet for a week but they are still playing music and the council never rang.",
     ],
 )
 def test_service_with_persisting_behaviour_is_no_service_complaint(text: str) -> None:

@@ -9,11 +9,11 @@ import pytest
 
 from nlp.document import Document, Person, Segment, SegmentKind
 from nlp.names import fullest_name, says_more
-from nlp.parties import PartyText, decide_parties_for_texts, parties_for_document
+from nlp.parties import Parties, PartyText, decide_parties_for_texts, parties_for_document
 from trigger.vocabulary import ApplicantRole, Consent
 
 
-def parties(text: str, sender: str = "Sam", kind: SegmentKind = SegmentKind.CHAT_USER):  # type: ignore[no-untyped-def]
+def parties(text: str, sender: str = "Sam", kind: SegmentKind = SegmentKind.CHAT_USER) -> Parties:
     return decide_parties_for_texts([PartyText(text, kind)], sender=Person(sender))
 
 
