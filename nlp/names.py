@@ -19,7 +19,11 @@ def _given_names(name: str) -> list[str]:
 
 def says_more(name: str, than: str) -> bool:
     """Whether ``name`` says more than ``than``: more words ("Dev" / "Devinder Sandhu"), or the
-    same words each written out ("Tom R" / "Tom Reilly", "Ron Pike" / "Ronald Pike")."""
+    same words each written out ("Tom R" / "Tom Reilly", "Ron Pike" / "Ronald Pike"). Titles
+    count for nothing and an initial for less than a name."""
+    spelt = sum(len(w) > 1 for w in _given_names(name))
+    if spelt < sum(len(w) > 1 for w in _given_names(than)):
+        return False  # "Mrs B. Okonjo" says less than "Bernadette Okonjo": a title, an initial
     words, others = name.lower().split(), than.lower().split()
     if len(words) != len(others):
         return len(words) > len(others)
@@ -29,7 +33,8 @@ def says_more(name: str, than: str) -> bool:
 
 def fullest_name(name: str, written: Iterable[str]) -> str:
     """``name``, or the fullest form of it among ``written``: "Mrs Colquhoun" is "Mrs Irene
-    Colquhoun" (the same surname, more names; an initial is no name)."""
+    Colquhoun" (the same surname, more names; an initial is no name), "Darren" is "Darren Rand"
+    (a lone first name that begins the other)."""
     words = _given_names(name)
     if not words:
         return name
@@ -37,7 +42,12 @@ def fullest_name(name: str, written: Iterable[str]) -> str:
     for value in written:
         others = _given_names(value)
         fuller = len([w for w in others if len(w) > 1]) > len([w for w in best_words if len(w) > 1])
-        if others and others[-1].lower() == words[-1].lower() and fuller:
+        same = others and (
+            others[-1].lower() == words[-1].lower()
+            # a lone first name: "Darren" is "Darren Rand" when the subject line says so
+            or (len(words) == 1 and len(others) > 1 and others[0].lower() == words[0].lower())
+        )
+        if same and fuller:
             best, best_words = value, others
     return best
 
@@ -87,3 +97,25 @@ def same_person_named(name: str, other: str) -> bool:
         short, long = (others, words) if len(others) == 1 else (words, others)
         return long[0].lower().startswith(short[0].lower())
     return words[-1].lower() == others[-1].lower()
+
+
+_NICKNAME = re.compile(r"[ \t]+\([^)]*\)")
+
+
+def clean_name(raw: str, stopwords: frozenset[str]) -> str | None:
+    """A name as a pattern caught it, without a nickname in brackets ("Mrs Patricia (Pat) Lowe"),
+    a possessive ("my dad Raymond Pryor's neighbours") or trailing ``stopwords``; capitalised."""
+    words = re.sub(r"['\u2019]s?$", "", _NICKNAME.sub("", raw).strip()).split()
+    while words and words[-1].lower() in stopwords:
+        words.pop()
+    if not words or words[0].lower() in stopwords or not _given_names(" ".join(words)):
+        return None  # a title alone ("Mr") is no name
+    return " ".join(w if w[:1].isupper() else w.capitalize() for w in words)
+
+
+def names_in(
+    text: str, patterns: Iterable[re.Pattern[str]], stopwords: frozenset[str]
+) -> list[str]:
+    """The cleaned ``name`` groups of every match of ``patterns`` in ``text``."""
+    found = (clean_name(m.group("name"), stopwords) for p in patterns for m in p.finditer(text))
+    return [name for name in found if name]

@@ -24,7 +24,14 @@ from nlp.clauses import Cut, Segmentation, segment_text
 from nlp.document import Document, Person, Segment, SegmentKind
 from nlp.findings import Finding
 from nlp.lexicon import sentences
-from nlp.names import fullest_name, same_person_named, says_more, signed_name
+from nlp.names import (
+    clean_name,
+    fullest_name,
+    names_in,
+    same_person_named,
+    says_more,
+    signed_name,
+)
 from nlp.party_patterns import PartyPatterns, party_patterns
 from nlp.party_words import (
     ANONYMITY,
@@ -261,15 +268,6 @@ def _number(word: str, numbers: dict[str, int]) -> int | None:
     return numbers.get(word)
 
 
-def _clean_name(raw: str, stopwords: frozenset[str]) -> str | None:
-    words = re.sub(r"['\u2019]s?$", "", raw.strip()).split()  # "my dad Raymond Pryor's neighbours"
-    while words and words[-1].lower() in stopwords:
-        words.pop()
-    if not words or words[0].lower() in stopwords:
-        return None
-    return " ".join(w if w[:1].isupper() else w.capitalize() for w in words)
-
-
 def _identity_cues(text: str, compiled: PartyPatterns) -> list[Finding]:
     out: list[Finding] = []
     # A professional's title on a line of its own ("Ward Councillor, ...", "Floating Support
@@ -306,9 +304,10 @@ def _identity_cues(text: str, compiled: PartyPatterns) -> list[Finding]:
         ),
         compiled.possessive_victim.finditer(text),
         compiled.relation_name.finditer(text),
+        compiled.introduced_victim.finditer(text),  # a person described, named on their own
     ):
         for match in matches:
-            name = _clean_name(match.group("name"), compiled.name_stopwords)
+            name = clean_name(match.group("name"), compiled.name_stopwords)
             if name is None or name.split()[-1] in compiled.not_surnames:
                 continue
             if _MP_AFTER.match(text, match.end("name")) or match.group("name").endswith("MP"):
@@ -363,10 +362,14 @@ def _identity_cues(text: str, compiled: PartyPatterns) -> list[Finding]:
         for m in compiled.self_intro.finditer(text)
         if compiled.self_intro_before.search(text[max(0, m.start() - 20) : m.start()])
     )
-    named = [*compiled.my_name.finditer(text), *compiled.name_with_address.finditer(text)]
+    named = [
+        *compiled.my_name.finditer(text),
+        *compiled.name_with_address.finditer(text),
+        *compiled.name_here.finditer(text),
+    ]
     for match in [*named, *intros]:
-        name = _clean_name(match.group("name"), compiled.name_stopwords)
-        if name is not None:
+        name = clean_name(match.group("name"), compiled.name_stopwords)
+        if name is not None and name.split()[-1] not in compiled.not_surnames:
             out.append(
                 Finding(
                     PartyCue.OWN_NAME,
@@ -511,8 +514,20 @@ def decide_parties(
             ]
             (own if segment.depth == 0 else forwarded).extend(cues)
     return decide_parties_from_cues(
-        own, forwarded, sender=sender, forwarded_authors=forwarded_authors
+        own,
+        forwarded,
+        sender=sender,
+        forwarded_authors=forwarded_authors,
+        also_written=_subject_names(document.subject),
     )
+
+
+def _subject_names(subject: str | None) -> list[str]:
+    """Names a subject line gives the victim ("my brother Darren Rand - Owton Manor"): they only
+    write out a name the text gives shorter ("my brother Darren"), never name a victim alone."""
+    compiled = party_patterns()
+    patterns = (compiled.relation_name, compiled.named_victim, compiled.titled_client)
+    return names_in(subject or "", patterns, compiled.name_stopwords)
 
 
 def decide_parties_for_texts(
@@ -520,6 +535,7 @@ def decide_parties_for_texts(
     *,
     sender: Person | None,
     forwarded_authors: Sequence[Person] = (),
+    also_written: Sequence[str] = (),
 ) -> Parties:
     """:func:`decide_parties_from_cues` over plain stretches of text (tests, simple callers)."""
     own: list[Finding] = []
@@ -531,7 +547,11 @@ def decide_parties_for_texts(
         cues = [f.shifted(part.offset) for f in found]
         (own if part.kind in _OWN_KINDS else forwarded).extend(cues)
     return decide_parties_from_cues(
-        own, forwarded, sender=sender, forwarded_authors=forwarded_authors
+        own,
+        forwarded,
+        sender=sender,
+        forwarded_authors=forwarded_authors,
+        also_written=also_written,
     )
 
 
@@ -541,6 +561,7 @@ def decide_parties_from_cues(
     *,
     sender: Person | None,
     forwarded_authors: Sequence[Person] = (),
+    also_written: Sequence[str] = (),
 ) -> Parties:
     """Decide role, relationship, consent, community reporters and the two people's details.
 
@@ -549,6 +570,8 @@ def decide_parties_from_cues(
     other than the sender makes the sender a third party and the original's author the victim;
     third-party statements in the sender's own words ("on behalf of my mother", "my constituent")
     do too. Consent: any refusal wins over any agreement; neither is ``not_stated``.
+    ``also_written`` are names written elsewhere (a subject line) that only write out the
+    victim's name the text gives shorter.
     """
     everything = own + forwarded
 
@@ -605,7 +628,8 @@ def decide_parties_from_cues(
             else (
                 fullest_name(
                     str(named[0].value),
-                    [str(f.value) for f in pick(PartyCue.VICTIM_NAME, everything)],
+                    [str(f.value) for f in pick(PartyCue.VICTIM_NAME, everything)]
+                    + list(also_written),
                 )
                 if named
                 else None
@@ -659,7 +683,12 @@ def parties_for_document(document: Document) -> Parties:
         for s in document.segments
         if s.kind is SegmentKind.FORWARDED and s.author is not None
     ]
-    return decide_parties_for_texts(texts, sender=document.sender, forwarded_authors=authors)
+    return decide_parties_for_texts(
+        texts,
+        sender=document.sender,
+        forwarded_authors=authors,
+        also_written=_subject_names(document.subject),
+    )
 
 
 @Language.factory("trigger_parties", requires=["doc._.clauses"], assigns=["doc.spans"])

@@ -35,6 +35,7 @@ class PartyPatterns:
     named_victim: re.Pattern[str]
     client_intro: re.Pattern[str]  # "I support", "I am supporting", "I represent" before a name
     described_victim: re.Pattern[str]  # "the old gentleman at no. 7, Mr Walter Sedgley, ..."
+    introduced_victim: re.Pattern[str]  # "... not me. Edna Rutter, shes 84 and ...": a last resort
     possessive_victim: re.Pattern[str]  # "I'm Anne Lockwood's paid carer"
     titled_client: re.Pattern[str]  # "Mr Alan Bell" after ...
     titled_client_before: re.Pattern[str]  # ... "Re:", "carer of", "officer at Vivid Homes for"
@@ -43,6 +44,7 @@ class PartyPatterns:
     my_name: re.Pattern[str]
     name_with_address: re.Pattern[str]  # "it's Tom Reilly, 9 Juniper Close"
     self_intro: re.Pattern[str]  # "hello this is Dennis Carrow from ..."
+    name_here: re.Pattern[str]  # "Hi, Dave Smith here"
     self_intro_before: re.Pattern[str]  # ... only at a line's start or after a greeting
     name_stopwords: frozenset[str]
     not_surnames: frozenset[str]  # a "name" ending in one is a body or a place ("Mill Court")
@@ -94,6 +96,7 @@ def party_patterns() -> PartyPatterns:
         relation_name=re.compile(identity["relation_name"]),
         named_victim=re.compile(identity["named_victim"]),
         described_victim=re.compile(identity["described_victim"]),
+        introduced_victim=re.compile(identity["introduced_victim"], re.MULTILINE),
         client_intro=re.compile(identity["client_intro"]),
         possessive_victim=re.compile(identity["possessive_victim"]),
         titled_client=re.compile(identity["titled_client"]),
@@ -103,6 +106,7 @@ def party_patterns() -> PartyPatterns:
         my_name=re.compile(identity["my_name"]),
         name_with_address=re.compile(identity["name_with_address"]),
         self_intro=re.compile(identity["self_intro"]),
+        name_here=re.compile(identity["name_here"]),
         self_intro_before=re.compile(identity["self_intro_before"]),
         name_stopwords=frozenset(identity["name_stopwords"]),
         not_surnames=frozenset(identity["not_surnames"]),

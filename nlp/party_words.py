@@ -69,7 +69,7 @@ SPOUSE_AFFECTED = re.compile(
 
 
 NAME_PROMPT = re.compile(
-    r"\byour (?:full )?name\b|\bwho am i speaking to\b|\bwhat should i call you\b"
+    r"\b(?:your|a) (?:full )?name\b|\bwho am i speaking to\b|\bwhat should i call you\b"
 )
 # A bare name answering "Could you tell me your name?" ("Arthur Pim", "it's Mrs J Holt").
 NAME_ANSWER = re.compile(
