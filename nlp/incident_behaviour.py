@@ -55,7 +55,7 @@ _HEADING_REACH = 3
 # "the water was on Monday", "that was last Friday": a day given to what was told before
 _PINNING = re.compile(
     r"\s*(?:and |so |oh |well )?(?:the (?P<noun>[a-z]+)|that|this|it)(?: one| thing| incident)?"
-    r" (?:was|happened|were)(?: on| at| in)? ?",
+    r" (?:was|were|happen(?:ed|d)?)(?: on| at| in)? ?",
     re.I,
 )
 

@@ -35,7 +35,8 @@ _AFTER_TOPIC = (
 # A compound's second word is a content word ("the bin fire"), never a function word.
 _HEAD = (
     r"(?:\s+(?!(?:the|a|an|to|on|in|at|by|with|via|online|that|this|and|or|of|for|from|i|we|it"
-    r"|same|next|first|straight)\b)(?P<head>[a-z]+))"
+    r"|same|next|first|straight|about|as|when|because|so|but|after|before|again|back|all)\b)"
+    r"(?P<head>[a-z]+))"
 )
 _TOPIC = (
     rf"(?:the|my|our)\s+(?P<noun>[a-z]+){_HEAD}??"

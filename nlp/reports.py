@@ -542,6 +542,21 @@ _LOG_FIELD = re.compile(
 )
 
 
+# A dated log line's later sentence that starts with an agency ("Sun 04/10 - bottle thrown at my
+# car. 101 again, they said ..."): a report when a word of reporting or nothing follows the agency
+_LOG_SENTENCE = re.compile(
+    r"^[ \t]*(?:\|[ \t]*)?(?:[-*•–][ \t]+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?[ \t]+)?"
+    r"\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?"
+    + _FIELD_SEPARATOR
+    + r"[^\n]*?\w[^\n]*?[.;!][ \t]+(?:the[ \t]+|rang[ \t]+(?:the[ \t]+)?)?$",
+    re.I | re.M,
+)
+_LOG_SENTENCE_FOLLOWERS = frozenset(
+    "again ref reference called rung rang informed told notified emailed contacted and too".split()
+    + "as straight same , . ; - –".split()
+)
+
+
 # A later field of a dated log line that says nobody was told ("| nobody - thought it was a one
 # off |", "\tdidnt bother", "- not yet"): the line's incident was not reported.
 _NO_REPORT_FIELD = re.compile(
@@ -605,6 +620,10 @@ def _agency_as_cue(
             # "- 08/09 - bikes revving late at night - police 101 that night": the last field of
             # a dated log line says who was told
             why = "the report field of a log line"
+        elif (not following or following[0] in _LOG_SENTENCE_FOLLOWERS) and _LOG_SENTENCE.search(
+            text, text.rfind("\n", 0, finding.start) + 1, finding.start
+        ):
+            why = "the report sentence of a log line"
         elif (
             (following := _past_helpers(following))
             and following[0] in matchers.came_words

@@ -1,0 +1,204 @@
+"""Round six of issue 7: an undated occurrence told as "there was also a time" or "before also
+he ...", a reported occurrence with no day told in the passive ("cars were parked across her
+path and she reported that, but cannot recall the date"), and a day pinned to what was just told
+in second-language English ("This happen on Wednesday"). Sentences of our own, with controls
+that must not change."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+from spacy.language import Language
+
+from nlp.incidents import AnalysedSegment, assemble_incidents
+from nlp.pipeline import analyse, build_pipeline
+
+REFERENCE = datetime(2026, 12, 2, 10, 0, tzinfo=UTC)  # Wednesday 2 December 2026
+NOV_19 = date(2026, 11, 19)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return build_pipeline()
+
+
+def _rows(nlp: Language, text: str) -> list[tuple[date | None, tuple[str, ...]]]:
+    doc = analyse(nlp, text, REFERENCE)
+    found = assemble_incidents([AnalysedSegment(doc=doc, offset=0, recipient_agency=None)])
+    return [(i.start, tuple(sorted(i.agencies))) for i in found]
+
+
+DATED = "On 19 November they were banging on her ceiling for hours. She rang the police that day.\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There was also a time her washing was pulled off the line and cut up. She reported it "
+        "to the police but cannot remember when.",
+        "There was another time her car tyres were slashed, she told the police, not sure when.",
+        "there was also one time they smashed her front window, she rang the police",
+        "There is also the time he kicked her door in and she phoned the police about it.",
+        "Also one time they threw eggs at her window and she called the police.",
+        "there was one time the lads spat at her on the stairs - she told the police",
+    ],
+)
+def test_another_time_is_an_occurrence_with_no_date(nlp: Language, text: str) -> None:
+    assert _rows(nlp, DATED + text) == [(NOV_19, ("police",)), (None, ("police",))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She also tells me cars were parked across her path with engines running and she "
+        "reported that to the police, but she cannot recall the date of that one.",
+        "Her bins were torched and she reported it to the police, no idea when.",
+        "Her garden gate was kicked off its hinges and she rang the police but cant remember "
+        "what day that was.",
+        "her car got scratched down one side, she told the police but isnt sure of the date",
+    ],
+)
+def test_reported_passive_occurrence_with_unknown_day(nlp: Language, text: str) -> None:
+    assert _rows(nlp, DATED + text) == [(NOV_19, ("police",)), (None, ("police",))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the report of the dated incident, its day not known: no second incident
+        "She reported it to the police but cannot remember when.",
+        "She was very upset and reported it to the police, not sure when.",
+        # nothing reported: the passive alone is no new incident
+        "There was a lot of noise, not sure when it stopped.",
+    ],
+)
+def test_report_day_unknown_controls(nlp: Language, text: str) -> None:
+    rows = _rows(nlp, DATED + text)
+    assert rows[0][0] == NOV_19
+    assert len(rows) == 1, rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Man upstairs he shout at me and my son. This happen on Wednesday.",
+        "The man upstairs he swear at me. It happen on Wednesday when I take my son to school.",
+        "He throw stone at my window. This happened on Wednesday.",
+        "neighbour kick my door. that happend on wednesday",
+        "They shout at my wife in the street. It was on Wednesday.",
+    ],
+)
+def test_day_pinned_to_what_was_just_told(nlp: Language, text: str) -> None:
+    assert [r[0] for r in _rows(nlp, text)] == [date(2026, 11, 25)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The meeting happen on Wednesday.",
+        "My appointment was on Wednesday.",
+    ],
+)
+def test_day_of_something_else_is_no_incident(nlp: Language, text: str) -> None:
+    assert _rows(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Before also he put rubbish bag at my door but this I not report.",
+        "before that he dumped rubbish at my door, never reported it",
+        "Before this they spat at my son on the stairs.",
+    ],
+)
+def test_before_also_is_an_occurrence_with_no_date(nlp: Language, text: str) -> None:
+    assert _rows(nlp, text) == [(None, ())]
+
+
+def test_before_that_with_nothing_done_is_no_incident(nlp: Language) -> None:
+    assert _rows(nlp, "Before that the street was quiet and we were happy here.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He has also written to this office twice about the matter, in July and again in "
+        "September.",
+        "She wrote to her MP in August about it.",
+        "I have been writing to the council since June.",
+        "Mr Hope has written to the housing association in October and November.",
+        "My daughter wrote to the MP on 3 September asking for help.",
+        "We have written to our councillor in July, nothing back.",
+    ],
+)
+def test_writing_to_someone_is_no_incident(nlp: Language, text: str) -> None:
+    assert _rows(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'On Monday they had written "scum" on my door.',
+        "On 3 November they wrote abuse on my car in marker pen.",
+        "they wrote on my fence on the 1st",
+    ],
+)
+def test_writing_on_something_is_still_an_incident(nlp: Language, text: str) -> None:
+    assert len(_rows(nlp, text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "agency"),
+    [
+        (
+            "Sun 01/11 - bottle thrown at my car as I parked. 101 again, they said they would "
+            "pass it on",
+            "police",
+        ),
+        ("01/11 - eggs at the window. 101.", "police"),
+        ("Sun 01/11 - lads on the wall shouting; council emailed", "council"),
+        ("01/11/2026 - stones thrown at the door. Police informed", "police"),
+        ("1/11 - car keyed. Police again, got a ref", "police"),
+        ("Sun 01/11 - fireworks at the window. ASB team told", "council"),
+    ],
+)
+def test_log_line_sentence_starting_with_an_agency_is_its_report(
+    nlp: Language, line: str, agency: str
+) -> None:
+    assert _rows(nlp, line) == [(date(2026, 11, 1), (agency,))]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "01/11 - eggs at the window. Police are useless round here",
+        "01/11 - eggs at the window. The council never does anything",
+        "01/11 - eggs at the window. Police have been out before for other things",
+    ],
+)
+def test_log_line_sentence_about_an_agency_is_no_report(nlp: Language, line: str) -> None:
+    assert _rows(nlp, line) == [(date(2026, 11, 1), ())]
+
+
+CHAT_BEFORE = (
+    "on saturday they were calling me names at the bus stop. I went home and rang 101 and told "
+    "them all about it.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "on the 29th they threw stones at my window. I told the council about that one on the 2nd.",
+        "on the 29th they threw stones at my window. I told the council about it on the 2nd when "
+        "I went in.",
+        "on the 29th they threw stones at my window. I rang the council about that on the 2nd "
+        "when I got back.",
+        "on the 29th they threw stones at my window. I emailed the council about this one on the "
+        "2nd as well.",
+    ],
+)
+def test_report_about_that_one_goes_to_the_incident_just_told(nlp: Language, text: str) -> None:
+    rows = _rows(nlp, CHAT_BEFORE + text)
+    assert (date(2026, 11, 29), ("council",)) in rows, rows
