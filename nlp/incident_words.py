@@ -232,7 +232,9 @@ SAME_ABUSE = re.compile(
 # Someone doing something as the writer writes: "they're at the door", "he is kicking the car".
 HAPPENING = re.compile(
     r"\b(?:they['’]?re|they are|he['’]?s|he is|she['’]?s|she is|someone['’]?s|someone is|"
-    r"somebody['’]?s|somebody is|there['’]?s (?:a|some|people|lads|men))\b",
+    r"somebody['’]?s|somebody is|(?:there['’]?s|there is|there are|there['’]re) (?:an?|some|"
+    r"people|lads|men|kids|youths|boys|girls|teenagers|loads of|lots of|two|three|four|five|"
+    r"six|\d+))\b",
     re.I,
 )
 _MONTH_WORD = re.compile(

@@ -202,3 +202,37 @@ CHAT_BEFORE = (
 def test_report_about_that_one_goes_to_the_incident_just_told(nlp: Language, text: str) -> None:
     rows = _rows(nlp, CHAT_BEFORE + text)
     assert (date(2026, 11, 29), ("council",)) in rows, rows
+
+
+NOW_REFERENCE = datetime(2026, 12, 4, 22, 10, tzinfo=UTC)
+
+
+def _now_rows(nlp: Language, text: str) -> list[date | None]:
+    doc = analyse(nlp, text, NOW_REFERENCE)
+    found = assemble_incidents([AnalysedSegment(doc=doc, offset=0, recipient_agency=None)])
+    return [i.start for i in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As I'm typing this there are lads outside his flat kicking his door. He's on the phone "
+        "to 999 now.",
+        "there are kids outside right now throwing stones at the window, I'm ringing 999",
+        "There is a gang at her door now trying to get in, she has called 999.",
+        "There are youths in the garden as we speak smashing the fence, I've rung 999.",
+    ],
+)
+def test_there_are_lads_at_the_door_now_is_an_incident_today(nlp: Language, text: str) -> None:
+    assert date(2026, 12, 4) in _now_rows(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There are lads who hang about outside most nights.",
+        "there are some nice neighbours on the street too",
+    ],
+)
+def test_there_are_people_without_danger_is_no_incident(nlp: Language, text: str) -> None:
+    assert _now_rows(nlp, text) == []
