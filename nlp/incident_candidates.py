@@ -47,6 +47,7 @@ DATE_RULES: tuple[str, ...] = (
     "told_as_future",
     "disclaimed",
     "told_someone",
+    "contact_row",
     "row_cell",
     "no_behaviour",
 )

@@ -125,6 +125,18 @@ class OrdinalReference(AssemblyState):
 class ReportAttachment(OrdinalReference, ItemisedReports):
     """The assembler's report rules: where each report cue goes."""
 
+    def _contact_of(self, text: str, cue_f: Any) -> tuple[Any, Any] | None:
+        """(the leading date, the day told) when ``cue_f`` is the report cue of a case log's row
+        (:meth:`contact_row`), else None."""
+        line_start = text.rfind("\n", 0, cue_f.start) + 1
+        leading = self.mentions_between(line_start, cue_f.start)
+        if not leading:
+            return None
+        contact = self.contact_row(text, leading[0])
+        if contact is None or contact[0] is not cue_f:
+            return None
+        return leading[0], contact[1]
+
     def _told_in_report(self, text: str, date_f: Any, s_end: int) -> Any:
         """The date phrase opening what a report dated ``date_f`` said ("reported to us on 29
         October that on 27 September they ...", "rang on the 5th to say that on the 3rd ..."),
@@ -260,6 +272,17 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
             # "I rang the council and on the 2nd they threw eggs": the date starts a clause of its
             # own whose perpetrator does something; the report told before it has no day given
             date_f = None
+        contact = self._contact_of(text, cue_f)
+        if contact is not None:
+            # "09/10/2026 | Phone in | T reports loud music ... on 08/10/2026": reported on the
+            # row's day, to the log's keeper unless the note names another body
+            lead, told = contact
+            if not cue.agencies and part.writer_agency:
+                cue = ReportCue(cue.negated, (part.writer_agency,), cue.until)
+            span = (part.offset + cue_f.start, part.offset + cue_f.end)
+            self.pending.setdefault(id(told), []).append((cue, span, sentence, seg_index))
+            self.pending_on[id(told)] = lead.value.start_date
+            return
         told = self._told_in_report(text, date_f, s_end)
         if told is not None and date_f is not None:
             # "Mr G reported to us on 29 October that on 27 September they threw a mattress ...":

@@ -236,3 +236,65 @@ def test_there_are_lads_at_the_door_now_is_an_incident_today(nlp: Language, text
 )
 def test_there_are_people_without_danger_is_no_incident(nlp: Language, text: str) -> None:
     assert _now_rows(nlp, text) == []
+
+
+def _log_rows(
+    nlp: Language, text: str, writer: str | None = "housing"
+) -> list[tuple[date | None, date | None, tuple[str, ...]]]:
+    doc = analyse(nlp, text, REFERENCE)
+    part = AnalysedSegment(doc=doc, offset=0, recipient_agency=None, writer_agency=writer)
+    found = assemble_incidents([part])
+    return [(i.start, i.reported_on, tuple(sorted(i.agencies))) for i in found]
+
+
+@pytest.mark.parametrize(
+    "log",
+    [
+        "Contact date | Type | Note\n"
+        "09/10/2026 | Phone in | T reports loud music and shouting until 4am on 08/10/2026.\n"
+        "02/11/2026 | Home visit | T reports occupant spat at her on the stairs Sat 31/10/2026.",
+        "09/10/2026\tPhone call\tTenant reported loud music from flat 6 on 08/10/2026\n"
+        "02/11/2026\tVisit\tTenant reported being spat at on the stairs 31/10/2026",
+        "09/10/26 | Call | Resident reports party and shouting till 4am on 08/10/26\n"
+        "02/11/26 | Visit | Resident reports neighbour spat at her on 31/10/26",
+        "| 09/10/2026 | Phone | Mrs P complained of loud music 08/10/2026 |\n"
+        "| 02/11/2026 | Visit | Mrs P complained she was spat at 31/10/2026 |",
+        "09.10.2026 | Email in | Customer reported shouting and banging on 08.10.2026\n"
+        "02.11.2026 | Home visit | Customer reported being spat at 31.10.2026",
+    ],
+)
+def test_case_log_row_is_the_report_of_the_day_its_note_names(nlp: Language, log: str) -> None:
+    assert _log_rows(nlp, log) == [
+        (date(2026, 10, 8), date(2026, 10, 9), ("housing",)),
+        (date(2026, 10, 31), date(2026, 11, 2), ("housing",)),
+    ]
+
+
+def test_case_log_note_naming_the_police_keeps_them(nlp: Language) -> None:
+    log = (
+        "24/11/2026 | Phone in | T reports front door kicked 23/11/2026 approx 23:30. Police "
+        "attended same night."
+    )
+    assert _log_rows(nlp, log) == [(date(2026, 11, 23), date(2026, 11, 23), ("housing", "police"))]
+
+
+@pytest.mark.parametrize(
+    ("log", "want"),
+    [
+        # a diary: the row's own day is the incident, a later cell the report
+        (
+            "Sat 07/11/2026 | Party till 4am, shouting | rang police 08/11/2026",
+            [(date(2026, 11, 7), date(2026, 11, 8), ("police",))],
+        ),
+        (
+            "07/11/2026\tEggs thrown at the window\treported to housing 09/11",
+            [(date(2026, 11, 7), date(2026, 11, 9), ("housing",))],
+        ),
+        # letters and reviews in a log are no incident, whatever their note
+        ("16/10/2026 | Letter out | Tenancy warning letter sent to flat 6.", []),
+    ],
+)
+def test_diary_rows_unchanged(
+    nlp: Language, log: str, want: list[tuple[date, date, tuple[str, ...]]]
+) -> None:
+    assert _log_rows(nlp, log) == want
