@@ -501,6 +501,16 @@ def find_reports(doc: Doc) -> tuple[list[Finding], list[Finding], list[Finding]]
             anyone = anyone or (bare and (first is None or first - end > _AGENCY_WINDOW))
             if (first is None or first - end > _AGENCY_WINDOW) and not anyone and to_you:
                 named = []  # "I rang you on Monday": the recipient, known to the assembler
+            elif (
+                (first is None or first - end > _AGENCY_WINDOW)
+                and not negated
+                and end + 1 < len(doc)
+                and doc[end].lower_ in {"someone", "somebody"}
+                and (doc[end + 1].lower_ == "about" or _agency_later(doc, end, agency_by_token))
+            ):
+                # "she did ring someone about it the next morning but she cant remember if it
+                # was the police or the council": a report, to a body not known
+                named = []
             elif (first is None or first - end > _AGENCY_WINDOW) and not anyone:
                 # "The PCSO was on the street so I told her there and then": a pronoun standing
                 # for the agency named just before, in the same sentence.
@@ -661,6 +671,12 @@ def _agency_as_cue(
             Finding("no_report" if negated else "report", finding.start, finding.end, why, cue)
         )
     return out
+
+
+def _agency_later(doc: Doc, end: int, agency_by_token: dict[int, Finding]) -> bool:
+    """Whether an agency is named later in the sentence of token ``end``."""
+    stop = doc[end].sent.end if doc.has_annotation("SENT_START") else len(doc)
+    return any(j in agency_by_token for j in range(end, stop))
 
 
 @Language.factory("trigger_reports", requires=["doc._.clauses"], assigns=["doc.spans"])

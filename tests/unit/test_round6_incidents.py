@@ -298,3 +298,68 @@ def test_diary_rows_unchanged(
     nlp: Language, log: str, want: list[tuple[date, date, tuple[str, ...]]]
 ) -> None:
     assert _log_rows(nlp, log) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 20 November they set her bin on fire. She did ring someone about it the next morning "
+        "but she cant remember if it was the police or the council.",
+        "On 20 November they set her bin on fire. She rang someone the next morning, might have "
+        "been the police or the council.",
+        "On 20 November they set her bin on fire. mum called somebody about it next morning, not "
+        "sure if it was police or council",
+        "On 20 November they set her bin on fire. She phoned someone about it the next day.",
+    ],
+)
+def test_rang_someone_about_it_is_a_report_to_a_body_not_known(nlp: Language, text: str) -> None:
+    assert _log_rows(nlp, text, None) == [(date(2026, 11, 20), date(2026, 11, 21), ())]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 20 November they set her bin on fire. I rang someone to come and fix the fence.",
+        "On 20 November they set her bin on fire. She rang somebody at the council the next day.",
+    ],
+)
+def test_rang_someone_controls(nlp: Language, text: str) -> None:
+    rows = _log_rows(nlp, text, None)
+    if "council" in text:
+        assert rows == [(date(2026, 11, 20), date(2026, 11, 21), ("council",))]
+    else:
+        assert rows == [(date(2026, 11, 20), None, ())]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She had her flu jab on 16 November and nothing happened that day.",
+        "He had his covid booster on 16 November so there were visitors.",
+        "Her vaccination was on 16 November at the surgery.",
+        "On 16 November she went for a blood test.",
+    ],
+)
+def test_jabs_and_tests_are_a_medical_matter(nlp: Language, text: str) -> None:
+    assert _rows(nlp, text) == []
+
+
+DIARY = (
+    "31/08/2026 - stones thrown at her front room window, crack in the pane. Not reported.\n"
+    "14/09/2026 - eggs at the door. Reported to the council that afternoon.\n"
+    "08/10/2026 - children banging on the window at 11pm. Not reported yet.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I did eventually ring Kent Police about the window on 1 October.",
+        "I finally reported the window to the police on 1 October.",
+        "I told the police about the window on 1 October when I rang about something else.",
+    ],
+)
+def test_report_names_no_incident_begun_after_it(nlp: Language, text: str) -> None:
+    rows = _log_rows(nlp, DIARY + text, None)
+    assert rows[0] == (date(2026, 8, 31), date(2026, 10, 1), ("police",)), rows
+    assert len(rows) == 3, rows
