@@ -363,3 +363,29 @@ def test_report_names_no_incident_begun_after_it(nlp: Language, text: str) -> No
     rows = _log_rows(nlp, DIARY + text, None)
     assert rows[0] == (date(2026, 8, 31), date(2026, 10, 1), ("police",)), rows
     assert len(rows) == 3, rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 20 November someone set fire to my car. I rang 999. Mr Patel opposite and Derek at "
+        "number 9 both rang 999 as well.",
+        "On 20 November someone set fire to my car. I rang 999. My neighbour and her husband "
+        "both called the police too.",
+        "On 20 November someone set fire to my car and I rang 999. Mrs Ali and her son both rang "
+        "101 as well.",
+        "On 20 November someone set fire to my car. I rang 999, and the neighbours both rang too.",
+        "On 20 November someone set fire to my car. I called the police. Two neighbours each "
+        "rang 999 as well.",
+    ],
+)
+def test_other_people_both_reporting_keeps_the_day(nlp: Language, text: str) -> None:
+    assert _log_rows(nlp, text, None) == [(date(2026, 11, 20), date(2026, 11, 20), ("police",))]
+
+
+def test_both_incidents_reported_is_still_collective(nlp: Language) -> None:
+    text = (
+        "On 20 November they threw eggs at the window. On 24 November they slashed my tyres. "
+        "I reported both to the police."
+    )
+    assert [r[1] for r in _log_rows(nlp, text, None)] == [None, None]
