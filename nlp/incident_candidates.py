@@ -24,6 +24,7 @@ DATE_RULES: tuple[str, ...] = (
     "negated",
     "superseded",
     "report_not_until",
+    "report_day_unsure",
     "corrected",
     "relative_to_other_event",
     "relative_without_incident",

@@ -64,6 +64,7 @@ from nlp.incident_words import (
     has_event,
     is_incident_anchor,
     reference_day_of,
+    report_day_unsure,
     specificity,
     when_clause,
     within_spans,
@@ -254,6 +255,7 @@ class _Assembler(CandidateRules):
                 m
                 for m in self.mentions_between(c.end, clause_end)
                 if not POSSESSIVE.match(text, m.end)
+                and not report_day_unsure(text, c.end, m.start, clause_end)
             ]
             if not inside:
                 # "... and two days later I reported it": a day told just before the report verb

@@ -389,3 +389,37 @@ def test_both_incidents_reported_is_still_collective(nlp: Language) -> None:
         "I reported both to the police."
     )
     assert [r[1] for r in _log_rows(nlp, text, None)] == [None, None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 20 November they were banging on the windows, I did report it to the police but I "
+        "cant remember if I rang on the Monday or the Tuesday.",
+        "On 20 November they were banging on the windows. She reported it to the police, she "
+        "can't remember whether she rang on Saturday or Sunday.",
+        "on 20 november they kicked the door in, told the police but not sure if we called on "
+        "the 21st or the 22nd",
+        "On 20 November they were banging on the windows. Mum phoned the police, she doesnt "
+        "know if she rang them on Monday or Tuesday.",
+    ],
+)
+def test_report_day_unsure_between_two_days(nlp: Language, text: str) -> None:
+    assert _log_rows(nlp, text, None) == [(date(2026, 11, 20), None, ("police",))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an incident on one of two days is still an incident
+        "They threw eggs on Monday or Tuesday, I'm not sure which.",
+        # a report whose day is given, with something else unsure
+        "On 20 November they were banging on the windows and I rang the police on the 21st, not "
+        "sure if they came or not.",
+    ],
+)
+def test_report_day_unsure_controls(nlp: Language, text: str) -> None:
+    rows = _log_rows(nlp, text, None)
+    assert rows, rows
+    if "21st" in text:
+        assert rows == [(date(2026, 11, 20), date(2026, 11, 21), ("police",))]
