@@ -90,6 +90,14 @@ def _starts_new_clause(text: str, cue_end: int, date_f: Any, s_end: int) -> bool
     return bool(DOER_FIRST.match(own)) and has_strong_event(own)
 
 
+# "reported that one as well", "rang about it too": to the body just named
+_SAME_BODY = re.compile(
+    r"\s+(?:(?:it|this|that|them)(?:\s+(?:one|1))?\s+)?(?:as\s+well|too)\b", re.I
+)
+# "I've reported it already", "already rang them"
+_ALREADY = re.compile(r"\balready\b", re.I)
+
+
 class OrdinalReference(AssemblyState):
     """Reports aimed at incidents by their place in the account ("the earlier one", "the second
     time", "the last one", "the first two")."""
@@ -204,8 +212,14 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
             # report went to the writer's body
             cue = ReportCue(cue.negated, (part.writer_agency,), cue.until)
         cue_words = re.findall(r"[a-z]+", text[cue_f.start : clause_end].lower())[:4]
-        if not cue.agencies and "again" in cue_words and self.last_agencies:
-            cue = ReportCue(cue.negated, self.last_agencies, cue.until)  # "rang again": same body
+        if (
+            not cue.agencies
+            and self.last_agencies
+            and not cue.negated
+            and ("again" in cue_words or _SAME_BODY.match(text, cue_f.end, clause_end))
+        ):
+            # "rang again", "reported that one as well": the same body as the report before
+            cue = ReportCue(cue.negated, self.last_agencies, cue.until)
         said_from = FROM_BODY.search(text, cue_f.end, s_end)
         if said_from is not None and len(cue.agencies) <= 1:
             # "i told the housing officer when she come round, shes from the council"
@@ -392,9 +406,12 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
                 v = other.value
                 if other is not date_f and not is_incident_anchor(v) and v.start_date is not None:
                     report.also_on.append(v.start_date)
-        if event_lexicon().day_unknown.search(text[s_start:s_end]) or self._day_unknown_next(
-            sents, sentence
+        if (
+            event_lexicon().day_unknown.search(text[s_start:s_end])
+            or self._day_unknown_next(sents, sentence)
+            or _ALREADY.search(text, max(s_start, cue_f.start - 12), min(s_end, cue_f.end + 20))
         ):
+            # "I've reported it already": when, not said
             report.unknown_day = True
         next_end = sents.bounds(min(sentence + 1, len(sents.starts) - 1))[1]
         unsure_from = max(s_start, cue_f.start - 30)

@@ -423,3 +423,38 @@ def test_report_day_unsure_controls(nlp: Language, text: str) -> None:
     assert rows, rows
     if "21st" in text:
         assert rows == [(date(2026, 11, 20), date(2026, 11, 21), ("police",))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last night they threw half a brick at my porch window. I've reported it already.",
+        "last night they kicked my door in, already reported it",
+        "Last night they smashed the porch light. She has already rang it in.",
+        "Last night they threw eggs at the window - reported already.",
+    ],
+)
+def test_reported_already_says_no_day(nlp: Language, text: str) -> None:
+    rows = _log_rows(nlp, text, None)
+    assert [(r[0], r[1]) for r in rows] == [(date(2026, 12, 1), None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 10 November they put a brick through my window, rang police that night. And in "
+        "October they set fire to my bin, reported that 1 as well but cant remember when.",
+        "On 10 November they put a brick through my window and I rang the police. In October they "
+        "set fire to my bin, I reported it too, no idea when.",
+        "On 10 November they put a brick through my window, I told the police. In October they "
+        "slashed my tyres and I reported that as well but I dont know what day.",
+    ],
+)
+def test_reported_as_well_is_to_the_same_body(nlp: Language, text: str) -> None:
+    rows = _log_rows(nlp, text, None)
+    assert rows[0] == (date(2026, 10, 1), None, ("police",)), rows
+
+
+def test_reported_as_well_with_no_body_before_stays_unknown(nlp: Language) -> None:
+    text = "In October they set fire to my bin, I reported that as well but cant remember when."
+    assert _log_rows(nlp, text, None) == [(date(2026, 10, 1), None, ())]
