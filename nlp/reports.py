@@ -391,6 +391,9 @@ def _heading(doc: Doc, start: int, end: int) -> bool:
 # "thought I'd tell you first", "I would ring them but": "'d"/"would" before a report verb's base
 # form is a report wished or planned ("I'd rung them already" is one made: "had")
 _WOULD = frozenset("'d ’d would wud id".split())
+# "I want a proper complaint made", "she'd like a report logged": a report wished for
+_WANTED = frozenset("want wants wanted wanting like need needs".split())
+_REPORT_NOUNS = frozenset("complaint complaints report reports".split())
 # "can"/"could" before a base form: a report one is able to make ("nothing I can tell you about
 # that week", "I could ring the council"); "couldn't ring them" stays a negated report.
 _ABLE = frozenset("can could cud".split())
@@ -411,6 +414,8 @@ def _hypothetical(doc: Doc, token_index: int) -> bool:
             and not doc[j + 1].lower_.endswith(("n't", "n’t"))
         ):
             return True  # "all I can tell you", "I could ring them": able to, not done
+        if word in _WANTED and doc[token_index].lower_ in _REPORT_NOUNS:
+            return True  # "I want a proper complaint made about them": wished for, not made
         if word in _SUPPOSED and not (word == "case" and doc[j - 1].lower_ != "in"):
             # "too scared to ring 101", "going to ring"; not "I was scared so I rang 101", "set
             # one going, I reported it"

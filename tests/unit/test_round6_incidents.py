@@ -458,3 +458,25 @@ def test_reported_as_well_is_to_the_same_body(nlp: Language, text: str) -> None:
 def test_reported_as_well_with_no_body_before_stays_unknown(nlp: Language) -> None:
     text = "In October they set fire to my bin, I reported that as well but cant remember when."
     assert _log_rows(nlp, text, None) == [(date(2026, 10, 1), None, ())]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When they smashed my window on 4 August I rang 101. I want a proper complaint made "
+        "about the both of them.",
+        "On 4 August they smashed my window and I rang 101 that night. I want a complaint "
+        "against both of them.",
+        "They smashed my window on 4 August, I rang 101. Mum wants a formal complaint about all "
+        "of them.",
+        "On 4 August they smashed my window, rang 101 straight away. I'd like a report on each "
+        "of them.",
+    ],
+)
+def test_complaint_wished_for_is_no_report(nlp: Language, text: str) -> None:
+    assert _log_rows(nlp, text, None) == [(date(2026, 8, 4), date(2026, 8, 4), ("police",))]
+
+
+def test_complaint_made_is_still_a_report(nlp: Language) -> None:
+    text = "On 4 August they smashed my window. I made a complaint to the council on 6 August."
+    assert _log_rows(nlp, text, None) == [(date(2026, 8, 4), date(2026, 8, 6), ("council",))]
