@@ -95,7 +95,16 @@ _SAME_BODY = re.compile(
     r"\s+(?:(?:it|this|that|them)(?:\s+(?:one|1))?\s+)?(?:as\s+well|too)\b", re.I
 )
 # "I've reported it already", "already rang them"
-_ALREADY = re.compile(r"\balready\b", re.I)
+# ("already by then", "already that night" say when)
+_ALREADY = re.compile(
+    r"\balready\b(?!\s+(?:by|before|that|this|when|then|on|at|the|in|straight|same)\b)", re.I
+)
+
+
+def _already_near(text: str, cue_f: Any, s_start: int, s_end: int) -> bool:
+    """Whether "already" stands just before or after the cue, with no time after it."""
+    m = _ALREADY.search(text, max(s_start, cue_f.start - 12), s_end)
+    return m is not None and m.start() < cue_f.end + 20
 
 
 class OrdinalReference(AssemblyState):
@@ -409,7 +418,7 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
         if (
             event_lexicon().day_unknown.search(text[s_start:s_end])
             or self._day_unknown_next(sents, sentence)
-            or _ALREADY.search(text, max(s_start, cue_f.start - 12), min(s_end, cue_f.end + 20))
+            or _already_near(text, cue_f, s_start, s_end)
         ):
             # "I've reported it already": when, not said
             report.unknown_day = True
