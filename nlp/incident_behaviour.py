@@ -55,9 +55,16 @@ _HEADING_REACH = 3
 # "the water was on Monday", "that was last Friday": a day given to what was told before
 _PINNING = re.compile(
     r"\s*(?:and |so |oh |well )?(?:the (?P<noun>[a-z]+)|that|this|it)(?: one| thing| incident)?"
-    r" (?:was|happened|were)(?: on| at| in)? ?",
+    r" (?:was|were|happen(?:ed|d)?)(?: on| at| in)? ?",
     re.I,
 )
+
+
+def _own_cell(text: str, a: int, b: int, start: int, end: int) -> tuple[int, int]:
+    """The part of ``text[a:b]`` between the cell separators ("|", a tab) around a phrase."""
+    a = max(a, text.rfind("|", a, start) + 1, text.rfind("\t", a, start) + 1)
+    stops = [k for k in (text.find("|", end, b), text.find("\t", end, b)) if k >= 0]
+    return a, min([b, *stops])
 
 
 class BehaviourRules(CandidateBase):
@@ -90,6 +97,10 @@ class BehaviourRules(CandidateBase):
         # "on 2 October the CPS wrote to me", "the hearing on the 14th"; only inside the date's
         # own conjuncts, and not when another of them tells behaviour.
         a, b = c.sents.bounds_around(Cut.CLAUSE, c.sentence, c.mention.start, c.mention.end)
+        # "02/11/2026 | Home visit | T reports ... spat at her Sat 31/10/2026": a later cell of
+        # a table's row is a clause of its own (the row's leading date is read with its row)
+        if row_led_by(c.text, c.mention.start) is None:
+            a, b = _own_cell(c.text, a, b, c.mention.start, c.mention.end)
         spans = [(m.start - a, m.end - a) for m in self.mentions_between(a, b)]
         own = (c.mention.start - a, c.mention.end - a)
         clause = without_asides(PLACE_COURT.sub(lambda x: " " * len(x.group(0)), c.text[a:b]), own)
@@ -192,6 +203,16 @@ class BehaviourRules(CandidateBase):
         line_start = c.text.rfind("\n", 0, c.mention.start) + 1
         leading = self.mentions_between(line_start, c.mention.start)
         if leading and row_led_by(c.text, leading[0].start) is not None:
+            contact = self.contact_row(c.text, leading[0])
+            if contact is not None and contact[1] is c.mention:
+                return None  # a case log's note: the day it names is the incident's
+            return Reject()
+        return None
+
+    def _rule_contact_row(self, c: Candidate) -> Verdict | None:
+        # "09/10/2026 | Phone in | T reports loud music ... on 08/10/2026": a case log's first
+        # cell is the day of the contact, the report of the day its note names
+        if self.contact_row(c.text, c.mention) is not None:
             return Reject()
         return None
 

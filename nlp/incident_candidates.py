@@ -24,6 +24,7 @@ DATE_RULES: tuple[str, ...] = (
     "negated",
     "superseded",
     "report_not_until",
+    "report_day_unsure",
     "corrected",
     "relative_to_other_event",
     "relative_without_incident",
@@ -47,6 +48,7 @@ DATE_RULES: tuple[str, ...] = (
     "told_as_future",
     "disclaimed",
     "told_someone",
+    "contact_row",
     "row_cell",
     "no_behaviour",
 )

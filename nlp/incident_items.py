@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -35,7 +36,8 @@ _AFTER_TOPIC = (
 # A compound's second word is a content word ("the bin fire"), never a function word.
 _HEAD = (
     r"(?:\s+(?!(?:the|a|an|to|on|in|at|by|with|via|online|that|this|and|or|of|for|from|i|we|it"
-    r"|same|next|first|straight)\b)(?P<head>[a-z]+))"
+    r"|same|next|first|straight|about|as|when|because|so|but|after|before|again|back|all)\b)"
+    r"(?P<head>[a-z]+))"
 )
 _TOPIC = (
     rf"(?:the|my|our)\s+(?P<noun>[a-z]+){_HEAD}??"
@@ -111,14 +113,27 @@ class ItemisedReports(AssemblyState):
             items.append(_Item(noun, cue_f.end + at, cue_f.end + item_end, head))
         return items
 
-    def _topic_incident(self, noun: str, told: list[Incident], before: int) -> Incident | None:
-        """The one incident whose telling (before document offset ``before``) holds ``noun``."""
+    def _day_of(self, item: _Item) -> date | None:
+        """The day an item's report was made, when the item names one ("on 1 October")."""
+        for m in self.mentions_between(item.start, item.end):
+            v = m.value
+            if not is_incident_anchor(v) and v.start_date is not None:
+                return v.start_date if v.start_date == v.end_date else None
+        return None
+
+    def _topic_incident(
+        self, noun: str, told: list[Incident], before: int, reported: date | None = None
+    ) -> Incident | None:
+        """The one incident whose telling (before document offset ``before``) holds ``noun``;
+        never one that began after the day it was ``reported``."""
         lex = event_lexicon()
         if noun in _not_topic() or noun in lex.perpetrator_words or len(noun) < 3:
             return None
         pattern = _topic_pattern(noun)
         found: set[int] = set()
         for incident in told:
+            if reported is not None and incident.start is not None and incident.start > reported:
+                continue  # "rang the police about the window on 1 October": not the 8th's
             part = self.parts[incident.segment]
             start, end = incident.block
             end = min(end, before)
@@ -149,9 +164,9 @@ class ItemisedReports(AssemblyState):
         told = self.incidents if part.chat else self.by_segment.get(seg_index, [])
         cue: ReportCue = cue_f.value
         targets = [
-            self._topic_incident(item.noun, told, part.offset + cue_f.start)
+            self._topic_incident(item.noun, told, part.offset + cue_f.start, self._day_of(item))
             or (
-                self._topic_incident(item.head, told, part.offset + cue_f.start)
+                self._topic_incident(item.head, told, part.offset + cue_f.start, self._day_of(item))
                 if item.head
                 else None
             )

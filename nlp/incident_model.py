@@ -16,6 +16,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from nlp.clauses import Cut, segmentation
+from nlp.incident_phrases import row_led_by
 from nlp.pipeline import doc_text
 from nlp.reports import ReportCue
 
@@ -128,6 +129,10 @@ def overlaps(mention: Any, incident: Incident) -> bool:
     )
 
 
+# How many days before a case log's contact the day its note names may be.
+_CONTACT_REACH_DAYS = 31
+
+
 class AssemblyState:
     """The assembler's running state and the helpers its date and report rules share."""
 
@@ -212,6 +217,31 @@ class AssemblyState:
         lo = bisect.bisect_left(self.mention_starts, start)
         hi = bisect.bisect_left(self.mention_starts, end)
         return self.segment_mentions[lo:hi]
+
+    def contact_row(self, text: str, lead: Any) -> tuple[Any, Any] | None:
+        """(the report cue, the date phrase) of a case log's row whose first cell is the day of a
+        contact and whose note tells a report of an earlier day ("09/10/2026 | Phone in | T
+        reports loud music ... on 08/10/2026"), or None."""
+        row = row_led_by(text, lead.start)
+        day = lead.value.start_date
+        if row is None or day is None or day != lead.value.end_date:
+            return None
+        for m in self.mentions_between(lead.end, row[1]):
+            v = m.value
+            if (
+                v.start_date is None
+                or v.start_date != v.end_date
+                or str(getattr(v, "anchor", "reference")) == "incident"
+                or not 0 <= (day - v.start_date).days <= _CONTACT_REACH_DAYS
+            ):
+                continue
+            told = [
+                c
+                for c in self.cues_between(lead.end, m.start)
+                if c.label != "collective" and not c.value.negated
+            ]
+            return (told[-1], m) if told else None
+        return None
 
     def extend_block(
         self,

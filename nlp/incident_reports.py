@@ -90,6 +90,23 @@ def _starts_new_clause(text: str, cue_end: int, date_f: Any, s_end: int) -> bool
     return bool(DOER_FIRST.match(own)) and has_strong_event(own)
 
 
+# "reported that one as well", "rang about it too": to the body just named
+_SAME_BODY = re.compile(
+    r"\s+(?:(?:it|this|that|them)(?:\s+(?:one|1))?\s+)?(?:as\s+well|too)\b", re.I
+)
+# "I've reported it already", "already rang them"
+# ("already by then", "already that night" say when)
+_ALREADY = re.compile(
+    r"\balready\b(?!\s+(?:by|before|that|this|when|then|on|at|the|in|straight|same)\b)", re.I
+)
+
+
+def _already_near(text: str, cue_f: Any, s_start: int, s_end: int) -> bool:
+    """Whether "already" stands just before or after the cue, with no time after it."""
+    m = _ALREADY.search(text, max(s_start, cue_f.start - 12), s_end)
+    return m is not None and m.start() < cue_f.end + 20
+
+
 class OrdinalReference(AssemblyState):
     """Reports aimed at incidents by their place in the account ("the earlier one", "the second
     time", "the last one", "the first two")."""
@@ -124,6 +141,18 @@ class OrdinalReference(AssemblyState):
 
 class ReportAttachment(OrdinalReference, ItemisedReports):
     """The assembler's report rules: where each report cue goes."""
+
+    def _contact_of(self, text: str, cue_f: Any) -> tuple[Any, Any] | None:
+        """(the leading date, the day told) when ``cue_f`` is the report cue of a case log's row
+        (:meth:`contact_row`), else None."""
+        line_start = text.rfind("\n", 0, cue_f.start) + 1
+        leading = self.mentions_between(line_start, cue_f.start)
+        if not leading:
+            return None
+        contact = self.contact_row(text, leading[0])
+        if contact is None or contact[0] is not cue_f:
+            return None
+        return leading[0], contact[1]
 
     def _told_in_report(self, text: str, date_f: Any, s_end: int) -> Any:
         """The date phrase opening what a report dated ``date_f`` said ("reported to us on 29
@@ -192,8 +221,14 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
             # report went to the writer's body
             cue = ReportCue(cue.negated, (part.writer_agency,), cue.until)
         cue_words = re.findall(r"[a-z]+", text[cue_f.start : clause_end].lower())[:4]
-        if not cue.agencies and "again" in cue_words and self.last_agencies:
-            cue = ReportCue(cue.negated, self.last_agencies, cue.until)  # "rang again": same body
+        if (
+            not cue.agencies
+            and self.last_agencies
+            and not cue.negated
+            and ("again" in cue_words or _SAME_BODY.match(text, cue_f.end, clause_end))
+        ):
+            # "rang again", "reported that one as well": the same body as the report before
+            cue = ReportCue(cue.negated, self.last_agencies, cue.until)
         said_from = FROM_BODY.search(text, cue_f.end, s_end)
         if said_from is not None and len(cue.agencies) <= 1:
             # "i told the housing officer when she come round, shes from the council"
@@ -260,6 +295,17 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
             # "I rang the council and on the 2nd they threw eggs": the date starts a clause of its
             # own whose perpetrator does something; the report told before it has no day given
             date_f = None
+        contact = self._contact_of(text, cue_f)
+        if contact is not None:
+            # "09/10/2026 | Phone in | T reports loud music ... on 08/10/2026": reported on the
+            # row's day, to the log's keeper unless the note names another body
+            lead, told = contact
+            if not cue.agencies and part.writer_agency:
+                cue = ReportCue(cue.negated, (part.writer_agency,), cue.until)
+            span = (part.offset + cue_f.start, part.offset + cue_f.end)
+            self.pending.setdefault(id(told), []).append((cue, span, sentence, seg_index))
+            self.pending_on[id(told)] = lead.value.start_date
+            return
         told = self._told_in_report(text, date_f, s_end)
         if told is not None and date_f is not None:
             # "Mr G reported to us on 29 October that on 27 September they threw a mattress ...":
@@ -369,9 +415,12 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
                 v = other.value
                 if other is not date_f and not is_incident_anchor(v) and v.start_date is not None:
                     report.also_on.append(v.start_date)
-        if event_lexicon().day_unknown.search(text[s_start:s_end]) or self._day_unknown_next(
-            sents, sentence
+        if (
+            event_lexicon().day_unknown.search(text[s_start:s_end])
+            or self._day_unknown_next(sents, sentence)
+            or _already_near(text, cue_f, s_start, s_end)
         ):
+            # "I've reported it already": when, not said
             report.unknown_day = True
         next_end = sents.bounds(min(sentence + 1, len(sents.starts) - 1))[1]
         unsure_from = max(s_start, cue_f.start - 30)

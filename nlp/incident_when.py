@@ -39,6 +39,7 @@ from nlp.incident_words import (
     event_lexicon,
     has_event,
     is_incident_anchor,
+    report_day_unsure,
 )
 
 _LONGEST_INCIDENT = timedelta(days=31)
@@ -66,6 +67,11 @@ class WhenRules(BehaviourRules):
 
     def _rule_report_not_until(self, c: Candidate) -> Verdict | None:
         return Merged() if self._reported_not_until(c.mention, c.text, c.sents) else None
+
+    def _rule_report_day_unsure(self, c: Candidate) -> Verdict | None:
+        # "i did report it but i cant remember if i rang on tuesday or wednesday": the days the
+        # report may have been made on, neither of them an incident
+        return Reject() if report_day_unsure(c.text, c.s_start, c.mention.start, c.s_end) else None
 
     def _rule_corrected(self, c: Candidate) -> Verdict | None:
         if getattr(c.value, "corrects", False) or id(c.mention) in self.corrections:

@@ -112,6 +112,25 @@ def event_lexicon() -> EventLexicon:
     )
 
 
+# "can't remember if I rang on ...", "not sure whether she reported it on ...": the writer is not
+# sure of the day a report was made on
+_REPORT_DAY_UNSURE = re.compile(
+    r"\b(?:can'?t|cannot|don'?t|doesn'?t|do not|not|couldn'?t|could not)\W+(?:remember|recall|"
+    r"know|sure|say)\W+(?:if|whether)\W+(?:i|we|she|he|they|mum|dad|it)\W+(?:\w+\W+)?(?:rang|"
+    r"rung|called|phoned|reported|told|emailed|contacted|did|was|were)\b[^.!?;]*$",
+    re.I,
+)
+
+
+def report_day_unsure(text: str, s_start: int, start: int, s_end: int) -> bool:
+    """Whether the date phrase at ``start`` is one of the days a report may have been made on
+    ("i did report it but i cant remember if i rang on tuesday or wednesday")."""
+    unsure = _REPORT_DAY_UNSURE.search(text, max(s_start, start - 90), start)
+    return (
+        unsure is not None and re.search(r"\bor\b", text[unsure.start() : s_end], re.I) is not None
+    )
+
+
 _WORD = re.compile(r"[a-z][a-z'’]*")
 
 
@@ -232,7 +251,9 @@ SAME_ABUSE = re.compile(
 # Someone doing something as the writer writes: "they're at the door", "he is kicking the car".
 HAPPENING = re.compile(
     r"\b(?:they['’]?re|they are|he['’]?s|he is|she['’]?s|she is|someone['’]?s|someone is|"
-    r"somebody['’]?s|somebody is|there['’]?s (?:a|some|people|lads|men))\b",
+    r"somebody['’]?s|somebody is|(?:there['’]?s|there is|there are|there['’]re) (?:an?|some|"
+    r"people|lads|men|kids|youths|boys|girls|teenagers|loads of|lots of|two|three|four|five|"
+    r"six|\d+))\b",
     re.I,
 )
 _MONTH_WORD = re.compile(

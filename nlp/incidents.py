@@ -64,6 +64,7 @@ from nlp.incident_words import (
     has_event,
     is_incident_anchor,
     reference_day_of,
+    report_day_unsure,
     specificity,
     when_clause,
     within_spans,
@@ -254,6 +255,7 @@ class _Assembler(CandidateRules):
                 m
                 for m in self.mentions_between(c.end, clause_end)
                 if not POSSESSIVE.match(text, m.end)
+                and not report_day_unsure(text, c.end, m.start, clause_end)
             ]
             if not inside:
                 # "... and two days later I reported it": a day told just before the report verb
@@ -425,7 +427,13 @@ class _Assembler(CandidateRules):
             item.start(),
         )
         told = text[s_start:told_end]
-        if has_actor(told) and has_strong_event(told) and _PAST_DONE.search(told):
+        # "cars were parked across her path ... and she reported that to the police, but she
+        # cannot recall the date": a report told with it makes any behaviour word enough
+        reported = told_end < item.start() and any(
+            not c.value.negated for c in self.cues_between(told_end, item.start())
+        )
+        strong = has_strong_event(told) or (reported and has_event(told, strong=True))
+        if has_actor(told) and strong and _PAST_DONE.search(told):
             self.new_incident(
                 seg_index,
                 part,

@@ -14,7 +14,10 @@ TO_US = re.compile(r"\W*(?:(?:it|this|that|these|them|all|each|one)\W+){0,2}(?:t
 # "me and my neighbour (both)", "my wife and I (each)", "we (all)", "the two of us (both)": people
 # before the collective word, which then counts the reporters, not the incidents
 REPORTERS_BEFORE = re.compile(
-    r"(?:\b(?:we|us)|\bme\s+(?:and\b|n\b|&)[^.!?;]*|\b(?:and|n)\s+(?:i|me|myself)|\bi\s+and\b[^.!?;]*)"
+    r"(?:\b(?:we|us)|\bme\s+(?:and\b|n\b|&)[^.!?;]*|\b(?:and|n)\s+(?:i|me|myself)|\bi\s+and\b[^.!?;]*"
+    # "Mr Patel opposite and Derek at number 9 both rang 999": people, named or by who they are
+    r"|\b(?:mr|mrs|ms|miss|dr|neighbours?|husband|wife|partner|son|daughter|friend)\b[^.!?;]*"
+    r"\band\b[^.!?;]*|\b(?:the|my|our|two|three)\s+neighbours)"
     r"\s+$",
     re.I,
 )

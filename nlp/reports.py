@@ -391,6 +391,9 @@ def _heading(doc: Doc, start: int, end: int) -> bool:
 # "thought I'd tell you first", "I would ring them but": "'d"/"would" before a report verb's base
 # form is a report wished or planned ("I'd rung them already" is one made: "had")
 _WOULD = frozenset("'d ’d would wud id".split())
+# "I want a proper complaint made", "she'd like a report logged": a report wished for
+_WANTED = frozenset("want wants wanted wanting like need needs".split())
+_REPORT_NOUNS = frozenset("complaint complaints report reports".split())
 # "can"/"could" before a base form: a report one is able to make ("nothing I can tell you about
 # that week", "I could ring the council"); "couldn't ring them" stays a negated report.
 _ABLE = frozenset("can could cud".split())
@@ -411,6 +414,8 @@ def _hypothetical(doc: Doc, token_index: int) -> bool:
             and not doc[j + 1].lower_.endswith(("n't", "n’t"))
         ):
             return True  # "all I can tell you", "I could ring them": able to, not done
+        if word in _WANTED and doc[token_index].lower_ in _REPORT_NOUNS:
+            return True  # "I want a proper complaint made about them": wished for, not made
         if word in _SUPPOSED and not (word == "case" and doc[j - 1].lower_ != "in"):
             # "too scared to ring 101", "going to ring"; not "I was scared so I rang 101", "set
             # one going, I reported it"
@@ -501,6 +506,16 @@ def find_reports(doc: Doc) -> tuple[list[Finding], list[Finding], list[Finding]]
             anyone = anyone or (bare and (first is None or first - end > _AGENCY_WINDOW))
             if (first is None or first - end > _AGENCY_WINDOW) and not anyone and to_you:
                 named = []  # "I rang you on Monday": the recipient, known to the assembler
+            elif (
+                (first is None or first - end > _AGENCY_WINDOW)
+                and not negated
+                and end + 1 < len(doc)
+                and doc[end].lower_ in {"someone", "somebody"}
+                and (doc[end + 1].lower_ == "about" or _agency_later(doc, end, agency_by_token))
+            ):
+                # "she did ring someone about it the next morning but she cant remember if it
+                # was the police or the council": a report, to a body not known
+                named = []
             elif (first is None or first - end > _AGENCY_WINDOW) and not anyone:
                 # "The PCSO was on the street so I told her there and then": a pronoun standing
                 # for the agency named just before, in the same sentence.
@@ -539,6 +554,21 @@ _LOG_FIELD = re.compile(
     + _FIELD_SEPARATOR
     + r"(?:the[ \t]+|rang[ \t]+(?:the[ \t]+)?|(?:[A-Z][\w.&'-]*[ \t]+){1,2})?$",
     re.I | re.M,
+)
+
+
+# A dated log line's later sentence that starts with an agency ("Sun 04/10 - bottle thrown at my
+# car. 101 again, they said ..."): a report when a word of reporting or nothing follows the agency
+_LOG_SENTENCE = re.compile(
+    r"^[ \t]*(?:\|[ \t]*)?(?:[-*•–][ \t]+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?[ \t]+)?"
+    r"\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?"
+    + _FIELD_SEPARATOR
+    + r"[^\n]*?\w[^\n]*?[.;!][ \t]+(?:the[ \t]+|rang[ \t]+(?:the[ \t]+)?)?$",
+    re.I | re.M,
+)
+_LOG_SENTENCE_FOLLOWERS = frozenset(
+    "again ref reference called rung rang informed told notified emailed contacted and too".split()
+    + "as straight same , . ; - –".split()
 )
 
 
@@ -605,6 +635,10 @@ def _agency_as_cue(
             # "- 08/09 - bikes revving late at night - police 101 that night": the last field of
             # a dated log line says who was told
             why = "the report field of a log line"
+        elif (not following or following[0] in _LOG_SENTENCE_FOLLOWERS) and _LOG_SENTENCE.search(
+            text, text.rfind("\n", 0, finding.start) + 1, finding.start
+        ):
+            why = "the report sentence of a log line"
         elif (
             (following := _past_helpers(following))
             and following[0] in matchers.came_words
@@ -642,6 +676,12 @@ def _agency_as_cue(
             Finding("no_report" if negated else "report", finding.start, finding.end, why, cue)
         )
     return out
+
+
+def _agency_later(doc: Doc, end: int, agency_by_token: dict[int, Finding]) -> bool:
+    """Whether an agency is named later in the sentence of token ``end``."""
+    stop = doc[end].sent.end if doc.has_annotation("SENT_START") else len(doc)
+    return any(j in agency_by_token for j in range(end, stop))
 
 
 @Language.factory("trigger_reports", requires=["doc._.clauses"], assigns=["doc.spans"])
