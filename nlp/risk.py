@@ -211,10 +211,10 @@ def find_risk_flags(
         # the gates and patterns whose needed strings are in the sentence (nlp.prefilter)
         passing = _rule_filter().passing(canon, grams(canon))
         for rule in rules:
-            if rule.gate is not None and not (id(rule.gate) in passing and rule.gate.search(canon)):
-                continue
             if id(rule.pattern) not in passing:
                 continue  # no string the rule's pattern needs (nlp.prefilter): no match here
+            if rule.gate is not None and not (id(rule.gate) in passing and rule.gate.search(canon)):
+                continue
             if rule.denied_anywhere is not None and _denied_in(rule, sents, denied):
                 continue  # "I am 81 ... I'm not disabled or poorly, I get about fine"
 
