@@ -182,6 +182,9 @@ class Segmentation:
     sentence_ends: list[int] = field(default_factory=list)
     report_breaks: frozenset[int] = frozenset()
     _starts: dict[Cut, list[int]] = field(default_factory=dict, compare=False, repr=False)
+    _bounds: dict[Cut, tuple[tuple[int, int], ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def of(self, kind: Cut) -> tuple[Clause, ...]:
         """The stretches of one kind, in text order (``contrast`` is cut when first read)."""
@@ -192,8 +195,12 @@ class Segmentation:
         return self.clauses[kind]
 
     def bounds(self, kind: Cut) -> tuple[tuple[int, int], ...]:
-        """The ``(start, end)`` character offsets of the stretches of one kind."""
-        return tuple((c.start, c.end) for c in self.of(kind))
+        """The ``(start, end)`` character offsets of the stretches of one kind (read once: every
+        recogniser asks for the text sentences)."""
+        found = self._bounds.get(kind)
+        if found is None:
+            found = self._bounds[kind] = tuple((c.start, c.end) for c in self.of(kind))
+        return found
 
     def within(self, kind: Cut, start: int, end: int) -> tuple[Clause, ...]:
         """The stretches of one kind that start in ``[start, end]``."""
@@ -306,6 +313,10 @@ def _contrast_cuts(text: str, bounds: Sequence[tuple[int, int]]) -> tuple[Clause
     return tuple(contrast)
 
 
+# A few: a chat's whole account is cut again for each of its messages (the hate recogniser's
+# context), and read once more for its risk flags. A Segmentation's lazy parts (``contrast``, its
+# look-up tables) are the same whoever asks first.
+@lru_cache(maxsize=16)
 def segment_text(text: str) -> Segmentation:
     """The text cuts (``text_sentence``, ``contrast``) of plain text, outside a pipeline."""
     return Segmentation(text, _text_cuts(text))
@@ -474,9 +485,16 @@ _NUMBER = re.compile(r"\d[\w/-]*", re.I)
 def _join_abbreviated_months(doc: Doc) -> None:
     """Undo the sentencizer's cut after the full stop of an abbreviation before what it
     abbreviates (a day, a number, a name)."""
+    if len(doc) < 3:
+        return
+    # the sentence starts read once as an array (``is_sent_start`` is True where SENT_START is
+    # 1): a Token object for every index cost more than the rest of the component
+    sent_starts = doc.to_array("SENT_START").tolist()
     for i in range(2, len(doc)):
+        if sent_starts[i] != 1:
+            continue
         token = doc[i]
-        if not token.is_sent_start or doc[i - 1].text != "." or "\n" in doc[i - 1].whitespace_:
+        if doc[i - 1].text != "." or "\n" in doc[i - 1].whitespace_:
             continue
         word = doc[i - 2].lower_
         if (word in _BEFORE_NUMBER and _NUMBER.match(token.text)) or (

@@ -27,7 +27,7 @@ from nlp.clauses import Cut, Segmentation, segment_text
 from nlp.findings import Finding
 from nlp.lexicon import compile_all, load_data, sentences
 from nlp.pipeline import TextFindingsComponent
-from nlp.prefilter import grams, may_match
+from nlp.prefilter import PatternFilter, grams
 from trigger.vocabulary import Exclusion
 
 KEY = "exclusions"
@@ -132,6 +132,12 @@ def _rules() -> tuple[_Rule, ...]:
     )
 
 
+@cache
+def _rule_filter() -> PatternFilter:
+    """The prefilter of every rule's pattern (:class:`nlp.prefilter.PatternFilter`)."""
+    return PatternFilter(rule.pattern for rule in _rules())
+
+
 def find_exclusion_cues(text: str, cuts: Segmentation | None = None) -> list[Finding]:
     """Exclusion findings (anonymous, cps_decision, court_decision) and service-complaint cues.
 
@@ -156,12 +162,13 @@ def find_exclusion_cues(text: str, cuts: Segmentation | None = None) -> list[Fin
         kept = denied[index]
         kept_neighbours = " ".join(denied[max(0, index - 1) : index + 2])
         taken_back = retracted[index] or any(opens[index + 1 : index + 2])
-        canon_grams = grams(canon)  # runs of three characters, for the rules' prefilter
+        # the rules whose pattern's needed strings are in the sentence (nlp.prefilter)
+        passing = _rule_filter().passing(canon, grams(canon))
         for rule in _rules():
             if rule.deniable and taken_back:
                 continue
-            if not may_match(rule.pattern, canon, canon_grams):
-                continue  # no string the pattern needs is in the sentence (nlp.prefilter)
+            if id(rule.pattern) not in passing:
+                continue  # no string the pattern needs is in the sentence: no match here
             body, around = (kept, kept_neighbours) if rule.deniable else (canon, neighbours)
             judged = False
             if rule.requires is not None and not rule.requires.search(body):

@@ -162,13 +162,9 @@ def rule_candidates(compiled: Compiled, sentence: Sentence, index: int) -> list[
     out: list[Candidate] = []
     canon = sentence.canon
     words = ngrams(canon)
-    counter = bool(compiled.counter_speech.search(canon)) and not compiled.victim_directed.search(
-        canon
-    )
-    motivated = not compiled.motivation_context.isdisjoint(words)
-    directed = not compiled.abuse_words.isdisjoint(words) or bool(
-        compiled.victim_directed.search(canon)
-    )
+    # the sentence's counter-speech, motivation and abuse tests, read at its first match: most
+    # sentences match no rule
+    told: tuple[bool, bool, bool] | None = None
     passing: set[str] | None = None  # the rules the prefilter lets through, when first needed
     # the sentence's gate and anchor words: a few, where its n-grams are many
     present = words & anchor_words()
@@ -183,6 +179,9 @@ def rule_candidates(compiled: Compiled, sentence: Sentence, index: int) -> list[
             if rule.source not in passing:  # rule.may_match(canon, ...), for every rule at once
                 continue
             for match in rule.pattern.finditer(canon):
+                if told is None:
+                    told = _sentence_tells(compiled, canon, words)
+                counter, motivated, directed = told
                 before = canon[: match.start()]
                 if not _keep(
                     rule, match, before, canon, counter, motivated, directed, sentence, compiled
@@ -198,6 +197,18 @@ def rule_candidates(compiled: Compiled, sentence: Sentence, index: int) -> list[
                 needs_context = rule.needs_context and (rule.context_always or not aimed)
                 out.append(Candidate(rule.strand, start, end, rule.name, index, needs_context))
     return out
+
+
+def _sentence_tells(
+    compiled: Compiled, canon: str, words: frozenset[str]
+) -> tuple[bool, bool, bool]:
+    """Whether the sentence is counter-speech, names a motivation context, and is aimed at the
+    victim (abuse words or words directed at them)."""
+    directed_at = bool(compiled.victim_directed.search(canon))
+    counter = bool(compiled.counter_speech.search(canon)) and not directed_at
+    motivated = not compiled.motivation_context.isdisjoint(words)
+    directed = not compiled.abuse_words.isdisjoint(words) or directed_at
+    return counter, motivated, directed
 
 
 def _keep(

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cache
 from typing import Any
 
 from spacy.language import Language
@@ -55,7 +56,7 @@ from nlp.party_words import (
     asked_question,
 )
 from nlp.pipeline import TextFindingsComponent, doc_text, findings
-from nlp.prefilter import grams, may_match
+from nlp.prefilter import PatternFilter, grams
 from nlp.reporter_lists import echoed_reports, listed_reporters
 from trigger.vocabulary import ApplicantRole, Consent
 
@@ -110,6 +111,15 @@ class Parties:
 _ALSO = re.compile(r"\b(?:also|too|as well)\b")
 
 
+@cache
+def _cue_filter() -> PatternFilter:
+    """The prefilter of the third-party and community patterns (:mod:`nlp.prefilter`)."""
+    compiled = party_patterns()
+    return PatternFilter(
+        [p for _r, p in compiled.third_party] + [p for _a, _f, p in compiled.community]
+    )
+
+
 def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding]:
     """Cues about the applicant, the victim, consent and other reporters in ``text``.
 
@@ -141,9 +151,10 @@ def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding
         third_party = compiled.third_party if gates["third_party"].search(canon) else ()
         consent = gates["consent"].search(canon) is not None
         community = compiled.community if gates["community"].search(canon) else ()
-        canon_grams = grams(canon) if third_party or community else None
+        # the patterns whose needed strings are in the sentence (nlp.prefilter)
+        passing = _cue_filter().passing(canon, grams(canon)) if third_party or community else ()
         for relationship, pattern in third_party:
-            if not may_match(pattern, canon, canon_grams):
+            if id(pattern) not in passing:
                 continue
             for match, start, end in _matches(pattern, sentence):
                 said = _relationship(relationship, match)
@@ -182,7 +193,7 @@ def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding
                 )
             )
         for add, fixed, pattern in community:
-            if not may_match(pattern, canon, canon_grams):
+            if id(pattern) not in passing:
                 continue
             for match, start, end in _matches(pattern, sentence):
                 count = fixed if fixed is not None else _number(match.group("n"), compiled.numbers)

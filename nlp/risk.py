@@ -31,7 +31,7 @@ from nlp.clauses import Cut, Segmentation, segment_text, segmentation, unwrapped
 from nlp.findings import Finding
 from nlp.lexicon import Sentence, compile_all, load_data, sentences
 from nlp.pipeline import TextFindingsComponent, doc_text, set_findings
-from nlp.prefilter import grams, may_match
+from nlp.prefilter import PatternFilter, grams
 from nlp.risk_children import (
     HouseholdChildren,
     household_children,
@@ -168,6 +168,13 @@ def _compiled() -> _Compiled:
     )
 
 
+@cache
+def _rule_filter() -> PatternFilter:
+    """The prefilter of every rule's gate and pattern (:class:`nlp.prefilter.PatternFilter`)."""
+    rules = _compiled().rules
+    return PatternFilter([r.gate for r in rules if r.gate is not None] + [r.pattern for r in rules])
+
+
 def find_risk_flags(
     text: str, cuts: Segmentation | None = None, labels: frozenset[RiskFlag] | None = None
 ) -> list[Finding]:
@@ -201,14 +208,13 @@ def find_risk_flags(
         following = tuple(s.canon for s in sents[index + 1 : index + 3])
         settled = compiled.resolved_past.search(canon) is not None
         contrasts: list[int] | None = None  # the sentence's "but" cuts, when first needed
-        canon_grams = grams(canon)  # its runs of three characters, for the prefilter
+        # the gates and patterns whose needed strings are in the sentence (nlp.prefilter)
+        passing = _rule_filter().passing(canon, grams(canon))
         for rule in rules:
-            if rule.gate is not None and not (
-                may_match(rule.gate, canon, canon_grams) and rule.gate.search(canon)
-            ):
-                continue
-            if not may_match(rule.pattern, canon, canon_grams):
+            if id(rule.pattern) not in passing:
                 continue  # no string the rule's pattern needs (nlp.prefilter): no match here
+            if rule.gate is not None and not (id(rule.gate) in passing and rule.gate.search(canon)):
+                continue
             if rule.denied_anywhere is not None and _denied_in(rule, sents, denied):
                 continue  # "I am 81 ... I'm not disabled or poorly, I get about fine"
 

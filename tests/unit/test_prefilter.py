@@ -202,3 +202,38 @@ def test_one_filter_for_many_rules_answers_as_each_rule_s_own_test() -> None:
         assert passing == expected, canon
         let_through += len(expected)
     assert let_through > len(canons)  # some rules pass, beyond the ones with no test
+
+
+def test_one_pattern_filter_answers_as_each_pattern_s_own_test() -> None:
+    # PatternFilter (the risk, exclusion and party recognisers' one test per sentence) must let
+    # through exactly the patterns may_match would, pattern by pattern, on every sentence;
+    # a case-insensitive pattern and one with no needed strings always pass
+    from nlp.exclusions import _rules
+    from nlp.party_patterns import party_patterns
+    from nlp.prefilter import PatternFilter, grams
+    from nlp.risk import _compiled as risk_rules
+    from tests.unit.test_risk_suite import SUITE
+
+    parties = party_patterns()
+    patterns = [rule.pattern for rule in risk_rules().rules]
+    patterns += [rule.gate for rule in risk_rules().rules if rule.gate is not None]
+    patterns += [rule.pattern for rule in _rules()]
+    patterns += [p for _, p in parties.third_party] + [p for *_, p in parties.community]
+    patterns += [re.compile(r"he called me", re.IGNORECASE), re.compile(r"\w+ \w+")]
+    texts = [text for text, _ in SUITE] + [case.text for case in HATEFUL + NEUTRAL]
+    canons = [
+        s.canon
+        for text in texts
+        for s in sentences(text, segment_text(text).bounds(Cut.TEXT_SENTENCE))
+    ]
+    canons += ["ab", "", "he called me", "on behalf of my neighbour", "i want to stay anonymous"]
+    pattern_filter = PatternFilter(patterns)
+    let_through = ruled_out = 0
+    for canon in canons:
+        passing = pattern_filter.passing(canon, grams(canon))
+        for pattern in patterns:
+            expected = may_match(pattern, canon, grams(canon))
+            assert (id(pattern) in passing) == expected, (pattern.pattern[:60], canon)
+            let_through += expected
+            ruled_out += not expected
+    assert let_through > len(canons) * 2 and ruled_out > 10_000
