@@ -161,3 +161,77 @@ def test_a_phrase_inside_a_group_takes_the_group_strand_alone(text: str, strand:
 def test_a_phrase_said_alone_keeps_its_strand() -> None:
     text = "He is disabled and she screamed at him that he should be put down like a dog."
     assert H.DISABILITY in hate_strands(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "strand"),
+    [
+        ("and on the 10th they threw a drink over me and shouted terrorist again", H.RELIGION),
+        ("group of lads by the shops shout terrorist at me and my sister", H.RELIGION),
+        ("The boys were yelling jihadi after me all the way home.", H.RELIGION),
+        ("he keeps calling terrorist to my husband when he goes to pray", H.RELIGION),
+        ("Then on Wednesday night someone sprayed NO TEMPLES on the garage door.", H.RELIGION),
+        ("they wrote NO MOSQUES across our wall", H.RELIGION),
+        ("a note saying no more muslims came through the door", H.RELIGION),
+        ("someone chalked no gurdwaras on the pavement outside", H.RELIGION),
+    ],
+)
+def test_faith_abuse_told_plainly(text: str, strand: H) -> None:
+    assert strand in hate_strands(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the news was all about the terrorist attack in London",
+        "the sign said no dogs on the grass",
+        "the vicar said no churches would close this year",
+        "My temples are throbbing from the noise every night.",
+        "He shouted terrorist attack drills were a waste of time, at the meeting.",
+    ],
+)
+def test_faith_words_in_other_uses_are_no_strand(text: str) -> None:
+    assert H.RELIGION not in hate_strands(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "strand"),
+    [
+        (
+            "My son is autistic. They stood outside doing the hand flapping thing he does, "
+            "laughing at him through the window.",
+            H.DISABILITY,
+        ),
+        (
+            "my brother has Tourette's and the lads copy his tics when he walks past",
+            H.DISABILITY,
+        ),
+        (
+            "She's autistic and the girls at the bus stop were mocking her rocking, every day.",
+            H.DISABILITY,
+        ),
+        (
+            "I'm a trans woman. He spat at me and called me a freak in a wig.",
+            H.TRANSGENDER_IDENTITY,
+        ),
+        (
+            "she is transgender and they shouted 'look at the thing in a dress' at her",
+            H.TRANSGENDER_IDENTITY,
+        ),
+    ],
+)
+def test_mockery_read_with_the_accounts_identity(text: str, strand: H) -> None:
+    assert strand in hate_strands(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The kids were doing the flapping thing at the seagulls on the roof.",
+        "They stood outside doing the hand flapping thing, laughing at each other.",
+        "He called her a freak in a wig at the fancy dress party.",
+        "my nan looked like a thing in a dress from the 1950s in that photo",
+    ],
+)
+def test_mockery_words_without_the_identity_are_no_strand(text: str) -> None:
+    assert hate_strands(text) == set()
