@@ -10,16 +10,27 @@ phrasings of our own, with controls that must not change.
   don't think that's it") is no strand.
 - Second-language and spoken forms: "he shout at me and my son 'go home' and 'terrorist'",
   "he say this because I wear turban", "because I am woman alone", "women must stay in kitchen".
+- A reason whose next sentences say the victim alone gets it ("because I am woman alone. He not
+  speak like this to the men") reaches the later deeds aimed at the victim, as one said in its own
+  sentence does.
 - A phrase wholly inside a group's words takes the group's strand alone ("old codgers like me
   should be put down" attacks age, not disability too).
 """
 
 from __future__ import annotations
 
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
 import pytest
+from spacy.language import Language
 
 from nlp.hate import hate_strands
+from nlp.incidents import AnalysedSegment, assemble_incidents
+from nlp.pipeline import analyse, build_pipeline
 from trigger.vocabulary import HateStrand as H
+
+WEDNESDAY = datetime(2026, 6, 10, 19, 30, tzinfo=ZoneInfo("Europe/London"))
 
 
 @pytest.mark.parametrize(
@@ -235,3 +246,46 @@ def test_mockery_read_with_the_accounts_identity(text: str, strand: H) -> None:
 )
 def test_mockery_words_without_the_identity_are_no_strand(text: str) -> None:
     assert hate_strands(text) == set()
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return build_pipeline()
+
+
+def _incident_strands(nlp: Language, *messages: str) -> list[tuple[date | None, tuple[str, ...]]]:
+    parts = []
+    offset = 0
+    for text in messages:
+        doc = analyse(nlp, text, WEDNESDAY)
+        parts.append(AnalysedSegment(doc=doc, offset=offset, chat=True, recipient_agency=""))
+        offset += len(text) + 1
+    return [(i.start, i.hate_strands) for i in assemble_incidents(parts)]
+
+
+@pytest.mark.parametrize(
+    "overview",
+    [
+        "My neighbour always say bad things to me because I am woman alone. He say women must "
+        "stay in kitchen. He not speak like this to the men in the building.",
+        "He has a go at me because I'm a woman on my own. He's polite as anything. He doesn't "
+        "talk like that to the men upstairs.",
+        "the man downstairs picks on me because im a woman living alone, he doesnt speak that "
+        "way to the blokes in the flats",
+    ],
+)
+def test_a_reason_said_to_be_the_victims_alone_in_the_next_sentences_reaches_later_abuse(
+    nlp: Language, overview: str
+) -> None:
+    found = _incident_strands(nlp, overview, "Last Sunday he shouted at me outside my door.")
+    assert found == [(date(2026, 6, 7), ("sex",))]
+
+
+def test_a_reason_with_no_exclusivity_near_it_reaches_no_later_deed(nlp: Language) -> None:
+    found = _incident_strands(
+        nlp,
+        "He has a go at me because I'm a woman on my own. He's polite as anything. The landlord "
+        "won't help. I have lived here ten years.",
+        "Last Sunday he shouted at me outside my door.",
+    )
+    assert found == [(date(2026, 6, 7), ())]
