@@ -34,6 +34,18 @@ _DENIED_INSIDE = re.compile(
     r"(?:don't|do not|dont|didn't|did not|doubt|not sure|no idea|can't say|cannot say)"
     r" (?:[^ ]+ ){0,2}?(?:that's|thats|that is|it's|its|it is|if|whether|why)"
 )
+# "... because we're Polish but I honestly don't think that's it": someone's guess at the
+# motivation, doubted by the writer in the words that follow it.
+_DENIED_AFTER = re.compile(
+    r"^(?: [^ ,;:]+){0,3}?(?: ,)? (?:but|though|although|tho|however|yet)(?: ,)?"
+    r"(?: (?:i|we|me|i'm|im|i am|we're|personally|myself|honestly|really|actually|to be honest"
+    r"|tbh|truthfully))*"
+    r" (?:(?:don't|do not|dont|didn't|did not|can't|cannot|cant|wouldn't|not|never)"
+    r"(?: (?:really|honestly|actually|personally|so|too|at all))*"
+    r" (?:think|believe|reckon|feel|see|agree|buy|sure|convinced)|doubt)"
+    r"(?: (?:so|that's|thats|that is|it's|its|it is|it was|this is|that was|that|this|it"
+    r"|about (?:it|that)|of (?:it|that))\b| ?[,.;:!?]| ?$)"
+)
 _NOT_SAYING = re.compile(  # "I'm not saying they're racist", "not going to claim it was"
     r"(?:not|never|n't) (?:going to |gonna |trying to |want to )?(?:say|suggest|claim|accus"
     r"|call(?:ing)? it|mak(?:e|ing) out|pretend)(?:ing|e)?(?: [^ ,;:]+){0,4} $"
@@ -108,7 +120,7 @@ def slur_candidates(
 ) -> list[Candidate]:
     out: list[Candidate] = []
     canon = sentence.canon
-    if compiled.slur_forms.isdisjoint(ngrams(canon)) and "word" not in canon:
+    if compiled.slur_forms.isdisjoint(ngrams(canon)) and "word" not in canon and "*" not in canon:
         return out
     directed = bool(compiled.victim_directed.search(canon))
     for match in compiled.slurs.finditer(canon):
@@ -152,10 +164,53 @@ def slur_candidates(
     for match in compiled.censored.finditer(canon):
         letter = match.group(1) or match.group(2)
         strand = compiled.censored_strand.get(letter or "")
-        if strand is not None:
+        if strand is not None and not _countered(compiled, canon[: match.start()]):
             start, end = sentence.original_span(match.start(), match.end())
             out.append(Candidate(strand, start, end, "self-censored slur", index))
+    if "*" in canon:
+        out.extend(_masked_candidates(compiled, sentence, index))
     return out
+
+
+_MASKED = re.compile(r"(?<![\w*])[a-z]\*[a-z*]*(?![\w*])")
+
+
+def _masked_candidates(compiled: Compiled, sentence: Sentence, index: int) -> list[Candidate]:
+    """Slurs spelt with stars ("called him a dirty P***", sprayed "N****** OUT"): counted where
+    the words before are abuse, the word is quoted or addressed to someone, as a word with an
+    innocent sense is, and never where the writer condemns it or says it was never used."""
+    out: list[Candidate] = []
+    canon = sentence.canon
+    for match in _MASKED.finditer(canon):
+        strand = compiled.masked.get(match.group(0))
+        if strand is None:
+            continue
+        before = canon[: match.start()]
+        local = " ".join(before.split()[-8:])
+        if not (
+            compiled.abuse.search(local)
+            or _REPORTED_ABUSE.search(before)
+            or _quoted(sentence, match.start(), match.end())
+            or _ADDRESSED.search(before)
+        ):
+            continue
+        if _DENIED_ABUSE.search(before) or _countered(compiled, before):
+            continue
+        if condemned(compiled.context, canon, match.start(), match.end()):
+            continue
+        start, end = sentence.original_span(match.start(), match.end())
+        out.append(Candidate(strand, start, end, "masked slur", index))
+    return out
+
+
+def _countered(compiled: Compiled, before: str) -> bool:
+    """Whether counter-speech governs the words that follow ``before`` ("told him to stop calling
+    the family at no 9 ..."): it ends at most six words before them, none of them the victim."""
+    ends = [m.end() for m in compiled.counter_speech.finditer(before)]
+    if not ends:
+        return False
+    between = before[ends[-1] :].split()
+    return len(between) <= 6 and _AT_THE_VICTIM.search(" ".join(between)) is None
 
 
 def rule_candidates(compiled: Compiled, sentence: Sentence, index: int) -> list[Candidate]:
@@ -271,7 +326,7 @@ def _keep(
             return False
         if _NO_BEFORE.search(before) or _DENIED_MOTIVATION.search(before):
             return False  # "never had any bother about being a gay couple"
-        if _DENIED_INSIDE.search(match.group(0)):
+        if _DENIED_INSIDE.search(match.group(0)) or _DENIED_AFTER.search(canon[match.end() :]):
             return False
         if re.match(r"(?: [^ ]+){0,3} (?:himself|herself|themselves|too)\b", canon[match.end() :]):
             return False

@@ -87,16 +87,18 @@ def is_reason(finding: Finding) -> bool:
     return rule_of(finding) in deeds().general
 
 
-def general_statement(finding: Finding, sentence: str) -> bool:
+def general_statement(finding: Finding, sentence: str, after: str = "") -> bool:
     """True when ``finding`` states why the victim alone is targeted, as a whole: a
     perceived-motivation rule in a ``sentence`` that says nobody else gets it ("they only ever do
-    it to me because I'm old", "we're the only Muslim family on the row"), told in the present,
-    not in the past right after one incident ("we were only targeted that day because ...")."""
+    it to me because I'm old", "we're the only Muslim family on the row"), or whose next
+    sentences (``after``) do ("... because I am woman alone. He not speak like this to the men"),
+    told in the present, not in the past right after one incident ("we were only targeted that
+    day because ...")."""
     d = deeds()
     rule = rule_of(finding)
     if rule not in d.general or d.told_as_past.search(sentence):
         return False
-    return rule in d.exclusive_rules or bool(d.exclusive.search(sentence.lower()))
+    return rule in d.exclusive_rules or bool(d.exclusive.search(f"{sentence} {after}".lower()))
 
 
 class _Told(Protocol):

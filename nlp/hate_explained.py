@@ -68,14 +68,21 @@ GROUP_RULES = frozenset({"group_verb", "group_predicate", "group_out", "group_no
 
 def read_by_the_group(marks: Iterable[_Mark]) -> set[tuple[HateStrand, int, int]]:
     """The marks (strand, start, end) of a usual-reading rule that overlap a mark naming the group
-    of another strand: the group named decides the strand."""
+    of another strand, and the phrases wholly inside one ("old codgers like me should be put
+    down" attacks age, not disability too): the group named decides the strand."""
     found = list(marks)
     groups = [m for m in found if m.rule in GROUP_RULES]
     return {
         (m.strand, m.start, m.end)
         for m in found
-        if m.rule in USUAL_READING_RULES
-        and any(g.strand != m.strand and g.start < m.end and m.start < g.end for g in groups)
+        if (
+            m.rule in USUAL_READING_RULES
+            and any(g.strand != m.strand and g.start < m.end and m.start < g.end for g in groups)
+        )
+        or (
+            m.rule.startswith("phrase:")
+            and any(g.strand != m.strand and g.start <= m.start and m.end <= g.end for g in groups)
+        )
     }
 
 

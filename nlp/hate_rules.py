@@ -74,6 +74,8 @@ class Compiled:
     ambiguous: frozenset[str]
     censored: re.Pattern[str]
     censored_strand: dict[str, HateStrand]
+    # "n******", "p***": a slur spelt with its first letter and stars, to its strand
+    masked: dict[str, HateStrand]
     # Rules grouped by their gate, so each gate is tried once per sentence.
     rules: tuple[tuple[frozenset[str] | None, tuple[Rule, ...]], ...]
     abuse: re.Pattern[str]
@@ -202,6 +204,7 @@ def compiled() -> Compiled:
         ambiguous=frozenset(t.lower() for t in slurs["ambiguous"]),
         censored=re.compile(rf"(?<![\w*'-])(?:{hate['censored_word']})"),
         censored_strand={k: HateStrand(v) for k, v in slurs["censored"].items()},
+        masked=_masked_slurs(slur_strand, slurs["censored"], slurs["masked_swears"]),
         rules=_grouped(rules),
         abuse=compile_all([alternation(hate["abuse_verbs"])], {}),
         abuse_words=words_of(hate["abuse_verbs"]),
@@ -251,6 +254,37 @@ def _slur_aliases(slur_strand: dict[str, HateStrand]) -> dict[str, str]:
         if all(len(part) >= 3 for part in parts):
             forms |= {" ".join(parts), "".join(parts)}
         out.update({form: term for form in forms - {term} if form not in slur_strand})
+    return out
+
+
+def _masks(word: str) -> set[str]:
+    """The starred spellings of ``word``: "n******", "n*****r" (and "s" closing a plural)."""
+    inner = "*" * (len(word) - 2)
+    return {word[0] + inner + "*", word[0] + inner + word[-1], word[0] + inner + "*s"}
+
+
+def _masked_slurs(
+    slur_strand: dict[str, HateStrand], censored: dict[str, str], swears: list[str]
+) -> dict[str, HateStrand]:
+    """The starred spellings of the slurs, to their strand: one strand per spelling, else the
+    strand of the letter's "<letter>-word" ("p***" is a paki, a poof or a puff: the p-word is
+    race); never a spelling an everyday swear word shares ("c***", "p***y", "f*****"). Only the
+    letters of a known "<letter>-word" may hide every other letter ("b***" could be anything)."""
+    strands: dict[str, set[HateStrand]] = {}
+    for term, strand in slur_strand.items():
+        if len(term) >= 3 and term.isalpha() and term.isascii():
+            for mask in _masks(term) | _masks(term + "s"):
+                strands.setdefault(mask, set()).add(strand)
+    barred = {mask for swear in swears for mask in _masks(swear)}
+    out: dict[str, HateStrand] = {}
+    for mask, found in strands.items():
+        letter = censored.get(mask[0])
+        if mask in barred or len(mask) < 4 or (letter is None and mask.rstrip("s").endswith("*")):
+            continue
+        if len(found) == 1:
+            out[mask] = next(iter(found))
+        elif letter is not None and HateStrand(letter) in found:
+            out[mask] = HateStrand(letter)
     return out
 
 

@@ -379,7 +379,8 @@ class _Assembler(CandidateRules):
             target = self.incident_at(seg_index, part.offset + h.start)
             said = sents.bounds(sents.index(h.start))
             if is_reason(h) and not self.mentions_between(*said):
-                spreads = general_statement(h, text[slice(*said)])
+                after = sents.bounds(min(sents.index(h.start) + 2, len(sents.starts) - 1))[1]
+                spreads = general_statement(h, text[slice(*said)], text[said[1] : after])
                 holder = target
                 if holder is None and part.chat and self.current is not None:
                     # a chat message going on about the incident of the message before

@@ -540,21 +540,27 @@ def _children(
 
 # Whose state: "found her in tears" beside "my son", "mum was in tears" beside "my kids".
 _STATE_OWNER = re.compile(
-    r"\b(?:(?P<she>her|she|she's|shes)|(?P<he>him|he|he's|hes)|(?:my |our )?(?:mum|mam|mother"
+    r"\b(?:(?P<she>her|she|she's|shes)|(?P<he>him|he|he's|hes)|(?P<writer>i|i'm|im)"
+    r"|(?:my |our )?(?:mum|mam|mother"
     r"|dad|father|nan|gran|grandad|wife|husband|partner))(?: (?:was|is|were|got|been|had been"
-    r"|left|ended up|now|all|so|really|very|completely|quite))* $"
+    r"|left|ended up|now|all|so|really|very|completely|quite|too|am|are|felt|feel))* $"
 )
+# The writer's own state said for or about someone ("I was terrified for my kids").
+_FOR_SOMEONE = re.compile(r"[^ ]*(?: [^ ]+){0,2}? (?:for|about) ")
 _BOYS = re.compile(r"\b(?:sons?|boys?|lads?|grandsons?|stepsons?|nephews?)\b")
 _GIRLS = re.compile(r"\b(?:daughters?|girls?|granddaughters?|stepdaughters?|nieces?)\b")
 _OTHER_CHILDREN = re.compile(r"\b(?:kids|children|child|little ones?|baby|babies|toddler|twins)\b")
 
 
 def _someone_elses_state(canon: str, at: int) -> bool:
-    """Whether the state at ``at`` is said of an adult, or of a "she" beside only boys ("I drove
-    my son to football ... found her in tears") or a "he" beside only girls."""
+    """Whether the state at ``at`` is said of an adult (the writer too, unless for or about
+    someone: "I was terrified for my kids"), or of a "she" beside only boys ("I drove my son to
+    football ... found her in tears") or a "he" beside only girls."""
     owner = _STATE_OWNER.search(canon[max(0, at - 30) : at])
     if owner is None:
         return False
+    if owner.group("writer"):  # "I was too shaken to ... after my son persuaded me"
+        return _FOR_SOMEONE.match(canon, at) is None
     if not (owner.group("she") or owner.group("he")):
         return True
     boys, girls = bool(_BOYS.search(canon)), bool(_GIRLS.search(canon))
