@@ -13,14 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 from functools import cache
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp.answers import answer_pieces
 from nlp.clauses import Cut, Segmentation, segment_text
 from nlp.document import Document, Person, Segment, SegmentKind
 from nlp.findings import Finding
@@ -33,6 +31,7 @@ from nlp.names import (
     says_more,
     signed_name,
 )
+from nlp.party_cues import PartyCue, answer_cues
 from nlp.party_patterns import PartyPatterns, party_patterns
 from nlp.party_words import (
     ANONYMITY,
@@ -40,20 +39,14 @@ from nlp.party_words import (
     BODY_NAME,
     CONDITION,
     EMAIL,
-    IDENTITY_KEPT,
     IDENTITY_ONLY,
-    NAME_ANSWER,
-    NAME_PROMPT,
     NAMED_BODY,
     NEGATED,
-    NO_NAMES,
-    NOT_NAMES,
     SPOUSE_AFFECTED,
     SPOUSE_MENTIONED,
     SPOUSES_CARER,
     UNASKED,
     VICTIM_EMAIL_BEFORE,
-    asked_question,
 )
 from nlp.pipeline import TextFindingsComponent, doc_text, findings
 from nlp.prefilter import PatternFilter, grams
@@ -61,22 +54,6 @@ from nlp.reporter_lists import echoed_reports, listed_reporters
 from trigger.vocabulary import ApplicantRole, Consent
 
 KEY = "parties"
-
-
-class PartyCue(StrEnum):
-    """Labels of the findings :func:`find_party_cues` returns."""
-
-    THIRD_PARTY = "third_party"  # value: the relationship ("councillor", "support worker") or None
-    CONSENT_GIVEN = "consent_given"
-    CONSENT_REFUSED = "consent_refused"
-    COMMUNITY_REPORTERS = "community_reporters"  # value: the count, the applicant included
-    VICTIM_NAME = "victim_name"  # value: the name as written
-    VICTIM_ADDRESS = "victim_address"
-    SELF_ADDRESS = "self_address"  # the writer's own address ("we live at ...")
-    OWN_NAME = "own_name"  # the writer's own name ("my name is ...")
-    PHONE = "phone"  # value: the number as written
-    VICTIM_PHONE = "victim_phone"  # a number given for the victim ("contact her directly on ...")
-    VICTIM_EMAIL = "victim_email"  # an address given for the victim ("her email is ...")
 
 
 @dataclass(frozen=True)
@@ -421,50 +398,6 @@ def _identity_cues(text: str, compiled: PartyPatterns) -> list[Finding]:
             )
         )
     return out
-
-
-def answer_cues(answer: str, prompt: str | None) -> list[Finding]:
-    """Consent given or refused by a short chat answer to the bot's question about sharing.
-
-    "yes that's fine" after "Are you happy for us to share your details with the police?" is
-    consent; "no" is a refusal. Offsets are into ``answer``.
-    """
-    if not prompt:
-        return []
-    compiled = party_patterns()
-    name = NAME_ANSWER.fullmatch(answer.strip())
-    head = answer.strip().split(",")[0]
-    if name is None and head[:1].isupper() and len(head.split()) > 1:
-        name = NAME_ANSWER.fullmatch(head)  # "Rajesh Mistry, 118 Fleet Rd": name, then address
-    words = set(name.group(1).lower().split()) if name else set()
-    plain = not (words & (compiled.name_stopwords | NOT_NAMES))
-    if NAME_PROMPT.search(prompt.lower()) and name and plain:
-        value = " ".join(w if w[:1].isupper() else w.capitalize() for w in name.group(1).split())
-        start = answer.index(name.group(1))
-        return [
-            Finding(
-                PartyCue.OWN_NAME, start, start + len(name.group(1)), "parties: name given", value
-            )
-        ]
-    if not compiled.prompt_consent.search(asked_question(prompt).lower()):
-        return []
-    if NAME_PROMPT.search(prompt.lower()) and IDENTITY_KEPT.search(
-        answer.lower().replace("\u2019", "'")
-    ):
-        return []  # "we'll need your name ..." - "no. i want to stay anonymous": the name refused
-    answers = (
-        (compiled.answer_no, PartyCue.CONSENT_REFUSED),
-        (compiled.answer_yes, PartyCue.CONSENT_GIVEN),
-    )
-    for offset, piece in answer_pieces(answer.lower()):
-        if NO_NAMES.match(piece):
-            continue  # "No names. Just want it stopped": anonymity (nlp.exclusions), not a refusal
-        for pattern, label in answers:
-            match = pattern.search(piece)
-            if match:
-                start, end = offset + match.start(), offset + match.end()
-                return [Finding(label, start, end, "parties: answer to a consent question")]
-    return []
 
 
 def _same_person(a: Person | None, b: Person | None) -> bool:

@@ -1,0 +1,80 @@
+"""The labels of the parties' cues, and the cues of a short chat answer to the bot's question.
+
+Split out of :mod:`nlp.parties` (which re-exports both) to keep that module under the house size.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from nlp.answers import answer_pieces
+from nlp.findings import Finding
+from nlp.party_patterns import party_patterns
+from nlp.party_words import (
+    IDENTITY_KEPT,
+    NAME_ANSWER,
+    NAME_PROMPT,
+    NO_NAMES,
+    NOT_NAMES,
+    asked_question,
+)
+
+
+class PartyCue(StrEnum):
+    """Labels of the findings :func:`find_party_cues` returns."""
+
+    THIRD_PARTY = "third_party"  # value: the relationship ("councillor", "support worker") or None
+    CONSENT_GIVEN = "consent_given"
+    CONSENT_REFUSED = "consent_refused"
+    COMMUNITY_REPORTERS = "community_reporters"  # value: the count, the applicant included
+    VICTIM_NAME = "victim_name"  # value: the name as written
+    VICTIM_ADDRESS = "victim_address"
+    SELF_ADDRESS = "self_address"  # the writer's own address ("we live at ...")
+    OWN_NAME = "own_name"  # the writer's own name ("my name is ...")
+    PHONE = "phone"  # value: the number as written
+    VICTIM_PHONE = "victim_phone"  # a number given for the victim ("contact her directly on ...")
+    VICTIM_EMAIL = "victim_email"  # an address given for the victim ("her email is ...")
+
+
+def answer_cues(answer: str, prompt: str | None) -> list[Finding]:
+    """Consent given or refused by a short chat answer to the bot's question about sharing.
+
+    "yes that's fine" after "Are you happy for us to share your details with the police?" is
+    consent; "no" is a refusal. Offsets are into ``answer``.
+    """
+    if not prompt:
+        return []
+    compiled = party_patterns()
+    name = NAME_ANSWER.fullmatch(answer.strip())
+    head = answer.strip().split(",")[0]
+    if name is None and head[:1].isupper() and len(head.split()) > 1:
+        name = NAME_ANSWER.fullmatch(head)  # "Rajesh Mistry, 118 Fleet Rd": name, then address
+    words = set(name.group(1).lower().split()) if name else set()
+    plain = not (words & (compiled.name_stopwords | NOT_NAMES))
+    if NAME_PROMPT.search(prompt.lower()) and name and plain:
+        value = " ".join(w if w[:1].isupper() else w.capitalize() for w in name.group(1).split())
+        start = answer.index(name.group(1))
+        return [
+            Finding(
+                PartyCue.OWN_NAME, start, start + len(name.group(1)), "parties: name given", value
+            )
+        ]
+    if not compiled.prompt_consent.search(asked_question(prompt).lower()):
+        return []
+    if NAME_PROMPT.search(prompt.lower()) and IDENTITY_KEPT.search(
+        answer.lower().replace("\u2019", "'")
+    ):
+        return []  # "we'll need your name ..." - "no. i want to stay anonymous": the name refused
+    answers = (
+        (compiled.answer_no, PartyCue.CONSENT_REFUSED),
+        (compiled.answer_yes, PartyCue.CONSENT_GIVEN),
+    )
+    for offset, piece in answer_pieces(answer.lower()):
+        if NO_NAMES.match(piece):
+            continue  # "No names. Just want it stopped": anonymity (nlp.exclusions), not a refusal
+        for pattern, label in answers:
+            match = pattern.search(piece)
+            if match:
+                start, end = offset + match.start(), offset + match.end()
+                return [Finding(label, start, end, "parties: answer to a consent question")]
+    return []
