@@ -1,0 +1,61 @@
+"""nlp.risk: causes found on first-contact text (corpora AH to AK), each tested as a family of
+phrasings of our own, with controls that must not change.
+
+- A threat told in the present tense of broken English or voice-to-text ("they say they kill me",
+  "he say he gonna stab") is a threat like "he said he'd kill me".
+- Being pushed or thrown down the stairs or off a balcony, promised, is a threat of violence.
+- "Hell sort me out himself" ("he'll") is a threat even with "himself" after it.
+- "Next time it'll be petrol" promises fire or a weapon after a lesser attack.
+- "Pensioners like you should be put down": a group of people like the victim told they should
+  be killed is a threat to the victim's group ("should" is a promise of harm there too).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.risk import risk_flags
+from trigger.vocabulary import RiskFlag as R
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "they say they kill me if i not leave the street",
+        "he say he kill my family if we stay here",
+        "she keep saying she gonna stab me",
+        "my neighbour say he will hurt us if we call police again",
+        "they said she'd push me down the stairs if I told anyone",
+        "He told me he would throw me off the balcony next time.",
+        "she threatened to shove me down the steps",
+        "yesterday he said if he ever sees me in there again hell sort me out himself",
+        "the lad said they'd sort me out themselves if i grassed",
+        "he shouted that next time it'll be petrol, not a firework",
+        "she screamed next time it will be acid",
+        "they said next time itll be a knife",
+        "he shouted pensioners like you should all be put down",
+        "they said old codgers like me should be put down",
+        "she wrote that foreigners like us should be burned out",
+    ],
+)
+def test_threats_in_other_words(text: str) -> None:
+    assert R.THREAT_OF_VIOLENCE in risk_flags(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "they say the food at the cafe is to die for",
+        "people say he's a nice lad really",
+        "the council say they will sort it out",
+        "next time it'll be better weather, hopefully",
+        "next time it will be you I phone first",
+        "she said she'd push me to get help from the council",
+        "she pushed me down the stairs in 2019 but that was sorted in court years ago",
+        "people say the dog should be put down",
+        "the vet said dogs like him should be put down",
+        "it looks like you will be burned by the sun out there",
+    ],
+)
+def test_controls_not_threats(text: str) -> None:
+    assert R.THREAT_OF_VIOLENCE not in risk_flags(text)
