@@ -8,6 +8,10 @@ phrasings of our own, with controls that must not change.
 - "Next time it'll be petrol" promises fire or a weapon after a lesser attack.
 - "Pensioners like you should be put down": a group of people like the victim told they should
   be killed is a threat to the victim's group ("should" is a promise of harm there too).
+- "What's the point in me being here" is a thought of not living; "what's the point in
+  reporting it" is not.
+- "On sertraline for my anxiety" with no "I'm" (a chat answer) is the writer's mental ill health.
+- "The kids arent bothered" without its apostrophe denies a child at risk as "aren't" does.
 """
 
 from __future__ import annotations
@@ -59,3 +63,42 @@ def test_threats_in_other_words(text: str) -> None:
 )
 def test_controls_not_threats(text: str) -> None:
     assert R.THREAT_OF_VIOLENCE not in risk_flags(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("honestly some nights i think whats the point in me being here at all", R.SELF_HARM),
+        ("sometimes I wonder what's the point of me being here", R.SELF_HARM),
+        ("what is the point of even being alive any more", R.SELF_HARM),
+        ("i dont sleep no more. on sertraline for my anxiety n its worse", R.VULNERABLE_ADULT),
+        ("cant sleep, taking meds for my depression", R.VULNERABLE_ADULT),
+        ("i've been on citalopram for my depression since the summer", R.VULNERABLE_ADULT),
+        ("im on tablets for my nerves", R.VULNERABLE_ADULT),
+    ],
+)
+def test_states_in_other_words(text: str, flag: R) -> None:
+    assert flag in risk_flags(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("whats the point in me ringing you again", R.SELF_HARM),
+        ("what's the point of living here if nobody helps", R.SELF_HARM),
+        ("what's the point in reporting it", R.SELF_HARM),
+        ("the dog is on tablets for his anxiety", R.VULNERABLE_ADULT),
+        ("my neighbour is on sertraline for anxiety", R.VULNERABLE_ADULT),
+        (
+            "nobody's been threatened and the kids arent bothered, they think its a laugh.",
+            R.CHILD_AT_RISK,
+        ),
+        ("the kids werent there when it happened", R.CHILD_AT_RISK),
+    ],
+)
+def test_controls_without_the_flag(text: str, flag: R) -> None:
+    assert flag not in risk_flags(text)
+
+
+def test_a_frightened_child_still_counts_without_apostrophes() -> None:
+    assert R.CHILD_AT_RISK in risk_flags("the kids arent sleeping and are terrified")
