@@ -11,6 +11,9 @@ phrasings of our own, with controls that must not change.
 - "What's the point in me being here" is a thought of not living; "what's the point in
   reporting it" is not.
 - "On sertraline for my anxiety" with no "I'm" (a chat answer) is the writer's mental ill health.
+- "Everyone would be better off if I just didn't wake up" is a thought of not living.
+- "He's going to kick the door in and deal with me" is a threat; "this will end with someone
+  hurt", a fear of residents, is not (the harmed one is "someone", not the writer).
 - "The kids arent bothered" without its apostrophe denies a child at risk as "aren't" does.
 """
 
@@ -102,3 +105,33 @@ def test_controls_without_the_flag(text: str, flag: R) -> None:
 
 def test_a_frightened_child_still_counts_without_apostrophes() -> None:
     assert R.CHILD_AT_RISK in risk_flags("the kids arent sleeping and are terrified")
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        (
+            "honestly some nights i think everyone would be better off if i just didnt wake up",
+            R.SELF_HARM,
+        ),
+        ("my family would be better off if i wasn't around", R.SELF_HARM),
+        ("he's saying hes going to kick the door in and deal with me", R.THREAT_OF_VIOLENCE),
+        ("he shouted he'll smash the door down and get you", R.THREAT_OF_VIOLENCE),
+        ("they said theyd boot the front door in and batter me", R.THREAT_OF_VIOLENCE),
+    ],
+)
+def test_more_signs_in_other_words(text: str, flag: R) -> None:
+    assert flag in risk_flags(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("Residents are frightened this will end with someone hurt.", R.THREAT_OF_VIOLENCE),
+        ("we're worried it will end up with somebody killed on that road", R.THREAT_OF_VIOLENCE),
+        ("the council will kick the door in and deal with the hoarding", R.THREAT_OF_VIOLENCE),
+        ("it would be better off if i moved somewhere quieter", R.SELF_HARM),
+    ],
+)
+def test_more_controls(text: str, flag: R) -> None:
+    assert flag not in risk_flags(text)
