@@ -8,6 +8,8 @@ phrasings of our own, with controls that must not change.
   victim is sex hostility, as "should stay at home" already was.
 - Pork left on a door or car told without its auxiliary ("I found rashers of bacon hung on the
   door handle") is the religion deed that "bacon was hung on the door" already is.
+- "Crip", the short form of "cripple", is a disability slur where it is used as abuse; like
+  "cripple" it is ambiguous, so a plain mention ("a cot crib", "a crisp packet") gives nothing.
 """
 
 from __future__ import annotations
@@ -33,6 +35,10 @@ from trigger.vocabulary import HateStrand as H
         ("I found rashers of bacon hung on the door handle of my car", H.RELIGION),
         ("we found pork smeared on the door handle this morning", H.RELIGION),
         ("there was a pig's head nailed to our gate", H.RELIGION),
+        ('they stood there shouting "crip" and laughing while I tried to move it', H.DISABILITY),
+        ("he called me a crip in front of the whole bus", H.DISABILITY),
+        ("the lads called my son a useless crip", H.DISABILITY),
+        ("they were shouting crip at me from the bus shelter", H.DISABILITY),
     ],
 )
 def test_hostility_in_other_words(text: str, strand: H) -> None:
@@ -45,6 +51,8 @@ def test_hostility_in_other_words(text: str, strand: H) -> None:
         "they shouted get out of our street at the lads on bikes",
         "he said go out the country for a holiday if you don't like the rain",
         "pork pies left on the table by the door",
+        "we bought a crisp packet and a cot crib",
+        "they trip over the kerb every night",
         "the foreigner who runs the corner shop helped me carry my bags",
         "he says people like you should be kept informed",
     ],
