@@ -14,6 +14,9 @@ phrasings of our own, with controls that must not change.
 - "Everyone would be better off if I just didn't wake up" is a thought of not living.
 - "He's going to kick the door in and deal with me" is a threat; "this will end with someone
   hurt", a fear of residents, is not (the harmed one is "someone", not the writer).
+- "He screamed at me because my son's bike was by the stairs", "he and his son had a screaming
+  match with me": screaming at the writer is no child's state.
+- "Our son who is 9 and autistic" is a child, not a vulnerable adult (a child age just before).
 - "The kids arent bothered" without its apostrophe denies a child at risk as "aren't" does.
 """
 
@@ -135,3 +138,36 @@ def test_more_signs_in_other_words(text: str, flag: R) -> None:
 )
 def test_more_controls(text: str, flag: R) -> None:
     assert flag not in risk_flags(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        (
+            "he stood on the landing and screamed at me because my son's bike was there",
+            R.CHILD_AT_RISK,
+        ),
+        (
+            "On Easter Monday he and his son had a screaming match with me over the fence.",
+            R.CHILD_AT_RISK,
+        ),
+        ("she was screaming at us about my daughter's bike in the hall", R.CHILD_AT_RISK),
+        ("me, my partner and our son Alfie who is 9 and autistic.", R.VULNERABLE_ADULT),
+        ("our daughter who's 14 and deaf gets picked on", R.VULNERABLE_ADULT),
+    ],
+)
+def test_not_this_flag(text: str, flag: R) -> None:
+    assert flag not in risk_flags(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("my daughter was screaming when they kicked the door", R.CHILD_AT_RISK),
+        ("my son screamed when the window went in", R.CHILD_AT_RISK),
+        ("our daughter who's 14 and deaf gets picked on", R.CHILD_AT_RISK),
+        ("my husband is 45 and autistic and cannot cope with the noise", R.VULNERABLE_ADULT),
+    ],
+)
+def test_still_this_flag(text: str, flag: R) -> None:
+    assert flag in risk_flags(text)
