@@ -17,6 +17,9 @@ phrasings of our own, with controls that must not change.
 - "He screamed at me because my son's bike was by the stairs", "he and his son had a screaming
   match with me": screaming at the writer is no child's state.
 - "Our son who is 9 and autistic" is a child, not a vulnerable adult (a child age just before).
+- A fear told far after a group threat in a voice-to-text run-on ("... should be put down and
+  they would do it themselves ... because I was frightened ... whoever needs it") no longer
+  cancels it: the fear must stand within a few words before its "will"/"needs".
 - "The kids arent bothered" without its apostrophe denies a child at risk as "aren't" does.
 """
 
@@ -171,3 +174,23 @@ def test_not_this_flag(text: str, flag: R) -> None:
 )
 def test_still_this_flag(text: str, flag: R) -> None:
     assert flag in risk_flags(text)
+
+
+def test_a_later_fear_in_a_run_on_keeps_the_threat() -> None:
+    text = (
+        "they said old codgers like me should be put down and they would do it themselves if I"
+        " grassed I did not tell anybody because I was frightened but I rang the police and you"
+        " can pass this on to whoever needs it"
+    )
+    assert R.THREAT_OF_VIOLENCE in risk_flags(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm worried that one day people like us will be burned out of our homes",
+        "we are scared your lot will get hurt if this carries on",
+    ],
+)
+def test_a_fear_of_harm_to_the_group_is_no_threat(text: str) -> None:
+    assert R.THREAT_OF_VIOLENCE not in risk_flags(text)
