@@ -53,7 +53,7 @@ _NOT_SAYING = re.compile(  # "I'm not saying they're racist", "not going to clai
 _NO_BEFORE = re.compile(r"(?:not|n't|never|nothing to do with|no)(?: had| have| any)* (?:\S+ )?$")
 # The other sense of a word with one: "a bent copper", "as bent as they come" (crooked)
 _OTHER_SENSE = re.compile(
-    r" (?:coppers?|cops?|police(?:man|men|woman)?|officers?|landlords?|councillors?|judges?"
+    r" (?:coppers?|cops?|police(?:man|men|woman)?|officers?|landlords?|councillors?|judges?|gangs?"
     r"|solicitors?|dealers?|builders?|mechanics?|as (?:a|they|hell|anything|it)|over|double)\b"
 )
 _POSSESSED = re.compile(r"(?:^|\s)(?:my|our|his|her|their|your)(?: (?:old|dear|late|poor|own))? $")

@@ -9,7 +9,8 @@ phrasings of our own, with controls that must not change.
 - Pork left on a door or car told without its auxiliary ("I found rashers of bacon hung on the
   door handle") is the religion deed that "bacon was hung on the door" already is.
 - "Crip", the short form of "cripple", is a disability slur where it is used as abuse; like
-  "cripple" it is ambiguous, so a plain mention ("a cot crib", "a crisp packet") gives nothing.
+  "cripple" it is ambiguous, so a plain mention ("a cot crib", "a crisp packet") gives nothing,
+  and neither does the street gang ("says he is in the Crips gang").
 """
 
 from __future__ import annotations
@@ -55,6 +56,8 @@ def test_hostility_in_other_words(text: str, strand: H) -> None:
         "they trip over the kerb every night",
         "the foreigner who runs the corner shop helped me carry my bags",
         "he says people like you should be kept informed",
+        "the lad next door says he is in the Crips gang",
+        "he told everyone he runs with a crip gang from London",
     ],
 )
 def test_controls_give_no_strand(text: str) -> None:
