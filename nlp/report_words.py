@@ -115,6 +115,13 @@ NOT_TOPIC = frozenset(
 AND_AGAIN = re.compile(r"\b(?:and|then|&)\s+(?:then\s+)?again\s+(?:on\s+)?$", re.I)
 # Where the words after a report's date stop being about it: a comma, ";" or a full stop.
 AFTER_CLAUSE_END = re.compile(r"[,;.!?]|\bbut\b")
+# "rang the council three times about that one", "twice over it": a count of reports of the
+# one incident named just after it
+ABOUT_THAT_ONE = re.compile(
+    r"\W*(?:(?:now|so\s+far|since|already)\W+)?(?:about|over|for|re|regarding|with)\s+"
+    r"(?:it|this|that|him|her|them)\b(?!\s+(?:all|lot|ones)\b)",
+    re.I,
+)
 # "both times", "both occasions": two reports, or two incidents
 BOTH_TIMES = re.compile(r"both\s+(?:times|occasions)\b", re.I)
 # "... apart from the fireworks", "except the one with the bins": a collective report's exception

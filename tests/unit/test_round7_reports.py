@@ -60,3 +60,53 @@ def test_report_let_or_made_controls(nlp: Language, text: str, agencies: tuple[s
 
 def test_told_not_to_report_is_still_no_report(nlp: Language) -> None:
     assert _rows(nlp, DEED + "He told me not to report it.") == [(HALLOWEEN, False, ())]
+
+
+def _days(nlp: Language, text: str) -> list[tuple[date | None, date | None, tuple[str, ...]]]:
+    doc = analyse(nlp, text, REFERENCE)
+    found = assemble_incidents([AnalysedSegment(doc=doc, offset=0, recipient_agency=None)])
+    return [(i.start, i.reported_on, tuple(sorted(i.agencies))) for i in found]
+
+
+NOV_7 = "On the 7th of November they had a party with fireworks. I rang the police that night.\n"
+NOV_7_ROW = (date(2026, 11, 7), date(2026, 11, 7), ("police",))
+NOV_21 = date(2026, 11, 21)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On the 21st they dented my car. I have rang the council three times about that one and "
+        "still nobody has called back.",
+        "On the 21st they dented my car. Rung the council twice about it, no reply.",
+        "on the 21st they dented my car n i phoned the council 3 times about that",
+        "On the 21st they dented my car. She has complained to the council several times now "
+        "about it.",
+        "On the 21st they dented my car; I've contacted the council a couple of times over it.",
+    ],
+)
+def test_reports_counted_of_one_incident_stay_with_it(nlp: Language, text: str) -> None:
+    assert _days(nlp, NOV_7 + text) == [NOV_7_ROW, (NOV_21, None, ("council",))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On the 21st they dented my car. I have rang the council three times about them all.",
+        "On the 21st they dented my car. I rang the council a couple of times.",
+    ],
+)
+def test_reports_counted_of_all_controls(nlp: Language, text: str) -> None:
+    rows = _days(nlp, NOV_7 + text)
+    assert rows[-1] == (NOV_21, None, ("council",))
+    assert "council" in rows[0][2]
+
+
+def test_reports_counted_after_it_keep_the_incident_day(nlp: Language) -> None:
+    text = "On the 21st they dented my car. I phoned the council about it twice."
+    assert _days(nlp, NOV_7 + text) == [NOV_7_ROW, (NOV_21, NOV_21, ("council",))]
+
+
+def test_reports_counted_on_a_day_keep_the_day(nlp: Language) -> None:
+    text = "On the 21st they dented my car. I rang the council twice that night."
+    assert _days(nlp, text) == [(NOV_21, NOV_21, ("council",))]
