@@ -54,6 +54,7 @@ from nlp.report_words import (
     PRIVATE,
     REPORT_SAID,
     REPORTED_BY_WRITER,
+    REPORTER_UNKNOWN,
     REPORTERS_BEFORE,
     SAVE_FOR,
     TO_OUR_OFFICE,
@@ -425,7 +426,12 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
             report.unknown_day = True
         next_end = sents.bounds(min(sentence + 1, len(sents.starts) - 1))[1]
         unsure_from = max(s_start, cue_f.start - 30)
-        if event_lexicon().agency_unknown.search(text[unsure_from : max(s_end, next_end)]):
+        unsure = event_lexicon().agency_unknown.search(text[unsure_from : max(s_end, next_end)])
+        # "someone rang the police, I don't know who": the reporter is not known, the body is
+        if unsure and not (
+            unsure.group(0).lower().endswith("who")
+            and REPORTER_UNKNOWN.search(text, s_start, cue_f.start)
+        ):
             # "I can't remember if it was the police form or the council one"; "She reported this
             # to her landlord. I have not been able to establish whether her landlord is ..."; a
             # body named as a guess ("... but it might have been the police website")

@@ -68,6 +68,13 @@ REPORTED_BY_WRITER = re.compile(
     r"|called|emailed|contacted|complained|informed|went\s+to|spoke\s+to|messaged)\b",
     re.I,
 )
+# "Someone rang the police", "a neighbour must have called 999", "one of the other residents
+# reported it": a reporter not known, just before the report verb
+REPORTER_UNKNOWN = re.compile(
+    r"\b(?:some\s*one|somebody|a\s+neighbour|one\s+of\s+the\s+(?:other\s+)?(?:neighbours|residents)"
+    r"|a\s+passer\W?by|another\s+(?:neighbour|resident|tenant))\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
 # A perpetrator opening the words after a date: "... on the 2nd they threw eggs".
 DOER_FIRST = re.compile(
     r"\W*(?:they|he|she|someone|somebody|the\s+(?:lads|kids|youths|boys|neighbours?|man|woman"

@@ -110,3 +110,36 @@ def test_reports_counted_after_it_keep_the_incident_day(nlp: Language) -> None:
 def test_reports_counted_on_a_day_keep_the_day(nlp: Language) -> None:
     text = "On the 21st they dented my car. I rang the council twice that night."
     assert _days(nlp, text) == [(NOV_21, NOV_21, ("council",))]
+
+
+NOV_3 = date(2026, 11, 3)
+FIGHT = "On 3 November two of his visitors were fighting on the stairs. "
+
+
+@pytest.mark.parametrize(
+    ("text", "agencies"),
+    [
+        ("Someone rang the police that night, I don't know who.", ("police",)),
+        ("Somebody phoned the police, not sure who.", ("police",)),
+        ("a neighbour must have called the police, dont know who", ("police",)),
+        ("One of the other residents reported it to the council, no idea who.", ("council",)),
+        ("some one rang 999 but i dont know who", ("police",)),
+        ("Another tenant told the housing officer, I can't remember who.", ("housing",)),
+    ],
+)
+def test_reporter_not_known_keeps_the_body(
+    nlp: Language, text: str, agencies: tuple[str, ...]
+) -> None:
+    assert _rows(nlp, FIGHT + text) == [(NOV_3, True, agencies)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I did ring someone about it but I'm not sure who.",
+        "I reported it but can't remember who to.",
+        "I rang the police or the council that night, not sure which one.",
+    ],
+)
+def test_body_not_known_controls(nlp: Language, text: str) -> None:
+    assert _rows(nlp, FIGHT + text) == [(NOV_3, True, ())]
