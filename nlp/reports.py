@@ -576,13 +576,13 @@ _LOG_SENTENCE_FOLLOWERS = frozenset(
 
 
 # A later field of a dated log line that says nobody was told ("| nobody - thought it was a one
-# off |", "\tdidnt bother", "- not yet"): the line's incident was not reported.
+# off |", "\tdidnt bother", "- not yet", "| No |"): the line's incident was not reported.
 _NO_REPORT_FIELD = re.compile(
     r"^[ \t]*(?:\|[ \t]*)?(?:[-*•–][ \t]+)?\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?"
     + _FIELD_SEPARATOR
     + r"[^\n]*?"
     + _FIELD_SEPARATOR
-    + r"(nobody|no[ -]?one|none|not yet|never|didn'?t bother|did not bother|no report)"
+    + r"(nobody|no[ -]?one|none|not yet|never|didn'?t bother|did not bother|no report|no|nope)"
     + r"(?=[ \t]*(?:$|[|\t,.;]|[-–]))",
     re.I | re.M,
 )

@@ -79,3 +79,36 @@ def test_prose_with_two_spaces_after_full_stops_unchanged(nlp: Language) -> None
         (date(2026, 11, 3), True, ("police",)),
         (date(2026, 11, 5), False, ()),
     ]
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "No - thought it was a one off",
+        "no, didnt think it was worth it",
+        "No. Too scared",
+        "nope - what's the point",
+        "No – kids being kids",
+    ],
+)
+def test_a_no_in_the_reported_column_is_no_report(nlp: Language, cell: str) -> None:
+    table = (
+        "Date        What happened                         Reported?\n"
+        f"14/10/2026  Stones thrown at my bedroom window     {cell}\n"
+        "09/11/2026  Wing mirror snapped off my car         Council ASB team 10/11/2026\n"
+    )
+    assert _rows(nlp, table) == [
+        (date(2026, 10, 14), False, ()),
+        (date(2026, 11, 9), True, ("council",)),
+    ]
+
+
+def test_a_no_that_opens_other_words_is_not_a_no_report(nlp: Language) -> None:
+    table = (
+        "14/10/2026 | Stones thrown at my window | Police online 15/10/2026 | No damage\n"
+        "09/11/2026 | Wing mirror snapped off my car | Council ASB team 10/11/2026 | none\n"
+    )
+    assert _rows(nlp, table) == [
+        (date(2026, 10, 14), True, ("police",)),
+        (date(2026, 11, 9), True, ("council",)),
+    ]
