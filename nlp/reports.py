@@ -8,8 +8,7 @@ Three kinds of finding, each with its span (``doc.spans`` keys in brackets):
   A negation just before the cue ("didn't report", "wouldn't let me ring") makes it
   ``no_report``, unless "till/until <date>" follows, which says when it *was* reported.
 - ``collective`` ["reports"]: "both", "all of them", "each time": one statement, several incidents.
-- an agency label (``police``, ``council``, ...) ["agencies"] for each body named.
-- ``reference`` ["references"]: reference numbers as written.
+- an agency label (``police``, ...) ["agencies"]; ``reference`` ["references"] as written.
 Patterns live in ``nlp/patterns/{reports.jsonl,agencies.jsonl,references.json}``.
 """
 
