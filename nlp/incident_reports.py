@@ -35,6 +35,7 @@ from nlp.incident_words import (
 )
 from nlp.pipeline import doc_text, findings
 from nlp.report_words import (
+    ABOUT_THAT_ONE,
     AFTER_CLAUSE_END,
     AND_AGAIN,
     BOTH_TIMES,
@@ -53,6 +54,7 @@ from nlp.report_words import (
     PRIVATE,
     REPORT_SAID,
     REPORTED_BY_WRITER,
+    REPORTER_UNKNOWN,
     REPORTERS_BEFORE,
     SAVE_FOR,
     TO_OUR_OFFICE,
@@ -424,7 +426,12 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
             report.unknown_day = True
         next_end = sents.bounds(min(sentence + 1, len(sents.starts) - 1))[1]
         unsure_from = max(s_start, cue_f.start - 30)
-        if event_lexicon().agency_unknown.search(text[unsure_from : max(s_end, next_end)]):
+        unsure = event_lexicon().agency_unknown.search(text[unsure_from : max(s_end, next_end)])
+        # "someone rang the police, I don't know who": the reporter is not known, the body is
+        if unsure and not (
+            unsure.group(0).lower().endswith("who")
+            and REPORTER_UNKNOWN.search(text, s_start, cue_f.start)
+        ):
             # "I can't remember if it was the police form or the council one"; "She reported this
             # to her landlord. I have not been able to establish whether her landlord is ..."; a
             # body named as a guess ("... but it might have been the police website")
@@ -463,6 +470,8 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
                         re.findall(r"[a-z]+", text[cue_f.start : c.start].lower())
                     )
                 )
+                # "rang the council three times about that one": the count is of its reports
+                and not (c.explanation == COUNTED_REPORTS and ABOUT_THAT_ONE.match(text, c.end))
                 # "to both the police and the council": both bodies, not both incidents
                 and not any(
                     0 <= a.start - c.end <= 6
@@ -483,12 +492,15 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
             # incident, so its day is not the incident's
             targets = picked
             report.unknown_day = date_f is None or report.unknown_day
-        if (
-            collective
-            and date_f is None
-            and any(c.explanation == COUNTED_REPORTS for c in collective)
+        if date_f is None and any(
+            c.label == "collective"
+            and c.explanation == COUNTED_REPORTS
+            and (c in collective or ABOUT_THAT_ONE.match(text, c.end))
+            for c in self.cues_between(cue_f.end, clause_end)
         ):
-            report.unknown_day = True  # "phoned them a couple of times": days not given
+            # "phoned them a couple of times", "rang the council three times about that one":
+            # the days of the reports are not given
+            report.unknown_day = True
         if collective:
             report.collective = True
             word = text[collective[0].start : collective[0].end].lower()

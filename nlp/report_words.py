@@ -68,6 +68,13 @@ REPORTED_BY_WRITER = re.compile(
     r"|called|emailed|contacted|complained|informed|went\s+to|spoke\s+to|messaged)\b",
     re.I,
 )
+# "Someone rang the police", "a neighbour must have called 999", "one of the other residents
+# reported it": a reporter not known, just before the report verb
+REPORTER_UNKNOWN = re.compile(
+    r"\b(?:some\s*one|somebody|a\s+neighbour|one\s+of\s+the\s+(?:other\s+)?(?:neighbours|residents)"
+    r"|a\s+passer\W?by|another\s+(?:neighbour|resident|tenant))\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
 # A perpetrator opening the words after a date: "... on the 2nd they threw eggs".
 DOER_FIRST = re.compile(
     r"\W*(?:they|he|she|someone|somebody|the\s+(?:lads|kids|youths|boys|neighbours?|man|woman"
@@ -115,6 +122,13 @@ NOT_TOPIC = frozenset(
 AND_AGAIN = re.compile(r"\b(?:and|then|&)\s+(?:then\s+)?again\s+(?:on\s+)?$", re.I)
 # Where the words after a report's date stop being about it: a comma, ";" or a full stop.
 AFTER_CLAUSE_END = re.compile(r"[,;.!?]|\bbut\b")
+# "rang the council three times about that one", "twice over it": a count of reports of the
+# one incident named just after it
+ABOUT_THAT_ONE = re.compile(
+    r"\W*(?:(?:now|so\s+far|since|already)\W+)?(?:about|over|for|re|regarding|with)\s+"
+    r"(?:it|this|that|him|her|them)\b(?!\s+(?:all|lot|ones)\b)",
+    re.I,
+)
 # "both times", "both occasions": two reports, or two incidents
 BOTH_TIMES = re.compile(r"both\s+(?:times|occasions)\b", re.I)
 # "... apart from the fireworks", "except the one with the bins": a collective report's exception

@@ -5,13 +5,10 @@ Three kinds of finding, each with its span (``doc.spans`` keys in brackets):
 - ``report`` / ``no_report`` ["reports"]: words saying an incident was (not) reported. A verb such
   as "reported" counts on its own; "rang", "told" or "called" count only when an agency follows
   closely ("rang 101", "told the police"), because "called me names" is abuse, not a report.
-  A negation just before the cue ("didn't report", "haven't reported") makes it ``no_report``,
-  unless "till/until <date>" follows, which says when it *was* reported.
-- ``collective`` ["reports"]: "both", "all of them", "each time": one report statement covering
-  several incidents.
-- an agency label (``police``, ``council``, ...) ["agencies"] for each body named.
-- ``reference`` ["references"]: reference numbers as written.
-
+  A negation just before the cue ("didn't report", "wouldn't let me ring") makes it
+  ``no_report``, unless "till/until <date>" follows, which says when it *was* reported.
+- ``collective`` ["reports"]: "both", "all of them", "each time": one statement, several incidents.
+- an agency label (``police``, ...) ["agencies"]; ``reference`` ["references"] as written.
 Patterns live in ``nlp/patterns/{reports.jsonl,agencies.jsonl,references.json}``.
 """
 
@@ -33,6 +30,7 @@ from spacy.vocab import Vocab
 from nlp.clauses import segmentation, sentence_of_token, unwrapped_text
 from nlp.findings import Finding
 from nlp.pipeline import doc_text, set_findings, token_texts
+from nlp.report_refusal import refused
 from nlp.word_matcher import WordMatcher
 
 _NEGATIONS = frozenset(
@@ -332,6 +330,8 @@ _NEGATION_BRIDGE = frozenset(
 
 def _negated(doc: Doc, token_index: int) -> bool:
     """A negation governing the cue: "didn't report", "haven't yet reported", "never told"."""
+    if refused(doc, token_index):  # "she wouldn't let me ring anyone": no report made
+        return True
     sent_start = sentence_of_token(doc)[0][token_index]
     j = token_index - 1
     steps = 0
@@ -402,6 +402,8 @@ _BASE_FORMS = frozenset("tell ring call phone report email contact let text mess
 
 def _hypothetical(doc: Doc, token_index: int) -> bool:
     """Whether the cue is a report only supposed or feared, not one made."""
+    if refused(doc, token_index):  # "didn't want me to call the police": refused, none made
+        return False
     sent_start = sentence_of_token(doc)[0][token_index]
     for j in range(max(sent_start, token_index - _SUPPOSED_REACH), token_index):
         word = doc[j].lower_
@@ -573,13 +575,13 @@ _LOG_SENTENCE_FOLLOWERS = frozenset(
 
 
 # A later field of a dated log line that says nobody was told ("| nobody - thought it was a one
-# off |", "\tdidnt bother", "- not yet"): the line's incident was not reported.
+# off |", "\tdidnt bother", "- not yet", "| No |"): the line's incident was not reported.
 _NO_REPORT_FIELD = re.compile(
     r"^[ \t]*(?:\|[ \t]*)?(?:[-*•–][ \t]+)?\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?"
     + _FIELD_SEPARATOR
     + r"[^\n]*?"
     + _FIELD_SEPARATOR
-    + r"(nobody|no[ -]?one|none|not yet|never|didn'?t bother|did not bother|no report)"
+    + r"(nobody|no[ -]?one|none|not yet|never|didn'?t bother|did not bother|no report|no|nope)"
     + r"(?=[ \t]*(?:$|[|\t,.;]|[-–]))",
     re.I | re.M,
 )
