@@ -61,6 +61,8 @@ NAME_FROM_AGENCIES = re.compile(
     r"^(?:[^ ]+ ){0,3}?(?:my|our|her|his|their) names? (?:to be |being )?(?:going|to go|passed"
     r"|given|sent|shared)(?: on)? to (?:the )?(?:police|council|agencies|you|u|anyone|anybody"
     r"|[a-z]+ (?:police|council))\b"
+    r"|^(?:[^ ]+ ){0,2}?tell (?:the )?(?:police|council|agencies|anyone)(?: or (?:the )?(?:police"
+    r"|council|agencies))? (?:who i am|who we are|my name|our names|(?:that )?it was me)\b"
 )
 # "... with my name on to the police or the housing": kept from named bodies, a refusal to share.
 NAMED_BODY = re.compile(

@@ -81,3 +81,41 @@ def test_a_chat_answer_keeping_the_name_from_the_agencies_is_no_refusal() -> Non
     )
     assert answer_cues("No sorry. I don't want my name going to the police.", prompt) == []
     assert answer_cues("No sorry.", prompt)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You are not to tell the police or the council who I am.",
+        "please dont tell the council who i am",
+        "I'd ask you not to tell the police it was me.",
+        "Do not tell anyone my name, they know people.",
+    ],
+)
+def test_who_i_am_kept_from_the_agencies_is_no_refusal_to_share(text: str) -> None:
+    assert consent(text) is Consent.NOT_STATED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She has asked very clearly that her landlord, Medway Valley Housing, is NOT contacted.",
+        "He asked that his employer is not told about any of this.",
+        "Mum requested that the housing officer be not approached.",
+        "I insist that my landlord is not informed.",
+        "My client has asked that her GP is not contacted.",
+    ],
+)
+def test_a_body_that_must_not_be_contacted_refuses_sharing(text: str) -> None:
+    assert consent(text) is Consent.REFUSED
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Please do not tell the police, I am scared of him.", Consent.REFUSED),
+        ("The landlord was not contacted by anyone that week.", Consent.NOT_STATED),
+    ],
+)
+def test_controls_for_who_i_am_and_bodies_not_contacted(text: str, expected: Consent) -> None:
+    assert consent(text) is expected
