@@ -172,7 +172,9 @@ def find_exclusion_cues(text: str, cuts: Segmentation | None = None) -> list[Fin
             body, around = (kept, kept_neighbours) if rule.deniable else (canon, neighbours)
             judged = False
             if rule.requires is not None and not rule.requires.search(body):
-                judged = _judged_next(rule, body, denied[index + 1 : index + 4])
+                judged = _judged_next(
+                    rule, body, denied[index + 1 : index + 4], denied[index + 1 : index + 6]
+                )
                 if not judged:
                     continue
             if (
@@ -216,9 +218,10 @@ def _disputed_later(rule: _Rule, following: list[str]) -> bool:
     return later is not None and any(later.search(s) for s in following)
 
 
-def _judged_next(rule: _Rule, body: str, following: list[str]) -> bool:
+def _judged_next(rule: _Rule, body: str, following: list[str], later: list[str]) -> bool:
     """True when ``body`` tells the rule's outcome and one of the ``following`` sentences judges
-    it ("He got a conditional discharge. Far too lenient.")."""
+    it ("He got a conditional discharge. Far too lenient."), or one of the ``later`` ones (a
+    longer reach) disputes it by words that point back at it ("I want the verdict looked at")."""
     if rule.outcome is None or rule.reaction is None or not rule.outcome.search(body):
         return False
     reaction, persisting = rule.reaction, _persisting()
@@ -227,7 +230,7 @@ def _judged_next(rule: _Rule, body: str, following: list[str]) -> bool:
         return True
     # "He was found not guilty. ... I don't accept the verdict": disputed by words that point
     # back at the outcome
-    return _disputed_later(rule, following)
+    return _disputed_later(rule, later)
 
 
 @cache

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from nlp.bounded import bounded_text
 from nlp.clauses import Cut, doc_text, segment_text, segmentation
 from nlp.document import Document, Person, Segment, SegmentKind
-from nlp.exclusions import decide_exclusions
+from nlp.exclusions import ExclusionCue, decide_exclusions
 from nlp.findings import Finding
 from nlp.hate import find_hate_markers_in_answer
 from nlp.hate_context import ACCOUNT as HATE_ACCOUNT
@@ -167,6 +167,7 @@ class Extractor:
             exclusion_findings.extend(
                 f.shifted(part.offset) for f in findings(part.doc, "exclusions")
             )
+        exclusion_findings = _earlier_persisting_dropped(exclusion_findings, analysed.parts)
         chat = [
             document.segment_text(s) for s, _ in analysed.parts if s.kind is SegmentKind.CHAT_USER
         ]
@@ -320,3 +321,26 @@ def _has_recent_incident(incidents: list[Incident], received: date) -> bool:
         i.occurred.end is not None and received - i.occurred.end <= timedelta(days=31)
         for i in incidents
     )
+
+
+def _earlier_persisting_dropped(
+    found: list[Finding], parts: tuple[tuple[Segment, AnalysedSegment], ...]
+) -> list[Finding]:
+    """Exclusion cues without a forwarded original's "it goes on" when the sender's own words say
+    the behaviour stopped: the original was written before ("I'm forwarding the email I sent in
+    September ... they were evicted in October and it has been quiet since")."""
+    forwarded = [
+        (part.offset, part.offset + len(part.doc.text))
+        for segment, part in parts
+        if segment.kind is SegmentKind.FORWARDED or segment.depth > 0
+    ]
+
+    def in_forward(f: Finding) -> bool:
+        return any(start <= f.start < end for start, end in forwarded)
+
+    stopped_now = any(
+        f.label == ExclusionCue.BEHAVIOUR_STOPPED and not in_forward(f) for f in found
+    )
+    if not forwarded or not stopped_now:
+        return found
+    return [f for f in found if not (f.label == ExclusionCue.PERSISTING and in_forward(f))]

@@ -40,6 +40,7 @@ from nlp.party_words import (
     CONDITION,
     EMAIL,
     IDENTITY_ONLY,
+    NAME_FROM_AGENCIES,
     NAMED_BODY,
     NEGATED,
     SPOUSE_AFFECTED,
@@ -153,6 +154,8 @@ def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding
             tail = canon[match.start() : match.end() + 60]
             if anonymous and IDENTITY_ONLY.search(tail) and not NAMED_BODY.search(tail):
                 continue  # "don't pass anything on with my details", writing anonymously
+            if NAME_FROM_AGENCIES.search(canon[match.start() :]):
+                continue  # "I don't want my name going to the police": anonymity, not a refusal
             result.append(Finding(PartyCue.CONSENT_REFUSED, start, end, "parties: consent refused"))
         for match, start, end in _matches(compiled.given, sentence) if consent else ():
             if UNASKED.search(canon[max(0, match.start() - 60) : match.start()]):

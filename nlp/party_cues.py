@@ -5,6 +5,7 @@ Split out of :mod:`nlp.parties` (which re-exports both) to keep that module unde
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 
 from nlp.answers import answer_pieces
@@ -49,6 +50,8 @@ def answer_cues(answer: str, prompt: str | None) -> list[Finding]:
     head = answer.strip().split(",")[0]
     if name is None and head[:1].isupper() and len(head.split()) > 1:
         name = NAME_ANSWER.fullmatch(head)  # "Rajesh Mistry, 118 Fleet Rd": name, then address
+    if name is None and "." in answer:
+        name = _said_again_in_full(answer)  # "its Robyn. Robyn Ashdown"
     words = set(name.group(1).lower().split()) if name else set()
     plain = not (words & (compiled.name_stopwords | NOT_NAMES))
     if NAME_PROMPT.search(prompt.lower()) and name and plain:
@@ -78,3 +81,18 @@ def answer_cues(answer: str, prompt: str | None) -> list[Finding]:
                 start, end = offset + match.start(), offset + match.end()
                 return [Finding(label, start, end, "parties: answer to a consent question")]
     return []
+
+
+def _said_again_in_full(answer: str) -> re.Match[str] | None:
+    """The fullest of a name said in pieces, each a name within the fullest ("its Robyn. Robyn
+    Ashdown", "Dave. Dave Smith."); None when a piece is something else or adds another name."""
+    pieces = [p.strip() for p in answer.strip().split(".") if p.strip()]
+    found = [NAME_ANSWER.fullmatch(p) for p in pieces]
+    names = [m for m in found if m is not None]
+    if len(pieces) < 2 or len(names) != len(pieces):
+        return None
+    fullest = max(names, key=lambda m: len(m.group(1).split()))
+    words = set(fullest.group(1).lower().split())
+    if all(set(m.group(1).lower().split()) <= words for m in names):
+        return fullest
+    return None

@@ -42,6 +42,7 @@ ANONYMITY = re.compile(
 # know it was me"): the "no" refuses the name, which is anonymity, not consent to share.
 IDENTITY_KEPT = re.compile(
     r"\banonym|\banon\b|\bidentif|\bwho i am\b|\b(?:it's|its|it is|it was|it were) me\b"
+    r"|\bwant (?:my|our) names? (?:going|to go|passed|given|sent|known|on)\b"
     r"|(?:\bnot|n't|\bdont|\bwont|\bcant|\bno) (?:going to |gonna |want to |wanting to )?"
     r"(?:give|giving|say|saying|tell|telling|leave|leaving|share|sharing) (?:you )?(?:my|our|a|any)"
     r" (?:name|names|full name|details)\b"
@@ -53,6 +54,16 @@ IDENTITY_ONLY = re.compile(
     r"|names|address|identity)\b"
 )
 
+# "I don't want my name going to the police or the council", "our names passed to the council":
+# only the name, kept from the agencies themselves, is anonymity (nlp.exclusions), not a refusal
+# to share; "my details passed to the landlord" or "anything with my name on" still refuse.
+NAME_FROM_AGENCIES = re.compile(
+    r"^(?:[^ ]+ ){0,3}?(?:my|our|her|his|their) names? (?:to be |being )?(?:going|to go|passed"
+    r"|given|sent|shared)(?: on)? to (?:the )?(?:police|council|agencies|you|u|anyone|anybody"
+    r"|[a-z]+ (?:police|council))\b"
+    r"|^(?:[^ ]+ ){0,2}?tell (?:the )?(?:police|council|agencies|anyone)(?: or (?:the )?(?:police"
+    r"|council|agencies))? (?:who i am|who we are|my name|our names|(?:that )?it was me)\b"
+)
 # "... with my name on to the police or the housing": kept from named bodies, a refusal to share.
 NAMED_BODY = re.compile(
     r"\b(?:on )?to (?:the |my |our |any )?(?:police|council|housing|housing association"
