@@ -27,7 +27,6 @@ from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
-from nlp.aligned_rows import aligned_cells
 from nlp.clauses import TEXT_KEY, Segmentation, segmentation
 from nlp.clauses import doc_text as doc_text  # re-exported: the recognisers read it from here
 
@@ -116,7 +115,6 @@ def analyse(
     (:data:`nlp.risk.ONLY_LABELS`)."""
     if reference.tzinfo is None:
         raise ValueError("reference must be an aware datetime")
-    text = aligned_cells(text)  # a table's space-aligned columns read as its cells
     doc = nlp.make_doc(text)
     doc.user_data[TEXT_KEY] = text
     if options:
