@@ -203,7 +203,6 @@ class SourceFilter:
 
     def __init__(self, sources: Iterable[str]) -> None:
         by_key: dict[str, dict[str, list[str]]] = {}
-        self._always: frozenset[str] = frozenset()
         always: set[str] = set()
         searched: list[tuple[str, re.Pattern[str]]] = []
         for source in dict.fromkeys(sources):
@@ -245,47 +244,29 @@ class PatternFilter:
     """:func:`may_match` for many compiled patterns at once: one test of a sentence answers for
     all of them (the risk, exclusion and party rules, sentence by sentence), where asking pattern
     by pattern repeats a dictionary look-up and the same set arithmetic for each. Exactly the same
-    answers as :func:`may_match` with the text's :func:`grams`. Patterns are named by ``id``: the
-    filter keeps them, so an id is never reused while it is asked (a pattern is a costly key)."""
+    answers as :func:`may_match` with the text's :func:`grams`: a :class:`SourceFilter` over the
+    case-sensitive patterns' sources, and a case-insensitive pattern always passes. Patterns are
+    named by ``id``: the filter keeps them, so an id is never reused while it is asked (a pattern
+    is a costly key)."""
 
     def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
         self._patterns = tuple(patterns)
-        by_key: dict[str, dict[str, list[int]]] = {}
         always: set[int] = set()
-        searched: list[tuple[int, re.Pattern[str]]] = []
+        by_source: dict[str, list[int]] = {}
         for pattern in self._patterns:
             if pattern.flags & re.IGNORECASE:
                 always.add(id(pattern))
-                continue
-            index = needed_index(pattern.pattern)
-            if index is not None:
-                for key, strings in index[0].items():
-                    for string in strings:
-                        by_key.setdefault(key, {}).setdefault(string, []).append(id(pattern))
-                continue
-            needed = needed_pattern(pattern.pattern)
-            if needed is None:
-                always.add(id(pattern))
             else:
-                searched.append((id(pattern), needed))
+                by_source.setdefault(pattern.pattern, []).append(id(pattern))
         self._always = frozenset(always)
-        self._searched = tuple(searched)
-        self._by_key = {
-            key: tuple((string, tuple(found)) for string, found in strings.items())
-            for key, strings in by_key.items()
-        }
-        self._keys = frozenset(self._by_key)
+        self._by_source = {source: tuple(ids) for source, ids in by_source.items()}
+        self._sources = SourceFilter(self._by_source)
 
     def passing(self, text: str, text_grams: frozenset[str]) -> set[int]:
         """The ids of the patterns :func:`may_match` would not rule out for ``text``, whose
         :func:`grams` are ``text_grams``."""
         found = set(self._always)
-        for number, needed in self._searched:
-            if needed.search(text) is not None:
-                found.add(number)
-        by_key = self._by_key
-        for key in text_grams & self._keys:
-            for string, numbers in by_key[key]:
-                if string in text:
-                    found.update(numbers)
+        by_source = self._by_source
+        for source in self._sources.passing(text, text_grams):
+            found.update(by_source[source])
         return found
