@@ -143,3 +143,38 @@ def test_reporter_not_known_keeps_the_body(
 )
 def test_body_not_known_controls(nlp: Language, text: str) -> None:
     assert _rows(nlp, FIGHT + text) == [(NOV_3, True, ())]
+
+
+# A "No" (or "nope") opening a log row's later cell is no report ('| No - thought it was a one
+# off'); a "No" that opens other words ("No damage") is not.
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "No - thought it was a one off",
+        "no, didnt think it was worth it",
+        "No. Too scared",
+        "nope - what's the point",
+        "No – kids being kids",
+    ],
+)
+def test_a_no_in_the_reported_column_is_no_report(nlp: Language, cell: str) -> None:
+    table = (
+        "Date | What happened | Reported?\n"
+        f"14/10/2026 | Stones thrown at my bedroom window | {cell}\n"
+        "09/11/2026 | Wing mirror snapped off my car | Council ASB team 10/11/2026\n"
+    )
+    assert _rows(nlp, table) == [
+        (date(2026, 10, 14), False, ()),
+        (date(2026, 11, 9), True, ("council",)),
+    ]
+
+
+def test_a_no_that_opens_other_words_is_not_a_no_report(nlp: Language) -> None:
+    table = (
+        "14/10/2026 | Stones thrown at my window | Police online 15/10/2026 | No damage\n"
+        "09/11/2026 | Wing mirror snapped off my car | Council ASB team 10/11/2026 | none\n"
+    )
+    assert _rows(nlp, table) == [
+        (date(2026, 10, 14), True, ("police",)),
+        (date(2026, 11, 9), True, ("council",)),
+    ]
