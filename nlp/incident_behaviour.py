@@ -266,10 +266,35 @@ class BehaviourRules(CandidateBase):
             or self._heading_of(c)
             or self._pins_told(c)
             or self._next_message_tells(c)
+            or self._reported_of_that_day(c)
         ):
             assert c.start is not None and c.end is not None
             return Accept(c.start, c.end, f"date phrase '{c.value.text}'")
         return Reject()
+
+    def _reported_of_that_day(self, c: Candidate) -> bool:
+        """Whether a report told just after, in the same paragraph and before any other date,
+        is made "the same day", "that night" or "the next morning": what the date tells was
+        reported, so it happened ("On Sunday a bike came through the hedge and just missed a
+        boy. His mum was shaken. I rang 101 the same day.")."""
+        sentence = c.sentence
+        for _ in range(2):
+            if sentence + 1 >= len(c.sents.starts):
+                return False
+            sentence += 1
+            n_start, n_end = c.sents.bounds(sentence)
+            if re.search(r"\n\s*\n", c.text[c.s_end : n_start + 1]):
+                return False  # a new paragraph
+            later = self.mentions_between(n_start, n_end)
+            if not later:
+                continue
+            first = later[0]
+            return (
+                is_incident_anchor(first.value)
+                and id(first) in self.in_report_clause
+                and any(x.label != "collective" for x in self.cues_between(n_start, first.start))
+            )
+        return False
 
     def _nothing_done_that_day(self, c: Candidate) -> bool:
         """Whether the writer says, of the date's own day, that nothing was done: "the lads sat

@@ -248,3 +248,28 @@ def test_next_day_counts_only_what_its_own_stretch_tells(nlp: Language) -> None:
 def test_rave_is_behaviour(nlp: Language) -> None:
     text = "On the 14th an illegal rave was held on the field. I rang the police at 2am."
     assert _days(nlp, text) == [date(2026, 11, 14)]
+
+
+# -- a report told just after, of "that day" -----------------------------------------------
+
+
+def test_report_of_that_day_told_after_makes_the_date_an_incident(nlp: Language) -> None:
+    text = (
+        "On Sunday 15 November a quad bike came across the green and only just missed my "
+        "grandson. He was shaking for an hour. I rang 101 the same day."
+    )
+    assert _reports(nlp, text) == [(date(2026, 11, 15), True)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a new paragraph tells of something else
+        "On Sunday 15 November we went to my sister's for lunch.\n\n"
+        "They kicked the gate in that night and I rang 101 the same day.",
+        # no report: the day is only an outing
+        "On Sunday 15 November we went to my sister's for lunch. It was lovely.",
+    ],
+)
+def test_no_report_of_that_day_leaves_the_date_aside(nlp: Language, text: str) -> None:
+    assert date(2026, 11, 15) not in _days(nlp, text)
