@@ -108,17 +108,27 @@ _WORDED_DAY = (
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)"
     r"(?:\s+\d{4})?[ \t]*(?:[-–—:|]|\t))"
 )
+# A line headed by a named day before a separator: "Easter Monday - they snapped the gate",
+# "New Years Eve: fireworks at the door", "Bonfire night | rang 101".
+_NAMED_DAY = (
+    r"(?i:(?:easter|christmas|xmas|boxing|bonfire|firework|halloween|hallowe['’]en"
+    r"|new\s+year['’]?s?|valentine['’]?s?|father['’]?s|mother['’]?s|mothering)"
+    r"(?:\s+(?:day|eve|night|monday|sunday|weekend))?[ \t]*(?:[-–—:|]|\t))"
+)
 # A line headed by a few words and a numeric date before a separator: "Entry dated 10/10/2026 -",
 # "Visit 02/11 -", "Logged on 3/9/26:".
 _LABELLED_DAY = r"(?:[A-Za-z]+[ \t]+){1,3}\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?[ \t]*(?:[-–—:|]|\t)"
 _LIST_LINE = re.compile(
     r"(?<![ \r])\r?\n(?=[ \t]*(?:\|[ \t]*)?(?:[-*•–]\s|\d{1,2}[).]\s|\d{1,2}[/.-]\d{1,2}\b"
-    rf"|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b|{_WORDED_DAY}|{_LABELLED_DAY}))"
+    rf"|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b|{_WORDED_DAY}|{_NAMED_DAY}|{_LABELLED_DAY}))"
 )
 
 
-# A hard-wrapped line of prose (mail wrapped at 72-78 characters) is this long at least.
+# A hard-wrapped line of prose (mail wrapped at 72-78 characters) is this long at least, and
+# no longer than the widest wrap: a longer line was typed as it stands (a chat message's line,
+# an unwrapped mail's paragraph), and its line break is the writer's.
 _WRAP_WIDTH = 60
+_WIDEST_WRAP = 90
 
 
 def _wrapped(text: str, start: int, length: int) -> bool:
@@ -129,7 +139,14 @@ def _wrapped(text: str, start: int, length: int) -> bool:
     if "\n" in text[start:end].replace("\n", "", 1) or end >= len(text):
         return False  # a blank line
     line_start = text.rfind("\n", 0, start) + 1
-    if start - line_start < _WRAP_WIDTH or text[start - 1 : start] in {".", ":", ";", "!", "?"}:
+    width = start - line_start
+    if not _WRAP_WIDTH <= width <= _WIDEST_WRAP or text[start - 1 : start] in {
+        ".",
+        ":",
+        ";",
+        "!",
+        "?",
+    }:
         return False
     breaks_at = min(k for k in (text.find("\r", start, end), text.find("\n", start, end)) if k >= 0)
     return _LIST_LINE.match(text, breaks_at) is None

@@ -29,6 +29,8 @@ from nlp.incident_rules import (
     FUTURE,
     NOT_THEM,
     PAST,
+    REMEMBERED,
+    SAID,
     SAME_AGAIN,
     TOLD_ABOUT,
     aside,
@@ -44,6 +46,7 @@ from nlp.incident_words import (
     PLACE_COURT,
     has_event,
     has_perpetrator,
+    is_incident_anchor,
     lower_words,
 )
 from nlp.pipeline import doc_text, findings
@@ -168,6 +171,8 @@ class BehaviourRules(CandidateBase):
             return None  # the aside's own words decide (no_behaviour)
         for piece in self._own_conjuncts(c):
             piece = re.sub(r"\([^()]*\)", " ", piece)  # an aside is its own
+            # what was said is not when it happened; nor is the reader's remembering
+            piece = REMEMBERED.sub(" ", SAID.split(piece, maxsplit=1)[0])
             if FUTURE.search(piece) and not PAST.search(piece):
                 return Reject()
         return None
@@ -245,6 +250,8 @@ class BehaviourRules(CandidateBase):
         if AWAY_OR_QUIET.search(around) and not has_strong_event(around):
             # "im ok right now hes at work", "Monday they were away": nothing done that day
             return Reject()
+        if self._nothing_done_that_day(c):
+            return Reject()
         # "and last night AGAIN": the behaviour just told, again
         # "Last weekend it was the same": so too
         again = self.current is not None and (
@@ -259,10 +266,47 @@ class BehaviourRules(CandidateBase):
             or self._heading_of(c)
             or self._pins_told(c)
             or self._next_message_tells(c)
+            or self._reported_of_that_day(c)
         ):
             assert c.start is not None and c.end is not None
             return Accept(c.start, c.end, f"date phrase '{c.value.text}'")
         return Reject()
+
+    def _reported_of_that_day(self, c: Candidate) -> bool:
+        """Whether a report told just after, in the same paragraph and before any other date,
+        is made "the same day", "that night" or "the next morning": what the date tells was
+        reported, so it happened ("On Sunday a bike came through the hedge and just missed a
+        boy. His mum was shaken. I rang 101 the same day.")."""
+        sentence = c.sentence
+        for _ in range(2):
+            if sentence + 1 >= len(c.sents.starts):
+                return False
+            sentence += 1
+            n_start, n_end = c.sents.bounds(sentence)
+            if re.search(r"\n\s*\n", c.text[c.s_end : n_start + 1]):
+                return False  # a new paragraph
+            later = self.mentions_between(n_start, n_end)
+            if not later:
+                continue
+            first = later[0]
+            return (
+                is_incident_anchor(first.value)
+                and id(first) in self.in_report_clause
+                and any(x.label != "collective" for x in self.cues_between(n_start, first.start))
+            )
+        return False
+
+    def _nothing_done_that_day(self, c: Candidate) -> bool:
+        """Whether the writer says, of the date's own day, that nothing was done: "the lads sat
+        on the wall laughing on the 3rd but they didn't do anything that day" (the next date
+        phrase in the sentence is "that day" or "that night", with "nothing done" before it)."""
+        later = self.mentions_between(c.mention.end, c.s_end)
+        if not later or not is_incident_anchor(later[0].value):
+            return False
+        if getattr(later[0].value, "offset_days", None):
+            return False
+        between = c.text[c.mention.end : later[0].start]
+        return bool(rule_book().nothing_done.search(between)) and not has_strong_event(between)
 
     def _next_message_tells(self, c: Candidate) -> bool:
         """Whether a chat message that is only a date ("saturday", "last night about 11") is

@@ -14,6 +14,16 @@ ANY_SUCH_DAY = re.compile(
     re.I,
 )
 
+# A weekday alone ("Tuesday", "on a Friday"): no "last", no day of the month.
+WEEKDAY_ONLY = re.compile(r"(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)days?", re.I)
+# "Tuesday is his day centre day", "Thursday's bin day", "Friday is always pay day": a weekday
+# named as a kind of day, told after it
+SUCH_DAY_AFTER = re.compile(
+    r"(?:['’]s|\s+is|\s+are)(?:\s+(?:always|usually|normally|generally))?"
+    r"(?:\s+(?:my|his|her|our|their|the|a))?(?:\s+[\w-]+){0,2}\s+day\b",
+    re.I,
+)
+
 # "but not till Sunday", "but only on 18 November", "though it wasn't until the 9th", "finally on
 # the 9th", "eventually, on the 9th": the day a report told in the sentence was made, late.
 LATE_REPORT_DAY = re.compile(

@@ -584,6 +584,18 @@ FUTURE = re.compile(
     r"|\b(?:will|shall)\s+(?!have\b)\w+|\w['’]ll\b|\bgoing\s+to\b|\bwe['’]re\s+(?:off|away)\b",
     re.I,
 )
+# What the future in a clause may belong to instead of the date: words said ("saying he's going
+# to stab me", "shouted they'll be back": what follows a verb of saying is what was said), or the
+# reader remembering ("you'll remember 3 May when ...", "as you will know").
+SAID = re.compile(
+    r"\b(?:said|saying|says|shouted|shouting|screamed|screaming|yelled|yelling|threatened"
+    r"|threatening|swore|swearing|told\s+(?:me|us|him|her|them)|telling\s+(?:me|us|him|her|them))\b",
+    re.I,
+)
+REMEMBERED = re.compile(
+    r"\b(?:\w+['’]ll|will|shall)\s+(?:\w+\s+)?(?:remember|recall|recollect|know|have\s+seen)\b",
+    re.I,
+)
 # A verb in the past in that clause: then it is not only the future
 PAST = re.compile(
     r"\b\w{2,}ed\b|\b(?:was|were|had|did|said|told|threw|broke|came|went|got|stood|spat"

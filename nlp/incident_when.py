@@ -22,7 +22,7 @@ from nlp.incident_candidate import (
     Verdict,
 )
 from nlp.incident_model import Sentences
-from nlp.incident_phrases import ANY_SUCH_DAY, LATE_REPORT_DAY
+from nlp.incident_phrases import ANY_SUCH_DAY, LATE_REPORT_DAY, SUCH_DAY_AFTER, WEEKDAY_ONLY
 from nlp.incident_rules import (
     MONTH_NAMES,
     clause_veto,
@@ -127,7 +127,10 @@ class WhenRules(BehaviourRules):
             return None
         base = self.current
         assert base is not None and base.end is not None  # the rule before checked
-        if not has_event(c.text[c.mention.end : c.s_end]):
+        # what is told after it, up to the next date phrase (which tells of its own day: "they
+        # sent someone round the next day, we had the family round on the 3rd and the lads ...")
+        later = [m.start for m in self.mentions_between(c.mention.end, c.s_end)]
+        if not has_event(c.text[c.mention.end : min([c.s_end, *later])]):
             return Reject()  # "the officer who rang me back the next day was rude"
         if self._rule_not_incident_clause(c) is not None:
             return Reject()  # "I was at the hospital the next day where I cut it on the glass"
@@ -177,8 +180,14 @@ class WhenRules(BehaviourRules):
         lex = event_lexicon()
         if lex.background.search(before) or lex.background_start.match(c.value.text):
             return Reject()
-        if ANY_SUCH_DAY.search(before) and not re.search(r"\d", c.value.text):
-            return Reject()  # "sorry to bother you on a Sunday": any Sunday, not one
+        if not re.search(r"\d", c.value.text) and (
+            ANY_SUCH_DAY.search(before)  # "sorry to bother you on a Sunday": any Sunday
+            or (
+                WEEKDAY_ONLY.fullmatch(c.value.text.strip())
+                and SUCH_DAY_AFTER.match(c.text, c.mention.end)  # "Tuesday is his gym day"
+            )
+        ):
+            return Reject()
         return None
 
     def _rule_behaviour_stopped(self, c: Candidate) -> Verdict | None:

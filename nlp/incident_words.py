@@ -103,8 +103,11 @@ def event_lexicon() -> EventLexicon:
         # A background word just before the date phrase, with at most one filler word between.
         background=_phrase_regex(
             rows["BACKGROUND"]["phrases"],
-            # never across the end of a sentence ("not since. Friday 30 October, a fight")
-            r"[^\w.!?;]+(?:(?:the|a|an|about|around|roughly|on|in|at|of|early|late|mid)[^\w.!?;]+)?$",
+            # never across the end of a sentence ("not since. Friday 30 October, a fight"), nor
+            # across a comma, which opens the date's own clause ("we have lived here since the
+            # day they moved in, on the 2nd they threw a brick", "In between, on Saturday ...")
+            r"[^\w.!?;,]+(?:(?:the|a|an|about|around|roughly|on|in|at|of|early|late|mid)"
+            r"[^\w.!?;,]+)?$",
         ),
         background_start=re.compile(
             r"(?:since|from|until|till|every|between|throughout|by)\b", re.I

@@ -117,6 +117,20 @@ class Assembly:
     rejected: list[Rejection]
 
 
+def _weaker(first: Any, second: Any) -> Any | None:
+    """Of two phrases in apposition, the one whose days hold the other's single day ("Last year
+    on Christmas Eve", "in July, the 14th"): the single day says which. None when neither does."""
+    a = (first.value.start_date, first.value.end_date)
+    b = (second.value.start_date, second.value.end_date)
+    if None in a or None in b or a == b:
+        return None
+    if a[0] == a[1] and b[0] <= a[0] <= b[1]:
+        return second
+    if b[0] == b[1] and a[0] <= b[0] <= a[1]:
+        return first
+    return None
+
+
 class _Assembler(CandidateRules):
     """Reads the analysed segments in order and assembles the incidents they tell."""
 
@@ -173,8 +187,13 @@ class _Assembler(CandidateRules):
                 re.fullmatch(r"\s*[,(–-]?\s*", between)
                 and not LIST_LINE_BREAK.search(between)
                 and not new_row
+                # a date ending one line of a list and the one heading the next ("... on 14
+                # April\nAug. 7 - music ...") are two days
+                and sents.index(first.start) == sents.index(second.start)
             ):
-                weaker = first if specificity(first.value) < specificity(second.value) else second
+                weaker = _weaker(first, second) or (
+                    first if specificity(first.value) < specificity(second.value) else second
+                )
                 listed = (
                     specificity(first.value) == specificity(second.value)
                     and first.value.start_date == first.value.end_date

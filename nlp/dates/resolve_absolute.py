@@ -13,7 +13,7 @@ import re
 from datetime import date, datetime
 from functools import lru_cache
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from nlp.dates.arithmetic import (
     first_day_month,
@@ -190,6 +190,11 @@ def resolve_absolute(c: Context) -> Resolved | None:
     )
 
 
+def _words_follow(doc: Doc, bracket: int) -> bool:
+    """Whether the token after the bracket at ``bracket`` is a word, not a number."""
+    return bracket + 1 < len(doc) and doc[bracket + 1].is_alpha
+
+
 def resolve_numeric_spaced(c: Context) -> Resolved | None:
     """A numeric date with single spaces, day first, the year in full ("31 10 2025"); not part
     of a longer run of numbers (a phone number), nor after a currency sign or soon after a word
@@ -203,16 +208,24 @@ def resolve_numeric_spaced(c: Context) -> Resolved | None:
         if neighbour is not None and (
             neighbour.like_num or neighbour.is_currency or neighbour.text in ("+", "(", ")")
         ):
-            return None
+            # an aside in words after it is the writer's ("31 10 2025 (last year, not this)");
+            # a bracket next to a number runs on a phone number
+            if not (step == 1 and neighbour.text == "(" and _words_follow(doc, neighbour.i)):
+                return None
         # a dash joining another number runs on a phone number ("0161 - 31 10 2025"); a dash
         # setting the date off a log line's text ("- 31 10 2025 - eggs thrown") does not
         beyond = neighbour.i + step if neighbour is not None else -1
         if neighbour is not None and neighbour.text == "-" and 0 <= beyond < len(doc):
             if doc[beyond].like_num:
                 return None
+    # a word that introduces a number names it only on the same line: a table's header row
+    # ending in "Ref" does not make the next row's leading date a reference
+    line = list(doc[max(0, span.start - 3) : span.start])
+    breaks = [k for k, t in enumerate(line) if "\n" in t.text_with_ws]
+    if breaks:
+        line = line[breaks[-1] + 1 :]
     if c.before in c.lexicon.numeric_after_words or any(
-        t.lower_ in c.lexicon.numeric_spaced_blockers
-        for t in doc[max(0, span.start - 3) : span.start]
+        t.lower_ in c.lexicon.numeric_spaced_blockers for t in line
     ):
         return None
     day, month, year = (int(t.text) for t in span)
