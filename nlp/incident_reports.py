@@ -12,7 +12,6 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
-from nlp.findings import Finding
 from nlp.incident_items import ItemisedReports
 from nlp.incident_model import (
     AnalysedSegment,
@@ -34,9 +33,11 @@ from nlp.incident_words import (
     is_incident_anchor,
 )
 from nlp.pipeline import doc_text, findings
+from nlp.report_answers import answered_reports
 from nlp.report_words import (
     ABOUT_THAT_ONE,
     AFTER_CLAUSE_END,
+    ALREADY,
     AND_AGAIN,
     BOTH_TIMES,
     COUNT,
@@ -47,7 +48,6 @@ from nlp.report_words import (
     IS_LANDLORD,
     LANDLORD_IS,
     MANY_REPORTERS,
-    NOT_TOLD,
     NOT_TOPIC,
     ORDINAL,
     ORDINAL_INDEX,
@@ -56,6 +56,7 @@ from nlp.report_words import (
     REPORTED_BY_WRITER,
     REPORTER_UNKNOWN,
     REPORTERS_BEFORE,
+    SAME_BODY,
     SAVE_FOR,
     TO_OUR_OFFICE,
     TO_US,
@@ -63,24 +64,7 @@ from nlp.report_words import (
 )
 from nlp.reports import COUNTED_REPORTS, ReportCue
 
-
-def answered_reports(text: str, agencies: list[Any]) -> list[Finding]:
-    """The reports a chat message answering "Did you report it?" tells by naming bodies ("the
-    housing next day", "101 that night", "police and council"): one report cue naming them all,
-    at the first. None when the answer denies or only plans it."""
-    if not agencies or NOT_TOLD.search(text):
-        return []
-    first = min(agencies, key=lambda a: a.start)
-    named = tuple(dict.fromkeys(a.label for a in sorted(agencies, key=lambda a: a.start)))
-    return [
-        Finding(
-            "report",
-            first.start,
-            first.end,
-            "a body named in answer to 'did you report it?'",
-            ReportCue(negated=False, agencies=named),
-        )
-    ]
+__all__ = ["ReportAttachment", "answered_reports", "incident_finding"]
 
 
 def _starts_new_clause(text: str, cue_end: int, date_f: Any, s_end: int) -> bool:
@@ -92,20 +76,9 @@ def _starts_new_clause(text: str, cue_end: int, date_f: Any, s_end: int) -> bool
     return bool(DOER_FIRST.match(own)) and has_strong_event(own)
 
 
-# "reported that one as well", "rang about it too": to the body just named
-_SAME_BODY = re.compile(
-    r"\s+(?:(?:it|this|that|them)(?:\s+(?:one|1))?\s+)?(?:as\s+well|too)\b", re.I
-)
-# "I've reported it already", "already rang them"
-# ("already by then", "already that night" say when)
-_ALREADY = re.compile(
-    r"\balready\b(?!\s+(?:by|before|that|this|when|then|on|at|the|in|straight|same)\b)", re.I
-)
-
-
 def _already_near(text: str, cue_f: Any, s_start: int, s_end: int) -> bool:
     """Whether "already" stands just before or after the cue, with no time after it."""
-    m = _ALREADY.search(text, max(s_start, cue_f.start - 12), s_end)
+    m = ALREADY.search(text, max(s_start, cue_f.start - 12), s_end)
     return m is not None and m.start() < cue_f.end + 20
 
 
@@ -227,7 +200,7 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
             not cue.agencies
             and self.last_agencies
             and not cue.negated
-            and ("again" in cue_words or _SAME_BODY.match(text, cue_f.end, clause_end))
+            and ("again" in cue_words or SAME_BODY.match(text, cue_f.end, clause_end))
         ):
             # "rang again", "reported that one as well": the same body as the report before
             cue = ReportCue(cue.negated, self.last_agencies, cue.until)
