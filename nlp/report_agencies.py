@@ -70,6 +70,7 @@ def _agencies(doc: Doc, matchers: _Matchers) -> list[Finding]:
             Finding(label, span.start_char, span.end_char, f"agency phrase for {label}", span.text)
         )
     out.extend(_short_names(doc, chosen))
+    out.extend(_initials(doc, chosen, out))
     # "Dartford BC", "Hart DC", "Leicester CC", "Hartlepool BC's ASB team": a council abbreviated
     text = doc_text(doc)
     if "C" in text:
@@ -126,6 +127,54 @@ def _short_names(doc: Doc, chosen: list[tuple[int, int, str]]) -> list[Finding]:
                 Finding("housing", span.start_char, span.end_char, "agency short name", span.text)
             )
     return out
+
+
+# A body named in full once ("Darent Valley Housing Association", "Hart District Council") and
+# later by its initials ("Reported to DVHA 02/11", "| DVH, 12/11/2026 |"): the initials of its
+# capitalised words, the place's words before the phrase included.
+_INITIALS_MIN = 3  # letters: "KP" or "EH" are too short to be read as a body
+
+
+def _initials(doc: Doc, chosen: list[tuple[int, int, str]], named: list[Finding]) -> list[Finding]:
+    """Later mentions of an agency by the initials of its full name."""
+    if not any(t.is_upper and len(t.text) >= _INITIALS_MIN for t in doc):
+        return []
+    taken = {i for start, end, _ in chosen for i in range(start, end)}
+    labels: dict[str, str] = {}
+    for start, end, label in chosen:
+        words = [t for t in doc[start:end] if t.is_title]
+        if len(words) != end - start:
+            continue  # "the housing association": a kind of body, not a name
+        j = start
+        while j > 0 and start - j < _NAME_MAX and doc[j - 1].is_title and j - 1 not in taken:
+            j -= 1
+        while j < start and doc[j].lower_ in _NOT_A_NAME:
+            j += 1
+        letters = "".join(t.text[0] for t in doc[j:end])
+        if len(letters) >= _INITIALS_MIN:
+            labels.setdefault(letters, label)
+    if not labels:
+        return []
+    spans = {(f.start, f.end) for f in named}
+    out = []
+    for token in doc:
+        body = labels.get(token.text)
+        if body is None or token.i in taken:
+            continue
+        if _in_reference(doc, token.i):
+            continue  # "our ref WVH/ASB/2211": a case number's prefix, not the body told
+        start, end = token.idx, token.idx + len(token.text)
+        if (start, end) not in spans:
+            out.append(Finding(body, start, end, "agency initials", token.text))
+    return out
+
+
+def _in_reference(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is glued to a "/" or "-" of a reference number ("DVH/ASB/2026/117")."""
+    text = doc.text
+    end = doc[i].idx + len(doc[i].text)
+    start = doc[i].idx
+    return (end < len(text) and text[end] in "/-") or (start > 0 and text[start - 1] in "/-")
 
 
 # A council named by its place and an abbreviation (case as written): "Dartford BC", "Hart DC",
