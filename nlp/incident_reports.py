@@ -67,6 +67,9 @@ from nlp.reports import COUNTED_REPORTS, ReportCue
 __all__ = ["ReportAttachment", "answered_reports", "incident_finding"]
 
 
+_UNSURE_REACH = 40  # characters after "if it was" within which a doubted body is named
+
+
 def _starts_new_clause(text: str, cue_end: int, date_f: Any, s_end: int) -> bool:
     """Whether the report's date opens a clause joined by "and"/"then"/"but" in which a
     perpetrator does something ("... and on the 2nd they threw eggs")."""
@@ -163,9 +166,18 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
         starts."""
         if id(cue_f) in self.consumed_cues:
             return  # read as part of an itemised statement before it
-        s_first = sents.bounds(sents.index(cue_f.start))[0]
+        s_first, s_last = sents.bounds(sents.index(cue_f.start))
+        about_every: list[Any] = []
         if MANY_REPORTERS.search(sents.text, max(s_first, cue_f.start - 120), cue_f.start):
-            return  # "four households have complained to the council": who has reported
+            # "four households have complained to the council": who has reported, unless the
+            # sentence says what ("six of us have rung 101 about these, about every one of them")
+            about_every = [
+                c
+                for c in self.cues_between(cue_f.end, s_last)
+                if c.label == "collective" and c.explanation != COUNTED_REPORTS
+            ]
+            if not about_every:
+                return
         if self.attach_items(seg_index, part, sents, cue_f, claimed):
             return  # "I reported the eggs to the council on the 5th, and the tyres to ..."
         doc, text = part.doc, sents.text
@@ -400,10 +412,19 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
         next_end = sents.bounds(min(sentence + 1, len(sents.starts) - 1))[1]
         unsure_from = max(s_start, cue_f.start - 30)
         unsure = event_lexicon().agency_unknown.search(text[unsure_from : max(s_end, next_end)])
+        day_unsure = unsure is not None and self._day_unsure(
+            unsure.group(0), unsure_from + unsure.end()
+        )
+        if day_unsure:
+            report.unknown_day = True  # "can't remember if it was that week or later on"
         # "someone rang the police, I don't know who": the reporter is not known, the body is
-        if unsure and not (
-            unsure.group(0).lower().endswith("who")
-            and REPORTER_UNKNOWN.search(text, s_start, cue_f.start)
+        if (
+            unsure
+            and not (
+                unsure.group(0).lower().endswith("who")
+                and REPORTER_UNKNOWN.search(text, s_start, cue_f.start)
+            )
+            and not day_unsure
         ):
             # "I can't remember if it was the police form or the council one"; "She reported this
             # to her landlord. I have not been able to establish whether her landlord is ..."; a
@@ -453,6 +474,7 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
                 )
             ]
         )
+        collective = collective or about_every
         targets = [current]
         picked = self.ordinal_target(text, s_start, cue_f, clause_end, seg_index, part.chat)
         if picked is not None and len(picked) > 1:
@@ -516,6 +538,13 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
         for t in targets:
             t.reports.append(report)
             self.extend_block(t, part, sents, cue_f.start, seg_index)
+
+    def _day_unsure(self, phrase: str, end: int) -> bool:
+        """Whether "can't remember if it was ..." doubts the report's day, not its body: no body
+        named just after it ("... if it was that week or later on")."""
+        if not phrase.lower().endswith("it was"):
+            return False
+        return not any(end <= a.start < end + _UNSURE_REACH for a in self.segment_agencies)
 
     def _day_unknown_next(self, sents: Sentences, sentence: int) -> bool:
         """Whether the next sentence says the day of the report just told is not known ("I told
