@@ -146,11 +146,12 @@ def _initials(doc: Doc, chosen: list[tuple[int, int, str]], named: list[Finding]
         if len(words) != end - start:
             continue  # "the housing association": a kind of body, not a name
         j = start
-        while j > 0 and start - j < _NAME_MAX and doc[j - 1].is_title and j - 1 not in taken:
+        while j > 0 and start - j < _NAME_MAX + 1 and j - 1 not in taken and _in_name(doc, j - 1):
             j -= 1
-        while j < start and doc[j].lower_ in _NOT_A_NAME:
+        while j < start and (doc[j].lower_ in _NOT_A_NAME or not doc[j].is_title):
             j += 1
-        letters = "".join(t.text[0] for t in doc[j:end])
+        # by words as written: the tokenizer cuts "Darent" into "Dare" + "nt"
+        letters = "".join(w[0] for w in doc[j:end].text.split())
         if len(letters) >= _INITIALS_MIN:
             labels.setdefault(letters, label)
     if not labels:
@@ -167,6 +168,21 @@ def _initials(doc: Doc, chosen: list[tuple[int, int, str]], named: list[Finding]
         if (start, end) not in spans:
             out.append(Finding(body, start, end, "agency initials", token.text))
     return out
+
+
+def _in_name(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` may be a word of a body's own name: capitalised, or the tail of a
+    capitalised word the tokenizer cut ("Dare" + "nt")."""
+    token = doc[i]
+    if token.is_title:
+        return True
+    return (
+        i > 0
+        and token.is_lower
+        and token.is_alpha
+        and not doc[i - 1].whitespace_
+        and doc[i - 1].is_title
+    )
 
 
 def _in_reference(doc: Doc, i: int) -> bool:
