@@ -133,11 +133,13 @@ def _short_names(doc: Doc, chosen: list[tuple[int, int, str]]) -> list[Finding]:
 # later by its initials ("Reported to DVHA 02/11", "| DVH, 12/11/2026 |"): the initials of its
 # capitalised words, the place's words before the phrase included.
 _INITIALS_MIN = 3  # letters: "KP" or "EH" are too short to be read as a body
+_CAPITALS = re.compile(r"\b[A-Z]{3,}\b")
 
 
 def _initials(doc: Doc, chosen: list[tuple[int, int, str]], named: list[Finding]) -> list[Finding]:
     """Later mentions of an agency by the initials of its full name."""
-    if not any(t.is_upper and len(t.text) >= _INITIALS_MIN for t in doc):
+    text = doc.text
+    if not _CAPITALS.search(text):
         return []
     taken = {i for start, end, _ in chosen for i in range(start, end)}
     labels: dict[str, str] = {}
@@ -158,15 +160,17 @@ def _initials(doc: Doc, chosen: list[tuple[int, int, str]], named: list[Finding]
         return []
     spans = {(f.start, f.end) for f in named}
     out = []
-    for token in doc:
-        body = labels.get(token.text)
-        if body is None or token.i in taken:
+    written = re.compile(r"\b(?:" + "|".join(map(re.escape, labels)) + r")\b")
+    for m in written.finditer(text):
+        span = doc.char_span(m.start(), m.end())
+        if span is None or len(span) != 1 or span.start in taken:
             continue
-        if _in_reference(doc, token.i):
+        if _in_reference(doc, span.start):
             continue  # "our ref WVH/ASB/2211": a case number's prefix, not the body told
-        start, end = token.idx, token.idx + len(token.text)
+        start, end = m.span()
         if (start, end) not in spans:
-            out.append(Finding(body, start, end, "agency initials", token.text))
+            body = labels[m.group(0)]
+            out.append(Finding(body, start, end, "agency initials", m.group(0)))
     return out
 
 
