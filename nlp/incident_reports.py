@@ -12,7 +12,6 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
-from nlp.findings import Finding
 from nlp.incident_items import ItemisedReports
 from nlp.incident_model import (
     AnalysedSegment,
@@ -34,9 +33,11 @@ from nlp.incident_words import (
     is_incident_anchor,
 )
 from nlp.pipeline import doc_text, findings
+from nlp.report_answers import answered_reports
 from nlp.report_words import (
     ABOUT_THAT_ONE,
     AFTER_CLAUSE_END,
+    ALREADY,
     AND_AGAIN,
     BOTH_TIMES,
     COUNT,
@@ -47,7 +48,6 @@ from nlp.report_words import (
     IS_LANDLORD,
     LANDLORD_IS,
     MANY_REPORTERS,
-    NOT_TOLD,
     NOT_TOPIC,
     ORDINAL,
     ORDINAL_INDEX,
@@ -56,6 +56,7 @@ from nlp.report_words import (
     REPORTED_BY_WRITER,
     REPORTER_UNKNOWN,
     REPORTERS_BEFORE,
+    SAME_BODY,
     SAVE_FOR,
     TO_OUR_OFFICE,
     TO_US,
@@ -63,24 +64,10 @@ from nlp.report_words import (
 )
 from nlp.reports import COUNTED_REPORTS, ReportCue
 
+__all__ = ["ReportAttachment", "answered_reports", "incident_finding"]
 
-def answered_reports(text: str, agencies: list[Any]) -> list[Finding]:
-    """The reports a chat message answering "Did you report it?" tells by naming bodies ("the
-    housing next day", "101 that night", "police and council"): one report cue naming them all,
-    at the first. None when the answer denies or only plans it."""
-    if not agencies or NOT_TOLD.search(text):
-        return []
-    first = min(agencies, key=lambda a: a.start)
-    named = tuple(dict.fromkeys(a.label for a in sorted(agencies, key=lambda a: a.start)))
-    return [
-        Finding(
-            "report",
-            first.start,
-            first.end,
-            "a body named in answer to 'did you report it?'",
-            ReportCue(negated=False, agencies=named),
-        )
-    ]
+
+_UNSURE_REACH = 40  # characters after "if it was" within which a doubted body is named
 
 
 def _starts_new_clause(text: str, cue_end: int, date_f: Any, s_end: int) -> bool:
@@ -92,20 +79,9 @@ def _starts_new_clause(text: str, cue_end: int, date_f: Any, s_end: int) -> bool
     return bool(DOER_FIRST.match(own)) and has_strong_event(own)
 
 
-# "reported that one as well", "rang about it too": to the body just named
-_SAME_BODY = re.compile(
-    r"\s+(?:(?:it|this|that|them)(?:\s+(?:one|1))?\s+)?(?:as\s+well|too)\b", re.I
-)
-# "I've reported it already", "already rang them"
-# ("already by then", "already that night" say when)
-_ALREADY = re.compile(
-    r"\balready\b(?!\s+(?:by|before|that|this|when|then|on|at|the|in|straight|same)\b)", re.I
-)
-
-
 def _already_near(text: str, cue_f: Any, s_start: int, s_end: int) -> bool:
     """Whether "already" stands just before or after the cue, with no time after it."""
-    m = _ALREADY.search(text, max(s_start, cue_f.start - 12), s_end)
+    m = ALREADY.search(text, max(s_start, cue_f.start - 12), s_end)
     return m is not None and m.start() < cue_f.end + 20
 
 
@@ -190,9 +166,18 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
         starts."""
         if id(cue_f) in self.consumed_cues:
             return  # read as part of an itemised statement before it
-        s_first = sents.bounds(sents.index(cue_f.start))[0]
+        s_first, s_last = sents.bounds(sents.index(cue_f.start))
+        about_every: list[Any] = []
         if MANY_REPORTERS.search(sents.text, max(s_first, cue_f.start - 120), cue_f.start):
-            return  # "four households have complained to the council": who has reported
+            # "four households have complained to the council": who has reported, unless the
+            # sentence says what ("six of us have rung 101 about these, about every one of them")
+            about_every = [
+                c
+                for c in self.cues_between(cue_f.end, s_last)
+                if c.label == "collective" and c.explanation != COUNTED_REPORTS
+            ]
+            if not about_every:
+                return
         if self.attach_items(seg_index, part, sents, cue_f, claimed):
             return  # "I reported the eggs to the council on the 5th, and the tyres to ..."
         doc, text = part.doc, sents.text
@@ -227,7 +212,7 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
             not cue.agencies
             and self.last_agencies
             and not cue.negated
-            and ("again" in cue_words or _SAME_BODY.match(text, cue_f.end, clause_end))
+            and ("again" in cue_words or SAME_BODY.match(text, cue_f.end, clause_end))
         ):
             # "rang again", "reported that one as well": the same body as the report before
             cue = ReportCue(cue.negated, self.last_agencies, cue.until)
@@ -427,10 +412,19 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
         next_end = sents.bounds(min(sentence + 1, len(sents.starts) - 1))[1]
         unsure_from = max(s_start, cue_f.start - 30)
         unsure = event_lexicon().agency_unknown.search(text[unsure_from : max(s_end, next_end)])
+        day_unsure = unsure is not None and self._day_unsure(
+            unsure.group(0), unsure_from + unsure.end()
+        )
+        if day_unsure:
+            report.unknown_day = True  # "can't remember if it was that week or later on"
         # "someone rang the police, I don't know who": the reporter is not known, the body is
-        if unsure and not (
-            unsure.group(0).lower().endswith("who")
-            and REPORTER_UNKNOWN.search(text, s_start, cue_f.start)
+        if (
+            unsure
+            and not (
+                unsure.group(0).lower().endswith("who")
+                and REPORTER_UNKNOWN.search(text, s_start, cue_f.start)
+            )
+            and not day_unsure
         ):
             # "I can't remember if it was the police form or the council one"; "She reported this
             # to her landlord. I have not been able to establish whether her landlord is ..."; a
@@ -480,6 +474,7 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
                 )
             ]
         )
+        collective = collective or about_every
         targets = [current]
         picked = self.ordinal_target(text, s_start, cue_f, clause_end, seg_index, part.chat)
         if picked is not None and len(picked) > 1:
@@ -543,6 +538,13 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
         for t in targets:
             t.reports.append(report)
             self.extend_block(t, part, sents, cue_f.start, seg_index)
+
+    def _day_unsure(self, phrase: str, end: int) -> bool:
+        """Whether "can't remember if it was ..." doubts the report's day, not its body: no body
+        named just after it ("... if it was that week or later on")."""
+        if not phrase.lower().endswith("it was"):
+            return False
+        return not any(end <= a.start < end + _UNSURE_REACH for a in self.segment_agencies)
 
     def _day_unknown_next(self, sents: Sentences, sentence: int) -> bool:
         """Whether the next sentence says the day of the report just told is not known ("I told

@@ -155,3 +155,14 @@ NOT_TOLD = re.compile(
     r"|want\s+to|wanna|should|would|tomorrow|next\s+week)\b|\w(?:n't|n’t)\b",
     re.I,
 )
+
+
+# "reported that one as well", "rang about it too": to the body just named
+SAME_BODY = re.compile(
+    r"\s+(?:(?:it|this|that|them)(?:\s+(?:one|1))?\s+)?(?:as\s+well|too)\b", re.I
+)
+# "I've reported it already", "already rang them"
+# ("already by then", "already that night" say when)
+ALREADY = re.compile(
+    r"\balready\b(?!\s+(?:by|before|that|this|when|then|on|at|the|in|straight|same)\b)", re.I
+)
