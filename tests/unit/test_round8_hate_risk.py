@@ -1,0 +1,203 @@
+"""nlp.risk and nlp.hate: causes found on first-contact text (corpora AL, AM, AN, AJ, AI, T),
+each tested as a family of phrasings of our own, with near-misses that must not change.
+
+Risk:
+- A child's fear shown by what they will no longer do ("she wouldn't sleep in her own room",
+  "he refuses to walk to school", "remains frightened to use the stairs") is a frightened child.
+- A child of the victim told of in the third person ("our client's son", "Ms Reid's daughter")
+  is the household's child, as "my son" is.
+- "I'd be better off not waking up", "thoughts of ending her life": thoughts of not living.
+- "Muslims like me should have our throats cut": a threat to the victim's group.
+- "My son Theo is 10 and has epilepsy": a child's condition, not a vulnerable adult.
+- "Mrs Grant (14 Mill Lane)": a house number in brackets is no child's age.
+- A chat's messages are never one sentence: a short message is no hard-wrapped mail line.
+- "They're outside again now throwing bricks": happening now.
+- "He" is never "the family" or "the people": "the old man at 3, Mr Hale, is picked on by the
+  family at 5. He is very frail" is Mr Hale's frailty.
+- "Is under our care for severe depression": a named client's mental ill health.
+- A child named five sentences back is still the "he" when nobody else of his gender came since.
+- "The little lad was terrified": a young child, where "the lads" would be culprits.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.risk import risk_flags, risk_flags_of_messages
+from trigger.vocabulary import RiskFlag as R
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my son saw the whole thing, hes 6, he wouldnt sleep in his own bed after",
+        "Our daughter is 9 and she refuses to walk to school now.",
+        "My youngest was there when they shouted at us. He now refuses to walk home on his own.",
+        "Our client's son remains frightened to use the stairs.",
+        "Ms Reid's daughter (8) was very shaken and won't play in the garden now.",
+        "Mrs Obi's son is terrified and now sleeps in her room.",
+        "A bike nearly hit a little girl on the path. The little lad with her was terrified.",
+    ],
+)
+def test_frightened_children_in_other_words(text: str) -> None:
+    assert R.CHILD_AT_RISK in risk_flags(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my son wouldnt eat his tea because he had a cold",
+        "Our daughter refuses to tidy her room, typical teenager.",
+        "The lads from the flats were terrified when the police came.",
+        "Ms Reid's son kicked the ball at our window again.",
+        "the neighbour's son was shouting in the street all night",
+        "Our client's son is 24 and lives with her.",
+    ],
+)
+def test_children_controls(text: str) -> None:
+    assert R.CHILD_AT_RISK not in risk_flags(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "some nights i think id be better off not waking up",
+        "Honestly I would be better off not being here.",
+        "At our last appointment she disclosed thoughts of ending her life.",
+        "He has had thoughts of taking his own life since this began.",
+    ],
+)
+def test_thoughts_of_not_living(text: str) -> None:
+    assert R.SELF_HARM in risk_flags(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we'd be better off not living on this estate",
+        "I'd be better off not ringing the council at all",
+        "you'd be better off not waking the baby",
+    ],
+)
+def test_not_thoughts_of_not_living(text: str) -> None:
+    assert R.SELF_HARM not in risk_flags(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he said Muslims like me should have our throats cut",
+        "they shouted that people like us will have our throats slit",
+        "she wrote that foreigners like you should have your heads cut off",
+    ],
+)
+def test_group_throat_threats(text: str) -> None:
+    assert R.THREAT_OF_VIOLENCE in risk_flags(text)
+
+
+def test_having_a_haircut_is_no_threat() -> None:
+    assert R.THREAT_OF_VIOLENCE not in risk_flags("she said girls like us should have our hair cut")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My son Theo is 10 and has epilepsy, he uses a wheelchair.",
+        "My daughter Isla is 7 and has cerebral palsy.",
+    ],
+)
+def test_a_named_childs_condition_is_no_vulnerable_adult(text: str) -> None:
+    assert R.VULNERABLE_ADULT not in risk_flags(text)
+
+
+def test_a_named_adults_condition_stays() -> None:
+    assert R.VULNERABLE_ADULT in risk_flags("My husband Rob is 52 and has multiple sclerosis.")
+
+
+def test_a_house_number_in_brackets_is_no_childs_age() -> None:
+    text = (
+        "Please see below from my constituent Mrs Ruth Grant (14 Mill Lane) and her son. "
+        "I have met her and she is very distressed."
+    )
+    assert R.CHILD_AT_RISK not in risk_flags(text)
+
+
+def test_a_named_childs_age_in_brackets_stays() -> None:
+    assert R.CHILD_AT_RISK in risk_flags("My boy Leo (7) saw it. He is terrified.")
+
+
+def test_chat_messages_are_not_joined_as_wrapped_lines() -> None:
+    messages = [
+        "the 9th was my sons birthday and for once it was quiet, we had a party",
+        "worst was friday, the dad stood at the gate screaming at my wife for parking there",
+    ]
+    assert R.CHILD_AT_RISK not in risk_flags_of_messages(messages)
+
+
+def test_a_child_in_one_message_frightened_in_the_next_stays() -> None:
+    messages = ["they kicked the door in front of my son", "he was terrified"]
+    assert R.CHILD_AT_RISK in risk_flags_of_messages(messages)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "theyre outside again now throwing bricks at the window",
+        "They're out there again now banging on the door.",
+    ],
+)
+def test_happening_again_now(text: str) -> None:
+    assert R.IMMEDIATE_DANGER in risk_flags(text)
+
+
+def test_outside_again_last_week_is_not_now() -> None:
+    assert R.IMMEDIATE_DANGER not in risk_flags("they were outside again last week throwing eggs")
+
+
+def test_he_is_never_the_family() -> None:
+    text = (
+        "The old man at 3 Park Row, Mr Hale, is picked on by the family at no. 5. "
+        "He is very frail and can hardly get to the door."
+    )
+    assert R.VULNERABLE_ADULT in risk_flags(text)
+
+
+def test_he_is_still_the_neighbour_when_named_last() -> None:
+    text = "My mum lives at 3 Park Row. The man at no. 5 shouts at her. He has dementia."
+    assert R.VULNERABLE_ADULT not in risk_flags(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One of our patients, Mr Dev Patel, asked me to write. Dev is under our care for "
+        "severe anxiety and depression.",
+        "I support Ms Lowe. Jan is being treated for depression and the noise is making it worse.",
+    ],
+)
+def test_a_named_client_under_care(text: str) -> None:
+    assert R.VULNERABLE_ADULT in risk_flags(text)
+
+
+def test_the_neighbour_under_care_is_not_the_victim() -> None:
+    text = "The man next door is under the care of the mental health team."
+    assert R.VULNERABLE_ADULT not in risk_flags(text)
+
+
+def test_a_child_named_far_back_is_still_he() -> None:
+    text = (
+        "My son is 10 and autistic. The kids on the street know it. "
+        "One of them stood at the gate making noises. I reported that. "
+        "On Friday they set off bangers. Last week they egged the car. "
+        "He's too scared to walk to school now."
+    )
+    assert R.CHILD_AT_RISK in risk_flags(text)
+
+
+def test_a_man_named_between_takes_the_he() -> None:
+    text = (
+        "My son is 10. The kids on the street know it. I reported that. "
+        "On Friday the man at no. 4 set off bangers. Last week they egged the car. "
+        "He's too scared to come out now, the coward."
+    )
+    assert R.CHILD_AT_RISK not in risk_flags(text)
