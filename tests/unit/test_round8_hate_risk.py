@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import pytest
 
+from nlp.hate import find_hate_markers
 from nlp.risk import risk_flags, risk_flags_of_messages
 from trigger.vocabulary import RiskFlag as R
 
@@ -201,3 +202,51 @@ def test_a_man_named_between_takes_the_he() -> None:
         "He's too scared to come out now, the coward."
     )
     assert R.CHILD_AT_RISK not in risk_flags(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("my brother said he'll sort me out with a lift to the station", R.THREAT_OF_VIOLENCE),
+        ("my mate says she'll sort us out with a few quid till payday", R.THREAT_OF_VIOLENCE),
+        ("im not on any tablets for anxiety", R.VULNERABLE_ADULT),
+        ("I've never been on any medication for depression.", R.VULNERABLE_ADULT),
+    ],
+)
+def test_everyday_help_and_denied_treatment_are_no_risk(text: str, flag: R) -> None:
+    assert flag not in risk_flags(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("he said he would sort me out", R.THREAT_OF_VIOLENCE),
+        ("he said he will sort you out with a baseball bat", R.THREAT_OF_VIOLENCE),
+        ("I'm on tablets for anxiety", R.VULNERABLE_ADULT),
+        ("I am not on any medication for my anxiety but I have epilepsy", R.VULNERABLE_ADULT),
+    ],
+)
+def test_threats_and_treatment_still_read(text: str, flag: R) -> None:
+    assert flag in risk_flags(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I left the bacon on the side in the kitchen.",
+        "we put some pork in the oven for when the kids got home",
+    ],
+)
+def test_pork_in_a_kitchen_is_no_religion_deed(text: str) -> None:
+    assert "religion" not in {f.label for f in find_hate_markers(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "someone put bacon through our letterbox",
+        "they stuck rashers of pork on the windscreen of my car",
+    ],
+)
+def test_pork_left_on_the_victims_home_stays_religion(text: str) -> None:
+    assert "religion" in {f.label for f in find_hate_markers(text)}
