@@ -250,3 +250,42 @@ def test_pork_in_a_kitchen_is_no_religion_deed(text: str) -> None:
 )
 def test_pork_left_on_the_victims_home_stays_religion(text: str) -> None:
     assert "religion" in {f.label for f in find_hate_markers(text)}
+
+
+# Hate:
+# - "It was aimed at my faith", "a dig at my religion": the victim's own words point at a strand
+#   (perceived motivation), unless denied ("I don't think it was aimed at my religion").
+# - Getting along with anyone ("we never had a problem with anyone before they moved in") is no
+#   abuse aimed at everybody: a run-on paragraph saying so keeps its racist abuse.
+
+
+@pytest.mark.parametrize(
+    ("text", "strand"),
+    [
+        ("Everyone round here knows I go to church, it was aimed at my faith.", "religion"),
+        ("The paint on the door was a dig at my religion.", "religion"),
+        ("it was clearly directed at us being gay", "sexual_orientation"),
+        (
+            "we never had a problem with anyone before they moved in, then one of them made "
+            "monkey noises at me and said go back to africa",
+            "race",
+        ),
+        ("we get on with everybody on the street, but he called my wife a paki", "race"),
+    ],
+)
+def test_motive_in_the_victims_words(text: str, strand: str) -> None:
+    assert strand in {f.label for f in find_hate_markers(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't think it was aimed at my religion.",
+        "it was not aimed at my faith, just at the house",
+        "the stone was aimed at my window",
+        "the leaflet was aimed at my faith group to invite us to the fete",
+        "they shout at everyone, my faith has nothing to do with it",
+    ],
+)
+def test_motive_controls(text: str) -> None:
+    assert not find_hate_markers(text)
