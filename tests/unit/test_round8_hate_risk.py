@@ -289,3 +289,34 @@ def test_motive_in_the_victims_words(text: str, strand: str) -> None:
 )
 def test_motive_controls(text: str) -> None:
     assert not find_hate_markers(text)
+
+
+# - Tyres let down or slashed on a wheelchair or mobility scooter attack the mobility aid.
+# - "Women who live on their own are asking for it": a group, however qualified, told it asks for
+#   harm.
+
+
+@pytest.mark.parametrize(
+    ("text", "strand"),
+    [
+        ("on the 20th they let the tyres down on my wheelchair while it was charging", "disability"),
+        ("someone slashed both tyres on her mobility scooter", "disability"),
+        ("He said women who live on their own are asking for it.", "sex"),
+        ("she told me women who live alone are just asking for it", "sex"),
+    ],
+)
+def test_deeds_and_group_opinions(text: str, strand: str) -> None:
+    assert strand in {f.label for f in find_hate_markers(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "they let the tyres down on my car again",
+        "the tyres on my wheelchair were flat so I bought new ones",
+        "he said anyone who parks there is asking for it",
+        "the lads who race up the road are asking for it",
+    ],
+)
+def test_deeds_and_group_opinions_controls(text: str) -> None:
+    assert not find_hate_markers(text)
