@@ -299,7 +299,10 @@ def test_motive_controls(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "strand"),
     [
-        ("on the 20th they let the tyres down on my wheelchair while it was charging", "disability"),
+        (
+            "on the 20th they let the tyres down on my wheelchair while it was charging",
+            "disability",
+        ),
         ("someone slashed both tyres on her mobility scooter", "disability"),
         ("He said women who live on their own are asking for it.", "sex"),
         ("she told me women who live alone are just asking for it", "sex"),
@@ -320,3 +323,37 @@ def test_deeds_and_group_opinions(text: str, strand: str) -> None:
 )
 def test_deeds_and_group_opinions_controls(text: str) -> None:
     assert not find_hate_markers(text)
+
+
+# - A motive someone else reckons, answered by the writer's own other reason ("my mate reckons
+#   it's cos I'm gay but ... it's cos I complained about the bikes"), is a motive denied.
+# - A slur the writer is accused of saying ("he told the police I called him a ...") is no
+#   abuse of the writer.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my cousin reckons its cos im gay but i dont think they know, its cos i reported the dog",
+        "My husband thinks it's because I'm Jewish but I don't see it, it's about the parking.",
+        "He has told the council I called him a dirty paki, which I would never say.",
+        "his mum accused me of calling her a dyke in the shop",
+    ],
+)
+def test_motive_denied_and_writer_accused(text: str) -> None:
+    assert not find_hate_markers(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "strand"),
+    [
+        (
+            "my cousin reckons its cos im gay and honestly i think she is right",
+            "sexual_orientation",
+        ),
+        ("I told the police he called me a paki", "race"),
+        ("He called me a dirty paki and I called the police.", "race"),
+    ],
+)
+def test_motive_and_abuse_kept(text: str, strand: str) -> None:
+    assert strand in {f.label for f in find_hate_markers(text)}
