@@ -357,3 +357,16 @@ def test_motive_denied_and_writer_accused(text: str) -> None:
 )
 def test_motive_and_abuse_kept(text: str, strand: str) -> None:
     assert strand in {f.label for f in find_hate_markers(text)}
+
+
+def test_the_little_lad_named_after_a_child_takes_his_fear() -> None:
+    text = (
+        "A car mounted the kerb and only just missed a five-year-old boy with his gran. "
+        "The little lad was shaking, his gran says he won't walk that way now."
+    )
+    assert R.CHILD_AT_RISK in risk_flags(text)
+
+
+def test_the_young_lad_who_laughs_is_no_child_at_risk() -> None:
+    text = "A lad of about 16 rode past on a bike. The young lad was laughing his head off."
+    assert R.CHILD_AT_RISK not in risk_flags(text)
