@@ -146,6 +146,8 @@ def slur_candidates(
             continue  # "my grandad", "our granny": a relative named, not a word shouted
         if _DENIED_ABUSE.search(before):
             continue  # "they have never called me a ...": the abuse did not happen
+        if _WRITER_ACCUSED.search(before):
+            continue  # "he told the police I called him a ...": the writer accused, not abused
         prior = before.split()[-1] if before.split() else ""
         other = compiled.slur_strand.get(prior) or compiled.adjective_strand.get(prior)
         if compiled.slur_strand[term] is HateStrand.SEX and other not in (None, HateStrand.SEX):
@@ -173,6 +175,14 @@ def slur_candidates(
 
 
 _MASKED = re.compile(r"(?<![\w*])[a-z]\*[a-z*]*(?![\w*])")
+# Someone claims the writer said the word ("he told the police I called him a ...", "accused me of
+# calling her a ..."): the writer is the one accused of abuse, not its victim.
+_WRITER_ACCUSED = re.compile(
+    r"\b(?:(?:says|said|saying|told [^ ]+(?: [^ ]+)?|tells [^ ]+|claims|claimed|claiming|alleges"
+    r"|alleged|reckons|making out|made out|reported|complained)(?: that)? (?:i|we) (?:called|call"
+    r"|shouted|said|used)|accus\w* (?:me|us) of (?:calling|shouting|saying|using))\b"
+    r"(?: [^ ]+){0,5} $"
+)
 
 
 def _masked_candidates(compiled: Compiled, sentence: Sentence, index: int) -> list[Candidate]:

@@ -38,20 +38,16 @@ from nlp.risk_children import (
     pronoun_states,
     someone_else_between,
 )
+from nlp.risk_whose import a_neighbours, victims_household
 from trigger.vocabulary import RiskFlag
 
 KEY = "risk"
 # A child described by where the culprits live is one of the culprits ("the kids from number 12").
-_CHILD_SUBJECT = re.compile(
-    r"\b(?:son|daughter|child|kid|boy|girl|baby|grandson|granddaughter|toddler|children|kids)\b"
-    r"(?! is (?:1[89]|[2-9]\d))"
-)
 _CULPRIT_CHILD = re.compile(
     r"^ (?:from|on|at|in(?! (?:the|my|our|her|his|their) (?:property|home|household)\b)"
     r"|across|over|opposite|next door|who live|round|around|of the|of number"
     r"|upstairs|downstairs|outside)\b"
 )
-
 # A child just named as the one a harm was done to ("clipped a nine year old girl who was ...").
 _HARMED_BEFORE = re.compile(
     r"\b(?:clipped|hit|struck|knocked (?:over|down|into)|knocked|ran over|run over|ran into"
@@ -59,31 +55,16 @@ _HARMED_BEFORE = re.compile(
     r"|shouted at|screamed at|swore at|threw [^ ]+ at|thrown at|pelted|hurt|injured) $"
 )
 _AGE_NUMBER = re.compile(r"\b(?:1[89]|[2-9]\d)\b")
-# "he's 12 and has cerebral palsy": the condition's subject was just given a child's age
-_CHILD_AGE_BEFORE = re.compile(
-    r"\b(?:he's|hes|he is|she's|shes|she is|they're|theyre|aged|age)(?: only| just)?"
-    r" (?:[1-9]|1[0-7])\b(?! (?:weeks|months|days|stone|st|kg|times|minutes|mins|hours|quid))"
-    r"(?: (?!(?:my|our|his|her|their|i|mum|dad|nan|gran|husband|wife|partner)\b)[^ .;]+){0,4} ?$"
-)
 # A named child's state follows the name ("Poppy is too frightened to sleep"); the names are
 # nlp.risk_children's.
 _NAMED_CHILD_FILLER = (
     r"(?:'s| is| was| were| has been| had been| got| gets| is now| now| still| so| too| really"
     r"| very| absolutely| left| all| completely| quite| visibly| genuinely)*"
 )
-# Whose condition: the writer or the household (direct), or a person named by title.
-_FIRST_PERSON = re.compile(r"(?:i|i'm|im|i am|i've|ive|i have|i suffer|i use|i walk|my|our)\b")
-_SUBJECT = re.compile(r"\b(i|i'm|im|i've|ive|i'd|we|we're|he|she|they|he's|she's|they're)\b")
-_FIRST_PERSON_SUBJECTS = frozenset({"i", "i'm", "im", "i've", "ive", "i'd", "we", "we're"})
-_THIRD_PERSON_SELF = re.compile(r"\b(?:himself|herself|themselves)\b")
-_PRONOUN_SUBJECT = re.compile(r"(?:he|she|he's|she's|hes|shes)\b")
 _ON_A_THING = re.compile(
     r" (?:in |at |down |over )?(?:the|a|an|his|her|my|our|their|its|next door's) (?:[^ ]+ )?"
     r"(?:door|doors|car|cars|window|windows|fence|gate|bins?|wall|van|tyres?|shed|windscreen"
     r"|letterbox|trellis|panel|porch|wing mirror|mirror|bike|garage|plants|pots)\b"
-)
-_PET = re.compile(
-    r"\b(?:cat|cats|dog|dogs|puppy|kitten|pet|pets|rabbit|horse|parrot|budgie|hamster)\b"
 )
 # Signs that a long-past, settled account no longer carries (a condition still may).
 _SETTLED_LABELS = frozenset(
@@ -252,11 +233,11 @@ def find_risk_flags(
                     continue
                 if rule.writer_may_speak and _the_writers_own_words(compiled, canon, match):
                     continue
-                if rule.label is RiskFlag.SELF_HARM and _a_neighbours(
+                if rule.label is RiskFlag.SELF_HARM and a_neighbours(
                     compiled, canon, previous, match
                 ):
                     continue
-                if rule.label is RiskFlag.VULNERABLE_ADULT and not _victims_household(
+                if rule.label is RiskFlag.VULNERABLE_ADULT and not victims_household(
                     compiled, canon, previous, match, sents[: max(0, index - 1)], grown
                 ):
                     continue
@@ -569,88 +550,6 @@ def _someone_elses_state(canon: str, at: int) -> bool:
     return bool(owner.group("she")) == boys
 
 
-# Someone confiding in the writer ("Callum has told me ...", "she admitted to me ...").
-_CONFIDED = re.compile(
-    r"\b(?:(?:has |had )?(?:told|tells|telling) (?:me|us)|confided|admitted|opened up|disclosed)\b"
-)
-
-
-def _a_neighbours(compiled: _Compiled, canon: str, previous: str, match: re.Match[str]) -> bool:
-    """Whether self-harm told of "he"/"she"/"himself" belongs to a neighbour or culprit named last
-    ("the man upstairs tried to kill himself"), not the writer or their household."""
-    prefix = canon[: match.start()]
-    subjects = _SUBJECT.findall(prefix)
-    third = _THIRD_PERSON_SELF.search(match.group(0)) is not None or (
-        bool(subjects) and subjects[-1] not in _FIRST_PERSON_SUBJECTS
-    )
-    if not third:
-        # "the guy downstairs has been self harming": a neighbour is the clause's subject
-        named = [m.end() for m in compiled.third_party.finditer(prefix)]
-        return bool(named) and not _SUBJECT.search(prefix[named[-1] :])
-    if _CONFIDED.search(prefix) and not compiled.third_party.search(prefix):
-        return False  # "Callum has told me he thinks ...": the writer's client confides in them
-    before = f"{previous} {prefix}"
-    others = [m.end() for m in compiled.third_party.finditer(before)]
-    own = [m.end() for m in compiled.household.finditer(before)]
-    return bool(others) and others[-1] > (own[-1] if own else -1)
-
-
-def _victims_household(
-    compiled: _Compiled,
-    canon: str,
-    previous: str,
-    match: re.Match[str],
-    earlier: Sequence[Sentence] = (),
-    grown: frozenset[str] = frozenset(),
-) -> bool:
-    """Whether a condition belongs to the victim or a household adult, not a culprit or a child.
-
-    "I" and "my wife" are the household; "Mrs Holt has" or "who is" is, unless a neighbour or
-    culprit was named just before in the sentence; a bare "he"/"she" takes the person last named in
-    the sentence or the one before, and is the household only when that is a household person.
-    When neither names anybody ("Alex is a trans woman. She has PTSD."), the person last named in
-    the ``earlier`` sentences decides: a support worker's "I work with Alex" makes Alex the one.
-    A son or daughter the text gives an adult age (``grown``: "my son's in with me, he's 24") is a
-    household adult, not a child.
-    """
-    words = match.group(0)
-    if _CHILD_SUBJECT.search(
-        canon[max(0, match.start() - 8) : match.start()] + words[:20]
-    ) and not compiled.adult_child.search(canon[max(0, match.start() - 8) : match.end() + 30]):
-        return False  # "my son has autism": a child's condition; "my son (24, autistic)" is adult
-    core = match.start("core") if match.groupdict().get("core") else match.start()
-    if _CHILD_AGE_BEFORE.search(canon[max(0, match.start() - 30) : core]):
-        return False  # "he's 12 and has cerebral palsy"; not "she's 15 and my mum has dementia"
-    if _PET.search(canon[max(0, match.start() - 8) : match.start()] + words[:20]):
-        return False  # "our cat has diabetes"
-    if _FIRST_PERSON.match(words):
-        return True
-    subject = words.split(" ", 1)[0]
-    before = f"{previous} {canon[: match.start() + len(subject)]}"
-    third, own, child = _people(compiled, before, grown)
-    if not (third or own or child) and earlier:
-        before = " ".join(e.canon for e in earlier)
-        third, own, child = _people(compiled, before, grown)
-        previous = before
-    last_own = own[-1] if own else -1
-    if not _PRONOUN_SUBJECT.match(words):  # "Mrs Holt has", "who is": named just there
-        return not third or third[-1] < len(previous) or last_own > third[-1]
-    return last_own > max(third[-1] if third else -1, child[-1] if child else -1)
-
-
-def _people(
-    compiled: _Compiled, before: str, grown: frozenset[str]
-) -> tuple[list[int], list[int], list[int]]:
-    """Where third parties, household adults and children are named in ``before`` (the ends of
-    their mentions); a grown son or daughter counts as a household adult."""
-    third = [m.end() for m in compiled.third_party.finditer(before)]
-    own = [m.end() for m in compiled.household.finditer(before)]
-    child: list[int] = []
-    for m in compiled.child_person.finditer(before):
-        (own if grown and m.group(0).rsplit(" ", 1)[-1] in grown else child).append(m.end())
-    return third, sorted(own), child
-
-
 def risk_flags(text: str) -> set[RiskFlag]:
     """The flags :func:`find_risk_flags` finds in ``text``."""
     return {RiskFlag(f.label) for f in find_risk_flags(text)}
@@ -659,8 +558,9 @@ def risk_flags(text: str) -> set[RiskFlag]:
 def risk_flags_of_messages(messages: Sequence[str]) -> set[RiskFlag]:
     """The flags of a chat read as one account: the user's messages joined by line breaks (as the
     contract joins them for evidence), so a child named in one message and crying in the next, or
-    an age in one and frailty denied in another, are read together."""
-    return risk_flags("\n".join(messages))
+    an age in one and frailty denied in another, are read together. A blank line joins them: a
+    short message is never read as a hard-wrapped mail line of the next one's sentence."""
+    return risk_flags("\n\n".join(messages))
 
 
 # ``doc.user_data`` key: the only labels the component looks for in that doc (a chat of several

@@ -33,7 +33,7 @@ _NAME_AGED = re.compile(
     r"\b(?P<name>[A-Z][a-z]{2,}),? (?:\(|(?:(?P<pronoun>he's|hes|he is|she's|shes|she is)"
     r"|who is|who's|is|aged|age) )(?:only |just )?(?:[1-9]|1[0-7])\b"
     r"(?!\d| ?(?:weeks|months|days|hours|minutes|mins|times|quid|pounds|%|am|pm|st|kg|stone"
-    r"|miles|feet|foot|ft|o'clock|:|/|\.\d))"
+    r"|miles|feet|foot|ft|o'clock|:|/|\.\d)| [A-Z][a-z])"  # "Mrs Osei (16 Cotton Lane)": a house
 )
 _MALE_KIN = frozenset({"son", "grandson", "stepson", "boy"})
 _FEMALE_KIN = frozenset({"daughter", "granddaughter", "stepdaughter", "girl"})
@@ -61,8 +61,9 @@ _PRONOUN_STATE = re.compile(
     r"|left|all|completely|quite|visibly|genuinely|has started|started|keeps|kept|is getting"
     r"|getting|has|had|just|even|always|properly|been|having|been having))* "
 )
-# How many sentences (a chat's messages) back a pronoun's person may have been named.
-_LOOK_BACK = 4
+# How many sentences (a chat's messages) back a pronoun's person may have been named: anybody of
+# the pronoun's gender named since takes it, so the child may be named well before.
+_LOOK_BACK = 8
 
 
 @dataclass(frozen=True)
