@@ -33,11 +33,14 @@ from nlp.names import (
 )
 from nlp.party_cues import PartyCue, answer_cues
 from nlp.party_patterns import PartyPatterns, party_patterns
+from nlp.party_reporters import listed_below
+from nlp.party_self import applicant_named, self_cues
 from nlp.party_words import (
     ANONYMITY,
     BODY_ADDRESS,
     BODY_NAME,
     CONDITION,
+    CONTACT_FROM_AGENCIES,
     EMAIL,
     IDENTITY_ONLY,
     NAME_FROM_AGENCIES,
@@ -111,7 +114,8 @@ def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding
     spouse_cared_for = SPOUSE_MENTIONED.search(lowered) is not None
     sufferers: list[Finding] = []
     previous = ""
-    for sentence in sentences(text, (cuts or segment_text(text)).bounds(Cut.TEXT_SENTENCE)):
+    sents = sentences(text, (cuts or segment_text(text)).bounds(Cut.TEXT_SENTENCE))
+    for sentence in sents:
         canon = sentence.canon
         gates = compiled.gates
         if not sufferers and gates["sufferer"].search(canon):
@@ -156,6 +160,8 @@ def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding
                 continue  # "don't pass anything on with my details", writing anonymously
             if NAME_FROM_AGENCIES.search(canon[match.start() :]):
                 continue  # "I don't want my name going to the police": anonymity, not a refusal
+            if anonymous and CONTACT_FROM_AGENCIES.search(canon[match.start() :]):
+                continue  # "do not pass this email address on to the police", anonymous
             result.append(Finding(PartyCue.CONSENT_REFUSED, start, end, "parties: consent refused"))
         for match, start, end in _matches(compiled.given, sentence) if consent else ():
             if UNASKED.search(canon[max(0, match.start() - 60) : match.start()]):
@@ -213,9 +219,20 @@ def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding
                     listed.count,
                 )
             )
+    for below in listed_below(text, sents) if ":" in text else ():
+        result.append(
+            Finding(
+                PartyCue.COMMUNITY_REPORTERS,
+                below.start,
+                below.end,
+                "parties: the people listed below reported",
+                below.count,
+            )
+        )
     if sufferers and _others_property(text, compiled):
         result.extend(sufferers)
     result.extend(_identity_cues(text, compiled))
+    result.extend(self_cues(text, compiled.name_stopwords))
     return result
 
 
@@ -289,6 +306,7 @@ def _identity_cues(text: str, compiled: PartyPatterns) -> list[Finding]:
             [
                 *compiled.named_victim.finditer(text),
                 *titled,
+                *(compiled.requesting_victim.finditer(text) if "asked" in text else ()),
                 *compiled.described_victim.finditer(text),
             ],
             key=lambda m: m.start(),
@@ -556,9 +574,13 @@ def decide_parties_from_cues(
     phones = pick(PartyCue.PHONE, own)
     forwarded_phones = pick(PartyCue.PHONE, forwarded)
     victim_phones = pick(PartyCue.VICTIM_PHONE, everything)
-    if own_name is not None and says_more(str(own_name.value), applicant_name or ""):
-        applicant_name = str(own_name.value)  # a display name is often a first name only
-    applicant_email = sender.email if sender else None
+    # a display name is often a first name only, a household's, or another's account
+    introduced = str(own_name.value) if own_name is not None else None
+    applicant_name = applicant_named(applicant_name, introduced, own)
+    own_emails = pick(PartyCue.OWN_EMAIL, own)
+    applicant_email = sender.email if sender and sender.email else None
+    if applicant_email is None and own_emails:
+        applicant_email = str(own_emails[0].value)  # "my email is ..." in a chat
     applicant_phone = str(phones[0].value) if phones else (sender.phone if sender else None)
 
     if role is ApplicantRole.VICTIM:
