@@ -275,3 +275,55 @@ def test_a_lower_case_full_name_and_own_email_in_a_chat() -> None:
 def test_a_lower_case_name_of_someone_else_is_not_taken() -> None:
     got = parties("hi this is dave from next door again", "Gill R", SegmentKind.CHAT_USER)
     assert got.victim_name == "Gill R"
+
+
+# A sign-off name above an address: the town under the address is no name; an initial with a
+# full stop is written out by the full first name.
+def test_the_sign_off_above_an_address_writes_out_a_short_display_name() -> None:
+    text = "They were back again last night.\n\nRosalind Threlfall\n14 Kiln Row\nUpper Brailes\n"
+    assert parties(text, "Ros Threlfall").victim_name == "Rosalind Threlfall"
+
+
+def test_a_full_first_name_writes_out_an_initial_with_a_full_stop() -> None:
+    text = "They were back again last night.\n\nRegards,\nKemi Balogun\n"
+    assert parties(text, "K. Balogun").victim_name == "Kemi Balogun"
+
+
+def test_a_town_after_the_address_is_not_taken_for_the_writer() -> None:
+    text = "They were back again last night.\n\n14 Kiln Row\nUpper Brailes\n"
+    assert parties(text, "Ros Threlfall").victim_name == "Ros Threlfall"
+
+
+# Clients named after a plural ("Our clients: Mr ..."); a titled name that asked the writer to
+# apply, written out from where the text gives it in full.
+@pytest.mark.parametrize(
+    ("text", "victim"),
+    [
+        ("Our clients: Mr Idris Vaughan and Mrs Ceri Vaughan, 2 Quarry Lane.", "Idris Vaughan"),
+        (
+            "A brick went through the window of Mrs Agnes Rudd at no. 4 on Friday.\n"
+            "Mrs Rudd has asked me to make this application for her.",
+            "Agnes Rudd",
+        ),
+    ],
+)
+def test_the_victim_named_in_full_elsewhere(text: str, victim: str) -> None:
+    got = parties(text, "Cllr Ben Hale")
+    assert got.role is ApplicantRole.THIRD_PARTY
+    assert got.victim_name is not None and victim in got.victim_name
+
+
+def test_a_titled_name_of_someone_else_does_not_write_out_the_victim() -> None:
+    text = (
+        "Mr Cole has asked me to make this application for him. The lad from Mrs Joan Pike's "
+        "house was the one throwing stones."
+    )
+    assert parties(text, "Cllr Ben Hale").victim_name == "Mr Cole"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["My wife and I have both reported it.", "Our son and I have each rung 101 about it."],
+)
+def test_the_writers_household_and_the_writer_count_once(text: str) -> None:
+    assert parties(text).community_reporters is None
