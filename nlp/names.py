@@ -61,6 +61,7 @@ _NAME_LINE = re.compile(
 )
 _NOT_NAME_WORDS = frozenset(
     "regards wishes thanks thank yours sincerely faithfully best kind many cheers love warm "
+    "dear hello hi hiya morning afternoon evening "
     "team council police housing association worker officer councillor caseworker manager "
     "services service support safety community ltd limited trust homes group office "
     "sent from get outlook iphone android road street lane close avenue drive way".split()

@@ -327,3 +327,22 @@ def test_a_titled_name_of_someone_else_does_not_write_out_the_victim() -> None:
 )
 def test_the_writers_household_and_the_writer_count_once(text: str) -> None:
     assert parties(text).community_reporters is None
+
+
+# A greeting line ("Dear Mrs Pryce,") in a short forwarded letter is no sign-off name.
+def test_a_greeting_is_no_sign_off_name() -> None:
+    letter = "Dear Mrs Pryce,\n\nYour case has been closed.\n\nVictim Care Team\n"
+    got = decide_parties_for_texts(
+        [
+            PartyText("Forwarding this for my resident.", SegmentKind.BODY),
+            PartyText(letter, SegmentKind.FORWARDED, 40),
+        ],
+        sender=Person("Cllr Ben Hale"),
+        forwarded_authors=[Person("Carys Pryce", "carys@example.net")],
+    )
+    assert got.victim_name == "Carys Pryce"
+
+
+def test_a_sign_off_after_a_greeting_is_still_read() -> None:
+    text = "Dear Sir,\n\nThe lads were back again.\n\nCarys Pryce\n"
+    assert parties(text, "C Pryce").victim_name == "Carys Pryce"
