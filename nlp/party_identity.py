@@ -19,6 +19,7 @@ _TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "mx"})
 _CLIENT_AFTER = re.compile(r"\s*,?\s*(?:who|whom|\((?:dob|d\.o\.b|born|aged?|\d))\b", re.IGNORECASE)
 
 _MP_AFTER = re.compile(r"[ \t]+MP\b")
+_MEMBERS = frozenset({"cllr", "councillor", "clr"})
 SIGNS_OFF = "parties: signs off with a name"
 _WRITTEN = "parties: a titled name written out"
 _EMAIL = "parties: email address given for the victim"
@@ -88,6 +89,8 @@ def identity_cues(text: str, compiled: PartyPatterns) -> list[Finding]:
                 continue
             if _MP_AFTER.match(text, match.end("name")) or match.group("name").endswith("MP"):
                 continue  # "on behalf of Helen Carstairs MP": the MP, never the victim
+            if name.split()[0].rstrip(".").lower() in _MEMBERS:
+                continue  # "casework officer for Cllr Janet Ruddock": the member, not the victim
             if compiled.client_intro.match(match.group(0)) and (
                 name.split()[0].rstrip(".").lower() in _TITLES
                 or _CLIENT_AFTER.match(text, match.end("name"))

@@ -346,3 +346,18 @@ def test_a_greeting_is_no_sign_off_name() -> None:
 def test_a_sign_off_after_a_greeting_is_still_read() -> None:
     text = "Dear Sir,\n\nThe lads were back again.\n\nCarys Pryce\n"
     assert parties(text, "C Pryce").victim_name == "Carys Pryce"
+
+
+# A councillor the writer works for is not the victim; the person the application is for is.
+def test_the_councillor_the_writer_works_for_is_not_the_victim() -> None:
+    text = (
+        "I'm the support officer for Cllr Hugh Merton. He has asked me to send an application for "
+        "Mrs Dilys Parry of 4 Ash Row, Fleet."
+    )
+    got = parties(text, "Kim Lowe")
+    assert got.victim_name is not None and "Dilys Parry" in got.victim_name
+
+
+def test_a_tenant_named_after_officer_for_is_still_the_victim() -> None:
+    text = "I'm the tenancy officer for Mr Idris Bowen, who has had his windows broken."
+    assert parties(text, "Kim Lowe").victim_name == "Mr Idris Bowen"
