@@ -24,7 +24,8 @@ def says_more(name: str, than: str) -> bool:
     spelt = sum(len(w) > 1 for w in _given_names(name))
     if spelt < sum(len(w) > 1 for w in _given_names(than)):
         return False  # "Mrs B. Okonjo" says less than "Bernadette Okonjo": a title, an initial
-    words, others = name.lower().split(), than.lower().split()
+    # an initial's full stop says nothing more ("Olu Adebayo" / "O. Adebayo")
+    words, others = name.lower().replace(".", " ").split(), than.lower().replace(".", " ").split()
     if len(words) != len(others):
         return len(words) > len(others)
     pairs = list(zip(words, others, strict=True))
@@ -60,11 +61,15 @@ _NAME_LINE = re.compile(
 )
 _NOT_NAME_WORDS = frozenset(
     "regards wishes thanks thank yours sincerely faithfully best kind many cheers love warm "
+    "dear hello hi hiya morning afternoon evening "
     "team council police housing association worker officer councillor caseworker manager "
     "services service support safety community ltd limited trust homes group office "
     "sent from get outlook iphone android road street lane close avenue drive way".split()
 )
 _LAST_LINES = 8
+_ADDRESS_LINE = re.compile(
+    r"^[ \t>]*(?:(?:Flat|Apartment|Apt)[ \t]+\w+,?[ \t]+)?\d+[A-Za-z]?,?[ \t]+[A-Z]", re.MULTILINE
+)
 
 
 def signed_name(text: str) -> tuple[int, int, str] | None:
@@ -80,7 +85,9 @@ def signed_name(text: str) -> tuple[int, int, str] | None:
             tail_start = 0
             break
     found = None
-    for match in _NAME_LINE.finditer(text, tail_start):
+    # the lines after an address line are its town and postcode ("27 Mill Way\nMarket Deeping")
+    address = _ADDRESS_LINE.search(text, tail_start)
+    for match in _NAME_LINE.finditer(text, tail_start, address.start() if address else len(text)):
         words = {w.strip(".").lower() for w in match.group("name").split()}
         if not words & _NOT_NAME_WORDS:
             found = (match.start("name"), match.end("name"), match.group("name"))

@@ -24,21 +24,22 @@ from nlp.document import Document, Person, Segment, SegmentKind
 from nlp.findings import Finding
 from nlp.lexicon import sentences
 from nlp.names import (
-    clean_name,
     fullest_name,
     names_in,
     same_person_named,
     says_more,
-    signed_name,
 )
 from nlp.party_cues import PartyCue, answer_cues
+from nlp.party_identity import SIGNS_OFF, filled_relationship, identity_cues
 from nlp.party_patterns import PartyPatterns, party_patterns
+from nlp.party_reporters import listed_below
+from nlp.party_self import applicant_named, self_cues
 from nlp.party_words import (
     ANONYMITY,
     BODY_ADDRESS,
     BODY_NAME,
     CONDITION,
-    EMAIL,
+    CONTACT_FROM_AGENCIES,
     IDENTITY_ONLY,
     NAME_FROM_AGENCIES,
     NAMED_BODY,
@@ -47,7 +48,6 @@ from nlp.party_words import (
     SPOUSE_MENTIONED,
     SPOUSES_CARER,
     UNASKED,
-    VICTIM_EMAIL_BEFORE,
 )
 from nlp.pipeline import TextFindingsComponent, doc_text, findings
 from nlp.prefilter import PatternFilter, grams
@@ -111,7 +111,8 @@ def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding
     spouse_cared_for = SPOUSE_MENTIONED.search(lowered) is not None
     sufferers: list[Finding] = []
     previous = ""
-    for sentence in sentences(text, (cuts or segment_text(text)).bounds(Cut.TEXT_SENTENCE)):
+    sents = sentences(text, (cuts or segment_text(text)).bounds(Cut.TEXT_SENTENCE))
+    for sentence in sents:
         canon = sentence.canon
         gates = compiled.gates
         if not sufferers and gates["sufferer"].search(canon):
@@ -123,7 +124,7 @@ def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding
                         start,
                         end,
                         "parties: writes about someone else's suffering",
-                        _relationship("{kin}", match),
+                        filled_relationship("{kin}", match),
                     )
                 )
         third_party = compiled.third_party if gates["third_party"].search(canon) else ()
@@ -135,7 +136,7 @@ def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding
             if id(pattern) not in passing:
                 continue
             for match, start, end in _matches(pattern, sentence):
-                said = _relationship(relationship, match)
+                said = filled_relationship(relationship, match)
                 if (
                     said
                     and said.endswith("carer")
@@ -156,6 +157,8 @@ def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding
                 continue  # "don't pass anything on with my details", writing anonymously
             if NAME_FROM_AGENCIES.search(canon[match.start() :]):
                 continue  # "I don't want my name going to the police": anonymity, not a refusal
+            if anonymous and CONTACT_FROM_AGENCIES.search(canon[match.start() :]):
+                continue  # "do not pass this email address on to the police", anonymous
             result.append(Finding(PartyCue.CONSENT_REFUSED, start, end, "parties: consent refused"))
         for match, start, end in _matches(compiled.given, sentence) if consent else ():
             if UNASKED.search(canon[max(0, match.start() - 60) : match.start()]):
@@ -213,9 +216,20 @@ def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding
                     listed.count,
                 )
             )
+    for below in listed_below(text, sents) if ":" in text else ():
+        result.append(
+            Finding(
+                PartyCue.COMMUNITY_REPORTERS,
+                below.start,
+                below.end,
+                "parties: the people listed below reported",
+                below.count,
+            )
+        )
     if sufferers and _others_property(text, compiled):
         result.extend(sufferers)
-    result.extend(_identity_cues(text, compiled))
+    result.extend(identity_cues(text, compiled))
+    result.extend(self_cues(text, compiled.name_stopwords))
     return result
 
 
@@ -241,166 +255,10 @@ def _matches(pattern: re.Pattern[str], sentence: Any) -> list[tuple[re.Match[str
     return out
 
 
-def _relationship(template: str | None, match: re.Match[str]) -> str | None:
-    """A rule's relationship, with ``{rel}`` filled from the words the writer used ("niece"), or
-    ``{kin}`` turned round from the victim's kin word ("for my mum": "son/daughter")."""
-    if template == "{kin}":
-        kin = match.groupdict().get("kin")
-        return party_patterns().kin_relationships.get(" ".join(kin.split())) if kin else None
-    if template is None or "{rel}" not in template:
-        return template
-    said = match.groupdict().get("rel")
-    return template.replace("{rel}", " ".join(said.split())) if said else None
-
-
 def _number(word: str, numbers: dict[str, int]) -> int | None:
     if word.isdigit():
         return int(word)
     return numbers.get(word)
-
-
-def _identity_cues(text: str, compiled: PartyPatterns) -> list[Finding]:
-    out: list[Finding] = []
-    # A professional's title on a line of its own ("Ward Councillor, ...", "Floating Support
-    # Worker"): victims do not sign off with a job title that names a casework role; nor with
-    # their relation to someone else in brackets ("Mark Hale (brother)").
-    for relationship, pattern in compiled.signature_titles:
-        for match in pattern.finditer(text):
-            out.append(
-                Finding(
-                    PartyCue.THIRD_PARTY,
-                    match.start(),
-                    match.end(),
-                    "parties: signs as a professional",
-                    _relationship(relationship, match),
-                )
-            )
-    titled = (
-        m
-        for m in compiled.titled_client.finditer(text)
-        # the line's words before the name ("Re: Community Trigger application - Mr ..."); the
-        # pattern's "^" holds only at the text's true start, not at the window's
-        if compiled.titled_client_before.search(text, max(0, m.start() - 100), m.start())
-    )
-    # The person a writer says they write for, support or describe comes before the people
-    # they name by their relation to themselves ("my neighbour Mr Wragg rang too").
-    for matches in (
-        sorted(
-            [
-                *compiled.named_victim.finditer(text),
-                *titled,
-                *compiled.described_victim.finditer(text),
-            ],
-            key=lambda m: m.start(),
-        ),
-        compiled.possessive_victim.finditer(text),
-        compiled.relation_name.finditer(text),
-        compiled.introduced_victim.finditer(text),  # a person described, named on their own
-    ):
-        for match in matches:
-            name = clean_name(match.group("name"), compiled.name_stopwords)
-            if name is None or name.split()[-1] in compiled.not_surnames:
-                continue
-            if _MP_AFTER.match(text, match.end("name")) or match.group("name").endswith("MP"):
-                continue  # "on behalf of Helen Carstairs MP": the MP, never the victim
-            if compiled.client_intro.match(match.group(0)) and (
-                name.split()[0].rstrip(".").lower() in _TITLES
-                or _CLIENT_AFTER.match(text, match.end("name"))
-            ):
-                out.append(  # "I support Lucy Harding", "I am supporting Mr Bell"
-                    Finding(
-                        PartyCue.THIRD_PARTY,
-                        match.start(),
-                        match.end(),
-                        "parties: supports someone named",
-                        None,
-                    )
-                )
-            out.append(
-                Finding(
-                    PartyCue.VICTIM_NAME,
-                    match.start("name"),
-                    match.end("name"),
-                    "parties: victim named",
-                    name,
-                )
-            )
-            address = compiled.address_after.match(text, match.end("name"))
-            if address:
-                value = " ".join(address.group("address").split())
-                out.append(
-                    Finding(
-                        PartyCue.VICTIM_ADDRESS,
-                        address.start("address"),
-                        address.end("address"),
-                        "parties: victim's address",
-                        value,
-                    )
-                )
-    for match in compiled.self_address.finditer(text):
-        value = " ".join(match.group("address").split())
-        out.append(
-            Finding(
-                PartyCue.SELF_ADDRESS,
-                match.start("address"),
-                match.end("address"),
-                "parties: own address",
-                value,
-            )
-        )
-    intros = (
-        m
-        for m in compiled.self_intro.finditer(text)
-        if compiled.self_intro_before.search(text[max(0, m.start() - 20) : m.start()])
-    )
-    named = [
-        *compiled.my_name.finditer(text),
-        *compiled.name_with_address.finditer(text),
-        *compiled.name_here.finditer(text),
-    ]
-    for match in [*named, *intros]:
-        name = clean_name(match.group("name"), compiled.name_stopwords)
-        if name is not None and name.split()[-1] not in compiled.not_surnames:
-            out.append(
-                Finding(
-                    PartyCue.OWN_NAME,
-                    match.start("name"),
-                    match.end("name"),
-                    "parties: own name",
-                    name,
-                )
-            )
-    signed = signed_name(text)
-    if signed is not None:
-        start, end, name = signed
-        out.append(Finding(PartyCue.OWN_NAME, start, end, _SIGNS_OFF, name))
-    for match in EMAIL.finditer(text) if "@" in text else ():
-        before = " ".join(text[max(0, match.start() - 80) : match.start()].lower().split())
-        if VICTIM_EMAIL_BEFORE.search(before):
-            value = match.group(0).rstrip(".")
-            out.append(Finding(PartyCue.VICTIM_EMAIL, match.start(), match.end(), _EMAIL, value))
-    for match in compiled.phone.finditer(text):
-        digits = re.sub(r"\D", "", match.group(0))
-        if digits.startswith("44"):
-            digits = "0" + digits[2:].lstrip("0")
-        if len(digits) not in (10, 11):
-            continue
-        before = " ".join(text[max(0, match.start() - 60) : match.start()].lower().split()) + " "
-        label = (
-            PartyCue.VICTIM_PHONE
-            if compiled.victim_phone_context.search(before)
-            else PartyCue.PHONE
-        )
-        out.append(
-            Finding(
-                label,
-                match.start(),
-                match.end(),
-                "parties: UK phone number",
-                match.group(0).strip(),
-            )
-        )
-    return out
 
 
 def _same_person(a: Person | None, b: Person | None) -> bool:
@@ -421,13 +279,6 @@ def _writes_for_a_body(author: Person) -> bool:
     )
 
 
-_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "mx"})
-# After "I support Lucy Harding": a person described, not a team ("I support Arsenal").
-_CLIENT_AFTER = re.compile(r"\s*,?\s*(?:who|whom|\((?:dob|d\.o\.b|born|aged?|\d))\b", re.IGNORECASE)
-
-_MP_AFTER = re.compile(r"[ \t]+MP\b")
-_SIGNS_OFF = "parties: signs off with a name"
-_EMAIL = "parties: email address given for the victim"
 _OWN_KINDS = frozenset({SegmentKind.BODY, SegmentKind.CHAT_USER, SegmentKind.SIGNATURE})
 
 
@@ -545,7 +396,7 @@ def decide_parties_from_cues(
 
     applicant_name = sender.name if sender and sender.name else None
     own_names = pick(PartyCue.OWN_NAME, own)
-    own_name = next((f for f in own_names if f.explanation != _SIGNS_OFF), None) or next(
+    own_name = next((f for f in own_names if f.explanation != SIGNS_OFF), None) or next(
         (
             f
             for f in own_names
@@ -556,9 +407,13 @@ def decide_parties_from_cues(
     phones = pick(PartyCue.PHONE, own)
     forwarded_phones = pick(PartyCue.PHONE, forwarded)
     victim_phones = pick(PartyCue.VICTIM_PHONE, everything)
-    if own_name is not None and says_more(str(own_name.value), applicant_name or ""):
-        applicant_name = str(own_name.value)  # a display name is often a first name only
-    applicant_email = sender.email if sender else None
+    # a display name is often a first name only, a household's, or another's account
+    introduced = str(own_name.value) if own_name is not None else None
+    applicant_name = applicant_named(applicant_name, introduced, own)
+    own_emails = pick(PartyCue.OWN_EMAIL, own)
+    applicant_email = sender.email if sender and sender.email else None
+    if applicant_email is None and own_emails:
+        applicant_email = str(own_emails[0].value)  # "my email is ..." in a chat
     applicant_phone = str(phones[0].value) if phones else (sender.phone if sender else None)
 
     if role is ApplicantRole.VICTIM:
@@ -576,6 +431,7 @@ def decide_parties_from_cues(
                 fullest_name(
                     str(named[0].value),
                     [str(f.value) for f in pick(PartyCue.VICTIM_NAME, everything)]
+                    + [str(f.value) for f in pick(PartyCue.NAME_WRITTEN, everything)]
                     + list(also_written),
                 )
                 if named

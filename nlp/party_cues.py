@@ -35,6 +35,10 @@ class PartyCue(StrEnum):
     PHONE = "phone"  # value: the number as written
     VICTIM_PHONE = "victim_phone"  # a number given for the victim ("contact her directly on ...")
     VICTIM_EMAIL = "victim_email"  # an address given for the victim ("her email is ...")
+    NAME_WRITTEN = "name_written"  # a titled full name anywhere: writes out a shorter one
+    OWN_EMAIL = "own_email"  # the writer's own address ("my email is ...")
+    OWN_NAME_LOWER = "own_name_lower"  # "this is pat osborne": only writes out a short one
+    OTHER_ACCOUNT = "other_account"  # "from my wife's account": the sender is not the writer
 
 
 def answer_cues(answer: str, prompt: str | None) -> list[Finding]:

@@ -37,6 +37,7 @@ class PartyPatterns:
     described_victim: re.Pattern[str]  # "the old gentleman at no. 7, Mr Walter Sedgley, ..."
     introduced_victim: re.Pattern[str]  # "... not me. Edna Rutter, shes 84 and ...": a last resort
     possessive_victim: re.Pattern[str]  # "I'm Anne Lockwood's paid carer"
+    requesting_victim: re.Pattern[str]  # "Mrs Ann Cole ... has asked for a Community Trigger"
     titled_client: re.Pattern[str]  # "Mr Alan Bell" after ...
     titled_client_before: re.Pattern[str]  # ... "Re:", "carer of", "officer at Vivid Homes for"
     address_after: re.Pattern[str]
@@ -99,6 +100,7 @@ def party_patterns() -> PartyPatterns:
         introduced_victim=re.compile(identity["introduced_victim"], re.MULTILINE),
         client_intro=re.compile(identity["client_intro"]),
         possessive_victim=re.compile(identity["possessive_victim"]),
+        requesting_victim=re.compile(identity["requesting_victim"]),
         titled_client=re.compile(identity["titled_client"]),
         titled_client_before=re.compile(identity["titled_client_before"]),
         address_after=re.compile(identity["address_after"]),

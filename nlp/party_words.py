@@ -64,6 +64,15 @@ NAME_FROM_AGENCIES = re.compile(
     r"|^(?:[^ ]+ ){0,2}?tell (?:the )?(?:police|council|agencies|anyone)(?: or (?:the )?(?:police"
     r"|council|agencies))? (?:who i am|who we are|my name|our names|(?:that )?it was me)\b"
 )
+# "please do not pass this email address on to the police", from a writer who stays anonymous: the
+# writer's own way to be reached, kept from the agencies, is anonymity too (read only when the
+# text says so); "don't pass any of this on to my landlord" still refuses.
+CONTACT_FROM_AGENCIES = re.compile(
+    r"^(?:[^ ]+ ){0,3}?(?:pass|passing|give|giving|send|sending|share|sharing|forward|forwarding)"
+    r"(?: on)? (?:my|our|this|the) (?:e-?mail(?: address)?|email address|phone number|mobile"
+    r"(?: number)?|number|contact details|name|names)(?: on)? (?:to|with) (?:the |any )?"
+    r"(?:police|council|agencies|anyone|anybody|[a-z]+ (?:police|council))\b"
+)
 # "... with my name on to the police or the housing": kept from named bodies, a refusal to share.
 NAMED_BODY = re.compile(
     r"\b(?:on )?to (?:the |my |our |any )?(?:police|council|housing|housing association"
