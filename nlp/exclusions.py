@@ -25,7 +25,7 @@ from spacy.language import Language
 
 from nlp.clauses import Cut, Segmentation, segment_text
 from nlp.findings import Finding
-from nlp.lexicon import compile_all, load_data, sentences
+from nlp.lexicon import Sentence, compile_all, load_data, sentences
 from nlp.pipeline import TextFindingsComponent
 from nlp.prefilter import PatternFilter, grams
 from trigger.vocabulary import Exclusion
@@ -158,9 +158,7 @@ def find_exclusion_cues(text: str, cuts: Segmentation | None = None) -> list[Fin
     acting_for = _ACTING_FOR.search(text.lower()) is not None
     for index, sentence in enumerate(sents):
         canon = sentence.canon
-        neighbours = " ".join(s.canon for s in sents[max(0, index - 1) : index + 2])
         kept = denied[index]
-        kept_neighbours = " ".join(denied[max(0, index - 1) : index + 2])
         taken_back = retracted[index] or any(opens[index + 1 : index + 2])
         # the rules whose pattern's needed strings are in the sentence (nlp.prefilter)
         passing = _rule_filter().passing(canon, grams(canon))
@@ -169,7 +167,7 @@ def find_exclusion_cues(text: str, cuts: Segmentation | None = None) -> list[Fin
                 continue
             if id(rule.pattern) not in passing:
                 continue  # no string the pattern needs is in the sentence: no match here
-            body, around = (kept, kept_neighbours) if rule.deniable else (canon, neighbours)
+            body = kept if rule.deniable else canon
             judged = False
             if rule.requires is not None and not rule.requires.search(body):
                 judged = _judged_next(
@@ -180,7 +178,7 @@ def find_exclusion_cues(text: str, cuts: Segmentation | None = None) -> list[Fin
             if (
                 rule.also is not None
                 and not judged
-                and not rule.also.search(around)
+                and not rule.also.search(_around(sents, denied, index, rule.deniable))
                 and not _disputed_later(rule, denied[index + 1 : index + 1 + _LATER])
             ):
                 continue
@@ -203,6 +201,15 @@ def find_exclusion_cues(text: str, cuts: Segmentation | None = None) -> list[Fin
                 result.append(Finding(rule.label, start, end, f"exclusion: {rule.name}"))
                 break
     return result
+
+
+def _around(sents: list[Sentence], denied: list[str], index: int, deniable: bool) -> str:
+    """The sentence at ``index`` with the one before and after (denials blanked when the rule is
+    ``deniable``), joined: read only for a rule whose pattern may match (most sentences have
+    none, and joining for each cost more than the rules)."""
+    if deniable:
+        return " ".join(denied[max(0, index - 1) : index + 2])
+    return " ".join(s.canon for s in sents[max(0, index - 1) : index + 2])
 
 
 # How many sentences after a decision's own a dispute of it may come ("I was told the CPS would not

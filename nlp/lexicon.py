@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 # Digits and symbols people use for letters when they dodge filters ("h4te", "d1sgusting").
 _LEET = str.maketrans(
@@ -36,9 +36,9 @@ _TOKEN = re.compile(
 _RUN3 = re.compile(r"(.)\1{2,}")
 
 
-@dataclass(frozen=True)
-class Token:
-    """One canonical token and where it came from in the original text."""
+class Token(NamedTuple):
+    """One canonical token and where it came from in the original text (a named tuple: one is
+    built for every word of every sentence, and a frozen dataclass cost three times as much)."""
 
     text: str
     start: int
@@ -260,20 +260,23 @@ def _sentences(
 
 def _append_sentence(result: list[Sentence], text: str, start: int, end: int) -> None:
     tokens = tuple(
-        Token(_canonical_word(m.group(0)), m.start(), m.end())
-        for m in _TOKEN.finditer(text, start, end)
+        [
+            Token(_canonical_word(m.group(0)), m.start(), m.end())
+            for m in _TOKEN.finditer(text, start, end)
+        ]
     )
     if tokens:
         result.append(_sentence(tokens))
 
 
 def _sentence(tokens: tuple[Token, ...]) -> Sentence:
+    words = [t.text for t in tokens]
     starts: list[int] = []
     pos = 0
-    for token in tokens:
+    for word in words:
         starts.append(pos)
-        pos += len(token.text) + 1
-    canon = " ".join(t.text for t in tokens)
+        pos += len(word) + 1
+    canon = " ".join(words)
     return Sentence(tokens[0].start, tokens[-1].end, tokens, canon, tuple(starts))
 
 
@@ -324,10 +327,9 @@ def _join_spaced_letters(tokens: list[Token], lexicon: ObfuscationLexicon | None
 def ngrams(canon: str, longest: int = 6) -> frozenset[str]:
     """Every run of 1..``longest`` tokens of a canonical sentence, for fast vocabulary checks."""
     words = canon.split(" ")
-    out: set[str] = set()
-    for size in range(1, longest + 1):
-        for i in range(len(words) - size + 1):
-            out.add(" ".join(words[i : i + size]))
+    out = set(words)
+    for size in range(2, min(longest, len(words)) + 1):  # the runs of ``size`` words, zipped
+        out.update(map(" ".join, zip(*[words[i:] for i in range(size)], strict=False)))
     return frozenset(out)
 
 
