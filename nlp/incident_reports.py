@@ -15,7 +15,6 @@ from typing import Any
 from nlp.incident_items import ItemisedReports
 from nlp.incident_model import (
     AnalysedSegment,
-    AssemblyState,
     Incident,
     IncidentFinding,
     Report,
@@ -34,23 +33,20 @@ from nlp.incident_words import (
 )
 from nlp.pipeline import doc_text, findings
 from nlp.report_answers import answered_reports
+from nlp.report_ordinals import OrdinalReference
 from nlp.report_words import (
     ABOUT_THAT_ONE,
     AFTER_CLAUSE_END,
     ALREADY,
     AND_AGAIN,
     BOTH_TIMES,
-    COUNT,
     DOER_FIRST,
     FROM_BODY,
-    FROM_START,
     HABIT,
     IS_LANDLORD,
     LANDLORD_IS,
     MANY_REPORTERS,
     NOT_TOPIC,
-    ORDINAL,
-    ORDINAL_INDEX,
     PRIVATE,
     REPORT_SAID,
     REPORTED_BY_WRITER,
@@ -83,38 +79,6 @@ def _already_near(text: str, cue_f: Any, s_start: int, s_end: int) -> bool:
     """Whether "already" stands just before or after the cue, with no time after it."""
     m = ALREADY.search(text, max(s_start, cue_f.start - 12), s_end)
     return m is not None and m.start() < cue_f.end + 20
-
-
-class OrdinalReference(AssemblyState):
-    """Reports aimed at incidents by their place in the account ("the earlier one", "the second
-    time", "the last one", "the first two")."""
-
-    def ordinal_target(
-        self, text: str, s_start: int, cue_f: Any, clause_end: int, seg_index: int, chat: bool
-    ) -> list[Incident] | None:
-        """The incidents a report cue names by their place: in the words of its clause before the
-        cue (from the last comma or the sentence start; the phrase nearest the cue) or just after
-        it."""
-        comma = max(text.rfind(",", s_start, cue_f.start), text.rfind(";", s_start, cue_f.start))
-        before = text[max(s_start, comma + 1) : cue_f.start]
-        after = text[cue_f.end : min(clause_end, cue_f.end + 30)]
-        found = list(ORDINAL.finditer(before))
-        match = found[-1] if found else ORDINAL.match(after.lstrip())
-        if match is None:
-            return None
-        told = self.incidents if chat else self.by_segment.get(seg_index, [])
-        told = sorted(told, key=lambda i: (i.start is None, i.start or date.min))
-        word = match.group(1).lower()
-        count = COUNT.get((match.group("count") or "").lower())
-        if count is not None:
-            # "the first two I reported", "the last three": that many from either end
-            if len(told) <= count or word not in FROM_START | {"last", "latest"}:
-                return None
-            return told[:count] if word in FROM_START else told[-count:]
-        if len(told) < 2:
-            return None
-        k = ORDINAL_INDEX.get(word, len(told) - 1)
-        return [told[k]] if k < len(told) else None
 
 
 class ReportAttachment(OrdinalReference, ItemisedReports):
@@ -477,6 +441,10 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
         collective = collective or about_every
         targets = [current]
         picked = self.ordinal_target(text, s_start, cue_f, clause_end, seg_index, part.chat)
+        if picked is not None and not cue.negated:
+            # "the first two I reported, the rest I didnt bother": the rest, not reported
+            for t in self.rest_left(text, cue_f, s_end, picked, seg_index, part.chat):
+                t.negative_reports += 1
         if picked is not None and len(picked) > 1:
             # "the first two I reported ... the day after each one": those incidents, each
             collective = []

@@ -146,6 +146,23 @@ ORDINAL = re.compile(
 ORDINAL_INDEX = {"first": 0, "earlier": 0, "earliest": 0, "second": 1, "third": 2, "fourth": 3}
 COUNT = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 FROM_START = frozenset({"first", "earlier", "earliest"})
+# "the first two I reported, the rest I ...": the incidents told apart from an ordinal group
+REST = re.compile(r"\b(?:all\s+)?the\s+(?:rest|others|other\s+ones|remainder)\b", re.I)
+# what stands between "the rest" and a report verb that is about them ("the rest I never
+# reported", "the others were all reported to", "the rest went to the council")
+REST_THEN_CUE = re.compile(
+    r"\s*(?:(?:of\s+them|i|we|he|she|they|my\s+\w+)\s+)?"
+    r"(?:(?:have|had|has|were|was|just|also|all|then|never|not|didn'?t|did|been|i)\s+)*",
+    re.I,
+)
+# "the rest I didnt bother", "the rest I just let go", "the others went unreported": not reported
+REST_LEFT = re.compile(
+    r"\s*(?:(?:of\s+them|i|we|he|she|they)\s+)?(?:(?:just|simply|all|have|had)\s+)*"
+    r"(?:didn'?t\s+bother|did\s+not\s+bother|never\s+bothered|couldn'?t\s+be\s+bothered"
+    r"|let\s+(?:go|slide|pass)|let\s+(?:it|them)\s+(?:go|slide|pass)|left(?:\s+(?:it|them))?\b"
+    r"|(?:went|were|are)\s+unreported|ignored)",
+    re.I,
+)
 
 
 # An answer that names a body without having told it: "no, not the police", "might ring the

@@ -56,6 +56,7 @@ __all__ = [
     "find_reports",
     "report_patterns",
 ]
+_REST_WORDS = frozenset({"rest", "others", "remainder"})
 _AGENCY_WINDOW = 5  # tokens after a 'rang/told/called' verb within which the agency must appear
 
 
@@ -94,7 +95,7 @@ def find_reports(doc: Doc) -> tuple[list[Finding], list[Finding], list[Finding]]
             continue
         # The agencies this cue names: every agency phrase in its clause ("rang the police that
         # night and the council the next day"); a "rang/told/called" cue needs one close by.
-        clause_end = clause_end_token(doc, end)
+        clause_end = _before_the_rest(doc, end, clause_end_token(doc, end))
         # "only told my landlord, not the council or police": a body named after "not" is not one
         # it was reported to.
         named = [
@@ -167,6 +168,16 @@ def find_reports(doc: Doc) -> tuple[list[Finding], list[Finding], list[Finding]]
     cues.sort(key=lambda f: f.start)
     references = find_references(doc_text(doc), matchers)
     return cues, agencies, references
+
+
+def _before_the_rest(doc: Doc, end: int, clause_end: int) -> int:
+    """Where a report's clause ends when "the rest" turns to other incidents in it ("the first
+    two I reported like I said, the rest I didnt bother until I rang the police"): a body named
+    after it is told of the rest."""
+    for j in range(end + 1, clause_end):
+        if doc[j].lower_ in _REST_WORDS and doc[j - 1].lower_ == "the":
+            return j - 1
+    return clause_end
 
 
 def _agency_later(doc: Doc, end: int, agency_by_token: dict[int, Finding]) -> bool:
