@@ -93,20 +93,27 @@ FLOORS = {
     # causes: 0.989, 0.999, 0.996 after. AH, AI, AJ, AK were written blind and scored untouched
     # twice, before and after that round (0.901/0.922, 0.919/0.919, 0.855/0.859, 0.907/0.906);
     # AL, AM, AN were written blind and scored once untouched after it (0.936, 0.922, 0.922).
-    # A second short round then used AH to AK: 0.972, 0.946, 0.933, 0.946 after. AL, AM, AN are
-    # not used: their floors sit under first contact (AL's risk flags fell from 0.813 to 0.788 in
-    # that round: "old people like me should be put down" is now a threat, as AJ's writer labels
-    # it and AL's does not).
+    # A second short round then used AH to AK: 0.972, 0.946, 0.933, 0.946 after. AL, AM, AN were
+    # not used then. Round 8 (sixth session) used AH to AN: AH 0.981, AI 0.959, AJ 0.942,
+    # AK 0.968, AL 0.986, AM 0.978, AN 0.966 after ("old people like me should be put down" stays
+    # a threat, as AJ's writer labels it; AL's writer does not).
     ROOT / "tests" / "fixtures" / "corpus-ae": (0.98, 0.90),
     ROOT / "tests" / "fixtures" / "corpus-af": (0.98, 0.95),
     ROOT / "tests" / "fixtures" / "corpus-ag": (0.98, 0.93),
-    ROOT / "tests" / "fixtures" / "corpus-ah": (0.96, 0.90),
-    ROOT / "tests" / "fixtures" / "corpus-ai": (0.94, 0.85),
-    ROOT / "tests" / "fixtures" / "corpus-aj": (0.92, 0.78),
-    ROOT / "tests" / "fixtures" / "corpus-ak": (0.93, 0.81),
-    ROOT / "tests" / "fixtures" / "corpus-al": (0.92, 0.77),
-    ROOT / "tests" / "fixtures" / "corpus-am": (0.90, 0.84),
-    ROOT / "tests" / "fixtures" / "corpus-an": (0.90, 0.81),
+    ROOT / "tests" / "fixtures" / "corpus-ah": (0.97, 0.91),
+    ROOT / "tests" / "fixtures" / "corpus-ai": (0.95, 0.85),
+    ROOT / "tests" / "fixtures" / "corpus-aj": (0.93, 0.82),
+    ROOT / "tests" / "fixtures" / "corpus-ak": (0.95, 0.81),
+    ROOT / "tests" / "fixtures" / "corpus-al": (0.97, 0.91),
+    ROOT / "tests" / "fixtures" / "corpus-am": (0.96, 0.86),
+    ROOT / "tests" / "fixtures" / "corpus-an": (0.95, 0.89),
+    # Sixth session of 7 December 2026. AO, AP, AQ, AR were written blind and scored untouched
+    # twice, before and after round 8 (which used AH to AN): 0.959/0.965, 0.887/0.888,
+    # 0.932/0.932, 0.945/0.949. Floors under the second reading.
+    ROOT / "tests" / "fixtures" / "corpus-ao": (0.95, 0.87),
+    ROOT / "tests" / "fixtures" / "corpus-ap": (0.87, 0.69),
+    ROOT / "tests" / "fixtures" / "corpus-aq": (0.92, 0.80),
+    ROOT / "tests" / "fixtures" / "corpus-ar": (0.93, 0.81),
 }
 HEADLINE = [
     "incidents.f1",
