@@ -52,6 +52,7 @@ _CULPRIT_CHILD = re.compile(
 _HARMED_BEFORE = re.compile(
     r"\b(?:clipped|hit|struck|knocked (?:over|down|into)|knocked|ran over|run over|ran into"
     r"|pushed|punched|kicked|attacked|assaulted|bit|grabbed|chased|threatened|spat at|spat on"
+    r"|went for|goes for|lunged at|mauled|jumped up at"
     r"|shouted at|screamed at|swore at|threw [^ ]+ at|thrown at|pelted|hurt|injured) $"
 )
 _AGE_NUMBER = re.compile(r"\b(?:1[89]|[2-9]\d)\b")
