@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from nlp.clauses import segmentation, sentence_of_token
 from nlp.findings import Finding
+from nlp.report_fields import field_value_end
 from nlp.report_refusal import refused
 
 _NEGATIONS = frozenset(
@@ -77,6 +78,9 @@ def _denied(doc: Doc, token_index: int, floor: int, agency_tokens: set[int]) -> 
 def clause_end_token(doc: Doc, end: int) -> int:
     """Index just past the clause that starts at token ``end``: the next ``report_clause`` break
     (:mod:`nlp.clauses`) in its sentence, at most ``_CLAUSE_MAX`` tokens on."""
+    field_end = field_value_end(doc, end - 1, end) if end > 0 else None
+    if field_end is not None:
+        return field_end  # "Reported: Police via 101, the same evening": the field's line
     cuts = segmentation(doc)
     sent_end = cuts.sentence_ends[end - 1]
     limit = min(sent_end, end + _CLAUSE_MAX)

@@ -28,6 +28,7 @@ from nlp.findings import Finding
 from nlp.pipeline import doc_text, set_findings
 from nlp.report_agencies import _agencies, find_agencies, find_references
 from nlp.report_agency_cues import _agency_as_cue, _no_report_fields
+from nlp.report_fields import field_says_no, field_value_end
 from nlp.report_grammar import (
     _AUXILIARIES,
     _BARE_AFTER,
@@ -96,6 +97,7 @@ def find_reports(doc: Doc) -> tuple[list[Finding], list[Finding], list[Finding]]
         # The agencies this cue names: every agency phrase in its clause ("rang the police that
         # night and the council the next day"); a "rang/told/called" cue needs one close by.
         clause_end = _before_the_rest(doc, end, clause_end_token(doc, end))
+        field_end = field_value_end(doc, start, end)  # "Reported: No - he did not feel able to"
         # "only told my landlord, not the council or police": a body named after "not" is not one
         # it was reported to.
         named = [
@@ -106,7 +108,9 @@ def find_reports(doc: Doc) -> tuple[list[Finding], list[Finding], list[Finding]]
         if label == "REPORT_DIRECT" and start in agency_before_token:
             # "the police report", "my council complaint": the body named as the report's kind
             named = [agency_before_token[start], *named]
-        negated = _negated(doc, start)
+        negated = _negated(doc, start) or (
+            field_end is not None and field_says_no(doc, end, field_end)
+        )
         if _heading(doc, start, end):
             continue  # "As for reporting: I rang ...": what follows says who was told
         if _hypothetical(doc, start):
