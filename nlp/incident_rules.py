@@ -457,12 +457,47 @@ _OWN_INJURY = re.compile(
 )
 
 
+def _official_handling(scope: list[str]) -> str | None:
+    """The official a date's clause is about when it opens with one as its subject ("The PCSO who
+    came out in March was rude", "the council officer I spoke to in May never rang back", "my
+    complaint is that the caseworker closed my case on ..."): how the case was handled, not an
+    incident, unless another conjunct tells someone else's behaviour. None otherwise."""
+    if not scope:
+        return None
+    match = _OFFICIAL_SUBJECT.match(scope[0])
+    if match is None or not rule_book().official.fullmatch(match.group(1)):
+        return None
+    for piece in scope[1:]:
+        if _OTHER_DOER.match(piece) and has_strong_event(piece):
+            return None  # "... came out in March after they smashed the window"
+    return match.group(1)
+
+
+_OFFICIAL_SUBJECT = re.compile(
+    r"\s*(?:(?:but|and|also|my\s+complaint\s+is\s+that|the\s+problem\s+is\s+that)\s+)?"
+    r"(?:the|your|our|my|their|this|that)\s+(?:[a-z]+\s+){0,2}?"
+    r"((?:pcsos?|officers?|caseworker|inspector|sergeant|constable|social\s+worker"
+    r"|housing\s+officer|councillor))\b(?!\s*(?:'s|’s))"
+    # "the police officer next door shouted at me": a neighbour, whatever the job
+    r"(?!\s+(?:next\s+door|upstairs|downstairs|opposite|across|over\s+the|at\s+no|at\s+number"
+    r"|who\s+lives|that\s+lives))",
+    re.I,
+)
+_OTHER_DOER = re.compile(
+    r"\W*(?:and\s+|then\s+|after\s+|when\s+)?(?:they|he|she|someone|somebody)\b", re.I
+)
+
+
 def clause_veto(scope: list[str]) -> tuple[str, str] | None:
     """The NOT_INCIDENT topic and words that reject a date whose conjuncts are ``scope``, or None.
 
     Rejected only when some conjunct has a veto word and none tells behaviour free of one; a weak
-    veto gives way to a perpetrator's behaviour in its own conjunct.
+    veto gives way to a perpetrator's behaviour in its own conjunct. A clause about how an
+    official handled the case is rejected outright (:func:`_official_handling`).
     """
+    official = _official_handling(scope)
+    if official is not None:
+        return ("an official's handling of the case", f"'{official}'")
     book = rule_book()
     vetoed: list[tuple[str, str]] = []
     free_behaviour = False

@@ -144,6 +144,27 @@ def _past_after(span: Span) -> bool:
     return _past_between(words)
 
 
+def _arranged(words: list[str]) -> bool:
+    """Whether the clause tells an arrangement in the present: "he's got the clinic on the
+    12th", "hes coming up from Leeds on the 28th" (the date phrase holds its "on")."""
+    for i, w in enumerate(words[:-1]):
+        if w not in _BE_PRESENT:
+            continue
+        nxt = words[i + 1]
+        if nxt in _ARRANGED_VERBS and not _past_between(words[i + 2 :]):
+            return True  # "is coming up from Leeds", "are going to his"
+        if w in _HAVE_PRESENT and nxt == "got" and 1 <= len(words) - i - 2 <= 3:
+            return True  # "he's got the memory clinic"
+    return False
+
+
+_BE_PRESENT = frozenset(
+    {"is", "'s", "s", "are", "'re", "re", "am", "'m", "im", "has", "have", "'ve"}
+)
+_HAVE_PRESENT = frozenset({"'s", "has", "have", "'ve"})
+_ARRANGED_VERBS = frozenset({"coming", "going", "visiting", "flying", "driving", "travelling"})
+
+
 def told_as_future(span: Span, weekday_only: bool) -> bool:
     """Whether ``span``'s own clause tells its day as still to come (see the module)."""
     return _told_ahead(span, weekday_only) and not _past_after(span)
@@ -158,6 +179,8 @@ def _told_ahead(span: Span, weekday_only: bool) -> bool:
         return False
     if words[-1] == "coming" and len(words) > 1 and words[-2] in _COMING_BEFORE:
         return True  # "this coming Friday", "my CPN is coming on Monday"
+    if _arranged(words):
+        return True
     for i, w in enumerate(words):
         marker = 0
         if w in _FUTURE_WORDS:
