@@ -4,28 +4,19 @@ nor one made. Sentences of our own, with controls that must not change."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
 from spacy.language import Language
 
 from nlp.incidents import AnalysedSegment, assemble_incidents
 from nlp.pipeline import analyse, build_pipeline
-
-REFERENCE = datetime(2026, 12, 2, 10, 0, tzinfo=UTC)  # Wednesday 2 December 2026
-HALLOWEEN = date(2026, 10, 31)
-DEED = "On Halloween they threw eggs and flour at her door. "
+from tests.unit.report_rows import DEED, HALLOWEEN, REFERENCE, incident_rows
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
     return build_pipeline()
-
-
-def _rows(nlp: Language, text: str) -> list[tuple[date | None, bool | None, tuple[str, ...]]]:
-    doc = analyse(nlp, text, REFERENCE)
-    found = assemble_incidents([AnalysedSegment(doc=doc, offset=0, recipient_agency=None)])
-    return [(i.start, i.reported, tuple(sorted(i.agencies))) for i in found]
 
 
 @pytest.mark.parametrize(
@@ -42,7 +33,7 @@ def _rows(nlp: Language, text: str) -> list[tuple[date | None, bool | None, tupl
     ],
 )
 def test_report_refused_by_someone_else_is_no_report(nlp: Language, text: str) -> None:
-    assert _rows(nlp, DEED + text) == [(HALLOWEEN, False, ())]
+    assert incident_rows(nlp, DEED + text) == [(HALLOWEEN, False, ())]
 
 
 @pytest.mark.parametrize(
@@ -55,11 +46,11 @@ def test_report_refused_by_someone_else_is_no_report(nlp: Language, text: str) -
     ],
 )
 def test_report_let_or_made_controls(nlp: Language, text: str, agencies: tuple[str, ...]) -> None:
-    assert _rows(nlp, DEED + text) == [(HALLOWEEN, True, agencies)]
+    assert incident_rows(nlp, DEED + text) == [(HALLOWEEN, True, agencies)]
 
 
 def test_told_not_to_report_is_still_no_report(nlp: Language) -> None:
-    assert _rows(nlp, DEED + "He told me not to report it.") == [(HALLOWEEN, False, ())]
+    assert incident_rows(nlp, DEED + "He told me not to report it.") == [(HALLOWEEN, False, ())]
 
 
 def _days(nlp: Language, text: str) -> list[tuple[date | None, date | None, tuple[str, ...]]]:
@@ -130,7 +121,7 @@ FIGHT = "On 3 November two of his visitors were fighting on the stairs. "
 def test_reporter_not_known_keeps_the_body(
     nlp: Language, text: str, agencies: tuple[str, ...]
 ) -> None:
-    assert _rows(nlp, FIGHT + text) == [(NOV_3, True, agencies)]
+    assert incident_rows(nlp, FIGHT + text) == [(NOV_3, True, agencies)]
 
 
 @pytest.mark.parametrize(
@@ -142,7 +133,7 @@ def test_reporter_not_known_keeps_the_body(
     ],
 )
 def test_body_not_known_controls(nlp: Language, text: str) -> None:
-    assert _rows(nlp, FIGHT + text) == [(NOV_3, True, ())]
+    assert incident_rows(nlp, FIGHT + text) == [(NOV_3, True, ())]
 
 
 # A "No" (or "nope") opening a log row's later cell is no report ('| No - thought it was a one
@@ -163,7 +154,7 @@ def test_a_no_in_the_reported_column_is_no_report(nlp: Language, cell: str) -> N
         f"14/10/2026 | Stones thrown at my bedroom window | {cell}\n"
         "09/11/2026 | Wing mirror snapped off my car | Council ASB team 10/11/2026\n"
     )
-    assert _rows(nlp, table) == [
+    assert incident_rows(nlp, table) == [
         (date(2026, 10, 14), False, ()),
         (date(2026, 11, 9), True, ("council",)),
     ]
@@ -174,7 +165,7 @@ def test_a_no_that_opens_other_words_is_not_a_no_report(nlp: Language) -> None:
         "14/10/2026 | Stones thrown at my window | Police online 15/10/2026 | No damage\n"
         "09/11/2026 | Wing mirror snapped off my car | Council ASB team 10/11/2026 | none\n"
     )
-    assert _rows(nlp, table) == [
+    assert incident_rows(nlp, table) == [
         (date(2026, 10, 14), True, ("police",)),
         (date(2026, 11, 9), True, ("council",)),
     ]

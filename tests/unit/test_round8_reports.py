@@ -8,28 +8,17 @@ not change.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
-
 import pytest
 from spacy.language import Language
 
 from nlp.incidents import AnalysedSegment, assemble_incidents
 from nlp.pipeline import analyse, build_pipeline, findings
-
-REFERENCE = datetime(2026, 12, 2, 10, 0, tzinfo=UTC)  # Wednesday 2 December 2026
-HALLOWEEN = date(2026, 10, 31)
-DEED = "On Halloween they threw eggs and flour at her door. "
+from tests.unit.report_rows import DEED, HALLOWEEN, REFERENCE, incident_rows
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
     return build_pipeline()
-
-
-def _rows(nlp: Language, text: str) -> list[tuple[date | None, bool | None, tuple[str, ...]]]:
-    doc = analyse(nlp, text, REFERENCE)
-    found = assemble_incidents([AnalysedSegment(doc=doc, offset=0, recipient_agency=None)])
-    return [(i.start, i.reported, tuple(sorted(i.agencies))) for i in found]
 
 
 def _agencies(nlp: Language, text: str) -> list[tuple[str, str]]:
@@ -92,7 +81,7 @@ def test_log_row_reported_to_initials(nlp: Language) -> None:
     ],
 )
 def test_unsure_of_the_day_keeps_the_body(nlp: Language, text: str) -> None:
-    rows = _rows(nlp, DEED + text)
+    rows = incident_rows(nlp, DEED + text)
     body = ("council",) if "council" in text else ("police",)
     assert [(r[1], r[2]) for r in rows] == [(True, body)]
 
@@ -112,7 +101,7 @@ def test_unsure_of_the_day_leaves_the_day_unknown(nlp: Language) -> None:
     ],
 )
 def test_unsure_of_the_body_clears_it(nlp: Language, text: str) -> None:
-    rows = _rows(nlp, DEED + text)
+    rows = incident_rows(nlp, DEED + text)
     assert [(r[1], r[2]) for r in rows] == [(True, ())]
 
 
@@ -132,7 +121,7 @@ LISTED = (
     ],
 )
 def test_many_reporters_of_every_incident_report_each(nlp: Language, text: str) -> None:
-    rows = _rows(nlp, LISTED + text)
+    rows = incident_rows(nlp, LISTED + text)
     assert [(r[1], r[2]) for r in rows] == [(True, ("police",)), (True, ("police",))]
 
 
@@ -145,5 +134,5 @@ def test_many_reporters_of_every_incident_report_each(nlp: Language, text: str) 
     ],
 )
 def test_many_reporters_alone_report_no_incident(nlp: Language, text: str) -> None:
-    rows = _rows(nlp, LISTED + text)
+    rows = incident_rows(nlp, LISTED + text)
     assert [(r[1], r[2]) for r in rows] == [(None, ()), (None, ())]
