@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 _FIELD_LABELS = frozenset({"reported"})  # "Reports:" heads a paragraph of reports told in full
-_FIELD_TAIL = frozenset("to to? on when where who by".split())
+_FIELD_TAIL = frozenset("to on when where who by".split())
 _BULLETS = frozenset("- * • –".split())
 # The first word of a field's value that says no report was made
 _NO_VALUES = frozenset("no nope none nobody noone not never n/a na nil".split())
