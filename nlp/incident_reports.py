@@ -46,13 +46,16 @@ from nlp.report_words import (
     LANDLORD_IS,
     MANY_REPORTERS,
     NOT_TOPIC,
+    OTHER_REPORTER_ALSO,
     PRIVATE,
     REPORT_SAID,
     REPORTED_BY_WRITER,
     REPORTER_UNKNOWN,
     REPORTERS_BEFORE,
+    REPORTERS_EACH,
     SAME_BODY,
     SAVE_FOR,
+    SHARED_AMONG,
     TO_OUR_OFFICE,
     TO_US,
     TO_YOU,
@@ -137,7 +140,13 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
             about_every = [
                 c
                 for c in self.cues_between(cue_f.end, s_last)
-                if c.label == "collective" and c.explanation != COUNTED_REPORTS
+                if c.label == "collective"
+                and c.explanation != COUNTED_REPORTS
+                # "... who complained separately, each to the police or to environmental
+                # health": the bodies shared among the reporters, not the incidents
+                and not SHARED_AMONG.match(sents.text, c.end)
+                # "Mr and Mrs Cottam, who each rang in": who reported, not about what
+                and not REPORTERS_EACH.search(sents.text, max(0, c.start - 12), c.start)
             ]
             if not about_every:
                 return
@@ -153,6 +162,14 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
         clause_end = clause_end_char(doc, cue_f.end)
         clause_words = re.findall(r"[a-z]+", text[cue_f.end : clause_end].lower())
         refers_back = bool(ANAPHORA.intersection(clause_words[:6]))
+        if (
+            not refers_back
+            and date_f is None
+            and OTHER_REPORTER_ALSO.search(text, max(s_start, cue_f.start - 60), cue_f.start)
+        ):
+            # "My neighbour Jo has also complained to the council about them": another
+            # reporter of the problem (the community route counts them), not this incident's report
+            return
         if (
             not cue.agencies
             and TO_YOU.match(text[cue_f.end : clause_end])
