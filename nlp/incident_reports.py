@@ -41,6 +41,7 @@ from nlp.report_words import (
     BOTH_TIMES,
     DOER_FIRST,
     FROM_BODY,
+    FRONTED_ONE,
     HABIT,
     IS_LANDLORD,
     LANDLORD_IS,
@@ -456,6 +457,12 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
         )
         collective = collective or about_every
         targets = [current]
+        fronted = self._fronted_one(text, s_start, cue_f, seg_index, part.chat)
+        if fronted is not None:
+            # "about the wall one I phoned the police a couple of times": that incident's reports
+            counted = [c for c in collective if c.explanation == COUNTED_REPORTS]
+            collective, targets = [], [fronted]
+            report.unknown_day = report.unknown_day or (date_f is None and bool(counted))
         picked = self.ordinal_target(text, s_start, cue_f, clause_end, seg_index, part.chat)
         if picked is not None and not cue.negated:
             # "the first two I reported, the rest I didnt bother": the rest, not reported
@@ -522,6 +529,23 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
         for t in targets:
             t.reports.append(report)
             self.extend_block(t, part, sents, cue_f.start, seg_index)
+
+    def _fronted_one(
+        self, text: str, s_start: int, cue_f: Any, seg_index: int, chat: bool
+    ) -> Incident | None:
+        """The incident a topic put before the report verb names ("about the wall one I
+        phoned ...", "about that one we rang ..."): the current one for "that one", else the one
+        incident told whose words hold the topic's word; None when there is no such topic."""
+        m = FRONTED_ONE.search(text, max(s_start, cue_f.start - 50), cue_f.start)
+        if m is None:
+            return None
+        what = m.group("what")
+        if what is None:
+            return self.current
+        told = self.incidents if chat else self.by_segment.get(seg_index, [])
+        stem = what.lower()[:5]
+        named = [i for i in told if stem in self._block_text(i)]
+        return named[0] if len(named) == 1 else None
 
     def _day_unsure(self, phrase: str, end: int) -> bool:
         """Whether "can't remember if it was ..." doubts the report's day, not its body: no body

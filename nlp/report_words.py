@@ -74,6 +74,13 @@ OTHER_REPORTER_ALSO = re.compile(
     r"|tenants?|residents?)\b[^.!?;,]{0,40}?\s(?:has|have|had)\s+(?:also|too|as\s+well)\s+$",
     re.I,
 )
+# "about the wall one I phoned the police", "as for that one, we rang": a topic put before the
+# report verb, naming one incident told
+FRONTED_ONE = re.compile(
+    r"\b(?:about|as\s+for|re|regarding|with)\s+(?:the|that|this)\s+(?:(?P<what>[a-z]{4,})\s+)?"
+    r"one\W+(?:i|we|she|he|they|my\s+\w+)\s+(?:(?:also|only|then|just|did|have|had)\s+)?$",
+    re.I,
+)
 # "who each rang in", "they both": the reporters before a collective word
 REPORTERS_EACH = re.compile(r"\b(?:who|they|we)\s+$", re.I)
 # "each to the police or to environmental health": bodies shared among reporters

@@ -97,3 +97,33 @@ def test_count_then_time_then_about_it_is_one_incidents(nlp: Language) -> None:
     # near-miss: no "about it", the count covers what was told
     counted = text.replace(" that week about it.", " that week.")
     assert incident_rows(nlp, counted)[0] == (NOV3, True, ("council", "police"))
+
+
+TWO_DEEDS = (
+    "On 3 November they smashed her window and I rang 101 that night. On the 10th they sprayed "
+    "paint on the van. "
+)
+
+
+@pytest.mark.parametrize(
+    ("told", "rows"),
+    [
+        (
+            "About the paint one I phoned the council a couple of times, no idea when.",
+            [(NOV3, True, ("police",)), (date(2026, 11, 10), True, ("council",))],
+        ),
+        (
+            "As for the window one, we rang the council twice as well.",
+            [(NOV3, True, ("council", "police")), (date(2026, 11, 10), None, ())],
+        ),
+        # near-miss: no topic put first, the count covers what was told
+        (
+            "I phoned the council a couple of times, no idea when.",
+            [(NOV3, True, ("council", "police")), (date(2026, 11, 10), True, ("council",))],
+        ),
+    ],
+)
+def test_topic_put_before_the_report_verb_names_the_incident(
+    nlp: Language, told: str, rows: list
+) -> None:
+    assert incident_rows(nlp, TWO_DEEDS + told) == rows
