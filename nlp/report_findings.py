@@ -56,7 +56,21 @@ def incident_finding(incident: Incident) -> IncidentFinding:
         dateless
         and incident.end is not None
         and incident.start == incident.end  # a vague time ("mid October"): the day is unknown
-        and not any(r.unknown_day or r.collective for r in dateless)
+        and (
+            not any(r.unknown_day or r.collective for r in dateless)
+            # "On 2 July I rang the police about it ... I then contacted the council three
+            # times": the report told in the incident's own sentence is the first, that day,
+            # unless a report to the same body has its day unknown (it may be the same report)
+            or any(
+                (r.segment, r.sentence) == (incident.segment, incident.sentence)
+                and not (r.unknown_day or r.collective)
+                and r.cue.agencies
+                and not set(r.cue.agencies).intersection(
+                    a for u in dateless if u.unknown_day or u.collective for a in u.cue.agencies
+                )
+                for r in dateless
+            )
+        )
     ):
         reported_on = incident.end  # told as part of the incident: that day
     if incident.start is not None and reported_on is not None and reported_on < incident.start:

@@ -9,6 +9,9 @@ near-misses that must not change.
   tenants who complained, each to ...", "my neighbour has also complained to the council about the
   family") count reporters, not bodies this incident was told to.
 - "rang the council three times that week about it": the count is of one incident's reports.
+- A topic put before the report verb ("about the paint one I phoned ...") names its incident.
+- A report told in the incident's own sentence gives its day though a later report's day is not
+  known, unless that later one went to the same body.
 """
 
 from __future__ import annotations
@@ -18,8 +21,9 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from nlp.pipeline import build_pipeline
-from tests.unit.report_rows import incident_rows
+from nlp.incidents import AnalysedSegment, assemble_incidents
+from nlp.pipeline import analyse, build_pipeline
+from tests.unit.report_rows import REFERENCE, incident_rows
 
 DEED = "On 3 November they smashed her window. "
 NOV3 = date(2026, 11, 3)
@@ -127,3 +131,24 @@ def test_topic_put_before_the_report_verb_names_the_incident(
     nlp: Language, told: str, rows: list
 ) -> None:
     assert incident_rows(nlp, TWO_DEEDS + told) == rows
+
+
+def _report_days(nlp: Language, text: str) -> list[tuple[date | None, date | None]]:
+    doc = analyse(nlp, text, REFERENCE)
+    found = assemble_incidents([AnalysedSegment(doc=doc, offset=0, recipient_agency=None)])
+    return [(i.start, i.reported_on) for i in found]
+
+
+@pytest.mark.parametrize(
+    ("later", "day"),
+    [
+        ("I then contacted the council three times and nobody called me back.", NOV3),
+        # near-miss: a report of unknown day to the same body may be the one first told
+        ("I rang the police again a couple of times after that, no idea when.", None),
+    ],
+)
+def test_report_in_incidents_own_sentence_gives_its_day(
+    nlp: Language, later: str, day: date | None
+) -> None:
+    text = "On 3 November they smashed her window and I rang the police about it. " + later
+    assert _report_days(nlp, text) == [(NOV3, day)]
