@@ -41,6 +41,9 @@ def nlp() -> Language:
         ("She told the council's housing team the next morning.", ("council",)),
         ("She rang HBC Housing the next morning.", ("council",)),
         ("She rang Kent Police the next morning.", ("police",)),
+        ("She told our safer neighbourhoods officer the next morning.", ("police",)),
+        # near-miss: a neighbourhood officer alone is the landlord's
+        ("She told the neighbourhood officer the next morning.", ("housing",)),
         # near-misses: two bodies named apart stay two; a broadcaster's initials are no council
         ("She rang the police and the council ASB officer.", ("council", "police")),
         ("She rang the BBC Housing desk the next morning.", ("housing",)),
