@@ -9,14 +9,12 @@ several incidents; only a relevant body makes a report count (threshold-rules.md
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
 from typing import Any
 
 from nlp.incident_items import ItemisedReports
 from nlp.incident_model import (
     AnalysedSegment,
     Incident,
-    IncidentFinding,
     Report,
     Sentences,
     overlaps,
@@ -33,6 +31,7 @@ from nlp.incident_words import (
 )
 from nlp.pipeline import doc_text, findings
 from nlp.report_answers import answered_reports
+from nlp.report_findings import incident_finding
 from nlp.report_ordinals import OrdinalReference
 from nlp.report_words import (
     ABOUT_THAT_ONE,
@@ -42,18 +41,22 @@ from nlp.report_words import (
     BOTH_TIMES,
     DOER_FIRST,
     FROM_BODY,
+    FRONTED_ONE,
     HABIT,
     IS_LANDLORD,
     LANDLORD_IS,
     MANY_REPORTERS,
     NOT_TOPIC,
+    OTHER_REPORTER_ALSO,
     PRIVATE,
     REPORT_SAID,
     REPORTED_BY_WRITER,
     REPORTER_UNKNOWN,
     REPORTERS_BEFORE,
+    REPORTERS_EACH,
     SAME_BODY,
     SAVE_FOR,
+    SHARED_AMONG,
     TO_OUR_OFFICE,
     TO_US,
     TO_YOU,
@@ -138,7 +141,13 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
             about_every = [
                 c
                 for c in self.cues_between(cue_f.end, s_last)
-                if c.label == "collective" and c.explanation != COUNTED_REPORTS
+                if c.label == "collective"
+                and c.explanation != COUNTED_REPORTS
+                # "... who complained separately, each to the police or to environmental
+                # health": the bodies shared among the reporters, not the incidents
+                and not SHARED_AMONG.match(sents.text, c.end)
+                # "Mr and Mrs Cottam, who each rang in": who reported, not about what
+                and not REPORTERS_EACH.search(sents.text, max(0, c.start - 12), c.start)
             ]
             if not about_every:
                 return
@@ -154,6 +163,14 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
         clause_end = clause_end_char(doc, cue_f.end)
         clause_words = re.findall(r"[a-z]+", text[cue_f.end : clause_end].lower())
         refers_back = bool(ANAPHORA.intersection(clause_words[:6]))
+        if (
+            not refers_back
+            and date_f is None
+            and OTHER_REPORTER_ALSO.search(text, max(s_start, cue_f.start - 60), cue_f.start)
+        ):
+            # "My neighbour Jo has also complained to the council about them": another
+            # reporter of the problem (the community route counts them), not this incident's report
+            return
         if (
             not cue.agencies
             and TO_YOU.match(text[cue_f.end : clause_end])
@@ -440,6 +457,12 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
         )
         collective = collective or about_every
         targets = [current]
+        fronted = self._fronted_one(text, s_start, cue_f, seg_index, part.chat)
+        if fronted is not None:
+            # "about the wall one I phoned the police a couple of times": that incident's reports
+            counted = [c for c in collective if c.explanation == COUNTED_REPORTS]
+            collective, targets = [], [fronted]
+            report.unknown_day = report.unknown_day or (date_f is None and bool(counted))
         picked = self.ordinal_target(text, s_start, cue_f, clause_end, seg_index, part.chat)
         if picked is not None and not cue.negated:
             # "the first two I reported, the rest I didnt bother": the rest, not reported
@@ -506,6 +529,23 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
         for t in targets:
             t.reports.append(report)
             self.extend_block(t, part, sents, cue_f.start, seg_index)
+
+    def _fronted_one(
+        self, text: str, s_start: int, cue_f: Any, seg_index: int, chat: bool
+    ) -> Incident | None:
+        """The incident a topic put before the report verb names ("about the wall one I
+        phoned ...", "about that one we rang ..."): the current one for "that one", else the one
+        incident told whose words hold the topic's word; None when there is no such topic."""
+        m = FRONTED_ONE.search(text, max(s_start, cue_f.start - 50), cue_f.start)
+        if m is None:
+            return None
+        what = m.group("what")
+        if what is None:
+            return self.current
+        told = self.incidents if chat else self.by_segment.get(seg_index, [])
+        stem = what.lower()[:5]
+        named = [i for i in told if stem in self._block_text(i)]
+        return named[0] if len(named) == 1 else None
 
     def _day_unsure(self, phrase: str, end: int) -> bool:
         """Whether "can't remember if it was ..." doubts the report's day, not its body: no body
@@ -592,73 +632,3 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
         part = self.parts[incident.segment]
         start, end = incident.block
         return doc_text(part.doc)[start - part.offset : end - part.offset].lower()
-
-
-def incident_finding(incident: Incident) -> IncidentFinding:
-    """The incident as found: whether and when it was reported, to whom, with its evidence."""
-    # Only a relevant body makes a report count (threshold-rules.md): telling only an MP, a
-    # councillor or a private landlord is "not reported"; a report to an unnamed body counts.
-    relevant = [
-        r
-        for r in incident.reports
-        if not r.cue.agencies or any(a != "other" for a in r.cue.agencies)
-    ]
-    reported: bool | None = None
-    if relevant:
-        reported = True
-    elif incident.reports or incident.negative_reports:
-        reported = False
-    dated: list[date] = []
-    dateless: list[Report] = []
-    sentence_dates: dict[tuple[int, int], date] = {}
-    for r in relevant:
-        if r.on is not None:
-            sentence_dates.setdefault((r.segment, r.sentence), r.on)
-    for r in relevant:
-        dated.extend(r.also_on)
-        if r.on is not None:
-            dated.append(r.on)
-        elif r.offset_days is not None and incident.end is not None:
-            dated.append(incident.end + timedelta(days=r.offset_days))
-        elif (r.segment, r.sentence) in sentence_dates:
-            dated.append(sentence_dates[(r.segment, r.sentence)])
-        else:
-            dateless.append(r)
-    reported_on: date | None = None
-    if dated:
-        # A report told without its day beside dated ones: the dated ones say when; only one
-        # told in the incident's own sentence is that day ("... when I rang 101").
-        own = [
-            r
-            for r in dateless
-            if (r.segment, r.sentence) == (incident.segment, incident.sentence)
-            and not r.unknown_day
-        ]
-        reported_on = min(dated + ([incident.end] if own and incident.end else []))
-    elif (
-        dateless
-        and incident.end is not None
-        and incident.start == incident.end  # a vague time ("mid October"): the day is unknown
-        and not any(r.unknown_day or r.collective for r in dateless)
-    ):
-        reported_on = incident.end  # told as part of the incident: that day
-    if incident.start is not None and reported_on is not None and reported_on < incident.start:
-        reported_on = None  # a report cannot come before what it reports
-    agencies: list[str] = []
-    for r in incident.reports:
-        for a in r.cue.agencies:
-            if a not in agencies:
-                agencies.append(a)
-    evidence = [incident.block] + [r.span for r in incident.reports]
-    return IncidentFinding(
-        start=incident.start,
-        end=incident.end,
-        reported=reported,
-        reported_on=reported_on,
-        agencies=tuple(agencies),
-        references=tuple(dict.fromkeys(incident.references)),
-        hate_strands=tuple(sorted(incident.hate)),
-        summary=incident.summary,
-        evidence=tuple(evidence),
-        explanation=tuple(incident.explanation),
-    )

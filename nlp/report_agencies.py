@@ -63,6 +63,7 @@ def _agencies(doc: Doc, matchers: _Matchers) -> list[Finding]:
                 chosen[-1] = s
             continue
         chosen.append(s)
+    chosen = _departments(doc, chosen)
     out = []
     for start, end, label in chosen:
         span = doc[start:end]
@@ -81,6 +82,45 @@ def _agencies(doc: Doc, matchers: _Matchers) -> list[Finding]:
                     Finding("council", m.start(), m.end(), "agency phrase for council", m.group(0))
                 )
     out.sort(key=lambda f: f.start)
+    return out
+
+
+# A body's own unit or officer named straight after it: "Headland Homes ASB officer" (the
+# housing provider's ASB officer, not the council's), "the council's housing team", "DBC Housing
+# (tenancy team)" (the borough council's housing service).
+_RELEVANT = frozenset({"police", "council", "housing", "health"})
+_UNIT_HEADS = frozenset(
+    "officer officers team teams unit caseworker caseworkers department service services "
+    "manager warden".split()
+)
+_POSSESSIVE = frozenset({"'s", "’s"})
+# "DBC", "HBC", "KMBC": a borough, district, city or metropolitan council by its initials
+_COUNCIL_INITIALS = re.compile(r"[A-Z]{1,3}(?:BC|DC|CC|MBC)")
+_NOT_COUNCIL = frozenset({"BBC", "ABC", "NBC", "CBC", "CDC"})
+
+
+def _departments(doc: Doc, chosen: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """``chosen`` with a unit named straight after its body given the body's label."""
+    out = list(chosen)
+    for i, (start, end, label) in enumerate(out):
+        if label != "housing" or doc[start].lower_ != "housing" or start == 0:
+            continue
+        before = doc[start - 1].text
+        if _COUNCIL_INITIALS.fullmatch(before) and before not in _NOT_COUNCIL:
+            out[i] = (start, end, "council")  # "DBC Housing": the council's housing service
+    for i in range(1, len(out)):
+        a_start, a_end, body = out[i - 1]
+        start, end, label = out[i]
+        if body not in _RELEVANT or label == body:
+            continue
+        gap = start - a_end
+        if not (gap == 0 or (gap == 1 and doc[a_end].lower_ in _POSSESSIVE)):
+            continue
+        unit = doc[end - 1].lower_ in _UNIT_HEADS or (
+            body == "council" and doc[start:end].text.lower() == "housing"
+        )
+        if unit:
+            out[i] = (start, end, body)
     return out
 
 

@@ -89,6 +89,36 @@ def _past_helpers(following: list[str]) -> list[str]:
     return following
 
 
+_SENTENCE_END = frozenset(".!?;")
+# "understands from the council's website that ...", "according to the police website", "I read
+# on the council website": a channel read from, not one a report went through
+_READ_FROM = frozenset({"from", "according"})
+_READ_ON = frozenset({"on", "in", "at"})
+_READ_VERBS = frozenset("read saw seen looked says said found checked".split())
+_DETERMINERS = frozenset({"the", "their", "its", "a", "to"})
+
+
+def _same_sentence(words: list[str]) -> list[str]:
+    """``words`` up to the first that ends a sentence ("... to the police or the council. This
+    email ...": the next sentence's "email" is no channel of the council's)."""
+    for i, word in enumerate(words):
+        if word in _SENTENCE_END:
+            return words[:i]
+    return words
+
+
+def _read_from(doc: Doc, start: int) -> bool:
+    """Whether the agency phrase at token ``start`` follows "from", "according to" or "read
+    on"."""
+    i = start - 1
+    while i >= 0 and doc[i].lower_ in _DETERMINERS:
+        i -= 1
+    if i < 0:
+        return False
+    word = doc[i].lower_
+    return word in _READ_FROM or (word in _READ_ON and i > 0 and doc[i - 1].lower_ in _READ_VERBS)
+
+
 def _agency_as_cue(
     doc: Doc, matchers: _Matchers, agencies: list[Finding], cues: list[Finding]
 ) -> list[Finding]:
@@ -103,7 +133,9 @@ def _agency_as_cue(
         if span is None:
             continue
         following = [t.lower_ for t in doc[span.end : span.end + 6] if t.lower_ not in {"'s", "’s"}]
-        if any(w in matchers.channel_words for w in following[:3]):
+        if any(w in matchers.channel_words for w in _same_sentence(following[:3])) and not (
+            _read_from(doc, span.start)
+        ):
             why = "report through an agency's channel"
         elif _LOG_FIELD.search(text, text.rfind("\n", 0, finding.start) + 1, finding.start):
             # "- 08/09 - bikes revving late at night - police 101 that night": the last field of

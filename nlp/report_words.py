@@ -59,9 +59,32 @@ MANY_REPORTERS = re.compile(
     r"|families|people|houses|tenants|homes))\b[^.!?;]*\b(?:have|has|had)\s+(?:all\s+|also\s+|each\s+)?$"
     # "Me, the couple opposite and the man at 52 have all reported it": reporters listed ("n",
     # "&" in text-speak; "have each", "have both", "have also")
-    r"|(?:\band\b|\bn\b|&)[^.!?;]{0,80}\b(?:have|had)\s+(?:all|each|both|also)\s+(?:also\s+)?$",
+    r"|(?:\band\b|\bn\b|&)[^.!?;]{0,80}\b(?:have|had)\s+(?:all|each|both|also)\s+(?:also\s+)?$"
+    # "eight of us on the street who've all rang the council", "three other residents who
+    # complained separately"
+    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|many)\s+(?:other\s+)?"
+    r"(?:of\s+(?:us|them)|households|neighbours|residents|families|people|tenants)\b[^.!?;]{0,40}"
+    r"\bwho(?:'ve|’ve|ve|\s+have|\s+had)?\s+(?:all\s+|also\s+|each\s+|both\s+)?$",
     re.I,
 )
+# "My neighbour Ruth has also complained", "the couple opposite have rung them too": another
+# person's report told beside the writer's, just before the report verb
+OTHER_REPORTER_ALSO = re.compile(
+    r"\b(?:my|our|the|a)\s+(?:\w+\s+)?(?:neighbours?|friends?|couple|family|lady|man|woman"
+    r"|tenants?|residents?)\b[^.!?;,]{0,40}?\s(?:has|have|had)\s+(?:also|too|as\s+well)\s+$",
+    re.I,
+)
+# "about the wall one I phoned the police", "as for that one, we rang": a topic put before the
+# report verb, naming one incident told
+FRONTED_ONE = re.compile(
+    r"\b(?:about|as\s+for|re|regarding|with)\s+(?:the|that|this)\s+(?:(?P<what>[a-z]{4,})\s+)?"
+    r"one\W+(?:i|we|she|he|they|my\s+\w+)\s+(?:(?:also|only|then|just|did|have|had)\s+)?$",
+    re.I,
+)
+# "who each rang in", "they both": the reporters before a collective word
+REPORTERS_EACH = re.compile(r"\b(?:who|they|we)\s+$", re.I)
+# "each to the police or to environmental health": bodies shared among reporters
+SHARED_AMONG = re.compile(r"\s*,?\s*to\b", re.I)
 # "... when I told them", "... which day we rang": the unknown day is the report's
 REPORTED_BY_WRITER = re.compile(
     r"\s*(?:it\s+was\s+)?(?:that\s+)?(?:i|we)\s+(?:first\s+)?(?:told|reported|rang|rung|phoned"
@@ -125,7 +148,10 @@ AFTER_CLAUSE_END = re.compile(r"[,;.!?]|\bbut\b")
 # "rang the council three times about that one", "twice over it": a count of reports of the
 # one incident named just after it
 ABOUT_THAT_ONE = re.compile(
-    r"\W*(?:(?:now|so\s+far|since|already)\W+)?(?:about|over|for|re|regarding|with)\s+"
+    r"\W*(?:(?:now|so\s+far|since|already)\W+)?"
+    # "three times that week about it", "twice the next day over it"
+    r"(?:(?:that|the\s+same|the\s+next|the\s+following)\s+(?:week|night|day|morning|evening"
+    r"|afternoon|weekend)\W+)?(?:about|over|for|re|regarding|with)\s+"
     r"(?:it|this|that|him|her|them)\b(?!\s+(?:all|lot|ones)\b)",
     re.I,
 )
