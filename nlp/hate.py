@@ -103,10 +103,14 @@ def find_hate_markers(
         )
     shown = frozenset(c.strand for c in candidates if not c.needs_context)
     whole = account_sentences(account, compiled.lexicon)
+    # the strands each sentence's own words show ("called me a monkey and made ape noises")
+    own = {(c.sentence, c.strand) for c in candidates if not c.needs_context}
     for mark in carried(compiled.context, sents, shown, whole):
         sentence = sents[mark.sentence]
         if _indiscriminate(compiled, sentence.canon):
             continue
+        if any(i == mark.sentence for i, _ in own) and (mark.sentence, mark.strand) not in own:
+            continue  # the attack's own words show another strand: the victim's age is not it
         start, end = sentence.original_span(mark.start, mark.end)
         candidates.append(Candidate(mark.strand, start, end, mark.rule, mark.sentence))
     candidates = [_terrorist_strand(compiled, c, sents) for c in candidates]

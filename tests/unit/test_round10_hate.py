@@ -84,3 +84,51 @@ def test_a_disclaimer_of_one_incident_removes_its_strand(text: str) -> None:
 def test_a_whole_account_disclaimer_still_holds() -> None:
     text = "They called me a cripple once. I don't think it's about my disability at all."
     assert H.DISABILITY not in hate_strands(text)
+
+
+# - An attack whose own words show one strand ("called me a monkey and made ape noises") is not
+#   given the victim's other identity too (a grandmother is not abused for her age by it).
+# - "It's not a racial thing" disclaims as "it's not racial" does.
+# - A faith's words shouted in mockery at its people ("shouted allahu akbar and laughed", the
+#   account naming the mosque) show religious hostility; the faithful saying them do not.
+
+
+def test_an_attack_showing_its_own_strand_is_not_given_the_victims_age() -> None:
+    text = (
+        "I'm 71 and I look after my grandchildren. The man over the road called me a monkey and"
+        " made ape noises at me."
+    )
+    assert hate_strands(text) == {H.RACE}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They are Somali lads and so am I, it's not a racial thing, they are just bored.",
+        "it wasn't a religious thing, he shouts at the whole street",
+    ],
+)
+def test_not_a_strand_thing_disclaims(text: str) -> None:
+    assert hate_strands(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We are Muslim. The youths outside the mosque shouted allahu akbar at us and laughed.",
+        "My wife wears a hijab. On Friday the boys next door chanted inshallah at her and ran.",
+    ],
+)
+def test_a_faiths_words_shouted_in_mockery(text: str) -> None:
+    assert H.RELIGION in hate_strands(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At the mosque we shouted allahu akbar together at the end of prayers.",
+        "The lads shouted allahu akbar and laughed.",  # no faith named anywhere
+    ],
+)
+def test_a_faiths_words_said_by_the_faithful_or_without_context(text: str) -> None:
+    assert H.RELIGION not in hate_strands(text)
