@@ -144,3 +144,29 @@ def test_threats_and_violence_in_other_words(text: str) -> None:
 )
 def test_work_and_damage_are_not_threats(text: str) -> None:
     assert R.THREAT_OF_VIOLENCE not in risk_flags(text)
+
+
+# - A household child named at the top of a long account is still the "he" of its last lines
+#   ("he's too scared to go to school now"), when nobody else of his gender is named between.
+
+
+def test_a_child_named_far_back_is_still_the_frightened_he() -> None:
+    text = (
+        "My boy is 9. The older kids on the estate have been a nuisance all year. I can't remember"
+        " the first time. They stood at the gate and jeered. They threw stones at the window. I"
+        " told the council. In March they did it again. I rang 101. Last week they kicked the"
+        " bins over. Then they egged the car. I reported it online. They sprayed paint on the"
+        " fence too. He's too scared to go to school now."
+    )
+    assert R.CHILD_AT_RISK in risk_flags(text)
+
+
+def test_a_man_named_after_the_child_takes_the_he() -> None:
+    text = (
+        "My boy is 9. The older kids on the estate have been a nuisance all year. I can't remember"
+        " the first time. They stood at the gate and jeered. They threw stones at the window. I"
+        " told the council. In March they did it again. I rang 101. Last week the man at number 4"
+        " shouted at them. Then they egged the car. I reported it online. They sprayed paint on"
+        " the fence too. He's too scared to go out now."
+    )
+    assert R.CHILD_AT_RISK not in risk_flags(text)
