@@ -170,3 +170,28 @@ def test_a_man_named_after_the_child_takes_the_he() -> None:
         " the fence too. He's too scared to go out now."
     )
     assert R.CHILD_AT_RISK not in risk_flags(text)
+
+
+# - A child a vehicle "missed by inches" was put in danger, whoever's child it is.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "one of the quad bikes shot across the green and missed a little girl by inches",
+        "the van mounted the kerb and just missed my son by a few inches",
+    ],
+)
+def test_a_child_missed_by_inches_is_at_risk(text: str) -> None:
+    assert R.CHILD_AT_RISK in risk_flags(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the football missed the boy next door by a mile",
+        "I missed the kids by minutes, they had already left for school",
+    ],
+)
+def test_missed_by_a_mile_or_minutes_is_not(text: str) -> None:
+    assert R.CHILD_AT_RISK not in risk_flags(text)
