@@ -74,8 +74,14 @@ def find_hate_markers(
     ]
     candidates: list[Candidate] = []
     disclaimed: set[HateStrand] = set()
+    # "I don't think that one was about his disability": only the incident just told
+    disclaimed_here: set[tuple[HateStrand, int]] = set()
     for index, sentence in enumerate(sents):
-        disclaimed |= _disclaimed(compiled, sentence)
+        denied = _disclaimed(compiled, sentence)
+        if denied and _ONE_INCIDENT.search(sentence.canon):
+            disclaimed_here |= {(s, i) for s in denied for i in (index - 1, index)}
+        else:
+            disclaimed |= denied
         if index and disclaims_previous(sentence.canon):  # "... racist abuse. This is not that."
             before = sents[index - 1].canon
             disclaimed |= {s for s, gate in compiled.strand_gate.items() if gate.search(before)}
@@ -97,10 +103,14 @@ def find_hate_markers(
         )
     shown = frozenset(c.strand for c in candidates if not c.needs_context)
     whole = account_sentences(account, compiled.lexicon)
+    # the strands each sentence's own words show ("called me a monkey and made ape noises")
+    own = {(c.sentence, c.strand) for c in candidates if not c.needs_context}
     for mark in carried(compiled.context, sents, shown, whole):
         sentence = sents[mark.sentence]
         if _indiscriminate(compiled, sentence.canon):
             continue
+        if any(i == mark.sentence for i, _ in own) and (mark.sentence, mark.strand) not in own:
+            continue  # the attack's own words show another strand: the victim's age is not it
         start, end = sentence.original_span(mark.start, mark.end)
         candidates.append(Candidate(mark.strand, start, end, mark.rule, mark.sentence))
     candidates = [_terrorist_strand(compiled, c, sents) for c in candidates]
@@ -121,7 +131,9 @@ def find_hate_markers(
     candidates = [
         c
         for c in candidates
-        if c.strand not in explained and (c.strand, c.start, c.end) not in regrouped
+        if c.strand not in explained
+        and (c.strand, c.start, c.end) not in regrouped
+        and (c.strand, c.sentence) not in disclaimed_here
     ]
     seen: set[tuple[str, int, int]] = set()
     result: list[Finding] = []
@@ -215,6 +227,12 @@ def _indiscriminate(compiled: Compiled, canon: str) -> bool:
     """Abuse said to be aimed at everybody, unless the sentence says the victim alone gets it
     ("they don't do it to anyone else")."""
     return bool(compiled.indiscriminate.search(canon)) and not exclusive(canon)
+
+
+# A disclaimer about one incident of several ("this one", "that time") rather than the account.
+_ONE_INCIDENT = re.compile(
+    r"\b(?:this|that) (?:one|time|incident|occasion|day|night|last one|first one|bit)\b"
+)
 
 
 _ANY_NEGATION = re.compile(r"\b(?:not|never|nothing|no|nowt|none|nah|nope)\b|n't")

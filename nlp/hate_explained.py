@@ -1,10 +1,13 @@
 """Which hate markers another strand explains: acts read in the light of the victim's reasons.
 
 Some markers show a strand only by what was done to a thing the victim uses ("took my walking
-stick", "kicked my ramp"). When the victim names another strand as the reason ("they pick on me
-because of my age") and nothing but such acts points at this one, the act belongs to the hostility
-the victim names, not to a strand of its own: the victim's perception decides. Read per text by
-:mod:`nlp.hate` and across a whole account (a chat's messages are analysed apart) by the extractor.
+stick", "knocked my frame over") or by a wish said of many groups ("should be put down"). When
+the victim names another strand as the reason ("they pick on me because of my age") and nothing
+but such acts points at this one, the act belongs to the hostility the victim names, not to a
+strand of its own: the victim's perception decides. Ageist words alone ("old git", "hurry up and
+die") explain them too: an old person's walking frame goes with the age abused, where a racist
+slur and a kicked wheelchair are two hostilities. Read per text by :mod:`nlp.hate` and across a
+whole account (a chat's messages are analysed apart) by the extractor.
 """
 
 from __future__ import annotations
@@ -30,8 +33,15 @@ MOTIVATION_RULES = frozenset(
     }
 )
 
-# Rules that show a strand only by an act against a thing the victim uses.
-ACT_ONLY_RULES = frozenset({"phrase:mobility aid attacked"})
+# Rules that show a strand only by an act against a thing the victim uses, or by a wish of harm
+# said of many groups ("people her age should be put down" is ageist, not about disability).
+ACT_ONLY_RULES = frozenset(
+    {
+        "phrase:mobility aid attacked",
+        "phrase:a disabled person told to be caged or kept in like an animal",
+    }
+)
+_AN_ACT = "phrase:mobility aid attacked"
 
 
 class _Mark(Protocol):
@@ -47,13 +57,10 @@ class _Mark(Protocol):
 
 def acts_explained(marks: Iterable[_Mark]) -> set[HateStrand]:
     """The strands of ``marks`` shown only by acts (a mark on the same words as an act is that
-    act), when another strand is stated as the reason."""
+    act), when another strand is stated as the reason, or age is shown."""
     found = list(marks)
     act_spans = {(m.start, m.end) for m in found if m.rule in ACT_ONLY_RULES}
-    pairs = [
-        (m.strand, next(iter(ACT_ONLY_RULES)) if (m.start, m.end) in act_spans else m.rule)
-        for m in found
-    ]
+    pairs = [(m.strand, _AN_ACT if (m.start, m.end) in act_spans else m.rule) for m in found]
     return _explained(pairs)
 
 
@@ -90,6 +97,8 @@ def _explained(pairs: list[tuple[HateStrand, str]]) -> set[HateStrand]:
     stated = {strand for strand, rule in pairs if rule in MOTIVATION_RULES}
     shown = {strand for strand, rule in pairs if rule not in ACT_ONLY_RULES}
     acts = {strand for strand, rule in pairs if rule in ACT_ONLY_RULES}
+    if HateStrand.AGE in shown:  # an old person's walking frame is part of the age abused
+        stated.add(HateStrand.AGE)
     return {strand for strand in acts - shown if stated - {strand}}
 
 

@@ -63,7 +63,7 @@ _PRONOUN_STATE = re.compile(
 )
 # How many sentences (a chat's messages) back a pronoun's person may have been named: anybody of
 # the pronoun's gender named since takes it, so the child may be named well before.
-_LOOK_BACK = 8
+_LOOK_BACK = 12
 
 
 @dataclass(frozen=True)

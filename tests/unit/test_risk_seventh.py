@@ -6,8 +6,10 @@ phrasings of our own, with controls that must not change.
 - Being pushed or thrown down the stairs or off a balcony, promised, is a threat of violence.
 - "Hell sort me out himself" ("he'll") is a threat even with "himself" after it.
 - "Next time it'll be petrol" promises fire or a weapon after a lesser attack.
-- "Pensioners like you should be put down": a group of people like the victim told they should
-  be killed is a threat to the victim's group ("should" is a promise of harm there too).
+- "Foreigners like us should be burned out": a group of people like the victim told they should
+  be harmed is a threat to the victim's group ("should" is a promise of harm there too). Round 10:
+  "should be put down" alone is an insult likening them to animals, not a threat (eight labelled
+  accounts agree); with "and they'd do it themselves" it is one.
 - "What's the point in me being here" is a thought of not living; "what's the point in
   reporting it" is not.
 - "On sertraline for my anxiety" with no "I'm" (a chat answer) is the writer's mental ill health.
@@ -46,8 +48,6 @@ from trigger.vocabulary import RiskFlag as R
         "he shouted that next time it'll be petrol, not a firework",
         "she screamed next time it will be acid",
         "they said next time itll be a knife",
-        "he shouted pensioners like you should all be put down",
-        "they said old codgers like me should be put down",
         "she wrote that foreigners like us should be burned out",
     ],
 )
@@ -66,6 +66,9 @@ def test_threats_in_other_words(text: str) -> None:
         "she said she'd push me to get help from the council",
         "she pushed me down the stairs in 2019 but that was sorted in court years ago",
         "people say the dog should be put down",
+        # round 10: "should be put down" likens a group to animals, an insult (no promise of harm)
+        "he shouted pensioners like you should all be put down",
+        "they said old codgers like me should be put down",
         "the vet said dogs like him should be put down",
         "it looks like you will be burned by the sun out there",
     ],
