@@ -74,7 +74,11 @@ def identity_cues(text: str, compiled: PartyPatterns) -> list[Finding]:
             [
                 *compiled.named_victim.finditer(text),
                 *titled,
-                *(compiled.requesting_victim.finditer(text) if "asked" in text else ()),
+                *(
+                    compiled.requesting_victim.finditer(text)
+                    if "asked" in text or "wants to" in text
+                    else ()
+                ),
                 *compiled.described_victim.finditer(text),
             ],
             key=lambda m: m.start(),
