@@ -41,6 +41,7 @@ from nlp.party_words import (
     CONDITION,
     CONTACT_FROM_AGENCIES,
     IDENTITY_ONLY,
+    IT_GOING,
     NAME_FROM_AGENCIES,
     NAMED_BODY,
     NEGATED,
@@ -162,6 +163,8 @@ def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding
                 continue  # "I don't want my name going to the police": anonymity, not a refusal
             if anonymous and CONTACT_FROM_AGENCIES.search(canon[match.start() :]):
                 continue  # "do not pass this email address on to the police", anonymous
+            if anonymous and ANONYMITY.search(previous) and IT_GOING.search(tail):
+                continue  # "I'm not giving my name. I don't want it going to the police"
             result.append(Finding(PartyCue.CONSENT_REFUSED, start, end, "parties: consent refused"))
         for match, start, end in _matches(compiled.given, sentence) if consent else ():
             if UNASKED.search(canon[max(0, match.start() - 60) : match.start()]):

@@ -13,6 +13,7 @@ from nlp.findings import Finding
 from nlp.party_patterns import party_patterns
 from nlp.party_words import (
     IDENTITY_KEPT,
+    IDENTITY_PROMPT,
     NAME_ANSWER,
     NAME_PROMPT,
     NO_NAMES,
@@ -68,7 +69,7 @@ def answer_cues(answer: str, prompt: str | None) -> list[Finding]:
         ]
     if not compiled.prompt_consent.search(asked_question(prompt).lower()):
         return []
-    if NAME_PROMPT.search(prompt.lower()) and IDENTITY_KEPT.search(
+    if IDENTITY_PROMPT.search(prompt.lower()) and IDENTITY_KEPT.search(
         answer.lower().replace("\u2019", "'")
     ):
         return []  # "we'll need your name ..." - "no. i want to stay anonymous": the name refused

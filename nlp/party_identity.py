@@ -76,7 +76,7 @@ def identity_cues(text: str, compiled: PartyPatterns) -> list[Finding]:
                 *titled,
                 *(
                     compiled.requesting_victim.finditer(text)
-                    if "asked" in text or "wants to" in text
+                    if "asked" in text or "wants to" in text or "consent" in text
                     else ()
                 ),
                 *compiled.described_victim.finditer(text),

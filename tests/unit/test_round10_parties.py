@@ -10,6 +10,16 @@ family of phrasings of our own, with near-misses that must not change.
   community trigger for my dad".
 - "Five of us in Ash Row and Elm Close, my son included, have each reported it": the count.
 - The victim's own email quoted below a third party's message gives the victim's address.
+- A victim named by the consent they gave ("Mrs Aileen Ward has given consent ..."); a worker
+  "here"; the office of a "Member of Parliament"; "my mum, <name>, ... lives on her own at 4 ...";
+  "asking for the old lady next door".
+- Anonymity is no refusal: "no, I want to stay anonymous" to sharing one's details; "I'm not
+  giving my name. I don't want it going to the police"; "pass it on but without my name" is no
+  consent either; "do it without my name" is anonymity (nlp.exclusions).
+- "I'm not the only one - Pat at number 4 has reported them": two reporters.
+- A complaint about staff in other words ("the reason I'm writing is the officer", "look at her
+  conduct", "ignored three of my emails", "complain about the police", "a complaint put in about
+  that officer"): a service complaint once the behaviour stopped (nlp.exclusions).
 """
 
 from __future__ import annotations
@@ -17,8 +27,9 @@ from __future__ import annotations
 import pytest
 
 from nlp.document import Person, SegmentKind
+from nlp.exclusions import find_exclusions
 from nlp.parties import PartyText, decide_parties_for_texts, find_party_cues
-from nlp.party_cues import PartyCue
+from nlp.party_cues import PartyCue, answer_cues
 from trigger.vocabulary import ApplicantRole, Consent
 
 
@@ -195,3 +206,118 @@ def test_someone_elses_quoted_email_gives_no_victim_address() -> None:
     parties = _with_quote(Person("Gemma Hale", "gemma@example.com"))
     assert parties.victim_email is None  # type: ignore[attr-defined]
     assert parties.consent is Consent.NOT_STATED  # type: ignore[attr-defined]
+
+
+def test_a_titled_name_that_gave_consent_is_the_victim() -> None:
+    text = "I am the family's social worker. Mrs Aileen Ward has given consent for this referral."
+    names = [f.value for f in find_party_cues(text) if f.label == PartyCue.VICTIM_NAME]
+    assert "Mrs Aileen Ward" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "relationship"),
+    [
+        ("Morning, floating support worker here, writing for my client.", "support worker"),
+        ("Hello - outreach worker here, applying for Mr Dale.", "outreach worker"),
+        ("On behalf of the Member of Parliament for Seaham, please see below.", "MP's caseworker"),
+        ("My mum, Jean Hollis, has dementia and lives on her own at 4 Fern Road.", "son/daughter"),
+    ],
+)
+def test_a_relationship_in_other_words(text: str, relationship: str) -> None:
+    assert relationship in _third_party(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The support worker here is no help at all.",
+        "My mum, Jean Hollis, lives with me at 4 Fern Road.",
+        "I'm asking for the old man next door to be rehoused.",
+    ],
+)
+def test_near_misses_of_a_relationship(text: str) -> None:
+    assert _third_party(text) == []
+
+
+def test_asking_for_a_described_neighbour_is_a_third_party() -> None:
+    assert _third_party("hi im asking for the old lady next door, she doesnt do computers")
+
+
+def _answer(prompt: str, answer: str) -> list[PartyCue]:
+    return [PartyCue(f.label) for f in answer_cues(answer, prompt)]
+
+
+def test_no_to_sharing_ones_details_to_stay_anonymous_is_no_refusal() -> None:
+    prompt = (
+        "The agencies would need to know who you are. Would you be willing to share your details?"
+    )
+    assert _answer(prompt, "no sorry. i want to stay anonymous") == []
+
+
+def test_no_to_sharing_the_account_is_still_a_refusal() -> None:
+    prompt = "Are you happy for us to share what you have told us with the police?"
+    assert _answer(prompt, "no, please don't") == [PartyCue.CONSENT_REFUSED]
+
+
+def test_it_going_to_the_police_after_keeping_ones_name_is_anonymity() -> None:
+    text = "I'm not going to give my name. I don't want it going to the police or anyone."
+    assert PartyCue.CONSENT_REFUSED not in _labels(text)
+
+
+def test_the_account_kept_from_the_police_is_a_refusal() -> None:
+    text = "I live on Fern Road. I don't want it going to the police or anyone."
+    assert PartyCue.CONSENT_REFUSED in _labels(text)
+
+
+def test_sharing_only_without_ones_name_is_no_consent() -> None:
+    assert PartyCue.CONSENT_GIVEN not in _labels("you can pass it on but without my name")
+
+
+def test_not_the_only_one_who_reported() -> None:
+    text = "I'm not the only one - Pat at number 4 has reported them to the council."
+    counts = [f.value for f in find_party_cues(text) if f.label == PartyCue.COMMUNITY_REPORTERS]
+    assert counts == [2]
+
+
+def test_not_the_only_one_who_is_scared_is_no_count() -> None:
+    text = "I'm not the only one who's scared of them, I rang the police."
+    assert PartyCue.COMMUNITY_REPORTERS not in _labels(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "anonymous"),
+    [
+        ("if they find out its me im done. do it without my name or not at all", True),
+        ("Please send this on without our names.", True),
+        ("please do it without delay", False),
+    ],
+)
+def test_do_it_without_my_name_is_anonymity(text: str, anonymous: bool) -> None:
+    assert ("anonymous" in [f.label for f in find_exclusions(text)]) is anonymous
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The reason I'm writing is the tenancy officer who handled it. They moved out in May.",
+        "We want someone to look at her conduct. The family moved away and it's quiet now.",
+        "She has ignored three of my emails. The lads were moved on and it's been quiet since.",
+        "can i use this to complain about the police. its all stopped now they got moved",
+        "i want a complaint put in about that officer. its all over now",
+    ],
+)
+def test_a_complaint_about_staff_once_the_behaviour_stopped(text: str) -> None:
+    assert "service_complaint" in [f.label for f in find_exclusions(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The reason I'm writing is the noise from next door, it has not stopped.",
+        "I want to complain about the noise to the council.",
+        "I complained to the council about the noise.",
+    ],
+)
+def test_near_misses_of_a_complaint_about_staff(text: str) -> None:
+    labels = [f.label for f in find_exclusions(text, persisting_behaviour=False)]
+    assert "service_complaint" not in labels
