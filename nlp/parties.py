@@ -295,6 +295,16 @@ def _quoted_victim_email(
     )
 
 
+def _authors_kin(author: Person, cues: Sequence[Finding]) -> str | None:
+    """The relative a forwarded original's author writes for ("the email below from Mrs Sue
+    Hale, whose father Mr Len Hale lives alone"), when the cover note says so of that author."""
+    for cue in cues:
+        who, name = str(cue.value).split("\n", 1)
+        if author.name and same_person_named(who, author.name):
+            return name
+    return None
+
+
 def _writes_for_a_body(author: Person) -> bool:
     """Whether a forwarded original's author writes for a council, the police, a landlord."""
     return bool(
@@ -460,6 +470,9 @@ def decide_parties_from_cues(
         evidence["victim"] = tuple(address[:1]) + ((own_name,) if own_name else ())
     else:
         victim = other_authors[0] if other_authors else None
+        kin = _authors_kin(victim, pick(PartyCue.AUTHORS_KIN, own)) if victim else None
+        if kin is not None:
+            victim = Person(name=kin, email=None, phone=None)  # "..., whose father Mr Len Hale"
         named = pick(PartyCue.VICTIM_NAME, own) or pick(PartyCue.VICTIM_NAME, forwarded)
         victim_name = (
             victim.name

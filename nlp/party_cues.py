@@ -40,6 +40,8 @@ class PartyCue(StrEnum):
     OWN_EMAIL = "own_email"  # the writer's own address ("my email is ...")
     OWN_NAME_LOWER = "own_name_lower"  # "this is pat osborne": only writes out a short one
     OTHER_ACCOUNT = "other_account"  # "from my wife's account": the sender is not the writer
+    # "from Mrs Sue Hale, whose father Mr Len Hale ...": value "author\nrelative"
+    AUTHORS_KIN = "authors_kin"
 
 
 def answer_cues(answer: str, prompt: str | None) -> list[Finding]:

@@ -20,6 +20,7 @@ family of phrasings of our own, with near-misses that must not change.
 - A complaint about staff in other words ("the reason I'm writing is the officer", "look at her
   conduct", "ignored three of my emails", "complain about the police", "a complaint put in about
   that officer"): a service complaint once the behaviour stopped (nlp.exclusions).
+- A forwarded original's author "whose father Mr Len Hale lives alone": the relative is the victim.
 """
 
 from __future__ import annotations
@@ -321,3 +322,30 @@ def test_a_complaint_about_staff_once_the_behaviour_stopped(text: str) -> None:
 def test_near_misses_of_a_complaint_about_staff(text: str) -> None:
     labels = [f.label for f in find_exclusions(text, persisting_behaviour=False)]
     assert "service_complaint" not in labels
+
+
+def _forwarded(cover: str) -> object:
+    return decide_parties_for_texts(
+        [
+            PartyText(cover, SegmentKind.BODY),
+            PartyText("They were at the door again last night.", SegmentKind.FORWARDED, 200),
+        ],
+        sender=Person("Cllr Amy Rowe", "amy.rowe@example.org"),
+        forwarded_authors=[Person("Sue Hale", "sue.hale@example.com")],
+    )
+
+
+def test_a_forwarded_authors_relative_is_the_victim() -> None:
+    parties = _forwarded(
+        "Please see below from Mrs Sue Hale, whose father Mr Len Hale (90) lives alone on Pit Row."
+    )
+    assert parties.victim_name == "Mr Len Hale"  # type: ignore[attr-defined]
+    assert parties.victim_email is None  # type: ignore[attr-defined]
+
+
+def test_someone_elses_relative_leaves_the_author_the_victim() -> None:
+    parties = _forwarded(
+        "Please see below from Mrs Sue Hale. I also met Mrs Ann Bell, whose son Tom Bell helps."
+    )
+    assert parties.victim_name == "Sue Hale"  # type: ignore[attr-defined]
+    assert parties.victim_email == "sue.hale@example.com"  # type: ignore[attr-defined]
