@@ -41,6 +41,7 @@ from nlp.party_words import (
     CONDITION,
     CONTACT_FROM_AGENCIES,
     IDENTITY_ONLY,
+    IT_GOING,
     NAME_FROM_AGENCIES,
     NAMED_BODY,
     NEGATED,
@@ -52,6 +53,7 @@ from nlp.party_words import (
 from nlp.pipeline import TextFindingsComponent, doc_text, findings
 from nlp.prefilter import PatternFilter, grams
 from nlp.reporter_lists import echoed_reports, listed_reporters
+from nlp.risk import _unwrapped_bounds as unwrapped_bounds
 from trigger.vocabulary import ApplicantRole, Consent
 
 KEY = "parties"
@@ -111,7 +113,9 @@ def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding
     spouse_cared_for = SPOUSE_MENTIONED.search(lowered) is not None
     sufferers: list[Finding] = []
     previous = ""
-    sents = sentences(text, (cuts or segment_text(text)).bounds(Cut.TEXT_SENTENCE))
+    # a hard-wrapped mail's sentence read whole ("He signed our information-sharing / consent form")
+    bounds = (cuts or segment_text(text)).bounds(Cut.TEXT_SENTENCE)
+    sents = sentences(text, unwrapped_bounds(text, bounds))
     for sentence in sents:
         canon = sentence.canon
         gates = compiled.gates
@@ -159,6 +163,8 @@ def find_party_cues(text: str, cuts: Segmentation | None = None) -> list[Finding
                 continue  # "I don't want my name going to the police": anonymity, not a refusal
             if anonymous and CONTACT_FROM_AGENCIES.search(canon[match.start() :]):
                 continue  # "do not pass this email address on to the police", anonymous
+            if anonymous and ANONYMITY.search(previous) and IT_GOING.search(tail):
+                continue  # "I'm not giving my name. I don't want it going to the police"
             result.append(Finding(PartyCue.CONSENT_REFUSED, start, end, "parties: consent refused"))
         for match, start, end in _matches(compiled.given, sentence) if consent else ():
             if UNASKED.search(canon[max(0, match.start() - 60) : match.start()]):
@@ -271,6 +277,34 @@ def _same_person(a: Person | None, b: Person | None) -> bool:
     return False
 
 
+def _quoted_victim_email(
+    victim_name: str, quoted_authors: Sequence[Person], sender: Person | None
+) -> str | None:
+    """The email address of a quoted mail's author named as the victim, not the sender."""
+    return next(
+        (
+            a.email
+            for a in quoted_authors
+            if a.email
+            and a.name
+            and not _same_person(a, sender)
+            and not _writes_for_a_body(a)
+            and same_person_named(a.name, victim_name)
+        ),
+        None,
+    )
+
+
+def _authors_kin(author: Person, cues: Sequence[Finding]) -> str | None:
+    """The relative a forwarded original's author writes for ("the email below from Mrs Sue
+    Hale, whose father Mr Len Hale lives alone"), when the cover note says so of that author."""
+    for cue in cues:
+        who, name = str(cue.value).split("\n", 1)
+        if author.name and same_person_named(who, author.name):
+            return name
+    return None
+
+
 def _writes_for_a_body(author: Person) -> bool:
     """Whether a forwarded original's author writes for a council, the police, a landlord."""
     return bool(
@@ -317,7 +351,15 @@ def decide_parties(
         sender=sender,
         forwarded_authors=forwarded_authors,
         also_written=_subject_names(document.subject),
+        quoted_authors=_quoted_authors(document),
     )
+
+
+def _quoted_authors(document: Document) -> list[Person]:
+    """The authors of quoted mail ("On 8 Nov, Harjit Sandhu <...> wrote:") below the message."""
+    return [
+        s.author for s in document.segments if s.kind is SegmentKind.QUOTED and s.author is not None
+    ]
 
 
 def _subject_names(subject: str | None) -> list[str]:
@@ -334,6 +376,7 @@ def decide_parties_for_texts(
     sender: Person | None,
     forwarded_authors: Sequence[Person] = (),
     also_written: Sequence[str] = (),
+    quoted_authors: Sequence[Person] = (),
 ) -> Parties:
     """:func:`decide_parties_from_cues` over plain stretches of text (tests, simple callers)."""
     own: list[Finding] = []
@@ -350,6 +393,7 @@ def decide_parties_for_texts(
         sender=sender,
         forwarded_authors=forwarded_authors,
         also_written=also_written,
+        quoted_authors=quoted_authors,
     )
 
 
@@ -360,6 +404,7 @@ def decide_parties_from_cues(
     sender: Person | None,
     forwarded_authors: Sequence[Person] = (),
     also_written: Sequence[str] = (),
+    quoted_authors: Sequence[Person] = (),
 ) -> Parties:
     """Decide role, relationship, consent, community reporters and the two people's details.
 
@@ -369,7 +414,9 @@ def decide_parties_from_cues(
     third-party statements in the sender's own words ("on behalf of my mother", "my constituent")
     do too. Consent: any refusal wins over any agreement; neither is ``not_stated``.
     ``also_written`` are names written elsewhere (a subject line) that only write out the
-    victim's name the text gives shorter.
+    victim's name the text gives shorter. ``quoted_authors`` wrote mail quoted below the message:
+    one named as the victim gives the victim's email address ("On ..., Harjit Sandhu <...> wrote:"
+    below a caseworker's "his constituent Mr Harjit Sandhu").
     """
     everything = own + forwarded
 
@@ -423,6 +470,9 @@ def decide_parties_from_cues(
         evidence["victim"] = tuple(address[:1]) + ((own_name,) if own_name else ())
     else:
         victim = other_authors[0] if other_authors else None
+        kin = _authors_kin(victim, pick(PartyCue.AUTHORS_KIN, own)) if victim else None
+        if kin is not None:
+            victim = Person(name=kin, email=None, phone=None)  # "..., whose father Mr Len Hale"
         named = pick(PartyCue.VICTIM_NAME, own) or pick(PartyCue.VICTIM_NAME, forwarded)
         victim_name = (
             victim.name
@@ -451,6 +501,8 @@ def decide_parties_from_cues(
             )
         emails = [f for f in pick(PartyCue.VICTIM_EMAIL, everything) if f.value != applicant_email]
         victim_email = victim.email if victim else str(emails[0].value) if emails else None
+        if victim_email is None and victim_name is not None:
+            victim_email = _quoted_victim_email(victim_name, quoted_authors, sender)
         vphones = victim_phones or forwarded_phones
         victim_phone = str(vphones[0].value) if vphones else (victim.phone if victim else None)
         addresses = pick(PartyCue.VICTIM_ADDRESS, everything) or pick(
@@ -491,6 +543,7 @@ def parties_for_document(document: Document) -> Parties:
         sender=document.sender,
         forwarded_authors=authors,
         also_written=_subject_names(document.subject),
+        quoted_authors=_quoted_authors(document),
     )
 
 

@@ -13,6 +13,7 @@ from nlp.findings import Finding
 from nlp.party_patterns import party_patterns
 from nlp.party_words import (
     IDENTITY_KEPT,
+    IDENTITY_PROMPT,
     NAME_ANSWER,
     NAME_PROMPT,
     NO_NAMES,
@@ -39,6 +40,8 @@ class PartyCue(StrEnum):
     OWN_EMAIL = "own_email"  # the writer's own address ("my email is ...")
     OWN_NAME_LOWER = "own_name_lower"  # "this is pat osborne": only writes out a short one
     OTHER_ACCOUNT = "other_account"  # "from my wife's account": the sender is not the writer
+    # "from Mrs Sue Hale, whose father Mr Len Hale ...": value "author\nrelative"
+    AUTHORS_KIN = "authors_kin"
 
 
 def answer_cues(answer: str, prompt: str | None) -> list[Finding]:
@@ -68,7 +71,7 @@ def answer_cues(answer: str, prompt: str | None) -> list[Finding]:
         ]
     if not compiled.prompt_consent.search(asked_question(prompt).lower()):
         return []
-    if NAME_PROMPT.search(prompt.lower()) and IDENTITY_KEPT.search(
+    if IDENTITY_PROMPT.search(prompt.lower()) and IDENTITY_KEPT.search(
         answer.lower().replace("\u2019", "'")
     ):
         return []  # "we'll need your name ..." - "no. i want to stay anonymous": the name refused

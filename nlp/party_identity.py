@@ -18,11 +18,20 @@ _TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "mx"})
 # After "I support Lucy Harding": a person described, not a team ("I support Arsenal").
 _CLIENT_AFTER = re.compile(r"\s*,?\s*(?:who|whom|\((?:dob|d\.o\.b|born|aged?|\d))\b", re.IGNORECASE)
 
+# "the email below from Mrs Susan Hale, whose father Mr Len Hale (88) lives alone": a forwarded
+# original's author who writes for a relative, who is then the victim.
+_NAME = r"(?:(?:Mrs|Mr|Ms|Miss|Dr)\.?[ \t]+)?[A-Z][a-z'\u2019-]+(?:[ \t]+[A-Z][a-z'\u2019-]+){0,2}"
+_AUTHORS_KIN = re.compile(
+    rf"(?P<who>{_NAME}),?\s+whose\s+(?:elderly\s+|frail\s+|disabled\s+)?"
+    r"(?:father|mother|dad|mum|nan|gran|grandfather|grandmother|grandad|husband|wife|son|daughter"
+    rf"|brother|sister|aunt|uncle)\s+(?P<name>{_NAME})"
+)
 _MP_AFTER = re.compile(r"[ \t]+MP\b")
 _MEMBERS = frozenset({"cllr", "councillor", "clr"})
 SIGNS_OFF = "parties: signs off with a name"
 _WRITTEN = "parties: a titled name written out"
 _EMAIL = "parties: email address given for the victim"
+_KIN = "parties: a forwarded original's author writes for a relative"
 
 
 def filled_relationship(template: str | None, match: re.Match[str]) -> str | None:
@@ -74,7 +83,11 @@ def identity_cues(text: str, compiled: PartyPatterns) -> list[Finding]:
             [
                 *compiled.named_victim.finditer(text),
                 *titled,
-                *(compiled.requesting_victim.finditer(text) if "asked" in text else ()),
+                *(
+                    compiled.requesting_victim.finditer(text)
+                    if "asked" in text or "wants to" in text or "consent" in text
+                    else ()
+                ),
                 *compiled.described_victim.finditer(text),
             ],
             key=lambda m: m.start(),
@@ -158,6 +171,12 @@ def identity_cues(text: str, compiled: PartyPatterns) -> list[Finding]:
                     name,
                 )
             )
+    for match in _AUTHORS_KIN.finditer(text) if "whose" in text else ():
+        who = clean_name(match.group("who"), compiled.name_stopwords)
+        name = clean_name(match.group("name"), compiled.name_stopwords)
+        if who is not None and name is not None:
+            value = f"{who}\n{name}"  # the author, then the relative the victim is
+            out.append(Finding(PartyCue.AUTHORS_KIN, match.start(), match.end(), _KIN, value))
     signed = signed_name(text)
     if signed is not None:
         start, end, name = signed

@@ -25,6 +25,9 @@ CONDITION = re.compile(
     r"^[^.;!?]{0,60}?\b(?:if|as long as|provided(?: that)?|on condition(?: that)?|only if) "
     r"(?!(?:needed|necessary|required|it helps|that helps|this helps|you need|need be|appropriate|"
     r"relevant|that's|thats|this is|it is|it's|its) ?\b)"
+    # "you can pass it on but without my name": shared only without who the writer is
+    r"|^[^.;!?]{0,30}?\b(?:but )?(?:without|minus|leaving out|leave out) (?:my|our) "
+    r"(?:name|names|details|address|identity)\b"
 )
 NEGATED = re.compile(r"(?:not|n't|never|no longer) (?:[^ ]+ )?$")
 
@@ -90,6 +93,18 @@ SPOUSE_AFFECTED = re.compile(
 
 NAME_PROMPT = re.compile(
     r"\b(?:your|a) (?:full )?name\b|\bwho am i speaking to\b|\bwhat should i call you\b"
+)
+# A question about sharing who the writer is ("Would you be willing to share your details with
+# them?"): a "no, I want to stay anonymous" to it keeps the identity back, no refusal to share.
+IDENTITY_PROMPT = re.compile(
+    r"\b(?:your|a) (?:full )?name\b|\bwho am i speaking to\b|\bwhat should i call you\b"
+    r"|\byour (?:contact )?details\b|\bwho you are\b"
+)
+# "I'm not giving my name. I don't want it going to the police": the name, told just before, is
+# what is kept from the agencies.
+IT_GOING = re.compile(
+    r"\b(?:want|wanting) (?:it|that|them|those) (?:to be |being )?(?:going|to go|passed|given|sent"
+    r"|shared)\b"
 )
 # A bare name answering "Could you tell me your name?" ("Arthur Pim", "it's Mrs J Holt").
 NAME_ANSWER = re.compile(
