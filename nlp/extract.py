@@ -90,10 +90,11 @@ class Extractor:
         parts = []
         # The sender's own words are a note on someone's account only when a person's mail is
         # forwarded: under a body's letter ("the email below from the CPS") they are the account.
-        forwards = any(
-            s.kind is SegmentKind.FORWARDED and not _written_for_a_body(s.author)
+        accounts = [
+            s
             for s in document.segments
-        )
+            if s.kind is SegmentKind.FORWARDED and not _written_for_a_body(s.author)
+        ]
         budget = self.max_chars
         read: list[tuple[Segment, str]] = []
         for segment in document.segments:
@@ -122,7 +123,7 @@ class Extractor:
                 doc=doc,
                 offset=segment.start,
                 chat=segment.kind is SegmentKind.CHAT_USER,
-                note=forwards and segment.kind is SegmentKind.BODY,
+                note=_passes_on(segment, accounts),
                 report_answer=bool(segment.prompt and REPORT_QUESTION.search(segment.prompt)),
                 landlord_answer=bool(segment.prompt and "landlord" in segment.prompt.lower()),
             )
@@ -245,6 +246,17 @@ class Extractor:
             sender=document.sender,
             forwarded_authors=forwarded_authors,
         )
+
+
+def _passes_on(segment: Segment, accounts: list[Segment]) -> bool:
+    """Whether ``segment`` is a forwarder's note on an account forwarded below it: the sender's
+    own words above a person's forwarded mail, or a forwarder's words in the middle of a chain
+    ("Rachel, see below from Liam") above a deeper original."""
+    if segment.kind is SegmentKind.BODY:
+        return bool(accounts)
+    return segment.kind is SegmentKind.FORWARDED and any(
+        s.depth > segment.depth and s.start >= segment.end for s in accounts
+    )
 
 
 def _written_for_a_body(author: Person | None) -> bool:

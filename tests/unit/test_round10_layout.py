@@ -255,3 +255,70 @@ def test_answers_in_capitals_are_read() -> None:
         "2026-02-28"
     ]
     assert draft.incidents[0].reported is True
+
+
+# --- a forwarder's note in the middle of a chain ---------------------------------------------
+
+CHAIN_HEADERS = """\
+From: Omar Reid <omar.reid@example.org>
+To: asb@council.example.gov.uk
+Subject: FW: Fwd: the flat below
+Date: Tue, 10 Mar 2026 09:00:00 +0000
+"""
+
+THREE_DEEP = """\
+Dear team,
+
+Please take the chain below as a Community Trigger application for Ms Lowe.
+
+Omar Reid
+
+________________________________
+From: Kate Moss <kate.moss@example.org>
+Sent: Monday, 9 March 2026 16:00
+To: Omar Reid <omar.reid@example.org>
+Subject: Fwd: the flat below
+
+Omar, see below from Ann. I sat with her at the police station this morning while she
+gave a statement.
+
+Kate
+
+---------- Forwarded message ---------
+From: Ann Lowe <ann.lowe@example.net>
+Date: Sun, 8 Mar 2026 at 21:15
+Subject: the flat below
+To: Kate Moss <kate.moss@example.org>
+
+
+Kate, tonight the man below kicked my door and shouted at me on the landing.
+
+Ann
+"""
+
+TWO_DEEP = """\
+Dear team,
+
+Please take the email below as a Community Trigger application for Ms Lowe.
+
+Omar Reid
+
+________________________________
+From: Kate Moss <kate.moss@example.org>
+Sent: Monday, 9 March 2026 16:00
+To: Omar Reid <omar.reid@example.org>
+Subject: the flat below
+
+Omar, this morning the man below kicked Ann's door and shouted at her on the landing.
+
+Kate
+"""
+
+
+def test_a_middle_forwarders_note_tells_no_incident_of_its_own() -> None:
+    assert _incident_days(_email(CHAIN_HEADERS, THREE_DEEP)) == ["2026-03-08"]
+
+
+def test_the_innermost_original_of_a_chain_still_tells_its_incident() -> None:
+    # two deep: the forwarded original is the account, its own day counts
+    assert _incident_days(_email(CHAIN_HEADERS, TWO_DEEP)) == ["2026-03-09"]
