@@ -283,14 +283,14 @@ def _own_mail_below(lines: list[_Line], author: Person | None) -> int | None:
 
 def answered_inline(contents: list[str]) -> bool:
     """Whether a quoted message's lines are questions answered inline: it opens with a
-    ``>``-quoted line, and at least two ``>``-quoted runs end in a question that unquoted text
-    (the answer) follows."""
+    ``>``-quoted line, and at least two ``>``-quoted runs end in a question or a prompt
+    ("> Dates of each incident:") that unquoted text (the answer) follows."""
     first = next((line for line in contents if line.strip()), "")
     if not first.startswith(">"):
         return False
     answered = 0
     for n, line in enumerate(contents[:-1]):
-        if not (line.startswith(">") and line.rstrip().endswith("?")):
+        if not (line.startswith(">") and line.rstrip().endswith(("?", ":"))):
             continue
         after = next((later for later in contents[n + 1 :] if later.strip()), ">")
         if not after.startswith(">"):
