@@ -98,6 +98,11 @@ We will write again. Were you in?
 """
 
 
+def test_prompts_ending_in_a_colon_are_answered_too() -> None:
+    contents = ["> Dates of each incident:", "", "2 March, 5 March", "> Who you told:", "police"]
+    assert answered_inline(contents)
+
+
 @pytest.mark.parametrize(
     "contents",
     [
@@ -109,11 +114,6 @@ We will write again. Were you in?
         ["> What happened?", "> When?", "> Who did you tell?"],
     ],
 )
-def test_prompts_ending_in_a_colon_are_answered_too() -> None:
-    contents = ["> Dates of each incident:", "", "2 March, 5 March", "> Who you told:", "police"]
-    assert answered_inline(contents)
-
-
 def test_not_inline_answers(contents: list[str]) -> None:
     assert not answered_inline(contents)
 
