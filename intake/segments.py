@@ -203,6 +203,7 @@ def _wrapped_segments(
     quoted = (wrapped.kind in ("reply", "quote") and not passed_on) or (
         in_reply and not wrapped.explicit_forward
     )
+    main_lines = lines[wrapped.main_start : wrapped.main_end]
     # Quoting or forwarding one's own earlier mail ("On 14 Sep, Grace wrote: > ...") repeats
     # one's own account: it is BODY again (the sender's words), one level down, with its own
     # date as reference, never a third party's FORWARDED original.
@@ -210,9 +211,38 @@ def _wrapped_segments(
         bool(original and original.email and author and author.email == original.email)
         and wrapped.main_start > wrapped.marker_start
     )
+    if quoted and not own_words and answered_inline([line.content for line in main_lines]):
+        # "my answers are under each question": the quoted mail's questions keep their ">" and
+        # the writer's answers typed under them are the writer's own words, written now.
+        header = lines[wrapped.marker_start : wrapped.main_start]
+        _emit(out, header, SegmentKind.QUOTED, original_reference, original, depth + 1)
+        _segment_region(
+            main_lines,
+            kind=SegmentKind.BODY,
+            reference=reference,
+            author=author,
+            depth=depth,
+            in_reply=in_reply,
+            out=out,
+        )
+        return
     if quoted and not own_words:
-        block = lines[wrapped.marker_start : wrapped.main_end]
+        # Deeper down the quoted chain, the sender's own earlier mail ("Ms Garner, I reported
+        # the party on ...") is the sender's account again: quoted above it, own words from it.
+        own_start = _own_mail_below(main_lines, author)
+        block_end = wrapped.main_end if own_start is None else wrapped.main_start + own_start
+        block = lines[wrapped.marker_start : block_end]
         _emit(out, block, SegmentKind.QUOTED, original_reference, original, depth + 1)
+        if own_start is not None:
+            _segment_region(
+                lines[block_end : wrapped.main_end],
+                kind=SegmentKind.BODY,
+                reference=reference,
+                author=author,
+                depth=depth + 1,
+                in_reply=in_reply,
+                out=out,
+            )
         return
     header = lines[wrapped.marker_start : wrapped.main_start]
     _emit(out, header, SegmentKind.HEADER, original_reference, original, depth + 1)
@@ -231,6 +261,43 @@ def _wrapped_segments(
         in_reply=False,
         out=out,
     )
+
+
+def _own_mail_below(lines: list[_Line], author: Person | None) -> int | None:
+    """The line where ``author``'s own earlier mail starts inside a quoted message's lines
+    (looked for through a chain of quoted mail), or None."""
+    if author is None or not author.email:
+        return None
+    offset = 0
+    contents = [line.content.lstrip() for line in lines]
+    for _ in range(MAX_DEPTH):
+        wrapped = find_wrapped(contents[offset:])
+        if wrapped is None:
+            return None
+        sender = parse_person(wrapped.headers.get("from"))
+        if sender is not None and sender.email and sender.email.lower() == author.email.lower():
+            return offset + wrapped.marker_start
+        offset += wrapped.main_start
+    return None
+
+
+def answered_inline(contents: list[str]) -> bool:
+    """Whether a quoted message's lines are questions answered inline: it opens with a
+    ``>``-quoted line, and at least two ``>``-quoted runs end in a question or a prompt
+    ("> Dates of each incident:") that unquoted text (the answer) follows."""
+    first = next((line for line in contents if line.strip()), "")
+    if not first.startswith(">"):
+        return False
+    answered = 0
+    for n, line in enumerate(contents[:-1]):
+        if not (line.startswith(">") and line.rstrip().endswith(("?", ":"))):
+            continue
+        after = next((later for later in contents[n + 1 :] if later.strip()), ">")
+        if not after.startswith(">"):
+            answered += 1
+            if answered >= 2:
+                return True
+    return False
 
 
 def segment_message(

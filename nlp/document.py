@@ -7,6 +7,7 @@ into :class:`Segment` s, each with the time its relative dates resolve against a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -76,3 +77,36 @@ class Document:
     def segment_text(self, segment: Segment) -> str:
         """The text of one segment."""
         return self.text[segment.start : segment.end]
+
+    def reading_text(self, segment: Segment) -> str:
+        """The text of one segment as the recognisers read it, offset for offset the same
+        length: lines typed in capitals ("ANSWERS BELOW IN CAPITALS") in lower case, as the
+        word lists are written."""
+        return unshouted(self.segment_text(segment))
+
+
+# A line typed in capitals: no lower-case letter, and at least six words of letters (shorter
+# ones are names, addresses, headings or acronyms, read as written). Text without three words in
+# capitals in a row has none (a cheap gate).
+_THREE_CAPITAL_WORDS = re.compile(r"[A-Z]{2,}[^\w\n]+[A-Z]+[^\w\n]+[A-Z]{2,}")
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _lowered(word: re.Match[str]) -> str:
+    text = word.group(0)
+    if text == "I":  # the pronoun stays as written
+        return text
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def unshouted(text: str) -> str:
+    """``text`` with each line typed in capitals in lower case (same length, "I" kept)."""
+    if not _THREE_CAPITAL_WORDS.search(text):
+        return text
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
+        if line.upper() != line or len(_LETTER_WORD.findall(line)) < 6:
+            continue
+        lines[n] = _WORD.sub(_lowered, line)
+    return "\n".join(lines)

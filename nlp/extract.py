@@ -26,6 +26,7 @@ from nlp.hate_context import ACCOUNT as HATE_ACCOUNT
 from nlp.hate_explained import strands_explained_by_another
 from nlp.incidents import AnalysedSegment, IncidentFinding, Rejection, assemble
 from nlp.parties import Parties, decide_parties
+from nlp.party_words import BODY_ADDRESS, BODY_NAME
 from nlp.pipeline import analyse, build_pipeline, findings
 from nlp.report_words import REPORT_QUESTION
 from nlp.reports import find_agencies
@@ -87,13 +88,19 @@ class Extractor:
     def analyse(self, document: Document) -> AnalysedDocument:
         """Run the pipeline over every account segment of ``document``."""
         parts = []
-        forwards = any(s.kind is SegmentKind.FORWARDED for s in document.segments)
+        # The sender's own words are a note on someone's account only when a person's mail is
+        # forwarded: under a body's letter ("the email below from the CPS") they are the account.
+        accounts = [
+            s
+            for s in document.segments
+            if s.kind is SegmentKind.FORWARDED and not _written_for_a_body(s.author)
+        ]
         budget = self.max_chars
         read: list[tuple[Segment, str]] = []
         for segment in document.segments:
             if segment.kind not in _ACCOUNT_KINDS:
                 continue
-            whole = document.segment_text(segment)
+            whole = document.reading_text(segment)
             text = whole[: max(budget, 0)]
             if len(text) < len(whole):
                 log.warning(
@@ -116,7 +123,7 @@ class Extractor:
                 doc=doc,
                 offset=segment.start,
                 chat=segment.kind is SegmentKind.CHAT_USER,
-                note=forwards and segment.kind is SegmentKind.BODY,
+                note=_passes_on(segment, accounts),
                 report_answer=bool(segment.prompt and REPORT_QUESTION.search(segment.prompt)),
                 landlord_answer=bool(segment.prompt and "landlord" in segment.prompt.lower()),
             )
@@ -239,6 +246,28 @@ class Extractor:
             sender=document.sender,
             forwarded_authors=forwarded_authors,
         )
+
+
+def _passes_on(segment: Segment, accounts: list[Segment]) -> bool:
+    """Whether ``segment`` is a forwarder's note on an account forwarded below it: the sender's
+    own words above a person's forwarded mail, or a forwarder's words in the middle of a chain
+    ("Rachel, see below from Liam") above a deeper original."""
+    if segment.kind is SegmentKind.BODY:
+        return bool(accounts)
+    return segment.kind is SegmentKind.FORWARDED and any(
+        s.depth > segment.depth and s.start >= segment.end for s in accounts
+    )
+
+
+def _written_for_a_body(author: Person | None) -> bool:
+    """Whether a forwarded original's author writes for an organisation (a council team, the
+    CPS, a housing officer's work address), not as a person telling what happened to them."""
+    if author is None:
+        return False
+    return bool(
+        (author.name and BODY_NAME.search(author.name))
+        or (author.email and BODY_ADDRESS.search(author.email))
+    )
 
 
 def _forwarder_agency(parties: Parties, signature: Callable[[], Agency | None]) -> Agency | None:
