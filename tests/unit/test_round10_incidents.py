@@ -150,3 +150,29 @@ def test_near_misses_of_casework_are_still_incidents(
     nlp: Language, text: str, want: list[date]
 ) -> None:
     assert _days(nlp, text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _GLASS + "One other time, I can't remember when, they let my tyres down.",
+        _GLASS + "On a separate occasion the same man spat at my son on the bus.",
+        _GLASS + "There was another incident, unsure of the date, when he kicked my gate in.",
+        _GLASS + "I can't remember the date but he also threw eggs at the door.",
+    ],
+)
+def test_an_occurrence_whose_day_is_not_given(nlp: Language, text: str) -> None:
+    assert _days(nlp, text) == [date(2026, 6, 3), None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _GLASS + "Three of us rang the police about it separately that night.",
+        _GLASS + "I can't remember when they first started shouting at us.",
+        _GLASS + "I can't remember when I reported it to the council.",
+        _GLASS + "I'm not sure of the date the police came out.",
+    ],
+)
+def test_no_undated_occurrence_without_behaviour(nlp: Language, text: str) -> None:
+    assert _days(nlp, text) == [date(2026, 6, 3)]
