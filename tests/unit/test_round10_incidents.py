@@ -176,3 +176,28 @@ def test_an_occurrence_whose_day_is_not_given(nlp: Language, text: str) -> None:
 )
 def test_no_undated_occurrence_without_behaviour(nlp: Language, text: str) -> None:
     assert _days(nlp, text) == [date(2026, 6, 3)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _GLASS + "I'm seeing her Thursday so I'll ask what she did about it.",
+        _GLASS + "We're seeing his mum on Saturday about the noise and the shouting.",
+        _GLASS + "im seeing the lads dad sunday about the eggs",
+    ],
+)
+def test_an_arrangement_told_in_the_present_is_still_to_come(nlp: Language, text: str) -> None:
+    assert _days(nlp, text) == [date(2026, 6, 3)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _GLASS + "On Thursday I was seeing my sister off when they egged the car.",
+        _GLASS + "I'm seeing red, on Thursday they smashed the glass again.",
+    ],
+)
+def test_seeing_in_the_past_or_beside_behaviour_is_still_an_incident(
+    nlp: Language, text: str
+) -> None:
+    assert _days(nlp, text) == [date(2026, 6, 3), date(2026, 11, 19)]
