@@ -201,3 +201,23 @@ def test_seeing_in_the_past_or_beside_behaviour_is_still_an_incident(
     nlp: Language, text: str
 ) -> None:
     assert _days(nlp, text) == [date(2026, 6, 3), date(2026, 11, 19)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Yesterday they threw stones at my window. I reported it online the next day, which "
+            "is today.",
+            [date(2026, 11, 19)],
+        ),
+        ("Last Friday, which was the 13th, they threw stones at my window.", [date(2026, 11, 13)]),
+        (
+            "Yesterday they threw stones at my window. I rang the council, which was useless. "
+            "Today they egged the door.",
+            [date(2026, 11, 19), date(2026, 11, 20)],
+        ),
+    ],
+)
+def test_a_day_named_again_in_a_which_clause(nlp: Language, text: str, want: list[date]) -> None:
+    assert _days(nlp, text) == want
