@@ -4,7 +4,16 @@ own, each cause with near-misses that must not change:
 - an occasion on which the people complained of did nothing ("at Halloween they left us alone
   for once") is no incident; behaviour told beside it still is;
 - "the Saturday before Easter", "the Monday after Bonfire Night": that weekday nearest before
-  or after the occasion, not the occasion itself nor the latest such weekday.
+  or after the occasion, not the occasion itself nor the latest such weekday;
+- the handling of the case (a statement taken, a ward panel, ringing to chase it up, getting
+  through to someone, the writer calling in on the victim, a letter dictated) is no incident;
+  behaviour told in the same conjunct still is;
+- "one other time", "on a separate occasion", and behaviour told after a day-unknown phrase
+  ("I can't remember the date but he also threw eggs") start an incident with no date; when
+  something only began, or a report whose day is unknown, does not;
+- an arrangement told in the present continuous ("I'm seeing her Thursday") is still to come;
+- a date in a "which is / was" clause right after another ("the next day, which is today")
+  names that day again.
 """
 
 from __future__ import annotations
