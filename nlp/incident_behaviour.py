@@ -252,6 +252,10 @@ class BehaviourRules(CandidateBase):
             return Reject()
         if self._nothing_done_that_day(c):
             return Reject()
+        nothing_done = rule_book().nothing_done
+        if nothing_done.search(around) and not has_strong_event(nothing_done.sub(" ", around)):
+            # "at Halloween they left us alone for once": an occasion nothing was done on
+            return Reject()
         # "and last night AGAIN": the behaviour just told, again
         # "Last weekend it was the same": so too
         again = self.current is not None and (

@@ -615,7 +615,8 @@ SAME_AGAIN = re.compile(
 )
 # A clause told in the future: "is coming", "are going to", "will", "we'll be away"
 FUTURE = re.compile(
-    r"\b(?:is|are|am)\s+(?:coming|going|visiting|staying|having|moving|starting|due)\b"
+    r"\b(?:is|are|am|i['’]?m|we['’]re|they['’]re)\s+(?:coming|going|visiting|staying|having|moving"
+    r"|starting|due|seeing|meeting)\b"
     r"|\b(?:will|shall)\s+(?!have\b)\w+|\w['’]ll\b|\bgoing\s+to\b|\bwe['’]re\s+(?:off|away)\b",
     re.I,
 )

@@ -55,6 +55,9 @@ _NAMED_BY_TIME_AFTER = re.compile(
     r"\s+(?:one|ones|incident|thing|business|episode|attack|night|lot)\b", re.I
 )
 
+# A relative clause that names a day just given again ("the next day, which is today").
+_WHICH_WAS = r",?\s*(?:which|that)\s+(?:is|was|were)\s+"
+
 
 class WhenRules(BehaviourRules):
     """The date rules on time (see the module docstring)."""
@@ -198,7 +201,9 @@ class WhenRules(BehaviourRules):
         # the far end of "from March to June", or "the next day (18/6)"; not the date opening the
         # next line of a log ("... that night\n- 30/08/2025 - ...")
         follows = self._follows_date(c.mention, c.text, r"\s*(?:to|till|until|-|–|\()\s*")
-        return Reject() if follows else None
+        # "the next day, which is today", "last Friday, which was the 9th": the same day again
+        same = self._follows_date(c.mention, c.text, _WHICH_WAS, reach=16)
+        return Reject() if follows or same else None
 
     def _rule_birth(self, c: Candidate) -> Verdict | None:
         return Reject() if "birth" in str(getattr(c.value, "explanation", "")).lower() else None
@@ -284,12 +289,13 @@ class WhenRules(BehaviourRules):
                 return True
         return False
 
-    def _follows_date(self, mention_f: Any, text: str, between: str) -> bool:
-        """Whether another date phrase ends just before this one, only ``between`` apart."""
+    def _follows_date(self, mention_f: Any, text: str, between: str, reach: int = 6) -> bool:
+        """Whether another date phrase ends just before this one, only ``between`` apart (at
+        most ``reach`` characters)."""
         pattern = re.compile(between + r"$")
         return any(
             other.end <= mention_f.start
-            and mention_f.start - other.end <= 6
+            and mention_f.start - other.end <= reach
             and pattern.fullmatch(text[other.end : mention_f.start])
             and not LIST_LINE_BREAK.search(text[other.end : mention_f.start])
             # a date opening the next row of a log or table ("01/06<TAB>-\nSat 06/06/2026")

@@ -94,6 +94,8 @@ _NAME_CALLING = re.compile(
 # What may follow an undated phrase told after its behaviour ("once before", "one time too").
 _AFTER_UNDATED = re.compile(r"\b(?:before|already|too|as well|also|again|previously)\b", re.I)
 # Where the clause of an undated phrase told after its behaviour ends: a comma, ";" or "but".
+# When a behaviour began, not an occurrence of it ("can't remember when they started shouting").
+_BEGAN = re.compile(r"\b(?:start\w*|began|begun|begin\w*|first)\b", re.I)
 # A behaviour word in the past tense: one occurrence, not a habit ("they slashed", "he broke").
 _PAST_DONE = re.compile(
     r"\b\w+ed\b|\b(?:broke|threw|spat|stole|hit|cut|bit|tore|took|kicked|smashed)\b", re.I
@@ -453,6 +455,15 @@ class _Assembler(CandidateRules):
             not c.value.negated for c in self.cues_between(told_end, item.start())
         )
         strong = has_strong_event(told) or (reported and has_event(told, strong=True))
+        if not (has_actor(told) and strong and _PAST_DONE.search(told)):
+            # "I can't remember the date but he also threw eggs", "another incident, unsure of
+            # the date, when he kicked my gate in": the behaviour told after the phrase
+            told_end = next(
+                (c.start for c in self.cues_between(item.end(), s_end) if c.label != "collective"),
+                s_end,
+            )
+            told = text[item.end() : told_end]
+            strong = has_strong_event(told) and not _BEGAN.search(told)
         if has_actor(told) and strong and _PAST_DONE.search(told):
             self.new_incident(
                 seg_index,

@@ -68,6 +68,9 @@ Choices the contract leaves open, made here:
   Christmas market", "the Easter weekend", "the Easter holidays") are not a day: the contract's
   table names Christmas Day, and a season or a thing of it is not one day. Alone ("at
   Christmas", "on Easter") they stay the day.
+- A weekday before or after a named day ("the Saturday before Easter", "the Monday after
+  Bonfire Night") is that weekday nearest before / after it, in the named day's year (the
+  latest such day not after the reference day).
 - A weekday after "any", "ordinary", "typical", "normal", "usual", "average" is no particular
   day ("a Tuesday" stays the latest Tuesday); a weekday read only through a typo or short
   form and capitalised after a capitalised word or a title ("Carla Munday", "Mr Munday") is a

@@ -96,24 +96,52 @@ _SEASON_NOUNS = frozenset(
 )
 
 
+def _weekday_beside(c: Context, named_at: int) -> tuple[int, int] | None:
+    """(weekday, -1 or +1) of "the Saturday before Easter", "the Monday after Bonfire Night":
+    a weekday then "before" / "after" in front of the named day, else None."""
+    weekday = c.find("weekday")
+    if weekday is None or weekday[2] >= named_at:
+        return None
+    side = c.words[weekday[2]] if weekday[2] < len(c.words) else ""
+    if side not in ("before", "after"):
+        return None
+    return int(weekday[0]), -1 if side == "before" else 1
+
+
+def _nearest_weekday(day: date, weekday: int, step: int) -> date:
+    """The first ``weekday`` strictly before (step -1) or after (step 1) ``day``."""
+    d = day + timedelta(days=step)
+    while d.weekday() != weekday:
+        d += timedelta(days=step)
+    return d
+
+
 def resolve_named_day(c: Context) -> Resolved | None:
     """A named day ("Bonfire Night", "Easter Monday", "Father's Day"): the latest not after the
-    reference day, the first after it when "next", or the one in the year written."""
+    reference day, the first after it when "next", or the one in the year written. "The Saturday
+    before Easter", "the Monday after Bonfire Night": that weekday nearest before / after it."""
     found = c.find("named")
     if found is None:
         return None
     if c.words[-1] in SEASONS and c.after in _SEASON_NOUNS:
         return None  # "the Christmas period", "the Easter weekend": a season, not its day
     kind, value = found[0]
+    beside = _weekday_beside(c, found[1])
 
-    def on(year: int) -> date | None:
+    def named(year: int) -> date | None:
         if kind == "fixed":
             return safe_date(year, value[0], value[1])
         if kind == "weekday":
             return nth_weekday(year, value[0], value[1], value[2])
         return easter(year) + timedelta(days=int(value))
 
-    return _latest(c, on, "named day")
+    def on(year: int) -> date | None:
+        d = named(year)
+        if d is None or beside is None:
+            return d
+        return _nearest_weekday(d, *beside)
+
+    return _latest(c, on, "named day" if beside is None else "weekday beside a named day")
 
 
 # The word before the weekday that says which of the month's weekdays is meant.
