@@ -258,12 +258,15 @@ def _sentences(
     return tuple(_resolved(s, lexicon) for s in _sentences(text, bounds, None))
 
 
+# ``Token(text, start, end)`` without the named tuple's Python-level ``__new__`` (one is built
+# for every word of every text): the same tuple of the same class.
+_new_tuple = tuple.__new__
+
+
 def _append_sentence(result: list[Sentence], text: str, start: int, end: int) -> None:
+    canonical, new = _canonical_word, _new_tuple
     tokens = tuple(
-        [
-            Token(_canonical_word(m.group(0)), m.start(), m.end())
-            for m in _TOKEN.finditer(text, start, end)
-        ]
+        [new(Token, (canonical(m.group()), *m.span())) for m in _TOKEN.finditer(text, start, end)]
     )
     if tokens:
         result.append(_sentence(tokens))
@@ -280,12 +283,20 @@ def _sentence(tokens: tuple[Token, ...]) -> Sentence:
     return Sentence(tokens[0].start, tokens[-1].end, tokens, canon, tuple(starts))
 
 
+# Three one-character tokens in a row in a canonical sentence (tokens hold no spaces and are
+# joined by one): where there are none, no run of spaced-out letters can be joined.
+_SPACED_RUN = re.compile(r"(?<!\S)\S \S \S(?!\S)")
+
+
 def _resolved(sentence: Sentence, lexicon: ObfuscationLexicon) -> Sentence:
     """A plain sentence with spaced-out letters joined and obfuscated words resolved."""
     resolve = lexicon.resolve_cached
     tokens: list[Token] = []
     changed = False
-    for token in _join_spaced_letters(list(sentence.tokens), lexicon):
+    own: Sequence[Token] = sentence.tokens
+    if _SPACED_RUN.search(sentence.canon) is not None:
+        own = _join_spaced_letters(list(own), lexicon)
+    for token in own:
         word = resolve(token.text) or token.text
         if word != token.text:
             token = Token(word, token.start, token.end)

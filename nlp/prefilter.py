@@ -260,13 +260,31 @@ class PatternFilter:
                 by_source.setdefault(pattern.pattern, []).append(id(pattern))
         self._always = frozenset(always)
         self._by_source = {source: tuple(ids) for source, ids in by_source.items()}
-        self._sources = SourceFilter(self._by_source)
+        sources = SourceFilter(self._by_source)
+        # the source filter's tables with each source replaced by its patterns' ids, so a test
+        # names the ids at once (not the sources, then their ids)
+        ids_of = self._by_source
+        self._always_ids = self._always.union(*(ids_of[s] for s in sources._always))
+        self._searched = tuple((ids_of[source], needed) for source, needed in sources._searched)
+        self._by_key = {
+            key: tuple(
+                (string, tuple(i for source in found for i in ids_of[source]))
+                for string, found in strings
+            )
+            for key, strings in sources._by_key.items()
+        }
+        self._keys = sources._keys
 
     def passing(self, text: str, text_grams: frozenset[str]) -> set[int]:
         """The ids of the patterns :func:`may_match` would not rule out for ``text``, whose
         :func:`grams` are ``text_grams``."""
-        found = set(self._always)
-        by_source = self._by_source
-        for source in self._sources.passing(text, text_grams):
-            found.update(by_source[source])
+        found = set(self._always_ids)
+        for ids, needed in self._searched:
+            if needed.search(text) is not None:
+                found.update(ids)
+        by_key = self._by_key
+        for key in text_grams & self._keys:
+            for string, ids in by_key[key]:
+                if string in text:
+                    found.update(ids)
         return found
