@@ -170,6 +170,32 @@ def unwrapped_text(text: str) -> str | None:
 _LINE_BREAK = re.compile(r"(?<=\S)\n(?=\S)")
 
 
+# Mail is wrapped at 72-78 characters: a longer line is a message of its own (a chat's).
+_WRAP_MOST = 80
+
+
+def unwrapped_bounds(text: str, bounds: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+    """The text sentences, with those a hard-wrapped mail cut at a line break joined again ("my
+    daughter is 7 and she was in the hall when / it came through, she wont go near the door"):
+    a line break :func:`unwrapped_text` finds only wraps prose ends no sentence."""
+    unwrapped = unwrapped_text(text) if len(bounds) > 1 else None
+    if unwrapped is None:
+        return bounds
+    joined: list[tuple[int, int]] = []
+    for start, end in bounds:
+        at = joined[-1][1] - 1 if joined else 0
+        if (
+            joined
+            and unwrapped[at] == " "
+            and text[at] == "\n"
+            and at - text.rfind("\n", 0, at) <= _WRAP_MOST  # not a chat's long message
+        ):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return tuple(joined)
+
+
 class Clause(NamedTuple):
     """One cut stretch ``text[start:end]`` of a kind; ``cut`` is the separator that opened it
     (character offsets), None for the first stretch of its sentence. (A named tuple: every

@@ -19,7 +19,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp.clauses import Cut, Segmentation, segment_text
+from nlp.clauses import Cut, Segmentation, segment_text, unwrapped_bounds
 from nlp.document import Document, Person, Segment, SegmentKind
 from nlp.findings import Finding
 from nlp.lexicon import sentences
@@ -53,7 +53,6 @@ from nlp.party_words import (
 from nlp.pipeline import TextFindingsComponent, doc_text, findings
 from nlp.prefilter import PatternFilter, grams
 from nlp.reporter_lists import echoed_reports, listed_reporters
-from nlp.risk import _unwrapped_bounds as unwrapped_bounds
 from trigger.vocabulary import ApplicantRole, Consent
 
 KEY = "parties"

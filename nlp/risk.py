@@ -27,7 +27,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp.clauses import Cut, Segmentation, segment_text, segmentation, unwrapped_text
+from nlp.clauses import Cut, Segmentation, segment_text, segmentation, unwrapped_bounds
 from nlp.findings import Finding
 from nlp.lexicon import Sentence, compile_all, load_data, sentences
 from nlp.pipeline import TextFindingsComponent, doc_text, set_findings
@@ -174,7 +174,7 @@ def find_risk_flags(
     )
     pregnancy = compiled.pregnancy.search(text.lower()) is not None
     cuts = cuts or segment_text(text)
-    sents = sentences(text, _unwrapped_bounds(text, cuts.bounds(Cut.TEXT_SENTENCE)))
+    sents = sentences(text, unwrapped_bounds(text, cuts.bounds(Cut.TEXT_SENTENCE)))
     # "my son's in with me, he's 24" makes "they spat at my son" later an adult's account
     grown = frozenset(
         m.group("kin")
@@ -274,34 +274,6 @@ def _pronoun_children(
             Finding(RiskFlag.CHILD_AT_RISK.value, first, last, "risk: a child told of as he/she")
         )
     return out
-
-
-# Mail is wrapped at 72-78 characters: a longer line is a message of its own (a chat's).
-_WRAP_MOST = 80
-
-
-def _unwrapped_bounds(
-    text: str, bounds: tuple[tuple[int, int], ...]
-) -> tuple[tuple[int, int], ...]:
-    """The text sentences, with those a hard-wrapped mail cut at a line break joined again ("my
-    daughter is 7 and she was in the hall when / it came through, she wont go near the door"):
-    a line break :func:`nlp.clauses.unwrapped_text` finds only wraps prose ends no sentence."""
-    unwrapped = unwrapped_text(text) if len(bounds) > 1 else None
-    if unwrapped is None:
-        return bounds
-    joined: list[tuple[int, int]] = []
-    for start, end in bounds:
-        at = joined[-1][1] - 1 if joined else 0
-        if (
-            joined
-            and unwrapped[at] == " "
-            and text[at] == "\n"
-            and at - text.rfind("\n", 0, at) <= _WRAP_MOST  # not a chat's long message
-        ):
-            joined[-1] = (joined[-1][0], end)
-        else:
-            joined.append((start, end))
-    return tuple(joined)
 
 
 def _matches(rule: _Rule, canon: str) -> list[re.Match[str]]:
