@@ -647,7 +647,4 @@ def _possessed_body(doc: Any, text: str, cue_end: int) -> bool:
     """Whether "her" after a report verb owns the body told ("Mum told her housing officer"),
     not the person reported ("reported her to the police")."""
     match = _POSSESSIVE_HER.match(text, cue_end)
-    return match is not None and any(
-        f.start == match.end()
-        for f in findings(doc, "agencies")
-    )
+    return match is not None and any(f.start == match.end() for f in findings(doc, "agencies"))
