@@ -48,6 +48,7 @@ from nlp.report_words import (
     MANY_REPORTERS,
     NOT_TOPIC,
     OTHER_REPORTER_ALSO,
+    OTHER_REPORTER_HAS,
     PRIVATE,
     REPORT_SAID,
     REPORTED_BY_WRITER,
@@ -66,6 +67,7 @@ from nlp.reports import COUNTED_REPORTS, ReportCue
 __all__ = ["ReportAttachment", "answered_reports", "incident_finding"]
 
 
+_POSSESSIVE_HER = re.compile(r"\s*her\s+(?:(?:own|local|usual|new)\s+)?", re.IGNORECASE)
 _UNSURE_REACH = 40  # characters after "if it was" within which a doubted body is named
 
 
@@ -171,6 +173,12 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
             # "My neighbour Jo has also complained to the council about them": another
             # reporter of the problem (the community route counts them), not this incident's report
             return
+        if (
+            date_f is None
+            and SAME_BODY.match(text, cue_f.end, clause_end)
+            and OTHER_REPORTER_HAS.search(text, max(s_start, cue_f.start - 60), cue_f.start)
+        ):
+            return  # "Mrs Okoro has reported it as well": another reporter, as above
         if (
             not cue.agencies
             and TO_YOU.match(text[cue_f.end : clause_end])
@@ -348,6 +356,7 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
             date_f is None
             and clause_words[:1] in (["them"], ["him"], ["her"])
             and (current.segment, current.sentence) != (seg_index, sentence)
+            and not _possessed_body(doc, text, cue_f.end)
         ):
             return  # "my neighbour has reported them as well": the people, not this incident
         report = Report(
@@ -632,3 +641,10 @@ class ReportAttachment(OrdinalReference, ItemisedReports):
         part = self.parts[incident.segment]
         start, end = incident.block
         return doc_text(part.doc)[start - part.offset : end - part.offset].lower()
+
+
+def _possessed_body(doc: Any, text: str, cue_end: int) -> bool:
+    """Whether "her" after a report verb owns the body told ("Mum told her housing officer"),
+    not the person reported ("reported her to the police")."""
+    match = _POSSESSIVE_HER.match(text, cue_end)
+    return match is not None and any(f.start == match.end() for f in findings(doc, "agencies"))

@@ -199,4 +199,26 @@ def _hypothetical(doc: Doc, token_index: int) -> bool:
 def _until_follows(doc: Doc, end: int) -> bool:
     sent_end = sentence_of_token(doc)[1][end - 1]
     # "didnt email the council's environmental health about it till 2 September"
-    return any(doc[j].lower_ in _UNTIL for j in range(end, min(sent_end, end + 12)))
+    return any(
+        doc[j].lower_ in _UNTIL and not _told_a_private_person(doc, j + 1, sent_end)
+        for j in range(end, min(sent_end, end + 12))
+    )
+
+
+_TELL_VERBS = frozenset({"told", "tell", "telling", "mentioned", "said"})
+_PRIVATE_PEOPLE = frozenset(
+    "me us son daughter mum mam mom dad brother sister husband wife partner family friend".split()
+)
+
+
+def _told_a_private_person(doc: Doc, start: int, sent_end: int) -> bool:
+    """Whether "until" goes on to a telling of the writer or family, no body ("she didn't tell
+    anybody until she told me on the phone"): still not reported."""
+    for j in range(start, min(sent_end, start + 4)):
+        if doc[j].lower_ in _TELL_VERBS:
+            after = [t.lower_ for t in doc[j + 1 : min(sent_end, j + 4)] if t.lower_ != "it"]
+            if after[:1] in (["me"], ["us"]) or (
+                after[:1] in (["my"], ["our"]) and after[1:2] and after[1] in _PRIVATE_PEOPLE
+            ):
+                return True
+    return False

@@ -74,6 +74,14 @@ OTHER_REPORTER_ALSO = re.compile(
     r"|tenants?|residents?)\b[^.!?;,]{0,40}?\s(?:has|have|had)\s+(?:also|too|as\s+well)\s+$",
     re.I,
 )
+# "Mrs Okoro next door has reported it as well": another reporter named before "has", the
+# report's "as well/too" after the verb (:data:`SAME_BODY`)
+OTHER_REPORTER_HAS = re.compile(
+    r"\b(?:(?:my|our|the|a)\s+(?:\w+\s+)?(?:neighbours?|friends?|couple|family|lady|man|woman"
+    r"|tenants?|residents?)|(?:mrs?|ms|miss)\.?\s+[a-z][\w'-]+)\b[^.!?;,]{0,40}?\s"
+    r"(?:has|have|had)\s+$",
+    re.I,
+)
 # "about the wall one I phoned the police", "as for that one, we rang": a topic put before the
 # report verb, naming one incident told
 FRONTED_ONE = re.compile(
