@@ -296,3 +296,34 @@ def find_exclusions(text: str, *, persisting_behaviour: bool | None = None) -> l
 def make_exclusions_component(nlp: Language, name: str) -> TextFindingsComponent:
     """spaCy factory: exclusions and service-complaint cues into ``doc.spans["exclusions"]``."""
     return TextFindingsComponent(KEY, find_exclusion_cues)
+
+
+# A chat answer that agrees ("yes", "yeah that's it") with the bot's question whether a CPS or
+# court decision is what the writer wants looked at again ("Is it the CPS decision you would like
+# reviewed?"): the writer's own request, told by the answer.
+_AGREES = re.compile(
+    r"^\W*(?:yes|yeah|yea|yep|yup|yh|correct|exactly|absolutely|that's right|thats right|"
+    r"that's it|thats it|please)\b(?! but\b)"
+)
+_REVIEW_ASKED = re.compile(
+    r"\b(?:review\w*|look(?:ed|ing)? at again|look(?:ed|ing)? again|reconsider\w*|challeng\w*|"
+    r"appeal\w*|overturn\w*)\b"
+)
+_DECISION_WORD = re.compile(r"\b(?:decision|ruling|verdict|sentence|outcome)\b")
+
+
+def answered_exclusions(answer: str, prompt: str) -> list[Finding]:
+    """The CPS or court decision exclusion a chat ``answer`` agrees to when the bot's ``prompt``
+    asked whether that decision is what the writer wants reviewed; else none."""
+    asked = prompt.lower()
+    if "?" not in asked or not _AGREES.match(answer.lower()):
+        return []
+    if not (_DECISION_WORD.search(asked) and _REVIEW_ASKED.search(asked)):
+        return []
+    for rule in _rules():
+        if rule.label in (Exclusion.CPS_DECISION, Exclusion.COURT_DECISION) and rule.pattern.search(
+            asked
+        ):
+            name = f"exclusion: {rule.name} (agreed to the question)"
+            return [Finding(rule.label, 0, len(answer.rstrip()), name)]
+    return []

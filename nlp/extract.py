@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from nlp.bounded import bounded_text
 from nlp.clauses import Cut, doc_text, segment_text, segmentation
 from nlp.document import Document, Person, Segment, SegmentKind
-from nlp.exclusions import ExclusionCue, decide_exclusions
+from nlp.exclusions import ExclusionCue, answered_exclusions, decide_exclusions
 from nlp.findings import Finding
 from nlp.hate import find_hate_markers_in_answer
 from nlp.hate_context import ACCOUNT as HATE_ACCOUNT
@@ -174,6 +174,11 @@ class Extractor:
             exclusion_findings.extend(
                 f.shifted(part.offset) for f in findings(part.doc, "exclusions")
             )
+            if segment.prompt:  # "yes" to "Is it the CPS decision you would like reviewed?"
+                exclusion_findings.extend(
+                    f.shifted(part.offset)
+                    for f in answered_exclusions(document.segment_text(segment), segment.prompt)
+                )
         exclusion_findings = _earlier_persisting_dropped(exclusion_findings, analysed.parts)
         chat = [
             document.segment_text(s) for s, _ in analysed.parts if s.kind is SegmentKind.CHAT_USER
