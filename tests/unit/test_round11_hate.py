@@ -6,6 +6,9 @@ of our own, with near-misses that must not change.
 - Abuse shouted (yelled, sneered, "had a go", nasty comments) about the victim's own headscarf,
   faith, turban or wheelchair is hostility about that identity; the same verb about a dog, a car,
   or a wheelchair "blocking the path" is not.
+- "Trans abuse", "gay abuse", "religious abuse", "disability abuse" shouted at or given to the
+  victim name the strand as "transphobic abuse" does; "mental abuse" (psychological) and an
+  abuse support service do not.
 """
 
 from __future__ import annotations
@@ -62,4 +65,32 @@ def test_abuse_about_the_victims_identity(text: str, strand: H) -> None:
     ],
 )
 def test_no_strand_for_other_complaints(text: str) -> None:
+    assert hate_strands(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "strand"),
+    [
+        (
+            "Walking back from the shop they kept yelling trans abuse at my partner.",
+            H.TRANSGENDER_IDENTITY,
+        ),
+        ("We have been getting gay abuse from the flat upstairs since June.", H.SEXUAL_ORIENTATION),
+        ("My mum suffers religious abuse from the lads on the corner.", H.RELIGION),
+        ("He hurled disability abuse at my brother outside the chemist.", H.DISABILITY),
+    ],
+)
+def test_identity_word_before_abuse(text: str, strand: H) -> None:
+    assert strand in hate_strands(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She got years of mental abuse from her ex.",
+        "My sister volunteers at a gay abuse support line.",
+        "He was shouting abuse at the trans-pennine bus driver.",
+    ],
+)
+def test_no_strand_for_other_abuse(text: str) -> None:
     assert hate_strands(text) == set()
