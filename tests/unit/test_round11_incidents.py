@@ -5,7 +5,9 @@ own, each cause with near-misses that must not change:
   away from "the" or a month ("back and forth", "and so forth") is no date;
 - a date right after "birthday" ("on my birthday, 2 October, they ...") is the day it happened,
   unless stated as a date of birth ("her birthday is 2 October", "birthday: 3/5/1980") or its
-  year is long past.
+  year is long past;
+- "sorry" ending its sentence ("I don't know what day I rang sorry. Friday 6th he ...") is an
+  apology, not the earlier date taken back; "the 19th, sorry, the 18th" still corrects.
 """
 
 from __future__ import annotations
@@ -76,3 +78,22 @@ def test_birthday_names_the_day_it_happened(nlp: Language, text: str, want: list
 )
 def test_birthday_stated_as_date_of_birth_is_no_day(nlp: Language, text: str) -> None:
     assert _days(nlp, text) == [date(2026, 11, 17)]
+
+
+def test_sorry_ending_a_sentence_takes_no_date_back(nlp: Language) -> None:
+    text = (
+        "12/10 he blocked my drive, I rang the council but can't remember what day sorry. "
+        "Tues 3rd he threw a can at me."
+    )
+    assert _days(nlp, text) == [date(2026, 10, 12), date(2026, 11, 3)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He threw a can at me on the 4th, sorry, the 3rd.",
+        "He threw a can at me on the 4th sorry the 3rd.",
+    ],
+)
+def test_sorry_between_dates_still_corrects(nlp: Language, text: str) -> None:
+    assert _days(nlp, text) == [date(2026, 11, 3)]
