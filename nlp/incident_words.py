@@ -43,9 +43,11 @@ NAMED_AFTER_KIN = re.compile(
     r"\b(?:wife|husband|partner|mum|mother|mam|daughter|son|sister|brother|friend|neighbour|"
     r"nan|gran|aunt|auntie|Mrs|Ms|Miss|Mr|called|named)\s+(January|February|April|May|June|July|August)\b"
 )
+# A word that ends its sentence ("don't know what day I rang sorry. Thurs 3rd he ...") is an
+# apology, not a date taken back.
 SELF_CORRECTION = re.compile(
     r"\b(?:no wait|no,? sorry|sorry,? no|sorry|i mean|i meant|or rather|no actually|actually no"
-    r"|correction)\b",
+    r"|correction)\b(?![ \t]*[.!?]+(?:\s|$))",
     re.I,
 )
 

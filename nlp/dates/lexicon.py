@@ -77,6 +77,8 @@ class Lexicon:
     ambiguous_unless_titlecase: frozenset[str]
     ordinal_blockers: frozenset[str]
     birth_context: frozenset[str]
+    birthday_context: frozenset[str]  # "birthday": a date of birth only when stated as one
+    birthday_stated: frozenset[str]
     numeric_not_dates: frozenset[str]
     numeric_blockers: frozenset[str]
     numeric_after_words: frozenset[str]  # "flat 3/12": an address, not a date
@@ -123,6 +125,8 @@ def load_lexicon(tokenize: Callable[[str], Phrase]) -> Lexicon:
         ambiguous_unless_titlecase=frozenset(raw["ambiguous_unless_titlecase"]),
         ordinal_blockers=frozenset(raw["ordinal_blockers"]),
         birth_context=frozenset(raw["birth_context"]),
+        birthday_context=frozenset(raw["birthday_context"]),
+        birthday_stated=frozenset(raw["birthday_stated"]),
         numeric_not_dates=frozenset(raw["numeric_not_dates"]),
         numeric_blockers=frozenset(raw["numeric_blockers"]),
         numeric_after_words=frozenset(raw["numeric_after_words"]),

@@ -7,6 +7,7 @@ reference day; corrections ("the 14th not the 15th") are marked.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from spacy.tokens import Doc, Span
@@ -34,17 +35,33 @@ _ABSOLUTE_RULES = frozenset(
     }
 )
 
+_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
+
 # Rules whose day, without a year, is read forward when its clause tells it as still to come.
 _FUTURE_RULES = frozenset({"WEEKDAY", "DAY_MONTH", "NAMED_DAY", "BANK_HOLIDAY", "ORDINAL_DAY"})
 
 
-def _is_birth_date(span: Span, lexicon: Lexicon) -> bool:
+def _is_birth_date(span: Span, lexicon: Lexicon, ref: date) -> bool:
     doc = span.doc
     window = [t.lower_.rstrip(":.") for t in doc[max(0, span.start - 6) : span.start]]
     joined = " ".join(window)
-    return "date of birth" in joined or any(
+    if "date of birth" in joined or any(
         w in lexicon.birth_context or w.rstrip(".") in lexicon.birth_context for w in window
-    )
+    ):
+        return True
+    birthday = [i for i, w in enumerate(window) if w in lexicon.birthday_context]
+    if not birthday:
+        return False
+    # "birthday: 3/5/1980", "her birthday is 3 May": stated as a date of birth; "on my
+    # birthday, 2 October, they ...": the day it happened.
+    between = {t.lower_ for t in doc[span.start - len(window) + birthday[-1] + 1 : span.start]}
+    return bool(between & lexicon.birthday_stated) or _long_past_year(span, ref)
+
+
+def _long_past_year(span: Span, ref: date) -> bool:
+    """Whether the span writes a year more than two years before the reference day."""
+    years = (int(m) for m in _YEAR.findall(span.text))
+    return any(y < ref.year - 2 for y in years)
 
 
 def _habitual(span: Span) -> bool:
@@ -69,7 +86,7 @@ def mentions_in_doc(doc: Doc, ref: date, rules: Rules) -> list[DateMention]:
     for longest in filter_spans(_unbroken(spans)):
         label = labelled[(longest.start, longest.end)][1]
         span = trim(longest)
-        if label in _ABSOLUTE_RULES and _is_birth_date(span, rules.lexicon):
+        if label in _ABSOLUTE_RULES and _is_birth_date(span, rules.lexicon, ref):
             continue
         if label in ("WEEKDAY", "MONTH", "NAMED_DAY", "BANK_HOLIDAY") and _habitual(span):
             continue
