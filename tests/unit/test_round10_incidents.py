@@ -18,26 +18,18 @@ own, each cause with near-misses that must not change:
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
 from spacy.language import Language
 
-from nlp.incidents import AnalysedSegment, assemble_incidents
 from nlp.pipeline import analyse, build_pipeline, findings
-
-REFERENCE = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)  # Friday 20 November 2026
+from tests.unit.incident_days import REFERENCE, incident_days
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
     return build_pipeline()
-
-
-def _days(nlp: Language, text: str) -> list[date | None]:
-    doc = analyse(nlp, text, REFERENCE)
-    found = assemble_incidents([AnalysedSegment(doc=doc, offset=0, recipient_agency=None)])
-    return [i.start for i in found]
 
 
 def _resolved(nlp: Language, text: str) -> list[tuple[str, date | None]]:
@@ -57,7 +49,7 @@ _GLASS = "On 3 June he smashed my greenhouse glass and I rang 101 the same day. 
     ],
 )
 def test_an_occasion_they_did_nothing_on_is_no_incident(nlp: Language, text: str) -> None:
-    assert _days(nlp, text) == [date(2026, 6, 3)]
+    assert incident_days(nlp, text) == [date(2026, 6, 3)]
 
 
 @pytest.mark.parametrize(
@@ -76,7 +68,7 @@ def test_an_occasion_they_did_nothing_on_is_no_incident(nlp: Language, text: str
 def test_behaviour_beside_leaving_alone_is_still_an_incident(
     nlp: Language, text: str, want: list[date]
 ) -> None:
-    assert _days(nlp, text) == want
+    assert incident_days(nlp, text) == want
 
 
 @pytest.mark.parametrize(
@@ -119,7 +111,7 @@ def test_weekday_and_occasion_near_misses(nlp: Language, text: str, want: tuple[
 
 def test_the_saturday_before_easter_is_one_incident(nlp: Language) -> None:
     text = "It all started the Saturday before Easter, four of them racing motorbikes on the field."
-    assert _days(nlp, text) == [date(2026, 4, 4)]
+    assert incident_days(nlp, text) == [date(2026, 4, 4)]
 
 
 @pytest.mark.parametrize(
@@ -134,7 +126,7 @@ def test_the_saturday_before_easter_is_one_incident(nlp: Language) -> None:
     ],
 )
 def test_the_handling_of_the_case_is_no_incident(nlp: Language, text: str) -> None:
-    assert _days(nlp, text) == [date(2026, 6, 3)]
+    assert incident_days(nlp, text) == [date(2026, 6, 3)]
 
 
 @pytest.mark.parametrize(
@@ -158,7 +150,7 @@ def test_the_handling_of_the_case_is_no_incident(nlp: Language, text: str) -> No
 def test_near_misses_of_casework_are_still_incidents(
     nlp: Language, text: str, want: list[date]
 ) -> None:
-    assert _days(nlp, text) == want
+    assert incident_days(nlp, text) == want
 
 
 @pytest.mark.parametrize(
@@ -171,7 +163,7 @@ def test_near_misses_of_casework_are_still_incidents(
     ],
 )
 def test_an_occurrence_whose_day_is_not_given(nlp: Language, text: str) -> None:
-    assert _days(nlp, text) == [date(2026, 6, 3), None]
+    assert incident_days(nlp, text) == [date(2026, 6, 3), None]
 
 
 @pytest.mark.parametrize(
@@ -184,7 +176,7 @@ def test_an_occurrence_whose_day_is_not_given(nlp: Language, text: str) -> None:
     ],
 )
 def test_no_undated_occurrence_without_behaviour(nlp: Language, text: str) -> None:
-    assert _days(nlp, text) == [date(2026, 6, 3)]
+    assert incident_days(nlp, text) == [date(2026, 6, 3)]
 
 
 @pytest.mark.parametrize(
@@ -196,7 +188,7 @@ def test_no_undated_occurrence_without_behaviour(nlp: Language, text: str) -> No
     ],
 )
 def test_an_arrangement_told_in_the_present_is_still_to_come(nlp: Language, text: str) -> None:
-    assert _days(nlp, text) == [date(2026, 6, 3)]
+    assert incident_days(nlp, text) == [date(2026, 6, 3)]
 
 
 @pytest.mark.parametrize(
@@ -209,7 +201,7 @@ def test_an_arrangement_told_in_the_present_is_still_to_come(nlp: Language, text
 def test_seeing_in_the_past_or_beside_behaviour_is_still_an_incident(
     nlp: Language, text: str
 ) -> None:
-    assert _days(nlp, text) == [date(2026, 6, 3), date(2026, 11, 19)]
+    assert incident_days(nlp, text) == [date(2026, 6, 3), date(2026, 11, 19)]
 
 
 @pytest.mark.parametrize(
@@ -229,4 +221,4 @@ def test_seeing_in_the_past_or_beside_behaviour_is_still_an_incident(
     ],
 )
 def test_a_day_named_again_in_a_which_clause(nlp: Language, text: str, want: list[date]) -> None:
-    assert _days(nlp, text) == want
+    assert incident_days(nlp, text) == want

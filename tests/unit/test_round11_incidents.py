@@ -12,26 +12,18 @@ own, each cause with near-misses that must not change:
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
 from spacy.language import Language
 
-from nlp.incidents import AnalysedSegment, assemble_incidents
-from nlp.pipeline import analyse, build_pipeline
-
-REFERENCE = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)  # Friday 20 November 2026
+from nlp.pipeline import build_pipeline
+from tests.unit.incident_days import incident_days
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
     return build_pipeline()
-
-
-def _days(nlp: Language, text: str) -> list[date | None]:
-    doc = analyse(nlp, text, REFERENCE)
-    found = assemble_incidents([AnalysedSegment(doc=doc, offset=0, recipient_agency=None)])
-    return [i.start for i in found]
 
 
 @pytest.mark.parametrize(
@@ -43,7 +35,7 @@ def _days(nlp: Language, text: str) -> list[date | None]:
     ],
 )
 def test_misspelt_ordinal_names_the_day(nlp: Language, text: str, want: date) -> None:
-    assert _days(nlp, text) == [want]
+    assert incident_days(nlp, text) == [want]
 
 
 @pytest.mark.parametrize(
@@ -54,7 +46,7 @@ def test_misspelt_ordinal_names_the_day(nlp: Language, text: str, want: date) ->
     ],
 )
 def test_forth_as_a_word_is_no_date(nlp: Language, text: str) -> None:
-    assert _days(nlp, text) == [date(2026, 11, 17)]
+    assert incident_days(nlp, text) == [date(2026, 11, 17)]
 
 
 @pytest.mark.parametrize(
@@ -65,7 +57,7 @@ def test_forth_as_a_word_is_no_date(nlp: Language, text: str) -> None:
     ],
 )
 def test_birthday_names_the_day_it_happened(nlp: Language, text: str, want: list[date]) -> None:
-    assert _days(nlp, text) == want
+    assert incident_days(nlp, text) == want
 
 
 @pytest.mark.parametrize(
@@ -77,7 +69,7 @@ def test_birthday_names_the_day_it_happened(nlp: Language, text: str, want: list
     ],
 )
 def test_birthday_stated_as_date_of_birth_is_no_day(nlp: Language, text: str) -> None:
-    assert _days(nlp, text) == [date(2026, 11, 17)]
+    assert incident_days(nlp, text) == [date(2026, 11, 17)]
 
 
 def test_sorry_ending_a_sentence_takes_no_date_back(nlp: Language) -> None:
@@ -85,7 +77,7 @@ def test_sorry_ending_a_sentence_takes_no_date_back(nlp: Language) -> None:
         "12/10 he blocked my drive, I rang the council but can't remember what day sorry. "
         "Tues 3rd he threw a can at me."
     )
-    assert _days(nlp, text) == [date(2026, 10, 12), date(2026, 11, 3)]
+    assert incident_days(nlp, text) == [date(2026, 10, 12), date(2026, 11, 3)]
 
 
 @pytest.mark.parametrize(
@@ -96,4 +88,4 @@ def test_sorry_ending_a_sentence_takes_no_date_back(nlp: Language) -> None:
     ],
 )
 def test_sorry_between_dates_still_corrects(nlp: Language, text: str) -> None:
-    assert _days(nlp, text) == [date(2026, 11, 3)]
+    assert incident_days(nlp, text) == [date(2026, 11, 3)]

@@ -13,26 +13,18 @@ with near-misses that must not change:
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
 from spacy.language import Language
 
-from nlp.incidents import AnalysedSegment, assemble_incidents
-from nlp.pipeline import analyse, build_pipeline
-
-REFERENCE = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)  # Friday 20 November 2026
+from nlp.pipeline import build_pipeline
+from tests.unit.incident_days import incident_days
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
     return build_pipeline()
-
-
-def _days(nlp: Language, text: str) -> list[date | None]:
-    doc = analyse(nlp, text, REFERENCE)
-    found = assemble_incidents([AnalysedSegment(doc=doc, offset=0, recipient_agency=None)])
-    return [i.start for i in found]
 
 
 _GLASS = "On 3 June he smashed my greenhouse glass and I rang 101 the same day. "
@@ -47,7 +39,7 @@ _GLASS = "On 3 June he smashed my greenhouse glass and I rang 101 the same day. 
     ],
 )
 def test_an_officials_handling_is_no_incident(nlp: Language, text: str) -> None:
-    assert _days(nlp, text) == [date(2026, 6, 3)]
+    assert incident_days(nlp, text) == [date(2026, 6, 3)]
 
 
 @pytest.mark.parametrize(
@@ -70,7 +62,7 @@ def test_an_officials_handling_is_no_incident(nlp: Language, text: str) -> None:
 def test_behaviour_beside_an_official_is_still_an_incident(
     nlp: Language, text: str, want: list[date]
 ) -> None:
-    assert _days(nlp, text) == want
+    assert incident_days(nlp, text) == want
 
 
 @pytest.mark.parametrize(
@@ -82,7 +74,7 @@ def test_behaviour_beside_an_official_is_still_an_incident(
 )
 def test_an_arrangement_in_the_present_is_no_incident(nlp: Language, arranged: str) -> None:
     text = "On 2 November they kicked our door in and shouted abuse at Mum. " + arranged
-    assert _days(nlp, text) == [date(2026, 11, 2)]
+    assert incident_days(nlp, text) == [date(2026, 11, 2)]
 
 
 @pytest.mark.parametrize(
@@ -95,4 +87,4 @@ def test_an_arrangement_in_the_present_is_no_incident(nlp: Language, arranged: s
 def test_the_same_words_in_the_past_stay_incidents(
     nlp: Language, text: str, want: list[date]
 ) -> None:
-    assert _days(nlp, text) == want
+    assert incident_days(nlp, text) == want
