@@ -86,6 +86,7 @@ class RuleBook:
     stopped: re.Pattern[str]
     visit: re.Pattern[str]
     official: re.Pattern[str]
+    official_subject: re.Pattern[str]
     nothing_done: re.Pattern[str]
     counted_many: re.Pattern[str]
 
@@ -111,6 +112,10 @@ def rule_book() -> RuleBook:
     officials = "|".join(
         re.escape(w).replace(r"\ ", r"\s+")
         for w in sorted(data["VISIT"]["officials"], key=len, reverse=True)
+    )
+    handlers = "|".join(
+        re.escape(w).replace(r"\ ", r"\s+")
+        for w in sorted(data["VISIT"]["handling_subjects"], key=len, reverse=True)
     )
     counted = data["COUNTED_MANY"]
     counts = "|".join(
@@ -167,6 +172,16 @@ def rule_book() -> RuleBook:
         ),
         visit=re.compile(rf"\b(?:{visits})\b", re.I),
         official=re.compile(rf"\b(?:{officials})\b", re.I),
+        # "The PCSO who came out in March was rude": a clause opening with an official as its
+        # subject ("the police officer next door shouted at me" is a neighbour, whatever the job)
+        official_subject=re.compile(
+            r"\s*(?:(?:but|and|also|my\s+complaint\s+is\s+that|the\s+problem\s+is\s+that)\s+)?"
+            r"(?:the|your|our|my|their|this|that)\s+(?:[a-z]+\s+){0,2}?"
+            rf"({handlers})\b(?!\s*(?:'s|’s))"
+            r"(?!\s+(?:next\s+door|upstairs|downstairs|opposite|across|over\s+the|at\s+no|at\s+number"
+            r"|who\s+lives|that\s+lives))",
+            re.I,
+        ),
         nothing_done=re.compile(
             r"\b(?:"
             + "|".join(
@@ -464,8 +479,8 @@ def _official_handling(scope: list[str]) -> str | None:
     incident, unless another conjunct tells someone else's behaviour. None otherwise."""
     if not scope:
         return None
-    match = _OFFICIAL_SUBJECT.match(scope[0])
-    if match is None or not rule_book().official.fullmatch(match.group(1)):
+    match = rule_book().official_subject.match(scope[0])
+    if match is None:
         return None
     for piece in scope[1:]:
         if _OTHER_DOER.match(piece) and has_strong_event(piece):
@@ -473,16 +488,6 @@ def _official_handling(scope: list[str]) -> str | None:
     return match.group(1)
 
 
-_OFFICIAL_SUBJECT = re.compile(
-    r"\s*(?:(?:but|and|also|my\s+complaint\s+is\s+that|the\s+problem\s+is\s+that)\s+)?"
-    r"(?:the|your|our|my|their|this|that)\s+(?:[a-z]+\s+){0,2}?"
-    r"((?:pcsos?|officers?|caseworker|inspector|sergeant|constable|social\s+worker"
-    r"|housing\s+officer|councillor))\b(?!\s*(?:'s|’s))"
-    # "the police officer next door shouted at me": a neighbour, whatever the job
-    r"(?!\s+(?:next\s+door|upstairs|downstairs|opposite|across|over\s+the|at\s+no|at\s+number"
-    r"|who\s+lives|that\s+lives))",
-    re.I,
-)
 _OTHER_DOER = re.compile(
     r"\W*(?:and\s+|then\s+|after\s+|when\s+)?(?:they|he|she|someone|somebody)\b", re.I
 )

@@ -333,6 +333,16 @@ def test_every_rule_is_named_in_the_data_file_in_the_same_order() -> None:
     assert rule_book().order == DATE_RULES
 
 
+def test_every_official_whose_clause_tells_the_handling_is_an_official() -> None:
+    book = rule_book()
+    for subject in ("the PCSO", "the housing officer", "our social worker", "that councillor"):
+        match = book.official_subject.match(f"{subject} who came out in March was rude")
+        assert match is not None, subject
+        assert book.official.fullmatch(match.group(1)), subject
+    assert book.official_subject.match("the police officer next door shouted at me") is None
+    assert book.official_subject.match("the officer's car was keyed") is None
+
+
 def test_a_rejection_says_why_in_plain_english(nlp: Language) -> None:
     found = _assembled(
         nlp, "On the 3rd I had a GP appointment and they kicked the gate on the 4th."
