@@ -131,6 +131,10 @@ FLOORS = {
     ROOT / "tests" / "fixtures" / "corpus-az": (0.97, 0.94),
     ROOT / "tests" / "fixtures" / "corpus-ba": (0.96, 0.91),
     ROOT / "tests" / "fixtures" / "corpus-bb": (0.93, 0.88),
+    # BC and BD were written blind at the end of the session and scored once, untouched, on
+    # round 11's code (0.975 and 0.921): not used, floors under first contact.
+    ROOT / "tests" / "fixtures" / "corpus-bc": (0.97, 0.93),
+    ROOT / "tests" / "fixtures" / "corpus-bd": (0.91, 0.74),
 }
 HEADLINE = [
     "incidents.f1",
