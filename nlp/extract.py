@@ -26,7 +26,7 @@ from nlp.hate_context import ACCOUNT as HATE_ACCOUNT
 from nlp.hate_explained import strands_explained_by_another
 from nlp.incidents import AnalysedSegment, IncidentFinding, Rejection, assemble
 from nlp.parties import Parties, decide_parties
-from nlp.party_words import BODY_ADDRESS, BODY_NAME
+from nlp.party_words import writes_for_a_body
 from nlp.pipeline import analyse, build_pipeline, findings
 from nlp.report_words import REPORT_QUESTION
 from nlp.reports import find_agencies
@@ -93,7 +93,7 @@ class Extractor:
         accounts = [
             s
             for s in document.segments
-            if s.kind is SegmentKind.FORWARDED and not _written_for_a_body(s.author)
+            if s.kind is SegmentKind.FORWARDED and not writes_for_a_body(s.author)
         ]
         budget = self.max_chars
         read: list[tuple[Segment, str]] = []
@@ -261,17 +261,6 @@ def _passes_on(segment: Segment, accounts: list[Segment]) -> bool:
         return bool(accounts)
     return segment.kind is SegmentKind.FORWARDED and any(
         s.depth > segment.depth and s.start >= segment.end for s in accounts
-    )
-
-
-def _written_for_a_body(author: Person | None) -> bool:
-    """Whether a forwarded original's author writes for an organisation (a council team, the
-    CPS, a housing officer's work address), not as a person telling what happened to them."""
-    if author is None:
-        return False
-    return bool(
-        (author.name and BODY_NAME.search(author.name))
-        or (author.email and BODY_ADDRESS.search(author.email))
     )
 
 

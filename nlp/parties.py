@@ -36,8 +36,6 @@ from nlp.party_reporters import listed_below
 from nlp.party_self import applicant_named, self_cues
 from nlp.party_words import (
     ANONYMITY,
-    BODY_ADDRESS,
-    BODY_NAME,
     CONDITION,
     CONTACT_FROM_AGENCIES,
     IDENTITY_ONLY,
@@ -49,6 +47,7 @@ from nlp.party_words import (
     SPOUSE_MENTIONED,
     SPOUSES_CARER,
     UNASKED,
+    writes_for_a_body,
 )
 from nlp.pipeline import TextFindingsComponent, doc_text, findings
 from nlp.prefilter import PatternFilter, grams
@@ -287,7 +286,7 @@ def _quoted_victim_email(
             if a.email
             and a.name
             and not _same_person(a, sender)
-            and not _writes_for_a_body(a)
+            and not writes_for_a_body(a)
             and same_person_named(a.name, victim_name)
         ),
         None,
@@ -302,14 +301,6 @@ def _authors_kin(author: Person, cues: Sequence[Finding]) -> str | None:
         if author.name and same_person_named(who, author.name):
             return name
     return None
-
-
-def _writes_for_a_body(author: Person) -> bool:
-    """Whether a forwarded original's author writes for a council, the police, a landlord."""
-    return bool(
-        (author.name and BODY_NAME.search(author.name))
-        or (author.email and BODY_ADDRESS.search(author.email))
-    )
 
 
 _OWN_KINDS = frozenset({SegmentKind.BODY, SegmentKind.CHAT_USER, SegmentKind.SIGNATURE})
@@ -424,7 +415,7 @@ def decide_parties_from_cues(
 
     evidence: dict[str, tuple[Finding, ...]] = {}
     other_authors = [
-        a for a in forwarded_authors if not _same_person(a, sender) and not _writes_for_a_body(a)
+        a for a in forwarded_authors if not _same_person(a, sender) and not writes_for_a_body(a)
     ]
     third_cues = pick(PartyCue.THIRD_PARTY, own)
     role = ApplicantRole.THIRD_PARTY if other_authors or third_cues else ApplicantRole.VICTIM

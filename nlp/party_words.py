@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from nlp.document import Person
+
 # The writer does not know yet whether the victim agrees ("whether he's happy for ...").
 UNASKED = re.compile(
     r"\b(?:whether|if) (?:he|she|they|[a-z]+) ?(?:is|'s|’s|are|'re|would be|will be|'d be)\s*$"
@@ -152,6 +154,17 @@ BODY_ADDRESS = re.compile(
     r"[^@]*$|^(?:no-?reply|noreply|donotreply|asb|enquiries|customer|contact|info)[@.]",
     re.IGNORECASE,
 )
+
+
+def writes_for_a_body(author: Person | None) -> bool:
+    """Whether a forwarded original's author writes for a council, the police, a landlord or
+    another body (by display name or address), not as a person telling what happened to them."""
+    if author is None:
+        return False
+    return bool(
+        (author.name and BODY_NAME.search(author.name))
+        or (author.email and BODY_ADDRESS.search(author.email))
+    )
 
 
 # "my husband has MS ... im his carer": a spouse caring for the other applies as a victim.
